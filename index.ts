@@ -1,0 +1,88 @@
+/**
+ * Wiring only: read the validated config, build the four components, export the outputs
+ * contract. Every decision lives in src/ (config, components, policies).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { AgentNetwork } from "./src/components/network";
+import { AgentRuntime } from "./src/components/runtime";
+import { AgentSecurity } from "./src/components/security";
+import { RuntimeMonitoring } from "./src/components/monitoring";
+import { loadConfig } from "./src/config";
+
+// Throws one error listing every config problem before any resource is registered.
+const config = loadConfig();
+const name = `agentcore-${config.stack}`;
+
+const security = new AgentSecurity(name, {
+    environment: config.environment,
+    runtimes: config.runtimes,
+    modelArns: config.modelArns,
+    protect: config.protect,
+    tags: config.tags,
+});
+
+const network = new AgentNetwork(name, {
+    network: config.network,
+    region: config.region,
+    logRetentionDays: config.logRetentionDays,
+    kmsKeyArn: security.kmsKeyArn,
+    protect: config.protect,
+    tags: config.tags,
+});
+
+const agentRuntimes = config.runtimes.map(
+    (runtime) =>
+        new AgentRuntime(`${name}-${runtime.name}`, {
+            runtime,
+            provider: config.runtimeProvider,
+            roleArn: security.executionRoleArn,
+            subnetIds: network.agentSubnetIds,
+            securityGroupIds: [network.runtimeSecurityGroupId],
+            sizing: config.sizing,
+            protect: config.protect,
+            tags: config.tags,
+            // AgentCore checks ECR access with the role at create time, and the image is
+            // pulled through the endpoints: both must exist before the runtime.
+            dependsOn: [...security.rolePolicies, ...network.endpoints],
+        }),
+);
+
+const monitoring = new RuntimeMonitoring(name, {
+    environment: config.environment,
+    runtimes: config.runtimes.map((runtime, i) => ({
+        name: runtime.name,
+        runtimeArn: agentRuntimes[i].arn,
+        runtimeId: agentRuntimes[i].id,
+        endpointNames: runtime.endpoints.map((e) => e.name),
+    })),
+    sizing: config.sizing,
+    kmsKeyArn: security.kmsKeyArn,
+    alarmEmails: config.alarmEmails,
+    logRetentionDays: config.logRetentionDays,
+    protect: config.protect,
+    tags: config.tags,
+});
+
+// ---- Stack outputs: a contract other stacks depend on (documented in the README). ----
+export const environment = config.environment;
+export const sizing = { cpu: config.sizing.cpu, memory: config.sizing.memory };
+export const vpcId = network.vpcId;
+export const agentSubnetIds = network.agentSubnetIds;
+export const runtimeSecurityGroupId = network.runtimeSecurityGroupId;
+export const endpointSecurityGroupId = network.endpointSecurityGroupId;
+export const vpcEndpointIds = network.vpcEndpointIds;
+export const executionRoleArn = security.executionRoleArn;
+export const executionRoleName = security.executionRoleName;
+export const kmsKeyArn = security.kmsKeyArn;
+/** Keyed by configured runtime name: arn, id, version and endpoint name → ARN. */
+export const runtimes = pulumi.output(
+    Object.fromEntries(
+        agentRuntimes.map((runtime, i) => [
+            config.runtimes[i].name,
+            { arn: runtime.arn, id: runtime.id, version: runtime.version, endpoints: runtime.endpointArns },
+        ]),
+    ),
+);
+export const alarmTopicArn = monitoring.alarmTopicArn;
+export const dashboardName = monitoring.dashboardName;
+export const alarmNames = monitoring.alarmNames;

@@ -1,0 +1,30 @@
+import * as pulumi from "@pulumi/pulumi";
+import { RawStackConfig, StackConfig } from "./types";
+import { validateConfig } from "./validate";
+
+export * from "./types";
+export { ConfigValidationError } from "./problems";
+export { CONFIG_KEYS, RECOMMENDED_SIZING, validateConfig } from "./validate";
+export { parseEcrImageUri, awsRuntimeName, MAX_RUNTIMES_PER_STACK } from "./runtimes";
+export { NETWORK_DEFAULTS } from "./network";
+
+/** Collects the raw config of the running stack, as Pulumi hands it over. */
+export function readRawConfig(): RawStackConfig {
+    const project = pulumi.getProject();
+    const prefix = `${project}:`;
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
+        if (key.startsWith(prefix)) {
+            values[key.slice(prefix.length)] = value;
+        }
+    }
+    return { project, stack: pulumi.getStack(), values, region: new pulumi.Config("aws").get("region") };
+}
+
+/**
+ * The one place config is read: all keys of the stack, typed, validated and frozen.
+ * Call it before registering any resource; it throws one error listing every problem.
+ */
+export function loadConfig(): StackConfig {
+    return validateConfig(readRawConfig());
+}

@@ -1,0 +1,323 @@
+import {
+    DEFAULT_IDLE_TIMEOUT_SECONDS,
+    DEFAULT_MAX_LIFETIME_SECONDS,
+    ENV_VAR_MAX_COUNT,
+    ENV_VAR_NAME_PATTERN,
+    ENV_VAR_VALUE_MAX_LENGTH,
+    Environment,
+    LIFECYCLE_MAX_SECONDS,
+    LIFECYCLE_MIN_SECONDS,
+    MAX_CONFIGURED_ENDPOINTS,
+    PROTOCOLS,
+    Protocol,
+    REQUEST_HEADERS_MAX,
+    RUNTIME_NAME_MAX_LENGTH,
+    RUNTIME_NAME_PATTERN,
+} from "../agentcoreFacts";
+import { Problems } from "./problems";
+import { JwtAuthorizerConfig, RuntimeConfig, RuntimeEndpointConfig } from "./types";
+
+/** The design caps a stack at two runtimes. */
+export const MAX_RUNTIMES_PER_STACK = 2;
+
+const RUNTIME_FIELDS = [
+    "name", "containerUri", "description", "protocol", "environment", "idleTimeoutSeconds",
+    "maxLifetimeSeconds", "authorizer", "requestHeaders", "endpoints",
+];
+const AUTHORIZER_FIELDS = ["discoveryUrl", "allowedAudience", "allowedClients"];
+const ENDPOINT_FIELDS = ["name", "version", "description"];
+
+/** Private ECR image URI: account, region, repository, then a tag or a digest. */
+export const ECR_IMAGE_URI =
+    /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([a-z0-9]+(?:[._/-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@(sha256:[a-f0-9]{64}))$/;
+
+export interface EcrImage {
+    readonly account: string;
+    readonly region: string;
+    readonly repository: string;
+    readonly tag?: string;
+    readonly digest?: string;
+}
+
+/** Splits a private ECR image URI into its parts; undefined if it is not one. */
+export function parseEcrImageUri(uri: string): EcrImage | undefined {
+    const m = ECR_IMAGE_URI.exec(uri);
+    return m ? { account: m[1], region: m[2], repository: m[3], tag: m[4], digest: m[5] } : undefined;
+}
+
+const DISCOVERY_URL = /^https:\/\/[^\s/]+(\/[^\s]*)?\/\.well-known\/openid-configuration$/;
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/;
+const VERSION = /^[1-9][0-9]{0,9}$/;
+
+/** The AWS runtime name: `<name>_<stack>` with characters AWS rejects replaced by `_`. */
+export function awsRuntimeName(name: string, stack: string): string {
+    return `${name}_${stack.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function unknownFields(p: Problems, key: string, obj: Record<string, unknown>, known: string[]): void {
+    for (const field of Object.keys(obj)) {
+        if (!known.includes(field)) {
+            p.invalid(`${key}.${field}`, obj[field], `not a known field; use ${known.join(", ")}`, `${key}.${known[0]}`);
+        }
+    }
+}
+
+function stringArray(p: Problems, key: string, v: unknown, example: string): string[] {
+    if (v === undefined) {
+        return [];
+    }
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === "")) {
+        p.invalid(key, v, "a list of non-empty strings", example);
+        return [];
+    }
+    return v as string[];
+}
+
+/** Reads `runtimes` (already JSON-parsed) and checks every field of every entry. */
+export function readRuntimes(
+    p: Problems,
+    raw: unknown,
+    ctx: { stack: string; region?: string; environment?: Environment },
+): RuntimeConfig[] {
+    const example = `[{ name: "support_agent", containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2" }]`;
+    if (raw === undefined) {
+        p.missing("runtimes", `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes`, example);
+        return [];
+    }
+    if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_RUNTIMES_PER_STACK) {
+        p.invalid("runtimes", raw, `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes (the design caps a stack at ${MAX_RUNTIMES_PER_STACK})`, example);
+        if (!Array.isArray(raw)) {
+            return [];
+        }
+    }
+    const runtimes: RuntimeConfig[] = [];
+    const names = new Set<string>();
+    raw.forEach((entry: unknown, i: number) => {
+        const key = `runtimes[${i}]`;
+        if (!isRecord(entry)) {
+            p.invalid(key, entry, "a map with at least name and containerUri", example.slice(1, -1));
+            return;
+        }
+        unknownFields(p, key, entry, RUNTIME_FIELDS);
+        const runtime = readRuntime(p, key, entry, ctx);
+        if (runtime) {
+            if (names.has(runtime.name)) {
+                p.invalid(`${key}.name`, runtime.name, "a name not used by another runtime in this stack", `"${runtime.name}_2"`);
+            }
+            names.add(runtime.name);
+            runtimes.push(runtime);
+        }
+    });
+    return runtimes;
+}
+
+function readRuntime(
+    p: Problems,
+    key: string,
+    e: Record<string, unknown>,
+    ctx: { stack: string; region?: string; environment?: Environment },
+): RuntimeConfig | undefined {
+    const suffix = awsRuntimeName("", ctx.stack); // "_<stack>"
+    const maxNameLength = RUNTIME_NAME_MAX_LENGTH - suffix.length;
+    const name = e.name;
+    let nameOk = false;
+    if (typeof name !== "string" || !RUNTIME_NAME_PATTERN.test(name)) {
+        p.invalid(`${key}.name`, name ?? null, "letters, digits and _ only, starting with a letter", `"support_agent"`);
+    } else if (name.length > maxNameLength) {
+        p.invalid(
+            `${key}.name`,
+            name,
+            `at most ${maxNameLength} characters, so that the AWS name "<name>${suffix}" stays within ${RUNTIME_NAME_MAX_LENGTH}`,
+            `"${name.slice(0, Math.max(1, maxNameLength))}"`,
+        );
+    } else {
+        nameOk = true;
+    }
+
+    const region = ctx.region ?? "us-east-1";
+    const uriExample = `"123456789012.dkr.ecr.${region}.amazonaws.com/support-agent:1.4.2"`;
+    const containerUri = e.containerUri;
+    if (typeof containerUri !== "string") {
+        p.missing(`${key}.containerUri`, "a private ECR image URI with a tag or digest", uriExample);
+    } else {
+        const image = parseEcrImageUri(containerUri);
+        if (!image) {
+            p.invalid(`${key}.containerUri`, containerUri, "a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>", uriExample);
+        } else if (ctx.region && image.region !== ctx.region) {
+            p.invalid(`${key}.containerUri`, containerUri, `an image in the stack's region ${ctx.region} (AgentCore pulls from the same region only)`, uriExample);
+        } else if (ctx.environment === "production" && image.tag === "latest") {
+            p.invalid(`${key}.containerUri`, containerUri, "a pinned tag or digest in production, never latest", uriExample);
+        }
+    }
+
+    let description: string | undefined;
+    if (e.description !== undefined) {
+        if (typeof e.description !== "string" || e.description.length < 1 || e.description.length > 4096) {
+            p.invalid(`${key}.description`, e.description, "text of 1 to 4096 characters", `"Answers customer support questions"`);
+        } else {
+            description = e.description;
+        }
+    }
+
+    let protocol: Protocol = "HTTP";
+    if (e.protocol !== undefined) {
+        if (typeof e.protocol !== "string" || !(PROTOCOLS as readonly string[]).includes(e.protocol)) {
+            p.invalid(`${key}.protocol`, e.protocol, `one of ${PROTOCOLS.join(", ")}`, `"HTTP"`);
+        } else {
+            protocol = e.protocol as Protocol;
+        }
+    }
+
+    const environment = readEnvironment(p, `${key}.environment`, e.environment);
+    const idle = readSeconds(p, `${key}.idleTimeoutSeconds`, e.idleTimeoutSeconds, DEFAULT_IDLE_TIMEOUT_SECONDS);
+    const max = readSeconds(p, `${key}.maxLifetimeSeconds`, e.maxLifetimeSeconds, DEFAULT_MAX_LIFETIME_SECONDS);
+    if (idle !== undefined && max !== undefined && max < idle) {
+        p.invalid(`${key}.maxLifetimeSeconds`, max, `at least idleTimeoutSeconds (${idle})`, `${Math.max(idle, DEFAULT_MAX_LIFETIME_SECONDS)}`);
+    }
+
+    const authorizer = e.authorizer === undefined ? undefined : readAuthorizer(p, `${key}.authorizer`, e.authorizer);
+    const requestHeaders = readRequestHeaders(p, `${key}.requestHeaders`, e.requestHeaders);
+    const endpoints = readEndpoints(p, `${key}.endpoints`, e.endpoints);
+
+    if (!nameOk || typeof containerUri !== "string") {
+        return undefined;
+    }
+    return {
+        name: name as string,
+        runtimeName: awsRuntimeName(name as string, ctx.stack),
+        containerUri,
+        description,
+        protocol,
+        environment,
+        idleTimeoutSeconds: idle ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
+        maxLifetimeSeconds: max ?? DEFAULT_MAX_LIFETIME_SECONDS,
+        authorizer,
+        requestHeaders,
+        endpoints,
+    };
+}
+
+function readEnvironment(p: Problems, key: string, v: unknown): Record<string, string> {
+    if (v === undefined) {
+        return {};
+    }
+    if (!isRecord(v)) {
+        p.invalid(key, v, "a map of variable names to values", `{ LOG_LEVEL: "info" }`);
+        return {};
+    }
+    const entries = Object.entries(v);
+    if (entries.length > ENV_VAR_MAX_COUNT) {
+        p.invalid(key, `${entries.length} variables`, `at most ${ENV_VAR_MAX_COUNT} variables`, `{ LOG_LEVEL: "info" }`);
+    }
+    const out: Record<string, string> = {};
+    for (const [name, value] of entries) {
+        if (!ENV_VAR_NAME_PATTERN.test(name)) {
+            p.invalid(`${key}.${name}`, name, "a name of letters, digits and _ (1-128), not starting with a digit", `LOG_LEVEL`);
+        }
+        if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+            p.invalid(`${key}.${name}`, value, "a text value", `"info"`);
+            continue;
+        }
+        const text = String(value);
+        if (text.length > ENV_VAR_VALUE_MAX_LENGTH) {
+            p.invalid(`${key}.${name}`, `${text.slice(0, 20)}… (${text.length} characters)`, `at most ${ENV_VAR_VALUE_MAX_LENGTH} characters`, `"info"`);
+        }
+        out[name] = text;
+    }
+    return out;
+}
+
+function readSeconds(p: Problems, key: string, v: unknown, fallback: number): number | undefined {
+    if (v === undefined) {
+        return fallback;
+    }
+    if (typeof v !== "number" || !Number.isInteger(v) || v < LIFECYCLE_MIN_SECONDS || v > LIFECYCLE_MAX_SECONDS) {
+        p.invalid(key, v, `a whole number of seconds from ${LIFECYCLE_MIN_SECONDS} to ${LIFECYCLE_MAX_SECONDS}`, `${fallback}`);
+        return undefined;
+    }
+    return v;
+}
+
+function readAuthorizer(p: Problems, key: string, v: unknown): JwtAuthorizerConfig | undefined {
+    const example = `{ discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration", allowedClients: ["4f1k2example"] }`;
+    if (!isRecord(v)) {
+        p.invalid(key, v, "a map with discoveryUrl and allowedAudience and/or allowedClients", example);
+        return undefined;
+    }
+    unknownFields(p, key, v, AUTHORIZER_FIELDS);
+    const url = v.discoveryUrl;
+    const urlOk = typeof url === "string" && DISCOVERY_URL.test(url);
+    if (!urlOk) {
+        p.invalid(`${key}.discoveryUrl`, url ?? null, "an https URL ending in /.well-known/openid-configuration", `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`);
+    }
+    const allowedAudience = stringArray(p, `${key}.allowedAudience`, v.allowedAudience, `["api://support-agent"]`);
+    const allowedClients = stringArray(p, `${key}.allowedClients`, v.allowedClients, `["4f1k2example"]`);
+    if (allowedAudience.length === 0 && allowedClients.length === 0) {
+        p.invalid(key, v, "at least one of allowedAudience or allowedClients, or any token from the issuer would be accepted", example);
+    }
+    return urlOk ? { discoveryUrl: url as string, allowedAudience, allowedClients } : undefined;
+}
+
+function readRequestHeaders(p: Problems, key: string, v: unknown): string[] {
+    const headers = stringArray(p, key, v, `["X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"]`);
+    if (v !== undefined && (headers.length < 1 || headers.length > REQUEST_HEADERS_MAX)) {
+        p.invalid(key, v, `1 to ${REQUEST_HEADERS_MAX} header names (omit the key for none)`, `["X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"]`);
+    }
+    headers.forEach((h, i) => {
+        if (!HEADER_NAME.test(h)) {
+            p.invalid(`${key}[${i}]`, h, "an HTTP header name", `"X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"`);
+        } else if (/^x-amz-/i.test(h)) {
+            p.invalid(`${key}[${i}]`, h, "a header not starting with x-amz- (reserved by AWS)", `"X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"`);
+        }
+    });
+    return headers;
+}
+
+function readEndpoints(p: Problems, key: string, v: unknown): RuntimeEndpointConfig[] {
+    const example = `[{ name: "live", version: "3" }]`;
+    if (v === undefined) {
+        return [];
+    }
+    if (!Array.isArray(v) || v.length > MAX_CONFIGURED_ENDPOINTS) {
+        p.invalid(key, v, `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (AWS allows 10 per runtime, one being DEFAULT)`, example);
+        return [];
+    }
+    const out: RuntimeEndpointConfig[] = [];
+    const names = new Set<string>();
+    v.forEach((entry: unknown, i: number) => {
+        const k = `${key}[${i}]`;
+        if (!isRecord(entry)) {
+            p.invalid(k, entry, "a map with name and version", `{ name: "live", version: "3" }`);
+            return;
+        }
+        unknownFields(p, k, entry, ENDPOINT_FIELDS);
+        const { name, version, description } = entry;
+        let ok = true;
+        if (typeof name !== "string" || !RUNTIME_NAME_PATTERN.test(name)) {
+            p.invalid(`${k}.name`, name ?? null, "letters, digits and _ only, starting with a letter, at most 48 characters", `"live"`);
+            ok = false;
+        } else if (name.toUpperCase() === "DEFAULT") {
+            p.invalid(`${k}.name`, name, "any name but DEFAULT, which the service keeps on the latest version", `"live"`);
+            ok = false;
+        } else if (names.has(name)) {
+            p.invalid(`${k}.name`, name, "a name not used by another endpoint of this runtime", `"${name}_2"`);
+        }
+        const versionText = typeof version === "number" ? String(version) : version;
+        if (typeof versionText !== "string" || !VERSION.test(versionText)) {
+            p.invalid(`${k}.version`, version ?? null, "the runtime version the endpoint pins, a whole number from 1 (the first deployment is version 1)", `"1"`);
+            ok = false;
+        }
+        if (description !== undefined && (typeof description !== "string" || description.length > 256)) {
+            p.invalid(`${k}.description`, description, "text of at most 256 characters", `"Production traffic"`);
+        }
+        if (ok) {
+            names.add(name as string);
+            out.push({ name: name as string, version: versionText as string, description: description as string | undefined });
+        }
+    });
+    return out;
+}

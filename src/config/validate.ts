@@ -1,0 +1,229 @@
+import {
+    CPU_BUDGET_CHOICES,
+    ENVIRONMENTS,
+    Environment,
+    LOG_RETENTION_DAYS,
+    MEMORY_BUDGET_MIN_MIB,
+    MEMORY_BUDGET_STEP_MIB,
+    PRODUCTION_MIN_LOG_RETENTION_DAYS,
+    RUNTIME_PROVIDERS,
+    RuntimeProvider,
+    SESSION_MAX_MEMORY_MIB,
+    SUPPORTED_AZ_IDS,
+} from "../agentcoreFacts";
+import { readNetwork } from "./network";
+import { Problems } from "./problems";
+import { RawReader } from "./read";
+import { readRuntimes } from "./runtimes";
+import { RawStackConfig, StackConfig } from "./types";
+
+/** Every key this program reads from the project namespace. */
+export const CONFIG_KEYS = [
+    "environment", "cpu", "memory", "vpcCidr", "agentSubnetCidrs", "availabilityZoneIds", "vpcId",
+    "subnetIds", "routeTableIds", "createEndpoints", "endpointServices", "endpointClientCidrs",
+    "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "runtimeProvider", "tags",
+] as const;
+
+/** Per-environment sizing shown as examples in error messages and used in the stack files. */
+export const RECOMMENDED_SIZING: Readonly<Record<Environment, { cpu: number; memory: number }>> = {
+    development: { cpu: 512, memory: 1024 },
+    staging: { cpu: 1024, memory: 2048 },
+    production: { cpu: 2048, memory: 4096 },
+};
+
+const MODEL_ARN =
+    /^arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]+:(\d{12})?:(foundation-model|inference-profile|application-inference-profile|provisioned-model|custom-model)\/[A-Za-z0-9._:/-]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** AWS allows 50 tags per resource; the program adds 5 of its own (standard and budget tags). */
+const MAX_USER_TAGS = 45;
+
+/**
+ * Checks every key of one stack's raw config and returns the typed, frozen config. On any
+ * problem it throws one ConfigValidationError listing all of them. Pure: no Pulumi calls.
+ */
+export function validateConfig(raw: RawStackConfig): StackConfig {
+    const p = new Problems();
+    const r = new RawReader(raw.values, p);
+
+    for (const key of Object.keys(raw.values)) {
+        if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+            p.invalid(`${raw.project}:${key}`, raw.values[key], `not a setting of this program; known keys: ${CONFIG_KEYS.join(", ")}`, "cpu");
+        }
+    }
+
+    const environment = readEnvironmentKey(r, raw.stack);
+    const region = readRegion(p, raw.region);
+    const sizing = readSizing(r, environment);
+    const network = readNetwork(r, region);
+    const runtimes = readRuntimes(p, r.json("runtimes", "a list of runtimes"), { stack: raw.stack, region, environment });
+
+    const modelArns = r.stringList("modelArns", `["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"]`) ?? [];
+    modelArns.forEach((arn, i) => {
+        if (!MODEL_ARN.test(arn)) {
+            p.invalid(`modelArns[${i}]`, arn, "a Bedrock foundation-model or inference-profile ARN without wildcards", `"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"`);
+        }
+    });
+
+    const logRetentionDays = readRetention(r, environment);
+
+    const alarmEmails = r.stringList("alarmEmails", `["oncall@example.com"]`) ?? [];
+    alarmEmails.forEach((email, i) => {
+        if (!EMAIL.test(email)) {
+            p.invalid(`alarmEmails[${i}]`, email, "an e-mail address", `"oncall@example.com"`);
+        }
+    });
+    if (environment === "production" && alarmEmails.length === 0) {
+        p.missing("alarmEmails", "at least one address in production, so that an alarm pages someone", `["oncall@example.com"]`);
+    }
+
+    const protect = r.boolean("protect");
+    if (protect === undefined && !r.has("protect")) {
+        p.missing("protect", "true or false: whether stateful resources are protected from deletion (true in production)", environment === "production" ? "true" : "false");
+    }
+
+    let runtimeProvider: RuntimeProvider = "aws-native";
+    const providerText = r.string("runtimeProvider");
+    if (providerText !== undefined) {
+        if (!(RUNTIME_PROVIDERS as readonly string[]).includes(providerText)) {
+            p.invalid("runtimeProvider", providerText, `one of ${RUNTIME_PROVIDERS.join(", ")}`, `"aws-native"`);
+        } else {
+            runtimeProvider = providerText as RuntimeProvider;
+        }
+    }
+
+    const userTags = readTags(r);
+
+    p.throwIfAny(raw.stack);
+
+    const env = environment as Environment;
+    return deepFreeze({
+        project: raw.project,
+        stack: raw.stack,
+        environment: env,
+        region: region as string,
+        sizing: sizing as { cpu: number; memory: number },
+        network,
+        runtimes,
+        modelArns,
+        logRetentionDays: logRetentionDays as number,
+        alarmEmails,
+        protect: protect as boolean,
+        runtimeProvider,
+        tags: { ...userTags, Project: raw.project, Stack: raw.stack, Environment: env, ManagedBy: "pulumi" },
+    });
+}
+
+function readEnvironmentKey(r: RawReader, stack: string): Environment | undefined {
+    const explicit = r.string("environment");
+    const allowed = `one of ${ENVIRONMENTS.join(", ")}`;
+    if (explicit !== undefined) {
+        if (!(ENVIRONMENTS as readonly string[]).includes(explicit)) {
+            r.problems.invalid("environment", explicit, allowed, `"staging"`);
+            return undefined;
+        }
+        return explicit as Environment;
+    }
+    if ((ENVIRONMENTS as readonly string[]).includes(stack)) {
+        return stack as Environment;
+    }
+    r.problems.missing(
+        "environment",
+        `stack "${stack}" is not named after an environment, so set environment to ${allowed}`,
+        `pulumi config set environment development`,
+    );
+    return undefined;
+}
+
+function readRegion(p: Problems, region: string | undefined): string | undefined {
+    const supported = Object.keys(SUPPORTED_AZ_IDS);
+    if (region === undefined || region === "") {
+        p.missing("aws:region", `a region where AgentCore Runtime runs in a VPC: ${supported.join(", ")}`, `pulumi config set aws:region us-east-1`);
+        return undefined;
+    }
+    if (!supported.includes(region)) {
+        p.invalid("aws:region", region, `a region where AgentCore Runtime runs in a VPC: ${supported.join(", ")}`, `"us-east-1"`);
+        return undefined;
+    }
+    return region;
+}
+
+function readSizing(r: RawReader, environment: Environment | undefined): { cpu: number; memory: number } | undefined {
+    const rec = RECOMMENDED_SIZING[environment ?? "development"];
+    const cpu = r.integer("cpu", `${rec.cpu}`);
+    const memory = r.integer("memory", `${rec.memory}`);
+    if (cpu === undefined && !r.has("cpu")) {
+        r.problems.missing("cpu", `the per-session CPU budget in CPU units, one of ${CPU_BUDGET_CHOICES.join(", ")} (1024 = 1 vCPU)`, `${rec.cpu}`);
+    } else if (cpu !== undefined && !(CPU_BUDGET_CHOICES as readonly number[]).includes(cpu)) {
+        r.problems.invalid("cpu", cpu, `one of ${CPU_BUDGET_CHOICES.join(", ")} CPU units (an AgentCore session has at most 2 vCPU = 2048)`, `${rec.cpu}`);
+    }
+    if (memory === undefined && !r.has("memory")) {
+        r.problems.missing("memory", `the per-session memory budget in MiB, ${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} in steps of ${MEMORY_BUDGET_STEP_MIB}`, `${rec.memory}`);
+    } else if (memory !== undefined) {
+        if (memory < MEMORY_BUDGET_MIN_MIB || memory > SESSION_MAX_MEMORY_MIB || memory % MEMORY_BUDGET_STEP_MIB !== 0) {
+            r.problems.invalid("memory", memory, `${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} MiB in steps of ${MEMORY_BUDGET_STEP_MIB} (an AgentCore session has at most 8 GiB)`, `${rec.memory}`);
+        } else if (cpu !== undefined && (CPU_BUDGET_CHOICES as readonly number[]).includes(cpu) && memory < cpu) {
+            // 1 GiB per vCPU: 1024 CPU units need at least 1024 MiB.
+            r.problems.invalid("memory", memory, `at least 1 GiB per vCPU, so at least ${Math.max(cpu, MEMORY_BUDGET_MIN_MIB)} MiB for cpu ${cpu}`, `${Math.max(cpu * 2, MEMORY_BUDGET_MIN_MIB)}`);
+        }
+    }
+    return cpu !== undefined && memory !== undefined ? { cpu, memory } : undefined;
+}
+
+function readRetention(r: RawReader, environment: Environment | undefined): number | undefined {
+    const example = environment === "production" ? "365" : "30";
+    const days = r.integer("logRetentionDays", example);
+    if (days === undefined) {
+        if (!r.has("logRetentionDays")) {
+            r.problems.missing("logRetentionDays", `days to keep logs, one of ${LOG_RETENTION_DAYS.join(", ")}`, example);
+        }
+        return undefined;
+    }
+    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(days)) {
+        r.problems.invalid("logRetentionDays", days, `a value CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`, example);
+    } else if (environment === "production" && days < PRODUCTION_MIN_LOG_RETENTION_DAYS) {
+        r.problems.invalid("logRetentionDays", days, `at least ${PRODUCTION_MIN_LOG_RETENTION_DAYS} days in production`, "365");
+    }
+    return days;
+}
+
+function readTags(r: RawReader): Record<string, string> {
+    const raw = r.json("tags", `{ CostCenter: "ai-platform" }`);
+    if (raw === undefined) {
+        return {};
+    }
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+        r.problems.invalid("tags", raw, "a map of tag keys to values", `{ CostCenter: "ai-platform" }`);
+        return {};
+    }
+    const entries = Object.entries(raw as Record<string, unknown>);
+    if (entries.length > MAX_USER_TAGS) {
+        r.problems.invalid("tags", `${entries.length} tags`, `at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`, `{ CostCenter: "ai-platform" }`);
+    }
+    const reserved = ["Project", "Stack", "Environment", "ManagedBy", "CpuBudget", "MemoryBudgetMiB"];
+    const out: Record<string, string> = {};
+    for (const [key, value] of entries) {
+        if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
+            r.problems.invalid(`tags.${key}`, key, "a tag key of 1-128 letters, digits, spaces and _.:/=+-@, not starting with aws:", "CostCenter");
+        } else if (reserved.includes(key)) {
+            r.problems.invalid(`tags.${key}`, key, `a key the program does not set itself (${reserved.join(", ")})`, "CostCenter");
+        }
+        if (typeof value !== "string" || value.length > 256 || !TAG_TEXT.test(value)) {
+            r.problems.invalid(`tags.${key}`, value, "a tag value of at most 256 letters, digits, spaces and _.:/=+-@", `"ai-platform"`);
+            continue;
+        }
+        out[key] = value;
+    }
+    return out;
+}
+
+function deepFreeze<T>(value: T): T {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value as object)) {
+            deepFreeze(child);
+        }
+    }
+    return value;
+}
+

@@ -1,0 +1,279 @@
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+import { SUPPORTED_AZ_IDS } from "../agentcoreFacts";
+
+/** The account every offline plan and unit test pretends to deploy into. */
+export const MOCK_ACCOUNT_ID = "123456789012";
+
+/** One resource the program registered, with the options the engine would see. */
+export interface RecordedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** True for provider resources, false for components. */
+    readonly custom: boolean;
+    readonly id?: string;
+    readonly inputs: Record<string, unknown>;
+    /** Inputs plus the computed attributes the mock returned. */
+    readonly state: Record<string, unknown>;
+    readonly parent?: string;
+    /** URNs of every resource it depends on (explicit dependsOn and input dependencies). */
+    readonly dependencies: readonly string[];
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+}
+
+export interface RecordedInvoke {
+    readonly token: string;
+    readonly inputs: Record<string, unknown>;
+}
+
+/** A stable pseudo-random hex string derived from a seed, so plans are identical between runs. */
+function stableHex(seed: string, length: number): string {
+    return createHash("sha256").update(seed).digest("hex").slice(0, length);
+}
+
+function stableAlnum(seed: string, length: number): string {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    const bytes = createHash("sha256").update(seed).digest();
+    return Array.from(bytes.subarray(0, length), (b) => alphabet[b % alphabet.length]).join("");
+}
+
+/**
+ * The AZ names the mock account maps each zone ID to. Real accounts shuffle the mapping;
+ * here the n-th ID of the region (in ID order) is zone letter n, and the region also has
+ * zones AgentCore does not support, so the program must translate IDs, not guess names.
+ */
+export function mockAvailabilityZones(region: string): { names: string[]; zoneIds: string[] } {
+    const prefix = (SUPPORTED_AZ_IDS[region]?.[0] ?? `${region.replace(/-/g, "")}-az1`).replace(/-az\d+$/, "");
+    const zoneIds = [1, 2, 3, 4, 5, 6].map((n) => `${prefix}-az${n}`);
+    const names = zoneIds.map((_, i) => `${region}${"abcdef"[i]}`);
+    return { names, zoneIds };
+}
+
+/**
+ * Mocks for `pulumi.runtime.setMocks` that behave like the AWS providers closely enough
+ * that the program's wiring is real: IDs carry the real prefixes, ARNs have the account
+ * and region of the stack, and every registration is recorded with its parent,
+ * dependencies and protection. The offline plan and the unit tests share this class.
+ */
+export class RecordingMocks implements pulumi.runtime.Mocks {
+    readonly resources: RecordedResource[] = [];
+    readonly invokes: RecordedInvoke[] = [];
+    private readonly pending = new Map<string, { parent?: string; dependencies: string[]; protect: boolean; retainOnDelete: boolean }>();
+
+    constructor(
+        readonly region: string,
+        readonly accountId: string = MOCK_ACCOUNT_ID,
+        readonly project = "agentcore-private",
+        readonly stack = "development",
+    ) {}
+
+    /**
+     * Installs the mocks and wraps the mock monitor so that each registration's options
+     * (parent, dependencies, protect, retainOnDelete) are recorded too; plain mocks drop them.
+     */
+    async install(): Promise<void> {
+        await pulumi.runtime.setMocks(this, this.project, this.stack, false);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const monitor = pulumi.runtime.getMonitor() as any;
+        const register = monitor.registerResource.bind(monitor);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        monitor.registerResource = (req: any, callback: any) => {
+            const key = `${req.getType()}::${req.getName()}`;
+            const propertyDeps: string[] = [];
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            req.getPropertydependenciesMap().forEach((deps: any) => propertyDeps.push(...deps.getUrnsList()));
+            this.pending.set(key, {
+                parent: req.getParent() || undefined,
+                dependencies: [...new Set([...req.getDependenciesList(), ...propertyDeps])].sort(),
+                protect: req.getProtect() === true,
+                retainOnDelete: req.getRetainondelete() === true,
+            });
+            return register(req, callback);
+        };
+    }
+
+    /** The URN exactly as the mock monitor builds it, so dependency URNs match records. */
+    private urn(type: string, name: string, parent?: string): string {
+        const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
+        return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
+    }
+
+    async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
+        const meta = this.pending.get(`${args.type}::${args.name}`) ?? { dependencies: [], protect: false, retainOnDelete: false };
+        this.pending.delete(`${args.type}::${args.name}`);
+        const { id, computed } = args.custom === false ? { id: undefined, computed: {} } : this.computed(args.type, args.name, args.inputs);
+        const state = { ...args.inputs, ...computed };
+        this.resources.push({
+            urn: this.urn(args.type, args.name, meta.parent),
+            type: args.type,
+            name: args.name,
+            custom: args.custom !== false,
+            id,
+            inputs: args.inputs,
+            state,
+            parent: meta.parent,
+            dependencies: meta.dependencies,
+            protect: meta.protect,
+            retainOnDelete: meta.retainOnDelete,
+        });
+        return { id, state };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        this.invokes.push({ token: args.token, inputs: args.inputs });
+        const region = this.region;
+        switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return {
+                    accountId: this.accountId,
+                    arn: `arn:aws:sts::${this.accountId}:assumed-role/deployer/pulumi`,
+                    userId: "AROAEXAMPLEDEPLOYER:pulumi",
+                    id: this.accountId,
+                };
+            case "aws:index/getRegion:getRegion":
+                return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+            case "aws:index/getPartition:getPartition":
+                return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+            case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+                const { names, zoneIds } = mockAvailabilityZones(region);
+                return { id: region, names, zoneIds, groupNames: [region], state: "available" };
+            }
+            case "aws:ec2/getPrefixList:getPrefixList": {
+                const name = String(args.inputs.name ?? `com.amazonaws.${region}.s3`);
+                return { id: `pl-${stableHex(name, 8)}`, name, cidrBlocks: ["3.5.0.0/19", "52.216.0.0/15"] };
+            }
+            default:
+                throw new Error(`RecordingMocks: no mock for invoke ${args.token}; add one in src/offline/mocks.ts`);
+        }
+    }
+
+    /** The id and computed attributes the real provider would return for a resource. */
+    private computed(type: string, name: string, inputs: Record<string, unknown>): { id: string; computed: Record<string, unknown> } {
+        const seed = `${this.stack}/${type}/${name}`;
+        const hex17 = stableHex(seed, 17);
+        const a = this.accountId;
+        const r = this.region;
+        const autoName = (inputs.name as string | undefined) ?? `${name}-${stableHex(seed, 7)}`;
+        const ec2 = (prefix: string, kind: string) => {
+            const id = `${prefix}-${hex17}`;
+            return { id, computed: { arn: `arn:aws:ec2:${r}:${a}:${kind}/${id}`, ownerId: a } };
+        };
+        switch (type) {
+            case "aws:ec2/vpc:Vpc": {
+                const v = ec2("vpc", "vpc");
+                return {
+                    id: v.id,
+                    computed: {
+                        ...v.computed,
+                        defaultSecurityGroupId: `sg-${stableHex(seed + "/sg", 17)}`,
+                        mainRouteTableId: `rtb-${stableHex(seed + "/rtb", 17)}`,
+                        defaultNetworkAclId: `acl-${stableHex(seed + "/acl", 17)}`,
+                    },
+                };
+            }
+            case "aws:ec2/subnet:Subnet": {
+                const s = ec2("subnet", "subnet");
+                const zones = mockAvailabilityZones(r);
+                const azId = inputs.availabilityZoneId as string | undefined;
+                const az = azId ? zones.names[zones.zoneIds.indexOf(azId)] : (inputs.availabilityZone as string | undefined);
+                return { id: s.id, computed: { ...s.computed, availabilityZone: az, availabilityZoneId: azId } };
+            }
+            case "aws:ec2/routeTable:RouteTable":
+                return ec2("rtb", "route-table");
+            case "aws:ec2/routeTableAssociation:RouteTableAssociation":
+                return { id: `rtbassoc-${hex17}`, computed: {} };
+            case "aws:ec2/securityGroup:SecurityGroup":
+                return ec2("sg", "security-group");
+            case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup":
+                return ec2("sg", "security-group");
+            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
+            case "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+                const id = `sgr-${hex17}`;
+                return { id, computed: { arn: `arn:aws:ec2:${r}:${a}:security-group-rule/${id}`, securityGroupRuleId: id } };
+            }
+            case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+                const e = ec2("vpce", "vpc-endpoint");
+                const gateway = inputs.vpcEndpointType === "Gateway";
+                const service = String(inputs.serviceName ?? "");
+                return {
+                    id: e.id,
+                    computed: {
+                        ...e.computed,
+                        state: "available",
+                        prefixListId: gateway ? `pl-${stableHex(service, 8)}` : undefined,
+                        dnsEntries: gateway ? [] : [{ dnsName: `${e.id}.${service.split(".").slice(3).join(".")}.${r}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" }],
+                        networkInterfaceIds: gateway ? [] : ((inputs.subnetIds as string[] | undefined) ?? []).map((_, i) => `eni-${stableHex(seed + i, 17)}`),
+                    },
+                };
+            }
+            case "aws:ec2/flowLog:FlowLog":
+                return ec2("fl", "vpc-flow-log");
+            case "aws:cloudwatch/logGroup:LogGroup":
+                return { id: autoName, computed: { name: autoName, arn: `arn:aws:logs:${r}:${a}:log-group:${autoName}` } };
+            case "aws:kms/key:Key": {
+                const keyId = `${stableHex(seed, 8)}-${stableHex(seed + 1, 4)}-${stableHex(seed + 2, 4)}-${stableHex(seed + 3, 4)}-${stableHex(seed + 4, 12)}`;
+                return { id: keyId, computed: { keyId, arn: `arn:aws:kms:${r}:${a}:key/${keyId}` } };
+            }
+            case "aws:kms/alias:Alias":
+                return { id: autoName, computed: { arn: `arn:aws:kms:${r}:${a}:${autoName}`, targetKeyArn: `arn:aws:kms:${r}:${a}:key/${inputs.targetKeyId}` } };
+            case "aws:iam/role:Role":
+                return { id: autoName, computed: { name: autoName, arn: `arn:aws:iam::${a}:role/${autoName}`, uniqueId: `AROA${stableHex(seed, 17).toUpperCase()}` } };
+            case "aws:iam/rolePolicy:RolePolicy":
+                return { id: `${inputs.role}:${autoName}`, computed: { name: autoName } };
+            case "aws:iam/policy:Policy":
+                return { id: `arn:aws:iam::${a}:policy/${autoName}`, computed: { name: autoName, arn: `arn:aws:iam::${a}:policy/${autoName}` } };
+            case "aws:sns/topic:Topic": {
+                const arn = `arn:aws:sns:${r}:${a}:${autoName}`;
+                return { id: arn, computed: { name: autoName, arn } };
+            }
+            case "aws:sns/topicPolicy:TopicPolicy":
+                return { id: String(inputs.arn), computed: { owner: a } };
+            case "aws:sns/topicSubscription:TopicSubscription": {
+                const arn = `${inputs.topic}:${stableHex(seed, 8)}-${stableHex(seed + 1, 4)}-${stableHex(seed + 2, 4)}-${stableHex(seed + 3, 4)}-${stableHex(seed + 4, 12)}`;
+                return { id: arn, computed: { arn, pendingConfirmation: true } };
+            }
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                return { id: autoName, computed: { name: autoName, arn: `arn:aws:cloudwatch:${r}:${a}:alarm:${autoName}` } };
+            case "aws:cloudwatch/dashboard:Dashboard":
+                return { id: String(inputs.dashboardName), computed: { dashboardArn: `arn:aws:cloudwatch::${a}:dashboard/${inputs.dashboardName}` } };
+            case "aws-native:bedrockagentcore:Runtime":
+            case "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": {
+                const runtimeName = String(inputs.agentRuntimeName);
+                const runtimeId = `${runtimeName}-${stableAlnum(seed, 10)}`;
+                const arn = `arn:aws:bedrock-agentcore:${r}:${a}:runtime/${runtimeId}`;
+                const workloadIdentityArn = `arn:aws:bedrock-agentcore:${r}:${a}:workload-identity-directory/default/workload-identity/${runtimeName}-${stableAlnum(seed + "/wi", 4)}`;
+                const native = type.startsWith("aws-native");
+                return {
+                    id: native ? runtimeId : arn,
+                    computed: {
+                        agentRuntimeArn: arn,
+                        agentRuntimeId: runtimeId,
+                        agentRuntimeVersion: "1",
+                        status: "READY",
+                        workloadIdentityDetails: native ? { workloadIdentityArn } : [{ workloadIdentityArn }],
+                    },
+                };
+            }
+            case "aws-native:bedrockagentcore:RuntimeEndpoint":
+            case "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint": {
+                const runtimeId = String(inputs.agentRuntimeId);
+                const runtimeArn = `arn:aws:bedrock-agentcore:${r}:${a}:runtime/${runtimeId}`;
+                const arn = `${runtimeArn}/runtime-endpoint/${inputs.name}`;
+                return {
+                    id: arn,
+                    computed: {
+                        agentRuntimeArn: runtimeArn,
+                        agentRuntimeEndpointArn: arn,
+                        liveVersion: inputs.agentRuntimeVersion,
+                        targetVersion: inputs.agentRuntimeVersion,
+                        status: "READY",
+                    },
+                };
+            }
+            default:
+                return { id: `${name}-${stableHex(seed, 8)}`, computed: {} };
+        }
+    }
+}

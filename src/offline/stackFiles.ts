@@ -1,0 +1,54 @@
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import * as path from "path";
+
+/** The repository root: where Pulumi.yaml and the stack files live. */
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+
+interface ProjectFile {
+    name: string;
+    config?: Record<string, { type?: string; default?: unknown; description?: string; items?: unknown }>;
+}
+
+export function readProjectFile(root = PROJECT_ROOT): ProjectFile {
+    return yaml.load(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as ProjectFile;
+}
+
+/** Stack names that have a `Pulumi.<stack>.yaml` beside Pulumi.yaml, sorted. */
+export function listStacks(root = PROJECT_ROOT): string[] {
+    return fs
+        .readdirSync(root)
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined)
+        .sort();
+}
+
+/** Renders a config value the way the Pulumi CLI hands it to a program: lists and maps as JSON. */
+function toConfigString(value: unknown): string {
+    return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * The full config map of a stack, as `pulumi up` would pass it to the program: the stack
+ * file's values over the project defaults from Pulumi.yaml, keys namespaced
+ * (`<project>:<key>`, `aws:region`). Keys without a default and without a value are left
+ * out, so the program's own validation reports them.
+ */
+export function stackConfig(stack: string, root = PROJECT_ROOT): { project: string; config: Record<string, string> } {
+    const project = readProjectFile(root);
+    const file = path.join(root, `Pulumi.${stack}.yaml`);
+    if (!fs.existsSync(file)) {
+        throw new Error(`No stack file ${path.basename(file)}; stacks here: ${listStacks(root).join(", ")}`);
+    }
+    const stackFile = (yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+    const config: Record<string, string> = {};
+    for (const [key, declared] of Object.entries(project.config ?? {})) {
+        if (declared && typeof declared === "object" && "default" in declared) {
+            config[`${project.name}:${key}`] = toConfigString(declared.default);
+        }
+    }
+    for (const [key, value] of Object.entries(stackFile.config ?? {})) {
+        config[key.includes(":") ? key : `${project.name}:${key}`] = toConfigString(value);
+    }
+    return { project: project.name, config };
+}

@@ -1,0 +1,74 @@
+/**
+ * Shared test helpers. The mocks are the offline plan's own (src/offline/mocks.ts), so
+ * what the tests prove is what `npm run plan` shows.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { StackConfig, validateConfig } from "../src/config";
+import { RecordedResource } from "../src/offline/mocks";
+import { ProgramRun, runProgram, runStack } from "../src/offline/runProgram";
+import { stackConfig } from "../src/offline/stackFiles";
+
+export { runProgram, runStack };
+export type { ProgramRun, RecordedResource };
+
+/** The stack files of the repository; every spec that is about "all stacks" loops over these. */
+export const STACKS = ["development", "staging", "production"] as const;
+
+/** Resolves an Output in a test (mocks resolve every value). */
+export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => output.apply((v) => resolve(v)));
+}
+
+/** Every recorded resource of a type. */
+export function ofType(run: ProgramRun, type: string): RecordedResource[] {
+    return run.resources.filter((r) => r.type === type);
+}
+
+/** The one resource of a type (and name suffix, if given); fails loudly otherwise. */
+export function one(run: ProgramRun, type: string, nameEndsWith = ""): RecordedResource {
+    const found = ofType(run, type).filter((r) => r.name.endsWith(nameEndsWith));
+    if (found.length !== 1) {
+        throw new Error(`expected one ${type} named *${nameEndsWith}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+    }
+    return found[0];
+}
+
+/** The raw config map of a stack file with some keys replaced (undefined removes a key). */
+export function rawStack(stack: string, overrides: Record<string, unknown> = {}): { project: string; stack: string; values: Record<string, string>; region?: string } {
+    const { project, config } = stackConfig(stack);
+    const values: Record<string, string> = {};
+    let region = config["aws:region"];
+    for (const [key, value] of Object.entries(config)) {
+        if (key.startsWith(`${project}:`)) {
+            values[key.slice(project.length + 1)] = value;
+        }
+    }
+    for (const [key, value] of Object.entries(overrides)) {
+        if (key === "aws:region") {
+            region = value as string | undefined;
+        } else if (value === undefined) {
+            delete values[key];
+        } else {
+            values[key] = typeof value === "string" ? value : JSON.stringify(value);
+        }
+    }
+    return { project, stack, values, region };
+}
+
+/** The validated config of a stack file with overrides, for component specs. */
+export function configOf(stack: string, overrides: Record<string, unknown> = {}): StackConfig {
+    return validateConfig(rawStack(stack, overrides));
+}
+
+/** Runs a program that builds one component on its own, under the recording mocks. */
+export function runComponent(
+    build: () => Record<string, unknown> | void,
+    opts: { stack?: string; region?: string } = {},
+): Promise<ProgramRun> {
+    return runProgram({
+        project: "agentcore-private",
+        stack: opts.stack ?? "development",
+        config: { "aws:region": opts.region ?? "us-east-1" },
+        program: () => build() ?? {},
+    });
+}
