@@ -37,7 +37,7 @@ export function one(run: ProgramRun, type: string, nameEndsWith = ""): RecordedR
 export function rawStack(stack: string, overrides: Record<string, unknown> = {}): { project: string; stack: string; values: Record<string, string>; region?: string } {
     const { project, config } = stackConfig(stack);
     const values: Record<string, string> = {};
-    let region = config["aws:region"];
+    let region: string | undefined = config["aws:region"];
     for (const [key, value] of Object.entries(config)) {
         if (key.startsWith(`${project}:`)) {
             values[key.slice(project.length + 1)] = value;

@@ -144,6 +144,26 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 const name = String(args.inputs.name ?? `com.amazonaws.${region}.s3`);
                 return { id: `pl-${stableHex(name, 8)}`, name, cidrBlocks: ["3.5.0.0/19", "52.216.0.0/15"] };
             }
+            case "aws:ec2/getVpc:getVpc": {
+                // An adopted VPC: a private /16 with DNS on, as AgentCore VPC mode requires.
+                const id = String(args.inputs.id ?? `vpc-${stableHex(region, 17)}`);
+                const cidrBlock = "10.0.0.0/16";
+                return {
+                    id,
+                    arn: `arn:aws:ec2:${region}:${this.accountId}:vpc/${id}`,
+                    cidrBlock,
+                    cidrBlockAssociations: [{ associationId: `vpc-cidr-assoc-${stableHex(id, 17)}`, cidrBlock, state: "associated" }],
+                    default: false,
+                    enableDnsHostnames: true,
+                    enableDnsSupport: true,
+                    instanceTenancy: "default",
+                    mainRouteTableId: `rtb-${stableHex(id + "/main", 17)}`,
+                    ownerId: this.accountId,
+                    region,
+                    state: "available",
+                    tags: {},
+                };
+            }
             default:
                 throw new Error(`RecordingMocks: no mock for invoke ${args.token}; add one in src/offline/mocks.ts`);
         }

@@ -1,0 +1,72 @@
+/**
+ * IAM documents of the VPC flow-log delivery role. Pure: ARNs are built from the
+ * partition, region and account passed in.
+ */
+
+/** The service that assumes the delivery role. */
+export const FLOW_LOGS_SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";
+
+/**
+ * What the flow-log service does with the role, on this one log group only:
+ * - CreateLogStream, PutLogEvents: write one stream per ENI into the group.
+ * - DescribeLogStreams, DescribeLogGroups: find the group and its streams before writing.
+ */
+export const FLOW_LOG_DELIVERY_ACTIONS = [
+    "logs:CreateLogStream",
+    "logs:PutLogEvents",
+    "logs:DescribeLogStreams",
+    "logs:DescribeLogGroups",
+] as const;
+
+export interface PolicyStatement {
+    readonly Sid: string;
+    readonly Effect: "Allow";
+    readonly Principal?: { readonly Service: string };
+    readonly Action: string | readonly string[];
+    readonly Resource?: string | readonly string[];
+    readonly Condition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export interface PolicyDocument {
+    readonly Version: "2012-10-17";
+    readonly Statement: readonly PolicyStatement[];
+}
+
+/**
+ * Trust: only the flow-log service, and only on behalf of flow logs of this account in
+ * this region (the confused-deputy guard AWS documents for vpc-flow-logs).
+ */
+export function flowLogTrustPolicy(args: { partition: string; region: string; accountId: string }): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "AllowVpcFlowLogsFromThisAccount",
+                Effect: "Allow",
+                Principal: { Service: FLOW_LOGS_SERVICE_PRINCIPAL },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": args.accountId },
+                    ArnLike: { "aws:SourceArn": `arn:${args.partition}:ec2:${args.region}:${args.accountId}:vpc-flow-log/*` },
+                },
+            },
+        ],
+    };
+}
+
+/** Delivery: the four actions above on the flow-log group and its streams, nothing else. */
+export function flowLogDeliveryPolicy(logGroupArn: string): PolicyDocument {
+    // Some provider versions report the group ARN with a trailing ":*"; normalise it.
+    const group = logGroupArn.replace(/:\*$/, "");
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "DeliverVpcFlowLogs",
+                Effect: "Allow",
+                Action: [...FLOW_LOG_DELIVERY_ACTIONS],
+                Resource: [group, `${group}:*`],
+            },
+        ],
+    };
+}

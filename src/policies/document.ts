@@ -1,0 +1,45 @@
+/**
+ * Plain IAM policy document shapes and ARN building shared by the pure policy builders.
+ * Nothing here touches Pulumi: the builders take plain values and return plain JSON, so
+ * they are tested without mocks and the component only stringifies what they return.
+ */
+
+/** Condition block: operator → condition key → value(s), as IAM writes it. */
+export type PolicyCondition = Record<string, Record<string, string | string[]>>;
+
+/** A service or AWS principal of a resource-based policy (trust or key policy). */
+export type PolicyPrincipal = { Service: string } | { AWS: string };
+
+export interface PolicyStatement {
+    /** IAM identity policies accept only letters and digits in a Sid. */
+    Sid: string;
+    Effect: "Allow" | "Deny";
+    Principal?: PolicyPrincipal;
+    Action: string[];
+    /** A resource-based policy (trust, key) may omit it; an identity policy never does. */
+    Resource?: string | string[];
+    Condition?: PolicyCondition;
+}
+
+export interface PolicyDocument {
+    Version: "2012-10-17";
+    Statement: PolicyStatement[];
+}
+
+/** Where the stack deploys: read from the provider invokes, never hard-coded. */
+export interface AwsContext {
+    /** `aws`, `aws-cn`, `aws-us-gov`. */
+    readonly partition: string;
+    readonly region: string;
+    readonly accountId: string;
+}
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>` in the stack's own region and account. */
+export function regionalArn(ctx: AwsContext, service: string, resource: string): string {
+    return `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
+}
+
+/** Sorted, de-duplicated copy: stable documents produce no spurious diffs. */
+export function uniqueSorted(values: Iterable<string>): string[] {
+    return [...new Set(values)].sort();
+}
