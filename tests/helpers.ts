@@ -3,7 +3,7 @@
  * what the tests prove is what `npm run plan` shows.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { StackConfig, validateConfig } from "../src/config";
+import { RawStackConfig, StackConfig, validateConfig } from "../src/config";
 import { RecordedResource } from "../src/offline/mocks";
 import { ProgramRun, runProgram, runStack } from "../src/offline/runProgram";
 import { stackConfig } from "../src/offline/stackFiles";
@@ -34,10 +34,11 @@ export function one(run: ProgramRun, type: string, nameEndsWith = ""): RecordedR
 }
 
 /** The raw config map of a stack file with some keys replaced (undefined removes a key). */
-export function rawStack(stack: string, overrides: Record<string, unknown> = {}): { project: string; stack: string; values: Record<string, string>; region?: string } {
+export function rawStack(stack: string, overrides: Record<string, unknown> = {}): RawStackConfig {
     const { project, config } = stackConfig(stack);
     const values: Record<string, string> = {};
     let region: string | undefined = config["aws:region"];
+    let nativeRegion: string | undefined = config["aws-native:region"];
     for (const [key, value] of Object.entries(config)) {
         if (key.startsWith(`${project}:`)) {
             values[key.slice(project.length + 1)] = value;
@@ -46,13 +47,15 @@ export function rawStack(stack: string, overrides: Record<string, unknown> = {})
     for (const [key, value] of Object.entries(overrides)) {
         if (key === "aws:region") {
             region = value as string | undefined;
+        } else if (key === "aws-native:region") {
+            nativeRegion = value as string | undefined;
         } else if (value === undefined) {
             delete values[key];
         } else {
             values[key] = typeof value === "string" ? value : JSON.stringify(value);
         }
     }
-    return { project, stack, values, region };
+    return { project, stack, values, region, nativeRegion };
 }
 
 /** The validated config of a stack file with overrides, for component specs. */

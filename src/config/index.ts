@@ -18,7 +18,13 @@ export function readRawConfig(): RawStackConfig {
             values[key.slice(prefix.length)] = value;
         }
     }
-    return { project, stack: pulumi.getStack(), values, region: new pulumi.Config("aws").get("region") };
+    return {
+        project,
+        stack: pulumi.getStack(),
+        values,
+        region: new pulumi.Config("aws").get("region"),
+        nativeRegion: new pulumi.Config("aws-native").get("region"),
+    };
 }
 
 /**

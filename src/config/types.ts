@@ -90,4 +90,6 @@ export interface RawStackConfig {
     readonly values: Readonly<Record<string, string>>;
     /** `aws:region`. */
     readonly region?: string;
+    /** `aws-native:region`: the aws-native provider has its own, required region setting. */
+    readonly nativeRegion?: string;
 }

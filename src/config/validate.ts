@@ -92,6 +92,15 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         }
     }
 
+    if (runtimeProvider === "aws-native" && region !== undefined && raw.nativeRegion !== region) {
+        const allowed = `the aws-native provider's region, the same as aws:region (${region})`;
+        if (raw.nativeRegion === undefined || raw.nativeRegion === "") {
+            p.missing("aws-native:region", allowed, `pulumi config set aws-native:region ${region}`);
+        } else {
+            p.invalid("aws-native:region", raw.nativeRegion, allowed, `"${region}"`);
+        }
+    }
+
     const userTags = readTags(r);
 
     p.throwIfAny(raw.stack);
