@@ -14,6 +14,20 @@ export type { ProgramRun, RecordedResource };
 /** The stack files of the repository; every spec that is about "all stacks" loops over these. */
 export const STACKS = ["development", "staging", "production"] as const;
 
+const stackRuns = new Map<string, Promise<ProgramRun>>();
+
+/**
+ * The run of a stack file (with overrides), computed once per test process and shared by
+ * every spec that only reads it: a full program run takes about a second.
+ */
+export function runStackOnce(stack: string, overrides: Record<string, string | undefined> = {}): Promise<ProgramRun> {
+    const key = JSON.stringify([stack, overrides]);
+    if (!stackRuns.has(key)) {
+        stackRuns.set(key, runStack(stack, overrides));
+    }
+    return stackRuns.get(key)!;
+}
+
 /** Resolves an Output in a test (mocks resolve every value). */
 export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
     return new Promise((resolve) => output.apply((v) => resolve(v)));

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { ConfigValidationError, validateConfig } from "../src/config";
 import { REQUIRED_INTERFACE_ENDPOINT_SERVICES } from "../src/agentcoreFacts";
-import { ProgramRun, STACKS, ofType, rawStack, runStack } from "./helpers";
+import { ProgramRun, STACKS, ofType, rawStack, runStack, runStackOnce } from "./helpers";
 
 const OUTPUT_NAMES = [
     "agentSubnetIds", "alarmNames", "alarmTopicArn", "dashboardName", "endpointSecurityGroupId", "environment",
@@ -76,7 +76,7 @@ describe("stack contract", () => {
                 describe(`with runtimeProvider ${provider}`, () => {
                     let run: ProgramRun;
                     before(async () => {
-                        run = await runStack(stack, { runtimeProvider: provider });
+                        run = await runStackOnce(stack, provider === "aws-native" ? {} : { runtimeProvider: provider });
                     });
 
                     it("exports every output with the right shape and value", () => {
@@ -132,7 +132,7 @@ describe("stack contract", () => {
     it("budgets differ per stack as the stack files say", async () => {
         const budgets = [];
         for (const stack of STACKS) {
-            budgets.push((await runStack(stack)).outputs?.sizing);
+            budgets.push((await runStackOnce(stack)).outputs?.sizing);
         }
         expect(budgets).to.deep.equal([
             { cpu: 512, memory: 1024 },
@@ -154,7 +154,8 @@ describe("stack contract", () => {
         const runtimes = run.outputs?.runtimes as Record<string, RuntimeOutput>;
         expect(Object.keys(runtimes)).to.deep.equal(["support_agent", "research_agent"]);
         expect(runtimes.research_agent.endpoints).to.have.keys("live");
-        expect(ofType(run, RUNTIME_TYPES["aws-native"].runtime).map((r) => r.inputs.protocolConfiguration)).to.deep.equal(["HTTP", "MCP"]);
+        const protocols = Object.fromEntries(ofType(run, RUNTIME_TYPES["aws-native"].runtime).map((r) => [r.inputs.agentRuntimeName, r.inputs.protocolConfiguration]));
+        expect(protocols).to.deep.equal({ support_agent_staging: "HTTP", research_agent_staging: "MCP" });
         const alarmDimensions = JSON.stringify(ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs));
         expect(alarmDimensions).to.include(runtimes.support_agent.arn).and.include(runtimes.research_agent.arn);
     });

@@ -285,5 +285,5 @@ function withDependencies<T>(output: pulumi.Output<T>, resources: pulumi.CustomR
     if (resources.length === 0) {
         return output;
     }
-    return pulumi.all([output, ...resources.map((r) => r.id)]).apply(([value]) => value as T);
+    return pulumi.all([output, pulumi.all(resources.map((r) => r.id))]).apply(([value]) => value as T);
 }

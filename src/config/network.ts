@@ -134,6 +134,9 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
         }
     });
     reportDuplicates(r, "endpointServices", endpointServices, "each service once");
+    if (!createEndpoints && mode === "create") {
+        p.invalid("createEndpoints", false, "true when this stack creates the VPC: a new VPC has no other owner of its endpoints, and without them the runtime cannot pull its image (set false only with vpcId, subnetIds and routeTableIds of a shared VPC)", "true");
+    }
     if (!createEndpoints && endpointServices.length > 0) {
         p.invalid("endpointServices", endpointServices, "empty when createEndpoints is false: the stack that owns the VPC endpoints creates them", "[]");
     }

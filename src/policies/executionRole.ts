@@ -190,3 +190,25 @@ export function executionRolePolicy(input: ExecutionRoleInput): PolicyDocument {
     }
     return { Version: "2012-10-17", Statement: statements };
 }
+
+/**
+ * Problems that would make the documents wrong, found from plain config before anything is
+ * created (config validation normally catches them first; the component may be reused).
+ */
+export function executionRoleProblems(input: Pick<ExecutionRoleInput, "runtimes" | "modelArns">): string[] {
+    const problems: string[] = [];
+    if (input.runtimes.length === 0) {
+        problems.push("runtimes is empty: the execution role trusts only configured runtimes, so at least one is needed");
+    }
+    input.runtimes.forEach((r, i) => {
+        if (!parseEcrImageUri(r.containerUri)) {
+            problems.push(`runtimes[${i}].containerUri "${r.containerUri}" is not a private ECR image URI (e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2")`);
+        }
+    });
+    input.modelArns.forEach((arn, i) => {
+        if (!arn.startsWith("arn:") || arn.includes("*")) {
+            problems.push(`modelArns[${i}] "${arn}" must be a model or inference-profile ARN without wildcards`);
+        }
+    });
+    return problems;
+}
