@@ -51,8 +51,15 @@ export const ENV_VAR_VALUE_MAX_LENGTH = 2048;
 /** Request header allowlist limits. */
 export const REQUEST_HEADERS_MAX = 20;
 
-/** A runtime has at most 10 endpoints, one of which is the service-managed DEFAULT. */
-export const MAX_CONFIGURED_ENDPOINTS = 9;
+/** CloudWatch lets one metric-math alarm read at most 10 metrics. */
+export const CLOUDWATCH_MAX_METRICS_PER_ALARM = 10;
+
+/**
+ * Endpoints a runtime may have besides DEFAULT. AWS allows 10 in all, but the rate and
+ * per-session alarms read 2 metrics for each endpoint (DEFAULT included) within the 10 a
+ * metric-math alarm may read, which leaves room for 4 configured endpoints.
+ */
+export const MAX_CONFIGURED_ENDPOINTS = CLOUDWATCH_MAX_METRICS_PER_ALARM / 2 - 1;
 
 /** Every AgentCore microVM session is capped at 2 vCPU / 8 GiB by the service. */
 export const SESSION_MAX_CPU_UNITS = 2048;

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
 import { AgentRuntime } from "../src/components/runtime";
 import { RuntimeConfig } from "../src/config";
 import { classicRuntimeArgs, nativeRuntimeArgs, runtimeTags } from "../src/runtime/args";
@@ -141,10 +141,10 @@ describe("runtime: the component under mocks", () => {
     });
 
     it("depends on what it is given to wait for", async () => {
-        let dep: pulumi.CustomResource | undefined;
+        let dep: aws.iam.RolePolicy | undefined;
         const runtime = configOf("development").runtimes[0];
         const run = await runComponent(() => {
-            dep = new pulumi.CustomResource("aws:iam/rolePolicy:RolePolicy", "waited-for", {});
+            dep = new aws.iam.RolePolicy("waited-for", { role: "agent-exec", policy: "{}" });
             new AgentRuntime("agentcore-test-x", { runtime, ...wiring, sizing: { cpu: 512, memory: 1024 }, dependsOn: [dep] });
         });
         expect(dep).to.not.equal(undefined);

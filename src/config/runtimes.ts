@@ -283,7 +283,7 @@ function readEndpoints(p: Problems, key: string, v: unknown): RuntimeEndpointCon
         return [];
     }
     if (!Array.isArray(v) || v.length > MAX_CONFIGURED_ENDPOINTS) {
-        p.invalid(key, v, `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (AWS allows 10 per runtime, one being DEFAULT)`, example);
+        p.invalid(key, v, `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm)`, example);
         return [];
     }
     const out: RuntimeEndpointConfig[] = [];

@@ -73,6 +73,12 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             p.invalid(`alarmEmails[${i}]`, email, "an e-mail address", `"oncall@example.com"`);
         }
     });
+    const lowered = alarmEmails.map((e) => e.toLowerCase());
+    lowered.forEach((email, i) => {
+        if (lowered.indexOf(email) !== i) {
+            p.invalid(`alarmEmails[${i}]`, alarmEmails[i], "an address not already listed (SNS keeps one subscription per address)", `"oncall@example.com"`);
+        }
+    });
     if (environment === "production" && alarmEmails.length === 0) {
         p.missing("alarmEmails", "at least one address in production, so that an alarm pages someone", `["oncall@example.com"]`);
     }

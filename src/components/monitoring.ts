@@ -1,0 +1,170 @@
+/**
+ * Monitoring for the stack's runtimes: an encrypted SNS topic the alarms publish to, six
+ * alarms per runtime (failures, throttles, client-error rate, p99 latency, and vCPU and
+ * memory per session against the sizing budget: where the budget is enforced), one
+ * dashboard, and the runtimes' application log groups, encrypted and with a retention.
+ * Every threshold, dimension and document comes from a pure function in src/monitoring.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Environment } from "../agentcoreFacts";
+import { SizingBudget } from "../config/types";
+import { AwsContext } from "../policies/document";
+import { alarmName, monitoringProblems, runtimeAlarmDefinitions } from "../monitoring/alarms";
+import { dashboardBody, dashboardNameFor } from "../monitoring/dashboard";
+import { MetricTarget, endpointsOf, runtimeNameFromId } from "../monitoring/dimensions";
+import { runtimeLogGroupName } from "../monitoring/logGroups";
+import { alarmTopicPolicy } from "../monitoring/topicPolicy";
+
+/** One runtime to watch, as index.ts hands it over. */
+export interface MonitoredRuntime {
+    /** The configured runtime name (`runtimes[i].name`), used in alarm and resource names. Required. */
+    readonly name: string;
+    /** The runtime ARN: the `Resource` dimension of every alarm. Required. */
+    readonly runtimeArn: pulumi.Input<string>;
+    /** The runtime ID (`<runtime name>-<10 characters>`): log group names and the `Name` dimension. Required. */
+    readonly runtimeId: pulumi.Input<string>;
+    /** The configured endpoints; DEFAULT is always watched too. Default: none beyond DEFAULT. */
+    readonly endpointNames: readonly string[];
+}
+
+export interface RuntimeMonitoringArgs {
+    /** Selects the threshold table (src/monitoring/thresholds.ts). Required; no default. */
+    readonly environment: Environment;
+    /** The runtimes to alarm on, graph and own log groups for. Required, at least one. */
+    readonly runtimes: readonly MonitoredRuntime[];
+    /** The per-session budget the usage alarms enforce: CPU units (1024 = 1 vCPU) and MiB. Required. */
+    readonly sizing: SizingBudget;
+    /** The stack's KMS key: encrypts the alarm topic and the log groups. Required. */
+    readonly kmsKeyArn: pulumi.Input<string>;
+    /** Addresses subscribed to the alarm topic (each must confirm by mail). Default: none. */
+    readonly alarmEmails: readonly string[];
+    /** Retention of the runtime log groups, a CloudWatch Logs value. Required. */
+    readonly logRetentionDays: number;
+    /** Protect and retain the log groups on delete (they hold the runtimes' history). Required; true in production. */
+    readonly protect: boolean;
+    /** Tags for the topic, the alarms and the log groups. Default: none beyond the provider's. */
+    readonly tags: Readonly<Record<string, string>>;
+}
+
+export class RuntimeMonitoring extends pulumi.ComponentResource {
+    public readonly alarmTopicArn: pulumi.Output<string>;
+    public readonly dashboardName: pulumi.Output<string>;
+    /** Every alarm name, `<component name>-<runtime name>-<metric>`, runtime by runtime. */
+    public readonly alarmNames: pulumi.Output<string[]>;
+
+    constructor(name: string, args: RuntimeMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("agentcore:monitoring:RuntimeMonitoring", name, {}, opts);
+
+        // Decide from plain config before creating anything; never inside an apply.
+        const problems = monitoringProblems(args);
+        if (problems.length > 0) {
+            throw new Error(`RuntimeMonitoring ${name}: ${problems.join("; ")}`);
+        }
+        const tags = { ...args.tags };
+
+        const context: pulumi.Output<AwsContext> = pulumi
+            .all([
+                aws.getCallerIdentityOutput({}, { parent: this }),
+                aws.getRegionOutput({}, { parent: this }),
+                aws.getPartitionOutput({}, { parent: this }),
+            ])
+            .apply(([identity, region, partition]) => ({ accountId: identity.accountId, region: region.region, partition: partition.partition }));
+
+        // ---- Where alarms go: a topic only this account's alarms may publish to, over TLS. ----
+        const topic = new aws.sns.Topic(`${name}-alarms`, { kmsMasterKeyId: args.kmsKeyArn, tags }, { parent: this });
+        new aws.sns.TopicPolicy(
+            `${name}-alarms-policy`,
+            {
+                arn: topic.arn,
+                policy: pulumi.all([topic.arn, context]).apply(([topicArn, ctx]) => JSON.stringify(alarmTopicPolicy({ ...ctx, topicArn }))),
+            },
+            { parent: this },
+        );
+        for (const email of args.alarmEmails) {
+            // Named after the address, so reordering the list replaces nothing.
+            new aws.sns.TopicSubscription(
+                `${name}-alarm-email-${email.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+                { topic: topic.arn, protocol: "email", endpoint: email },
+                { parent: this },
+            );
+        }
+
+        // ---- Per runtime: the metric target (plain strings once resolved), alarms, log groups. ----
+        const targets = args.runtimes.map(
+            (runtime): pulumi.Output<MetricTarget> =>
+                pulumi.all([runtime.runtimeArn, runtime.runtimeId]).apply(([runtimeArn, runtimeId]) => ({
+                    runtimeArn,
+                    runtimeName: runtimeNameFromId(runtimeId),
+                    endpoints: endpointsOf(runtime.endpointNames),
+                })),
+        );
+
+        const alarms: aws.cloudwatch.MetricAlarm[] = [];
+        args.runtimes.forEach((runtime, i) => {
+            const endpoints = endpointsOf(runtime.endpointNames);
+            for (const definition of runtimeAlarmDefinitions(args.environment, args.sizing, endpoints)) {
+                const alarm = alarmName(name, runtime.name, definition.metric);
+                alarms.push(
+                    new aws.cloudwatch.MetricAlarm(
+                        alarm,
+                        {
+                            name: alarm,
+                            alarmDescription: definition.description,
+                            comparisonOperator: definition.comparisonOperator,
+                            threshold: definition.threshold,
+                            evaluationPeriods: definition.evaluationPeriods,
+                            datapointsToAlarm: definition.datapointsToAlarm,
+                            treatMissingData: definition.treatMissingData,
+                            metricQueries: targets[i].apply(definition.queries),
+                            // OK actions too: whoever was paged learns when it is over.
+                            alarmActions: [topic.arn],
+                            okActions: [topic.arn],
+                            tags,
+                        },
+                        { parent: this },
+                    ),
+                );
+            }
+
+            // Created before the first invocation, so the service writes into these instead of
+            // creating unencrypted groups that never expire.
+            for (const endpoint of endpoints) {
+                new aws.cloudwatch.LogGroup(
+                    `${name}-${runtime.name}-${endpoint}-logs`,
+                    {
+                        name: pulumi.output(runtime.runtimeId).apply((runtimeId) => runtimeLogGroupName(runtimeId, endpoint)),
+                        kmsKeyId: args.kmsKeyArn,
+                        retentionInDays: args.logRetentionDays,
+                        tags,
+                    },
+                    { parent: this, protect: args.protect, retainOnDelete: args.protect },
+                );
+            }
+        });
+
+        // ---- One dashboard per stack, built once every runtime ARN is known. ----
+        const dashboard = new aws.cloudwatch.Dashboard(
+            `${name}-dashboard`,
+            {
+                dashboardName: dashboardNameFor(name),
+                dashboardBody: pulumi.all([context, pulumi.all(targets)]).apply(([ctx, resolved]) =>
+                    JSON.stringify(
+                        dashboardBody({
+                            region: ctx.region,
+                            environment: args.environment,
+                            sizing: args.sizing,
+                            runtimes: resolved.map((target, i) => ({ ...target, name: args.runtimes[i].name })),
+                        }),
+                    ),
+                ),
+            },
+            { parent: this },
+        );
+
+        this.alarmTopicArn = topic.arn;
+        this.dashboardName = dashboard.dashboardName;
+        this.alarmNames = pulumi.all(alarms.map((alarm) => alarm.name));
+        this.registerOutputs({ alarmTopicArn: this.alarmTopicArn, dashboardName: this.dashboardName, alarmNames: this.alarmNames });
+    }
+}

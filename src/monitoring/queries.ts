@@ -1,0 +1,113 @@
+/**
+ * The metric math every alarm (and the dashboard's usage graphs) watches, as pure values.
+ * Each query reads one metric per endpoint of a runtime, with the dimensions from
+ * ./dimensions, and one expression combines them into the single series an alarm needs.
+ * The shapes are those of `aws.cloudwatch.MetricAlarm.metricQueries`.
+ */
+import { CLOUDWATCH_MAX_METRICS_PER_ALARM, METRIC_NAMESPACE } from "../agentcoreFacts";
+import { InvocationMetric, MetricTarget, RuntimeMetric, UsageMetric, metricDimensions } from "./dimensions";
+
+/** One entry of an alarm's `metricQueries`: a metric to fetch, or an expression over others. */
+export interface MetricQuery {
+    /** Starts with a lower-case letter; expressions refer to queries by it. */
+    readonly id: string;
+    readonly expression?: string;
+    readonly label?: string;
+    /** Exactly one query of an alarm returns data: the series the alarm compares. */
+    readonly returnData?: boolean;
+    readonly metric?: {
+        readonly namespace: string;
+        readonly metricName: string;
+        readonly dimensions: Record<string, string>;
+        readonly period: number;
+        readonly stat: string;
+    };
+}
+
+/**
+ * CloudWatch lets a math alarm fetch at most 10 metrics, so a two-metric formula (a rate,
+ * usage per session) can cover at most 5 endpoints of a runtime.
+ */
+export const MAX_METRICS_PER_ALARM = CLOUDWATCH_MAX_METRICS_PER_ALARM;
+export const MAX_ENDPOINTS_PER_RUNTIME_ALARM = MAX_METRICS_PER_ALARM / 2;
+
+/** One query per endpoint: `<prefix>0` is DEFAULT, then the configured endpoints. */
+export function perEndpoint(target: MetricTarget, metricName: RuntimeMetric, stat: string, period: number, prefix: string): MetricQuery[] {
+    return target.endpoints.map((endpoint, i) => ({
+        id: `${prefix}${i}`,
+        label: `${metricName} ${endpoint}`,
+        metric: {
+            namespace: METRIC_NAMESPACE,
+            metricName,
+            dimensions: metricDimensions(metricName, target.runtimeArn, target.runtimeName, endpoint),
+            period,
+            stat,
+        },
+    }));
+}
+
+function ids(queries: readonly MetricQuery[]): string {
+    return `[${queries.map((q) => q.id).join(", ")}]`;
+}
+
+/** The sum over endpoints of a count (SystemErrors, Throttles, Invocations…). */
+export function sumQueries(target: MetricTarget, metricName: InvocationMetric, period: number, resultId: string): MetricQuery[] {
+    const parts = perEndpoint(target, metricName, "Sum", period, `${resultId}E`);
+    return [...parts, { id: resultId, expression: `SUM(${ids(parts)})`, label: `${metricName} (all endpoints)`, returnData: true }];
+}
+
+/**
+ * The worst endpoint's percentile latency. Percentiles of different endpoints cannot be
+ * added or averaged, so the alarm takes the highest: any endpoint that is slow breaches.
+ */
+export function latencyQueries(target: MetricTarget, stat: string, period: number, resultId: string): MetricQuery[] {
+    const parts = perEndpoint(target, "Latency", stat, period, `${resultId}E`);
+    return [...parts, { id: resultId, expression: `MAX(${ids(parts)})`, label: `Latency ${stat} (slowest endpoint)`, returnData: true }];
+}
+
+/**
+ * UserErrors as a percentage of Invocations over all endpoints. Below `minInvocations`
+ * the rate is 0 (one failed call of two is not a trend), and a period with invocations
+ * but no UserErrors datapoint counts as 0 errors.
+ */
+export function userErrorRateQueries(target: MetricTarget, period: number, minInvocations: number): MetricQuery[] {
+    const invocations = perEndpoint(target, "Invocations", "Sum", period, "inv");
+    const errors = perEndpoint(target, "UserErrors", "Sum", period, "ue");
+    return [
+        ...invocations,
+        ...errors,
+        { id: "invocations", expression: `SUM(${ids(invocations)})`, label: "Invocations (all endpoints)" },
+        { id: "userErrors", expression: `FILL(SUM(${ids(errors)}), 0)`, label: "UserErrors (all endpoints)" },
+        {
+            id: "userErrorRate",
+            expression: `IF(invocations >= ${minInvocations}, 100 * userErrors / invocations, 0)`,
+            label: "UserErrors % of invocations",
+            returnData: true,
+        },
+    ];
+}
+
+/**
+ * Usage per session over one period: the runtime's vCPU-hours (or GB-hours) in the period,
+ * summed over endpoints, divided by the sessions started in it (at least 1, since usage
+ * means a session ran). With a one-hour period, vCPU-hours per session is the average vCPU
+ * a session held if it ran the whole hour: the number to compare to the per-session budget.
+ */
+export function perSessionQueries(target: MetricTarget, usage: UsageMetric, period: number, resultId: string): MetricQuery[] {
+    const used = perEndpoint(target, usage, "Sum", period, `${resultId}U`);
+    const sessions = perEndpoint(target, "SessionCount", "Sum", period, `${resultId}S`);
+    const usedId = `${resultId}Used`;
+    const sessionsId = `${resultId}Sessions`;
+    return [
+        ...used,
+        ...sessions,
+        { id: usedId, expression: `SUM(${ids(used)})`, label: `${usage} (all endpoints)` },
+        { id: sessionsId, expression: `FILL(SUM(${ids(sessions)}), 0)`, label: "Sessions started (all endpoints)" },
+        {
+            id: resultId,
+            expression: `${usedId} / IF(${sessionsId} > 1, ${sessionsId}, 1)`,
+            label: usage === "CPUUsed-vCPUHours" ? "vCPU per session" : "GB per session",
+            returnData: true,
+        },
+    ];
+}

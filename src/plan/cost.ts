@@ -1,0 +1,246 @@
+/**
+ * A monthly fixed-cost estimate of one stack from a small, documented price table. In a
+ * private setup the interface endpoints dominate the bill: each one is billed per AZ-hour
+ * whether or not an agent ever runs. Usage (AgentCore vCPU-hours and GB-hours, endpoint
+ * data processing, KMS requests, SNS deliveries) is not included. Pure.
+ */
+import { RecordedResource } from "../offline/mocks";
+
+/** The region the table's prices are for, and the day they were read from the AWS price pages. */
+export const PRICE_REGION = "us-east-1";
+export const PRICE_DATE = "2025-06-01";
+
+/** AWS bills hourly resources per month as 730 hours (365 × 24 / 12). */
+export const HOURS_PER_MONTH = 730;
+/** Average days in a month, for per-day volume assumptions. */
+export const DAYS_PER_MONTH = 30.4;
+
+/** On-demand list prices in USD, us-east-1, as of PRICE_DATE. Free tiers are not applied. */
+export const PRICES = {
+    /** PrivateLink interface endpoint, per endpoint per AZ per hour. */
+    interfaceEndpointAzHour: 0.01,
+    /** S3 gateway endpoint: no hourly or data charge. */
+    gatewayEndpointMonth: 0,
+    /** Customer-managed KMS key, per month (each of the first two automatic rotations adds $1 later). */
+    kmsKeyMonth: 1.0,
+    /** Standard-resolution alarm, per metric it evaluates, per month. */
+    standardAlarmMetricMonth: 0.1,
+    /** High-resolution alarm (period under 60 s), per metric, per month. */
+    highResolutionAlarmMetricMonth: 0.3,
+    /** Composite alarm, per month. */
+    compositeAlarmMonth: 0.5,
+    /** Custom dashboard, per month. */
+    dashboardMonth: 3.0,
+    /** CloudWatch Logs storage, per GB-month. */
+    logStorageGbMonth: 0.03,
+    /** Vended-log (VPC flow logs) delivery to CloudWatch Logs, per GB, first 10 TB tier. */
+    vendedLogIngestionGb: 0.5,
+} as const;
+
+/**
+ * Volumes that are not in the program and so must be assumed. Stated in the report beside
+ * every line that uses them.
+ */
+export const ASSUMPTIONS = {
+    /** GB a log group this stack owns receives per day (an idle-to-light private stack). */
+    logGbPerDay: 0.1,
+    /** Days of logs kept when a log group never expires (retention unset): priced as a year. */
+    neverExpireDays: 365,
+} as const;
+
+/** What the estimate is computed from; extracted from the recorded resources. */
+export interface CostInputs {
+    readonly region: string;
+    /** One entry per interface endpoint: its service and the AZs (subnets) it has an ENI in. */
+    readonly interfaceEndpoints: readonly { readonly service: string; readonly azCount: number }[];
+    readonly gatewayEndpoints: number;
+    readonly kmsKeys: number;
+    /** One entry per metric alarm: the metrics it is billed for, and whether it is high-resolution. */
+    readonly alarms: readonly { readonly name: string; readonly metrics: number; readonly highResolution: boolean }[];
+    readonly compositeAlarms: number;
+    readonly dashboards: number;
+    /** Log groups this stack owns: retention (undefined = never expires) and whether flow logs feed it. */
+    readonly logGroups: readonly { readonly name: string; readonly retentionDays?: number; readonly flowLogs: boolean }[];
+}
+
+export interface CostLine {
+    readonly item: string;
+    readonly quantity: number;
+    readonly unit: string;
+    readonly unitPrice: number;
+    /** USD per month, rounded to the cent. */
+    readonly monthly: number;
+    /** `list`: a list price times a count from the program; `assumption`: uses ASSUMPTIONS. */
+    readonly basis: "list" | "assumption";
+}
+
+export interface CostEstimate {
+    readonly region: string;
+    readonly priceRegion: string;
+    readonly priceDate: string;
+    /** False when the stack's region is not the table's: the figures are then us-east-1 prices. */
+    readonly regionMatches: boolean;
+    readonly lines: readonly CostLine[];
+    /** Sum of the `list` lines. */
+    readonly fixedMonthly: number;
+    /** Sum of the `assumption` lines. */
+    readonly assumedMonthly: number;
+    readonly totalMonthly: number;
+    readonly notes: readonly string[];
+}
+
+const cents = (usd: number): number => Math.round(usd * 100) / 100;
+
+/** What the estimate leaves out, stated with every estimate. */
+export const EXCLUDED = [
+    "AgentCore Runtime usage (vCPU-hours and GB-hours per session) is usage-based and not included.",
+    "Interface endpoint data processing ($0.01/GB), KMS requests, SNS deliveries, CloudWatch API calls and the runtimes' own application logs are usage-based and not included.",
+    "Free tiers (10 alarm metrics, 3 dashboards, 5 GB of logs) are not applied.",
+    "VPC, subnets, route tables, security groups, IAM roles and the alarm topic have no fixed charge.",
+];
+
+/** The monthly estimate for one stack. */
+export function estimateCost(inputs: CostInputs): CostEstimate {
+    const lines: CostLine[] = [];
+    const add = (item: string, quantity: number, unit: string, unitPrice: number, basis: CostLine["basis"], perMonth = 1) => {
+        if (quantity > 0) {
+            lines.push({ item, quantity: cents(quantity), unit, unitPrice, monthly: cents(quantity * unitPrice * perMonth), basis });
+        }
+    };
+
+    // Endpoint-hours: one ENI per subnet (AZ) per service, billed every hour of the month.
+    const azEndpoints = inputs.interfaceEndpoints.reduce((sum, e) => sum + e.azCount, 0);
+    const services = inputs.interfaceEndpoints.length;
+    add(
+        `Interface endpoints (${services} service${services === 1 ? "" : "s"} × AZs = ${azEndpoints} endpoint-AZs × ${HOURS_PER_MONTH} h)`,
+        azEndpoints * HOURS_PER_MONTH,
+        "AZ-hour",
+        PRICES.interfaceEndpointAzHour,
+        "list",
+    );
+    add("S3 gateway endpoint (free)", inputs.gatewayEndpoints, "endpoint-month", PRICES.gatewayEndpointMonth, "list");
+    add("KMS customer-managed key", inputs.kmsKeys, "key-month", PRICES.kmsKeyMonth, "list");
+
+    const standardMetrics = inputs.alarms.filter((a) => !a.highResolution).reduce((sum, a) => sum + a.metrics, 0);
+    const highResMetrics = inputs.alarms.filter((a) => a.highResolution).reduce((sum, a) => sum + a.metrics, 0);
+    const alarmCount = inputs.alarms.length;
+    add(
+        `CloudWatch standard alarms (${alarmCount} alarm${alarmCount === 1 ? "" : "s"}, billed per metric evaluated)`,
+        standardMetrics,
+        "alarm metric-month",
+        PRICES.standardAlarmMetricMonth,
+        "list",
+    );
+    add("CloudWatch high-resolution alarm metrics", highResMetrics, "alarm metric-month", PRICES.highResolutionAlarmMetricMonth, "list");
+    add("CloudWatch composite alarms", inputs.compositeAlarms, "alarm-month", PRICES.compositeAlarmMonth, "list");
+    add("CloudWatch dashboards", inputs.dashboards, "dashboard-month", PRICES.dashboardMonth, "list");
+
+    // Steady state: a group holds `retention` days of logs once it has been running that long.
+    const storedGb = inputs.logGroups.reduce(
+        (sum, g) => sum + ASSUMPTIONS.logGbPerDay * (g.retentionDays && g.retentionDays > 0 ? g.retentionDays : ASSUMPTIONS.neverExpireDays),
+        0,
+    );
+    const groups = inputs.logGroups.length;
+    add(
+        `Log storage, assumed ${ASSUMPTIONS.logGbPerDay} GB/day × retention in ${groups} log group${groups === 1 ? "" : "s"}`,
+        storedGb,
+        "GB-month",
+        PRICES.logStorageGbMonth,
+        "assumption",
+    );
+    const flowGroups = inputs.logGroups.filter((g) => g.flowLogs).length;
+    add(
+        `Flow-log ingestion, assumed ${ASSUMPTIONS.logGbPerDay} GB/day`,
+        flowGroups * ASSUMPTIONS.logGbPerDay * DAYS_PER_MONTH,
+        "GB",
+        PRICES.vendedLogIngestionGb,
+        "assumption",
+    );
+
+    const sum = (basis: CostLine["basis"]) => cents(lines.filter((l) => l.basis === basis).reduce((s, l) => s + l.monthly, 0));
+    const fixedMonthly = sum("list");
+    const assumedMonthly = sum("assumption");
+    const regionMatches = inputs.region === PRICE_REGION;
+    const notes = [...EXCLUDED];
+    if (!regionMatches) {
+        notes.unshift(`The price table is ${PRICE_REGION}'s; ${inputs.region} list prices differ, so this is a ${PRICE_REGION}-priced estimate.`);
+    }
+    return {
+        region: inputs.region,
+        priceRegion: PRICE_REGION,
+        priceDate: PRICE_DATE,
+        regionMatches,
+        lines,
+        fixedMonthly,
+        assumedMonthly,
+        totalMonthly: cents(fixedMonthly + assumedMonthly),
+        notes,
+    };
+}
+
+const ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";
+
+/** Metrics an alarm is billed for: one, or each metric of a metric-math expression (×3 with an anomaly band). */
+export function billedAlarmMetrics(inputs: Record<string, unknown>): { metrics: number; highResolution: boolean } {
+    const queries = (inputs.metricQueries as Record<string, unknown>[] | undefined) ?? [];
+    if (queries.length === 0) {
+        return { metrics: 1, highResolution: Number(inputs.period ?? 60) < 60 };
+    }
+    // Queries with a `metric` are the metrics CloudWatch bills; the rest are expressions over them.
+    const stats = queries.map((q) => q.metric as Record<string, unknown> | undefined).filter((s) => s !== undefined);
+    const anomaly = queries.some((q) => String(q.expression ?? "").includes("ANOMALY_DETECTION_BAND"));
+    return {
+        metrics: Math.max(1, stats.length) * (anomaly ? 3 : 1),
+        highResolution: stats.some((s) => Number(s?.period ?? 60) < 60),
+    };
+}
+
+/** The estimate's inputs, counted from what the program registered. */
+export function costInputsFromResources(resources: readonly RecordedResource[], region: string): CostInputs {
+    const ofType = (type: string) => resources.filter((r) => r.type === type);
+    const endpoints = ofType("aws:ec2/vpcEndpoint:VpcEndpoint");
+    const flowLogDestinations = new Set(ofType("aws:ec2/flowLog:FlowLog").map((f) => String(f.inputs.logDestination)));
+    const servicePrefix = `com.amazonaws.${region}.`;
+    return {
+        region,
+        interfaceEndpoints: endpoints
+            .filter((e) => e.inputs.vpcEndpointType === "Interface")
+            .map((e) => ({
+                service: String(e.inputs.serviceName ?? "").replace(servicePrefix, ""),
+                azCount: ((e.inputs.subnetIds as unknown[] | undefined) ?? []).length,
+            })),
+        gatewayEndpoints: endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway").length,
+        kmsKeys: ofType("aws:kms/key:Key").length,
+        alarms: ofType(ALARM_TYPE).map((a) => ({ name: a.name, ...billedAlarmMetrics(a.inputs) })),
+        compositeAlarms: ofType("aws:cloudwatch/compositeAlarm:CompositeAlarm").length,
+        dashboards: ofType("aws:cloudwatch/dashboard:Dashboard").length,
+        logGroups: ofType("aws:cloudwatch/logGroup:LogGroup").map((g) => ({
+            name: g.name,
+            retentionDays: g.inputs.retentionInDays as number | undefined,
+            flowLogs: flowLogDestinations.has(String(g.state.arn)),
+        })),
+    };
+}
+
+/** `$1,234.56` */
+export function usd(amount: number): string {
+    return `$${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** The estimate as text lines for the plan report. */
+export function renderCost(estimate: CostEstimate): string[] {
+    const label = estimate.regionMatches
+        ? `${estimate.region}, list prices of ${estimate.priceDate}`
+        : `${estimate.region}, priced with ${estimate.priceRegion} list prices of ${estimate.priceDate}`;
+    const out = [`Monthly fixed-cost estimate (${label}; USD)`];
+    const width = Math.max(...estimate.lines.map((l) => l.item.length), 20);
+    for (const line of estimate.lines) {
+        const qty = `${line.quantity} ${line.unit} × ${usd(line.unitPrice)}`;
+        const mark = line.basis === "assumption" ? " (assumption)" : "";
+        out.push(`  ${line.item.padEnd(width)}  ${usd(line.monthly).padStart(9)}   ${qty}${mark}`);
+    }
+    out.push(`  ${"Fixed (list prices × counts)".padEnd(width)}  ${usd(estimate.fixedMonthly).padStart(9)}`);
+    out.push(`  ${"With assumed log volumes".padEnd(width)}  ${usd(estimate.totalMonthly).padStart(9)}`);
+    out.push(...estimate.notes.map((n) => `  Note: ${n}`));
+    return out;
+}

@@ -1,0 +1,204 @@
+/**
+ * The few properties of each resource type that a reviewer needs to see in a plan: CIDRs,
+ * AZ IDs, services, rule ports and peers, images, network mode, versions, alarm
+ * conditions, retention. Everything else is in the JSON plan. Pure.
+ */
+import { RecordedResource } from "../offline/mocks";
+import { References } from "./references";
+
+type Inputs = Record<string, unknown>;
+type Describe = (inputs: Inputs, refs: References, resource: RecordedResource) => (string | undefined)[];
+
+function at(value: unknown, path: string): unknown {
+    return path.split(".").reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Inputs)[key] : undefined), value);
+}
+
+function list(value: unknown): unknown[] {
+    return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+/** `label: value` when the value is set, else nothing. */
+function prop(label: string, value: unknown): string | undefined {
+    if (value === undefined || value === null || value === "") {
+        return undefined;
+    }
+    return `${label}: ${typeof value === "string" ? value : JSON.stringify(value)}`;
+}
+
+function refs(values: unknown, references: References): string | undefined {
+    const items = list(values);
+    return items.length > 0 ? items.map((v) => references.label(v)).join(", ") : undefined;
+}
+
+/** The AWS service suffix of an endpoint service name: com.amazonaws.us-east-1.ecr.api → ecr.api. */
+export function serviceSuffix(serviceName: unknown): string {
+    return String(serviceName ?? "").split(".").slice(3).join(".");
+}
+
+/** Principals and condition keys of a trust policy given as a JSON string. */
+function trust(policy: unknown): string | undefined {
+    try {
+        const doc = JSON.parse(String(policy)) as { Statement?: Inputs[] };
+        const principals = new Set<string>();
+        const conditions = new Set<string>();
+        for (const s of list(doc.Statement) as Inputs[]) {
+            for (const p of Object.values((s.Principal as Inputs | undefined) ?? {})) {
+                list(p).forEach((x) => principals.add(String(x)));
+            }
+            for (const operator of Object.values((s.Condition as Inputs | undefined) ?? {})) {
+                Object.keys(operator as Inputs).forEach((k) => conditions.add(k));
+            }
+        }
+        return `trusts: ${[...principals].join(", ")}${conditions.size > 0 ? ` (conditions: ${[...conditions].join(", ")})` : ""}`;
+    } catch {
+        return undefined;
+    }
+}
+
+/** Statement Sids (or counts) of a policy document given as a JSON string. */
+function statements(policy: unknown): string | undefined {
+    try {
+        const doc = JSON.parse(String(policy)) as { Statement?: Inputs[] };
+        const all = list(doc.Statement) as Inputs[];
+        const sids = all.map((s, i) => String(s.Sid ?? `#${i + 1}`));
+        const actions = all.reduce((n, s) => n + list(s.Action).length, 0);
+        return `statements: ${sids.join(", ")} (${actions} actions)`;
+    } catch {
+        return undefined;
+    }
+}
+
+const COMPARISON: Record<string, string> = {
+    GreaterThanThreshold: ">",
+    GreaterThanOrEqualToThreshold: "≥",
+    LessThanThreshold: "<",
+    LessThanOrEqualToThreshold: "≤",
+    LessThanLowerOrGreaterThanUpperThreshold: "outside band",
+    GreaterThanUpperThreshold: "> band",
+    LessThanLowerThreshold: "< band",
+};
+
+/** `AWS/Bedrock-AgentCore SystemErrors Sum/60s` or `expr (m1/m2) over Invocations, SystemErrors`. */
+export function alarmMetric(inputs: Inputs): string {
+    const queries = list(inputs.metricQueries) as Inputs[];
+    if (queries.length === 0) {
+        const stat = inputs.statistic ?? inputs.extendedStatistic;
+        return `${inputs.namespace} ${inputs.metricName} ${stat}/${inputs.period}s`;
+    }
+    // Only the expression that returns data is the alarm's; the others are intermediate.
+    const metrics = new Map<string, number>();
+    for (const q of queries.filter((q) => q.metric)) {
+        const key = `${at(q, "metric.metricName")} ${at(q, "metric.stat")}/${at(q, "metric.period")}s`;
+        metrics.set(key, (metrics.get(key) ?? 0) + 1);
+    }
+    const result = queries.find((q) => q.returnData === true) ?? queries[queries.length - 1];
+    const over = [...metrics].map(([key, n]) => (n > 1 ? `${key} ×${n}` : key)).join(", ");
+    return `${result.expression ?? result.id} over ${over}`;
+}
+
+/** `> 5 for 3 of 3 periods` */
+export function alarmCondition(inputs: Inputs): string {
+    const op = COMPARISON[String(inputs.comparisonOperator)] ?? String(inputs.comparisonOperator);
+    const periods = inputs.evaluationPeriods;
+    const points = inputs.datapointsToAlarm ?? periods;
+    return `${op} ${inputs.threshold ?? inputs.thresholdMetricId} for ${points} of ${periods} periods`;
+}
+
+function runtime(inputs: Inputs, references: References, classic: boolean): (string | undefined)[] {
+    const network = inputs.networkConfiguration as Inputs | undefined;
+    const lifecycle = classic ? list(inputs.lifecycleConfigurations)[0] : inputs.lifecycleConfiguration;
+    const protocol = classic ? at(inputs, "protocolConfiguration.serverProtocol") : inputs.protocolConfiguration;
+    const jwt = at(inputs, "authorizerConfiguration.customJwtAuthorizer.discoveryUrl");
+    const env = Object.keys((inputs.environmentVariables as Inputs | undefined) ?? {});
+    const tags = (inputs.tags as Record<string, string> | undefined) ?? {};
+    return [
+        prop("name", inputs.agentRuntimeName),
+        prop("image", at(inputs, "agentRuntimeArtifact.containerConfiguration.containerUri")),
+        prop("network mode", network?.networkMode),
+        prop("subnets", refs(at(network, "networkModeConfig.subnets"), references)),
+        prop("security groups", refs(at(network, "networkModeConfig.securityGroups"), references)),
+        prop("role", refs(inputs.roleArn, references)),
+        prop("protocol", protocol),
+        lifecycle ? `lifecycle: idle ${at(lifecycle, "idleRuntimeSessionTimeout")}s, max ${at(lifecycle, "maxLifetime")}s` : undefined,
+        prop("auth", jwt ? `JWT (${jwt})` : "IAM SigV4"),
+        prop("env", env.length > 0 ? env.join(", ") : undefined),
+        tags.CpuBudget ? `budget: ${tags.CpuBudget} CPU units, ${tags.MemoryBudgetMiB} MiB (tags only)` : undefined,
+    ];
+}
+
+function rule(direction: string): Describe {
+    return (i, r) => {
+        const ports = i.fromPort === i.toPort ? `${i.fromPort}` : `${i.fromPort}-${i.toPort}`;
+        const peer = i.referencedSecurityGroupId
+            ? `sg ${r.label(i.referencedSecurityGroupId)}`
+            : i.prefixListId
+              ? `prefix list ${i.prefixListId}`
+              : (i.cidrIpv4 ?? i.cidrIpv6);
+        return [`${direction} ${i.ipProtocol} ${ports} ${direction === "ingress" ? "from" : "to"} ${peer}`, prop("group", r.label(i.securityGroupId))];
+    };
+}
+
+const DESCRIBE: Record<string, Describe> = {
+    "aws:ec2/vpc:Vpc": (i) => [prop("cidr", i.cidrBlock), `dns support/hostnames: ${i.enableDnsSupport}/${i.enableDnsHostnames}`],
+    "aws:ec2/subnet:Subnet": (i) => [prop("cidr", i.cidrBlock), prop("az id", i.availabilityZoneId ?? i.availabilityZone), prop("public ip on launch", i.mapPublicIpOnLaunch)],
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (i) => [
+        `rules: ${list(i.ingress).length} ingress, ${list(i.egress).length} egress (AWS defaults stripped)`,
+    ],
+    "aws:ec2/routeTable:RouteTable": (i) => [`routes: local only${list(i.routes).length > 0 ? ` + ${list(i.routes).length}` : ""}`],
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": (i, r) => [`${r.label(i.subnetId)} → ${r.label(i.routeTableId)}`],
+    "aws:ec2/securityGroup:SecurityGroup": (i) => [prop("description", i.description), `inline rules: ${list(i.ingress).length + list(i.egress).length}`],
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": rule("ingress"),
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": rule("egress"),
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (i, r) =>
+        i.vpcEndpointType === "Gateway"
+            ? [`gateway ${serviceSuffix(i.serviceName)}`, prop("route tables", refs(i.routeTableIds, r))]
+            : [
+                  `interface ${serviceSuffix(i.serviceName)}, private DNS ${i.privateDnsEnabled === true ? "on" : "off"}`,
+                  prop(`subnets (${list(i.subnetIds).length} AZ)`, refs(i.subnetIds, r)),
+                  prop("security groups", refs(i.securityGroupIds, r)),
+              ],
+    "aws:ec2/flowLog:FlowLog": (i, r) => [`${i.trafficType} traffic of ${r.label(i.vpcId)} → ${r.label(i.logDestination)}`, prop("role", refs(i.iamRoleArn, r))],
+    "aws:cloudwatch/logGroup:LogGroup": (i, r) => [
+        prop("name", i.name),
+        prop("retention days", i.retentionInDays ?? "never expires"),
+        prop("kms key", refs(i.kmsKeyId, r)),
+    ],
+    "aws:iam/role:Role": (i) => [trust(i.assumeRolePolicy)],
+    "aws:iam/rolePolicy:RolePolicy": (i, r) => [prop("role", r.label(i.role)), statements(i.policy)],
+    "aws:iam/policy:Policy": (i) => [statements(i.policy)],
+    "aws:kms/key:Key": (i) => [`rotation ${i.enableKeyRotation === true ? "on" : "off"}, deletion window ${i.deletionWindowInDays} days`],
+    "aws:kms/alias:Alias": (i, r) => [`${i.name} → ${r.label(i.targetKeyId)}`],
+    "aws-native:bedrockagentcore:Runtime": (i, r) => runtime(i, r, false),
+    "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": (i, r) => runtime(i, r, true),
+    "aws-native:bedrockagentcore:RuntimeEndpoint": (i, r) => [prop("name", i.name), prop("version", i.agentRuntimeVersion), prop("runtime", r.label(i.agentRuntimeId))],
+    "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint": (i, r) => [
+        prop("name", i.name),
+        prop("version", i.agentRuntimeVersion),
+        prop("runtime", r.label(i.agentRuntimeId)),
+    ],
+    "aws:sns/topic:Topic": (i, r) => [prop("name", i.name), prop("kms key", refs(i.kmsMasterKeyId, r))],
+    "aws:sns/topicPolicy:TopicPolicy": (i, r) => [prop("topic", r.label(i.arn)), statements(i.policy)],
+    "aws:sns/topicSubscription:TopicSubscription": (i, r) => [`${i.protocol} ${i.endpoint}`, prop("topic", r.label(i.topic))],
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (i, r, resource) => [
+        prop("name", i.name === resource.name ? undefined : i.name),
+        `metric: ${alarmMetric(i)}`,
+        `alarm when: ${alarmCondition(i)}`,
+        prop("missing data", i.treatMissingData),
+        prop("actions", refs(i.alarmActions, r)),
+    ],
+    "aws:cloudwatch/dashboard:Dashboard": (i) => {
+        let widgets: number | undefined;
+        try {
+            widgets = list((JSON.parse(String(i.dashboardBody)) as Inputs).widgets).length;
+        } catch {
+            widgets = undefined;
+        }
+        return [prop("name", i.dashboardName), prop("widgets", widgets)];
+    },
+};
+
+/** The key properties of a resource, one line each; empty for types without a description. */
+export function keyProperties(resource: RecordedResource, references: References): string[] {
+    const describe = DESCRIBE[resource.type];
+    return describe ? describe(resource.inputs, references, resource).filter((l): l is string => l !== undefined) : [];
+}
