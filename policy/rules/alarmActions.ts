@@ -1,0 +1,34 @@
+/**
+ * Every metric alarm notifies someone. An alarm without alarmActions (or with actions
+ * disabled) changes state on a dashboard nobody watches.
+ */
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { TYPES } from "./types";
+import { describe, isUnknown, list, plainProps } from "./values";
+
+/** What is wrong with an alarm's actions. */
+export function alarmActionProblems(props: Record<string, unknown>): string[] {
+    const problems: string[] = [];
+    if (!isUnknown(props.alarmActions) && list(props.alarmActions).length === 0) {
+        problems.push("has no alarmActions, so nobody is notified when it fires: set alarmActions to the stack's alarm SNS topic ARN");
+    }
+    if (props.actionsEnabled === false) {
+        problems.push("has actionsEnabled: false, so its actions never run: remove actionsEnabled or set it to true");
+    }
+    return problems;
+}
+
+export const alarmActions: ResourceValidationPolicy = {
+    name: "metric-alarm-has-actions",
+    description: "CloudWatch metric alarms have alarmActions and do not disable them.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    validateResource: (args, reportViolation) => {
+        if (args.type !== TYPES.metricAlarm) {
+            return;
+        }
+        for (const problem of alarmActionProblems(plainProps(args.props))) {
+            reportViolation(`${describe(args.type, args.name)} ${problem}.`);
+        }
+    },
+};

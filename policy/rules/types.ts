@@ -1,0 +1,40 @@
+/**
+ * The Pulumi type tokens the rules match on, as the providers register them (the
+ * `__pulumiType` of each class in node_modules/@pulumi/aws and @pulumi/aws-native). The
+ * rules compare tokens instead of loading the provider SDKs, so the pack starts in a
+ * fraction of a second and does not type-check megabytes of provider declarations.
+ */
+export const TYPES = {
+    nativeRuntime: "aws-native:bedrockagentcore:Runtime",
+    nativeRuntimeEndpoint: "aws-native:bedrockagentcore:RuntimeEndpoint",
+    classicRuntime: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
+    classicRuntimeEndpoint: "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
+    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    role: "aws:iam/role:Role",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    policy: "aws:iam/policy:Policy",
+    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    rolePolicyAttachmentsExclusive: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+    policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
+    kmsKey: "aws:kms/key:Key",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    snsTopic: "aws:sns/topic:Topic",
+    metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+} as const;
+
+/** Both AgentCore runtime resources: Cloud Control (aws-native) and the classic provider. */
+export const RUNTIME_TYPES: readonly string[] = [TYPES.nativeRuntime, TYPES.classicRuntime];
+/** Both runtime endpoint resources. */
+export const RUNTIME_ENDPOINT_TYPES: readonly string[] = [TYPES.nativeRuntimeEndpoint, TYPES.classicRuntimeEndpoint];
+
+/**
+ * The service principal that assumes the AgentCore runtime execution role. Kept here, not
+ * imported from src/agentcoreFacts.ts, so the pack stays self-contained when published;
+ * tests/policy.spec.ts asserts both constants agree.
+ */
+export const AGENTCORE_SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
