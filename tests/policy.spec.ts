@@ -30,7 +30,7 @@ import { runtimeVpcMode } from "../policy/rules/runtimeVpcMode";
 import { snsTopicEncrypted } from "../policy/rules/snsTopicEncrypted";
 import { AGENTCORE_SERVICE_PRINCIPAL as PACK_PRINCIPAL, TYPES } from "../policy/rules/types";
 import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/agentcoreFacts";
-import { RecordedResource, STACKS, runComponent, runStack } from "./helpers";
+import { RecordedResource, STACKS, runComponent, runStackOnce } from "./helpers";
 
 // The engine's markers for values unknown during preview (internal to @pulumi/policy).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -615,7 +615,7 @@ describe("policy/evaluate.ts: evaluatePolicies over recorded resources", () => {
 describe("policy pack over the whole program (needs every component)", () => {
     for (const stack of STACKS) {
         it(`${stack}: no violations`, async () => {
-            const run = await runStack(stack);
+            const run = await runStackOnce(stack);
             if (run.error) {
                 throw run.error;
             }
@@ -625,7 +625,7 @@ describe("policy pack over the whole program (needs every component)", () => {
     }
 
     it("production with protect: false is blocked on every stateful resource", async () => {
-        const run = await runStack("production", { protect: "false" });
+        const run = await runStackOnce("production", { protect: "false" });
         if (run.error) {
             throw run.error;
         }

@@ -1,0 +1,168 @@
+/**
+ * `npm run plan -- [stack] [--json FILE] [--diagram FILE] [--all] [--root DIR]`
+ *
+ * The offline plan: runs the real program for a stack file under the recording mocks and
+ * prints what it would create. Argument parsing and I/O only; the work is in src/plan.
+ * Exit code 0 when every requested stack planned, 1 when one has config errors or fails,
+ * 2 on a usage error. Nothing is written when a stack cannot be planned.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { listStacks, PROJECT_ROOT } from "../src/offline/stackFiles";
+import { renderComparison } from "../src/plan/compare";
+import { diagramMarkdown, mermaidDiagram } from "../src/plan/diagram";
+import { Plan } from "../src/plan/model";
+import { renderFailure, renderPlan } from "../src/plan/report";
+import { planStack } from "../src/plan/run";
+import { planJson } from "../src/plan/stableJson";
+
+export const USAGE = `Usage: npm run plan -- [stack] [options]
+
+  stack            a stack file Pulumi.<stack>.yaml (default: development)
+  --all            plan every stack file and compare them side by side
+  --json FILE      write the full plan as stable JSON (with --all: every stack, keyed by name)
+  --diagram FILE   write a Mermaid diagram (.md: a Markdown page; else the bare flowchart)
+  --root DIR       read Pulumi.yaml and the stack files from DIR (default: the repository)
+  --help           this text
+`;
+
+export interface CliArgs {
+    readonly stacks: string[];
+    readonly all: boolean;
+    readonly json?: string;
+    readonly diagram?: string;
+    readonly root: string;
+    readonly help: boolean;
+}
+
+/** Parses the arguments after `npm run plan --`; throws a usage error. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+    const stacks: string[] = [];
+    let all = false;
+    let help = false;
+    let json: string | undefined;
+    let diagram: string | undefined;
+    let root = PROJECT_ROOT;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const value = () => {
+            const v = argv[++i];
+            if (v === undefined || v.startsWith("--")) {
+                throw new Error(`${arg} needs a value`);
+            }
+            return v;
+        };
+        if (arg === "--all") all = true;
+        else if (arg === "--help" || arg === "-h") help = true;
+        else if (arg === "--json") json = value();
+        else if (arg === "--diagram") diagram = value();
+        else if (arg === "--root") root = path.resolve(value());
+        else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
+        else stacks.push(arg);
+    }
+    if (all && stacks.length > 0) {
+        throw new Error("give either a stack or --all, not both");
+    }
+    if (stacks.length > 1) {
+        throw new Error(`one stack at a time (got ${stacks.join(", ")}); use --all for every stack`);
+    }
+    if (all && diagram) {
+        throw new Error("--diagram draws one stack; give the stack instead of --all");
+    }
+    return { stacks: stacks.length > 0 ? stacks : ["development"], all, json, diagram, root, help };
+}
+
+export interface CliIo {
+    readonly out: (text: string) => void;
+    readonly err: (text: string) => void;
+}
+
+const consoleIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+function write(file: string, text: string, io: CliIo): void {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, text);
+    io.err(`wrote ${file}\n`);
+}
+
+/** The whole command; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
+    let args: CliArgs;
+    try {
+        args = parseArgs(argv);
+    } catch (e) {
+        io.err(`${(e as Error).message}\n\n${USAGE}`);
+        return 2;
+    }
+    if (args.help) {
+        io.out(USAGE);
+        return 0;
+    }
+    const stacks = args.all ? listStacks(args.root) : args.stacks;
+    if (stacks.length === 0) {
+        io.err(`No stack files (Pulumi.<stack>.yaml) in ${args.root}\n`);
+        return 1;
+    }
+
+    const plans: Plan[] = [];
+    const errors: Error[] = [];
+    // When the program throws (a config error), the Pulumi runtime also rejects the root
+    // stack's output promises, which nobody awaits. Those rejections repeat the error the run
+    // already returned; left alone, Node would end the process before the next stack.
+    const stray: unknown[] = [];
+    const onRejection = (reason: unknown) => stray.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+        // One after the other in one process: the SDKs load once, only index.ts is reloaded.
+        for (const stack of stacks) {
+            const result = await planStack(stack, { root: args.root });
+            if (result.error) {
+                io.err(renderFailure(stack, result.error));
+                errors.push(result.error);
+            } else {
+                plans.push(result.plan);
+            }
+        }
+    } finally {
+        // Rejections are reported after the microtask queue drains: give them one turn.
+        await new Promise((resolve) => setImmediate(resolve));
+        process.off("unhandledRejection", onRejection);
+    }
+    const unexpected = stray.filter((reason) => !errors.includes(reason as Error));
+    if (unexpected.length > 0) {
+        io.err(`Unexpected error while planning:\n${unexpected.map((e) => (e instanceof Error ? (e.stack ?? e.message) : String(e))).join("\n")}\n`);
+        return 1;
+    }
+    if (errors.length > 0) {
+        io.err(`Nothing was written: ${errors.length} of ${stacks.length} stack${stacks.length === 1 ? "" : "s"} cannot be planned.\n`);
+        return 1;
+    }
+
+    if (args.all) {
+        // The comparison is the point of --all; each stack's full tree is one command away.
+        io.out(renderComparison(plans));
+        io.out(`\nFull plan of one stack: npm run plan -- <stack> (or --json FILE for all of them).\n`);
+    } else {
+        io.out(renderPlan(plans[0]));
+    }
+    if (args.json) {
+        write(args.json, planJson(args.all ? plans : plans[0]), io);
+    }
+    if (args.diagram) {
+        const command = `npm run plan -- ${plans[0].stack} --diagram ${path.relative(PROJECT_ROOT, path.resolve(args.diagram))}`;
+        write(args.diagram, args.diagram.endsWith(".md") ? diagramMarkdown(plans[0], command) : mermaidDiagram(plans[0]), io);
+    }
+    return 0;
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then(
+        (code) => {
+            process.exitCode = code;
+        },
+        (e: unknown) => {
+            process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+            process.exitCode = 1;
+        },
+    );
+}

@@ -1,0 +1,267 @@
+/**
+ * The offline plan (`npm run plan`): it shows exactly what the unit tests' mocks record, its
+ * JSON is byte-stable, its diagram and comparison cover every component and stack, its cost
+ * estimate follows the endpoint count, and a bad stack file fails with every problem.
+ * Each stack is run once per path (runStack, the plan's own runner) and shared by the tests.
+ */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CliIo, main, parseArgs } from "../scripts/plan";
+import { PROJECT_ROOT } from "../src/offline/stackFiles";
+import { renderComparison } from "../src/plan/compare";
+import {
+    CostInputs,
+    HOURS_PER_MONTH,
+    PRICES,
+    billedAlarmMetrics,
+    costInputsFromResources,
+    estimateCost,
+} from "../src/plan/cost";
+import { mermaidDiagram } from "../src/plan/diagram";
+import { Plan, countsByType } from "../src/plan/model";
+import { toFinding } from "../src/plan/policy";
+import { renderPlan } from "../src/plan/report";
+import { planFromRun, planStack } from "../src/plan/run";
+import { planJson } from "../src/plan/stableJson";
+import { ProgramRun, STACKS, ofType, runStack } from "./helpers";
+
+function capture(): CliIo & { stdout: () => string; stderr: () => string } {
+    let out = "";
+    let err = "";
+    return { out: (t) => (out += t), err: (t) => (err += t), stdout: () => out, stderr: () => err };
+}
+
+function planOf(result: Awaited<ReturnType<typeof planStack>>): Plan {
+    expect(result.error, result.error?.message).to.equal(undefined);
+    return result.plan as Plan;
+}
+
+describe("plan: every stack, as the unit tests' mocks record it", function () {
+    // The first run loads the AWS SDKs; later runs only reload index.ts.
+    this.timeout(120000);
+    const runs = new Map<string, ProgramRun>();
+    const plans = new Map<string, Plan>();
+
+    before(async () => {
+        for (const stack of STACKS) {
+            runs.set(stack, await runStack(stack));
+            plans.set(stack, planOf(await planStack(stack)));
+        }
+    });
+
+    for (const stack of STACKS) {
+        it(`${stack}: same resources, types, parents and counts as runStack`, () => {
+            const run = runs.get(stack) as ProgramRun;
+            const plan = plans.get(stack) as Plan;
+            const shape = (r: ProgramRun["resources"][number]) => `${r.urn} parent=${r.parent} protect=${r.protect}`;
+            expect(plan.resources.map(shape)).to.deep.equal([...run.resources].map(shape).sort());
+            expect(countsByType(plan.resources)).to.deep.equal(countsByType(run.resources));
+            expect(plan.outputs).to.deep.equal(run.outputs);
+            expect(plan.resources.filter((r) => r.type.startsWith("agentcore:")).map((r) => r.type).sort()).to.deep.equal([
+                "agentcore:monitoring:RuntimeMonitoring",
+                "agentcore:network:AgentNetwork",
+                "agentcore:runtime:AgentRuntime",
+                "agentcore:security:AgentSecurity",
+            ]);
+        });
+
+        it(`${stack}: the JSON of two separate runs is byte-identical, sorted and complete`, async () => {
+            const plan = plans.get(stack) as Plan;
+            const again = planOf(await planFromRun(runs.get(stack) as ProgramRun));
+            const json = planJson(plan);
+            expect(planJson(again)).to.equal(json);
+            const doc = JSON.parse(json);
+            expect(Object.keys(doc)).to.deep.equal([...Object.keys(doc)].sort());
+            const urns = doc.resources.map((r: { urn: string }) => r.urn);
+            expect(urns).to.deep.equal([...urns].sort()).and.have.length(plan.resources.length);
+            for (const r of doc.resources) {
+                expect(r).to.include.keys("type", "name", "inputs", "dependencies", "protect", "retainOnDelete");
+            }
+            expect(doc.outputs.vpcId).to.match(/^vpc-/);
+            expect(doc.invokes.map((i: { token: string }) => i.token)).to.include("aws:index/getCallerIdentity:getCallerIdentity");
+            expect(doc.cost.fixedMonthly).to.equal(plan.cost.fixedMonthly);
+        });
+    }
+
+    it("prints the sections in order, with the properties that matter", () => {
+        const text = renderPlan(plans.get("production") as Plan);
+        const order = ["Resources (", "Outputs", "Summary", "Policy findings", "Cost"].map((h) => text.indexOf(`\n${h}`));
+        expect(order.every((at) => at > 0)).to.equal(true);
+        expect([...order].sort((a, b) => a - b)).to.deep.equal(order);
+        for (const fact of [
+            "AgentNetwork agentcore-production",
+            "az id: use1-az4",
+            "cidr: 10.30.6.0/24",
+            "interface bedrock-agentcore.gateway, private DNS on",
+            "ingress tcp 443 from sg agentcore-production-runtime-sg",
+            "egress tcp 443 to prefix list pl-",
+            "network mode: VPC",
+            "image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:",
+            "version: 1",
+            "retention days: 365",
+            "alarm when: > 0 for 2 of 3 periods",
+            "[protect, retainOnDelete]",
+            "usage-based and not included",
+        ]) {
+            expect(text).to.include(fact);
+        }
+    });
+
+    it("evaluates the policy pack and carries its findings into the plan", () => {
+        for (const plan of plans.values()) {
+            expect(plan.policy.evaluated, plan.policy.note).to.equal(true);
+            expect(plan.policy.findings).to.be.an("array");
+        }
+        expect(toFinding({ policyName: "p", enforcementLevel: "mandatory", urn: "urn:x", message: "m" })).to.deep.equal({
+            policy: "p",
+            level: "mandatory",
+            resource: "urn:x",
+            message: "m",
+        });
+    });
+
+    it("draws every component and the wiring between their resources", () => {
+        for (const plan of plans.values()) {
+            const diagram = mermaidDiagram(plan);
+            expect(diagram.startsWith("flowchart LR\n")).to.equal(true);
+            for (const component of plan.resources.filter((r) => r.type.startsWith("agentcore:"))) {
+                expect(diagram).to.include(`${component.type.split(":").pop()}: ${component.name}`);
+            }
+            for (const edge of ["-->|ENIs in| Subnet_", "-->|assumes| Role_", "-->|uses SG| SecurityGroup_", "_interface_endpoints -->|ENI in| Subnet_", "_alarms -->|notifies| Topic_", "-->|encrypted by| Key_"]) {
+                expect(diagram).to.include(edge);
+            }
+        }
+        expect(mermaidDiagram(plans.get("production") as Plan)).to.include("-->|pins a version of| Runtime_");
+    });
+
+    it("costs more with more endpoint services configured (runStack with overrides)", async () => {
+        const endpointAzMonth = HOURS_PER_MONTH * PRICES.interfaceEndpointAzHour;
+        const services = ["bedrock-runtime", "sts", "xray", "monitoring"];
+        const run = await runStack("development", { endpointServices: JSON.stringify(services) });
+        expect(run.error, run.error?.message).to.equal(undefined);
+        const inputs = costInputsFromResources(run.resources, run.region);
+        // The five required services plus four extras, each with an ENI in both subnets.
+        expect(inputs.interfaceEndpoints).to.have.length(9);
+        expect(inputs.interfaceEndpoints.every((e) => e.azCount === 2)).to.equal(true);
+        const baseline = (plans.get("development") as Plan).cost;
+        expect(estimateCost(inputs).fixedMonthly - baseline.fixedMonthly).to.be.closeTo(3 * 2 * endpointAzMonth, 0.001);
+        expect(ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint")).to.have.length(10);
+    });
+    it("--all compares what differs: budgets, AZs, endpoints, retention, protection, alarms, cost", () => {
+        const text = renderComparison(STACKS.map((s) => plans.get(s) as Plan));
+        const row = (label: string) => text.split("\n").find((l) => l.startsWith(`${label} `)) ?? "";
+        expect(row("cpu budget (CPU units)")).to.match(/512\s+│ 1024\s+│ 2048/);
+        expect(row("AZ count")).to.match(/2\s+│ 2\s+│ 3/);
+        expect(row("endpoint-AZs billed")).to.match(/12\s+│ 14\s+│ 27/);
+        expect(row("retention: flow-logs")).to.match(/30\s+│ 90\s+│ 365/);
+        expect(row("protected resources")).to.match(/0\s+│ 0\s+│ [1-9]/);
+        expect(row("alarm: support_agent-SystemErrors")).to.include("│");
+        expect(row("monthly fixed cost")).to.match(/\$\d+\.\d\d\s+│ \$\d+\.\d\d\s+│ \$\d+\.\d\d/);
+        expect(text).to.match(/Same in every stack[^\n]*\n {2}region: us-east-1/);
+    });
+});
+
+describe("plan: cost estimate", () => {
+    const base: CostInputs = {
+        region: "us-east-1",
+        interfaceEndpoints: ["bedrock-agentcore", "ecr.api", "ecr.dkr", "logs"].map((service) => ({ service, azCount: 2 })),
+        gatewayEndpoints: 1,
+        kmsKeys: 1,
+        alarms: [{ name: "a", metrics: 1, highResolution: false }],
+        compositeAlarms: 0,
+        dashboards: 1,
+        logGroups: [{ name: "flow", retentionDays: 30, flowLogs: true }],
+    };
+    const endpointAzMonth = HOURS_PER_MONTH * PRICES.interfaceEndpointAzHour;
+
+    it("prices endpoint-hours as services × AZs × 730 h, the S3 gateway as free", () => {
+        const estimate = estimateCost(base);
+        const endpoints = estimate.lines.find((l) => l.item.startsWith("Interface endpoints"));
+        expect(endpoints?.quantity).to.equal(4 * 2 * HOURS_PER_MONTH);
+        expect(endpoints?.monthly).to.be.closeTo(8 * endpointAzMonth, 0.001);
+        expect(estimate.lines.find((l) => l.item.startsWith("S3 gateway"))?.monthly).to.equal(0);
+        expect(estimate.fixedMonthly).to.be.closeTo(8 * endpointAzMonth + PRICES.kmsKeyMonth + PRICES.standardAlarmMetricMonth + PRICES.dashboardMonth, 0.001);
+        expect(estimate.notes.join(" ")).to.include("AgentCore Runtime usage (vCPU-hours and GB-hours");
+    });
+
+    it("rises with every endpoint service and every AZ", () => {
+        const twoMore = estimateCost({ ...base, interfaceEndpoints: [...base.interfaceEndpoints, { service: "sts", azCount: 2 }, { service: "xray", azCount: 2 }] });
+        const threeAzs = estimateCost({ ...base, interfaceEndpoints: base.interfaceEndpoints.map((e) => ({ ...e, azCount: 3 })) });
+        const before = estimateCost(base).fixedMonthly;
+        expect(twoMore.fixedMonthly - before).to.be.closeTo(4 * endpointAzMonth, 0.001);
+        expect(threeAzs.fixedMonthly - before).to.be.closeTo(4 * endpointAzMonth, 0.001);
+    });
+
+    it("bills metric-math alarms per metric, high-resolution ones at the higher rate", () => {
+        const metric = (period: number) => ({ id: "m", metric: { metricName: "Errors", period, stat: "Sum" } });
+        expect(billedAlarmMetrics({ metricName: "Errors", period: 60 })).to.deep.equal({ metrics: 1, highResolution: false });
+        expect(billedAlarmMetrics({ metricQueries: [metric(300), metric(300), { id: "e", expression: "m1+m2", returnData: true }] })).to.deep.equal({ metrics: 2, highResolution: false });
+        expect(billedAlarmMetrics({ metricQueries: [metric(10), { id: "e", expression: "ANOMALY_DETECTION_BAND(m, 2)" }] })).to.deep.equal({ metrics: 3, highResolution: true });
+        const estimate = estimateCost({ ...base, alarms: [{ name: "math", metrics: 4, highResolution: false }, { name: "fast", metrics: 1, highResolution: true }] });
+        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch standard"))?.monthly).to.be.closeTo(4 * PRICES.standardAlarmMetricMonth, 0.001);
+        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch high-resolution"))?.monthly).to.be.closeTo(PRICES.highResolutionAlarmMetricMonth, 0.001);
+    });
+
+    it("labels an estimate for another region as priced with us-east-1's table", () => {
+        const estimate = estimateCost({ ...base, region: "eu-west-1" });
+        expect(estimate.regionMatches).to.equal(false);
+        expect(estimate.notes[0]).to.include("us-east-1").and.include("eu-west-1");
+    });
+
+});
+
+describe("plan: the command", function () {
+    this.timeout(120000);
+    let dir: string;
+
+    before(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-spec-"));
+        // A copy of the project file and a development stack file with two bad values.
+        fs.copyFileSync(path.join(PROJECT_ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        const good = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.development.yaml"), "utf8");
+        const bad = good.replace(/cpu: 512/, "cpu: 300").replace(/logRetentionDays: 30/, "logRetentionDays: 31");
+        expect(bad).to.not.equal(good);
+        fs.writeFileSync(path.join(dir, "Pulumi.development.yaml"), bad);
+    });
+
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("parses its arguments, defaulting to development", () => {
+        expect(parseArgs([])).to.include({ all: false, help: false }).and.deep.include({ stacks: ["development"] });
+        expect(parseArgs(["production", "--json", "p.json", "--diagram", "d.md"])).to.deep.include({ stacks: ["production"], json: "p.json", diagram: "d.md" });
+        expect(() => parseArgs(["--json"])).to.throw("--json needs a value");
+        expect(() => parseArgs(["staging", "--all"])).to.throw("not both");
+        expect(() => parseArgs(["--all", "--diagram", "d.md"])).to.throw("one stack");
+    });
+
+    it("exits 1 with every config problem and writes nothing for a bad stack file", async () => {
+        const io = capture();
+        const json = path.join(dir, "out.json");
+        const code = await main(["development", "--root", dir, "--json", json], io);
+        expect(code).to.equal(1);
+        expect(io.stderr()).to.include('Stack "development" has 2 configuration problems; nothing was created');
+        expect(io.stderr()).to.include("cpu 300 is invalid").and.include("logRetentionDays 31 is invalid");
+        expect(io.stdout()).to.equal("");
+        expect(fs.existsSync(json)).to.equal(false);
+    });
+
+    it("exits 1 for a stack without a file, listing the stacks there are; 2 for a usage error", async () => {
+        const io = capture();
+        expect(await main(["nosuchstack"], io)).to.equal(1);
+        expect(io.stderr()).to.include("No stack file Pulumi.nosuchstack.yaml; stacks here: development, production, staging");
+        expect(await main(["--frobnicate"], capture())).to.equal(2);
+    });
+
+    it("writes the JSON and the diagram of a good stack", async () => {
+        const io = capture();
+        const json = path.join(dir, "staging.json");
+        const diagram = path.join(dir, "staging.md");
+        expect(await main(["staging", "--json", json, "--diagram", diagram], io)).to.equal(0);
+        expect(io.stdout()).to.include("Plan of agentcore-private/staging (us-east-1)");
+        const doc = JSON.parse(fs.readFileSync(json, "utf8"));
+        expect(doc.stack).to.equal("staging");
+        expect(fs.readFileSync(diagram, "utf8")).to.include("```mermaid\nflowchart LR\n");
+    });
+});
