@@ -3,8 +3,8 @@
  *
  * The offline plan: runs the real program for a stack file under the recording mocks and
  * prints what it would create. Argument parsing and I/O only; the work is in src/plan.
- * Exit code 0 when every requested stack planned, 1 when one has config errors or fails,
- * 2 on a usage error. Nothing is written when a stack cannot be planned.
+ * Exit code 0 when every requested stack planned, 1 when one has config errors, fails, or
+ * breaks a mandatory policy (as `pulumi preview --policy-pack policy` would), 2 on a usage error. Nothing is written when a stack cannot be planned.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -13,6 +13,7 @@ import { renderComparison } from "../src/plan/compare";
 import { diagramMarkdown, mermaidDiagram } from "../src/plan/diagram";
 import { Plan } from "../src/plan/model";
 import { renderFailure, renderPlan } from "../src/plan/report";
+import { blockingCount } from "../src/plan/policy";
 import { planStack } from "../src/plan/run";
 import { planJson } from "../src/plan/stableJson";
 
@@ -138,6 +139,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         return 1;
     }
 
+    const blocked = plans.filter((p) => blockingCount(p.policy) > 0);
     if (args.all) {
         // The comparison is the point of --all; each stack's full tree is one command away.
         io.out(renderComparison(plans));
@@ -151,6 +153,11 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     if (args.diagram) {
         const command = `npm run plan -- ${plans[0].stack} --diagram ${path.relative(PROJECT_ROOT, path.resolve(args.diagram))}`;
         write(args.diagram, args.diagram.endsWith(".md") ? diagramMarkdown(plans[0], command) : mermaidDiagram(plans[0]), io);
+    }
+    if (blocked.length > 0) {
+        // A mandatory policy finding fails `pulumi preview --policy-pack policy`; so does the plan.
+        io.err(`Blocked by mandatory policies: ${blocked.map((p) => `${p.stack} (${blockingCount(p.policy)})`).join(", ")}. See "Policy findings".\n`);
+        return 1;
     }
     return 0;
 }

@@ -21,11 +21,11 @@ import {
 } from "../src/plan/cost";
 import { mermaidDiagram } from "../src/plan/diagram";
 import { Plan, countsByType } from "../src/plan/model";
-import { toFinding } from "../src/plan/policy";
+import { blockingCount, toFinding } from "../src/plan/policy";
 import { renderPlan } from "../src/plan/report";
 import { planFromRun, planStack } from "../src/plan/run";
 import { planJson } from "../src/plan/stableJson";
-import { ProgramRun, STACKS, ofType, runStack } from "./helpers";
+import { ProgramRun, STACKS, ofType, runStackOnce } from "./helpers";
 
 function capture(): CliIo & { stdout: () => string; stderr: () => string } {
     let out = "";
@@ -46,7 +46,7 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
 
     before(async () => {
         for (const stack of STACKS) {
-            runs.set(stack, await runStack(stack));
+            runs.set(stack, await runStackOnce(stack));
             plans.set(stack, planOf(await planStack(stack)));
         }
     });
@@ -109,15 +109,24 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
         }
     });
 
-    it("evaluates the policy pack and carries its findings into the plan", () => {
+    it("evaluates the policy pack: no finding on any stack file", () => {
         for (const plan of plans.values()) {
-            expect(plan.policy.evaluated, plan.policy.note).to.equal(true);
-            expect(plan.policy.findings).to.be.an("array");
+            expect(plan.policy.pack).to.equal("agentcore-private-guardrails");
+            expect(plan.policy.findings).to.deep.equal([]);
         }
-        expect(toFinding({ policyName: "p", enforcementLevel: "mandatory", urn: "urn:x", message: "m" })).to.deep.equal({
-            policy: "p",
-            level: "mandatory",
-            resource: "urn:x",
+    });
+
+    it("reports blocking findings and fails the command when a mandatory rule is broken", async () => {
+        const result = await planStack("production", { overrides: { protect: "false" } });
+        const plan = planOf(result);
+        expect(blockingCount(plan.policy)).to.be.greaterThan(0);
+        expect(plan.policy.findings.every((f) => f.level === "mandatory" && f.blocking)).to.equal(true);
+        expect(renderPlan(plan)).to.match(/\[mandatory\] .+ on aws:kms\/key:Key /);
+        expect(toFinding({ policyPack: "p", policyName: "n", description: "d", enforcementLevel: "advisory", stack: "s", message: "m" })).to.deep.equal({
+            policy: "n",
+            level: "advisory",
+            blocking: false,
+            resource: "(stack)",
             message: "m",
         });
     });
@@ -139,7 +148,7 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
     it("costs more with more endpoint services configured (runStack with overrides)", async () => {
         const endpointAzMonth = HOURS_PER_MONTH * PRICES.interfaceEndpointAzHour;
         const services = ["bedrock-runtime", "sts", "xray", "monitoring"];
-        const run = await runStack("development", { endpointServices: JSON.stringify(services) });
+        const run = await runStackOnce("development", { endpointServices: JSON.stringify(services) });
         expect(run.error, run.error?.message).to.equal(undefined);
         const inputs = costInputsFromResources(run.resources, run.region);
         // The five required services plus four extras, each with an ENI in both subnets.
@@ -245,6 +254,17 @@ describe("plan: the command", function () {
         expect(io.stderr()).to.include("cpu 300 is invalid").and.include("logRetentionDays 31 is invalid");
         expect(io.stdout()).to.equal("");
         expect(fs.existsSync(json)).to.equal(false);
+    });
+
+    it("exits 1 when a mandatory policy is broken, after printing the plan and its findings", async () => {
+        const production = fs.readFileSync(path.join(PROJECT_ROOT, "Pulumi.production.yaml"), "utf8");
+        const unprotected = production.replace(/protect: true/, "protect: false");
+        expect(unprotected).to.not.equal(production);
+        fs.writeFileSync(path.join(dir, "Pulumi.production.yaml"), unprotected);
+        const io = capture();
+        expect(await main(["production", "--root", dir], io)).to.equal(1);
+        expect(io.stdout()).to.include("[mandatory]");
+        expect(io.stderr()).to.match(/Blocked by mandatory policies: production \(\d+\)/);
     });
 
     it("exits 1 for a stack without a file, listing the stacks there are; 2 for a usage error", async () => {

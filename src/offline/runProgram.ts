@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RecordedInvoke, RecordedResource, RecordingMocks } from "./mocks";
-import { stackConfig } from "./stackFiles";
+import { PROJECT_ROOT, stackConfig } from "./stackFiles";
 
 export interface ProgramRun {
     readonly project: string;
@@ -46,9 +46,18 @@ export async function runProgram(args: {
 /** The path of the real program; it is loaded afresh for each run. */
 export const PROGRAM_PATH = require.resolve("../../index");
 
-/** Runs the real program (index.ts) for one of the repository's stack files. */
-export async function runStack(stack: string, overrides: Record<string, string | undefined> = {}): Promise<ProgramRun> {
-    const { project, config } = stackConfig(stack);
+/**
+ * Runs the real program (index.ts) for a stack file: the repository's, or one under
+ * `root` (tests plan a broken copy without touching the real files). Overrides replace
+ * config values (keys without a namespace get the project's); undefined removes one.
+ * Throws if there is no such stack file.
+ */
+export async function runStack(
+    stack: string,
+    overrides: Readonly<Record<string, string | undefined>> = {},
+    root: string = PROJECT_ROOT,
+): Promise<ProgramRun> {
+    const { project, config } = stackConfig(stack, root);
     for (const [key, value] of Object.entries(overrides)) {
         const fullKey = key.includes(":") ? key : `${project}:${key}`;
         if (value === undefined) {
@@ -62,6 +71,7 @@ export async function runStack(stack: string, overrides: Record<string, string |
         stack,
         config,
         program: () => {
+            // Fresh for each run, so one process can run several stacks; the SDKs stay loaded.
             delete require.cache[PROGRAM_PATH];
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             return { ...require(PROGRAM_PATH) };

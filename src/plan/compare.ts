@@ -97,7 +97,7 @@ export function comparisonRows(plan: Plan): ComparisonRows {
     for (const [type, count] of countsByType(plan.resources)) {
         set(`count: ${shortType(type)}`, count);
     }
-    set("policy findings", plan.policy.evaluated ? plan.policy.findings.length : "not evaluated");
+    set("policy findings", plan.policy.findings.length);
     set("monthly fixed cost", usd(plan.cost.fixedMonthly));
     set("monthly cost with assumed logs", usd(plan.cost.totalMonthly));
     return rows;

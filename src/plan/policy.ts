@@ -1,50 +1,35 @@
 /**
- * Runs the project's policy rules (policy/evaluate.ts) over a plan's resources, when that
- * module exists, and normalises what it returns into findings the plan can print and
- * serialise. The pack's own server (`new PolicyPack`) is never started here.
+ * Runs the project's CrossGuard rules (policy/evaluate.ts) over a plan's resources, the
+ * same rules `pulumi preview --policy-pack policy` enforces. The pack's own server
+ * (`new PolicyPack`) is never started here.
  */
-import * as fs from "fs";
-import * as path from "path";
+import { PACK_NAME } from "../../policy/policies";
+import { Violation, evaluatePolicies, isBlocking } from "../../policy/evaluate";
 import { RecordedResource } from "../offline/mocks";
-
-/** The evaluator module, relative to the repository root. */
-export const POLICY_MODULE = "policy/evaluate.ts";
-const POLICY_PATH = path.resolve(__dirname, "..", "..", "policy", "evaluate");
 
 export interface PolicyFinding {
     readonly policy: string;
     /** advisory, mandatory, … as the rule states it. */
     readonly level: string;
-    /** The resource (URN or name) the finding is about; empty for stack-wide findings. */
+    /** True when the finding would fail `pulumi preview` (a mandatory rule). */
+    readonly blocking: boolean;
+    /** The resource the finding is about: `<type> <name>`, or `(stack)` for stack-wide findings. */
     readonly resource: string;
     readonly message: string;
 }
 
 export interface PolicyReport {
-    /** False when the module does not exist or failed; `note` says why. */
-    readonly evaluated: boolean;
-    readonly source: string;
-    readonly note?: string;
+    readonly pack: string;
     readonly findings: readonly PolicyFinding[];
 }
 
-type Evaluate = (resources: RecordedResource[], stack: string) => unknown;
-
-function text(v: unknown): string {
-    return v === undefined || v === null ? "" : typeof v === "string" ? v : JSON.stringify(v);
-}
-
-/** One violation, whatever shape the evaluator gives it, as a finding. */
-export function toFinding(violation: unknown): PolicyFinding {
-    if (typeof violation !== "object" || violation === null) {
-        return { policy: "", level: "", resource: "", message: text(violation) };
-    }
-    const v = violation as Record<string, unknown>;
+export function toFinding(v: Violation): PolicyFinding {
     return {
-        policy: text(v.policyName ?? v.policy ?? v.name ?? v.rule ?? v.id),
-        level: text(v.enforcementLevel ?? v.level ?? v.severity),
-        resource: text(v.urn ?? v.resourceUrn ?? v.resource ?? v.resourceName),
-        message: text(v.message ?? v.description ?? v.reason),
+        policy: v.policyName,
+        level: v.enforcementLevel,
+        blocking: isBlocking(v),
+        resource: v.resourceType ? `${v.resourceType} ${v.resourceName}` : "(stack)",
+        message: v.message,
     };
 }
 
@@ -54,40 +39,18 @@ function sortFindings(findings: PolicyFinding[]): PolicyFinding[] {
     return findings.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** Loads policy/evaluate once; undefined when it is not there (yet). */
-function loadEvaluator(): Evaluate | string {
-    if (![".ts", ".js"].some((ext) => fs.existsSync(POLICY_PATH + ext))) {
-        return `${POLICY_MODULE} does not exist; policies were not evaluated`;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(POLICY_PATH) as { evaluatePolicies?: Evaluate };
-    return typeof mod.evaluatePolicies === "function" ? mod.evaluatePolicies : `${POLICY_MODULE} does not export evaluatePolicies`;
+export function evaluatePolicyPack(resources: readonly RecordedResource[], stack: string): PolicyReport {
+    return { pack: PACK_NAME, findings: sortFindings(evaluatePolicies(resources, stack).map(toFinding)) };
 }
 
-export async function evaluatePolicyPack(resources: readonly RecordedResource[], stack: string): Promise<PolicyReport> {
-    try {
-        const evaluate = loadEvaluator();
-        if (typeof evaluate === "string") {
-            return { evaluated: false, source: POLICY_MODULE, note: evaluate, findings: [] };
-        }
-        const result = await evaluate([...resources], stack);
-        const violations = Array.isArray(result) ? result : [];
-        return { evaluated: true, source: POLICY_MODULE, findings: sortFindings(violations.map(toFinding)) };
-    } catch (e) {
-        return { evaluated: false, source: POLICY_MODULE, note: `policy evaluation failed: ${e instanceof Error ? e.message : String(e)}`, findings: [] };
-    }
+/** How many findings would fail a real preview. */
+export function blockingCount(report: PolicyReport): number {
+    return report.findings.filter((f) => f.blocking).length;
 }
 
 export function renderPolicy(report: PolicyReport): string[] {
-    const out = [`Policy findings (${report.source})`];
-    if (!report.evaluated) {
-        out.push(`  not evaluated: ${report.note}`);
-    } else if (report.findings.length === 0) {
-        out.push("  none: every policy passes");
-    } else {
-        for (const f of report.findings) {
-            out.push(`  [${f.level || "?"}] ${f.policy}${f.resource ? ` on ${f.resource.split("::").pop()}` : ""}: ${f.message}`);
-        }
+    if (report.findings.length === 0) {
+        return ["  none: every policy passes"];
     }
-    return out;
+    return report.findings.map((f) => `  [${f.level}] ${f.policy} on ${f.resource}: ${f.message}`);
 }
