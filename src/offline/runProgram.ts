@@ -30,16 +30,25 @@ export async function runProgram(args: {
     await mocks.install();
     let outputs: Record<string, unknown> | undefined;
     let error: Error | undefined;
+    // The SDK stamps a stack trace on each of its internal promises, and under ts-node every
+    // trace is source-mapped frame by frame: that dominated a run. Two frames still locate
+    // an error thrown by the program; the limit is restored when the run ends.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 2;
     try {
         outputs = (await pulumi.runtime.runInPulumiStack(async () => args.program())) as Record<string, unknown>;
     } catch (e) {
         error = e instanceof Error ? e : new Error(String(e));
     }
-    // Let every in-flight registration reach the mocks before reading the record. The
-    // runtime's own queue-drain helper is internal, so it is reached through require.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
-    await settings.waitForRPCs();
+    try {
+        // Let every in-flight registration reach the mocks before reading the record. The
+        // runtime's own queue-drain helper is internal, so it is reached through require.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
+        await settings.waitForRPCs();
+    } finally {
+        Error.stackTraceLimit = stackTraceLimit;
+    }
     return { project: args.project, stack: args.stack, region, resources: mocks.resources, invokes: mocks.invokes, outputs, error };
 }
 
