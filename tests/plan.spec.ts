@@ -131,6 +131,15 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
         });
     });
 
+    it("keeps the diagrams in docs/ and the README equal to what the program builds", () => {
+        const drawn = mermaidDiagram(plans.get("development") as Plan);
+        for (const file of ["README.md", "docs/diagram-development.md"]) {
+            const text = fs.readFileSync(path.join(PROJECT_ROOT, file), "utf8");
+            const block = /```mermaid\n([\s\S]*?)```/.exec(text)?.[1];
+            expect(block, `${file}: regenerate with npm run plan -- development --diagram docs/diagram-development.md`).to.equal(drawn.endsWith("\n") ? drawn : `${drawn}\n`);
+        }
+    });
+
     it("draws every component and the wiring between their resources", () => {
         for (const plan of plans.values()) {
             const diagram = mermaidDiagram(plan);
