@@ -252,7 +252,7 @@ describe("network: pure helpers", () => {
                         Sid: "AllowVpcFlowLogsFromThisAccount",
                         Effect: "Allow",
                         Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                        Action: "sts:AssumeRole",
+                        Action: ["sts:AssumeRole"],
                         Condition: {
                             StringEquals: { "aws:SourceAccount": "210987654321" },
                             ArnLike: { "aws:SourceArn": "arn:aws-cn:ec2:cn-north-1:210987654321:vpc-flow-log/*" },

@@ -2,6 +2,7 @@
  * IAM documents of the VPC flow-log delivery role. Pure: ARNs are built from the
  * partition, region and account passed in.
  */
+import { AwsContext, PolicyDocument, regionalArn, serviceTrustPolicy } from "../policies/document";
 
 /** The service that assumes the delivery role. */
 export const FLOW_LOGS_SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";
@@ -18,40 +19,17 @@ export const FLOW_LOG_DELIVERY_ACTIONS = [
     "logs:DescribeLogGroups",
 ] as const;
 
-export interface PolicyStatement {
-    readonly Sid: string;
-    readonly Effect: "Allow";
-    readonly Principal?: { readonly Service: string };
-    readonly Action: string | readonly string[];
-    readonly Resource?: string | readonly string[];
-    readonly Condition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-}
-
-export interface PolicyDocument {
-    readonly Version: "2012-10-17";
-    readonly Statement: readonly PolicyStatement[];
-}
-
 /**
  * Trust: only the flow-log service, and only on behalf of flow logs of this account in
  * this region (the confused-deputy guard AWS documents for vpc-flow-logs).
  */
-export function flowLogTrustPolicy(args: { partition: string; region: string; accountId: string }): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "AllowVpcFlowLogsFromThisAccount",
-                Effect: "Allow",
-                Principal: { Service: FLOW_LOGS_SERVICE_PRINCIPAL },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": args.accountId },
-                    ArnLike: { "aws:SourceArn": `arn:${args.partition}:ec2:${args.region}:${args.accountId}:vpc-flow-log/*` },
-                },
-            },
-        ],
-    };
+export function flowLogTrustPolicy(ctx: AwsContext): PolicyDocument {
+    return serviceTrustPolicy({
+        sid: "AllowVpcFlowLogsFromThisAccount",
+        service: FLOW_LOGS_SERVICE_PRINCIPAL,
+        accountId: ctx.accountId,
+        sourceArns: regionalArn(ctx, "ec2", "vpc-flow-log/*"),
+    });
 }
 
 /** Delivery: the four actions above on the flow-log group and its streams, nothing else. */

@@ -39,6 +39,34 @@ export function regionalArn(ctx: AwsContext, service: string, resource: string):
     return `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
 }
 
+/**
+ * A role trust policy for one AWS service, limited to requests made on behalf of this
+ * account (`aws:SourceAccount`) and of the given source ARNs (`aws:SourceArn`): the
+ * confused-deputy guard AWS documents for service roles.
+ */
+export function serviceTrustPolicy(args: {
+    readonly sid: string;
+    readonly service: string;
+    readonly accountId: string;
+    readonly sourceArns: string | readonly string[];
+}): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: args.sid,
+                Effect: "Allow",
+                Principal: { Service: args.service },
+                Action: ["sts:AssumeRole"],
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": args.accountId },
+                    ArnLike: { "aws:SourceArn": typeof args.sourceArns === "string" ? args.sourceArns : [...args.sourceArns] },
+                },
+            },
+        ],
+    };
+}
+
 /** Sorted, de-duplicated copy: stable documents produce no spurious diffs. */
 export function uniqueSorted(values: Iterable<string>): string[] {
     return [...new Set(values)].sort();

@@ -6,12 +6,10 @@
  */
 import { AGENTCORE_SERVICE_PRINCIPAL, RUNTIME_LOG_GROUP_PREFIX } from "../agentcoreFacts";
 import { RuntimeConfig, parseEcrImageUri } from "../config";
-import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, uniqueSorted } from "./document";
+import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, serviceTrustPolicy, uniqueSorted } from "./document";
 
 // ---- Action lists: each one exists for one reason. ----
 
-/** The service assumes the role for each runtime; nothing else may. */
-export const ASSUME_ROLE_ACTIONS = ["sts:AssumeRole"] as const;
 /** Pull the runtime image; BatchCheckLayerAvailability is push-side and not needed. */
 export const ECR_PULL_ACTIONS = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] as const;
 /** Log in to the registry; GetAuthorizationToken cannot be scoped to a resource. */
@@ -86,21 +84,12 @@ export function ecrRepositoryArns(partition: string, runtimes: readonly Pick<Run
  * the runtimes this stack configures (confused-deputy protection).
  */
 export function executionRoleTrustPolicy(input: ExecutionRoleInput): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "AgentCoreRuntimesAssumeRole",
-                Effect: "Allow",
-                Principal: { Service: AGENTCORE_SERVICE_PRINCIPAL },
-                Action: [...ASSUME_ROLE_ACTIONS],
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": input.accountId },
-                    ArnLike: { "aws:SourceArn": uniqueSorted(input.runtimes.map((r) => runtimeArnPattern(input, r.runtimeName))) },
-                },
-            },
-        ],
-    };
+    return serviceTrustPolicy({
+        sid: "AgentCoreRuntimesAssumeRole",
+        service: AGENTCORE_SERVICE_PRINCIPAL,
+        accountId: input.accountId,
+        sourceArns: uniqueSorted(input.runtimes.map((r) => runtimeArnPattern(input, r.runtimeName))),
+    });
 }
 
 /**
