@@ -50,6 +50,25 @@ export const ENV_VAR_VALUE_MAX_LENGTH = 2048;
 
 /** Request header allowlist limits. */
 export const REQUEST_HEADERS_MAX = 20;
+/** Header names: letters, digits, hyphens and underscores. */
+export const REQUEST_HEADER_NAME_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+/** The only x-amzn- headers the allowlist accepts. */
+export const CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
+/**
+ * Headers AgentCore refuses to pass to the agent (its documented restricted list:
+ * authentication, content negotiation, caching, connection management, request context,
+ * range and transfer headers), compared without regard to case.
+ */
+export const RESTRICTED_REQUEST_HEADERS = [
+    "Proxy-Authorization", "WWW-Authenticate",
+    "Accept", "Accept-Charset", "Accept-Encoding", "Accept-Language", "Content-Type", "Content-Length",
+    "Content-Encoding", "Content-Language", "Content-Location", "Content-Range",
+    "Cache-Control", "ETag", "Expires", "If-Match", "If-Modified-Since", "If-None-Match", "If-Range",
+    "If-Unmodified-Since", "Last-Modified", "Pragma", "Vary",
+    "Connection", "Keep-Alive", "Proxy-Connection", "Upgrade",
+    "Host", "Referer", "User-Agent", "From",
+    "Range", "Accept-Ranges", "Transfer-Encoding", "TE", "Trailer",
+] as const;
 
 /** CloudWatch lets one metric-math alarm read at most 10 metrics. */
 export const CLOUDWATCH_MAX_METRICS_PER_ALARM = 10;

@@ -57,6 +57,18 @@ describe("config: the stack files", () => {
         expect(config.network.availabilityZoneIds).to.deep.equal(["use1-az1", "use1-az2"]);
     });
 
+    it("accepts Authorization with an authorizer, custom and legacy-prefixed headers", () => {
+        const config = validateConfig(
+            rawStack("development", {
+                runtimes: runtime({
+                    authorizer: { discoveryUrl: "https://issuer.example.com/.well-known/openid-configuration", allowedClients: ["c"] },
+                    requestHeaders: ["Authorization", "X-Tenant-Id", "X-Amzn-Bedrock-AgentCore-Runtime-Custom-User"],
+                }),
+            }),
+        );
+        expect(config.runtimes[0].requestHeaders).to.have.length(3);
+    });
+
     it("applies the runtime defaults: HTTP, 900 s idle, 28800 s lifetime, no endpoints", () => {
         const config = validateConfig(rawStack("development", { runtimes: runtime({}) }));
         const r = config.runtimes[0];
@@ -113,7 +125,11 @@ describe("config: each bad value gives its exact message", () => {
         ["development", "s3 as an interface endpoint", { endpointServices: ["s3"] }, `endpointServices[0] "s3" is invalid: an interface endpoint service; S3 is always served by a gateway endpoint (e.g. "bedrock-runtime")`],
         ["development", "a new VPC without endpoints", { createEndpoints: "false", endpointServices: [] }, `createEndpoints false is invalid: true when this stack creates the VPC: a new VPC has no other owner of its endpoints, and without them the runtime cannot pull its image (set false only with vpcId, subnetIds and routeTableIds of a shared VPC) (e.g. true)`],
         ["development", "extra endpoints without owning them", { createEndpoints: "false", vpcId: "vpc-0a1b2c3d4e5f60718", subnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"], routeTableIds: ["rtb-0a1b2c3d4e5f60718"], availabilityZoneIds: [] }, `endpointServices ["bedrock-runtime"] is invalid: empty when createEndpoints is false: the stack that owns the VPC endpoints creates them (e.g. [])`],
-        ["staging", "client CIDR open to the world", { endpointClientCidrs: ["0.0.0.0/0"] }, `endpointClientCidrs[0] "0.0.0.0/0" is invalid: a private client range; 0.0.0.0/0 would open the endpoints to any address (e.g. "10.0.8.0/22")`],
+        ["staging", "client CIDR open to the world", { endpointClientCidrs: ["0.0.0.0/0"] }, `endpointClientCidrs[0] "0.0.0.0/0" is invalid: a private client range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10; a public range would open the endpoints beyond the VPC (e.g. "10.0.8.0/22")`],
+        ["staging", "public client CIDRs in an adopted VPC", { vpcId: "vpc-0a1b2c3d4e5f60718", subnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"], routeTableIds: ["rtb-0a1b2c3d4e5f60718"], availabilityZoneIds: [], endpointClientCidrs: ["0.0.0.0/1", "128.0.0.0/1"] }, [
+            `endpointClientCidrs[0] "0.0.0.0/1" is invalid: a private client range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10; a public range would open the endpoints beyond the VPC (e.g. "10.0.8.0/22")`,
+            `endpointClientCidrs[1] "128.0.0.0/1" is invalid: a private client range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10; a public range would open the endpoints beyond the VPC (e.g. "10.0.8.0/22")`,
+        ]],
         ["development", "hyphenated runtime name", { runtimes: runtime({ name: "support-agent" }) }, `runtimes[0].name "support-agent" is invalid: letters, digits and _ only, starting with a letter (e.g. "support_agent")`],
         ["production", "runtime name too long for the suffix", { runtimes: runtime({ name: "a".repeat(40) }) }, `runtimes[0].name "${"a".repeat(40)}" is invalid: at most 37 characters, so that the AWS name "<name>_production" stays within 48 (e.g. "${"a".repeat(37)}")`],
         ["development", "duplicate runtime names", { runtimes: [...runtime({}), ...runtime({})] }, `runtimes[1].name "support_agent" is invalid: a name not used by another runtime in this stack (e.g. "support_agent_2")`],
@@ -128,7 +144,12 @@ describe("config: each bad value gives its exact message", () => {
         ["development", "env var name", { runtimes: runtime({ environment: { "1BAD": "x" } }) }, `runtimes[0].environment.1BAD "1BAD" is invalid: a name of letters, digits and _ (1-128), not starting with a digit (e.g. LOG_LEVEL)`],
         ["development", "too many env vars", { runtimes: runtime({ environment: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`V${i}`, "x"])) }) }, `runtimes[0].environment "51 variables" is invalid: at most 50 variables (e.g. { LOG_LEVEL: "info" })`],
         ["development", "discovery URL shape", { runtimes: runtime({ authorizer: { discoveryUrl: "https://issuer.example.com", allowedClients: ["c"] } }) }, `runtimes[0].authorizer.discoveryUrl "https://issuer.example.com" is invalid: an https URL ending in /.well-known/openid-configuration (e.g. "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration")`],
-        ["development", "reserved request header", { runtimes: runtime({ requestHeaders: ["x-amz-date"] }) }, `runtimes[0].requestHeaders[0] "x-amz-date" is invalid: a header not starting with x-amz- (reserved by AWS) (e.g. "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant")`],
+        ["development", "SigV4 request header", { runtimes: runtime({ requestHeaders: ["x-amz-date"] }) }, `runtimes[0].requestHeaders[0] "x-amz-date" is invalid: a header not starting with x-amz- (reserved for SigV4 signing) (e.g. "X-Tenant-Id")`],
+        ["development", "x-amzn- header outside the custom prefix", { runtimes: runtime({ requestHeaders: ["X-Amzn-Trace-Id"] }) }, `runtimes[0].requestHeaders[0] "X-Amzn-Trace-Id" is invalid: a header not starting with x-amzn-, except X-Amzn-Bedrock-AgentCore-Runtime-Custom-* (e.g. "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant")`],
+        ["development", "restricted request header", { runtimes: runtime({ requestHeaders: ["host"] }) }, `runtimes[0].requestHeaders[0] "host" is invalid: a header AgentCore passes on; it refuses its restricted headers (content negotiation, caching, connection, request context, range and transfer headers) (e.g. "X-Tenant-Id")`],
+        ["development", "Authorization without an authorizer", { runtimes: runtime({ requestHeaders: ["Authorization"] }) }, `runtimes[0].requestHeaders[0] "Authorization" is invalid: Authorization only on a runtime with an authorizer (a custom JWT authorizer receives the token) (e.g. "X-Tenant-Id")`],
+        ["development", "header listed twice in another case", { runtimes: runtime({ requestHeaders: ["X-Tenant-Id", "x-tenant-id"] }) }, `runtimes[0].requestHeaders[1] "x-tenant-id" is invalid: a header not already listed (names are compared without regard to case) (e.g. "X-Tenant-Id")`],
+        ["development", "header name with a dot", { runtimes: runtime({ requestHeaders: ["X.Tenant"] }) }, `runtimes[0].requestHeaders[0] "X.Tenant" is invalid: a header name of letters, digits, - and _ (e.g. "X-Tenant-Id")`],
         ["development", "endpoint named DEFAULT", { runtimes: runtime({ endpoints: [{ name: "DEFAULT", version: "1" }] }) }, `runtimes[0].endpoints[0].name "DEFAULT" is invalid: any name but DEFAULT, which the service keeps on the latest version (e.g. "live")`],
         ["development", "endpoint without a pinned version", { runtimes: runtime({ endpoints: [{ name: "live" }] }) }, `runtimes[0].endpoints[0].version null is invalid: the runtime version the endpoint pins, a whole number from 1 (the first deployment is version 1) (e.g. "1")`],
         ["development", "more endpoints than the alarms can watch", { runtimes: runtime({ endpoints: ["a", "b", "c", "d", "e"].map((name) => ({ name, version: "1" })) }) }, `runtimes[0].endpoints [{"name":"a","version":"1"},{"name":"b","version":"1"},{"name":"c","version":"1"},{"name":"d","version":"1"},{"name":"e","version":"1"}] is invalid: a list of at most 4 endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm) (e.g. [{ name: "live", version: "3" }])`],
@@ -141,7 +162,8 @@ describe("config: each bad value gives its exact message", () => {
         ["development", "bad e-mail", { alarmEmails: ["oncall"] }, `alarmEmails[0] "oncall" is invalid: an e-mail address (e.g. "oncall@example.com")`],
         ["development", "protect not a boolean", { protect: "yes" }, `protect "yes" is invalid: true or false (e.g. true)`],
         ["development", "unknown provider", { runtimeProvider: "cdk" }, `runtimeProvider "cdk" is invalid: one of aws-native, aws (e.g. "aws-native")`],
-        ["development", "reserved tag key", { tags: { Environment: "x" } }, `tags.Environment "Environment" is invalid: a key the program does not set itself (Project, Stack, Environment, ManagedBy, CpuBudget, MemoryBudgetMiB) (e.g. CostCenter)`],
+        ["development", "reserved tag key", { tags: { Environment: "x" } }, `tags.Environment "Environment" is invalid: a key the program does not set itself (Project, Stack, Environment, ManagedBy, AgentRuntime, CpuBudget, MemoryBudgetMiB, Name) (e.g. CostCenter)`],
+        ["development", "more tags than AWS allows beside the program's", { tags: Object.fromEntries(Array.from({ length: 43 }, (_, i) => [`T${i}`, "x"])) }, `tags "43 tags" is invalid: at most 42 tags (AWS allows 50 and the program adds its own) (e.g. { CostCenter: "ai-platform" })`],
         ["development", "a typo in a key", { cpus: "512" }, `agentcore-private:cpus "512" is invalid: not a setting of this program; known keys: ${CONFIG_KEYS.join(", ")} (e.g. cpu)`],
     ];
     for (const [stack, title, overrides, message] of cases) {

@@ -261,7 +261,7 @@ describe("network: pure helpers", () => {
                 ],
             });
         });
-        it("allows only the four delivery actions on the log group and its streams", () => {
+        it("allows only the delivery actions on the log group and its streams, and DescribeLogGroups where AWS authorizes it", () => {
             const arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vpc/flow-logs/x";
             const expected = {
                 Version: "2012-10-17",
@@ -269,15 +269,20 @@ describe("network: pure helpers", () => {
                     {
                         Sid: "DeliverVpcFlowLogs",
                         Effect: "Allow",
-                        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:DescribeLogGroups"],
+                        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
                         Resource: [arn, `${arn}:*`],
+                    },
+                    {
+                        Sid: "FindFlowLogGroup",
+                        Effect: "Allow",
+                        Action: ["logs:DescribeLogGroups"],
+                        Resource: "arn:aws:logs:us-east-1:123456789012:log-group:*",
                     },
                 ],
             };
             expect(flowLogDeliveryPolicy(arn)).to.deep.equal(expected);
             // An ARN already ending in ":*" is not doubled.
             expect(flowLogDeliveryPolicy(`${arn}:*`)).to.deep.equal(expected);
-            expect(FLOW_LOG_DELIVERY_ACTIONS).to.have.length(4);
         });
     });
 });
@@ -405,10 +410,11 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
                 const policy = one(b.run, T.rolePolicy);
                 expect(policy.inputs.role).to.equal(role.state.name);
                 const doc = JSON.parse(String(policy.inputs.policy));
-                expect(doc.Statement).to.have.length(1);
+                expect(doc.Statement).to.have.length(2);
                 expect(doc.Statement[0].Sid).to.be.a("string");
                 expect(doc.Statement[0].Action).to.have.members([...FLOW_LOG_DELIVERY_ACTIONS]);
                 expect(doc.Statement[0].Resource).to.deep.equal([group.state.arn, `${group.state.arn}:*`]);
+                expect(doc.Statement[1]).to.deep.include({ Action: ["logs:DescribeLogGroups"], Resource: "arn:aws:logs:us-east-1:123456789012:log-group:*" });
                 expect(flowLog.dependencies, "the flow log waits for its delivery policy").to.include(policy.urn);
             });
 

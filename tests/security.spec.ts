@@ -144,7 +144,7 @@ for (const stack of STACKS) {
             expect(alias.inputs.targetKeyId).to.equal(key.state.keyId);
         });
 
-        it(`${stack === "production" ? "protects and retains" : "does not protect"} the key and alias`, () => {
+        it(`${stack === "production" ? "protects (and retains) the key and protects its alias" : "does not protect the key or its alias"}`, () => {
             const key = one(r, "aws:kms/key:Key");
             const alias = one(r, "aws:kms/alias:Alias");
             const protect = stack === "production";
@@ -152,6 +152,8 @@ for (const stack of STACKS) {
             expect(key.protect).to.equal(protect);
             expect(key.retainOnDelete).to.equal(protect);
             expect(alias.protect).to.equal(protect);
+            // An alias holds no data: retaining it without its key would only leave a dangling name.
+            expect(alias.retainOnDelete).to.equal(false);
             expect(one(r, "aws:iam/role:Role").protect).to.equal(false);
         });
 

@@ -64,8 +64,9 @@ function expectContract(run: ProgramRun, stack: string): void {
         }
     }
     expect(out.alarmTopicArn).to.match(/^arn:aws:sns:us-east-1:123456789012:.+/);
-    expect(out.dashboardName).to.be.a("string").and.have.length.greaterThan(0);
-    expect(out.alarmNames).to.be.an("array").and.have.length.greaterThan(0);
+    expect(out.dashboardName).to.equal(`agentcore-${stack}`);
+    const metrics = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession"];
+    expect(out.alarmNames).to.deep.equal(config.runtimes.flatMap((r) => metrics.map((m) => `agentcore-${stack}-${r.name}-${m}`)));
 }
 
 describe("stack contract", () => {

@@ -37,3 +37,11 @@ export function cidrContains(outer: Cidr, inner: Cidr): boolean {
 export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
     return a.start <= b.end && b.start <= a.end;
 }
+
+/** RFC 1918 private ranges and RFC 6598 shared address space: what a VPC can hold. */
+export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"] as const;
+
+/** True when the whole CIDR lies inside one private range. */
+export function isPrivateCidr(cidr: Cidr): boolean {
+    return PRIVATE_RANGES.some((range) => cidrContains(parseCidr(range) as Cidr, cidr));
+}

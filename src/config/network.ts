@@ -3,7 +3,7 @@ import {
     S3_GATEWAY_SERVICE,
     SUPPORTED_AZ_IDS,
 } from "../agentcoreFacts";
-import { Cidr, cidrContains, cidrsOverlap, parseCidr } from "./cidr";
+import { Cidr, PRIVATE_RANGES, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "./cidr";
 import { RawReader } from "./read";
 import { NetworkConfig } from "./types";
 
@@ -147,8 +147,8 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
         const key = `endpointClientCidrs[${i}]`;
         if (!c) {
             p.invalid(key, text, "an IPv4 network CIDR", `"10.0.8.0/22"`);
-        } else if (c.prefix === 0) {
-            p.invalid(key, text, "a private client range; 0.0.0.0/0 would open the endpoints to any address", `"10.0.8.0/22"`);
+        } else if (!isPrivateCidr(c)) {
+            p.invalid(key, text, `a private client range inside ${PRIVATE_RANGES.join(", ")}; a public range would open the endpoints beyond the VPC`, `"10.0.8.0/22"`);
         } else if (vpcCidr && !cidrContains(vpcCidr, c)) {
             p.invalid(key, text, `a CIDR inside vpcCidr ${vpcCidr.text}`, `"10.0.8.0/22"`);
         }

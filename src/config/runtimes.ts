@@ -10,7 +10,10 @@ import {
     MAX_CONFIGURED_ENDPOINTS,
     PROTOCOLS,
     Protocol,
+    CUSTOM_HEADER_PREFIX,
     REQUEST_HEADERS_MAX,
+    REQUEST_HEADER_NAME_PATTERN,
+    RESTRICTED_REQUEST_HEADERS,
     RUNTIME_NAME_MAX_LENGTH,
     RUNTIME_NAME_PATTERN,
 } from "../agentcoreFacts";
@@ -46,7 +49,6 @@ export function parseEcrImageUri(uri: string): EcrImage | undefined {
 }
 
 const DISCOVERY_URL = /^https:\/\/[^\s/]+(\/[^\s]*)?\/\.well-known\/openid-configuration$/;
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/;
 const VERSION = /^[1-9][0-9]{0,9}$/;
 
 /** The AWS runtime name: `<name>_<stack>` with characters AWS rejects replaced by `_`. */
@@ -180,7 +182,7 @@ function readRuntime(
     }
 
     const authorizer = e.authorizer === undefined ? undefined : readAuthorizer(p, `${key}.authorizer`, e.authorizer);
-    const requestHeaders = readRequestHeaders(p, `${key}.requestHeaders`, e.requestHeaders);
+    const requestHeaders = readRequestHeaders(p, `${key}.requestHeaders`, e.requestHeaders, e.authorizer !== undefined);
     const endpoints = readEndpoints(p, `${key}.endpoints`, e.endpoints);
 
     if (!nameOk || typeof containerUri !== "string") {
@@ -262,17 +264,32 @@ function readAuthorizer(p: Problems, key: string, v: unknown): JwtAuthorizerConf
     return urlOk ? { discoveryUrl: url as string, allowedAudience, allowedClients } : undefined;
 }
 
-function readRequestHeaders(p: Problems, key: string, v: unknown): string[] {
-    const headers = stringArray(p, key, v, `["X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"]`);
+/** The allowlist rules AgentCore applies to request header names. */
+function readRequestHeaders(p: Problems, key: string, v: unknown, hasAuthorizer: boolean): string[] {
+    const example = `"X-Tenant-Id"`;
+    const headers = stringArray(p, key, v, `["X-Tenant-Id"]`);
     if (v !== undefined && (headers.length < 1 || headers.length > REQUEST_HEADERS_MAX)) {
-        p.invalid(key, v, `1 to ${REQUEST_HEADERS_MAX} header names (omit the key for none)`, `["X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"]`);
+        p.invalid(key, v, `1 to ${REQUEST_HEADERS_MAX} header names (omit the key for none)`, `["X-Tenant-Id"]`);
     }
+    const restricted = new Set(RESTRICTED_REQUEST_HEADERS.map((h) => h.toLowerCase()));
+    const seen = new Set<string>();
     headers.forEach((h, i) => {
-        if (!HEADER_NAME.test(h)) {
-            p.invalid(`${key}[${i}]`, h, "an HTTP header name", `"X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"`);
-        } else if (/^x-amz-/i.test(h)) {
-            p.invalid(`${key}[${i}]`, h, "a header not starting with x-amz- (reserved by AWS)", `"X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"`);
+        const k = `${key}[${i}]`;
+        const lower = h.toLowerCase();
+        if (!REQUEST_HEADER_NAME_PATTERN.test(h)) {
+            p.invalid(k, h, "a header name of letters, digits, - and _", example);
+        } else if (lower.startsWith("x-amz-")) {
+            p.invalid(k, h, "a header not starting with x-amz- (reserved for SigV4 signing)", example);
+        } else if (lower.startsWith("x-amzn-") && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase())) {
+            p.invalid(k, h, `a header not starting with x-amzn-, except ${CUSTOM_HEADER_PREFIX}*`, `"${CUSTOM_HEADER_PREFIX}Tenant"`);
+        } else if (restricted.has(lower)) {
+            p.invalid(k, h, "a header AgentCore passes on; it refuses its restricted headers (content negotiation, caching, connection, request context, range and transfer headers)", example);
+        } else if (lower === "authorization" && !hasAuthorizer) {
+            p.invalid(k, h, "Authorization only on a runtime with an authorizer (a custom JWT authorizer receives the token)", example);
+        } else if (seen.has(lower)) {
+            p.invalid(k, h, "a header not already listed (names are compared without regard to case)", example);
         }
+        seen.add(lower);
     });
     return headers;
 }

@@ -35,8 +35,10 @@ const MODEL_ARN =
     /^arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]+:(\d{12})?:(foundation-model|inference-profile|application-inference-profile|provisioned-model|custom-model)\/[A-Za-z0-9._:/-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-/** AWS allows 50 tags per resource; the program adds 5 of its own (standard and budget tags). */
-const MAX_USER_TAGS = 45;
+/** Tag keys the program sets itself on some resource (standard, runtime budget, Name). */
+export const PROGRAM_TAG_KEYS = ["Project", "Stack", "Environment", "ManagedBy", "AgentRuntime", "CpuBudget", "MemoryBudgetMiB", "Name"] as const;
+/** AWS allows 50 tags per resource; a runtime carries the user's plus the program's own. */
+const MAX_USER_TAGS = 50 - PROGRAM_TAG_KEYS.length;
 
 /**
  * Checks every key of one stack's raw config and returns the typed, frozen config. On any
@@ -215,7 +217,7 @@ function readTags(r: RawReader): Record<string, string> {
     if (entries.length > MAX_USER_TAGS) {
         r.problems.invalid("tags", `${entries.length} tags`, `at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`, `{ CostCenter: "ai-platform" }`);
     }
-    const reserved = ["Project", "Stack", "Environment", "ManagedBy", "CpuBudget", "MemoryBudgetMiB"];
+    const reserved: readonly string[] = PROGRAM_TAG_KEYS;
     const out: Record<string, string> = {};
     for (const [key, value] of entries) {
         if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {

@@ -8,16 +8,14 @@ import { AwsContext, PolicyDocument, regionalArn, serviceTrustPolicy } from "../
 export const FLOW_LOGS_SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";
 
 /**
- * What the flow-log service does with the role, on this one log group only:
+ * What the flow-log service does with the role on this one log group:
  * - CreateLogStream, PutLogEvents: write one stream per ENI into the group.
- * - DescribeLogStreams, DescribeLogGroups: find the group and its streams before writing.
+ * - DescribeLogStreams: find the group's streams before writing.
  */
-export const FLOW_LOG_DELIVERY_ACTIONS = [
-    "logs:CreateLogStream",
-    "logs:PutLogEvents",
-    "logs:DescribeLogStreams",
-    "logs:DescribeLogGroups",
-] as const;
+export const FLOW_LOG_DELIVERY_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"] as const;
+
+/** Find the group before writing: DescribeLogGroups is authorized only on `log-group:*`. */
+export const FLOW_LOG_DESCRIBE_ACTIONS = ["logs:DescribeLogGroups"] as const;
 
 /**
  * Trust: only the flow-log service, and only on behalf of flow logs of this account in
@@ -32,19 +30,19 @@ export function flowLogTrustPolicy(ctx: AwsContext): PolicyDocument {
     });
 }
 
-/** Delivery: the four actions above on the flow-log group and its streams, nothing else. */
+/**
+ * Delivery: write actions on the flow-log group and its streams only, plus the one
+ * describe action that AWS authorizes against every group of the account and region.
+ */
 export function flowLogDeliveryPolicy(logGroupArn: string): PolicyDocument {
     // Some provider versions report the group ARN with a trailing ":*"; normalise it.
     const group = logGroupArn.replace(/:\*$/, "");
+    const allGroups = group.replace(/:log-group:.*$/, ":log-group:*");
     return {
         Version: "2012-10-17",
         Statement: [
-            {
-                Sid: "DeliverVpcFlowLogs",
-                Effect: "Allow",
-                Action: [...FLOW_LOG_DELIVERY_ACTIONS],
-                Resource: [group, `${group}:*`],
-            },
+            { Sid: "DeliverVpcFlowLogs", Effect: "Allow", Action: [...FLOW_LOG_DELIVERY_ACTIONS], Resource: [group, `${group}:*`] },
+            { Sid: "FindFlowLogGroup", Effect: "Allow", Action: [...FLOW_LOG_DESCRIBE_ACTIONS], Resource: allGroups },
         ],
     };
 }
