@@ -219,10 +219,26 @@ describe("config: Pulumi.yaml declares the schema", () => {
         expect(declared.runtimeProvider.default).to.equal("aws-native");
     });
 
-    it("requires the per-stack budget and safety keys (no default)", () => {
-        for (const key of ["cpu", "memory", "logRetentionDays", "protect"]) {
-            expect(declared[key], key).to.not.have.property("default");
+    it("declares a default for every flat key, on the safe side", () => {
+        for (const key of flatKeys) {
+            expect(declared[key], key).to.have.property("default");
         }
+        expect(declared.protect.default).to.equal(true);
+        expect(declared.logRetentionDays.default).to.be.at.least(365);
+        expect(declared.createEndpoints.default).to.equal(true);
+    });
+
+    it("a production stack file that sets nothing optional gets protection and a year of logs", () => {
+        const raw = rawStack("production", { protect: undefined, logRetentionDays: undefined, cpu: undefined, memory: undefined });
+        const defaults = Object.fromEntries(flatKeys.map((k) => [k, declared[k].default]));
+        const values = { ...raw.values };
+        for (const key of ["protect", "logRetentionDays", "cpu", "memory"]) {
+            values[key] = String(defaults[key]);
+        }
+        const config = validateConfig({ ...raw, values });
+        expect(config.protect).to.equal(true);
+        expect(config.logRetentionDays).to.equal(365);
+        expect(config.sizing).to.deep.equal({ cpu: 1024, memory: 2048 });
     });
 });
 
