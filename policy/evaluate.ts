@@ -6,8 +6,9 @@
  * - each stack policy sees all resources at once, with their outputs as `props` and their
  *   parents and dependencies linked.
  * Like the engine, resource references in properties are reduced to the referenced
- * resource's ID (a component's URN), and a policy's enforcement level falls back to the
- * pack's. `stack` labels the findings; the rules read the stack name from each URN, as the
+ * resource's ID (a component's URN), and a policy's enforcement level comes from the
+ * policy pack config (`--policy-pack-config FILE`: per policy, then `all`), else the
+ * policy, else the pack. `stack` labels the findings; the rules read the stack name from each URN, as the
  * engine gives them no other way to learn it.
  */
 import {
@@ -41,6 +42,39 @@ export interface Violation {
     readonly resourceName?: string;
     /** What is wrong and how to fix it. */
     readonly message: string;
+}
+
+/**
+ * The JSON of `pulumi preview|up --policy-pack-config FILE`, as the CLI parses it: keys are
+ * policy names or `all`; a value is an enforcement level, or an object with an optional
+ * `enforcementLevel` and the policy's own config properties. `all` sets the level of every
+ * policy; a policy's own entry overrides `all`.
+ */
+export type PolicyPackConfig = Readonly<Record<string, EnforcementLevel | ({ readonly enforcementLevel?: EnforcementLevel } & Readonly<Record<string, unknown>>)>>;
+
+const LEVELS: readonly string[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+interface PolicyConfig {
+    readonly enforcementLevel?: EnforcementLevel;
+    readonly properties: Record<string, unknown>;
+}
+
+/** One entry of the config, validated like the CLI does (it refuses to start on a bad level). */
+function policyConfig(config: PolicyPackConfig, name: string): PolicyConfig {
+    const entry = config[name];
+    if (entry === undefined) {
+        return { properties: {} };
+    }
+    const { enforcementLevel, ...properties } = typeof entry === "string" ? { enforcementLevel: entry } : entry;
+    if (enforcementLevel !== undefined && !LEVELS.includes(enforcementLevel)) {
+        throw new Error(`parsing enforcement level for "${name}": "${String(enforcementLevel)}" is not a valid enforcement level`);
+    }
+    return { enforcementLevel, properties };
+}
+
+/** The level a policy runs at under a pack config, as the CLI reconciles it. */
+export function enforcementLevelOf(policy: { readonly name: string; readonly enforcementLevel?: EnforcementLevel }, config: PolicyPackConfig = {}): EnforcementLevel {
+    return policyConfig(config, policy.name).enforcementLevel ?? policyConfig(config, "all").enforcementLevel ?? policy.enforcementLevel ?? PACK_ENFORCEMENT_LEVEL;
 }
 
 /** Thrown by `args.notApplicable()`, as in the engine's policy server. */
@@ -89,7 +123,7 @@ export function resourceArgs(resource: {
     props: Record<string, unknown>;
     protect?: boolean;
     parent?: string;
-}): ResourceValidationArgs {
+}, config: Record<string, unknown> = {}): ResourceValidationArgs {
     const props = unknownCheckingProxy(resource.props) as Record<string, unknown>;
     const opts: PolicyResourceOptions = {
         protect: resource.protect ?? false,
@@ -110,7 +144,7 @@ export function resourceArgs(resource: {
         isType: (resourceClass) => isType(resourceClass),
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         asType: ((resourceClass: unknown) => (isType(resourceClass) ? props : undefined)) as any,
-        getConfig: <T extends object>() => ({}) as T,
+        getConfig: <T extends object>() => ({ ...config }) as T,
         notApplicable: (reason?: string): never => {
             throw new NotApplicable(reason);
         },
@@ -118,7 +152,7 @@ export function resourceArgs(resource: {
 }
 
 /** What a stack validation receives; exported so tests build args the same way. */
-export function stackArgs(resources: readonly RecordedResource[]): StackValidationArgs {
+export function stackArgs(resources: readonly RecordedResource[], config: Record<string, unknown> = {}): StackValidationArgs {
     const byUrn = new Map<string, PolicyResource>();
     const policyResources = resources.map((r) => {
         const props = unknownCheckingProxy(toEngineValue(r.state, resources) as Record<string, unknown>) as Record<string, unknown>;
@@ -154,7 +188,7 @@ export function stackArgs(resources: readonly RecordedResource[]): StackValidati
     return {
         resources: policyResources,
         stackTags: new Map<string, string>(),
-        getConfig: <T extends object>() => ({}) as T,
+        getConfig: <T extends object>() => ({ ...config }) as T,
         notApplicable: (reason?: string): never => {
             throw new NotApplicable(reason);
         },
@@ -190,15 +224,19 @@ function run(policyName: string, validate: () => unknown, onUnknown: (e: Error) 
 
 /**
  * Runs every resource and stack policy of the pack over one stack's recorded resources and
- * returns the violations, in policy order. An empty list means the stack passes.
+ * returns the violations, in policy order. An empty list means the stack passes. `config`
+ * is what `--policy-pack-config FILE` would pass (see PolicyPackConfig).
  */
-export function evaluatePolicies(resources: readonly RecordedResource[], stack: string, policies: Policies = packPolicies): Violation[] {
+export function evaluatePolicies(resources: readonly RecordedResource[], stack: string, policies: Policies = packPolicies, config: PolicyPackConfig = {}): Violation[] {
     const violations: Violation[] = [];
     for (const policy of policies) {
-        const level = policy.enforcementLevel ?? PACK_ENFORCEMENT_LEVEL;
-        if (level === "disabled") {
+        const configured = enforcementLevelOf(policy, config);
+        if (configured === "disabled") {
             continue;
         }
+        // The engine's analyze call runs a remediate policy as a mandatory one.
+        const level: EnforcementLevel = configured === "remediate" ? "mandatory" : configured;
+        const properties = policyConfig(config, policy.name).properties;
         const base = { policyPack: PACK_NAME, policyName: policy.name, description: policy.description, enforcementLevel: level, severity: policy.severity, stack };
         const blame = (urn: string | undefined) => {
             const r = urn ? resources.find((x) => x.urn === urn) : undefined;
@@ -209,7 +247,7 @@ export function evaluatePolicies(resources: readonly RecordedResource[], stack: 
             violations.push({ ...base, ...blame(urn), enforcementLevel: "advisory", message: `can't run policy ${policy.name} during preview: ${e.message}` });
         if (isStackPolicy(policy)) {
             const report: ReportViolation = (message, urn) => violations.push({ ...base, ...blame(urn), message });
-            run(policy.name, () => policy.validateStack(stackArgs(resources), report), unknown());
+            run(policy.name, () => policy.validateStack(stackArgs(resources, properties), report), unknown());
             continue;
         }
         const validations = policy.validateResource === undefined ? [] : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
@@ -224,7 +262,7 @@ export function evaluatePolicies(resources: readonly RecordedResource[], stack: 
                     props: toEngineValue(r.inputs, resources) as Record<string, unknown>,
                     protect: r.protect,
                     parent: r.parent,
-                });
+                }, properties);
                 run(policy.name, () => validate(args, report), unknown(r.urn));
             }
         }

@@ -6,7 +6,13 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { TYPES } from "./types";
 import { describe, isUnknown, list, plainProps } from "./values";
 
-/** What is wrong with an alarm's actions. */
+/** Both providers name the properties alarmActions and actionsEnabled. */
+export const ALARM_TYPES: readonly string[] = [TYPES.metricAlarm, TYPES.nativeAlarm];
+
+/**
+ * What is wrong with an alarm's actions. A list of known length counts even when its ARNs
+ * are unknown (the topic is created in the same preview): only emptiness is wrong.
+ */
 export function alarmActionProblems(props: Record<string, unknown>): string[] {
     const problems: string[] = [];
     if (!isUnknown(props.alarmActions) && list(props.alarmActions).length === 0) {
@@ -20,11 +26,11 @@ export function alarmActionProblems(props: Record<string, unknown>): string[] {
 
 export const alarmActions: ResourceValidationPolicy = {
     name: "metric-alarm-has-actions",
-    description: "CloudWatch metric alarms have alarmActions and do not disable them.",
+    description: "CloudWatch metric alarms (aws MetricAlarm, aws-native Alarm) have alarmActions and do not disable them.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.metricAlarm) {
+        if (!ALARM_TYPES.includes(args.type)) {
             return;
         }
         for (const problem of alarmActionProblems(plainProps(args.props))) {

@@ -1,82 +1,93 @@
 /**
  * The execution role carries only its own inline policy: no AWS managed or customer managed
  * policies. Managed policies are shared, change outside this stack (AWS edits its own), and
- * are broader than the runtime needs. Two places can attach one:
- * - the role itself (`managedPolicyArns`): checked per resource;
- * - a separate aws.iam.RolePolicyAttachment / RolePolicyAttachmentsExclusive / PolicyAttachment
- *   naming the role: checked over the whole stack, linking the attachment to the execution
- *   role by role name (or by the attachment's property dependency on the role).
+ * are broader than the runtime needs. Several places can attach one:
+ * - the role itself (`managedPolicyArns`, in both providers): checked per resource;
+ * - another resource naming the role (aws.iam.RolePolicyAttachment / RolePolicyAttachmentsExclusive
+ *   / PolicyAttachment, aws-native iam.ManagedPolicy `roles`): checked over the whole stack,
+ *   linking it to the execution role by role name (or by a property dependency on the role).
  */
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { isExecutionRole } from "./executionRole";
+import { isExecutionRole, roleNameOf } from "./executionRole";
 import { TYPES } from "./types";
-import { describe, isUnknown, list, plainProps } from "./values";
+import { describe, isUnknown, list, plainProps, show } from "./values";
 
 const FIX = "grant what the runtime needs in the role's inline policy (aws.iam.RolePolicy) instead";
 
-/** Managed policies listed on an execution role's own `managedPolicyArns`. */
-export function roleManagedPolicyProblems(props: Record<string, unknown>): string[] {
-    if (!isExecutionRole(props) || isUnknown(props.managedPolicyArns)) {
+/**
+ * Managed policies listed on an execution role's own `managedPolicyArns`. A list of known
+ * length is judged even when its ARNs are unknown (a policy created in the same preview):
+ * whichever policy it is, the role must not have one.
+ */
+export function roleManagedPolicyProblems(type: string, props: Record<string, unknown>): string[] {
+    if (!isExecutionRole(type, props) || isUnknown(props.managedPolicyArns)) {
         return [];
     }
     const arns = list(props.managedPolicyArns);
-    return arns.length === 0 ? [] : [`is an AgentCore execution role with managedPolicyArns ${JSON.stringify(arns)}: remove managedPolicyArns and ${FIX}`];
+    return arns.length === 0 ? [] : [`is an AgentCore execution role with managedPolicyArns ${show(arns)}: remove managedPolicyArns and ${FIX}`];
 }
 
 export const executionRoleNoManagedPolicies: ResourceValidationPolicy = {
     name: "agentcore-execution-role-no-managed-policies",
-    description: "The AgentCore execution role lists no managedPolicyArns.",
+    description: "The AgentCore execution role (aws or aws-native) lists no managedPolicyArns.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.role) {
-            return;
-        }
-        for (const problem of roleManagedPolicyProblems(plainProps(args.props))) {
+        for (const problem of roleManagedPolicyProblems(args.type, plainProps(args.props))) {
             reportViolation(`${describe(args.type, args.name)} ${problem}.`);
         }
     },
 };
 
-/** The role names an attachment resource attaches managed policies to, with the policies. */
-function attachmentTargets(resource: PolicyResource, props: Record<string, unknown>): { roles: unknown[]; policies: unknown[] } {
-    switch (resource.type) {
-        case TYPES.rolePolicyAttachment:
-            return { roles: [props.role], policies: [props.policyArn] };
-        case TYPES.rolePolicyAttachmentsExclusive:
-            return { roles: [props.roleName], policies: list(props.policyArns) };
-        case TYPES.policyAttachment:
-            return { roles: list(props.roles), policies: [props.policyArn] };
-        default:
-            return { roles: [], policies: [] };
-    }
+interface Attachment {
+    /** The properties that name roles (for property dependencies too). */
+    readonly roleFields: readonly string[];
+    /** What is attached, as the message shows it. */
+    readonly attaches: (props: Record<string, unknown>) => string;
 }
+
+const arnsOf = (field: string) => (props: Record<string, unknown>) => list(props[field]).map(show).join(", ");
+
+/** Each resource type that attaches managed policies to roles. */
+const ATTACHMENTS: Readonly<Record<string, Attachment>> = {
+    [TYPES.rolePolicyAttachment]: { roleFields: ["role"], attaches: arnsOf("policyArn") },
+    [TYPES.rolePolicyAttachmentsExclusive]: { roleFields: ["roleName"], attaches: arnsOf("policyArns") },
+    [TYPES.policyAttachment]: { roleFields: ["roles"], attaches: arnsOf("policyArn") },
+    // A CloudFormation managed policy attaches itself to the roles it lists.
+    [TYPES.nativeManagedPolicy]: { roleFields: ["roles"], attaches: () => "itself (a customer managed policy)" },
+};
 
 export const executionRoleNoAttachedPolicies: StackValidationPolicy = {
     name: "agentcore-execution-role-no-policy-attachments",
-    description: "No RolePolicyAttachment, RolePolicyAttachmentsExclusive or PolicyAttachment attaches a managed policy to the AgentCore execution role.",
+    description:
+        "No RolePolicyAttachment, RolePolicyAttachmentsExclusive, PolicyAttachment or aws-native ManagedPolicy attaches a managed policy to the AgentCore execution role.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, reportViolation) => {
-        const executionRoles = args.resources.filter((r) => r.type === TYPES.role && isExecutionRole(plainProps(r.props)));
+        const executionRoles = args.resources.filter((r) => isExecutionRole(r.type, plainProps(r.props)));
         const byName = new Map<string, PolicyResource>();
         for (const role of executionRoles) {
-            const name = plainProps(role.props).name;
+            const name = roleNameOf(role.type, plainProps(role.props));
             if (typeof name === "string") {
                 byName.set(name, role);
             }
         }
         for (const resource of args.resources) {
+            const attachment = ATTACHMENTS[resource.type];
+            if (!attachment) {
+                continue;
+            }
             const props = plainProps(resource.props);
-            const { roles, policies } = attachmentTargets(resource, props);
-            const dependsOnRole = executionRoles.find((role) => [...(resource.propertyDependencies.role ?? []), ...(resource.propertyDependencies.roleName ?? [])].includes(role));
+            const roles = attachment.roleFields.flatMap((field) => list(props[field]));
+            const dependencies = attachment.roleFields.flatMap((field) => resource.propertyDependencies[field] ?? []);
             const named = roles.map((r) => (typeof r === "string" ? byName.get(r) : undefined)).find((r) => r !== undefined);
-            const role = named ?? (roles.length > 0 ? dependsOnRole : undefined);
-            if (!role || policies.length === 0) {
+            const role = named ?? executionRoles.find((r) => dependencies.includes(r));
+            const attaches = attachment.attaches(props);
+            if (!role || attaches === "") {
                 continue;
             }
             reportViolation(
-                `${describe(resource.type, resource.name)} attaches ${policies.map((p) => JSON.stringify(p)).join(", ")} to the AgentCore execution role ${describe(role.type, role.name)}: delete the attachment and ${FIX}.`,
+                `${describe(resource.type, resource.name)} attaches ${attaches} to the AgentCore execution role ${describe(role.type, role.name)}: delete the attachment and ${FIX}.`,
                 resource.urn,
             );
         }

@@ -6,9 +6,9 @@
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { Statement, conditionValues, normalizeAction, parseDocument, servicePrincipals } from "./iamDocument";
-import { trustsAgentCore } from "./executionRole";
-import { AGENTCORE_SERVICE_PRINCIPAL, TYPES } from "./types";
-import { describe, isUnknown, plainProps, record } from "./values";
+import { ROLE_TYPES, trustPolicyOf, trustsAgentCore } from "./executionRole";
+import { AGENTCORE_SERVICE_PRINCIPAL } from "./types";
+import { describe, isUnknown, plainProps, record, show } from "./values";
 
 const SOURCE_ACCOUNT_OPERATORS = ["StringEquals"];
 const SOURCE_ARN_OPERATORS = ["ArnLike", "ArnEquals", "StringLike", "StringEquals"];
@@ -20,11 +20,12 @@ function principalProblems(s: Statement): string[] {
     const principal = record(s.principal);
     const others: string[] = [];
     if (!principal) {
-        others.push(JSON.stringify(s.principal));
+        others.push(show(s.principal));
     } else {
         for (const [kind, value] of Object.entries(principal)) {
             if (kind !== "Service") {
-                others.push(`${kind} ${JSON.stringify(value)}`);
+                // Any other principal kind is a second principal, whatever its (maybe unknown) value.
+                others.push(`${kind} ${show(value)}`);
             }
         }
         others.push(...servicePrincipals(principal).filter((svc) => svc !== AGENTCORE_SERVICE_PRINCIPAL).map((svc) => `Service "${svc}"`));
@@ -62,9 +63,9 @@ function conditionProblems(s: Statement): string[] {
     return problems;
 }
 
-/** What is wrong with an execution role's trust policy; empty for any other role. */
-export function executionRoleTrustProblems(props: Record<string, unknown>): string[] {
-    const trust = parseDocument(props.assumeRolePolicy);
+/** What is wrong with an execution role's trust policy; empty for any other role or type. */
+export function executionRoleTrustProblems(type: string, props: Record<string, unknown>): string[] {
+    const trust = parseDocument(trustPolicyOf(type, props));
     if (trust.kind !== "ok" || !trustsAgentCore(trust)) {
         return [];
     }
@@ -76,14 +77,14 @@ export function executionRoleTrustProblems(props: Record<string, unknown>): stri
 export const executionRoleTrust: ResourceValidationPolicy = {
     name: "agentcore-execution-role-trust",
     description:
-        "The AgentCore execution role (the role trusting bedrock-agentcore.amazonaws.com) trusts only that service, with aws:SourceAccount and aws:SourceArn conditions.",
+        "The AgentCore execution role (the aws or aws-native role trusting bedrock-agentcore.amazonaws.com) trusts only that service, with aws:SourceAccount and aws:SourceArn conditions.",
     enforcementLevel: "mandatory",
     severity: "critical",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.role) {
+        if (!ROLE_TYPES.includes(args.type)) {
             return;
         }
-        for (const problem of executionRoleTrustProblems(plainProps(args.props))) {
+        for (const problem of executionRoleTrustProblems(args.type, plainProps(args.props))) {
             reportViolation(`${describe(args.type, args.name)} is an AgentCore execution role whose trust ${problem}.`);
         }
     },

@@ -75,9 +75,74 @@ export function normalizeAction(action: string): string {
     return action.trim().toLowerCase();
 }
 
-/** `*` or `service:*`: every action, or every action of a service. */
-export function isWildcardAction(action: unknown): action is string {
-    return typeof action === "string" && (action.trim() === "*" || /^[a-z0-9-]+:\*$/i.test(action.trim()));
+/**
+ * Services where one unintended match of a partial wildcard escalates privileges
+ * (`iam:Pass*` includes iam:PassRole, `sts:*Role*` AssumeRole, `kms:*crypt*` ReEncrypt…):
+ * in these, any wildcard in the action is refused, not only `service:*`.
+ */
+export const SENSITIVE_SERVICES: readonly string[] = ["iam", "sts", "kms"];
+
+const hasWildcard = (text: string) => /[*?]/.test(text);
+
+/**
+ * Why an action is a wildcard grant, or undefined when it names specific actions: `*`
+ * (every action), a wildcard service, `service:*` (every action of a service), or any
+ * wildcard in an iam, sts or kms action. `s3:Get*` is not one: a family of reads in a
+ * service whose resources the statement must still scope.
+ */
+export function wildcardActionReason(action: unknown): string | undefined {
+    if (typeof action !== "string") {
+        return undefined;
+    }
+    const text = action.trim();
+    if (text === "*") {
+        return "every action of every service";
+    }
+    const colon = text.indexOf(":");
+    const service = colon < 0 ? text : text.slice(0, colon);
+    const name = colon < 0 ? "" : text.slice(colon + 1);
+    if (hasWildcard(service)) {
+        return "actions of every service the pattern matches";
+    }
+    if (/^[*?]+$/.test(name)) {
+        return `every ${service} action`;
+    }
+    if (hasWildcard(name) && SENSITIVE_SERVICES.includes(service.toLowerCase())) {
+        return `several ${service} actions; partial wildcards are not allowed in ${SENSITIVE_SERVICES.join(", ")}, where one unintended match escalates privileges`;
+    }
+    return undefined;
+}
+
+/**
+ * Why a Resource is unscoped, or undefined when it names resources: `*`; an ARN with a
+ * wildcard in its partition, service, region or account field (`arn:*:*:*:*:*`, any
+ * region, any account); an ARN whose resource part is only wildcards (`arn:aws:s3:::*`,
+ * every resource of the service); or a wildcard that is not a whole ARN. An ARN that keeps
+ * a resource type and only wildcards the names after it (`…:log-group:*`) is scoped.
+ */
+export function unscopedResourceReason(resource: unknown): string | undefined {
+    if (typeof resource !== "string") {
+        return undefined;
+    }
+    const text = resource.trim();
+    if (text === "*") {
+        return "every resource";
+    }
+    if (!hasWildcard(text)) {
+        return undefined;
+    }
+    const arn = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/.exec(text);
+    if (!arn) {
+        return "a wildcard that is not a complete ARN";
+    }
+    const wildFields = ["partition", "service", "region", "account"].filter((_, i) => hasWildcard(arn[i + 1]));
+    if (wildFields.length > 0) {
+        return `a wildcard ${wildFields.join(", ")}`;
+    }
+    if (/^[*?/:]+$/.test(arn[5])) {
+        return `every ${arn[2]} resource`;
+    }
+    return undefined;
 }
 
 /** The values of one condition key under one operator, or undefined when absent. Keys compare case-insensitively, as IAM does. */

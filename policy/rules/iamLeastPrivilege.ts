@@ -1,12 +1,14 @@
 /**
- * Identity policies grant named actions on named resources. Checked documents:
- * aws.iam.RolePolicy `policy`, aws.iam.Policy `policy` and aws.iam.Role `inlinePolicies[].policy`,
- * as JSON strings or objects. Resource-based policies (trust, KMS key, SNS topic) are not
- * identity policies and are not checked here: a key policy's `kms:*` for the account root is
- * how KMS delegates to IAM.
+ * Identity policies grant named actions on named resources. Checked documents, per type in
+ * IDENTITY_DOCUMENTS: aws.iam.RolePolicy and aws.iam.Policy `policy`, aws.iam.Role
+ * `inlinePolicies[].policy`, aws-native iam.RolePolicy and iam.ManagedPolicy
+ * `policyDocument`, aws-native iam.Role `policies[].policyDocument`; as JSON strings or
+ * objects. Resource-based policies (trust, KMS key, SNS topic) are not identity policies
+ * and are not checked here: a key policy's `kms:*` for the account root is how KMS
+ * delegates to IAM.
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { Statement, isWildcardAction, normalizeAction, parseDocument } from "./iamDocument";
+import { Statement, normalizeAction, parseDocument, unscopedResourceReason, wildcardActionReason } from "./iamDocument";
 import { TYPES } from "./types";
 import { describe, isUnknown, list, plainProps, record } from "./values";
 
@@ -37,21 +39,30 @@ function statementProblems(s: Statement): string[] {
         // The NotAction values are exclusions: whatever they are, everything else is granted.
         problems.push(`${s.label} allows NotAction, which grants every other action of every service: list the needed actions in Action instead`);
     } else {
-        for (const action of s.actions.filter(isWildcardAction)) {
-            problems.push(`${s.label} allows the wildcard action "${action}": list the specific actions the workload calls (e.g. "ecr:BatchGetImage")`);
+        for (const action of s.actions) {
+            const reason = wildcardActionReason(action);
+            if (reason) {
+                problems.push(`${s.label} allows the wildcard action "${action as string}" (${reason}): list the specific actions the workload calls (e.g. "ecr:BatchGetImage")`);
+            }
         }
     }
     if (s.notResource) {
         problems.push(`${s.label} uses NotResource, which grants on every other resource: list the resource ARNs in Resource instead`);
-    } else if (s.resources.some((r) => typeof r === "string" && r.trim() === "*")) {
-        const scopable = s.notAction
-            ? []
-            : s.actions.filter((a) => typeof a === "string" && !isWildcardAction(a) && !UNSCOPABLE.has(normalizeAction(a)));
-        if (scopable.length > 0) {
-            problems.push(
-                `${s.label} grants ${scopable.map((a) => `"${a}"`).join(", ")} on Resource "*": scope Resource to the ARNs used (only ${UNSCOPABLE_ACTIONS.join(", ")} may use "*", and belong in their own statement)`,
-            );
-        }
+        return problems;
+    }
+    // Unknown resources and actions (preview) are judged at the update, when they are known.
+    const unscoped = s.resources.flatMap((r) => {
+        const reason = unscopedResourceReason(r);
+        return reason ? [{ resource: r as string, reason }] : [];
+    });
+    const scopable = s.notAction
+        ? []
+        : s.actions.filter((a) => typeof a === "string" && wildcardActionReason(a) === undefined && !UNSCOPABLE.has(normalizeAction(a)));
+    if (unscoped.length > 0 && scopable.length > 0) {
+        const where = unscoped.map((u) => (u.resource === "*" ? `"*"` : `"${u.resource}" (${u.reason})`)).join(", ");
+        problems.push(
+            `${s.label} grants ${scopable.map((a) => `"${a as string}"`).join(", ")} on Resource ${where}: scope Resource to the ARNs used, with partition, service, region and account spelled out (only ${UNSCOPABLE_ACTIONS.join(", ")} may use "*" or such an ARN, and belong in their own statement)`,
+        );
     }
     return problems;
 }
@@ -70,30 +81,49 @@ export function documentProblems(where: string, document: unknown): string[] {
     }
 }
 
-/** Every identity policy document a resource carries, with where it sits. */
-export function identityDocuments(type: string, props: Record<string, unknown>): { where: string; document: unknown }[] {
-    switch (type) {
-        case TYPES.rolePolicy:
-        case TYPES.policy:
-            return [{ where: "policy", document: props.policy }];
-        case TYPES.role:
-            if (isUnknown(props.inlinePolicies)) {
-                return [];
-            }
-            return list(props.inlinePolicies).map((p, i) => {
-                const inline = record(p);
-                const name = typeof inline?.name === "string" ? ` ("${inline.name}")` : "";
-                return { where: `inlinePolicies[${i}]${name}`, document: inline?.policy };
-            });
-        default:
+type Located = { where: string; document: unknown };
+
+/** One document property. */
+const single =
+    (field: string) =>
+    (props: Record<string, unknown>): Located[] => [{ where: field, document: props[field] }];
+
+/** A list of named inline policies (`inlinePolicies[i] ("name")`); an unknown list is judged at the update. */
+const inline =
+    (field: string, nameField: string, documentField: string) =>
+    (props: Record<string, unknown>): Located[] => {
+        const policies = props[field];
+        if (isUnknown(policies)) {
             return [];
-    }
+        }
+        return list(policies).map((p, i) => {
+            const entry = record(p);
+            const name = typeof entry?.[nameField] === "string" ? ` ("${entry[nameField] as string}")` : "";
+            return { where: `${field}[${i}]${name}`, document: entry?.[documentField] };
+        });
+    };
+
+/** Where each resource type keeps its identity policy documents. */
+const IDENTITY_DOCUMENTS: Readonly<Record<string, (props: Record<string, unknown>) => Located[]>> = {
+    [TYPES.rolePolicy]: single("policy"),
+    [TYPES.policy]: single("policy"),
+    [TYPES.role]: inline("inlinePolicies", "name", "policy"),
+    [TYPES.nativeRolePolicy]: single("policyDocument"),
+    [TYPES.nativeManagedPolicy]: single("policyDocument"),
+    [TYPES.nativeRole]: inline("policies", "policyName", "policyDocument"),
+};
+
+export const IDENTITY_POLICY_TYPES: readonly string[] = Object.keys(IDENTITY_DOCUMENTS);
+
+/** Every identity policy document a resource carries, with where it sits. */
+export function identityDocuments(type: string, props: Record<string, unknown>): Located[] {
+    return IDENTITY_DOCUMENTS[type]?.(props) ?? [];
 }
 
 export const iamLeastPrivilege: ResourceValidationPolicy = {
     name: "iam-no-wildcard-permissions",
     description:
-        'IAM identity policies (RolePolicy, Policy, Role inlinePolicies) grant no "*" or "service:*" actions, and Resource "*" only to actions that cannot be scoped.',
+        'IAM identity policies (aws and aws-native) grant no "*", "service:*" or iam/sts/kms wildcard actions, and "*" or wildcard-account/region/service ARNs only to actions that cannot be scoped.',
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: (args, reportViolation) => {

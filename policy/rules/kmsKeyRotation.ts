@@ -7,10 +7,23 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { TYPES } from "./types";
 import { describe, isUnknown, plainProps } from "./values";
 
-/** What is wrong with a key's rotation setting. */
-export function kmsRotationProblems(props: Record<string, unknown>): string[] {
-    const spec = props.customerMasterKeySpec;
-    if (typeof spec === "string" && spec !== "SYMMETRIC_DEFAULT") {
+/** Where each provider keeps the key spec; both call the rotation switch enableKeyRotation. */
+const KEY_SPEC_FIELD: Readonly<Record<string, string>> = {
+    [TYPES.kmsKey]: "customerMasterKeySpec",
+    [TYPES.nativeKmsKey]: "keySpec",
+};
+
+export const KMS_KEY_TYPES: readonly string[] = Object.keys(KEY_SPEC_FIELD);
+
+/** What is wrong with a key's rotation setting; empty for other types. */
+export function kmsRotationProblems(type: string, props: Record<string, unknown>): string[] {
+    const specField = KEY_SPEC_FIELD[type];
+    if (specField === undefined) {
+        return [];
+    }
+    const spec = props[specField];
+    // Unset means SYMMETRIC_DEFAULT; an unknown spec may be one that cannot rotate.
+    if (isUnknown(spec) || (typeof spec === "string" && spec !== "SYMMETRIC_DEFAULT")) {
         return [];
     }
     if (isUnknown(props.enableKeyRotation) || props.enableKeyRotation === true) {
@@ -21,14 +34,11 @@ export function kmsRotationProblems(props: Record<string, unknown>): string[] {
 
 export const kmsKeyRotation: ResourceValidationPolicy = {
     name: "kms-key-rotation-enabled",
-    description: "Symmetric KMS keys enable automatic key rotation.",
+    description: "Symmetric KMS keys (aws and aws-native) enable automatic key rotation.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.kmsKey) {
-            return;
-        }
-        for (const problem of kmsRotationProblems(plainProps(args.props))) {
+        for (const problem of kmsRotationProblems(args.type, plainProps(args.props))) {
             reportViolation(`${describe(args.type, args.name)} ${problem}.`);
         }
     },

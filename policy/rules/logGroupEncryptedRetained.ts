@@ -7,6 +7,9 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { TYPES } from "./types";
 import { describe, isSet, isUnknown, plainProps } from "./values";
 
+/** Both providers name the properties kmsKeyId and retentionInDays. */
+export const LOG_GROUP_TYPES: readonly string[] = [TYPES.logGroup, TYPES.nativeLogGroup];
+
 /** What is wrong with a log group's encryption and retention. */
 export function logGroupProblems(props: Record<string, unknown>): string[] {
     const problems: string[] = [];
@@ -22,11 +25,11 @@ export function logGroupProblems(props: Record<string, unknown>): string[] {
 
 export const logGroupEncryptedRetained: ResourceValidationPolicy = {
     name: "log-group-encrypted-with-retention",
-    description: "CloudWatch log groups set kmsKeyId and retentionInDays.",
+    description: "CloudWatch log groups (aws and aws-native) set kmsKeyId and retentionInDays.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.logGroup) {
+        if (!LOG_GROUP_TYPES.includes(args.type)) {
             return;
         }
         for (const problem of logGroupProblems(plainProps(args.props))) {

@@ -1,29 +1,31 @@
 /**
- * No all-protocol egress to the internet. A rule with protocol `-1` (or `all`) to a /0
+ * No all-protocol egress to the internet. A rule with protocol `-1` (or `all`) to a public
  * destination lets anything inside talk to anything outside on any port; the runtimes need
- * only TCP 443 to the VPC endpoints and the S3 prefix list.
+ * only TCP 443 to the VPC endpoints and the S3 prefix list. "Public" is any CIDR not
+ * entirely inside a private range, so `0.0.0.0/1` + `128.0.0.0/1` is caught like `0.0.0.0/0`.
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { isPublicCidr } from "./cidr";
 import { isAllProtocols, securityGroupRules } from "./securityGroupRules";
-import { describe, isWorldCidr, plainProps } from "./values";
+import { describe, plainProps } from "./values";
 
-/** One message per egress rule that sends every protocol to 0.0.0.0/0 or ::/0. */
+/** One message per public destination of an all-protocol egress rule. */
 export function openEgressProblems(type: string, props: Record<string, unknown>): string[] {
     return securityGroupRules(type, props)
         .filter((rule) => rule.direction === "egress" && isAllProtocols(rule.protocol))
         .flatMap((rule) =>
             rule.cidrs
-                .filter(isWorldCidr)
+                .filter(isPublicCidr)
                 .map(
                     (cidr) =>
-                        `allows all-protocol egress (${rule.protocolField} ${JSON.stringify(rule.protocol)}) to ${cidr} in ${rule.where}: allow only TCP 443 to the VPC endpoint security group and the S3 prefix list, or narrow ${rule.cidrFields} to the destinations that are needed`,
+                        `allows all-protocol egress (${rule.protocolField} ${JSON.stringify(rule.protocol)}) to ${cidr} in ${rule.where}, which is not a private range: allow only TCP 443 to the VPC endpoint security group and the S3 prefix list, or narrow ${rule.cidrFields} to the destinations that are needed`,
                 ),
         );
 }
 
 export const noOpenEgress: ResourceValidationPolicy = {
     name: "security-group-no-all-protocol-internet-egress",
-    description: "Security groups and their rules never allow all-protocol (-1) egress to 0.0.0.0/0 or ::/0.",
+    description: "Security groups and their rules (aws and aws-native) never allow all-protocol (-1) egress to a public CIDR (0.0.0.0/0, ::/0 or any other non-private range).",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: (args, reportViolation) => {

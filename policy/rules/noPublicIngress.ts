@@ -1,29 +1,31 @@
 /**
- * No security group accepts traffic from the whole internet. The agents and their
- * endpoints are private: callers reach them from inside the VPC (or over PrivateLink), so a
- * /0 source is always a mistake.
+ * No security group accepts traffic from outside the private address space. The agents and
+ * their endpoints are private: callers reach them from inside the VPC (or over PrivateLink).
+ * Any source CIDR not entirely inside a private range is rejected, not only `/0`: the
+ * internet split into pieces (`0.0.0.0/1` + `128.0.0.0/1`) is still the internet.
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { PRIVATE_RANGE_LIST, isPublicCidr } from "./cidr";
 import { securityGroupRules } from "./securityGroupRules";
-import { describe, isWorldCidr, plainProps } from "./values";
+import { describe, plainProps } from "./values";
 
-/** One message per ingress rule that admits 0.0.0.0/0 or ::/0. */
+/** One message per public source CIDR of an ingress rule. */
 export function publicIngressProblems(type: string, props: Record<string, unknown>): string[] {
     return securityGroupRules(type, props)
         .filter((rule) => rule.direction === "ingress")
         .flatMap((rule) =>
             rule.cidrs
-                .filter(isWorldCidr)
+                .filter(isPublicCidr)
                 .map(
                     (cidr) =>
-                        `allows ingress from ${cidr} in ${rule.where}: restrict ${rule.cidrFields} to the VPC or client CIDRs that need access, or reference the caller's security group instead`,
+                        `allows ingress from ${cidr} in ${rule.where}, which is not inside a private range (${PRIVATE_RANGE_LIST}): restrict ${rule.cidrFields} to the VPC or client CIDRs that need access, or reference the caller's security group instead`,
                 ),
         );
 }
 
 export const noPublicIngress: ResourceValidationPolicy = {
     name: "security-group-no-public-ingress",
-    description: "Security groups and their rules never allow ingress from 0.0.0.0/0 or ::/0.",
+    description: `Security groups and their rules (aws and aws-native) allow ingress only from private CIDRs (${PRIVATE_RANGE_LIST}) or security groups.`,
     enforcementLevel: "mandatory",
     severity: "critical",
     validateResource: (args, reportViolation) => {

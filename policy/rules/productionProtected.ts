@@ -8,22 +8,26 @@
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { RUNTIME_ENDPOINT_TYPES, RUNTIME_TYPES, TYPES } from "./types";
-import { describe, plainProps, record, stackOfUrn } from "./values";
+import { describe, plainProps, stackOfUrn, tagValue } from "./values";
 
 export const PRODUCTION = "production";
 
 /** The resource types whose deletion loses state. */
-export const STATEFUL_TYPES: readonly string[] = [TYPES.kmsKey, TYPES.logGroup, ...RUNTIME_TYPES, ...RUNTIME_ENDPOINT_TYPES];
+export const STATEFUL_TYPES: readonly string[] = [TYPES.kmsKey, TYPES.nativeKmsKey, TYPES.logGroup, TYPES.nativeLogGroup, ...RUNTIME_TYPES, ...RUNTIME_ENDPOINT_TYPES];
 
-/** True when the resource is tagged Environment=production or lives in the production stack. */
+/**
+ * True when the resource is tagged Environment=production (a tag map, or aws-native's
+ * `[{ key, value }]` list) or lives in the production stack. An unknown tag falls back to
+ * the stack name.
+ */
 export function isProduction(urn: string, props: Record<string, unknown>): boolean {
-    const environment = record(props.tags)?.Environment;
+    const environment = tagValue(props.tags, "Environment");
     return (typeof environment === "string" && environment.toLowerCase() === PRODUCTION) || stackOfUrn(urn) === PRODUCTION;
 }
 
 export const productionProtected: ResourceValidationPolicy = {
     name: "production-stateful-resources-protected",
-    description: "In production, KMS keys, log groups, AgentCore runtimes and runtime endpoints are created with protect: true.",
+    description: "In production, KMS keys, log groups, AgentCore runtimes and runtime endpoints (aws and aws-native) are created with protect: true.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: (args, reportViolation) => {

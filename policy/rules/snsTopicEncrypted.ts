@@ -10,6 +10,9 @@ import { describe, isSet, plainProps } from "./values";
 
 export const AWS_MANAGED_SNS_KEY = "alias/aws/sns";
 
+/** Both providers name the property kmsMasterKeyId. */
+export const SNS_TOPIC_TYPES: readonly string[] = [TYPES.snsTopic, TYPES.nativeSnsTopic];
+
 /** What is wrong with a topic's encryption. */
 export function snsTopicProblems(props: Record<string, unknown>): string[] {
     const key = props.kmsMasterKeyId;
@@ -26,11 +29,11 @@ export function snsTopicProblems(props: Record<string, unknown>): string[] {
 
 export const snsTopicEncrypted: ResourceValidationPolicy = {
     name: "sns-topic-encrypted",
-    description: "SNS topics set kmsMasterKeyId to a customer managed KMS key.",
+    description: "SNS topics (aws and aws-native) set kmsMasterKeyId to a customer managed KMS key.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.snsTopic) {
+        if (!SNS_TOPIC_TYPES.includes(args.type)) {
             return;
         }
         for (const problem of snsTopicProblems(plainProps(args.props))) {

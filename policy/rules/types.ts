@@ -25,6 +25,19 @@ export const TYPES = {
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     snsTopic: "aws:sns/topic:Topic",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    // Cloud Control (aws-native) equivalents: the same resources under CloudFormation's
+    // property names, so each rule reads them through its own per-type field table.
+    nativeRole: "aws-native:iam:Role",
+    nativeRolePolicy: "aws-native:iam:RolePolicy",
+    nativeManagedPolicy: "aws-native:iam:ManagedPolicy",
+    nativeSecurityGroup: "aws-native:ec2:SecurityGroup",
+    nativeIngressRule: "aws-native:ec2:SecurityGroupIngress",
+    nativeEgressRule: "aws-native:ec2:SecurityGroupEgress",
+    nativeVpcEndpoint: "aws-native:ec2:VpcEndpoint",
+    nativeKmsKey: "aws-native:kms:Key",
+    nativeLogGroup: "aws-native:logs:LogGroup",
+    nativeSnsTopic: "aws-native:sns:Topic",
+    nativeAlarm: "aws-native:cloudwatch:Alarm",
 } as const;
 
 /** Both AgentCore runtime resources: Cloud Control (aws-native) and the classic provider. */

@@ -82,11 +82,37 @@ export function isSet(value: unknown): boolean {
 }
 
 /**
- * A CIDR that covers the whole address space: a /0 prefix (`0.0.0.0/0`, `::/0`). Any /0
- * is the internet, whatever address precedes it.
+ * A value for a message: JSON, except that an unknown reads as what it is. A list of known
+ * length with unknown elements (`[subnetA.id, subnetB.id]` before either subnet exists) is
+ * how the engine sends most references during a preview.
  */
-export function isWorldCidr(value: unknown): boolean {
-    return typeof value === "string" && /\/0$/.test(value.trim());
+export function show(value: unknown): string {
+    if (isUnknown(value)) {
+        return "<unknown until created>";
+    }
+    if (Array.isArray(value)) {
+        return `[${value.map(show).join(", ")}]`;
+    }
+    return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * One tag's value. The classic provider takes tags as a map (`{ Environment: "production" }`),
+ * aws-native as a list of `{ key, value }`; undefined when absent, `UNKNOWN` when unknown.
+ */
+export function tagValue(tags: unknown, key: string): unknown {
+    if (isUnknown(tags)) {
+        return UNKNOWN;
+    }
+    if (Array.isArray(tags)) {
+        const match = tags.map(record).find((t) => t?.key === key);
+        if (match) {
+            return match.value;
+        }
+        // An entry (or key) that is unknown could be the tag asked for.
+        return tags.some((t) => isUnknown(t) || isUnknown(record(t)?.key)) ? UNKNOWN : undefined;
+    }
+    return record(tags)?.[key];
 }
 
 /** The stack name inside a URN: `urn:pulumi:<stack>::<project>::<type>::<name>`. */
