@@ -81,7 +81,6 @@ export const CLOUDWATCH_MAX_METRICS_PER_ALARM = 10;
 export const MAX_CONFIGURED_ENDPOINTS = CLOUDWATCH_MAX_METRICS_PER_ALARM / 2 - 1;
 
 /** Every AgentCore microVM session is capped at 2 vCPU / 8 GiB by the service. */
-export const SESSION_MAX_CPU_UNITS = 2048;
 export const SESSION_MAX_MEMORY_MIB = 8192;
 /** CPU budgets a stack may declare, in CPU units (1024 = 1 vCPU). */
 export const CPU_BUDGET_CHOICES = [256, 512, 1024, 2048] as const;

@@ -14,7 +14,7 @@ import { DEFAULT_ENDPOINT, endpointsOf, metricDimensions, runtimeNameFromId } fr
 import { runtimeLogGroupName } from "../src/monitoring/logGroups";
 import { MAX_METRICS_PER_ALARM, MetricQuery } from "../src/monitoring/queries";
 import { FAST_PERIOD_SECONDS, THRESHOLDS, USAGE_PERIOD_SECONDS, USAGE_WINDOW } from "../src/monitoring/thresholds";
-import { alarmTopicPolicy } from "../src/monitoring/topicPolicy";
+import { alarmTopicPolicy, subscriptionResourceName } from "../src/monitoring/topicPolicy";
 import { PolicyDocument } from "../src/policies/document";
 import { ProgramRun, RecordedResource, STACKS, configOf, one, ofType, promiseOf, runComponent } from "./helpers";
 
@@ -256,6 +256,12 @@ for (const stack of STACKS) {
                     ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:*` },
                 });
                 expect(b.run.invokes.map((i) => i.token)).to.include("aws:index/getCallerIdentity:getCallerIdentity");
+            });
+
+            it("names subscriptions after their address, distinct even when addresses read alike", () => {
+                expect(subscriptionResourceName("agentcore-x", "a.b@example.com")).to.match(/^agentcore-x-alarm-email-a-b-example-com-[0-9a-f]{6}$/);
+                expect(subscriptionResourceName("agentcore-x", "a.b@example.com")).to.not.equal(subscriptionResourceName("agentcore-x", "a-b@example.com"));
+                expect(subscriptionResourceName("agentcore-x", "A.B@example.com")).to.equal(subscriptionResourceName("agentcore-x", "a.b@example.com"));
             });
 
             it("subscribes every configured address by e-mail", () => {

@@ -266,7 +266,7 @@ describe("KMS key policy and settings", () => {
         });
     });
 
-    it("lets SNS and CloudWatch alarms use the key on behalf of this account only", () => {
+    it("lets SNS (for this account) and CloudWatch alarms (as AWS documents it) use the key", () => {
         for (const [sid, service] of [
             ["AllowSnsUseOfKey", "sns.amazonaws.com"],
             ["AllowCloudWatchAlarmsUseOfKey", "cloudwatch.amazonaws.com"],
@@ -274,8 +274,10 @@ describe("KMS key policy and settings", () => {
             const s = statement(doc, sid);
             expect(s.Principal).to.deep.equal({ Service: service });
             expect(s.Action).to.deep.equal(["kms:Decrypt", "kms:GenerateDataKey*"]);
-            expect(s.Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": "111122223333" } });
         }
+        expect(statement(doc, "AllowSnsUseOfKey").Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": "111122223333" } });
+        // A condition CloudWatch does not send would drop every alarm notification.
+        expect(statement(doc, "AllowCloudWatchAlarmsUseOfKey").Condition).to.equal(undefined);
     });
 
     it("has exactly these four principals, and kms:* only for the account root", () => {

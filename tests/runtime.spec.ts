@@ -151,3 +151,14 @@ describe("runtime: the component under mocks", () => {
         expect(one(run, NATIVE).dependencies).to.include(one(run, "aws:iam/rolePolicy:RolePolicy").urn);
     });
 });
+
+describe("offline mocks: like the engine", () => {
+    it("refuse two resources with one URN", async () => {
+        const run = await runComponent(() => {
+            new aws.iam.RolePolicy("twice", { role: "agent-exec", policy: "{}" });
+            new aws.iam.RolePolicy("twice", { role: "agent-exec", policy: "{}" });
+        });
+        expect(ofType(run, "aws:iam/rolePolicy:RolePolicy")).to.have.length(1);
+        expect(run.error?.message ?? "").to.match(/Duplicate resource URN .*::twice/);
+    });
+});

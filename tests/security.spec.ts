@@ -169,15 +169,25 @@ for (const stack of STACKS) {
 }
 
 describe("AgentSecurity wiring", () => {
-    it("takes the region from the provider, and the repository region from the image URI", async () => {
-        const { run: r } = await run("development", "eu-west-1");
+    it("takes the region from the provider, and the repository's account from the image URI", async () => {
+        // An eu-west-1 stack whose image lives in a shared registry account of the same region.
+        const config = configOf("development", {
+            "aws:region": "eu-west-1",
+            "aws-native:region": "eu-west-1",
+            availabilityZoneIds: ["euw1-az1", "euw1-az2"],
+            runtimes: [{ name: "support_agent", containerUri: "210987654321.dkr.ecr.eu-west-1.amazonaws.com/agents/support-agent:1.5.0" }],
+        });
+        const r = await runComponent(() => {
+            build(config);
+        }, { stack: "development", region: "eu-west-1" });
+        expect(r.error, String(r.error)).to.equal(undefined);
         const trust = document(one(r, "aws:iam/role:Role").inputs.assumeRolePolicy);
         expect(trust.Statement[0].Condition?.ArnLike["aws:SourceArn"]).to.deep.equal([
             `arn:aws:bedrock-agentcore:eu-west-1:${ACCOUNT}:runtime/support_agent_development-*`,
         ]);
         const doc = document(one(r, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
         const ecr = doc.Statement.find((s) => s.Sid === "EcrPullRuntimeImages");
-        expect(ecr?.Resource).to.deep.equal([`arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/support-agent`]);
+        expect(ecr?.Resource).to.deep.equal(["arn:aws:ecr:eu-west-1:210987654321:repository/agents/support-agent"]);
         expect(ecr?.Condition?.StringEquals["aws:RequestedRegion"]).to.equal("eu-west-1");
         expect(document(one(r, "aws:kms/key:Key").inputs.policy).Statement[1].Principal).to.deep.equal({ Service: "logs.eu-west-1.amazonaws.com" });
     });

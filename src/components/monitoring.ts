@@ -14,7 +14,7 @@ import { alarmName, monitoringProblems, runtimeAlarmDefinitions } from "../monit
 import { dashboardBody, dashboardNameFor } from "../monitoring/dashboard";
 import { MetricTarget, endpointsOf, runtimeNameFromId } from "../monitoring/dimensions";
 import { runtimeLogGroupName } from "../monitoring/logGroups";
-import { alarmTopicPolicy } from "../monitoring/topicPolicy";
+import { alarmTopicPolicy, subscriptionResourceName } from "../monitoring/topicPolicy";
 
 /** One runtime to watch, as index.ts hands it over. */
 export interface MonitoredRuntime {
@@ -82,9 +82,8 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
             { parent: this },
         );
         for (const email of args.alarmEmails) {
-            // Named after the address, so reordering the list replaces nothing.
             new aws.sns.TopicSubscription(
-                `${name}-alarm-email-${email.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+                subscriptionResourceName(name, email),
                 { topic: topic.arn, protocol: "email", endpoint: email },
                 { parent: this },
             );

@@ -4,8 +4,8 @@ import { validateConfig } from "./validate";
 
 export * from "./types";
 export { ConfigValidationError } from "./problems";
-export { CONFIG_KEYS, RECOMMENDED_SIZING, validateConfig } from "./validate";
-export { parseEcrImageUri, awsRuntimeName, MAX_RUNTIMES_PER_STACK } from "./runtimes";
+export { CONFIG_KEYS, MODEL_ARN, validateConfig } from "./validate";
+export { parseEcrImageUri } from "./runtimes";
 export { NETWORK_DEFAULTS } from "./network";
 
 /** Collects the raw config of the running stack, as Pulumi hands it over. */

@@ -31,7 +31,8 @@ export const RECOMMENDED_SIZING: Readonly<Record<Environment, { cpu: number; mem
     production: { cpu: 2048, memory: 4096 },
 };
 
-const MODEL_ARN =
+/** A Bedrock model or inference-profile ARN, without wildcards. */
+export const MODEL_ARN =
     /^arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]+:(\d{12})?:(foundation-model|inference-profile|application-inference-profile|provisioned-model|custom-model)\/[A-Za-z0-9._:/-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;

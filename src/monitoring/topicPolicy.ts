@@ -2,6 +2,7 @@
  * The resource policy of the alarm topic: only CloudWatch alarms of this account and
  * region may publish, and nobody may publish without TLS. Pure: plain values in, JSON out.
  */
+import { createHash } from "crypto";
 import { AwsContext, PolicyDocument, regionalArn } from "../policies/document";
 
 /** Publishing is all an alarm does with the topic. */
@@ -41,4 +42,15 @@ export function alarmTopicPolicy(input: AlarmTopicPolicyInput): PolicyDocument {
             },
         ],
     };
+}
+
+/**
+ * The logical name of an e-mail subscription: named after the address, so reordering the
+ * list replaces nothing, with a short hash of it, so that addresses that read alike once
+ * punctuation is dropped (a.b@ and a-b@) still get distinct names.
+ */
+export function subscriptionResourceName(componentName: string, email: string): string {
+    const address = email.toLowerCase();
+    const hash = createHash("sha256").update(address).digest("hex").slice(0, 6);
+    return `${componentName}-alarm-email-${address.replace(/[^a-z0-9]+/g, "-")}-${hash}`;
 }

@@ -60,6 +60,8 @@ export function mockAvailabilityZones(region: string): { names: string[]; zoneId
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: RecordedResource[] = [];
     readonly invokes: RecordedInvoke[] = [];
+    /** Registrations the real engine would refuse (the run reports the first one). */
+    readonly failures: Error[] = [];
     private readonly pending = new Map<string, { parent?: string; dependencies: string[]; protect: boolean; retainOnDelete: boolean }>();
 
     constructor(
@@ -103,10 +105,17 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
         const meta = this.pending.get(`${args.type}::${args.name}`) ?? { dependencies: [], protect: false, retainOnDelete: false };
         this.pending.delete(`${args.type}::${args.name}`);
+        const urn = this.urn(args.type, args.name, meta.parent);
+        if (this.resources.some((r) => r.urn === urn)) {
+            // The engine refuses two resources with one URN; the mock monitor would not.
+            const failure = new Error(`Duplicate resource URN ${urn}: logical names must be unique per type and parent`);
+            this.failures.push(failure);
+            throw failure;
+        }
         const { id, computed } = args.custom === false ? { id: undefined, computed: {} } : this.computed(args.type, args.name, args.inputs);
         const state = { ...args.inputs, ...computed };
         this.resources.push({
-            urn: this.urn(args.type, args.name, meta.parent),
+            urn,
             type: args.type,
             name: args.name,
             custom: args.custom !== false,
@@ -136,10 +145,6 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
             case "aws:index/getPartition:getPartition":
                 return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
-            case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-                const { names, zoneIds } = mockAvailabilityZones(region);
-                return { id: region, names, zoneIds, groupNames: [region], state: "available" };
-            }
             case "aws:ec2/getPrefixList:getPrefixList": {
                 const name = String(args.inputs.name ?? `com.amazonaws.${region}.s3`);
                 return { id: `pl-${stableHex(name, 8)}`, name, cidrBlocks: ["3.5.0.0/19", "52.216.0.0/15"] };
@@ -242,8 +247,6 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { id: autoName, computed: { name: autoName, arn: `arn:aws:iam::${a}:role/${autoName}`, uniqueId: `AROA${stableHex(seed, 17).toUpperCase()}` } };
             case "aws:iam/rolePolicy:RolePolicy":
                 return { id: `${inputs.role}:${autoName}`, computed: { name: autoName } };
-            case "aws:iam/policy:Policy":
-                return { id: `arn:aws:iam::${a}:policy/${autoName}`, computed: { name: autoName, arn: `arn:aws:iam::${a}:policy/${autoName}` } };
             case "aws:sns/topic:Topic": {
                 const arn = `arn:aws:sns:${r}:${a}:${autoName}`;
                 return { id: arn, computed: { name: autoName, arn } };

@@ -49,7 +49,8 @@ export async function runProgram(args: {
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
     }
-    return { project: args.project, stack: args.stack, region, resources: mocks.resources, invokes: mocks.invokes, outputs, error };
+    error = error ?? mocks.failures[0];
+    return { project: args.project, stack: args.stack, region, resources: mocks.resources, invokes: mocks.invokes, outputs: error ? undefined : outputs, error };
 }
 
 /** The path of the real program; it is loaded afresh for each run. */

@@ -5,7 +5,7 @@
  * runtimes, repositories and models this stack configures.
  */
 import { AGENTCORE_SERVICE_PRINCIPAL, RUNTIME_LOG_GROUP_PREFIX } from "../agentcoreFacts";
-import { RuntimeConfig, parseEcrImageUri } from "../config";
+import { MODEL_ARN, RuntimeConfig, parseEcrImageUri } from "../config";
 import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, serviceTrustPolicy, uniqueSorted } from "./document";
 
 // ---- Action lists: each one exists for one reason. ----
@@ -64,7 +64,8 @@ export function runtimeArnPattern(ctx: AwsContext, runtimeName: string): string 
 
 /**
  * The ECR repository ARNs of the configured images, de-duplicated. Each ARN takes the
- * account and region of its own URI: the image may live in a shared registry account.
+ * account of its own URI (the image may live in a shared registry account) and its region,
+ * which is the stack's: AgentCore pulls only from its own region, as config checks.
  * Throws on a URI that is not a private ECR image (config validation rejects those first).
  */
 export function ecrRepositoryArns(partition: string, runtimes: readonly Pick<RuntimeConfig, "runtimeName" | "containerUri">[]): string[] {
@@ -195,7 +196,7 @@ export function executionRoleProblems(input: Pick<ExecutionRoleInput, "runtimes"
         }
     });
     input.modelArns.forEach((arn, i) => {
-        if (!arn.startsWith("arn:") || arn.includes("*")) {
+        if (!MODEL_ARN.test(arn)) {
             problems.push(`modelArns[${i}] "${arn}" must be a model or inference-profile ARN without wildcards`);
         }
     });

@@ -75,12 +75,15 @@ export function kmsKeyPolicy(input: KeyPolicyInput): PolicyDocument {
                 Condition: sameAccount,
             },
             {
+                // AWS's documented statement for alarms that publish to an encrypted topic has
+                // no condition, and CloudWatch is not documented to send aws:SourceAccount to
+                // KMS: a condition it does not send would silently drop every page. Who may
+                // publish is already limited by the topic policy (this account's alarms only).
                 Sid: "AllowCloudWatchAlarmsUseOfKey",
                 Effect: "Allow",
                 Principal: { Service: "cloudwatch.amazonaws.com" },
                 Action: [...KMS_KEY_USER_ACTIONS],
                 Resource: "*",
-                Condition: sameAccount,
             },
         ],
     };
