@@ -114,15 +114,21 @@ describe("stack contract", () => {
                         }
                     });
 
-                    it(`protects runtimes, endpoints and the key ${config.protect ? "" : "not "}in ${stack}`, () => {
+                    it(`protects runtimes, endpoints, the key and its alias, and the log groups ${config.protect ? "" : "not "}in ${stack}`, () => {
                         const stateful = [
                             ...ofType(run, RUNTIME_TYPES[provider].runtime),
                             ...ofType(run, RUNTIME_TYPES[provider].endpoint),
                             ...ofType(run, "aws:kms/key:Key"),
+                            ...ofType(run, "aws:kms/alias:Alias"),
+                            ...ofType(run, "aws:cloudwatch/logGroup:LogGroup"),
                         ];
-                        expect(stateful.length).to.be.greaterThan(1);
+                        expect(stateful.length).to.be.at.least(5);
                         for (const r of stateful) {
                             expect(r.protect, r.name).to.equal(config.protect);
+                        }
+                        // Data outlives the stack when protected: the key and every log group are retained.
+                        for (const r of [...ofType(run, "aws:kms/key:Key"), ...ofType(run, "aws:cloudwatch/logGroup:LogGroup")]) {
+                            expect(r.retainOnDelete, r.name).to.equal(config.protect);
                         }
                     });
                 });
