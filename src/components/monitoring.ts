@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../agentcoreFacts";
 import { SizingBudget } from "../config/types";
 import { AwsContext } from "../policies/document";
+import { awsContextOutput } from "./awsContext";
 import { alarmName, monitoringProblems, runtimeAlarmDefinitions } from "../monitoring/alarms";
 import { dashboardBody, dashboardNameFor } from "../monitoring/dashboard";
 import { MetricTarget, endpointsOf, runtimeNameFromId } from "../monitoring/dimensions";
@@ -63,13 +64,7 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
         }
         const tags = { ...args.tags };
 
-        const context: pulumi.Output<AwsContext> = pulumi
-            .all([
-                aws.getCallerIdentityOutput({}, { parent: this }),
-                aws.getRegionOutput({}, { parent: this }),
-                aws.getPartitionOutput({}, { parent: this }),
-            ])
-            .apply(([identity, region, partition]) => ({ accountId: identity.accountId, region: region.region, partition: partition.partition }));
+        const context: pulumi.Output<AwsContext> = awsContextOutput(this);
 
         // ---- Where alarms go: a topic only this account's alarms may publish to, over TLS. ----
         const topic = new aws.sns.Topic(`${name}-alarms`, { kmsMasterKeyId: args.kmsKeyArn, tags }, { parent: this });

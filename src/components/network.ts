@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { S3_GATEWAY_SERVICE, endpointServiceName } from "../agentcoreFacts";
 import { NetworkConfig } from "../config/types";
+import { awsContextOutput } from "./awsContext";
 import { endpointPlans } from "../network/endpoints";
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "../network/flowLogPolicies";
 import {
@@ -246,15 +247,11 @@ export class AgentNetwork extends pulumi.ComponentResource {
             // Network evidence outlives a stack teardown when the stack is protected.
             args.protect ? { ...child, protect: true, retainOnDelete: true } : child,
         );
-        const partition = aws.getPartitionOutput({}, child).partition;
-        const accountId = aws.getCallerIdentityOutput({}, child).accountId;
         const role = new aws.iam.Role(
             `${name}-flow-logs-role`,
             {
                 description: `Delivers the VPC flow logs of ${name} to its log group`,
-                assumeRolePolicy: pulumi
-                    .all([partition, accountId])
-                    .apply(([p, a]) => JSON.stringify(flowLogTrustPolicy({ partition: p, region: args.region, accountId: a }))),
+                assumeRolePolicy: awsContextOutput(this).apply((ctx) => JSON.stringify(flowLogTrustPolicy(ctx))),
                 tags: tagged("flow-logs-role"),
             },
             child,

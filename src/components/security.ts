@@ -10,6 +10,7 @@ import { Environment } from "../agentcoreFacts";
 import { RuntimeConfig } from "../config";
 import { executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "../policies/executionRole";
 import { KeyPolicyInput, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../policies/kmsKey";
+import { awsContextOutput } from "./awsContext";
 
 export interface AgentSecurityArgs {
     /** Selects the key deletion window (30 days in production). Required; no default. */
@@ -41,18 +42,7 @@ export class AgentSecurity extends pulumi.ComponentResource {
         }
 
         // Account, region and partition as the provider sees them: ARNs are never hard-coded.
-        const target: pulumi.Output<KeyPolicyInput> = pulumi
-            .all([
-                aws.getCallerIdentityOutput({}, { parent: this }),
-                aws.getRegionOutput({}, { parent: this }),
-                aws.getPartitionOutput({}, { parent: this }),
-            ])
-            .apply(([identity, region, partition]) => ({
-                accountId: identity.accountId,
-                region: region.region,
-                partition: partition.partition,
-                dnsSuffix: partition.dnsSuffix,
-            }));
+        const target: pulumi.Output<KeyPolicyInput> = awsContextOutput(this);
         const roleInput = target.apply((t) => ({ ...t, runtimes: args.runtimes, modelArns: args.modelArns }));
 
         const role = new aws.iam.Role(
