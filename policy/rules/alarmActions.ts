@@ -2,9 +2,9 @@
  * Every metric alarm notifies someone. An alarm without alarmActions (or with actions
  * disabled) changes state on a dashboard nobody watches.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { TYPES } from "./types";
-import { describe, isUnknown, list, plainProps } from "./values";
+import { problemRule } from "./rule";
+import { isUnknown, list } from "./values";
 
 /** Both providers name the properties alarmActions and actionsEnabled. */
 export const ALARM_TYPES: readonly string[] = [TYPES.metricAlarm, TYPES.nativeAlarm];
@@ -24,17 +24,10 @@ export function alarmActionProblems(props: Record<string, unknown>): string[] {
     return problems;
 }
 
-export const alarmActions: ResourceValidationPolicy = {
+export const alarmActions = problemRule({
     name: "metric-alarm-has-actions",
     description: "CloudWatch metric alarms (aws MetricAlarm, aws-native Alarm) have alarmActions and do not disable them.",
-    enforcementLevel: "mandatory",
     severity: "medium",
-    validateResource: (args, reportViolation) => {
-        if (!ALARM_TYPES.includes(args.type)) {
-            return;
-        }
-        for (const problem of alarmActionProblems(plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)} ${problem}.`);
-        }
-    },
-};
+    types: ALARM_TYPES,
+    problems: (_type, props) => alarmActionProblems(props),
+});

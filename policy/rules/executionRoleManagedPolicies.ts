@@ -7,7 +7,8 @@
  *   / PolicyAttachment, aws-native iam.ManagedPolicy `roles`): checked over the whole stack,
  *   linking it to the execution role by role name (or by a property dependency on the role).
  */
-import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { problemRule } from "./rule";
 import { isExecutionRole, roleNameOf } from "./executionRole";
 import { TYPES } from "./types";
 import { describe, isUnknown, list, plainProps, show } from "./values";
@@ -27,17 +28,12 @@ export function roleManagedPolicyProblems(type: string, props: Record<string, un
     return arns.length === 0 ? [] : [`is an AgentCore execution role with managedPolicyArns ${show(arns)}: remove managedPolicyArns and ${FIX}`];
 }
 
-export const executionRoleNoManagedPolicies: ResourceValidationPolicy = {
+export const executionRoleNoManagedPolicies = problemRule({
     name: "agentcore-execution-role-no-managed-policies",
     description: "The AgentCore execution role (aws or aws-native) lists no managedPolicyArns.",
-    enforcementLevel: "mandatory",
     severity: "high",
-    validateResource: (args, reportViolation) => {
-        for (const problem of roleManagedPolicyProblems(args.type, plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)} ${problem}.`);
-        }
-    },
-};
+    problems: roleManagedPolicyProblems,
+});
 
 interface Attachment {
     /** The properties that name roles (for property dependencies too). */

@@ -4,11 +4,11 @@
  * statement has principal `bedrock-agentcore.amazonaws.com` alone, action `sts:AssumeRole`,
  * `StringEquals aws:SourceAccount` and `ArnLike aws:SourceArn` on a bedrock-agentcore ARN.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { Statement, conditionValues, normalizeAction, parseDocument, servicePrincipals } from "./iamDocument";
+import { problemRule } from "./rule";
 import { ROLE_TYPES, trustPolicyOf, trustsAgentCore } from "./executionRole";
 import { AGENTCORE_SERVICE_PRINCIPAL } from "./types";
-import { describe, isUnknown, plainProps, record, show } from "./values";
+import { isUnknown, record, show } from "./values";
 
 const SOURCE_ACCOUNT_OPERATORS = ["StringEquals"];
 const SOURCE_ARN_OPERATORS = ["ArnLike", "ArnEquals", "StringLike", "StringEquals"];
@@ -74,18 +74,10 @@ export function executionRoleTrustProblems(type: string, props: Record<string, u
         .flatMap((s) => [...principalProblems(s), ...actionProblems(s), ...conditionProblems(s)]);
 }
 
-export const executionRoleTrust: ResourceValidationPolicy = {
+export const executionRoleTrust = problemRule({
     name: "agentcore-execution-role-trust",
-    description:
-        "The AgentCore execution role (the aws or aws-native role trusting bedrock-agentcore.amazonaws.com) trusts only that service, with aws:SourceAccount and aws:SourceArn conditions.",
-    enforcementLevel: "mandatory",
+    description: "The AgentCore execution role (the aws or aws-native role trusting bedrock-agentcore.amazonaws.com) trusts only that service, with aws:SourceAccount and aws:SourceArn conditions.",
     severity: "critical",
-    validateResource: (args, reportViolation) => {
-        if (!ROLE_TYPES.includes(args.type)) {
-            return;
-        }
-        for (const problem of executionRoleTrustProblems(args.type, plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)} is an AgentCore execution role whose trust ${problem}.`);
-        }
-    },
-};
+    types: ROLE_TYPES,
+    problems: (type, props) => executionRoleTrustProblems(type, props).map((p) => `is an AgentCore execution role whose trust ${p}`),
+});

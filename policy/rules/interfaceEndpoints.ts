@@ -8,9 +8,9 @@
  * `subnetIds` as one unknown per element (`[<unknown>, <unknown>]`). Unknown IDs cannot be
  * compared: they are counted as "possibly distinct", never collapsed into one.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { TYPES } from "./types";
-import { UNKNOWN, Unknown, describe, isUnknown, list, plainProps, record } from "./values";
+import { problemRule } from "./rule";
+import { UNKNOWN, Unknown, isUnknown, list, record } from "./values";
 
 /** Fewest subnets (one per AZ) an interface endpoint must have an ENI in. */
 export const MIN_ENDPOINT_SUBNETS = 2;
@@ -74,31 +74,26 @@ export function interfaceEndpointProblems(type: string, props: Record<string, un
     if (!view || view.endpointType !== "Interface") {
         return [];
     }
-    const service = typeof view.serviceName === "string" ? ` (${view.serviceName})` : "";
+    const service = typeof view.serviceName === "string" ? `(${view.serviceName}) ` : "";
     const problems: string[] = [];
     if (!isUnknown(view.privateDnsEnabled) && view.privateDnsEnabled !== true) {
         problems.push(
-            `${service} does not enable private DNS, so clients in the VPC resolve the public service endpoint: set privateDnsEnabled: true (and let only one stack per VPC own each endpoint)`,
+            `${service}does not enable private DNS, so clients in the VPC resolve the public service endpoint: set privateDnsEnabled: true (and let only one stack per VPC own each endpoint)`,
         );
     }
     // Report only what is certain: too few subnets even if every unknown ID is a different one.
     const bound = subnetBound(view.subnets);
     if (bound !== undefined && bound.atMost < MIN_ENDPOINT_SUBNETS) {
         problems.push(
-            `${service} is in ${bound.exact ? "" : "at most "}${bound.atMost} subnet(s), so one availability zone outage takes it down: set subnetIds to at least ${MIN_ENDPOINT_SUBNETS} subnets in different availability zones`,
+            `${service}is in ${bound.exact ? "" : "at most "}${bound.atMost} subnet(s), so one availability zone outage takes it down: set subnetIds to at least ${MIN_ENDPOINT_SUBNETS} subnets in different availability zones`,
         );
     }
     return problems;
 }
 
-export const interfaceEndpoints: ResourceValidationPolicy = {
+export const interfaceEndpoints = problemRule({
     name: "vpc-interface-endpoint-private-multi-az",
     description: "Interface VPC endpoints (aws and aws-native) enable private DNS and sit in at least two subnets (availability zones).",
-    enforcementLevel: "mandatory",
     severity: "high",
-    validateResource: (args, reportViolation) => {
-        for (const problem of interfaceEndpointProblems(args.type, plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)}${problem}.`);
-        }
-    },
-};
+    problems: interfaceEndpointProblems,
+});

@@ -3,9 +3,9 @@
  * period). AWS supports automatic rotation only for symmetric encryption keys, so keys of
  * another spec (asymmetric, HMAC) are out of scope: asking them to rotate would fail at AWS.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { TYPES } from "./types";
-import { describe, isUnknown, plainProps } from "./values";
+import { problemRule } from "./rule";
+import { isUnknown } from "./values";
 
 /** Where each provider keeps the key spec; both call the rotation switch enableKeyRotation. */
 const KEY_SPEC_FIELD: Readonly<Record<string, string>> = {
@@ -32,14 +32,9 @@ export function kmsRotationProblems(type: string, props: Record<string, unknown>
     return ["does not rotate its key material: set enableKeyRotation: true (optionally rotationPeriodInDays, 90 to 2560)"];
 }
 
-export const kmsKeyRotation: ResourceValidationPolicy = {
+export const kmsKeyRotation = problemRule({
     name: "kms-key-rotation-enabled",
     description: "Symmetric KMS keys (aws and aws-native) enable automatic key rotation.",
-    enforcementLevel: "mandatory",
     severity: "medium",
-    validateResource: (args, reportViolation) => {
-        for (const problem of kmsRotationProblems(args.type, plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)} ${problem}.`);
-        }
-    },
-};
+    problems: kmsRotationProblems,
+});

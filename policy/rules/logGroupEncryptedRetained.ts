@@ -3,9 +3,9 @@
  * tool output; the default CloudWatch encryption is not under our key policy, and a group
  * without retention keeps (and bills) everything forever.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { TYPES } from "./types";
-import { describe, isSet, isUnknown, plainProps } from "./values";
+import { problemRule } from "./rule";
+import { isSet, isUnknown } from "./values";
 
 /** Both providers name the properties kmsKeyId and retentionInDays. */
 export const LOG_GROUP_TYPES: readonly string[] = [TYPES.logGroup, TYPES.nativeLogGroup];
@@ -23,17 +23,10 @@ export function logGroupProblems(props: Record<string, unknown>): string[] {
     return problems;
 }
 
-export const logGroupEncryptedRetained: ResourceValidationPolicy = {
+export const logGroupEncryptedRetained = problemRule({
     name: "log-group-encrypted-with-retention",
     description: "CloudWatch log groups (aws and aws-native) set kmsKeyId and retentionInDays.",
-    enforcementLevel: "mandatory",
     severity: "medium",
-    validateResource: (args, reportViolation) => {
-        if (!LOG_GROUP_TYPES.includes(args.type)) {
-            return;
-        }
-        for (const problem of logGroupProblems(plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)} ${problem}.`);
-        }
-    },
-};
+    types: LOG_GROUP_TYPES,
+    problems: (_type, props) => logGroupProblems(props),
+});

@@ -4,10 +4,10 @@
  * only TCP 443 to the VPC endpoints and the S3 prefix list. "Public" is any CIDR not
  * entirely inside a private range, so `0.0.0.0/1` + `128.0.0.0/1` is caught like `0.0.0.0/0`.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { isPublicCidr } from "./cidr";
+import { problemRule } from "./rule";
 import { isAllProtocols, securityGroupRules } from "./securityGroupRules";
-import { describe, plainProps } from "./values";
+import {  } from "./values";
 
 /** One message per public destination of an all-protocol egress rule. */
 export function openEgressProblems(type: string, props: Record<string, unknown>): string[] {
@@ -23,14 +23,9 @@ export function openEgressProblems(type: string, props: Record<string, unknown>)
         );
 }
 
-export const noOpenEgress: ResourceValidationPolicy = {
+export const noOpenEgress = problemRule({
     name: "security-group-no-all-protocol-internet-egress",
     description: "Security groups and their rules (aws and aws-native) never allow all-protocol (-1) egress to a public CIDR (0.0.0.0/0, ::/0 or any other non-private range).",
-    enforcementLevel: "mandatory",
     severity: "high",
-    validateResource: (args, reportViolation) => {
-        for (const problem of openEgressProblems(args.type, plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)} ${problem}.`);
-        }
-    },
-};
+    problems: openEgressProblems,
+});

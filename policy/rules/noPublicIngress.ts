@@ -4,10 +4,10 @@
  * Any source CIDR not entirely inside a private range is rejected, not only `/0`: the
  * internet split into pieces (`0.0.0.0/1` + `128.0.0.0/1`) is still the internet.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { PRIVATE_RANGE_LIST, isPublicCidr } from "./cidr";
+import { problemRule } from "./rule";
 import { securityGroupRules } from "./securityGroupRules";
-import { describe, plainProps } from "./values";
+import {  } from "./values";
 
 /** One message per public source CIDR of an ingress rule. */
 export function publicIngressProblems(type: string, props: Record<string, unknown>): string[] {
@@ -23,14 +23,9 @@ export function publicIngressProblems(type: string, props: Record<string, unknow
         );
 }
 
-export const noPublicIngress: ResourceValidationPolicy = {
+export const noPublicIngress = problemRule({
     name: "security-group-no-public-ingress",
     description: `Security groups and their rules (aws and aws-native) allow ingress only from private CIDRs (${PRIVATE_RANGE_LIST}) or security groups.`,
-    enforcementLevel: "mandatory",
     severity: "critical",
-    validateResource: (args, reportViolation) => {
-        for (const problem of publicIngressProblems(args.type, plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)} ${problem}.`);
-        }
-    },
-};
+    problems: publicIngressProblems,
+});

@@ -4,9 +4,9 @@
  * of ours controls. Both providers name the fields the same way:
  * `networkConfiguration.networkMode` and `networkConfiguration.networkModeConfig.{subnets,securityGroups}`.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { RUNTIME_TYPES } from "./types";
-import { describe, isUnknown, list, plainProps, record } from "./values";
+import { problemRule } from "./rule";
+import { isUnknown, list, record } from "./values";
 
 const FIX = 'set networkConfiguration to { networkMode: "VPC", networkModeConfig: { subnets: [<private subnet ids>], securityGroups: [<runtime security group id>] } }';
 
@@ -43,17 +43,10 @@ export function runtimeNetworkProblems(props: Record<string, unknown>): string[]
     return problems;
 }
 
-export const runtimeVpcMode: ResourceValidationPolicy = {
+export const runtimeVpcMode = problemRule({
     name: "agentcore-runtime-vpc-mode",
     description: "AgentCore runtimes (aws-native and classic providers) run in VPC mode with subnets and security groups.",
-    enforcementLevel: "mandatory",
     severity: "critical",
-    validateResource: (args, reportViolation) => {
-        if (!RUNTIME_TYPES.includes(args.type)) {
-            return;
-        }
-        for (const problem of runtimeNetworkProblems(plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)} ${problem}.`);
-        }
-    },
-};
+    types: RUNTIME_TYPES,
+    problems: (_type, props) => runtimeNetworkProblems(props),
+});

@@ -4,9 +4,9 @@
  * its key policy cannot be changed to let CloudWatch alarms publish, so alarms on such a
  * topic silently fail to notify.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { TYPES } from "./types";
-import { describe, isSet, plainProps } from "./values";
+import { problemRule } from "./rule";
+import { isSet } from "./values";
 
 export const AWS_MANAGED_SNS_KEY = "alias/aws/sns";
 
@@ -27,17 +27,10 @@ export function snsTopicProblems(props: Record<string, unknown>): string[] {
     return [];
 }
 
-export const snsTopicEncrypted: ResourceValidationPolicy = {
+export const snsTopicEncrypted = problemRule({
     name: "sns-topic-encrypted",
     description: "SNS topics (aws and aws-native) set kmsMasterKeyId to a customer managed KMS key.",
-    enforcementLevel: "mandatory",
     severity: "medium",
-    validateResource: (args, reportViolation) => {
-        if (!SNS_TOPIC_TYPES.includes(args.type)) {
-            return;
-        }
-        for (const problem of snsTopicProblems(plainProps(args.props))) {
-            reportViolation(`${describe(args.type, args.name)} ${problem}.`);
-        }
-    },
-};
+    types: SNS_TOPIC_TYPES,
+    problems: (_type, props) => snsTopicProblems(props),
+});

@@ -29,6 +29,22 @@ function environmentVariables(runtime: RuntimeConfig): Record<string, string> | 
     return Object.keys(runtime.environment).length > 0 ? { ...runtime.environment } : undefined;
 }
 
+/** The inputs both providers name and shape alike: identity, image, role, VPC mode, environment, tags. */
+function sharedRuntimeArgs(runtime: RuntimeConfig, wiring: RuntimeWiring, tags: Record<string, string>) {
+    return {
+        agentRuntimeName: runtime.runtimeName,
+        description: runtime.description,
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: runtime.containerUri } },
+        roleArn: wiring.roleArn,
+        networkConfiguration: {
+            networkMode: "VPC" as const,
+            networkModeConfig: { subnets: wiring.subnetIds, securityGroups: wiring.securityGroupIds },
+        },
+        environmentVariables: environmentVariables(runtime),
+        tags,
+    };
+}
+
 /** Inputs of `aws-native:bedrockagentcore:Runtime` (the CloudFormation resource). */
 export function nativeRuntimeArgs(
     runtime: RuntimeConfig,
@@ -36,16 +52,8 @@ export function nativeRuntimeArgs(
     tags: Record<string, string>,
 ): awsNative.bedrockagentcore.RuntimeArgs {
     return {
-        agentRuntimeName: runtime.runtimeName,
-        description: runtime.description,
-        agentRuntimeArtifact: { containerConfiguration: { containerUri: runtime.containerUri } },
-        roleArn: wiring.roleArn,
-        networkConfiguration: {
-            networkMode: "VPC",
-            networkModeConfig: { subnets: wiring.subnetIds, securityGroups: wiring.securityGroupIds },
-        },
+        ...sharedRuntimeArgs(runtime, wiring, tags),
         protocolConfiguration: runtime.protocol,
-        environmentVariables: environmentVariables(runtime),
         lifecycleConfiguration: {
             idleRuntimeSessionTimeout: runtime.idleTimeoutSeconds,
             maxLifetime: runtime.maxLifetimeSeconds,
@@ -58,7 +66,6 @@ export function nativeRuntimeArgs(
             },
         },
         requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && { requestHeaderAllowlist: [...runtime.requestHeaders] },
-        tags,
     };
 }
 
@@ -69,17 +76,9 @@ export function classicRuntimeArgs(
     tags: Record<string, string>,
 ): aws.bedrock.AgentcoreAgentRuntimeArgs {
     return {
-        agentRuntimeName: runtime.runtimeName,
-        description: runtime.description,
-        agentRuntimeArtifact: { containerConfiguration: { containerUri: runtime.containerUri } },
-        roleArn: wiring.roleArn,
-        networkConfiguration: {
-            networkMode: "VPC",
-            networkModeConfig: { subnets: wiring.subnetIds, securityGroups: wiring.securityGroupIds },
-        },
+        ...sharedRuntimeArgs(runtime, wiring, tags),
         // Classic wraps the protocol in an object and the lifecycle in a one-element list.
         protocolConfiguration: { serverProtocol: runtime.protocol },
-        environmentVariables: environmentVariables(runtime),
         lifecycleConfigurations: [
             { idleRuntimeSessionTimeout: runtime.idleTimeoutSeconds, maxLifetime: runtime.maxLifetimeSeconds },
         ],
@@ -91,7 +90,6 @@ export function classicRuntimeArgs(
             },
         },
         requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && { requestHeaderAllowlists: [...runtime.requestHeaders] },
-        tags,
     };
 }
 
