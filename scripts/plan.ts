@@ -13,7 +13,7 @@ import { renderComparison } from "../src/plan/compare";
 import { diagramMarkdown, mermaidDiagram } from "../src/plan/diagram";
 import { Plan } from "../src/plan/model";
 import { renderFailure, renderPlan } from "../src/plan/report";
-import { blockingCount } from "../src/plan/policy";
+import { blockingCount } from "../src/plan/packFindings";
 import { planStack } from "../src/plan/run";
 import { planJson } from "../src/plan/stableJson";
 

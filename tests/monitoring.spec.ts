@@ -15,7 +15,7 @@ import { runtimeLogGroupName } from "../src/monitoring/logGroups";
 import { MAX_METRICS_PER_ALARM, MetricQuery } from "../src/monitoring/queries";
 import { FAST_PERIOD_SECONDS, THRESHOLDS, USAGE_PERIOD_SECONDS, USAGE_WINDOW } from "../src/monitoring/thresholds";
 import { alarmTopicPolicy, subscriptionResourceName } from "../src/monitoring/topicPolicy";
-import { PolicyDocument } from "../src/policies/document";
+import { PolicyDocument } from "../src/iam/document";
 import { ProgramRun, RecordedResource, STACKS, configOf, one, ofType, promiseOf, runComponent } from "./helpers";
 
 const ACCOUNT = "123456789012";

@@ -21,7 +21,7 @@ import {
 } from "../src/plan/cost";
 import { mermaidDiagram } from "../src/plan/diagram";
 import { Plan, countsByType } from "../src/plan/model";
-import { blockingCount, toFinding } from "../src/plan/policy";
+import { blockingCount, toFinding } from "../src/plan/packFindings";
 import { renderPlan } from "../src/plan/report";
 import { planFromRun, planStack } from "../src/plan/run";
 import { planJson } from "../src/plan/stableJson";

@@ -4,7 +4,7 @@
  * offers no resource scoping).
  */
 import { expect } from "chai";
-import { AwsContext, PolicyDocument, PolicyStatement } from "../src/policies/document";
+import { AwsContext, PolicyDocument, PolicyStatement } from "../src/iam/document";
 import {
     ECR_AUTH_ACTIONS,
     ExecutionRoleInput,
@@ -17,8 +17,8 @@ import {
     executionRolePolicy,
     executionRoleProblems,
     executionRoleTrustPolicy,
-} from "../src/policies/executionRole";
-import { KMS_LOGS_ACTIONS, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../src/policies/kmsKey";
+} from "../src/iam/executionRole";
+import { KMS_LOGS_ACTIONS, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../src/iam/kmsKey";
 
 const ctx: AwsContext = { partition: "aws", region: "eu-west-1", accountId: "111122223333" };
 const support = { runtimeName: "support_agent_staging", containerUri: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/agents/support-agent:1.4.2" };

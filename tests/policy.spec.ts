@@ -1,6 +1,6 @@
 /**
  * The CrossGuard policy pack (policy/). Each rule's validation is called directly, the way
- * the engine calls it (args built by policy/evaluate.ts, props behind the engine's
+ * the engine calls it (args built by src/offline/evaluate.ts, props behind the engine's
  * unknown-checking proxy), against a compliant fixture and then with one property changed.
  * Fixtures are typed with the providers' own Args interfaces, so a rule that reads a
  * property name the provider does not have could not be tested green here.
@@ -15,7 +15,7 @@ import type { Unwrap } from "@pulumi/pulumi";
 import * as awsRuntime from "@pulumi/aws";
 import * as awsNativeRuntime from "@pulumi/aws-native";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { PolicyPackConfig, enforcementLevelOf, evaluatePolicies, formatViolations, isBlocking, resourceArgs, stackArgs } from "../policy/evaluate";
+import { PolicyPackConfig, enforcementLevelOf, evaluatePolicies, formatViolations, isBlocking, resourceArgs, stackArgs } from "../src/offline/evaluate";
 import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies } from "../policy/policies";
 import { ALARM_TYPES, alarmActions } from "../policy/rules/alarmActions";
 import { ROLE_TYPES } from "../policy/rules/executionRole";
@@ -34,7 +34,7 @@ import { SNS_TOPIC_TYPES, snsTopicEncrypted } from "../policy/rules/snsTopicEncr
 import { AGENTCORE_SERVICE_PRINCIPAL as PACK_PRINCIPAL, RUNTIME_ENDPOINT_TYPES, RUNTIME_TYPES, TYPES } from "../policy/rules/types";
 import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/agentcoreFacts";
 import { PRIVATE_RANGES as CONFIG_PRIVATE_RANGES } from "../src/config/cidr";
-import { UNSCOPABLE_ACTIONS as PROGRAM_UNSCOPABLE_ACTIONS } from "../src/policies/executionRole";
+import { UNSCOPABLE_ACTIONS as PROGRAM_UNSCOPABLE_ACTIONS } from "../src/iam/executionRole";
 import { PRIVATE_RANGES as PACK_PRIVATE_RANGES } from "../policy/rules/cidr";
 import { RecordedResource, STACKS, runComponent, runStackOnce } from "./helpers";
 
@@ -959,7 +959,7 @@ describe("policy production-stateful-resources-protected", () => {
     });
 });
 
-describe("policy/evaluate.ts: evaluatePolicies over recorded resources", () => {
+describe("src/offline/evaluate.ts: evaluatePolicies over recorded resources", () => {
     it("reduces resource references to IDs, blames the resource and formats the findings", async () => {
         const run = await runComponent(() => {
             const role = new awsRuntime.iam.Role("exec", { assumeRolePolicy: JSON.stringify(trustPolicy) });
@@ -1022,7 +1022,7 @@ describe("policy/evaluate.ts: evaluatePolicies over recorded resources", () => {
     });
 });
 
-describe("policy/evaluate.ts: policy pack config (--policy-pack-config)", () => {
+describe("src/offline/evaluate.ts: policy pack config (--policy-pack-config)", () => {
     const rule = { name: "production-stateful-resources-protected", enforcementLevel: "mandatory" as const };
 
     it("takes the level from the policy's own entry, else `all`, else the policy, else the pack, as the CLI does", () => {

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { AgentSecurity } from "../src/components/security";
 import { StackConfig } from "../src/config";
-import { PolicyDocument } from "../src/policies/document";
+import { PolicyDocument } from "../src/iam/document";
 import { ProgramRun, STACKS, configOf, one, ofType, promiseOf, runComponent } from "./helpers";
 
 const ACCOUNT = "123456789012";

@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsContext } from "../policies/document";
+import { AwsContext } from "../iam/document";
 
 export interface DeploymentContext extends AwsContext {
     /** `amazonaws.com`, or `amazonaws.com.cn` in China. */

@@ -9,7 +9,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../agentcoreFacts";
 import { SizingBudget } from "../config/types";
-import { AwsContext } from "../policies/document";
+import { AwsContext } from "../iam/document";
 import { awsContextOutput } from "./awsContext";
 import { alarmName, monitoringProblems, runtimeAlarmDefinitions } from "../monitoring/alarms";
 import { dashboardBody, dashboardNameFor } from "../monitoring/dashboard";

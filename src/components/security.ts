@@ -1,15 +1,15 @@
 /**
  * Identity and encryption for the stack: the execution role AgentCore runtimes assume, its
  * inline permissions, and the customer-managed KMS key the log groups and alarm topic use.
- * Every document is built by a pure function in src/policies; this file only wires them to
+ * Every document is built by a pure function in src/iam; this file only wires them to
  * the account, region and partition the provider reports.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../agentcoreFacts";
 import { RuntimeConfig } from "../config";
-import { executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "../policies/executionRole";
-import { KeyPolicyInput, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../policies/kmsKey";
+import { executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "../iam/executionRole";
+import { KeyPolicyInput, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../iam/kmsKey";
 import { awsContextOutput } from "./awsContext";
 
 export interface AgentSecurityArgs {

@@ -3,7 +3,7 @@
  * region may publish, and nobody may publish without TLS. Pure: plain values in, JSON out.
  */
 import { createHash } from "crypto";
-import { AwsContext, PolicyDocument, regionalArn } from "../policies/document";
+import { AwsContext, PolicyDocument, regionalArn } from "../iam/document";
 
 /** Publishing is all an alarm does with the topic. */
 export const TOPIC_PUBLISH_ACTIONS = ["sns:Publish"] as const;

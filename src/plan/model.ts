@@ -5,7 +5,7 @@
 import { RecordedInvoke, RecordedResource } from "../offline/mocks";
 import { ProgramRun } from "../offline/runProgram";
 import { CostEstimate, costInputsFromResources, estimateCost } from "./cost";
-import { PolicyReport } from "./policy";
+import { PolicyReport } from "./packFindings";
 import { stableStringify } from "./stableJson";
 
 export interface Plan {

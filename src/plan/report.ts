@@ -5,7 +5,7 @@
 import { ConfigValidationError } from "../config/problems";
 import { renderCost } from "./cost";
 import { Plan, countsByType, isProjectComponent } from "./model";
-import { renderPolicy } from "./policy";
+import { renderPolicy } from "./packFindings";
 import { renderOutputs, renderTree } from "./tree";
 
 /** A section title, underlined so sections stand out in a terminal and in CI logs. */

@@ -4,7 +4,7 @@
  */
 import { ProgramRun, runStack } from "../offline/runProgram";
 import { PlanResult, buildPlan } from "./model";
-import { evaluatePolicyPack } from "./policy";
+import { evaluatePolicyPack } from "./packFindings";
 
 export interface PlanOptions {
     /** Where Pulumi.yaml and the Pulumi.<stack>.yaml files are. Default: the repository root. */

@@ -25,8 +25,8 @@ import {
     UnknownValueError,
     unknownCheckingProxy,
 } from "@pulumi/policy";
-import type { RecordedResource } from "../src/offline/mocks";
-import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies as packPolicies } from "./policies";
+import type { RecordedResource } from "./mocks";
+import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies as packPolicies } from "../../policy/policies";
 
 /** One finding: a policy that a resource (or the stack as a whole) violates. */
 export interface Violation {
