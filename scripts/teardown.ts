@@ -10,7 +10,8 @@
  */
 import { spawnSync } from "child_process";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
-import { EXIT_CODES, runTeardown, StateResource } from "../src/delivery/teardown";
+import { automationTeardownOps } from "../src/delivery/automationOps";
+import { EXIT_CODES, runTeardown } from "../src/delivery/teardown";
 import { PROJECT_ROOT } from "../src/offline/stackFiles";
 
 export const USAGE = `Usage: npm run teardown -- <stack> [--max-wait-minutes N] [--dry-run]
@@ -69,18 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const stack = await LocalWorkspace.selectStack({ stackName: args.stack, workDir: PROJECT_ROOT });
     const name = args.stack.split("/").pop() ?? args.stack;
-    const outcome = await runTeardown(
-        name,
-        {
-            resources: async () => ((await stack.exportStack()).deployment?.resources ?? []) as StateResource[],
-            destroy: async (target) => {
-                await stack.destroy({ target: target ? [...target] : undefined, onOutput: (out) => process.stdout.write(out) });
-            },
-            sleep: (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
-            log: (line) => console.log(line),
-        },
-        args,
-    );
+    const outcome = await runTeardown(name, automationTeardownOps(stack, (line) => console.log(line)), args);
     return EXIT_CODES[outcome];
 }
 
