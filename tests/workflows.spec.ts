@@ -109,5 +109,9 @@ describe("workflows", () => {
         expect(promote).to.be.lessThan(deploy);
         expect(steps[promote].if).to.equal("inputs.promote-from != ''");
         expect(steps[promote].shell, "bash with pipefail, so a refusal fails the job").to.equal("bash");
+        // The Pulumi token reaches only the steps that use it.
+        const withToken = steps.filter((s) => (s as { env?: Record<string, string> }).env?.PULUMI_ACCESS_TOKEN !== undefined).map((s) => steps.indexOf(s));
+        expect(withToken).to.deep.equal([promote, deploy]);
+        expect((up as { env?: unknown }).env).to.equal(undefined);
     });
 });
