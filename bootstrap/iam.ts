@@ -154,6 +154,8 @@ export function previewPolicy(ctx: AwsContext): PolicyDocument {
 
 /** Creating network resources; the created resource must carry the environment's tag. */
 export const EC2_CREATE_ACTIONS = ["ec2:CreateFlowLogs", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup", "ec2:CreateSubnet", "ec2:CreateVpc", "ec2:CreateVpcEndpoint"];
+/** The creates whose request also names the (existing) VPC. */
+export const EC2_CREATE_IN_VPC_ACTIONS = ["ec2:CreateFlowLogs", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup", "ec2:CreateSubnet", "ec2:CreateVpcEndpoint"];
 /** Changing network resources of this account and region (IDs are random, so no name scoping). */
 export const EC2_MODIFY_ACTIONS = [
     "ec2:AssociateRouteTable",
@@ -264,8 +266,11 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
         Statement: [
             statement("Ec2Read", EC2_READ_ACTIONS, "*"),
             statement("Ec2CreateTagged", EC2_CREATE_ACTIONS, ec2Created, { StringEquals: { "aws:RequestTag/Environment": env } }),
-            // Create* actions also authorize the VPC, subnets and route tables they attach to.
-            statement("Ec2CreateInExisting", EC2_CREATE_ACTIONS, [ec2("vpc"), ec2("subnet"), ec2("route-table"), ec2("security-group"), ec2("prefix-list"), regionalArn(ctx, "ec2", "vpc-endpoint-service/*")]),
+            // A create is also authorized against the existing resources it attaches to. Those
+            // grants name only parent types, never the type being created, so the tag
+            // condition above cannot be bypassed (IAM checks each resource on its own).
+            statement("Ec2CreateInVpc", EC2_CREATE_IN_VPC_ACTIONS, ec2("vpc")),
+            statement("Ec2EndpointAttachments", ["ec2:CreateVpcEndpoint"], [ec2("subnet"), ec2("security-group"), ec2("route-table"), regionalArn(ctx, "ec2", "vpc-endpoint-service/*")]),
             statement("Ec2Modify", EC2_MODIFY_ACTIONS, ec2Created),
             statement("Ec2DeleteOwnEnvironment", EC2_DELETE_ACTIONS, ec2Created, tagged),
             statement("IamStackRoles", IAM_ROLE_ACTIONS, arns.roles),

@@ -275,3 +275,25 @@ describe("bootstrap: policy size", () => {
         expect(deployerGuardrailPolicy({ subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] }).Statement).to.have.length(4);
     });
 });
+
+describe("bootstrap: EC2 creates carry the environment's tag", () => {
+    it("no grant without the tag condition names a resource type that is being created", async () => {
+        const run = await runBootstrap(BASE);
+        const statements = run.resources
+            .filter((r) => r.type === "aws:iam/policy:Policy" && r.name.startsWith("agentcore-ci-deploy-staging-grants-"))
+            .flatMap((p) => doc(p, "policy").Statement);
+        const created: Record<string, string> = {
+            "ec2:CreateVpc": "vpc/*",
+            "ec2:CreateSubnet": "subnet/*",
+            "ec2:CreateRouteTable": "route-table/*",
+            "ec2:CreateSecurityGroup": "security-group/*",
+            "ec2:CreateVpcEndpoint": "vpc-endpoint/*",
+            "ec2:CreateFlowLogs": "vpc-flow-log/*",
+        };
+        for (const [action, type] of Object.entries(created)) {
+            const arn = `arn:aws:ec2:us-east-1:123456789012:${type}`;
+            const grants = statements.filter((s) => s.Action.includes(action) && ([] as string[]).concat(s.Resource).includes(arn));
+            expect(grants.map((s) => [s.Sid, s.Condition]), action).to.deep.equal([["Ec2CreateTagged", { StringEquals: { "aws:RequestTag/Environment": "staging" } }]]);
+        }
+    });
+});
