@@ -245,6 +245,12 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { id: autoName, computed: { arn: `arn:aws:kms:${r}:${a}:${autoName}`, targetKeyArn: `arn:aws:kms:${r}:${a}:key/${inputs.targetKeyId}` } };
             case "aws:iam/role:Role":
                 return { id: autoName, computed: { name: autoName, arn: `arn:aws:iam::${a}:role/${autoName}`, uniqueId: `AROA${stableHex(seed, 17).toUpperCase()}` } };
+            case "aws:iam/policy:Policy":
+                return { id: `arn:aws:iam::${a}:policy/${autoName}`, computed: { name: autoName, arn: `arn:aws:iam::${a}:policy/${autoName}`, policyId: `ANPA${stableHex(seed, 17).toUpperCase()}` } };
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
+                const arn = `arn:aws:iam::${a}:oidc-provider/${String(inputs.url).replace(/^https:\/\//, "")}`;
+                return { id: arn, computed: { arn } };
+            }
             case "aws:iam/rolePolicy:RolePolicy":
                 return { id: `${inputs.role}:${autoName}`, computed: { name: autoName } };
             case "aws:sns/topic:Topic": {

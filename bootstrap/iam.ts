@@ -1,0 +1,402 @@
+/**
+ * The CI roles' documents, as pure functions: the GitHub OIDC trust policies, the
+ * read-only preview policy, the per-environment deploy policy and the permissions
+ * boundary. Grants are named action lists with a reason each, on ARNs of this account and
+ * region and, where the main program names its resources, of one environment only
+ * (`agentcore-<env>-*`). EC2 IDs are random, so EC2 writes are scoped by account and
+ * region, and deletes also by the `Environment` tag the main program puts on everything.
+ */
+import { AwsContext, PolicyCondition, PolicyDocument, PolicyStatement, regionalArn } from "../src/iam/document";
+
+export const GITHUB_OIDC_URL = "https://token.actions.githubusercontent.com";
+export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+/** The audience aws-actions/configure-aws-credentials requests. */
+export const STS_AUDIENCE = "sts.amazonaws.com";
+
+/** Names of the bootstrap's own IAM objects; the deploy roles can touch none of them. */
+export const CI_NAME_PREFIX = "agentcore-ci";
+
+export interface TrustStatement {
+    Sid: string;
+    Effect: "Allow";
+    Principal: { Federated: string };
+    Action: string[];
+    Condition: PolicyCondition;
+}
+
+export interface TrustPolicy {
+    Version: "2012-10-17";
+    Statement: TrustStatement[];
+}
+
+/** Trust for GitHub Actions tokens of one repository whose `sub` is exactly one of `subjects`. */
+export function githubTrustPolicy(providerArn: string, subjects: readonly string[]): TrustPolicy {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "GitHubActionsOidc",
+                Effect: "Allow",
+                Principal: { Federated: providerArn },
+                Action: ["sts:AssumeRoleWithWebIdentity"],
+                Condition: {
+                    StringEquals: {
+                        [`${GITHUB_OIDC_HOST}:aud`]: STS_AUDIENCE,
+                        [`${GITHUB_OIDC_HOST}:sub`]: subjects.length === 1 ? subjects[0] : [...subjects],
+                    },
+                },
+            },
+        ],
+    };
+}
+
+/** `sub` of a pull-request job: the only jobs that run the preview. */
+export function pullRequestSubject(repository: string): string {
+    return `repo:${repository}:pull_request`;
+}
+
+/** `sub` of a job that runs in a GitHub environment (its protection rules apply first). */
+export function environmentSubject(repository: string, environment: string): string {
+    return `repo:${repository}:environment:${environment}`;
+}
+
+// ---- read-only (preview) ----
+
+/** EC2 reads cannot be scoped to resources; the provider reads these during preview and refresh. */
+export const EC2_READ_ACTIONS = [
+    "ec2:DescribeAvailabilityZones",
+    "ec2:DescribeFlowLogs",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribePrefixLists",
+    "ec2:DescribeRouteTables",
+    "ec2:DescribeSecurityGroupRules",
+    "ec2:DescribeSecurityGroups",
+    "ec2:DescribeSubnets",
+    "ec2:DescribeTags",
+    "ec2:DescribeVpcAttribute",
+    "ec2:DescribeVpcEndpointServices",
+    "ec2:DescribeVpcEndpoints",
+    "ec2:DescribeVpcs",
+];
+/** Reading the roles and their inline policies. */
+export const IAM_READ_ACTIONS = ["iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies"];
+/** Reading the stack's key (aliases cannot be listed per resource). */
+export const KMS_READ_ACTIONS = ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"];
+export const LOGS_READ_ACTIONS = ["logs:DescribeLogGroups", "logs:ListTagsForResource"];
+export const SNS_READ_ACTIONS = ["sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListTagsForResource"];
+export const CLOUDWATCH_READ_ACTIONS = ["cloudwatch:DescribeAlarms", "cloudwatch:GetDashboard", "cloudwatch:ListTagsForResource"];
+export const AGENTCORE_READ_ACTIONS = [
+    "bedrock-agentcore:GetAgentRuntime",
+    "bedrock-agentcore:GetAgentRuntimeEndpoint",
+    "bedrock-agentcore:ListAgentRuntimeEndpoints",
+    "bedrock-agentcore:ListAgentRuntimeVersions",
+    "bedrock-agentcore:ListTagsForResource",
+];
+/** Cloud Control (the aws-native provider's API) has no resource-level permissions; the service actions behind it are checked as well. */
+export const CLOUD_CONTROL_READ_ACTIONS = ["cloudformation:GetResource", "cloudformation:GetResourceRequestStatus", "cloudformation:ListResources"];
+
+/** The ARNs of one environment's resources (`*` as the environment: every environment). */
+export function environmentArns(ctx: AwsContext, env: string) {
+    const prefix = `agentcore-${env}`;
+    const iam = (resource: string) => `arn:${ctx.partition}:iam::${ctx.accountId}:${resource}`;
+    return {
+        roles: iam(`role/${prefix}-*`),
+        executionRoles: iam(`role/${prefix}-execution-role-*`),
+        flowLogRoles: iam(`role/${prefix}-flow-logs-role-*`),
+        keys: regionalArn(ctx, "kms", "key/*"),
+        alias: regionalArn(ctx, "kms", `alias/${prefix}`),
+        runtimeLogGroups: [
+            regionalArn(ctx, "logs", `log-group:/aws/bedrock-agentcore/runtimes/*_${env}-*`),
+            regionalArn(ctx, "logs", `log-group:/aws/bedrock-agentcore/runtimes/*_${env}-*:*`),
+        ],
+        flowLogGroups: [regionalArn(ctx, "logs", `log-group:/aws/vpc/flow-logs/${prefix}`), regionalArn(ctx, "logs", `log-group:/aws/vpc/flow-logs/${prefix}:*`)],
+        allLogGroups: regionalArn(ctx, "logs", "log-group:*"),
+        topics: regionalArn(ctx, "sns", `${prefix}-*`),
+        alarms: regionalArn(ctx, "cloudwatch", `alarm:${prefix}-*`),
+        dashboard: `arn:${ctx.partition}:cloudwatch::${ctx.accountId}:dashboard/${prefix}`,
+        runtimes: regionalArn(ctx, "bedrock-agentcore", `runtime/*_${env}-*`),
+        workloadIdentities: [
+            regionalArn(ctx, "bedrock-agentcore", "workload-identity-directory/default"),
+            regionalArn(ctx, "bedrock-agentcore", `workload-identity-directory/default/workload-identity/*_${env}-*`),
+        ],
+    };
+}
+
+const statement = (Sid: string, Action: readonly string[], Resource: string | readonly string[], Condition?: PolicyCondition): PolicyStatement => ({
+    Sid,
+    Effect: "Allow",
+    Action: [...Action],
+    Resource: typeof Resource === "string" ? Resource : [...Resource],
+    ...(Condition ? { Condition } : {}),
+});
+
+/** What `pulumi preview` needs, for every environment of the account, and nothing that writes. */
+export function previewPolicy(ctx: AwsContext): PolicyDocument {
+    const arns = environmentArns(ctx, "*");
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            statement("Ec2Read", EC2_READ_ACTIONS, "*"),
+            statement("IamReadStackRoles", IAM_READ_ACTIONS, arns.roles),
+            statement("KmsReadKeys", KMS_READ_ACTIONS, arns.keys),
+            statement("KmsListAliases", ["kms:ListAliases"], "*"),
+            statement("LogsRead", LOGS_READ_ACTIONS, arns.allLogGroups),
+            statement("SnsRead", SNS_READ_ACTIONS, arns.topics),
+            statement("CloudWatchRead", CLOUDWATCH_READ_ACTIONS, [arns.alarms, `arn:${ctx.partition}:cloudwatch::${ctx.accountId}:dashboard/agentcore-*`]),
+            statement("AgentCoreRead", AGENTCORE_READ_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
+            statement("AgentCoreList", ["bedrock-agentcore:ListAgentRuntimes"], "*"),
+            statement("CloudControlRead", CLOUD_CONTROL_READ_ACTIONS, "*"),
+        ],
+    };
+}
+
+// ---- deploy (one environment) ----
+
+/** Creating network resources; the created resource must carry the environment's tag. */
+export const EC2_CREATE_ACTIONS = ["ec2:CreateFlowLogs", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup", "ec2:CreateSubnet", "ec2:CreateVpc", "ec2:CreateVpcEndpoint"];
+/** The creates whose request also names the (existing) VPC. */
+export const EC2_CREATE_IN_VPC_ACTIONS = ["ec2:CreateFlowLogs", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup", "ec2:CreateSubnet", "ec2:CreateVpcEndpoint"];
+/** Changing network resources of this account and region (IDs are random, so no name scoping). */
+export const EC2_MODIFY_ACTIONS = [
+    "ec2:AssociateRouteTable",
+    "ec2:AuthorizeSecurityGroupEgress",
+    "ec2:AuthorizeSecurityGroupIngress",
+    "ec2:CreateTags",
+    "ec2:DisassociateRouteTable",
+    "ec2:ModifySecurityGroupRules",
+    "ec2:ModifySubnetAttribute",
+    "ec2:ModifyVpcAttribute",
+    "ec2:ModifyVpcEndpoint",
+    "ec2:RevokeSecurityGroupEgress",
+    "ec2:RevokeSecurityGroupIngress",
+    "ec2:UpdateSecurityGroupRuleDescriptionsEgress",
+    "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
+];
+/** Deleting: only what carries this environment's `Environment` tag. */
+export const EC2_DELETE_ACTIONS = ["ec2:DeleteFlowLogs", "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup", "ec2:DeleteSubnet", "ec2:DeleteTags", "ec2:DeleteVpc", "ec2:DeleteVpcEndpoints"];
+/** The execution and flow-log roles and their inline policies. */
+export const IAM_ROLE_ACTIONS = [
+    "iam:CreateRole",
+    "iam:DeleteRole",
+    "iam:DeleteRolePolicy",
+    "iam:GetRole",
+    "iam:GetRolePolicy",
+    "iam:ListAttachedRolePolicies",
+    "iam:ListInstanceProfilesForRole",
+    "iam:ListRolePolicies",
+    "iam:PutRolePolicy",
+    "iam:TagRole",
+    "iam:UntagRole",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:UpdateRole",
+];
+/** The key's lifecycle; CreateKey cannot be scoped to a resource (it has none yet). */
+export const KMS_KEY_ACTIONS = [
+    "kms:DescribeKey",
+    "kms:EnableKeyRotation",
+    "kms:GetKeyPolicy",
+    "kms:GetKeyRotationStatus",
+    "kms:ListResourceTags",
+    "kms:PutKeyPolicy",
+    "kms:ScheduleKeyDeletion",
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:UpdateKeyDescription",
+];
+export const KMS_ALIAS_ACTIONS = ["kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"];
+export const LOGS_WRITE_ACTIONS = [
+    "logs:AssociateKmsKey",
+    "logs:CreateLogGroup",
+    "logs:DeleteLogGroup",
+    "logs:DeleteRetentionPolicy",
+    "logs:DisassociateKmsKey",
+    "logs:ListTagsForResource",
+    "logs:PutRetentionPolicy",
+    "logs:TagResource",
+    "logs:UntagResource",
+];
+export const SNS_WRITE_ACTIONS = [
+    "sns:CreateTopic",
+    "sns:DeleteTopic",
+    "sns:GetSubscriptionAttributes",
+    "sns:GetTopicAttributes",
+    "sns:ListTagsForResource",
+    "sns:SetSubscriptionAttributes",
+    "sns:SetTopicAttributes",
+    "sns:Subscribe",
+    "sns:TagResource",
+    "sns:Unsubscribe",
+    "sns:UntagResource",
+];
+export const CLOUDWATCH_ALARM_ACTIONS = ["cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource", "cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "cloudwatch:UntagResource"];
+export const CLOUDWATCH_DASHBOARD_ACTIONS = ["cloudwatch:DeleteDashboards", "cloudwatch:GetDashboard", "cloudwatch:PutDashboard"];
+export const AGENTCORE_RUNTIME_ACTIONS = [
+    "bedrock-agentcore:CreateAgentRuntime",
+    "bedrock-agentcore:CreateAgentRuntimeEndpoint",
+    "bedrock-agentcore:DeleteAgentRuntime",
+    "bedrock-agentcore:DeleteAgentRuntimeEndpoint",
+    "bedrock-agentcore:GetAgentRuntime",
+    "bedrock-agentcore:GetAgentRuntimeEndpoint",
+    "bedrock-agentcore:ListAgentRuntimeEndpoints",
+    "bedrock-agentcore:ListAgentRuntimeVersions",
+    "bedrock-agentcore:ListTagsForResource",
+    "bedrock-agentcore:TagResource",
+    "bedrock-agentcore:UntagResource",
+    "bedrock-agentcore:UpdateAgentRuntime",
+    "bedrock-agentcore:UpdateAgentRuntimeEndpoint",
+];
+/** A runtime gets a workload identity named after it. */
+export const AGENTCORE_IDENTITY_ACTIONS = ["bedrock-agentcore:CreateWorkloadIdentity", "bedrock-agentcore:DeleteWorkloadIdentity", "bedrock-agentcore:GetWorkloadIdentity"];
+export const CLOUD_CONTROL_WRITE_ACTIONS = ["cloudformation:CreateResource", "cloudformation:DeleteResource", "cloudformation:UpdateResource"];
+
+/** The service that assumes the execution role, and the one that assumes the flow-log role. */
+export const AGENTCORE_SERVICE = "bedrock-agentcore.amazonaws.com";
+export const FLOW_LOGS_SERVICE = "vpc-flow-logs.amazonaws.com";
+/** AgentCore creates runtime ENIs with this service-linked role, on first use in an account. */
+export const AGENTCORE_NETWORK_SERVICE = "network.bedrock-agentcore.amazonaws.com";
+
+/** Everything `pulumi up` and `pulumi destroy` of the environment's main stack do. */
+export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
+    const arns = environmentArns(ctx, env);
+    const ec2 = (kind: string) => regionalArn(ctx, "ec2", `${kind}/*`);
+    const ec2Created = ["vpc", "subnet", "route-table", "security-group", "security-group-rule", "vpc-endpoint", "vpc-flow-log"].map(ec2);
+    const tagged = { StringEquals: { "aws:ResourceTag/Environment": env } };
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            statement("Ec2Read", EC2_READ_ACTIONS, "*"),
+            statement("Ec2CreateTagged", EC2_CREATE_ACTIONS, ec2Created, { StringEquals: { "aws:RequestTag/Environment": env } }),
+            // A create is also authorized against the existing resources it attaches to. Those
+            // grants name only parent types, never the type being created, so the tag
+            // condition above cannot be bypassed (IAM checks each resource on its own).
+            statement("Ec2CreateInVpc", EC2_CREATE_IN_VPC_ACTIONS, ec2("vpc")),
+            statement("Ec2EndpointAttachments", ["ec2:CreateVpcEndpoint"], [ec2("subnet"), ec2("security-group"), ec2("route-table"), regionalArn(ctx, "ec2", "vpc-endpoint-service/*")]),
+            statement("Ec2Modify", EC2_MODIFY_ACTIONS, ec2Created),
+            statement("Ec2DeleteOwnEnvironment", EC2_DELETE_ACTIONS, ec2Created, tagged),
+            statement("IamStackRoles", IAM_ROLE_ACTIONS, arns.roles),
+            statement("PassExecutionRoleToAgentCore", ["iam:PassRole"], arns.executionRoles, { StringEquals: { "iam:PassedToService": AGENTCORE_SERVICE } }),
+            statement("PassFlowLogRoleToVpcFlowLogs", ["iam:PassRole"], arns.flowLogRoles, { StringEquals: { "iam:PassedToService": FLOW_LOGS_SERVICE } }),
+            statement(
+                "AgentCoreNetworkServiceLinkedRole",
+                ["iam:CreateServiceLinkedRole"],
+                `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/${AGENTCORE_NETWORK_SERVICE}/AWSServiceRoleForBedrockAgentCoreNetwork`,
+                { StringEquals: { "iam:AWSServiceName": AGENTCORE_NETWORK_SERVICE } },
+            ),
+            statement("KmsCreateTaggedKey", ["kms:CreateKey"], "*", { StringEquals: { "aws:RequestTag/Environment": env } }),
+            statement("KmsOwnKeys", KMS_KEY_ACTIONS, arns.keys, tagged),
+            statement("KmsAlias", KMS_ALIAS_ACTIONS, [arns.alias, arns.keys]),
+            statement("KmsListAliases", ["kms:ListAliases"], "*"),
+            statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.runtimeLogGroups, ...arns.flowLogGroups]),
+            statement("LogsDescribe", ["logs:DescribeLogGroups"], arns.allLogGroups),
+            statement("SnsAlarmTopic", SNS_WRITE_ACTIONS, arns.topics),
+            statement("CloudWatchAlarms", CLOUDWATCH_ALARM_ACTIONS, arns.alarms),
+            statement("CloudWatchDashboard", CLOUDWATCH_DASHBOARD_ACTIONS, arns.dashboard),
+            statement("AgentCoreRuntimes", AGENTCORE_RUNTIME_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
+            statement("AgentCoreWorkloadIdentity", AGENTCORE_IDENTITY_ACTIONS, arns.workloadIdentities),
+            statement("AgentCoreList", ["bedrock-agentcore:ListAgentRuntimes"], "*"),
+            statement("CloudControl", [...CLOUD_CONTROL_READ_ACTIONS, ...CLOUD_CONTROL_WRITE_ACTIONS], "*"),
+        ],
+    };
+}
+
+/**
+ * The permissions boundary of every CI role: grants come from the roles' own policies, and
+ * the boundary keeps, whatever those grow into, the escalation paths shut: no changes to
+ * the CI identities themselves (roles, policies, the OIDC provider), no users or access
+ * keys, no managed-policy attachments or boundary changes on any role.
+ */
+export function ciBoundaryPolicy(ctx: AwsContext): PolicyDocument {
+    const iam = (resource: string) => `arn:${ctx.partition}:iam::${ctx.accountId}:${resource}`;
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "AllowWhatTheRolePolicyAllows", Effect: "Allow", Action: ["*"], Resource: "*" },
+            {
+                Sid: "DenyChangingCiIdentities",
+                Effect: "Deny",
+                Action: [
+                    "iam:AttachRolePolicy",
+                    "iam:CreatePolicyVersion",
+                    "iam:DeletePolicy",
+                    "iam:DeletePolicyVersion",
+                    "iam:DeleteRole",
+                    "iam:DeleteRolePolicy",
+                    "iam:DetachRolePolicy",
+                    "iam:PutRolePolicy",
+                    "iam:SetDefaultPolicyVersion",
+                    "iam:UpdateAssumeRolePolicy",
+                    "iam:UpdateRole",
+                ],
+                Resource: [iam(`role/${CI_NAME_PREFIX}-*`), iam(`policy/${CI_NAME_PREFIX}-*`)],
+            },
+            {
+                Sid: "DenyChangingOidcProviders",
+                Effect: "Deny",
+                Action: [
+                    "iam:AddClientIDToOpenIDConnectProvider",
+                    "iam:CreateOpenIDConnectProvider",
+                    "iam:DeleteOpenIDConnectProvider",
+                    "iam:RemoveClientIDFromOpenIDConnectProvider",
+                    "iam:UpdateOpenIDConnectProviderThumbprint",
+                ],
+                Resource: iam("oidc-provider/*"),
+            },
+            {
+                Sid: "DenyLongLivedCredentialsAndEscalation",
+                Effect: "Deny",
+                Action: [
+                    "iam:AttachRolePolicy",
+                    "iam:CreateAccessKey",
+                    "iam:CreateLoginProfile",
+                    "iam:CreateUser",
+                    "iam:DeleteRolePermissionsBoundary",
+                    "iam:PutRolePermissionsBoundary",
+                ],
+                Resource: "*",
+            },
+        ],
+    };
+}
+
+/** IAM's size limit of one managed policy: characters, not counting whitespace. */
+export const MANAGED_POLICY_MAX_CHARS = 6144;
+
+/** Characters IAM counts for a document. */
+export function policySize(doc: PolicyDocument): number {
+    return JSON.stringify(doc).replace(/\s/g, "").length;
+}
+
+/**
+ * Groups a document's statements, in order, into as few documents as fit the
+ * managed-policy limit (as statement indices); throws if one statement alone is too large.
+ */
+export function planSplit(doc: PolicyDocument, maxChars = MANAGED_POLICY_MAX_CHARS): number[][] {
+    const groups: number[][] = [];
+    let current: number[] = [];
+    const size = (indices: number[]) => policySize({ Version: "2012-10-17", Statement: indices.map((i) => doc.Statement[i]) });
+    doc.Statement.forEach((s, i) => {
+        if (size([i]) > maxChars) {
+            throw new Error(`statement ${s.Sid} alone is ${size([i])} characters, over the ${maxChars} of a managed policy`);
+        }
+        if (size([...current, i]) > maxChars) {
+            groups.push(current);
+            current = [];
+        }
+        current.push(i);
+    });
+    if (current.length > 0) {
+        groups.push(current);
+    }
+    return groups;
+}
+
+/** The documents of a split: the statements of each group. */
+export function applySplit(doc: PolicyDocument, groups: readonly number[][]): PolicyDocument[] {
+    return groups.map((g) => ({ Version: "2012-10-17", Statement: g.map((i) => doc.Statement[i]) }));
+}
+
+/**
+ * The longest ARN parts an account can have: a split planned with them fits every real
+ * account, so the number of managed policies is known before the account ID resolves.
+ */
+export const LONGEST_CONTEXT: AwsContext = { partition: "aws-us-gov", region: "ap-southeast-7", accountId: "000000000000" };

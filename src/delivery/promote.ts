@@ -1,0 +1,209 @@
+/**
+ * Promotion as a pure text transformation: given what the source stack runs and the
+ * target stack file's text, produce the new text. Edits go through the `yaml` package's
+ * Document API, which keeps comments, key order, quoting and blank lines, so the diff
+ * shows only the lines that changed. Every problem is collected; on any problem nothing
+ * is returned to write.
+ */
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { ARTIFACT_KEYS, imageRegion, PinnedArtifact, SourceArtifacts } from "./artifacts";
+
+export class PromotionError extends Error {
+    constructor(readonly problems: readonly string[]) {
+        super(`Nothing was written; ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n` + problems.map((p) => `  - ${p}`).join("\n"));
+        this.name = "PromotionError";
+    }
+}
+
+/** Moves one pinned endpoint to another runtime version: the explicit, separate step. */
+export interface EndpointMove {
+    readonly endpoint: string;
+    readonly version: string;
+}
+
+export interface PromotionRequest {
+    readonly project: string;
+    readonly from: string;
+    readonly to: string;
+    /** The source's artifacts, from its outputs or its stack file. */
+    readonly source: SourceArtifacts;
+    /** The target stack file's text. */
+    readonly targetText: string;
+    /** Runtimes to promote; empty means every runtime the source runs. */
+    readonly runtimes: readonly string[];
+    /** Only with exactly one runtime. */
+    readonly moveEndpoint?: EndpointMove;
+    /** False for the separate endpoint-only step: the artifact is left as it is. */
+    readonly promoteArtifact?: boolean;
+}
+
+export interface PromotionResult {
+    readonly text: string;
+    /** One line per change, for the summary. */
+    readonly changes: readonly string[];
+}
+
+/** Text written back with the formatting the stack files use: no folding of long values. */
+const TO_STRING = { lineWidth: 0 } as const;
+
+const VERSION = /^[1-9][0-9]{0,9}$/;
+
+function runtimesNode(doc: Document, project: string): YAMLSeq | undefined {
+    const config = doc.get("config");
+    if (!isMap(config)) {
+        return undefined;
+    }
+    const runtimes = config.get(`${project}:runtimes`, true) ?? config.get("runtimes", true);
+    return isSeq(runtimes) ? runtimes : undefined;
+}
+
+function runtimeEntry(runtimes: YAMLSeq, name: string): YAMLMap | undefined {
+    return runtimes.items.find((item): item is YAMLMap => isMap(item) && item.get("name") === name);
+}
+
+/** Replaces the entry's artifact with `artifact`, where the old one stood. */
+function writeArtifact(doc: Document, entry: YAMLMap, artifact: PinnedArtifact): void {
+    const newKey = artifact.kind === "container" ? "containerUri" : "code";
+    const newValue =
+        artifact.kind === "container"
+            ? doc.createNode(artifact.imageUri)
+            : doc.createNode({ s3: { bucket: artifact.s3.bucket, key: artifact.s3.key, versionId: artifact.s3.versionId }, runtime: artifact.runtime, entryPoint: artifact.entryPoint });
+    const index = entry.items.findIndex((pair) => isScalar(pair.key) && (ARTIFACT_KEYS as readonly unknown[]).includes(pair.key.value));
+    if (index < 0) {
+        entry.set(newKey, newValue);
+        return;
+    }
+    const old = entry.items[index];
+    const oldKey = old.key as Scalar;
+    // Same key: change the value only, so the key's comments and the line stay as they were.
+    if (oldKey.value === newKey) {
+        old.value = newValue;
+    } else {
+        const key = new Scalar(newKey);
+        key.commentBefore = oldKey.commentBefore;
+        key.spaceBefore = oldKey.spaceBefore;
+        entry.items[index] = doc.createPair(key, newValue);
+    }
+    // Exactly one artifact per runtime: drop any other artifact key.
+    entry.items = entry.items.filter((pair, i) => i === index || !(isScalar(pair.key) && (ARTIFACT_KEYS as readonly unknown[]).includes(pair.key.value)));
+}
+
+function describe(artifact: PinnedArtifact): string {
+    return artifact.kind === "container" ? artifact.imageUri : `s3://${artifact.s3.bucket}/${artifact.s3.key}?versionId=${artifact.s3.versionId} (${artifact.runtime})`;
+}
+
+function sameArtifact(entry: YAMLMap, artifact: PinnedArtifact): boolean {
+    const current = entry.toJSON() as Record<string, unknown>;
+    if (artifact.kind === "container") {
+        return current.containerUri === artifact.imageUri && current.image === undefined && current.code === undefined;
+    }
+    return current.containerUri === undefined && current.image === undefined && JSON.stringify(current.code) === JSON.stringify({ s3: artifact.s3, runtime: artifact.runtime, entryPoint: artifact.entryPoint });
+}
+
+/**
+ * Applies a promotion to the target file's text. Refuses (throws PromotionError with every
+ * problem) a runtime the source does not run, a runtime the target lacks, an unpinned
+ * source artifact, an image from another region than the target's, and an endpoint move
+ * that names no existing endpoint or no valid version.
+ */
+export function promote(req: PromotionRequest): PromotionResult {
+    const problems: string[] = [];
+    const doc = parseDocument(req.targetText);
+    if (doc.errors.length > 0) {
+        throw new PromotionError([`Pulumi.${req.to}.yaml is not valid YAML: ${doc.errors[0].message}`]);
+    }
+    const runtimes = runtimesNode(doc, req.project);
+    if (!runtimes) {
+        throw new PromotionError([`Pulumi.${req.to}.yaml has no ${req.project}:runtimes list to promote into`]);
+    }
+    const promoteArtifact = req.promoteArtifact !== false;
+    const names = req.runtimes.length > 0 ? [...req.runtimes] : [...req.source.keys()];
+    if (names.length === 0) {
+        problems.push(`stack ${req.from} runs no runtimes: there is nothing to promote`);
+    }
+    const targetRegion = (doc.getIn(["config", "aws:region"]) as string | undefined) ?? undefined;
+    const changes: string[] = [];
+    for (const name of names) {
+        const entry = runtimeEntry(runtimes, name);
+        const source = req.source.get(name);
+        if (promoteArtifact && source === undefined) {
+            problems.push(`runtime "${name}" is not run by stack ${req.from} (it runs: ${[...req.source.keys()].join(", ") || "none"}): promote only what the source runs`);
+        }
+        if (!entry) {
+            const there = runtimes.items.filter(isMap).map((m) => m.get("name"));
+            problems.push(`runtime "${name}" is not in Pulumi.${req.to}.yaml (it has: ${there.join(", ") || "none"}): add the runtime to ${req.to} first, with its own settings`);
+            continue;
+        }
+        if (!promoteArtifact || source === undefined) {
+            continue;
+        }
+        if ("refused" in source) {
+            problems.push(source.refused);
+            continue;
+        }
+        if (source.kind === "container" && targetRegion !== undefined && imageRegion(source.imageUri) !== targetRegion) {
+            problems.push(
+                `runtime "${name}": image ${source.imageUri} is in ${imageRegion(source.imageUri)}, but stack ${req.to} runs in ${targetRegion} ` +
+                    `and AgentCore pulls only from ECR in its own region: replicate the image to ${targetRegion} and promote that digest`,
+            );
+            continue;
+        }
+        if (sameArtifact(entry, source)) {
+            changes.push(`runtime ${name}: already runs ${describe(source)}`);
+            continue;
+        }
+        writeArtifact(doc, entry, source);
+        changes.push(`runtime ${name}: artifact -> ${describe(source)}`);
+    }
+    if (req.moveEndpoint) {
+        if (names.length !== 1) {
+            problems.push(`--move-endpoint needs exactly one runtime (got ${names.length}: ${names.join(", ")}): name it, e.g. \`support_agent\``);
+        } else {
+            const entry = runtimeEntry(runtimes, names[0]);
+            const move = moveEndpoint(entry, names[0], req.to, req.moveEndpoint, problems);
+            if (move) {
+                changes.push(move);
+            }
+        }
+    }
+    if (problems.length > 0) {
+        throw new PromotionError(problems);
+    }
+    return { text: doc.toString(TO_STRING), changes };
+}
+
+function moveEndpoint(entry: YAMLMap | undefined, runtime: string, to: string, move: EndpointMove, problems: string[]): string | undefined {
+    if (!VERSION.test(move.version)) {
+        problems.push(`--to-version "${move.version}" is invalid: a runtime version is a whole number from 1 (e.g. 3)`);
+        return undefined;
+    }
+    if (!entry) {
+        return undefined;
+    }
+    const endpoints = entry.get("endpoints", true);
+    const endpoint = isSeq(endpoints) ? endpoints.items.find((e): e is YAMLMap => isMap(e) && e.get("name") === move.endpoint) : undefined;
+    if (!endpoint) {
+        const names = isSeq(endpoints) ? endpoints.items.filter(isMap).map((e) => e.get("name")) : [];
+        problems.push(`--move-endpoint "${move.endpoint}": runtime "${runtime}" of Pulumi.${to}.yaml has no such endpoint (it has: ${names.join(", ") || "none"})`);
+        return undefined;
+    }
+    const current = endpoint.get("version", true);
+    const previous = isScalar(current) ? String(current.value) : undefined;
+    if (previous === move.version) {
+        return `runtime ${runtime}: endpoint ${move.endpoint} already pins version ${move.version}`;
+    }
+    // Keep the way the version was written ("1" quoted stays quoted).
+    const value = new Scalar(move.version);
+    if (isScalar(current)) {
+        value.type = current.type;
+    }
+    endpoint.set("version", value);
+    return `runtime ${runtime}: endpoint ${move.endpoint} version ${previous ?? "(none)"} -> ${move.version}`;
+}
+
+/** The parsed `runtimes` list of a stack file (for reading a source without outputs). */
+export function stackFileRuntimes(text: string, project: string): unknown {
+    const doc = parseDocument(text);
+    const runtimes = runtimesNode(doc, project);
+    return runtimes?.toJSON();
+}

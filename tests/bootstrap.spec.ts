@@ -1,0 +1,299 @@
+/**
+ * The CI bootstrap program (bootstrap/) under the recording mocks: config errors, the OIDC
+ * provider, the trust of each role, least privilege of the preview and deploy grants, the
+ * guardrail and the boundary. Expected values are literals from the requirement.
+ */
+import { expect } from "chai";
+import * as path from "path";
+import { validateBootstrapConfig } from "../bootstrap/config";
+import { deployerGuardrailPolicy } from "../bootstrap/guardrail";
+import { applySplit, planSplit, policySize } from "../bootstrap/iam";
+import { runProgram } from "../src/offline/runProgram";
+import { stackConfig } from "../src/offline/stackFiles";
+import { ProgramRun, RecordedResource } from "./helpers";
+
+const BOOTSTRAP = path.join(__dirname, "..", "bootstrap");
+const PROGRAM = require.resolve("../bootstrap/index");
+
+const STAGING = { name: "staging", subnetIds: ["subnet-0a1b2c3d4e5f60011", "subnet-0a1b2c3d4e5f60012"], securityGroupIds: ["sg-0a1b2c3d4e5f60013"] };
+const PRODUCTION = { name: "production", subnetIds: ["subnet-0a1b2c3d4e5f60021"], securityGroupIds: ["sg-0a1b2c3d4e5f60024"] };
+
+function runBootstrap(values: Record<string, unknown>): Promise<ProgramRun> {
+    const config: Record<string, string> = { "aws:region": "us-east-1" };
+    for (const [k, v] of Object.entries(values)) {
+        config[`agentcore-bootstrap:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
+    }
+    return runProgram({
+        project: "agentcore-bootstrap",
+        stack: "ci",
+        config,
+        program: () => {
+            delete require.cache[PROGRAM];
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            return { ...require(PROGRAM) };
+        },
+    });
+}
+
+const BASE = { githubRepository: "acme/agentcore-private", environments: [STAGING, PRODUCTION] };
+
+function named(run: ProgramRun, type: string, name: string): RecordedResource {
+    const found = run.resources.filter((r) => r.type === type && r.name === name);
+    expect(found, `${type} ${name}`).to.have.length(1);
+    return found[0];
+}
+
+function doc(r: RecordedResource, key: string): { Statement: { Sid: string; Effect: string; Action: string[]; Resource: string | string[]; Condition?: Record<string, Record<string, unknown>>; Principal?: unknown }[] } {
+    return JSON.parse(String(r.inputs[key]));
+}
+
+describe("bootstrap: config", () => {
+    const raw = (values: Record<string, unknown>) => ({
+        stack: "ci",
+        values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])),
+    });
+
+    it("reports every problem at once, each with key, value, what is allowed and an example", () => {
+        const bad = {
+            githubRepository: "acme/*",
+            oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/gitlab.com",
+            environments: [
+                { name: "qa", subnetIds: ["subnet-0a1b2c3d4e5f60011"], securityGroupIds: ["sg-0a1b2c3d4e5f60013"] },
+                { name: "staging", subnetIds: ["subnet-XYZ"], securityGroupIds: [], extra: 1 },
+            ],
+        };
+        expect(() => validateBootstrapConfig(raw(bad))).to.throw(
+            [
+                `Stack "ci" has 6 configuration problems; nothing was created:`,
+                `  - githubRepository "acme/*" is invalid: owner/name as GitHub spells it, no wildcards (e.g. "acme/agentcore-private")`,
+                `  - oidcProviderArn "arn:aws:iam::123456789012:oidc-provider/gitlab.com" is invalid: the ARN of this account's token.actions.githubusercontent.com provider, or empty to create one (e.g. "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com")`,
+                `  - environments[0].name "qa" is invalid: one of development, staging, production (e.g. "staging")`,
+                `  - environments[1].extra 1 is invalid: not a known field; use name, subnetIds, securityGroupIds (e.g. environments[1].name)`,
+                `  - environments[1].subnetIds ["subnet-XYZ"] is invalid: subnet IDs only (^subnet-[0-9a-f]{8,17}$); not "subnet-XYZ" (e.g. [subnet-0a1b2c3d4e5f60001])`,
+                `  - environments[1].securityGroupIds [] is invalid: a list of 1 to 16 security group IDs (e.g. [sg-0a1b2c3d4e5f60003])`,
+            ].join("\n"),
+        );
+    });
+
+    it("requires the repository and the environments", () => {
+        expect(() => validateBootstrapConfig(raw({}))).to.throw(/githubRepository is missing: .*\n.*environments is missing/);
+    });
+
+    it("probes the bounds: 8 and 17 hex digits, 16 IDs, each environment once", () => {
+        const env = (subnetIds: string[], name = "development") => ({ githubRepository: "a/b", environments: [{ name, subnetIds, securityGroupIds: ["sg-12345678"] }] });
+        expect(validateBootstrapConfig(raw(env(["subnet-12345678"]))).environments[0].subnetIds).to.deep.equal(["subnet-12345678"]);
+        expect(() => validateBootstrapConfig(raw(env(["subnet-1234567"])))).to.throw("subnet IDs only");
+        expect(validateBootstrapConfig(raw(env(["subnet-0123456789abcdef0"]))).environments).to.have.length(1);
+        expect(() => validateBootstrapConfig(raw(env(["subnet-0123456789abcdef01"])))).to.throw("subnet IDs only");
+        const sixteen = Array.from({ length: 16 }, (_, i) => `subnet-${(0x10000000 + i).toString(16)}`);
+        expect(validateBootstrapConfig(raw(env(sixteen))).environments[0].subnetIds).to.have.length(16);
+        expect(() => validateBootstrapConfig(raw(env([...sixteen, "subnet-20000000"])))).to.throw("a list of 1 to 16 subnet IDs");
+        expect(() => validateBootstrapConfig(raw(env(["subnet-12345678", "subnet-12345678"])))).to.throw("distinct subnet IDs");
+        const twice = { githubRepository: "a/b", environments: [STAGING, STAGING] };
+        expect(() => validateBootstrapConfig(raw(twice))).to.throw(`environments[1].name "staging" is invalid: each environment once`);
+    });
+
+    it("a failing config registers nothing", async () => {
+        const run = await runBootstrap({ githubRepository: "acme" });
+        expect(run.error?.message).to.contain(`githubRepository "acme" is invalid`);
+        expect(run.resources.filter((r) => r.type.startsWith("aws:"))).to.deep.equal([]);
+    });
+});
+
+describe("bootstrap: identities", () => {
+    let run: ProgramRun;
+    before(async () => {
+        run = await runBootstrap(BASE);
+        expect(run.error).to.equal(undefined);
+    });
+
+    it("creates GitHub's OIDC provider for the STS audience, protected", () => {
+        const provider = named(run, "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "agentcore-ci-github-oidc");
+        expect(provider.inputs.url).to.equal("https://token.actions.githubusercontent.com");
+        expect(provider.inputs.clientIdLists).to.deep.equal(["sts.amazonaws.com"]);
+        expect(provider.protect).to.equal(true);
+        expect(provider.parent).to.match(/agentcore:bootstrap:CiIdentities::agentcore-ci$/);
+    });
+
+    it("the preview role trusts only pull-request jobs of the repository", () => {
+        const trust = doc(named(run, "aws:iam/role:Role", "agentcore-ci-preview"), "assumeRolePolicy");
+        expect(trust.Statement).to.deep.equal([
+            {
+                Sid: "GitHubActionsOidc",
+                Effect: "Allow",
+                Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },
+                Action: ["sts:AssumeRoleWithWebIdentity"],
+                Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:acme/agentcore-private:pull_request" } },
+            },
+        ]);
+    });
+
+    it("each deploy role trusts only jobs in its GitHub environment", () => {
+        for (const env of ["staging", "production"]) {
+            const role = named(run, "aws:iam/role:Role", `agentcore-ci-deploy-${env}`);
+            expect(role.inputs.name).to.equal(`agentcore-ci-deploy-${env}`);
+            const trust = doc(role, "assumeRolePolicy");
+            expect(trust.Statement[0].Condition).to.deep.equal({
+                StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": `repo:acme/agentcore-private:environment:${env}` },
+            });
+        }
+        expect(run.resources.filter((r) => r.name === "agentcore-ci-deploy-development")).to.deep.equal([]);
+    });
+
+    it("every role carries the boundary, which shuts the escalation paths", () => {
+        const boundary = named(run, "aws:iam/policy:Policy", "agentcore-ci-boundary");
+        for (const role of run.resources.filter((r) => r.type === "aws:iam/role:Role")) {
+            expect(role.inputs.permissionsBoundary, role.name).to.equal("arn:aws:iam::123456789012:policy/agentcore-ci-boundary");
+            expect(role.inputs.maxSessionDuration).to.equal(3600);
+        }
+        const denies = doc(boundary, "policy").Statement.filter((s) => s.Effect === "Deny");
+        expect(denies.map((s) => s.Sid)).to.deep.equal(["DenyChangingCiIdentities", "DenyChangingOidcProviders", "DenyLongLivedCredentialsAndEscalation"]);
+        expect(denies[0].Resource).to.deep.equal(["arn:aws:iam::123456789012:role/agentcore-ci-*", "arn:aws:iam::123456789012:policy/agentcore-ci-*"]);
+        expect(denies[2].Action).to.include.members(["iam:CreateAccessKey", "iam:CreateUser", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary"]);
+    });
+
+    it("the preview grants read only: no action that creates, changes or deletes", () => {
+        const policy = doc(named(run, "aws:iam/rolePolicy:RolePolicy", "agentcore-ci-preview-read"), "policy");
+        const actions = policy.Statement.flatMap((s) => s.Action);
+        expect(actions.filter((a) => !/^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]*$/.test(a))).to.deep.equal([]);
+        expect(actions).to.include.members(["ec2:DescribeVpcs", "ec2:DescribePrefixLists", "bedrock-agentcore:GetAgentRuntime"]);
+    });
+
+    function deployStatements(env: string) {
+        const parts = run.resources.filter((r) => r.type === "aws:iam/policy:Policy" && r.name.startsWith(`agentcore-ci-deploy-${env}-grants-`));
+        expect(parts.length).to.be.greaterThan(0);
+        for (const part of parts) {
+            expect(String(part.inputs.policy).replace(/\s/g, "").length, part.name).to.be.at.most(6144);
+            const attached = run.resources.filter((r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && r.inputs.policyArn === `arn:aws:iam::123456789012:policy/${part.inputs.name}`);
+            expect(attached.map((a) => a.inputs.role), part.name).to.deep.equal([`agentcore-ci-deploy-${env}`]);
+        }
+        return parts.flatMap((p) => doc(p, "policy").Statement);
+    }
+
+    it("the deploy grants pass only the environment's execution role to AgentCore and its flow-log role to VPC flow logs", () => {
+        const passes = deployStatements("staging").filter((s) => s.Action.includes("iam:PassRole"));
+        expect(passes).to.deep.equal([
+            { Sid: "PassExecutionRoleToAgentCore", Effect: "Allow", Action: ["iam:PassRole"], Resource: "arn:aws:iam::123456789012:role/agentcore-staging-execution-role-*", Condition: { StringEquals: { "iam:PassedToService": "bedrock-agentcore.amazonaws.com" } } },
+            { Sid: "PassFlowLogRoleToVpcFlowLogs", Effect: "Allow", Action: ["iam:PassRole"], Resource: "arn:aws:iam::123456789012:role/agentcore-staging-flow-logs-role-*", Condition: { StringEquals: { "iam:PassedToService": "vpc-flow-logs.amazonaws.com" } } },
+        ]);
+    });
+
+    it("the deploy grants name every action, and use * only where AWS has no resource to name", () => {
+        const statements = deployStatements("production");
+        for (const s of statements) {
+            expect(s.Effect).to.equal("Allow");
+            expect(s.Action.filter((a) => a.includes("*")), s.Sid).to.deep.equal([]);
+        }
+        const unscoped = statements.filter((s) => s.Resource === "*").map((s) => s.Sid);
+        expect(unscoped).to.deep.equal(["Ec2Read", "KmsCreateTaggedKey", "KmsListAliases", "AgentCoreList", "CloudControl"]);
+        const byId = Object.fromEntries(statements.map((s) => [s.Sid, s]));
+        expect(byId.KmsCreateTaggedKey.Condition).to.deep.equal({ StringEquals: { "aws:RequestTag/Environment": "production" } });
+        expect(byId.Ec2DeleteOwnEnvironment.Condition).to.deep.equal({ StringEquals: { "aws:ResourceTag/Environment": "production" } });
+        expect(byId.IamStackRoles.Resource).to.equal("arn:aws:iam::123456789012:role/agentcore-production-*");
+        expect(byId.AgentCoreRuntimes.Resource).to.deep.equal([
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*_production-*",
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*_production-*/runtime-endpoint/*",
+        ]);
+        expect(byId.AgentCoreNetworkServiceLinkedRole).to.deep.equal({
+            Sid: "AgentCoreNetworkServiceLinkedRole",
+            Effect: "Allow",
+            Action: ["iam:CreateServiceLinkedRole"],
+            Resource: "arn:aws:iam::123456789012:role/aws-service-role/network.bedrock-agentcore.amazonaws.com/AWSServiceRoleForBedrockAgentCoreNetwork",
+            Condition: { StringEquals: { "iam:AWSServiceName": "network.bedrock-agentcore.amazonaws.com" } },
+        });
+        expect(byId.CloudWatchDashboard.Resource).to.equal("arn:aws:cloudwatch::123456789012:dashboard/agentcore-production");
+        // Nothing of the CI identities themselves.
+        expect(JSON.stringify(statements)).not.to.contain("agentcore-ci");
+    });
+
+    it("attaches the guardrail with the environment's subnets and security groups to its deploy role only", () => {
+        const guardrail = named(run, "aws:iam/policy:Policy", "agentcore-ci-deploy-staging-guardrail");
+        const statements = doc(guardrail, "policy").Statement;
+        expect(statements.map((s) => [s.Sid, s.Effect, s.Action, s.Resource, s.Condition])).to.deep.equal([
+            ["DenyRuntimeOutsideSubnets", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60011", "subnet-0a1b2c3d4e5f60012"] } }],
+            ["DenyRuntimeOutsideSecurityGroups", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": ["sg-0a1b2c3d4e5f60013"] } }],
+            ["DenyRuntimeWithoutVpc", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { Null: { "bedrock-agentcore:subnets": "true" } }],
+            ["DenyRuntimeWithoutSecurityGroups", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { Null: { "bedrock-agentcore:securityGroups": "true" } }],
+        ]);
+        const attachment = named(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "agentcore-ci-deploy-staging-guardrail");
+        expect(attachment.inputs).to.deep.equal({ role: "agentcore-ci-deploy-staging", policyArn: "arn:aws:iam::123456789012:policy/agentcore-ci-guardrail-staging" });
+    });
+
+    it("exports the ARNs and the GitHub variables they go into", () => {
+        expect(run.outputs).to.deep.equal({
+            oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
+            previewRoleArn: "arn:aws:iam::123456789012:role/agentcore-ci-preview",
+            deployRoleArns: { staging: "arn:aws:iam::123456789012:role/agentcore-ci-deploy-staging", production: "arn:aws:iam::123456789012:role/agentcore-ci-deploy-production" },
+            boundaryPolicyArn: "arn:aws:iam::123456789012:policy/agentcore-ci-boundary",
+            githubVariables: {
+                repository: { AWS_ROLE_ARN: "arn:aws:iam::123456789012:role/agentcore-ci-preview" },
+                environments: {
+                    staging: { AWS_ROLE_ARN: "arn:aws:iam::123456789012:role/agentcore-ci-deploy-staging" },
+                    production: { AWS_ROLE_ARN: "arn:aws:iam::123456789012:role/agentcore-ci-deploy-production" },
+                },
+            },
+        });
+    });
+
+    it("trusts an existing provider instead of creating a second one", async () => {
+        const existing = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+        const adopted = await runBootstrap({ ...BASE, oidcProviderArn: existing });
+        expect(adopted.resources.filter((r) => r.type === "aws:iam/openIdConnectProvider:OpenIdConnectProvider")).to.deep.equal([]);
+        expect(doc(named(adopted, "aws:iam/role:Role", "agentcore-ci-preview"), "assumeRolePolicy").Statement[0].Principal).to.deep.equal({ Federated: existing });
+    });
+
+    it("the committed stack file bootstrap/Pulumi.ci.yaml is valid and makes three deploy roles", async () => {
+        const { project, config } = stackConfig("ci", BOOTSTRAP);
+        expect(project).to.equal("agentcore-bootstrap");
+        const fromFile = await runProgram({
+            project,
+            stack: "ci",
+            config,
+            program: () => {
+                delete require.cache[PROGRAM];
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                return { ...require(PROGRAM) };
+            },
+        });
+        expect(fromFile.error).to.equal(undefined);
+        expect(Object.keys((fromFile.outputs?.deployRoleArns ?? {}) as object)).to.deep.equal(["development", "staging", "production"]);
+    });
+});
+
+describe("bootstrap: policy size", () => {
+    it("splits statements in order into documents of at most the limit", () => {
+        const big = { Version: "2012-10-17" as const, Statement: [0, 1, 2].map((i) => ({ Sid: `S${i}`, Effect: "Allow" as const, Action: ["s3:GetObject"], Resource: `arn:aws:s3:::${"b".repeat(40)}/${i}` })) };
+        const one = policySize({ Version: "2012-10-17", Statement: [big.Statement[0]] });
+        const two = policySize({ Version: "2012-10-17", Statement: big.Statement.slice(0, 2) });
+        expect(planSplit(big, two)).to.deep.equal([[0, 1], [2]]);
+        expect(planSplit(big, two - 1)).to.deep.equal([[0], [1], [2]]);
+        expect(applySplit(big, [[0, 1], [2]]).map((d) => d.Statement.map((s) => s.Sid))).to.deep.equal([["S0", "S1"], ["S2"]]);
+        expect(() => planSplit(big, one - 1)).to.throw("statement S0 alone is");
+    });
+
+    it("the guardrail builder takes its values as given", () => {
+        expect(deployerGuardrailPolicy({ subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] }).Statement).to.have.length(4);
+    });
+});
+
+describe("bootstrap: EC2 creates carry the environment's tag", () => {
+    it("no grant without the tag condition names a resource type that is being created", async () => {
+        const run = await runBootstrap(BASE);
+        const statements = run.resources
+            .filter((r) => r.type === "aws:iam/policy:Policy" && r.name.startsWith("agentcore-ci-deploy-staging-grants-"))
+            .flatMap((p) => doc(p, "policy").Statement);
+        const created: Record<string, string> = {
+            "ec2:CreateVpc": "vpc/*",
+            "ec2:CreateSubnet": "subnet/*",
+            "ec2:CreateRouteTable": "route-table/*",
+            "ec2:CreateSecurityGroup": "security-group/*",
+            "ec2:CreateVpcEndpoint": "vpc-endpoint/*",
+            "ec2:CreateFlowLogs": "vpc-flow-log/*",
+        };
+        for (const [action, type] of Object.entries(created)) {
+            const arn = `arn:aws:ec2:us-east-1:123456789012:${type}`;
+            const grants = statements.filter((s) => s.Action.includes(action) && ([] as string[]).concat(s.Resource).includes(arn));
+            expect(grants.map((s) => [s.Sid, s.Condition]), action).to.deep.equal([["Ec2CreateTagged", { StringEquals: { "aws:RequestTag/Environment": "staging" } }]]);
+        }
+    });
+});

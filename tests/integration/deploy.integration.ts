@@ -1,0 +1,131 @@
+/**
+ * The real-deploy test, run only by `npm run test:integration` (tests/integration/run.ts
+ * checks the prerequisites first). It creates an ephemeral stack of the real program with
+ * the Automation API, deploys it, waits for the runtime to be READY, invokes the sample
+ * agent, checks that every metric series the alarms watch exists with its exact dimension
+ * set, and always tears the stack down (two-pass teardown: AgentCore's ENIs linger).
+ */
+import { BedrockAgentCoreClient, InvokeAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore";
+import { BedrockAgentCoreControlClient, GetAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore-control";
+import { CloudWatchClient, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
+import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import { expect } from "chai";
+import { randomUUID } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { automationTeardownOps } from "../../src/delivery/automationOps";
+import { runTeardown } from "../../src/delivery/teardown";
+import { PROJECT_ROOT } from "../../src/offline/stackFiles";
+import { alarmSeries, exactDimensions, seriesKey } from "./metrics";
+import { IT_ENV } from "./prerequisites";
+import { ephemeralStackName, integrationStackConfig, IT_RUNTIME } from "./stackConfig";
+
+const env = process.env;
+const region = env[IT_ENV.region] as string;
+const minutes = (name: string, fallback: number) => Number(env[name] ?? fallback) * 60 * 1000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (line: string) => console.log(`    ${line}`);
+
+interface RuntimeOutput {
+    arn: string;
+    id: string;
+    version: string;
+    endpoints: Record<string, string>;
+}
+
+describe("integration: deploy the real program to a sandbox account", function () {
+    const stackName = ephemeralStackName(new Date(), randomUUID());
+    let stack: Stack | undefined;
+    let runtime: RuntimeOutput;
+
+    before(async () => {
+        log(`creating stack ${stackName} in ${region}`);
+        stack = await LocalWorkspace.createStack({ stackName, workDir: PROJECT_ROOT });
+        const config = integrationStackConfig(env);
+        await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
+    });
+
+    after(async function () {
+        if (!stack) {
+            return;
+        }
+        // Always: the two passes of `npm run teardown`, then forget the stack if it is gone.
+        const outcome = await runTeardown(stackName, automationTeardownOps(stack, log, () => undefined), {
+            maxWaitMinutes: Number(env[IT_ENV.teardownWaitMinutes] ?? 60),
+            dryRun: false,
+        });
+        if (outcome === "destroyed") {
+            await stack.workspace.removeStack(stackName);
+        } else {
+            log(`stack ${stackName} kept (${outcome}); finish with: npm run teardown -- ${stackName}`);
+        }
+        // The stack settings file the workspace wrote beside the real ones.
+        fs.rmSync(path.join(PROJECT_ROOT, `Pulumi.${stackName}.yaml`), { force: true });
+    });
+
+    it("deploys with `up`", async () => {
+        const result = await stack!.up({ onOutput: () => undefined });
+        expect(result.summary.result).to.equal("succeeded");
+        runtime = (result.outputs.runtimes.value as Record<string, RuntimeOutput>)[IT_RUNTIME];
+        expect(runtime.arn).to.match(/^arn:aws[a-z-]*:bedrock-agentcore:/);
+    });
+
+    it("the runtime reaches READY", async () => {
+        const control = new BedrockAgentCoreControlClient({ region });
+        const deadline = Date.now() + 20 * 60 * 1000;
+        for (;;) {
+            const { status, failureReason } = await control.send(new GetAgentRuntimeCommand({ agentRuntimeId: runtime.id }));
+            if (status === "READY") {
+                return;
+            }
+            expect(status, failureReason).not.to.match(/FAILED$/);
+            expect(Date.now(), `runtime ${runtime.id} still ${status} after 20 minutes`).to.be.below(deadline);
+            await sleep(15_000);
+        }
+    });
+
+    it("invokes the sample agent", async () => {
+        const data = new BedrockAgentCoreClient({ region });
+        const response = await data.send(
+            new InvokeAgentRuntimeCommand({
+                agentRuntimeArn: runtime.arn,
+                qualifier: "DEFAULT",
+                // At least 33 characters, as the service requires.
+                runtimeSessionId: `${randomUUID()}-${randomUUID()}`,
+                contentType: "application/json",
+                accept: "application/json",
+                payload: Buffer.from(env[IT_ENV.payload] ?? JSON.stringify({ prompt: "Reply with the word pong." })),
+            }),
+        );
+        expect(response.statusCode).to.equal(200);
+        const body = await response.response?.transformToString();
+        log(`agent replied: ${(body ?? "").slice(0, 200)}`);
+        expect(body ?? "").not.to.equal("");
+    });
+
+    it("every metric series the alarms watch exists, with its exact dimension set", async () => {
+        const runtimeName = `${IT_RUNTIME}_${stackName.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+        const expected = alarmSeries({ environment: "development", sizing: { cpu: 512, memory: 1024 }, runtimeArn: runtime.arn, runtimeName, endpointNames: [] });
+        const cloudwatch = new CloudWatchClient({ region });
+        // Invocation metrics appear within minutes; usage metrics may lag up to 60 minutes.
+        const deadline = Date.now() + minutes(IT_ENV.metricWaitMinutes, 75);
+        let missing = expected;
+        for (;;) {
+            const found = await Promise.all(
+                missing.map(async (s) => {
+                    const { Metrics } = await cloudwatch.send(
+                        new ListMetricsCommand({ Namespace: s.namespace, MetricName: s.metricName, Dimensions: Object.entries(s.dimensions).map(([Name, Value]) => ({ Name, Value })) }),
+                    );
+                    return (Metrics ?? []).some((m) => exactDimensions(m.Dimensions, s.dimensions));
+                }),
+            );
+            missing = missing.filter((_, i) => !found[i]);
+            if (missing.length === 0 || Date.now() > deadline) {
+                break;
+            }
+            log(`waiting for ${missing.length} series: ${missing.map((s) => s.metricName).join(", ")}`);
+            await sleep(60_000);
+        }
+        expect(missing.map(seriesKey), "series the alarms watch that CloudWatch does not have (the alarm would sit on missing data)").to.deep.equal([]);
+    });
+});

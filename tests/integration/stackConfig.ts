@@ -1,0 +1,57 @@
+/**
+ * The config of the ephemeral integration stack: a development-sized copy of the real
+ * program's settings in a VPC of its own (10.99.0.0/16), one runtime of the sample agent,
+ * nothing protected, logs kept one day. Values are strings as the CLI hands them over
+ * (structured ones as JSON), ready for `stack.setAllConfig`.
+ */
+import { SUPPORTED_AZ_IDS } from "../../src/agentcoreFacts";
+import { Env, IT_ENV } from "./prerequisites";
+
+export const IT_PROJECT = "agentcore-private";
+export const IT_RUNTIME = "support_agent";
+
+/** A stack name that cannot collide and yields a valid AgentCore runtime name. */
+export function ephemeralStackName(now: Date, random: string): string {
+    const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "").toLowerCase();
+    return `it-${stamp}-${random.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 6)}`;
+}
+
+function list(value: string | undefined): string[] {
+    return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+export function integrationStackConfig(env: Env): Record<string, string> {
+    const region = env[IT_ENV.region] as string;
+    const azIds = list(env[IT_ENV.azIds]);
+    const modelArns = list(env[IT_ENV.modelArns]);
+    const extra = env[IT_ENV.runtimeJson] ? (JSON.parse(env[IT_ENV.runtimeJson] as string) as Record<string, unknown>) : {};
+    const runtime = {
+        name: IT_RUNTIME,
+        description: "Integration test of agentcore-private (ephemeral)",
+        ...(env[IT_ENV.containerUri] ? { containerUri: env[IT_ENV.containerUri] } : {}),
+        protocol: "HTTP",
+        idleTimeoutSeconds: 300,
+        maxLifetimeSeconds: 900,
+        ...extra,
+    };
+    const p = (key: string) => `${IT_PROJECT}:${key}`;
+    return {
+        "aws:region": region,
+        "aws-native:region": region,
+        [p("environment")]: "development",
+        [p("cpu")]: "512",
+        [p("memory")]: "1024",
+        [p("vpcCidr")]: "10.99.0.0/16",
+        [p("agentSubnetCidrs")]: JSON.stringify(["10.99.4.0/24", "10.99.5.0/24"]),
+        [p("availabilityZoneIds")]: JSON.stringify(azIds.length > 0 ? azIds : (SUPPORTED_AZ_IDS[region] ?? []).slice(0, 2)),
+        [p("createEndpoints")]: "true",
+        [p("endpointServices")]: JSON.stringify(modelArns.length > 0 ? ["bedrock-runtime"] : []),
+        [p("runtimes")]: JSON.stringify([runtime]),
+        [p("modelArns")]: JSON.stringify(modelArns),
+        [p("logRetentionDays")]: "1",
+        [p("alarmEmails")]: JSON.stringify([]),
+        [p("protect")]: "false",
+        [p("runtimeProvider")]: "aws-native",
+        [p("tags")]: JSON.stringify({ Purpose: "integration-test" }),
+    };
+}
