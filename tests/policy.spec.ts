@@ -182,7 +182,7 @@ const trustPolicy = {
             Action: ["sts:AssumeRole"],
             Condition: {
                 StringEquals: { "aws:SourceAccount": ACCOUNT },
-                ArnLike: { "aws:SourceArn": [`arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/support_agent_development-*`] },
+                ArnLike: { "aws:SourceArn": [`arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:*`] },
             },
         },
     ],
@@ -597,10 +597,15 @@ describe("policy agentcore-execution-role-trust", () => {
             'add Condition.StringEquals["aws:SourceAccount"]',
         );
     });
-    it("fails without aws:SourceArn, or with a wildcard one", () => {
-        for (const arnLike of [undefined, { "aws:SourceArn": "*" }]) {
+    it("fails without aws:SourceArn, or with a wildcard one, or with any account or region", () => {
+        for (const arnLike of [
+            undefined,
+            { "aws:SourceArn": "*" },
+            { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:*:*" },
+            { "aws:SourceArn": "arn:aws:bedrock-agentcore:*:123456789012:*" },
+        ]) {
             const doc = withProp(trustPolicy, "Statement", [withProp(trustPolicy.Statement[0], "Condition.ArnLike", arnLike)]);
-            expectOne(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: JSON.stringify(doc) }), 'has no ArnLike "aws:SourceArn"', "runtime/<runtime name>-*");
+            expectOne(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: JSON.stringify(doc) }), 'has no ArnLike "aws:SourceArn"', "arn:aws:bedrock-agentcore:<region>:<account>:*");
         }
     });
     it("fails a second principal or a broader action", () => {
