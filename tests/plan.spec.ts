@@ -60,7 +60,9 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             expect(countsByType(plan.resources)).to.deep.equal(countsByType(run.resources));
             expect(plan.outputs).to.deep.equal(run.outputs);
             expect(plan.resources.filter((r) => r.type.startsWith("agentcore:")).map((r) => r.type).sort()).to.deep.equal([
+                "agentcore:monitoring:RuntimeLogDelivery",
                 "agentcore:monitoring:RuntimeMonitoring",
+                ...(stack === "production" ? ["agentcore:monitoring:TransactionSearch"] : []),
                 "agentcore:network:AgentNetwork",
                 "agentcore:runtime:AgentRuntime",
                 "agentcore:security:AgentSecurity",
