@@ -60,7 +60,8 @@ for (const stack of STACKS) {
                 expect(group.protect).to.equal(stack === "production");
                 expect(group.retainOnDelete).to.equal(stack === "production");
                 const destination = one(run, DESTINATION, `support_agent-${slug}-destination`);
-                expect(destination.inputs).to.deep.include({ deliveryDestinationType: "CWL", outputFormat: "json" });
+                expect(destination.inputs).to.deep.include({ deliveryDestinationType: "CWL" });
+                expect(destination.inputs).to.not.have.property("outputFormat");
                 expect(destination.inputs.deliveryDestinationConfiguration).to.deep.equal({ destinationResourceArn: group.state.arn });
                 const source = ofType(run, SOURCE).find((s) => s.inputs.logType === logType)!;
                 const delivery = one(run, DELIVERY, `support_agent-${slug}-delivery`);

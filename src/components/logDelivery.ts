@@ -94,8 +94,9 @@ export class RuntimeLogDelivery extends pulumi.ComponentResource {
                 `${name}-${slug}-destination`,
                 {
                     name: part(`${slug}-cwl`),
+                    // No outputFormat: each log type has its own default and allowed set, and
+                    // the CDK leaves it unset too.
                     deliveryDestinationType: "CWL",
-                    outputFormat: "json",
                     deliveryDestinationConfiguration: { destinationResourceArn: groups[logType].arn },
                     tags,
                 },
