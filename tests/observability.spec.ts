@@ -12,6 +12,7 @@ import { PolicyDocument } from "../src/iam/document";
 import { deliveryName } from "../src/observability/delivery";
 import { busiestSessionQueries, usageRuleDefinition } from "../src/observability/usage";
 import { USAGE_RECORD_READINGS } from "../src/observability/facts";
+import { costInputsFromResources, estimateCost } from "../src/plan/cost";
 import { ProgramRun, RecordedResource, STACKS, ofType, one, rawStack, runStackOnce } from "./helpers";
 
 const ACCOUNT = "123456789012";
@@ -324,5 +325,36 @@ describe("observability helpers (pure)", () => {
             ValueOf: "$.agent.runtime.memory.gb_hours.used",
             Filters: [],
         });
+    });
+});
+
+describe("observability in the plan's cost estimate", () => {
+    const linesOf = async (stack: string) => {
+        const run = await runStackOnce(stack);
+        return estimateCost(costInputsFromResources(run.resources, "us-east-1")).lines;
+    };
+
+    it("prices the four usage rules at $0.50 a month each, as list prices", async () => {
+        for (const stack of STACKS) {
+            const rules = (await linesOf(stack)).find((l) => l.item.startsWith("Contributor Insights rules"))!;
+            expect(rules, stack).to.deep.include({ quantity: 4, unit: "rule-month", unitPrice: 0.5, monthly: 2, basis: "list" });
+        }
+    });
+
+    it("states usage-log ingestion and matched events as assumptions: 8 session-hours a day, one 500-byte record a second", async () => {
+        const lines = await linesOf("staging");
+        const ingestion = lines.find((l) => l.item.startsWith("USAGE_LOGS ingestion"))!;
+        // 8 h × 3600 s × 30.4 days × 500 B = 0.437760 GB → $0.22 at $0.50/GB.
+        expect(ingestion).to.deep.include({ quantity: 0.44, unit: "GB", unitPrice: 0.5, monthly: 0.22, basis: "assumption" });
+        const events = lines.find((l) => l.item.startsWith("Contributor Insights events matched"))!;
+        // 875,520 records × 4 rules = 3.50 million events → $0.07 at $0.02 per million.
+        expect(events).to.deep.include({ quantity: 3.5, monthly: 0.07, basis: "assumption" });
+    });
+
+    it("prices X-Ray traces only where tracing is on", async () => {
+        expect((await linesOf("development")).some((l) => l.item.startsWith("X-Ray traces"))).to.equal(false);
+        const traces = (await linesOf("production")).find((l) => l.item.startsWith("X-Ray traces"))!;
+        // 1,000 a day × 30.4 days = 0.0304 million traces × $5.00 = $0.15.
+        expect(traces).to.deep.include({ quantity: 0.03, unitPrice: 5, monthly: 0.15, basis: "assumption" });
     });
 });
