@@ -379,6 +379,14 @@ describe("RuntimeMonitoring validation", () => {
         expect(monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: ["e1", "e2", "e3", "e4"] }] })).to.deep.equal([]);
     });
 
+    it("refuses to own Transaction Search outside production, and allows it there", () => {
+        const staging = monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: [] }], environment: "staging", transactionSearch: true });
+        expect(staging).to.have.length(1);
+        expect(staging[0]).to.include("transactionSearch is true in a staging stack").and.include("a production stack");
+        expect(monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: [] }], environment: "production", transactionSearch: true })).to.deep.equal([]);
+        expect(monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: [] }], environment: "staging", transactionSearch: false })).to.deep.equal([]);
+    });
+
     it("collects every problem at once", () => {
         const problems = monitoringProblems({
             alarmEmails: ["a@example.com", "A@example.com"],

@@ -147,6 +147,9 @@ export interface MonitoringPlan {
     readonly alarmEmails: readonly string[];
     readonly logRetentionDays: number;
     readonly sizing: SizingBudget;
+    /** With `transactionSearch`, the environment must be production (one owner per account). */
+    readonly environment?: Environment;
+    readonly transactionSearch?: boolean;
 }
 
 /** Every reason the plan cannot be monitored as designed; empty when it can. */
@@ -178,6 +181,11 @@ export function monitoringProblems(plan: MonitoringPlan): string[] {
     });
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(plan.logRetentionDays)) {
         problems.push(`logRetentionDays ${plan.logRetentionDays} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")} (e.g. 30)`);
+    }
+    if (plan.transactionSearch && plan.environment !== "production") {
+        problems.push(
+            `transactionSearch is true in a ${plan.environment ?? "non-production"} stack: Transaction Search has one owner per account and region, a production stack (e.g. transactionSearch: false here)`,
+        );
     }
     if (!(plan.sizing.cpu > 0) || !(plan.sizing.memory > 0)) {
         problems.push(`sizing { cpu: ${plan.sizing.cpu}, memory: ${plan.sizing.memory} } must be positive: the per-session alarms compare against it (e.g. { cpu: 1024, memory: 2048 })`);
