@@ -13,7 +13,8 @@ import { deliveryName } from "../src/observability/delivery";
 import { busiestSessionQueries, usageRuleDefinition } from "../src/observability/usage";
 import { USAGE_RECORD_READINGS } from "../src/observability/facts";
 import { costInputsFromResources, estimateCost } from "../src/plan/cost";
-import { ProgramRun, RecordedResource, STACKS, ofType, one, rawStack, runStackOnce } from "./helpers";
+import { classicRuntimeArgs, environmentVariables, nativeRuntimeArgs } from "../src/runtime/args";
+import { ProgramRun, RecordedResource, STACKS, configOf, ofType, one, rawStack, runStackOnce } from "./helpers";
 
 const ACCOUNT = "123456789012";
 const SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
@@ -356,5 +357,37 @@ describe("observability in the plan's cost estimate", () => {
         const traces = (await linesOf("production")).find((l) => l.item.startsWith("X-Ray traces"))!;
         // 1,000 a day × 30.4 days = 0.0304 million traces × $5.00 = $0.15.
         expect(traces).to.deep.include({ quantity: 0.03, unitPrice: 5, monthly: 0.15, basis: "assumption" });
+    });
+});
+
+describe("runtime environment with observability (pure)", () => {
+    const runtime = configOf("staging").runtimes[0];
+
+    it("adds the ADOT variables to the user's with tracing on, and nothing with it off", () => {
+        const on = environmentVariables(runtime, { tracing: true, environment: "staging" })!;
+        expect(Object.keys(on).sort()).to.deep.equal([
+            "AGENT_OBSERVABILITY_ENABLED",
+            "LOG_LEVEL",
+            "MODEL_ID",
+            "OTEL_EXPORTER_OTLP_PROTOCOL",
+            "OTEL_RESOURCE_ATTRIBUTES",
+            "OTEL_TRACES_EXPORTER",
+        ]);
+        expect(environmentVariables(runtime, { tracing: false, environment: "staging" })).to.deep.equal({ ...runtime.environment });
+        expect(environmentVariables(runtime)).to.deep.equal({ ...runtime.environment });
+    });
+
+    it("omits an empty environment (it would round-trip as null) but not one that only tracing fills", () => {
+        const bare = { ...runtime, environment: {} };
+        expect(environmentVariables(bare, { tracing: false, environment: "staging" })).to.equal(undefined);
+        expect(environmentVariables(bare, { tracing: true, environment: "staging" })).to.have.property("AGENT_OBSERVABILITY_ENABLED", "true");
+    });
+
+    it("gives both providers' runtime arguments the same environment", () => {
+        const wiring = { roleArn: "arn:aws:iam::123456789012:role/r", subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] };
+        const observability = { tracing: true, environment: "production" };
+        expect(nativeRuntimeArgs(runtime, wiring, {}, observability).environmentVariables).to.deep.equal(
+            classicRuntimeArgs(runtime, wiring, {}, observability).environmentVariables,
+        );
     });
 });
