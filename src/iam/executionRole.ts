@@ -14,7 +14,7 @@ import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, serviceTrustP
 export const ECR_PULL_ACTIONS = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] as const;
 /** Log in to the registry; GetAuthorizationToken cannot be scoped to a resource. */
 export const ECR_AUTH_ACTIONS = ["ecr:GetAuthorizationToken"] as const;
-/** Create and inspect the runtime's own log groups (the service creates them on first invocation). */
+/** Create and inspect the runtime's own log groups: the service creates them itself (at creation or first invocation), never the stack. */
 export const LOG_GROUP_ACTIONS = ["logs:CreateLogGroup", "logs:DescribeLogStreams"] as const;
 /** Write application logs into streams of those groups. */
 export const LOG_STREAM_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
