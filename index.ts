@@ -39,6 +39,7 @@ const agentRuntimes = config.runtimes.map(
             subnetIds: network.agentSubnetIds,
             securityGroupIds: [network.runtimeSecurityGroupId],
             sizing: config.sizing,
+            observability: { tracing: config.tracing, environment: config.environment },
             protect: config.protect,
             tags: config.tags,
             // AgentCore checks ECR access with the role at create time, and the image is
@@ -59,6 +60,8 @@ const monitoring = new RuntimeMonitoring(name, {
     kmsKeyArn: security.kmsKeyArn,
     alarmEmails: config.alarmEmails,
     logRetentionDays: config.logRetentionDays,
+    tracing: config.tracing,
+    transactionSearch: config.transactionSearch,
     protect: config.protect,
     tags: config.tags,
 });
@@ -86,3 +89,5 @@ export const runtimes = pulumi.output(
 export const alarmTopicArn = monitoring.alarmTopicArn;
 export const dashboardName = monitoring.dashboardName;
 export const alarmNames = monitoring.alarmNames;
+/** Keyed by configured runtime name: the stack-owned application and usage log groups. */
+export const logGroupNames = monitoring.logGroupNames;

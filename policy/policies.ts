@@ -13,6 +13,7 @@ import { kmsKeyRotation } from "./rules/kmsKeyRotation";
 import { logGroupEncryptedRetained } from "./rules/logGroupEncryptedRetained";
 import { noOpenEgress } from "./rules/noOpenEgress";
 import { noPublicIngress } from "./rules/noPublicIngress";
+import { noServiceLogGroups, noSessionCountAlarms, transactionSearchProductionOnly } from "./rules/observability";
 import { productionProtected } from "./rules/productionProtected";
 import { runtimeVpcMode } from "./rules/runtimeVpcMode";
 import { snsTopicEncrypted } from "./rules/snsTopicEncrypted";
@@ -37,4 +38,7 @@ export const policies: Policies = [
     snsTopicEncrypted,
     alarmActions,
     productionProtected,
+    noServiceLogGroups,
+    noSessionCountAlarms,
+    transactionSearchProductionOnly,
 ];

@@ -115,7 +115,11 @@ export const METRIC_NAMESPACE = "AWS/Bedrock-AgentCore";
 /** The service principal that assumes the execution role. */
 export const AGENTCORE_SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
 
-/** Log groups the runtime writes: /aws/bedrock-agentcore/runtimes/<id>-<endpoint>. */
+/**
+ * Log groups the runtime writes its stdout to: /aws/bedrock-agentcore/runtimes/<id>-<endpoint>.
+ * AgentCore creates them itself (the execution role may), so the stack never does: its own
+ * copies of the runtime's logs arrive by vended delivery elsewhere (src/observability/delivery.ts).
+ */
 export const RUNTIME_LOG_GROUP_PREFIX = "/aws/bedrock-agentcore/runtimes/";
 
 /** The full service name of an endpoint service in a region, e.g. com.amazonaws.us-east-1.logs. */

@@ -1,19 +1,18 @@
 /**
  * RuntimeMonitoring under the recording mocks, for each stack file with one and with two
  * runtimes: every alarm's metric math, dimensions, thresholds and actions; the topic, its
- * policy and subscriptions; the dashboard body; the log groups; and the outputs. The pure
+ * policy and subscriptions; the dashboard body; the delivery log groups; and the outputs. The pure
  * helpers (dimensions, thresholds, problems, policy, dashboard) are tested without mocks.
  */
 import { expect } from "chai";
-import { METRIC_NAMESPACE, RUNTIME_LOG_GROUP_PREFIX } from "../src/agentcoreFacts";
+import { METRIC_NAMESPACE } from "../src/agentcoreFacts";
 import { MonitoredRuntime, RuntimeMonitoring } from "../src/components/monitoring";
 import { SizingBudget, StackConfig } from "../src/config";
 import { ALARM_METRICS, AlarmMetric, alarmName, monitoringProblems, runtimeAlarmDefinitions } from "../src/monitoring/alarms";
 import { BAND_HEIGHT, DashboardBody, dashboardBody, dashboardNameFor } from "../src/monitoring/dashboard";
 import { DEFAULT_ENDPOINT, endpointsOf, metricDimensions, runtimeNameFromId } from "../src/monitoring/dimensions";
-import { runtimeLogGroupName } from "../src/monitoring/logGroups";
 import { MAX_METRICS_PER_ALARM, MetricQuery } from "../src/monitoring/queries";
-import { FAST_PERIOD_SECONDS, THRESHOLDS, USAGE_PERIOD_SECONDS, USAGE_WINDOW } from "../src/monitoring/thresholds";
+import { FAST_PERIOD_SECONDS, THRESHOLDS } from "../src/monitoring/thresholds";
 import { alarmTopicPolicy, subscriptionResourceName } from "../src/monitoring/topicPolicy";
 import { PolicyDocument } from "../src/iam/document";
 import { ProgramRun, RecordedResource, STACKS, configOf, one, ofType, promiseOf, runComponent } from "./helpers";
@@ -82,6 +81,8 @@ async function buildNow(stack: string, count: 1 | 2, sizing?: SizingBudget): Pro
                 kmsKeyArn: KMS_KEY_ARN,
                 alarmEmails: config.alarmEmails,
                 logRetentionDays: config.logRetentionDays,
+                tracing: config.tracing,
+                transactionSearch: config.transactionSearch,
                 protect: config.protect,
                 tags: config.tags,
             });
@@ -113,8 +114,10 @@ const EXPECTED_METRICS: Record<AlarmMetric, { metrics: Record<string, string>; p
     Throttles: { metrics: { Throttles: "Sum" }, period: FAST_PERIOD_SECONDS },
     UserErrorRate: { metrics: { Invocations: "Sum", UserErrors: "Sum" }, period: FAST_PERIOD_SECONDS },
     LatencyP99: { metrics: { Latency: "p99" }, period: FAST_PERIOD_SECONDS },
-    CpuPerSession: { metrics: { "CPUUsed-vCPUHours": "Sum", SessionCount: "Sum" }, period: USAGE_PERIOD_SECONDS },
-    MemoryPerSession: { metrics: { "MemoryUsed-GBHours": "Sum", SessionCount: "Sum" }, period: USAGE_PERIOD_SECONDS },
+    // The per-session alarms fetch no metric: they read Contributor Insights rules (tests/observability.spec.ts).
+    CpuPerSession: { metrics: {}, period: 300 },
+    MemoryPerSession: { metrics: {}, period: 300 },
+    UsageLogsSilent: { metrics: { Invocations: "Sum" }, period: 3600 },
 };
 
 function expectedThreshold(config: StackConfig, metric: AlarmMetric, sizing: SizingBudget = config.sizing): number {
@@ -126,6 +129,7 @@ function expectedThreshold(config: StackConfig, metric: AlarmMetric, sizing: Siz
         LatencyP99: t.latencyP99Ms,
         CpuPerSession: sizing.cpu / 1024,
         MemoryPerSession: sizing.memory / 1024,
+        UsageLogsSilent: 0,
     }[metric];
 }
 
@@ -143,10 +147,10 @@ for (const stack of STACKS) {
                 const component = one(b.run, "agentcore:monitoring:RuntimeMonitoring");
                 expect(component.name).to.equal(b.name);
                 const children = b.run.resources.filter((x) => x.custom);
-                children.forEach((x) => expect(x.parent, x.name).to.equal(component.urn));
-                const endpoints = b.runtimes.reduce((n, r) => n + r.endpointNames.length + 1, 0);
+                const subcomponents = b.run.resources.filter((x) => !x.custom && x.parent === component.urn).map((x) => x.urn);
+                children.forEach((x) => expect([component.urn, ...subcomponents], x.name).to.include(x.parent));
                 expect(ofType(b.run, ALARM)).to.have.length(ALARM_METRICS.length * count);
-                expect(ofType(b.run, LOG_GROUP)).to.have.length(endpoints);
+                expect(ofType(b.run, LOG_GROUP)).to.have.length(2 * count);
                 expect(ofType(b.run, "aws:cloudwatch/dashboard:Dashboard")).to.have.length(1);
                 expect(ofType(b.run, "aws:sns/topicPolicy:TopicPolicy")).to.have.length(1);
             });
@@ -218,11 +222,10 @@ for (const stack of STACKS) {
                 expect(rate.find((q) => q.id === "userErrors")!.expression).to.equal(`FILL(SUM(${list("ue")}), 0)`);
                 expect(rate.find((q) => q.returnData)!.expression).to.equal(`IF(invocations >= ${min}, 100 * userErrors / invocations, 0)`);
                 const cpu = queriesOf(one(b.run, ALARM, `-${runtime.name}-CpuPerSession`));
-                expect(cpu.find((q) => q.id === "vcpuPerSessionUsed")!.expression).to.equal(`SUM(${list("vcpuPerSessionU")})`);
-                expect(cpu.find((q) => q.id === "vcpuPerSessionSessions")!.expression).to.equal(`FILL(SUM(${list("vcpuPerSessionS")}), 0)`);
-                expect(cpu.find((q) => q.returnData)!.expression).to.equal(
-                    "vcpuPerSessionUsed / IF(vcpuPerSessionSessions > 1, vcpuPerSessionSessions, 1)",
-                );
+                expect(cpu.find((q) => q.returnData)!.expression).to.equal("MAX([FILL(busiestSessionVcpuR0, 0), FILL(busiestSessionVcpuR1, 0)]) * 12");
+                for (const q of cpu) {
+                    expect(q.expression, q.id).to.not.match(/SessionCount|Sessions"/);
+                }
             });
 
             it("uses the environment's thresholds and windows, and the sizing budget for usage", () => {
@@ -230,7 +233,11 @@ for (const stack of STACKS) {
                 for (const alarm of ofType(b.run, ALARM)) {
                     const metric = ALARM_METRICS.find((m) => alarm.name.endsWith(`-${m}`))!;
                     expect(alarm.inputs.threshold, alarm.name).to.equal(expectedThreshold(b.config, metric));
-                    const window = metric.endsWith("PerSession") ? USAGE_WINDOW : t.window;
+                    const window = metric.endsWith("PerSession")
+                        ? { evaluationPeriods: 15, datapointsToAlarm: 2 }
+                        : metric === "UsageLogsSilent"
+                          ? { evaluationPeriods: 3, datapointsToAlarm: 2 }
+                          : t.window;
                     expect(alarm.inputs.evaluationPeriods, alarm.name).to.equal(window.evaluationPeriods);
                     expect(alarm.inputs.datapointsToAlarm, alarm.name).to.equal(window.datapointsToAlarm);
                 }
@@ -276,18 +283,18 @@ for (const stack of STACKS) {
                 expect(dashboard.inputs.dashboardName).to.equal(b.name);
                 const raw = dashboard.inputs.dashboardBody as string;
                 const body = JSON.parse(raw) as DashboardBody;
-                expect(body.widgets).to.have.length(8 * count);
+                expect(body.widgets).to.have.length(11 * count);
                 b.runtimes.forEach((r) => expect(raw).to.include(r.runtimeArn));
                 const budgets = body.widgets.flatMap((w) => ((w.properties.annotations as { horizontal?: { value: number }[] })?.horizontal ?? []).map((a) => a.value));
                 expect(budgets).to.include(b.config.sizing.cpu / 1024).and.to.include(b.config.sizing.memory / 1024);
                 body.widgets.filter((w) => w.type === "metric").forEach((w) => expect(w.properties.region).to.equal("us-east-1"));
             });
 
-            it("pre-creates each endpoint's log group, encrypted, with the retention, protected only in production", () => {
-                const expected = b.runtimes.flatMap((r) => [DEFAULT_ENDPOINT, ...r.endpointNames].map((e) => `${RUNTIME_LOG_GROUP_PREFIX}${r.runtimeId}-${e}`));
+            it("creates no group the service may create; owns the delivery groups, encrypted, with the retention, protected only in production", () => {
+                const expected = b.runtimes.flatMap((r) => [`/${b.name}/runtimes/${r.name}/application-logs`, `/${b.name}/runtimes/${r.name}/usage-logs`]);
                 const groups = ofType(b.run, LOG_GROUP);
                 expect(groups.map((g) => g.inputs.name)).to.have.members(expected).and.to.have.length(expected.length);
-                expect(expected[0]).to.equal(`/aws/bedrock-agentcore/runtimes/${b.runtimes[0].runtimeId}-DEFAULT`);
+                groups.forEach((g) => expect(String(g.inputs.name)).to.not.match(/^\/aws\//));
                 for (const g of groups) {
                     expect(g.inputs.kmsKeyId).to.equal(KMS_KEY_ARN);
                     expect(g.inputs.retentionInDays).to.equal(b.config.logRetentionDays);
@@ -295,8 +302,12 @@ for (const stack of STACKS) {
                     expect(g.protect, g.name).to.equal(stack === "production");
                     expect(g.retainOnDelete, g.name).to.equal(stack === "production");
                 }
-                // Nothing else is protected: alarms, topic and dashboard are cheap to recreate.
-                b.run.resources.filter((x) => x.type !== LOG_GROUP).forEach((x) => expect(x.protect, x.name).to.equal(false));
+                // Nothing else is protected but the account-level Transaction Search settings: alarms,
+                // topic, rules and dashboard are cheap to recreate.
+                const accountLevel = ["aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "aws:xray/traceSegmentDestination:TraceSegmentDestination"];
+                b.run.resources
+                    .filter((x) => x.type !== LOG_GROUP && !(accountLevel.includes(x.type) && x.name.includes("transaction-search")))
+                    .forEach((x) => expect(x.protect, x.name).to.equal(false));
             });
 
             it("resolves its outputs", async () => {
@@ -368,6 +379,14 @@ describe("RuntimeMonitoring validation", () => {
         expect(monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: ["e1", "e2", "e3", "e4"] }] })).to.deep.equal([]);
     });
 
+    it("refuses to own Transaction Search outside production, and allows it there", () => {
+        const staging = monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: [] }], environment: "staging", transactionSearch: true });
+        expect(staging).to.have.length(1);
+        expect(staging[0]).to.include("transactionSearch is true in a staging stack").and.include("a production stack");
+        expect(monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: [] }], environment: "production", transactionSearch: true })).to.deep.equal([]);
+        expect(monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: [] }], environment: "staging", transactionSearch: false })).to.deep.equal([]);
+    });
+
     it("collects every problem at once", () => {
         const problems = monitoringProblems({
             alarmEmails: ["a@example.com", "A@example.com"],
@@ -404,7 +423,12 @@ describe("RuntimeMonitoring validation", () => {
 
 describe("monitoring helpers (pure)", () => {
     const arn = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/support_agent_development-AbCdEf1234`;
-    const target = { runtimeArn: arn, runtimeName: "support_agent_development", endpoints: ["DEFAULT", "live"] };
+    const target = {
+        runtimeArn: arn,
+        runtimeName: "support_agent_development",
+        endpoints: ["DEFAULT", "live"],
+        usageRules: { vcpu: ["r-vcpu-flat", "r-vcpu-nested"], memory: ["r-memory-flat", "r-memory-nested"] },
+    };
 
     it("derives the runtime name from its ID", () => {
         expect(runtimeNameFromId("support_agent_development-AbCdEf1234")).to.equal("support_agent_development");
@@ -434,10 +458,9 @@ describe("monitoring helpers (pure)", () => {
         }
     });
 
-    it("names dashboards and log groups from their owners", () => {
+    it("names dashboards from their owners", () => {
         expect(dashboardNameFor("agentcore-production")).to.equal("agentcore-production");
         expect(dashboardNameFor("agent core/x")).to.equal("agent-core-x");
-        expect(runtimeLogGroupName("support_agent_production-AbCdEf1234", "live")).to.equal("/aws/bedrock-agentcore/runtimes/support_agent_production-AbCdEf1234-live");
     });
 
     it("lays out one band per runtime and describes the budget in its header", () => {
@@ -446,8 +469,8 @@ describe("monitoring helpers (pure)", () => {
             environment: "staging",
             sizing: { cpu: 1024, memory: 2048 },
             runtimes: [
-                { ...target, name: "support_agent" },
-                { ...target, name: "other", runtimeArn: `${arn}X` },
+                { ...target, name: "support_agent", applicationLogGroupName: "/a/support_agent/application-logs" },
+                { ...target, name: "other", runtimeArn: `${arn}X`, applicationLogGroupName: "/a/other/application-logs" },
             ],
         });
         expect(body.widgets.filter((w) => w.type === "text").map((w) => w.y)).to.deep.equal([0, BAND_HEIGHT]);

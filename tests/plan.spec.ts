@@ -60,7 +60,9 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             expect(countsByType(plan.resources)).to.deep.equal(countsByType(run.resources));
             expect(plan.outputs).to.deep.equal(run.outputs);
             expect(plan.resources.filter((r) => r.type.startsWith("agentcore:")).map((r) => r.type).sort()).to.deep.equal([
+                "agentcore:monitoring:RuntimeLogDelivery",
                 "agentcore:monitoring:RuntimeMonitoring",
+                ...(stack === "production" ? ["agentcore:monitoring:TransactionSearch"] : []),
                 "agentcore:network:AgentNetwork",
                 "agentcore:runtime:AgentRuntime",
                 "agentcore:security:AgentSecurity",
@@ -152,6 +154,18 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             }
         }
         expect(mermaidDiagram(plans.get("production") as Plan)).to.include("-->|pins a version of| Runtime_");
+        // Vended delivery: runtime → source → destination → stack-owned log group (X-Ray with tracing).
+        const production = mermaidDiagram(plans.get("production") as Plan);
+        for (const edge of [
+            "LogDeliverySource_agentcore_production_support_agent_usage_logs_source -->|collects from| Runtime_agentcore_production_support_agent_runtime",
+            "LogDeliverySource_agentcore_production_support_agent_usage_logs_source -->|delivers to| LogDeliveryDestination_agentcore_production_support_agent_usage_logs_destination",
+            "LogDeliveryDestination_agentcore_production_support_agent_usage_logs_destination -->|into| LogGroup_agentcore_production_support_agent_usage_logs",
+            "LogDeliverySource_agentcore_production_support_agent_traces_source -->|delivers to| LogDeliveryDestination_agentcore_production_support_agent_traces_destination",
+        ]) {
+            expect(production).to.include(edge);
+        }
+        expect(production).to.include('["Delivery destination<br/>X-Ray"]');
+        expect(mermaidDiagram(plans.get("development") as Plan)).to.not.include("traces_source");
     });
 
     it("costs more with more endpoint services configured (runStack with overrides)", async () => {

@@ -46,7 +46,7 @@ function resourcesOf(s: PolicyStatement): string[] {
 const region = { StringEquals: { "aws:RequestedRegion": "eu-west-1" } };
 
 describe("execution role trust policy", () => {
-    it("trusts only AgentCore, for this account and the configured runtimes", () => {
+    it("trusts only AgentCore, for this account and region, in the one form AWS documents", () => {
         const doc = executionRoleTrustPolicy({ ...input, runtimes: [support, billing] });
         expect(doc.Version).to.equal("2012-10-17");
         expect(doc.Statement).to.deep.equal([
@@ -58,10 +58,7 @@ describe("execution role trust policy", () => {
                 Condition: {
                     StringEquals: { "aws:SourceAccount": "111122223333" },
                     ArnLike: {
-                        "aws:SourceArn": [
-                            "arn:aws:bedrock-agentcore:eu-west-1:111122223333:runtime/billing_agent_staging-*",
-                            "arn:aws:bedrock-agentcore:eu-west-1:111122223333:runtime/support_agent_staging-*",
-                        ],
+                        "aws:SourceArn": ["arn:aws:bedrock-agentcore:eu-west-1:111122223333:*"],
                     },
                 },
             },
@@ -71,7 +68,7 @@ describe("execution role trust policy", () => {
     it("builds ARNs in the given partition", () => {
         const doc = executionRoleTrustPolicy({ ...input, partition: "aws-cn", region: "cn-north-1" });
         expect(doc.Statement[0].Condition?.ArnLike["aws:SourceArn"]).to.deep.equal([
-            "arn:aws-cn:bedrock-agentcore:cn-north-1:111122223333:runtime/support_agent_staging-*",
+            "arn:aws-cn:bedrock-agentcore:cn-north-1:111122223333:*",
         ]);
     });
 });

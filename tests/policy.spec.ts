@@ -27,6 +27,7 @@ import { KMS_KEY_TYPES, kmsKeyRotation } from "../policy/rules/kmsKeyRotation";
 import { LOG_GROUP_TYPES, logGroupEncryptedRetained } from "../policy/rules/logGroupEncryptedRetained";
 import { noOpenEgress } from "../policy/rules/noOpenEgress";
 import { noPublicIngress } from "../policy/rules/noPublicIngress";
+import { TRANSACTION_SEARCH_TYPES } from "../policy/rules/observability";
 import { STATEFUL_TYPES, productionProtected } from "../policy/rules/productionProtected";
 import { runtimeVpcMode } from "../policy/rules/runtimeVpcMode";
 import { SECURITY_GROUP_RULE_TYPES } from "../policy/rules/securityGroupRules";
@@ -182,7 +183,7 @@ const trustPolicy = {
             Action: ["sts:AssumeRole"],
             Condition: {
                 StringEquals: { "aws:SourceAccount": ACCOUNT },
-                ArnLike: { "aws:SourceArn": [`arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/support_agent_development-*`] },
+                ArnLike: { "aws:SourceArn": [`arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:*`] },
             },
         },
     ],
@@ -269,11 +270,11 @@ const nativeAlarm: Props<awsNative.cloudwatch.AlarmArgs> = {
 const documentOf = (...statements: (object | string)[]) => ({ Version: "2012-10-17", Statement: statements });
 
 describe("policy pack: structure", () => {
-    it("is mandatory, with 13 uniquely named, described policies", () => {
+    it("is mandatory, with 16 uniquely named, described policies", () => {
         expect(PACK_ENFORCEMENT_LEVEL).to.equal("mandatory");
         const names = policies.map((p) => p.name);
         expect(new Set(names).size).to.equal(names.length);
-        expect(names).to.have.length(13);
+        expect(names).to.have.length(16);
         for (const p of policies) {
             expect(p.enforcementLevel, p.name).to.equal("mandatory");
             expect(p.description.length, p.name).to.be.greaterThan(30);
@@ -308,6 +309,7 @@ describe("policy pack: structure", () => {
             [TYPES.nativeAlarm]: awsNativeRuntime.cloudwatch.Alarm,
             [TYPES.nativeRuntime]: awsNativeRuntime.bedrockagentcore.Runtime,
             [TYPES.nativeRuntimeEndpoint]: awsNativeRuntime.bedrockagentcore.RuntimeEndpoint,
+            [TYPES.nativeTransactionSearchConfig]: awsNativeRuntime.xray.TransactionSearchConfig,
         };
         const nativeTokens = Object.values(TYPES).filter((t) => t.startsWith("aws-native:"));
         expect(nativeTokens.sort()).to.deep.equal(Object.keys(classes).sort());
@@ -329,6 +331,7 @@ describe("policy pack: structure", () => {
             ...SNS_TOPIC_TYPES,
             ...ALARM_TYPES,
             ...STATEFUL_TYPES,
+            ...TRANSACTION_SEARCH_TYPES,
         ]);
         const unread = Object.values(TYPES).filter((t) => t.startsWith("aws-native:") && !covered.has(t));
         expect(unread).to.deep.equal([]);
@@ -597,10 +600,15 @@ describe("policy agentcore-execution-role-trust", () => {
             'add Condition.StringEquals["aws:SourceAccount"]',
         );
     });
-    it("fails without aws:SourceArn, or with a wildcard one", () => {
-        for (const arnLike of [undefined, { "aws:SourceArn": "*" }]) {
+    it("fails without aws:SourceArn, or with a wildcard one, or with any account or region", () => {
+        for (const arnLike of [
+            undefined,
+            { "aws:SourceArn": "*" },
+            { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:*:*" },
+            { "aws:SourceArn": "arn:aws:bedrock-agentcore:*:123456789012:*" },
+        ]) {
             const doc = withProp(trustPolicy, "Statement", [withProp(trustPolicy.Statement[0], "Condition.ArnLike", arnLike)]);
-            expectOne(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: JSON.stringify(doc) }), 'has no ArnLike "aws:SourceArn"', "runtime/<runtime name>-*");
+            expectOne(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: JSON.stringify(doc) }), 'has no ArnLike "aws:SourceArn"', "arn:aws:bedrock-agentcore:<region>:<account>:*");
         }
     });
     it("fails a second principal or a broader action", () => {
@@ -978,7 +986,7 @@ describe("src/offline/evaluate.ts: evaluatePolicies over recorded resources", ()
         const text = formatViolations("development", violations);
         expect(text).to.include("stack development has 2 violation(s), 2 blocking");
         expect(text).to.include("[mandatory] kms-key-rotation-enabled\n    aws:kms/key:Key key\n");
-        expect(formatViolations("staging", [])).to.equal(`Policy pack ${PACK_NAME}: stack staging passes all 13 policies.`);
+        expect(formatViolations("staging", [])).to.equal(`Policy pack ${PACK_NAME}: stack staging passes all 16 policies.`);
     });
 
     it("passes the options the engine passes (protect) and reads the stack from the URN", async () => {

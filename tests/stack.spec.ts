@@ -9,7 +9,7 @@ import { ProgramRun, STACKS, ofType, rawStack, runStack, runStackOnce } from "./
 
 const OUTPUT_NAMES = [
     "agentSubnetIds", "alarmNames", "alarmTopicArn", "dashboardName", "endpointSecurityGroupId", "environment",
-    "executionRoleArn", "executionRoleName", "kmsKeyArn", "runtimeSecurityGroupId", "runtimes", "sizing",
+    "executionRoleArn", "executionRoleName", "kmsKeyArn", "logGroupNames", "runtimeSecurityGroupId", "runtimes", "sizing",
     "vpcEndpointIds", "vpcId",
 ];
 const RUNTIME_TYPES = {
@@ -65,8 +65,16 @@ function expectContract(run: ProgramRun, stack: string): void {
     }
     expect(out.alarmTopicArn).to.match(/^arn:aws:sns:us-east-1:123456789012:.+/);
     expect(out.dashboardName).to.equal(`agentcore-${stack}`);
-    const metrics = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession"];
+    const metrics = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession", "UsageLogsSilent"];
     expect(out.alarmNames).to.deep.equal(config.runtimes.flatMap((r) => metrics.map((m) => `agentcore-${stack}-${r.name}-${m}`)));
+    expect(out.logGroupNames).to.deep.equal(
+        Object.fromEntries(
+            config.runtimes.map((r) => [
+                r.name,
+                { application: `/agentcore-${stack}/runtimes/${r.name}/application-logs`, usage: `/agentcore-${stack}/runtimes/${r.name}/usage-logs` },
+            ]),
+        ),
+    );
 }
 
 describe("stack contract", () => {

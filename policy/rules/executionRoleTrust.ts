@@ -2,7 +2,8 @@
  * The execution role trusts only the AgentCore service, and only on behalf of our own
  * account and runtimes (the AWS-documented confused-deputy protection): every Allow
  * statement has principal `bedrock-agentcore.amazonaws.com` alone, action `sts:AssumeRole`,
- * `StringEquals aws:SourceAccount` and `ArnLike aws:SourceArn` on a bedrock-agentcore ARN.
+ * `StringEquals aws:SourceAccount` and `ArnLike aws:SourceArn` on bedrock-agentcore ARNs of
+ * one region and one 12-digit account (AWS documents `arn:aws:bedrock-agentcore:<region>:<account>:*`).
  */
 import { Statement, conditionValues, normalizeAction, parseDocument, servicePrincipals } from "./iamDocument";
 import { problemRule } from "./rule";
@@ -54,10 +55,10 @@ function conditionProblems(s: Statement): string[] {
         problems.push(`${s.label} has no StringEquals "aws:SourceAccount" condition with the 12-digit account ID: add Condition.StringEquals["aws:SourceAccount"] = <this account ID>`);
     }
     const arns = conditionValues(s.condition, SOURCE_ARN_OPERATORS, "aws:SourceArn");
-    const arnsOk = arns !== undefined && arns.length > 0 && arns.every((v) => isUnknown(v) || (typeof v === "string" && /^arn:[^:]+:bedrock-agentcore:[^:]*:[^:]+:.+/.test(v)));
+    const arnsOk = arns !== undefined && arns.length > 0 && arns.every((v) => isUnknown(v) || (typeof v === "string" && /^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\d{12}:.+$/.test(v)));
     if (!arnsOk) {
         problems.push(
-            `${s.label} has no ArnLike "aws:SourceArn" condition on bedrock-agentcore runtime ARNs: add Condition.ArnLike["aws:SourceArn"] = "arn:aws:bedrock-agentcore:<region>:<account>:runtime/<runtime name>-*"`,
+            `${s.label} has no ArnLike "aws:SourceArn" condition on bedrock-agentcore ARNs of one account: add Condition.ArnLike["aws:SourceArn"] = "arn:aws:bedrock-agentcore:<region>:<account>:*" (the form AWS documents)`,
         );
     }
     return problems;

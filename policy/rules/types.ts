@@ -25,6 +25,7 @@ export const TYPES = {
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     snsTopic: "aws:sns/topic:Topic",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    traceSegmentDestination: "aws:xray/traceSegmentDestination:TraceSegmentDestination",
     // Cloud Control (aws-native) equivalents: the same resources under CloudFormation's
     // property names, so each rule reads them through its own per-type field table.
     nativeRole: "aws-native:iam:Role",
@@ -38,6 +39,7 @@ export const TYPES = {
     nativeLogGroup: "aws-native:logs:LogGroup",
     nativeSnsTopic: "aws-native:sns:Topic",
     nativeAlarm: "aws-native:cloudwatch:Alarm",
+    nativeTransactionSearchConfig: "aws-native:xray:TransactionSearchConfig",
 } as const;
 
 /** Both AgentCore runtime resources: Cloud Control (aws-native) and the classic provider. */

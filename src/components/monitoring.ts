@@ -1,9 +1,12 @@
 /**
- * Monitoring for the stack's runtimes: an encrypted SNS topic the alarms publish to, six
- * alarms per runtime (failures, throttles, client-error rate, p99 latency, and vCPU and
- * memory per session against the sizing budget: where the budget is enforced), one
- * dashboard, and the runtimes' application log groups, encrypted and with a retention.
- * Every threshold, dimension and document comes from a pure function in src/monitoring.
+ * Monitoring for the stack's runtimes: an encrypted SNS topic the alarms publish to; per
+ * runtime, its own logs and traces through vended log delivery into stack-owned KMS log
+ * groups (./logDelivery.ts) and seven alarms (failures, throttles, client-error rate, p99
+ * latency, the busiest session's vCPU and memory against the sizing budget, measured from
+ * USAGE_LOGS: where the budget is enforced, and a check that those usage logs arrive); one
+ * dashboard; and, in the one stack that owns it, Transaction Search. Every threshold,
+ * dimension, name and document comes from a pure function in src/monitoring or
+ * src/observability.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -14,8 +17,10 @@ import { awsContextOutput } from "./awsContext";
 import { alarmName, monitoringProblems, runtimeAlarmDefinitions } from "../monitoring/alarms";
 import { dashboardBody, dashboardNameFor } from "../monitoring/dashboard";
 import { MetricTarget, endpointsOf, runtimeNameFromId } from "../monitoring/dimensions";
-import { runtimeLogGroupName } from "../monitoring/logGroups";
 import { alarmTopicPolicy, subscriptionResourceName } from "../monitoring/topicPolicy";
+import { deliveryLogGroupPrefix, logDeliveryResourcePolicy, xrayDeliveryResourcePolicy } from "../observability/delivery";
+import { RuntimeLogDelivery } from "./logDelivery";
+import { TransactionSearch } from "./transactionSearch";
 
 /** One runtime to watch, as index.ts hands it over. */
 export interface MonitoredRuntime {
@@ -23,7 +28,7 @@ export interface MonitoredRuntime {
     readonly name: string;
     /** The runtime ARN: the `Resource` dimension of every alarm. Required. */
     readonly runtimeArn: pulumi.Input<string>;
-    /** The runtime ID (`<runtime name>-<10 characters>`): log group names and the `Name` dimension. Required. */
+    /** The runtime ID (`<runtime name>-<10 characters>`): the `Name` dimension. Required. */
     readonly runtimeId: pulumi.Input<string>;
     /** The configured endpoints; DEFAULT is always watched too. Default: none beyond DEFAULT. */
     readonly endpointNames: readonly string[];
@@ -40,8 +45,12 @@ export interface RuntimeMonitoringArgs {
     readonly kmsKeyArn: pulumi.Input<string>;
     /** Addresses subscribed to the alarm topic (each must confirm by mail). Default: none. */
     readonly alarmEmails: readonly string[];
-    /** Retention of the runtime log groups, a CloudWatch Logs value. Required. */
+    /** Retention of the delivery log groups, a CloudWatch Logs value. Required. */
     readonly logRetentionDays: number;
+    /** Deliver each runtime's TRACES to X-Ray. Default: false. */
+    readonly tracing?: boolean;
+    /** Own the account's Transaction Search (one stack per account and region). Default: false. */
+    readonly transactionSearch?: boolean;
     /** Protect and retain the log groups on delete (they hold the runtimes' history). Required; true in production. */
     readonly protect: boolean;
     /** Tags for the topic, the alarms and the log groups. Default: none beyond the provider's. */
@@ -51,6 +60,8 @@ export interface RuntimeMonitoringArgs {
 export class RuntimeMonitoring extends pulumi.ComponentResource {
     public readonly alarmTopicArn: pulumi.Output<string>;
     public readonly dashboardName: pulumi.Output<string>;
+    /** Per configured runtime name: the stack-owned application and usage log groups. */
+    public readonly logGroupNames: Record<string, { readonly application: string; readonly usage: string }>;
     /** Every alarm name, `<component name>-<runtime name>-<metric>`, runtime by runtime. */
     public readonly alarmNames: pulumi.Output<string[]>;
 
@@ -84,13 +95,59 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
             );
         }
 
-        // ---- Per runtime: the metric target (plain strings once resolved), alarms, log groups. ----
+        // ---- Who may deliver into the stack's log groups and to X-Ray (before any destination). ----
+        const deliveryPolicies: pulumi.Resource[] = [
+            new aws.cloudwatch.LogResourcePolicy(
+                `${name}-log-delivery-policy`,
+                {
+                    policyName: `${name}-log-delivery`,
+                    policyDocument: context.apply((ctx) => JSON.stringify(logDeliveryResourcePolicy(ctx, deliveryLogGroupPrefix(name)))),
+                },
+                { parent: this },
+            ),
+        ];
+        if (args.tracing) {
+            deliveryPolicies.push(
+                new aws.xray.ResourcePolicy(
+                    `${name}-trace-delivery-policy`,
+                    {
+                        policyName: `${name}-trace-delivery`,
+                        policyDocument: pulumi
+                            .all([context, pulumi.all(args.runtimes.map((r) => r.runtimeArn))])
+                            .apply(([ctx, arns]) => JSON.stringify(xrayDeliveryResourcePolicy(ctx, arns))),
+                    },
+                    { parent: this },
+                ),
+            );
+        }
+
+        // ---- Per runtime: its logs and traces, the metric target (plain strings once resolved), alarms. ----
+        const deliveries = args.runtimes.map(
+            (runtime) =>
+                new RuntimeLogDelivery(
+                    `${name}-${runtime.name}`,
+                    {
+                        componentName: name,
+                        runtimeName: runtime.name,
+                        runtimeArn: runtime.runtimeArn,
+                        kmsKeyArn: args.kmsKeyArn,
+                        logRetentionDays: args.logRetentionDays,
+                        tracing: args.tracing ?? false,
+                        sizing: args.sizing,
+                        protect: args.protect,
+                        dependsOn: deliveryPolicies,
+                        tags,
+                    },
+                    { parent: this },
+                ),
+        );
         const targets = args.runtimes.map(
-            (runtime): pulumi.Output<MetricTarget> =>
+            (runtime, i): pulumi.Output<MetricTarget> =>
                 pulumi.all([runtime.runtimeArn, runtime.runtimeId]).apply(([runtimeArn, runtimeId]) => ({
                     runtimeArn,
                     runtimeName: runtimeNameFromId(runtimeId),
                     endpoints: endpointsOf(runtime.endpointNames),
+                    usageRules: deliveries[i].usageRuleNames,
                 })),
         );
 
@@ -116,26 +173,16 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
                             okActions: [topic.arn],
                             tags,
                         },
-                        { parent: this },
+                        // The per-session alarms read the usage rules by name.
+                        { parent: this, dependsOn: deliveries[i].usageRules },
                     ),
                 );
             }
-
-            // Created before the first invocation, so the service writes into these instead of
-            // creating unencrypted groups that never expire.
-            for (const endpoint of endpoints) {
-                new aws.cloudwatch.LogGroup(
-                    `${name}-${runtime.name}-${endpoint}-logs`,
-                    {
-                        name: pulumi.output(runtime.runtimeId).apply((runtimeId) => runtimeLogGroupName(runtimeId, endpoint)),
-                        kmsKeyId: args.kmsKeyArn,
-                        retentionInDays: args.logRetentionDays,
-                        tags,
-                    },
-                    { parent: this, protect: args.protect, retainOnDelete: args.protect },
-                );
-            }
         });
+
+        if (args.transactionSearch) {
+            new TransactionSearch(`${name}-transaction-search`, { protect: args.protect }, { parent: this });
+        }
 
         // ---- One dashboard per stack, built once every runtime ARN is known. ----
         const dashboard = new aws.cloudwatch.Dashboard(
@@ -148,7 +195,11 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
                             region: ctx.region,
                             environment: args.environment,
                             sizing: args.sizing,
-                            runtimes: resolved.map((target, i) => ({ ...target, name: args.runtimes[i].name })),
+                            runtimes: resolved.map((target, i) => ({
+                                ...target,
+                                name: args.runtimes[i].name,
+                                applicationLogGroupName: deliveries[i].applicationLogGroupName,
+                            })),
                         }),
                     ),
                 ),
@@ -159,6 +210,14 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
         this.alarmTopicArn = topic.arn;
         this.dashboardName = dashboard.dashboardName;
         this.alarmNames = pulumi.all(alarms.map((alarm) => alarm.name));
-        this.registerOutputs({ alarmTopicArn: this.alarmTopicArn, dashboardName: this.dashboardName, alarmNames: this.alarmNames });
+        this.logGroupNames = Object.fromEntries(
+            args.runtimes.map((runtime, i) => [runtime.name, { application: deliveries[i].applicationLogGroupName, usage: deliveries[i].usageLogGroupName }]),
+        );
+        this.registerOutputs({
+            alarmTopicArn: this.alarmTopicArn,
+            dashboardName: this.dashboardName,
+            alarmNames: this.alarmNames,
+            logGroupNames: this.logGroupNames,
+        });
     }
 }

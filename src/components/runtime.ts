@@ -3,7 +3,7 @@ import * as awsNative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { RuntimeProvider } from "../agentcoreFacts";
 import { RuntimeConfig, SizingBudget } from "../config/types";
-import { classicRuntimeArgs, nativeRuntimeArgs, runtimeTags } from "../runtime/args";
+import { RuntimeObservability, classicRuntimeArgs, nativeRuntimeArgs, runtimeTags } from "../runtime/args";
 
 export interface AgentRuntimeArgs {
     /** The validated runtime config (name, image, protocol, lifecycle, authorizer, endpoints). */
@@ -18,6 +18,8 @@ export interface AgentRuntimeArgs {
     readonly securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
     /** The stack's per-session budget, recorded as tags (AgentCore has no CPU/memory setting). */
     readonly sizing: SizingBudget;
+    /** Tracing on adds AWS's documented ADOT variables to the environment. Default: off. */
+    readonly observability?: RuntimeObservability;
     /** Protect the runtime and its endpoints from deletion. Default: false. */
     readonly protect?: boolean;
     /** Tags for the runtime and its endpoints. Default: none. */
@@ -54,8 +56,8 @@ export class AgentRuntime extends pulumi.ComponentResource {
 
         const native = (args.provider ?? "aws-native") === "aws-native";
         const resource = native
-            ? new awsNative.bedrockagentcore.Runtime(`${name}-runtime`, nativeRuntimeArgs(runtime, wiring, tags), runtimeOpts)
-            : new aws.bedrock.AgentcoreAgentRuntime(`${name}-runtime`, classicRuntimeArgs(runtime, wiring, tags), runtimeOpts);
+            ? new awsNative.bedrockagentcore.Runtime(`${name}-runtime`, nativeRuntimeArgs(runtime, wiring, tags, args.observability), runtimeOpts)
+            : new aws.bedrock.AgentcoreAgentRuntime(`${name}-runtime`, classicRuntimeArgs(runtime, wiring, tags, args.observability), runtimeOpts);
         this.arn = resource.agentRuntimeArn;
         this.id = resource.agentRuntimeId;
         this.version = resource.agentRuntimeVersion;

@@ -78,6 +78,10 @@ export interface StackConfig {
     readonly alarmEmails: readonly string[];
     readonly protect: boolean;
     readonly runtimeProvider: RuntimeProvider;
+    /** Vended TRACES to X-Ray and the ADOT environment on every runtime. */
+    readonly tracing: boolean;
+    /** This stack owns the account's Transaction Search (production stacks only). */
+    readonly transactionSearch: boolean;
     /** User tags merged with the standard ones (Project, Stack, Environment, ManagedBy). */
     readonly tags: Readonly<Record<string, string>>;
 }

@@ -12,6 +12,7 @@ import {
     SUPPORTED_AZ_IDS,
 } from "../agentcoreFacts";
 import { readNetwork } from "./network";
+import { observabilityEnvironmentProblems, readObservability } from "./observability";
 import { Problems } from "./problems";
 import { RawReader } from "./read";
 import { readRuntimes } from "./runtimes";
@@ -22,6 +23,7 @@ export const CONFIG_KEYS = [
     "environment", "cpu", "memory", "vpcCidr", "agentSubnetCidrs", "availabilityZoneIds", "vpcId",
     "subnetIds", "routeTableIds", "createEndpoints", "endpointServices", "endpointClientCidrs",
     "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "runtimeProvider", "tags",
+    "tracing", "transactionSearch",
 ] as const;
 
 /** Per-environment sizing shown as examples in error messages and used in the stack files. */
@@ -112,6 +114,9 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
 
     const userTags = readTags(r);
 
+    const observability = readObservability(r, environment);
+    observabilityEnvironmentProblems(r, runtimes, observability.tracing);
+
     p.throwIfAny(raw.stack);
 
     const env = environment as Environment;
@@ -128,6 +133,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         alarmEmails,
         protect: protect as boolean,
         runtimeProvider,
+        ...observability,
         tags: { ...userTags, Project: raw.project, Stack: raw.stack, Environment: env, ManagedBy: "pulumi" },
     });
 }

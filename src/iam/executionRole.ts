@@ -14,7 +14,7 @@ import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, serviceTrustP
 export const ECR_PULL_ACTIONS = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] as const;
 /** Log in to the registry; GetAuthorizationToken cannot be scoped to a resource. */
 export const ECR_AUTH_ACTIONS = ["ecr:GetAuthorizationToken"] as const;
-/** Create and inspect the runtime's own log groups (the service creates them on first invocation). */
+/** Create and inspect the runtime's own log groups: the service creates them itself (at creation or first invocation), never the stack. */
 export const LOG_GROUP_ACTIONS = ["logs:CreateLogGroup", "logs:DescribeLogStreams"] as const;
 /** Write application logs into streams of those groups. */
 export const LOG_STREAM_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
@@ -54,12 +54,17 @@ export interface ExecutionRoleInput extends AwsContext {
 }
 
 /**
- * Runtime ARNs of one configured runtime. AgentCore runtime IDs are `<runtimeName>-<10
- * alnum>` and names cannot contain `-`, so `<runtimeName>-*` matches this runtime (and its
- * endpoints) and no other.
+ * The `aws:SourceArn` the trust accepts: every AgentCore resource of this account and
+ * region, `arn:<partition>:bedrock-agentcore:<region>:<account>:*`. This is the form AWS
+ * documents for the execution role (AgentCore developer guide, "IAM Permissions for AgentCore
+ * Runtime", trust policy example; the AWS CDK `aws-bedrockagentcore` Runtime builds the same).
+ * No AWS source says which ARN the service presents when it validates ECR access at create
+ * time, before the runtime exists, so a narrower pattern (`runtime/<name>-*`) is a guess that
+ * can fail the deploy; `aws:SourceAccount` and this ARN together still shut out every other
+ * account (docs/security.md, "Trust").
  */
-export function runtimeArnPattern(ctx: AwsContext, runtimeName: string): string {
-    return regionalArn(ctx, "bedrock-agentcore", `runtime/${runtimeName}-*`);
+export function agentCoreSourceArn(ctx: AwsContext): string {
+    return regionalArn(ctx, "bedrock-agentcore", "*");
 }
 
 /**
@@ -81,15 +86,15 @@ export function ecrRepositoryArns(partition: string, runtimes: readonly Pick<Run
 }
 
 /**
- * Trust policy: only the AgentCore service, only on behalf of this account, and only for
- * the runtimes this stack configures (confused-deputy protection).
+ * Trust policy: only the AgentCore service, only on behalf of this account and region
+ * (confused-deputy protection in the form AWS documents).
  */
 export function executionRoleTrustPolicy(input: ExecutionRoleInput): PolicyDocument {
     return serviceTrustPolicy({
         sid: "AgentCoreRuntimesAssumeRole",
         service: AGENTCORE_SERVICE_PRINCIPAL,
         accountId: input.accountId,
-        sourceArns: uniqueSorted(input.runtimes.map((r) => runtimeArnPattern(input, r.runtimeName))),
+        sourceArns: [agentCoreSourceArn(input)],
     });
 }
 

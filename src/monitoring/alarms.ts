@@ -6,18 +6,20 @@
 import { Environment, LOG_RETENTION_DAYS } from "../agentcoreFacts";
 import { SizingBudget } from "../config/types";
 import { MetricTarget } from "./dimensions";
+import { MAX_ENDPOINTS_PER_RUNTIME_ALARM, MetricQuery, latencyQueries, perEndpoint, sumQueries, userErrorRateQueries } from "./queries";
 import {
-    MAX_ENDPOINTS_PER_RUNTIME_ALARM,
-    MetricQuery,
-    latencyQueries,
-    perSessionQueries,
-    sumQueries,
-    userErrorRateQueries,
-} from "./queries";
-import { FAST_PERIOD_SECONDS, THRESHOLDS, USAGE_PERIOD_SECONDS, USAGE_WINDOW, cpuBudgetVcpu, memoryBudgetGb } from "./thresholds";
+    FAST_PERIOD_SECONDS,
+    THRESHOLDS,
+    USAGE_SILENCE_PERIOD_SECONDS,
+    USAGE_SILENCE_WINDOW,
+    USAGE_WINDOW,
+    cpuBudgetVcpu,
+    memoryBudgetGb,
+} from "./thresholds";
+import { USAGE_RULE_PERIOD_SECONDS, activeSessionQueries, busiestSessionQueries } from "../observability/usage";
 
 /** The alarm kinds, in the order each runtime gets them; the last part of every alarm name. */
-export const ALARM_METRICS = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession"] as const;
+export const ALARM_METRICS = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession", "UsageLogsSilent"] as const;
 export type AlarmMetric = (typeof ALARM_METRICS)[number];
 
 export type TreatMissingData = "missing" | "ignore" | "breaching" | "notBreaching";
@@ -47,13 +49,34 @@ function round(value: number): number {
     return Math.round(value * 1000) / 1000;
 }
 
-/** The six alarms of a runtime with these endpoints, for an environment and sizing budget. */
+/**
+ * The usage-logs check: invocations in the hour (summed over endpoints) but no session in the
+ * usage rules. 1 when the per-session alarms would be blind (delivery broken, or a record shape
+ * neither reading matches), else 0.
+ */
+export function usageSilenceQueries(target: MetricTarget): MetricQuery[] {
+    const invocations = perEndpoint(target, "Invocations", "Sum", USAGE_SILENCE_PERIOD_SECONDS, "inv");
+    const sessions = activeSessionQueries(target.usageRules.vcpu, USAGE_SILENCE_PERIOD_SECONDS, "sessions").map((q) => ({ ...q, returnData: undefined }));
+    return [
+        ...invocations,
+        ...sessions,
+        { id: "invocations", expression: `SUM([${invocations.map((q) => q.id).join(", ")}])`, label: "Invocations (all endpoints)" },
+        {
+            id: "usageSilent",
+            expression: "IF(invocations > 0 AND FILL(sessions, 0) == 0, 1, 0)",
+            label: "Invocations without any session in USAGE_LOGS",
+            returnData: true,
+        },
+    ];
+}
+
+/** The seven alarms of a runtime with these endpoints, for an environment and sizing budget. */
 export function runtimeAlarmDefinitions(environment: Environment, sizing: SizingBudget, endpoints: readonly string[]): AlarmDefinition[] {
     const t = THRESHOLDS[environment];
     const fast = t.window;
     const where = `over endpoints ${endpoints.join(", ")}`;
     const inFast = `in ${fast.datapointsToAlarm} of ${fast.evaluationPeriods} 5-minute periods`;
-    const inUsage = `in ${USAGE_WINDOW.datapointsToAlarm} of the last ${USAGE_WINDOW.evaluationPeriods} hours (usage arrives up to 60 minutes late)`;
+    const inUsage = `in ${USAGE_WINDOW.datapointsToAlarm} of the last ${USAGE_WINDOW.evaluationPeriods} 5-minute periods (usage arrives up to 60 minutes late)`;
     const vcpu = round(cpuBudgetVcpu(sizing));
     const gb = round(memoryBudgetGb(sizing));
     const common = { comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching" } as const;
@@ -94,18 +117,26 @@ export function runtimeAlarmDefinitions(environment: Environment, sizing: Sizing
         {
             ...common,
             metric: "CpuPerSession",
-            description: `Budget: sessions averaged more than the ${vcpu} vCPU per-session budget (${sizing.cpu} CPU units) ${where}, ${inUsage}. ${see}`,
+            description: `Budget: a session held more than the ${vcpu} vCPU per-session budget (${sizing.cpu} CPU units), averaged over 5 minutes, ${inUsage}; measured per session from USAGE_LOGS. ${see}`,
             threshold: vcpu,
             ...USAGE_WINDOW,
-            queries: (target) => perSessionQueries(target, "CPUUsed-vCPUHours", USAGE_PERIOD_SECONDS, "vcpuPerSession"),
+            queries: (target) => busiestSessionQueries(target.usageRules.vcpu, "vcpu", USAGE_RULE_PERIOD_SECONDS, "busiestSessionVcpu"),
         },
         {
             ...common,
             metric: "MemoryPerSession",
-            description: `Budget: sessions averaged more than the ${gb} GB per-session budget (${sizing.memory} MiB) ${where}, ${inUsage}. ${see}`,
+            description: `Budget: a session held more than the ${gb} GB per-session budget (${sizing.memory} MiB), averaged over 5 minutes, ${inUsage}; measured per session from USAGE_LOGS. ${see}`,
             threshold: gb,
             ...USAGE_WINDOW,
-            queries: (target) => perSessionQueries(target, "MemoryUsed-GBHours", USAGE_PERIOD_SECONDS, "gbPerSession"),
+            queries: (target) => busiestSessionQueries(target.usageRules.memory, "memory", USAGE_RULE_PERIOD_SECONDS, "busiestSessionGb"),
+        },
+        {
+            ...common,
+            metric: "UsageLogsSilent",
+            description: `Blind budget alarms: invocations ${where} but no session in USAGE_LOGS in ${USAGE_SILENCE_WINDOW.datapointsToAlarm} of the last ${USAGE_SILENCE_WINDOW.evaluationPeriods} hours; check the usage log delivery and the record shape. ${see}`,
+            threshold: 0,
+            ...USAGE_SILENCE_WINDOW,
+            queries: (target) => usageSilenceQueries(target),
         },
     ];
 }
@@ -116,6 +147,9 @@ export interface MonitoringPlan {
     readonly alarmEmails: readonly string[];
     readonly logRetentionDays: number;
     readonly sizing: SizingBudget;
+    /** With `transactionSearch`, the environment must be production (one owner per account). */
+    readonly environment?: Environment;
+    readonly transactionSearch?: boolean;
 }
 
 /** Every reason the plan cannot be monitored as designed; empty when it can. */
@@ -134,7 +168,7 @@ export function monitoringProblems(plan: MonitoringPlan): string[] {
         if (endpoints > MAX_ENDPOINTS_PER_RUNTIME_ALARM) {
             problems.push(
                 `runtimes[${i}].endpoints has ${runtime.endpointNames.length} endpoints: with DEFAULT that is ${endpoints}, ` +
-                    `but a rate or per-session alarm reads 2 metrics per endpoint and CloudWatch allows 10, ` +
+                    `but the user-error rate alarm reads 2 metrics per endpoint and CloudWatch allows 10, ` +
                     `so at most ${MAX_ENDPOINTS_PER_RUNTIME_ALARM - 1} configured endpoints per runtime (e.g. [{ name: "live", version: "3" }])`,
             );
         }
@@ -148,8 +182,13 @@ export function monitoringProblems(plan: MonitoringPlan): string[] {
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(plan.logRetentionDays)) {
         problems.push(`logRetentionDays ${plan.logRetentionDays} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")} (e.g. 30)`);
     }
+    if (plan.transactionSearch && plan.environment !== "production") {
+        problems.push(
+            `transactionSearch is true in a ${plan.environment ?? "non-production"} stack: Transaction Search has one owner per account and region, a production stack (e.g. transactionSearch: false here)`,
+        );
+    }
     if (!(plan.sizing.cpu > 0) || !(plan.sizing.memory > 0)) {
-        problems.push(`sizing { cpu: ${plan.sizing.cpu}, memory: ${plan.sizing.memory} } must be positive: the usage alarms compare against it (e.g. { cpu: 1024, memory: 2048 })`);
+        problems.push(`sizing { cpu: ${plan.sizing.cpu}, memory: ${plan.sizing.memory} } must be positive: the per-session alarms compare against it (e.g. { cpu: 1024, memory: 2048 })`);
     }
     return problems;
 }

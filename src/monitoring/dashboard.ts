@@ -1,18 +1,23 @@
 /**
  * The stack's CloudWatch dashboard body, built by a pure function over plain strings: one
- * band per runtime (a header, then invocations, errors, throttles, latency, sessions and the
- * per-session vCPU and GB usage with the budget drawn across). The usage graphs plot the
- * very metric math the budget alarms watch, so the line crossing the budget is the alarm.
+ * band per runtime (a header; invocations, errors, throttles, latency; sessions with usage,
+ * the busiest session's vCPU and GB against the budget; the top sessions by vCPU; and the
+ * errors by session from the application logs). The per-session graphs plot the very metric
+ * math the budget alarms watch, so the line crossing the budget is the alarm.
  */
 import { Environment } from "../agentcoreFacts";
 import { SizingBudget } from "../config/types";
 import { MetricTarget } from "./dimensions";
-import { MetricQuery, perEndpoint, perSessionQueries } from "./queries";
-import { FAST_PERIOD_SECONDS, THRESHOLDS, USAGE_PERIOD_SECONDS, cpuBudgetVcpu, memoryBudgetGb } from "./thresholds";
+import { MetricQuery, perEndpoint } from "./queries";
+import { FAST_PERIOD_SECONDS, THRESHOLDS, cpuBudgetVcpu, memoryBudgetGb } from "./thresholds";
+import { USAGE_RULE_PERIOD_SECONDS, activeSessionQueries, busiestSessionQueries } from "../observability/usage";
+import { errorsBySessionQuery } from "../observability/logQueries";
 
 /** One runtime on the dashboard: its configured name plus the resolved metric target. */
 export interface DashboardRuntime extends MetricTarget {
     readonly name: string;
+    /** The stack-owned group the runtime's APPLICATION_LOGS are delivered to. */
+    readonly applicationLogGroupName: string;
 }
 
 export interface DashboardInput {
@@ -26,7 +31,7 @@ export interface DashboardInput {
 export type WidgetMetric = (string | Record<string, unknown>)[];
 
 export interface Widget {
-    readonly type: "metric" | "text";
+    readonly type: "metric" | "text" | "log";
     readonly x: number;
     readonly y: number;
     readonly width: number;
@@ -43,8 +48,8 @@ export function dashboardNameFor(componentName: string): string {
     return componentName.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 255);
 }
 
-/** Height of one runtime's band: a 2-row header and two 6-row lines of graphs. */
-export const BAND_HEIGHT = 14;
+/** Height of one runtime's band: a 2-row header and three 6-row lines of widgets. */
+export const BAND_HEIGHT = 20;
 
 /**
  * Widget lines from metric queries. Queries not in `show` are fetched but hidden (inputs
@@ -89,15 +94,14 @@ function runtimeBand(input: DashboardInput, runtime: DashboardRuntime, y: number
     const vcpu = cpuBudgetVcpu(sizing);
     const gb = memoryBudgetGb(sizing);
     const fast = { period: FAST_PERIOD_SECONDS };
-    const usage = (resultId: string) => new Set([resultId, `${resultId}Used`]);
-    const cpuQueries = perSessionQueries(runtime, "CPUUsed-vCPUHours", USAGE_PERIOD_SECONDS, "vcpuPerSession");
-    const memQueries = perSessionQueries(runtime, "MemoryUsed-GBHours", USAGE_PERIOD_SECONDS, "gbPerSession");
+    const usage = { period: USAGE_RULE_PERIOD_SECONDS };
     const header =
         `## ${runtime.name} (${runtime.runtimeName})\n` +
         `Runtime ARN \`${runtime.runtimeArn}\` · endpoints ${runtime.endpoints.join(", ")} · ` +
-        `per-session budget ${vcpu} vCPU (${sizing.cpu} CPU units) and ${gb} GB (${sizing.memory} MiB) · ` +
-        `usage arrives up to 60 minutes late`;
+        `per-session budget ${vcpu} vCPU (${sizing.cpu} CPU units) and ${gb} GB (${sizing.memory} MiB), ` +
+        `measured per session from USAGE_LOGS in 5-minute averages · usage arrives up to 60 minutes late`;
     const row2 = y + 8;
+    const row3 = y + 14;
     return [
         { type: "text", x: 0, y, width: 24, height: 2, properties: { markdown: header } },
         graph(region, "Invocations", lines(perEndpoint(runtime, "Invocations", "Sum", FAST_PERIOD_SECONDS, "inv")), { x: 0, y: y + 2, width: 6 }, fast),
@@ -122,21 +126,58 @@ function runtimeBand(input: DashboardInput, runtime: DashboardRuntime, y: number
             { x: 18, y: y + 2, width: 6 },
             { ...fast, annotations: { horizontal: [{ label: `p99 alarm ${t.latencyP99Ms} ms`, value: t.latencyP99Ms }] } },
         ),
-        graph(region, "Sessions started", lines(perEndpoint(runtime, "SessionCount", "Sum", FAST_PERIOD_SECONDS, "ses")), { x: 0, y: row2, width: 8 }, fast),
         graph(
             region,
-            "vCPU per session (left) · vCPU-hours (right)",
-            lines(cpuQueries, usage("vcpuPerSession"), new Set(["vcpuPerSessionUsed"])),
+            "Sessions with usage (5 min)",
+            lines(activeSessionQueries(runtime.usageRules.vcpu, USAGE_RULE_PERIOD_SECONDS, "sessions"), new Set(["sessions"])),
+            { x: 0, y: row2, width: 8 },
+            usage,
+        ),
+        graph(
+            region,
+            "Busiest session: vCPU vs budget",
+            lines(busiestSessionQueries(runtime.usageRules.vcpu, "vcpu", USAGE_RULE_PERIOD_SECONDS, "busiestSessionVcpu"), new Set(["busiestSessionVcpu"])),
             { x: 8, y: row2, width: 8 },
-            { period: USAGE_PERIOD_SECONDS, annotations: { horizontal: [{ label: `budget ${vcpu} vCPU per session`, value: vcpu }] } },
+            { ...usage, annotations: { horizontal: [{ label: `budget ${vcpu} vCPU per session`, value: vcpu }] } },
         ),
         graph(
             region,
-            "GB per session (left) · GB-hours (right)",
-            lines(memQueries, usage("gbPerSession"), new Set(["gbPerSessionUsed"])),
+            "Busiest session: GB vs budget",
+            lines(busiestSessionQueries(runtime.usageRules.memory, "memory", USAGE_RULE_PERIOD_SECONDS, "busiestSessionGb"), new Set(["busiestSessionGb"])),
             { x: 16, y: row2, width: 8 },
-            { period: USAGE_PERIOD_SECONDS, annotations: { horizontal: [{ label: `budget ${gb} GB per session`, value: gb }] } },
+            { ...usage, annotations: { horizontal: [{ label: `budget ${gb} GB per session`, value: gb }] } },
         ),
+        ...runtime.usageRules.vcpu.map(
+            (ruleName, i): Widget => ({
+                type: "metric",
+                x: i * 6,
+                y: row3,
+                width: 6,
+                height: 6,
+                properties: {
+                    title: `Top sessions by vCPU-hours (${ruleName.slice(ruleName.lastIndexOf("-") + 1)} record reading)`,
+                    region,
+                    view: "timeSeries",
+                    stacked: false,
+                    period: USAGE_RULE_PERIOD_SECONDS,
+                    insightRule: { maxContributorCount: 10, orderBy: "Sum", ruleName },
+                    legend: { position: "bottom" },
+                },
+            }),
+        ),
+        {
+            type: "log",
+            x: 12,
+            y: row3,
+            width: 12,
+            height: 6,
+            properties: {
+                title: "Errors by session (application logs)",
+                region,
+                view: "table",
+                query: `SOURCE '${runtime.applicationLogGroupName}' | ${errorsBySessionQuery()}`,
+            },
+        },
     ];
 }
 

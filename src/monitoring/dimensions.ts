@@ -6,8 +6,7 @@
  * change, this file is the only one to edit (docs/monitoring.md, "Dimensions").
  *
  * The choice, and why:
- * - Invocation metrics (Invocations, Throttles, SystemErrors, UserErrors, Latency,
- *   SessionCount) use `{ Operation: InvokeAgentRuntime, Name: <runtime name>::<endpoint>,
+ * - Invocation metrics (Invocations, Throttles, SystemErrors, UserErrors, Latency) use `{ Operation: InvokeAgentRuntime, Name: <runtime name>::<endpoint>,
  *   Resource: <runtime ARN> }`. `{ Resource }` alone is what the first CDK helpers used;
  *   alarms built on it never left INSUFFICIENT_DATA, and the CDK fixed its helpers to this
  *   full set (aws/aws-cdk#38486).
@@ -30,7 +29,12 @@ export const INVOKE_OPERATION = "InvokeAgentRuntime";
 export const USAGE_SERVICE = "AgentCore.Runtime";
 
 /** Metrics published per invocation, with the `Operation` dimension. */
-export const INVOCATION_METRICS = ["Invocations", "Throttles", "SystemErrors", "UserErrors", "Latency", "SessionCount"] as const;
+/**
+ * The session count is left out on purpose: AWS's prose calls it `SessionCount`, code checked
+ * against live accounts reads `Sessions`, and nothing here may depend on a name in doubt.
+ * Sessions are counted from USAGE_LOGS instead (src/observability/usage.ts).
+ */
+export const INVOCATION_METRICS = ["Invocations", "Throttles", "SystemErrors", "UserErrors", "Latency"] as const;
 export type InvocationMetric = (typeof INVOCATION_METRICS)[number];
 
 /** Metered usage, with the `Service` dimension; it may arrive up to 60 minutes late. */
@@ -46,6 +50,8 @@ export interface MetricTarget {
     readonly runtimeName: string;
     /** DEFAULT first, then the configured endpoints, in config order. */
     readonly endpoints: readonly string[];
+    /** The runtime's Contributor Insights usage rules, by measure (src/observability/usage.ts). */
+    readonly usageRules: { readonly vcpu: readonly string[]; readonly memory: readonly string[] };
 }
 
 /** The endpoints a runtime serves: the service-managed DEFAULT, then the configured ones. */

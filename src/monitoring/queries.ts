@@ -5,7 +5,7 @@
  * The shapes are those of `aws.cloudwatch.MetricAlarm.metricQueries`.
  */
 import { CLOUDWATCH_MAX_METRICS_PER_ALARM, METRIC_NAMESPACE } from "../agentcoreFacts";
-import { InvocationMetric, MetricTarget, RuntimeMetric, UsageMetric, metricDimensions } from "./dimensions";
+import { InvocationMetric, MetricTarget, RuntimeMetric, metricDimensions } from "./dimensions";
 
 /** One entry of an alarm's `metricQueries`: a metric to fetch, or an expression over others. */
 export interface MetricQuery {
@@ -15,6 +15,8 @@ export interface MetricQuery {
     readonly label?: string;
     /** Exactly one query of an alarm returns data: the series the alarm compares. */
     readonly returnData?: boolean;
+    /** Period of an expression that fetches its own data (INSIGHT_RULE_METRIC); metrics carry theirs. */
+    readonly period?: number;
     readonly metric?: {
         readonly namespace: string;
         readonly metricName: string;
@@ -25,8 +27,9 @@ export interface MetricQuery {
 }
 
 /**
- * CloudWatch lets a math alarm fetch at most 10 metrics, so a two-metric formula (a rate,
- * usage per session) can cover at most 5 endpoints of a runtime.
+ * CloudWatch lets a math alarm fetch at most 10 metrics, so a two-metric formula (the
+ * user-error rate, and the usage-logs check's invocations beside its rule reads) can cover at
+ * most 5 endpoints of a runtime.
  */
 export const MAX_METRICS_PER_ALARM = CLOUDWATCH_MAX_METRICS_PER_ALARM;
 export const MAX_ENDPOINTS_PER_RUNTIME_ALARM = MAX_METRICS_PER_ALARM / 2;
@@ -82,31 +85,6 @@ export function userErrorRateQueries(target: MetricTarget, period: number, minIn
             id: "userErrorRate",
             expression: `IF(invocations >= ${minInvocations}, 100 * userErrors / invocations, 0)`,
             label: "UserErrors % of invocations",
-            returnData: true,
-        },
-    ];
-}
-
-/**
- * Usage per session over one period: the runtime's vCPU-hours (or GB-hours) in the period,
- * summed over endpoints, divided by the sessions started in it (at least 1, since usage
- * means a session ran). With a one-hour period, vCPU-hours per session is the average vCPU
- * a session held if it ran the whole hour: the number to compare to the per-session budget.
- */
-export function perSessionQueries(target: MetricTarget, usage: UsageMetric, period: number, resultId: string): MetricQuery[] {
-    const used = perEndpoint(target, usage, "Sum", period, `${resultId}U`);
-    const sessions = perEndpoint(target, "SessionCount", "Sum", period, `${resultId}S`);
-    const usedId = `${resultId}Used`;
-    const sessionsId = `${resultId}Sessions`;
-    return [
-        ...used,
-        ...sessions,
-        { id: usedId, expression: `SUM(${ids(used)})`, label: `${usage} (all endpoints)` },
-        { id: sessionsId, expression: `FILL(SUM(${ids(sessions)}), 0)`, label: "Sessions started (all endpoints)" },
-        {
-            id: resultId,
-            expression: `${usedId} / IF(${sessionsId} > 1, ${sessionsId}, 1)`,
-            label: usage === "CPUUsed-vCPUHours" ? "vCPU per session" : "GB per session",
             returnData: true,
         },
     ];

@@ -2,7 +2,7 @@
  * Alarm thresholds per environment, as one typed table (documented in docs/monitoring.md).
  * Development tolerates noise and pages no one at night; production alarms on the first
  * sustained sign of harm to callers. The usage budget is not here: it comes from the
- * stack's `sizing`, so changing `cpu` or `memory` moves the usage alarms with it.
+ * stack's `sizing`, so changing `cpu` or `memory` moves the per-session alarms with it.
  */
 import { Environment } from "../agentcoreFacts";
 import { SizingBudget } from "../config/types";
@@ -32,16 +32,20 @@ export interface EnvironmentThresholds {
 export const FAST_PERIOD_SECONDS = 300;
 
 /**
- * Period of the usage alarms. AgentCore publishes vCPU-hours and GB-hours up to 60 minutes
- * late, so anything shorter than an hour would judge incomplete data.
+ * Window of the per-session budget alarms over 5-minute Contributor Insights datapoints.
+ * AWS says usage telemetry can arrive up to 60 minutes late; an alarm re-reads its whole
+ * window every minute, so 15 periods (75 minutes) still judge a period whose records came an
+ * hour late. Two periods over budget in that window page: at least 10 minutes of a session
+ * held above its budget, not one burst.
  */
-export const USAGE_PERIOD_SECONDS = 3600;
+export const USAGE_WINDOW: EvaluationWindow = { evaluationPeriods: 15, datapointsToAlarm: 2 };
 
 /**
- * Usage alarms look at the last 3 hours, so an hour whose usage lands an hour late is still
- * evaluated, and fire when 2 of them are over budget: a sustained overrun, not one noisy estimate.
+ * The usage-logs check: hourly, because usage may lag an hour; two hours with invocations
+ * but no usage record of any session mean the per-session alarms are blind.
  */
-export const USAGE_WINDOW: EvaluationWindow = { evaluationPeriods: 3, datapointsToAlarm: 2 };
+export const USAGE_SILENCE_PERIOD_SECONDS = 3600;
+export const USAGE_SILENCE_WINDOW: EvaluationWindow = { evaluationPeriods: 3, datapointsToAlarm: 2 };
 
 export const THRESHOLDS: Readonly<Record<Environment, EnvironmentThresholds>> = {
     // Developers break things on purpose; only a sustained 15-minute failure is worth a mail.
@@ -78,7 +82,7 @@ export function cpuBudgetVcpu(sizing: SizingBudget): number {
     return sizing.cpu / 1024;
 }
 
-/** The per-session memory budget in GB, as the usage metric counts it (MiB / 1024). */
+/** The per-session memory budget in GB, as USAGE_LOGS count it (MiB / 1024). */
 export function memoryBudgetGb(sizing: SizingBudget): number {
     return sizing.memory / 1024;
 }

@@ -265,6 +265,28 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             }
             case "aws:cloudwatch/metricAlarm:MetricAlarm":
                 return { id: autoName, computed: { name: autoName, arn: `arn:aws:cloudwatch:${r}:${a}:alarm:${autoName}` } };
+            case "aws:cloudwatch/logDeliverySource:LogDeliverySource":
+            case "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": {
+                const kind = type.endsWith("Source") ? "delivery-source" : "delivery-destination";
+                const destinationType = inputs.deliveryDestinationType as string | undefined;
+                return { id: autoName, computed: { name: autoName, arn: `arn:aws:logs:${r}:${a}:${kind}:${autoName}`, ...(kind === "delivery-source" ? { service: "bedrock-agentcore" } : { deliveryDestinationType: destinationType }) } };
+            }
+            case "aws:cloudwatch/logDelivery:LogDelivery": {
+                const id = stableAlnum(seed, 16);
+                return { id, computed: { arn: `arn:aws:logs:${r}:${a}:delivery:${id}` } };
+            }
+            case "aws:cloudwatch/contributorInsightRule:ContributorInsightRule":
+                return { id: String(inputs.ruleName), computed: { resourceArn: `arn:aws:cloudwatch:${r}:${a}:insight-rule/${inputs.ruleName}` } };
+            case "aws:cloudwatch/queryDefinition:QueryDefinition": {
+                const id = `${stableHex(seed, 8)}-${stableHex(seed + 1, 4)}-${stableHex(seed + 2, 4)}-${stableHex(seed + 3, 4)}-${stableHex(seed + 4, 12)}`;
+                return { id, computed: { queryDefinitionId: id } };
+            }
+            case "aws:cloudwatch/logResourcePolicy:LogResourcePolicy":
+                return { id: String(inputs.policyName), computed: {} };
+            case "aws:xray/resourcePolicy:ResourcePolicy":
+                return { id: String(inputs.policyName), computed: { policyRevisionId: "1" } };
+            case "aws:xray/traceSegmentDestination:TraceSegmentDestination":
+                return { id: r, computed: { region: r } };
             case "aws:cloudwatch/dashboard:Dashboard":
                 return { id: String(inputs.dashboardName), computed: { dashboardArn: `arn:aws:cloudwatch::${a}:dashboard/${inputs.dashboardName}` } };
             case "aws-native:bedrockagentcore:Runtime":

@@ -33,8 +33,14 @@ export const PRICES = {
     dashboardMonth: 3.0,
     /** CloudWatch Logs storage, per GB-month. */
     logStorageGbMonth: 0.03,
-    /** Vended-log (VPC flow logs) delivery to CloudWatch Logs, per GB, first 10 TB tier. */
+    /** Vended-log delivery (VPC flow logs, AgentCore APPLICATION_LOGS and USAGE_LOGS) to CloudWatch Logs, per GB, first 10 TB tier. */
     vendedLogIngestionGb: 0.5,
+    /** Contributor Insights rule on CloudWatch Logs, per rule per month. */
+    contributorInsightsRuleMonth: 0.5,
+    /** Contributor Insights, per million log events matched by a rule. */
+    contributorInsightsMillionEvents: 0.02,
+    /** X-Ray traces recorded, per million (free tier of 100,000 a month not applied). */
+    xrayMillionTraces: 5.0,
 } as const;
 
 /**
@@ -46,6 +52,12 @@ export const ASSUMPTIONS = {
     logGbPerDay: 0.1,
     /** Days of logs kept when a log group never expires (retention unset): priced as a year. */
     neverExpireDays: 365,
+    /** Session-hours per runtime per day: USAGE_LOGS hold one record per session-second. */
+    sessionHoursPerRuntimeDay: 8,
+    /** Bytes of one USAGE_LOGS record (JSON with ARNs, IDs and two metrics). */
+    usageRecordBytes: 500,
+    /** Traces (invocations) per runtime per day delivered to X-Ray. */
+    tracesPerRuntimeDay: 1000,
 } as const;
 
 /** What the estimate is computed from; extracted from the recorded resources. */
@@ -61,6 +73,10 @@ export interface CostInputs {
     readonly dashboards: number;
     /** Log groups this stack owns: retention (undefined = never expires) and whether flow logs feed it. */
     readonly logGroups: readonly { readonly name: string; readonly retentionDays?: number; readonly flowLogs: boolean }[];
+    /** Vended deliveries of runtime logs, by log type (APPLICATION_LOGS, USAGE_LOGS, TRACES). */
+    readonly runtimeDeliveries?: Readonly<Record<string, number>>;
+    /** Contributor Insights rules, and how many of them read a usage log group. */
+    readonly insightRules?: number;
 }
 
 export interface CostLine {
@@ -94,6 +110,7 @@ const cents = (usd: number): number => Math.round(usd * 100) / 100;
 /** What the estimate leaves out, stated with every estimate. */
 export const EXCLUDED = [
     "AgentCore Runtime usage (vCPU-hours and GB-hours per session) is usage-based and not included.",
+    "APPLICATION_LOGS ingestion depends on what the agent logs and is covered only by the assumed log volume per group; Transaction Search span ingestion (aws/spans) is billed to the account that owns it and not included.",
     "Interface endpoint data processing ($0.01/GB), KMS requests, SNS deliveries, CloudWatch API calls and the runtimes' own application logs are usage-based and not included.",
     "Free tiers (10 alarm metrics, 3 dashboards, 5 GB of logs) are not applied.",
     "VPC, subnets, route tables, security groups, IAM roles and the alarm topic have no fixed charge.",
@@ -157,6 +174,34 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
         "assumption",
     );
 
+    // Observability: rules are fixed; what they match, usage logs and traces are assumed volumes.
+    const deliveries = inputs.runtimeDeliveries ?? {};
+    const rules = inputs.insightRules ?? 0;
+    add(`Contributor Insights rules (${rules}, per-session usage)`, rules, "rule-month", PRICES.contributorInsightsRuleMonth, "list");
+    const usageRuntimes = deliveries.USAGE_LOGS ?? 0;
+    const usageRecordsMonth = usageRuntimes * ASSUMPTIONS.sessionHoursPerRuntimeDay * 3600 * DAYS_PER_MONTH;
+    add(
+        `USAGE_LOGS ingestion, assumed ${ASSUMPTIONS.sessionHoursPerRuntimeDay} session-hours/day × 1 record/s × ${ASSUMPTIONS.usageRecordBytes} B`,
+        (usageRecordsMonth * ASSUMPTIONS.usageRecordBytes) / 1e9,
+        "GB",
+        PRICES.vendedLogIngestionGb,
+        "assumption",
+    );
+    add(
+        `Contributor Insights events matched (each usage record by ${usageRuntimes > 0 ? rules / usageRuntimes : 0} rules)`,
+        usageRuntimes > 0 ? (usageRecordsMonth * (rules / usageRuntimes)) / 1e6 : 0,
+        "million events",
+        PRICES.contributorInsightsMillionEvents,
+        "assumption",
+    );
+    add(
+        `X-Ray traces, assumed ${ASSUMPTIONS.tracesPerRuntimeDay}/day per traced runtime`,
+        ((deliveries.TRACES ?? 0) * ASSUMPTIONS.tracesPerRuntimeDay * DAYS_PER_MONTH) / 1e6,
+        "million traces",
+        PRICES.xrayMillionTraces,
+        "assumption",
+    );
+
     const sum = (basis: CostLine["basis"]) => cents(lines.filter((l) => l.basis === basis).reduce((s, l) => s + l.monthly, 0));
     const fixedMonthly = sum("list");
     const assumedMonthly = sum("assumption");
@@ -214,6 +259,11 @@ export function costInputsFromResources(resources: readonly RecordedResource[], 
         alarms: ofType(ALARM_TYPE).map((a) => ({ name: a.name, ...billedAlarmMetrics(a.inputs) })),
         compositeAlarms: ofType("aws:cloudwatch/compositeAlarm:CompositeAlarm").length,
         dashboards: ofType("aws:cloudwatch/dashboard:Dashboard").length,
+        runtimeDeliveries: ofType("aws:cloudwatch/logDeliverySource:LogDeliverySource").reduce<Record<string, number>>((counts, source) => {
+            const logType = String(source.inputs.logType);
+            return { ...counts, [logType]: (counts[logType] ?? 0) + 1 };
+        }, {}),
+        insightRules: ofType("aws:cloudwatch/contributorInsightRule:ContributorInsightRule").length,
         logGroups: ofType("aws:cloudwatch/logGroup:LogGroup").map((g) => ({
             name: g.name,
             retentionDays: g.inputs.retentionInDays as number | undefined,

@@ -2,7 +2,7 @@
  * A Mermaid flowchart of a plan: one subgraph per component with its main resources, and
  * the connections the program actually wired (found by resolving the IDs and ARNs in each
  * resource's inputs), e.g. runtime → subnets, SG and role; alarms → topic; log groups →
- * KMS key. Repetitive resources (interface endpoints, alarms) collapse into one node. Pure.
+ * KMS key; log delivery source → destination → log group. Repetitive resources (interface endpoints, alarms) collapse into one node. Pure.
  */
 import { RecordedResource } from "../offline/mocks";
 import { Plan, isProjectComponent } from "./model";
@@ -26,6 +26,9 @@ const T = {
     topic: "aws:sns/topic:Topic",
     alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     dashboard: "aws:cloudwatch/dashboard:Dashboard",
+    deliverySource: "aws:cloudwatch/logDeliverySource:LogDeliverySource",
+    deliveryDestination: "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
+    delivery: "aws:cloudwatch/logDelivery:LogDelivery",
 } as const;
 
 /** Which references become edges: source type → target type → edge label. */
@@ -40,6 +43,8 @@ const EDGES: Record<string, Record<string, string>> = {
     [T.logGroup]: { [T.key]: "encrypted by" },
     [T.topic]: { [T.key]: "encrypted by" },
     [T.alarm]: { [T.topic]: "notifies", [T.runtime]: "watches", [T.classicRuntime]: "watches" },
+    [T.deliverySource]: { [T.runtime]: "collects from", [T.classicRuntime]: "collects from" },
+    [T.deliveryDestination]: { [T.logGroup]: "into" },
 };
 
 interface Node {
@@ -103,6 +108,10 @@ function label(r: RecordedResource, component?: RecordedResource): string[] {
             return ["SNS alarm topic"];
         case T.dashboard:
             return ["Dashboard", String(i.dashboardName ?? r.name)];
+        case T.deliverySource:
+            return ["Log delivery source", String(i.logType)];
+        case T.deliveryDestination:
+            return ["Delivery destination", i.deliveryDestinationType === "XRAY" ? "X-Ray" : "CloudWatch Logs"];
         default:
             return [r.type, r.name];
     }
@@ -148,6 +157,15 @@ export function mermaidDiagram(plan: Plan): string {
     }
 
     const edges = new Set<string>();
+    // A delivery joins a source and a destination: drawn as an arrow between them.
+    for (const delivery of plan.resources.filter((r) => r.type === T.delivery)) {
+        const joined = [...references.referencedBy(delivery)];
+        const from = joined.find((t) => t.type === T.deliverySource);
+        const to = joined.find((t) => t.type === T.deliveryDestination);
+        if (from && to && nodeOf.has(from.urn) && nodeOf.has(to.urn)) {
+            edges.add(`    ${nodeOf.get(from.urn)} -->|delivers to| ${nodeOf.get(to.urn)}`);
+        }
+    }
     for (const node of nodes.values()) {
         for (const member of node.members) {
             const targets = [...references.referencedBy(member)];

@@ -91,6 +91,13 @@ export function alarmMetric(inputs: Inputs): string {
         const key = `${at(q, "metric.metricName")} ${at(q, "metric.stat")}/${at(q, "metric.period")}s`;
         metrics.set(key, (metrics.get(key) ?? 0) + 1);
     }
+    // Contributor Insights reads are expressions that fetch their own data: name their rules.
+    for (const q of queries) {
+        const insight = /INSIGHT_RULE_METRIC\("([^"]+)", "([^"]+)"\)/.exec(String(q.expression ?? ""));
+        if (insight) {
+            metrics.set(`rule ${insight[1]} ${insight[2]}/${q.period}s`, 1);
+        }
+    }
     const result = queries.find((q) => q.returnData === true) ?? queries[queries.length - 1];
     const over = [...metrics].map(([key, n]) => (n > 1 ? `${key} ×${n}` : key)).join(", ");
     return `${result.expression ?? result.id} over ${over}`;
@@ -186,6 +193,28 @@ const DESCRIBE: Record<string, Describe> = {
         prop("missing data", i.treatMissingData),
         prop("actions", refs(i.alarmActions, r)),
     ],
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (i, r) => [`${i.logType} of ${r.label(i.resourceArn)}`, prop("name", i.name)],
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (i, r) => [
+        i.deliveryDestinationType === "XRAY" ? "to X-Ray" : `to ${r.label(at(i, "deliveryDestinationConfiguration.destinationResourceArn"))}`,
+        prop("format", i.outputFormat),
+    ],
+    "aws:cloudwatch/logDelivery:LogDelivery": (i, r) => [`${r.label(i.deliverySourceName)} → ${r.label(i.deliveryDestinationArn)}`],
+    "aws:cloudwatch/contributorInsightRule:ContributorInsightRule": (i) => {
+        try {
+            const rule = JSON.parse(String(i.ruleDefinition)) as Inputs;
+            return [
+                prop("name", i.ruleName),
+                `${rule.AggregateOn} of ${at(rule, "Contribution.ValueOf")} by ${list(at(rule, "Contribution.Keys")).join(", ")}`,
+                prop("log groups", list(rule.LogGroupNames).join(", ")),
+            ];
+        } catch {
+            return [prop("name", i.ruleName)];
+        }
+    },
+    "aws:cloudwatch/queryDefinition:QueryDefinition": (i) => [prop("name", i.name), prop("log groups", list(i.logGroupNames).join(", "))],
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": (i) => [prop("name", i.policyName), statements(i.policyDocument)],
+    "aws:xray/resourcePolicy:ResourcePolicy": (i) => [prop("name", i.policyName), statements(i.policyDocument)],
+    "aws:xray/traceSegmentDestination:TraceSegmentDestination": (i) => [`X-Ray segments → ${i.destination}`],
     "aws:cloudwatch/dashboard:Dashboard": (i) => {
         let widgets: number | undefined;
         try {

@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as awsNative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { RuntimeConfig, SizingBudget } from "../config/types";
+import { observabilityEnvironment } from "../observability/facts";
 
 /** Resources the runtime attaches to, coming from the network and security components. */
 export interface RuntimeWiring {
@@ -24,13 +25,29 @@ export function runtimeTags(
     return { ...tags, AgentRuntime: runtime.name, CpuBudget: String(sizing.cpu), MemoryBudgetMiB: String(sizing.memory) };
 }
 
-/** An empty map round-trips as null in AgentCore, so an empty environment is omitted. */
-function environmentVariables(runtime: RuntimeConfig): Record<string, string> | undefined {
-    return Object.keys(runtime.environment).length > 0 ? { ...runtime.environment } : undefined;
+/** How the runtime is observed: decides the ADOT variables added to its environment. */
+export interface RuntimeObservability {
+    /** Tracing on: AWS's documented ADOT variables are set (src/observability/facts.ts). Default: false. */
+    readonly tracing: boolean;
+    /** The stack's environment, recorded as `deployment.environment` on every span. */
+    readonly environment: string;
+}
+
+/**
+ * The user's variables plus, with tracing on, the ADOT ones. Config rejects a user variable
+ * that shares a name with them, so neither silently wins. An empty map round-trips as null
+ * in AgentCore, so an empty environment is omitted.
+ */
+export function environmentVariables(runtime: RuntimeConfig, observability?: RuntimeObservability): Record<string, string> | undefined {
+    const merged = {
+        ...runtime.environment,
+        ...(observability ? observabilityEnvironment(runtime.runtimeName, observability.environment, observability.tracing) : {}),
+    };
+    return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
 /** The inputs both providers name and shape alike: identity, image, role, VPC mode, environment, tags. */
-function sharedRuntimeArgs(runtime: RuntimeConfig, wiring: RuntimeWiring, tags: Record<string, string>) {
+function sharedRuntimeArgs(runtime: RuntimeConfig, wiring: RuntimeWiring, tags: Record<string, string>, observability?: RuntimeObservability) {
     return {
         agentRuntimeName: runtime.runtimeName,
         description: runtime.description,
@@ -40,7 +57,7 @@ function sharedRuntimeArgs(runtime: RuntimeConfig, wiring: RuntimeWiring, tags: 
             networkMode: "VPC" as const,
             networkModeConfig: { subnets: wiring.subnetIds, securityGroups: wiring.securityGroupIds },
         },
-        environmentVariables: environmentVariables(runtime),
+        environmentVariables: environmentVariables(runtime, observability),
         tags,
     };
 }
@@ -50,9 +67,10 @@ export function nativeRuntimeArgs(
     runtime: RuntimeConfig,
     wiring: RuntimeWiring,
     tags: Record<string, string>,
+    observability?: RuntimeObservability,
 ): awsNative.bedrockagentcore.RuntimeArgs {
     return {
-        ...sharedRuntimeArgs(runtime, wiring, tags),
+        ...sharedRuntimeArgs(runtime, wiring, tags, observability),
         protocolConfiguration: runtime.protocol,
         lifecycleConfiguration: {
             idleRuntimeSessionTimeout: runtime.idleTimeoutSeconds,
@@ -74,9 +92,10 @@ export function classicRuntimeArgs(
     runtime: RuntimeConfig,
     wiring: RuntimeWiring,
     tags: Record<string, string>,
+    observability?: RuntimeObservability,
 ): aws.bedrock.AgentcoreAgentRuntimeArgs {
     return {
-        ...sharedRuntimeArgs(runtime, wiring, tags),
+        ...sharedRuntimeArgs(runtime, wiring, tags, observability),
         // Classic wraps the protocol in an object and the lifecycle in a one-element list.
         protocolConfiguration: { serverProtocol: runtime.protocol },
         lifecycleConfigurations: [
