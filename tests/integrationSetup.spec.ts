@@ -93,17 +93,16 @@ describe("integration test: the ephemeral stack", () => {
 describe("integration test: the series the alarms watch", () => {
     const arn = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_it-AbCdEfGhIj";
 
-    it("are the invocation metrics with {Operation, Name, Resource} and the usage metrics with {Service, Name, Resource}", () => {
+    it("are the invocation metrics with {Operation, Name, Resource}; the usage alarms read Contributor Insights rules, not series", () => {
         const keys = alarmSeries({ environment: "development", sizing: { cpu: 512, memory: 1024 }, runtimeArn: arn, runtimeName: "support_agent_it", endpointNames: [] }).map(seriesKey);
         const inv = (m: string) => `AWS/Bedrock-AgentCore/${m}{Name=support_agent_it::DEFAULT,Operation=InvokeAgentRuntime,Resource=${arn}}`;
-        const use = (m: string) => `AWS/Bedrock-AgentCore/${m}{Name=support_agent_it::DEFAULT,Resource=${arn},Service=AgentCore.Runtime}`;
-        expect(keys).to.deep.equal([use("CPUUsed-vCPUHours"), inv("Invocations"), inv("Latency"), use("MemoryUsed-GBHours"), inv("SessionCount"), inv("SystemErrors"), inv("Throttles"), inv("UserErrors")]);
+        expect(keys).to.deep.equal([inv("Invocations"), inv("Latency"), inv("SystemErrors"), inv("Throttles"), inv("UserErrors")]);
     });
 
     it("cover every endpoint when the runtime has pinned ones", () => {
         const series = alarmSeries({ environment: "production", sizing: { cpu: 2048, memory: 4096 }, runtimeArn: arn, runtimeName: "r", endpointNames: ["live"] });
         expect(new Set(series.map((s) => s.dimensions.Name))).to.deep.equal(new Set(["r::DEFAULT", "r::live"]));
-        expect(series).to.have.length(16);
+        expect(series).to.have.length(10);
     });
 
     it("match a ListMetrics result only with exactly that dimension set", () => {

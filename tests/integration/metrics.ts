@@ -26,7 +26,9 @@ export function alarmSeries(args: {
     endpointNames: readonly string[];
 }): Series[] {
     const endpoints = endpointsOf(args.endpointNames);
-    const target = { runtimeArn: args.runtimeArn, runtimeName: args.runtimeName, endpoints };
+    // The usage alarms read Contributor Insights rules (metric math, no metric series), so
+    // their rule names do not matter here: only queries with a metric are series to check.
+    const target = { runtimeArn: args.runtimeArn, runtimeName: args.runtimeName, endpoints, usageRules: { vcpu: [], memory: [] } };
     const all = runtimeAlarmDefinitions(args.environment, args.sizing, endpoints)
         .flatMap((d) => d.queries(target))
         .flatMap((q) => (q.metric ? [{ namespace: q.metric.namespace, metricName: q.metric.metricName, dimensions: q.metric.dimensions }] : []));
