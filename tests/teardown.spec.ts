@@ -90,16 +90,20 @@ describe("teardown: target selection from the recorded development stack", () =>
             "agentcore-production-flow-logs",
             "agentcore-production-key",
             "agentcore-production-key-alias",
-            "agentcore-production-support_agent-DEFAULT-logs",
+            "agentcore-production-support_agent-application-logs",
             "agentcore-production-support_agent-endpoint-live",
-            "agentcore-production-support_agent-live-logs",
             "agentcore-production-support_agent-runtime",
+            "agentcore-production-support_agent-usage-logs",
+            "agentcore-production-transaction-search-segment-destination",
+            "agentcore-production-transaction-search-spans-policy",
         ]);
         expect(plan.retained.map((r) => nameOf(r.urn)).sort()).to.deep.equal([
             "agentcore-production-flow-logs",
             "agentcore-production-key",
-            "agentcore-production-support_agent-DEFAULT-logs",
-            "agentcore-production-support_agent-live-logs",
+            "agentcore-production-support_agent-application-logs",
+            "agentcore-production-support_agent-usage-logs",
+            "agentcore-production-transaction-search-segment-destination",
+            "agentcore-production-transaction-search-spans-policy",
         ]);
     });
 });
