@@ -181,7 +181,7 @@ describe("inbound: VPC endpoint policies", () => {
         for (const stack of ["development", "staging", "production"]) {
             const run = await runStackOnce(stack);
             for (const endpoint of ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint")) {
-                expect(JSON.parse(endpoint.inputs.policy as string).Statement, `${stack} ${endpoint.name}`).to.be.an("array").that.is.not.empty;
+                expect(JSON.parse(endpoint.inputs.policy as string).Statement.length, `${stack} ${endpoint.name}`).to.be.greaterThan(0);
             }
         }
     });
