@@ -112,6 +112,12 @@ describe("inbound simulation: runtime resource policy (SigV4 runtime)", () => {
         expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpce": VPCE }, resourcePolicy: sigv4Policy })).to.equal("Allowed");
     });
 
+    it("plain StringNotEquals (which the pack also accepts as a fence) denies an absent key just like …IfExists", async () => {
+        const plain = { ...sigv4Policy, Statement: sigv4Policy.Statement.map((s) => (s.Effect === "Deny" ? { ...s, Condition: { StringNotEquals: s.Condition?.StringNotEqualsIfExists ?? {} } } : s)) };
+        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: plain })).to.equal("ExplicitlyDenied");
+        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpce": VPCE }, resourcePolicy: plain })).to.equal("Allowed");
+    });
+
     it("near miss: a look-alike VPC ID one character off is denied", async () => {
         expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60719" }, resourcePolicy: sigv4Policy })).to.equal("ExplicitlyDenied");
     });
