@@ -33,6 +33,7 @@ const network = new AgentNetwork(name, {
     // What the endpoint policies admit (src/iam/endpointPolicies.ts).
     modelArns: config.modelArns,
     imageUris: config.runtimes.flatMap((r) => (r.containerUri ? [r.containerUri] : [])),
+    organizationId: config.organizationId,
 });
 
 const agentRuntimes = config.runtimes.map(

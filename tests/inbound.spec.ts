@@ -65,6 +65,16 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
         });
     }
 
+    it("organizationId: an Organizations ID or nothing", () => {
+        expect(validateConfig(rawStack("production", { organizationId: "o-a1b2c3d4e5" })).organizationId).to.equal("o-a1b2c3d4e5");
+        expect(validateConfig(rawStack("production")).organizationId).to.equal(undefined);
+        for (const bad of ["o-a1b2c3d4e", "r-a1b2c3d4e5", "o-A1B2C3D4E5"]) {
+            expect(problemsOf("development", { organizationId: bad })).to.deep.equal([
+                `organizationId "${bad}" is invalid: an AWS Organizations ID: o- and 10 to 32 lowercase letters or digits, or empty for this account only (e.g. "o-a1b2c3d4e5")`,
+            ]);
+        }
+    });
+
     it("reports every problem at once and registers nothing", async () => {
         const run = await runStackOnce("production", {
             runtimes: JSON.stringify(runtime({ access: "iam", allowedPrincipals: ["nope"] })),
@@ -235,6 +245,16 @@ describe("inbound: VPC endpoint policies", () => {
                 { Sid: "AccountCallersOnly", Effect: "Allow", Principal: "*", Action: ["*"], Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } },
             ]);
         }
+    });
+
+    it("with organizationId, the AgentCore data and control plane endpoints admit the organization's callers", async () => {
+        const run = await runStackOnce("production", { organizationId: "o-a1b2c3d4e5", endpointServices: JSON.stringify(["bedrock-runtime", "bedrock-agentcore-control"]) });
+        expect(policyOf(run, "bedrock-agentcore").Statement[0].Condition).to.deep.equal({ StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } });
+        expect(policyOf(run, "bedrock-agentcore-control").Statement).to.deep.equal([
+            { Sid: "AccountCallersOnly", Effect: "Allow", Principal: "*", Action: ["bedrock-agentcore:*"], Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } },
+        ]);
+        // Everything else stays with this account.
+        expect(policyOf(run, "ecr.api").Statement[0].Condition).to.deep.equal({ StringEquals: { "aws:PrincipalAccount": "123456789012" } });
     });
 
     it("an image in a shared registry account is admitted by its repository name only", async () => {

@@ -191,6 +191,16 @@ describe("inbound simulation: the stack's endpoints cannot reach other accounts"
         expect(await decide({ principal: CALLER, action: "bedrock-agentcore:CreateEvent", resource: memory(OTHER), resourceAccount: OTHER, context: fromStackEndpoint, resourcePolicy: openRuntimePolicy, endpointPolicies: [agentcoreEndpoint] })).to.equal("ImplicitlyDenied");
     });
 
+    it("with organizationId, a caller of another account in the organization uses the endpoint; one outside it does not", async () => {
+        const orgPolicy = endpointPolicy("bedrock-agentcore", { ...endpointInput, organizationId: "o-a1b2c3d4e5" });
+        const memory = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:memory/support_memory-AbCdEfGhIj`;
+        const memoryPolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: "bedrock-agentcore:*", Resource: "*" }] };
+        const request = (orgId: string) => ({ principal: STRANGER, action: "bedrock-agentcore:CreateEvent", resource: memory, context: { ...fromStackEndpoint, "aws:PrincipalOrgID": orgId }, resourcePolicy: memoryPolicy });
+        expect(await decide({ ...request("o-a1b2c3d4e5"), endpointPolicies: [orgPolicy] })).to.equal("Allowed");
+        expect(await decide({ ...request("o-zzzzzzzzzz"), endpointPolicies: [orgPolicy] })).to.equal("ImplicitlyDenied");
+        expect(await decide({ ...request("o-a1b2c3d4e5"), endpointPolicies: [agentcoreEndpoint] })).to.equal("ImplicitlyDenied");
+    });
+
     it("pulls this account's image through ecr.dkr, and nothing from another account's repository", async () => {
         const policy = endpointPolicy("ecr.dkr", endpointInput);
         const repo = (account: string, name: string) => `arn:aws:ecr:us-east-1:${account}:repository/${name}`;

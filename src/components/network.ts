@@ -37,6 +37,8 @@ export interface AgentNetworkArgs {
     readonly imageUris?: readonly string[];
     /** The stack's code buckets the S3 gateway endpoint policy admits (direct code deployment). Default: none. */
     readonly codeBucketArns?: pulumi.Input<string>[];
+    /** AWS Organizations ID whose callers the bedrock-agentcore endpoints admit. Default: this account only. */
+    readonly organizationId?: string;
 }
 
 export class AgentNetwork extends pulumi.ComponentResource {
@@ -188,7 +190,13 @@ export class AgentNetwork extends pulumi.ComponentResource {
         // this VPC to any account's resources (src/iam/endpointPolicies.ts).
         const policyInput = pulumi
             .all([awsContextOutput(this), pulumi.all(args.codeBucketArns ?? [])])
-            .apply(([ctx, codeBucketArns]) => ({ ...ctx, modelArns: args.modelArns ?? [], imageUris: args.imageUris ?? [], codeBucketArns }));
+            .apply(([ctx, codeBucketArns]) => ({
+                ...ctx,
+                modelArns: args.modelArns ?? [],
+                imageUris: args.imageUris ?? [],
+                codeBucketArns,
+                organizationId: args.organizationId,
+            }));
         const policyFor = (service: string) => policyInput.apply((input) => JSON.stringify(endpointPolicy(service, input)));
         const endpointIds: Record<string, pulumi.Output<string>> = {};
         const endpoints: aws.ec2.VpcEndpoint[] = [];

@@ -83,6 +83,8 @@ export interface StackConfig {
     readonly alarmEmails: readonly string[];
     readonly protect: boolean;
     readonly runtimeProvider: RuntimeProvider;
+    /** AWS Organizations ID whose callers the bedrock-agentcore endpoints admit; undefined: this account only. */
+    readonly organizationId?: string;
     /** User tags merged with the standard ones (Project, Stack, Environment, ManagedBy). */
     readonly tags: Readonly<Record<string, string>>;
 }

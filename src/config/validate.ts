@@ -11,6 +11,7 @@ import {
     SESSION_MAX_MEMORY_MIB,
     SUPPORTED_AZ_IDS,
 } from "../agentcoreFacts";
+import { readOrganizationId } from "./access";
 import { readNetwork } from "./network";
 import { Problems } from "./problems";
 import { RawReader } from "./read";
@@ -22,6 +23,7 @@ export const CONFIG_KEYS = [
     "environment", "cpu", "memory", "vpcCidr", "agentSubnetCidrs", "availabilityZoneIds", "vpcId",
     "subnetIds", "routeTableIds", "createEndpoints", "endpointServices", "endpointClientCidrs",
     "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "runtimeProvider", "tags",
+    "organizationId",
 ] as const;
 
 /** Per-environment sizing shown as examples in error messages and used in the stack files. */
@@ -111,6 +113,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     }
 
     const userTags = readTags(r);
+    const organizationId = readOrganizationId(r);
 
     p.throwIfAny(raw.stack);
 
@@ -128,6 +131,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         alarmEmails,
         protect: protect as boolean,
         runtimeProvider,
+        organizationId,
         tags: { ...userTags, Project: raw.project, Stack: raw.stack, Environment: env, ManagedBy: "pulumi" },
     });
 }

@@ -51,9 +51,14 @@ export interface EndpointPolicyInput extends AwsContext {
     readonly imageUris: readonly string[];
     /** The stack's own code buckets (direct code deployment); none by default. */
     readonly codeBucketArns: readonly string[];
+    /** When set, the bedrock-agentcore endpoints admit this organization's principals instead of this account's. */
+    readonly organizationId?: string;
 }
 
 const principalAccount = (ctx: AwsContext) => ({ StringEquals: { "aws:PrincipalAccount": ctx.accountId } });
+/** Callers of the AgentCore endpoints: the organization when configured, else this account. */
+const agentcoreCallers = (input: EndpointPolicyInput) =>
+    input.organizationId ? { StringEquals: { "aws:PrincipalOrgID": input.organizationId } } : principalAccount(input);
 const resourceAccount = (ctx: AwsContext) => ({ StringEquals: { "aws:ResourceAccount": ctx.accountId } });
 
 function allow(sid: string, action: readonly string[], resource: string | string[], condition?: PolicyStatement["Condition"]): PolicyStatement {
@@ -78,7 +83,7 @@ export function endpointRepositoryArns(input: EndpointPolicyInput): string[] {
 /** bedrock-agentcore (data plane): this account's resources, for this account's callers and JWT callers of its runtimes. */
 function agentcoreDataPlane(input: EndpointPolicyInput): PolicyDocument {
     return doc(
-        allow("AccountCallersToAccountResources", ["bedrock-agentcore:*"], regionalArn(input, "bedrock-agentcore", "*"), principalAccount(input)),
+        allow("AccountCallersToAccountResources", ["bedrock-agentcore:*"], regionalArn(input, "bedrock-agentcore", "*"), agentcoreCallers(input)),
         // JWT callers are no IAM principal, so aws:PrincipalAccount cannot admit them: any
         // caller, but only this account's runtimes. The runtime's resource policy then
         // decides who and from where (docs: "the principal must be set to * for OAuth").
@@ -142,9 +147,14 @@ export function s3GatewayPolicy(input: EndpointPolicyInput): PolicyDocument {
     return doc(...statements);
 }
 
-/** Any other interface endpoint (sts, xray, monitoring, bedrock-agentcore-control…): this account's callers only. */
+/** Any other interface endpoint (sts, xray, monitoring…): this account's callers only. */
 export function accountOnlyPolicy(input: AwsContext): PolicyDocument {
     return doc(allow("AccountCallersOnly", ["*"], "*", principalAccount(input)));
+}
+
+/** bedrock-agentcore-control: the control plane, for this account's (or organization's) callers. */
+function agentcoreControlPlane(input: EndpointPolicyInput): PolicyDocument {
+    return doc(allow("AccountCallersOnly", ["bedrock-agentcore:*"], "*", agentcoreCallers(input)));
 }
 
 /** The endpoint policy of one endpoint service suffix (`ecr.api`, `s3`, `sts`…). */
@@ -154,6 +164,8 @@ export function endpointPolicy(service: string, input: EndpointPolicyInput): Pol
             return agentcoreDataPlane(input);
         case "bedrock-agentcore.gateway":
             return agentcoreGateway(input);
+        case "bedrock-agentcore-control":
+            return agentcoreControlPlane(input);
         case "ecr.api":
         case "ecr.dkr":
             return ecr(input);
