@@ -75,7 +75,7 @@ export function readRuntimeAccess(
                 "no principals on a runtime with an authorizer: its callers present JWTs, not IAM identities, so the resource policy admits them by network origin only",
                 "omit allowedPrincipals, or remove authorizer",
             );
-        } else if (access === "iam" && raw !== undefined) {
+        } else if (access === "iam") {
             p.invalid(
                 `${key}.allowedPrincipals`,
                 list,
