@@ -238,7 +238,7 @@ describe("inbound: VPC endpoint policies", () => {
         ]);
         expect(policyOf(run, "bedrock-agentcore.gateway").Statement[0]).to.deep.include({
             Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/*",
-            Condition: { StringEquals: { "aws:ResourceAccount": "123456789012" } },
+            Condition: { StringEqualsIfExists: { "aws:ResourceAccount": "123456789012" } },
         });
         for (const service of ["sts", "xray", "monitoring"]) {
             expect(policyOf(run, service).Statement, service).to.deep.equal([

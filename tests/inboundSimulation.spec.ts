@@ -185,6 +185,22 @@ describe("inbound simulation: the stack's endpoints cannot reach other accounts"
         expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: OTHER_RUNTIME, resourceAccount: OTHER, context: fromStackEndpoint, resourcePolicy: openRuntimePolicy, endpointPolicies: [agentcoreEndpoint] })).to.equal("ImplicitlyDenied");
     });
 
+    it("the endpoint's any-caller statement rests on the Resource ARN: with or without aws:ResourceAccount in the request, only this account's runtimes pass", async () => {
+        const jwtCall = (resource: string, context: Record<string, string>) =>
+            runSimulation({
+                request: { principal: anonymousPrincipal, action: invoke, resource: { resource, accountId: resource.split(":")[4] }, contextVariables: { ...fromStackEndpoint, ...context } },
+                identityPolicies: [],
+                serviceControlPolicies: [],
+                resourceControlPolicies: [],
+                resourcePolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: invoke, Resource: "*" }] },
+                vpcEndpointPolicies: [{ name: "agentcore", policy: agentcoreEndpoint }],
+            }, {}).then((r) => (r.resultType === "error" ? JSON.stringify(r.errors) : r.overallResult));
+        expect(await jwtCall(RUNTIME, {})).to.equal("Allowed");
+        expect(await jwtCall(RUNTIME, { "aws:ResourceAccount": ACCOUNT })).to.equal("Allowed");
+        expect(await jwtCall(OTHER_RUNTIME, {})).to.equal("ImplicitlyDenied");
+        expect(await jwtCall(OTHER_RUNTIME, { "aws:ResourceAccount": OTHER })).to.equal("ImplicitlyDenied");
+    });
+
     it("lets this account's callers use its other AgentCore resources (memory) but not another account's", async () => {
         const memory = (account: string) => `arn:aws:bedrock-agentcore:us-east-1:${account}:memory/support_memory-AbCdEfGhIj`;
         expect(await decide({ principal: CALLER, action: "bedrock-agentcore:CreateEvent", resource: memory(ACCOUNT), context: fromStackEndpoint, endpointPolicies: [agentcoreEndpoint] })).to.equal("Allowed");

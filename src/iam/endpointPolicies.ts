@@ -59,7 +59,13 @@ const principalAccount = (ctx: AwsContext) => ({ StringEquals: { "aws:PrincipalA
 /** Callers of the AgentCore endpoints: the organization when configured, else this account. */
 const agentcoreCallers = (input: EndpointPolicyInput) =>
     input.organizationId ? { StringEquals: { "aws:PrincipalOrgID": input.organizationId } } : principalAccount(input);
-const resourceAccount = (ctx: AwsContext) => ({ StringEquals: { "aws:ResourceAccount": ctx.accountId } });
+/**
+ * For statements open to `Principal: "*"` (JWT callers): the Resource ARN already names this
+ * account; aws:ResourceAccount re-checks it wherever the request carries the key. AWS does not
+ * document whether AgentCore data-plane requests carry it, so `IfExists` keeps a request
+ * without it from being refused, never admits another account's resource (the ARN does not).
+ */
+const resourceAccount = (ctx: AwsContext) => ({ StringEqualsIfExists: { "aws:ResourceAccount": ctx.accountId } });
 
 function allow(sid: string, action: readonly string[], resource: string | string[], condition?: PolicyStatement["Condition"]): PolicyStatement {
     return { Sid: sid, Effect: "Allow", Principal: "*", Action: [...action], Resource: resource, ...(condition ? { Condition: condition } : {}) };
