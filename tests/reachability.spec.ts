@@ -31,6 +31,13 @@ describe("plan: who can reach what", () => {
         expect(lines.slice(-2)).to.deep.equal(["      - DEFAULT (latest version): covered by the runtime's policy", "      - live (version 1): its own resource policy repeats the fence"]);
     });
 
+    it("reads the classic provider's runtime, endpoint and policy resources the same way", async () => {
+        const lines = await sectionOf("production", { runtimeProvider: "aws" });
+        expect(lines[0]).to.equal("  Runtime support_agent_production (JWT bearer tokens)");
+        expect(lines[3]).to.match(/denied to every caller by the runtime's resource policy/);
+        expect(lines.slice(-1)).to.deep.equal(["      - live (version 1): its own resource policy repeats the fence"]);
+    });
+
     it("development (SigV4) names this account's principals and any listed ones", async () => {
         const lines = await sectionOf("development", {
             runtimes: JSON.stringify([{ name: "support_agent", containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2", allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"] }]),
