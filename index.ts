@@ -7,6 +7,8 @@ import { AgentNetwork } from "./src/components/network";
 import { AgentRuntime } from "./src/components/runtime";
 import { AgentSecurity } from "./src/components/security";
 import { RuntimeMonitoring } from "./src/components/monitoring";
+import { RuntimeInboundAccess } from "./src/components/inboundAccess";
+import { deployerGuardrailDocument } from "./src/iam/deployerGuardrail";
 import { loadConfig } from "./src/config";
 
 // Throws one error listing every config problem before any resource is registered.
@@ -28,6 +30,10 @@ const network = new AgentNetwork(name, {
     kmsKeyArn: security.kmsKeyArn,
     protect: config.protect,
     tags: config.tags,
+    // What the endpoint policies admit (src/iam/endpointPolicies.ts).
+    modelArns: config.modelArns,
+    imageUris: config.runtimes.flatMap((r) => (r.containerUri ? [r.containerUri] : [])),
+    organizationId: config.organizationId,
 });
 
 const agentRuntimes = config.runtimes.map(
@@ -45,6 +51,19 @@ const agentRuntimes = config.runtimes.map(
             // AgentCore checks ECR access with the role at create time, and the image is
             // pulled through the endpoints: both must exist before the runtime.
             dependsOn: [...security.rolePolicies, ...network.endpoints],
+        }),
+);
+
+// Each runtime (and its endpoints) answers only to callers in the stack's VPC.
+config.runtimes.forEach(
+    (runtime, i) =>
+        new RuntimeInboundAccess(`${name}-${runtime.name}`, {
+            runtime,
+            provider: config.runtimeProvider,
+            runtimeArn: agentRuntimes[i].arn,
+            endpointArns: agentRuntimes[i].endpointArns,
+            vpcId: network.vpcId,
+            agentcoreEndpointId: network.vpcEndpointIds.apply((ids) => ids["bedrock-agentcore"]),
         }),
 );
 
@@ -91,3 +110,7 @@ export const dashboardName = monitoring.dashboardName;
 export const alarmNames = monitoring.alarmNames;
 /** Keyed by configured runtime name: the stack-owned application and usage log groups. */
 export const logGroupNames = monitoring.logGroupNames;
+/** JSON IAM policy for the deploy role: runtimes only in this stack's subnets and security group. */
+export const deployerGuardrailPolicy = pulumi
+    .all([network.agentSubnetIds, network.runtimeSecurityGroupId])
+    .apply(([subnetIds, securityGroupId]) => JSON.stringify(deployerGuardrailDocument({ subnetIds, securityGroupIds: [securityGroupId] })));

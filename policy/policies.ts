@@ -5,6 +5,8 @@
  */
 import { EnforcementLevel, Policies } from "@pulumi/policy";
 import { alarmActions } from "./rules/alarmActions";
+import { endpointHasPolicy, endpointPolicyAnyPrincipalConditioned } from "./rules/endpointPolicies";
+import { productionRuntimeVpcOnly } from "./rules/runtimeResourcePolicy";
 import { executionRoleNoAttachedPolicies, executionRoleNoManagedPolicies } from "./rules/executionRoleManagedPolicies";
 import { executionRoleTrust } from "./rules/executionRoleTrust";
 import { iamLeastPrivilege } from "./rules/iamLeastPrivilege";
@@ -41,4 +43,7 @@ export const policies: Policies = [
     noServiceLogGroups,
     noSessionCountAlarms,
     transactionSearchProductionOnly,
+    endpointHasPolicy,
+    endpointPolicyAnyPrincipalConditioned,
+    productionRuntimeVpcOnly,
 ];

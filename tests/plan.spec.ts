@@ -60,6 +60,7 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             expect(countsByType(plan.resources)).to.deep.equal(countsByType(run.resources));
             expect(plan.outputs).to.deep.equal(run.outputs);
             expect(plan.resources.filter((r) => r.type.startsWith("agentcore:")).map((r) => r.type).sort()).to.deep.equal([
+                "agentcore:access:RuntimeInboundAccess",
                 "agentcore:monitoring:RuntimeLogDelivery",
                 "agentcore:monitoring:RuntimeMonitoring",
                 ...(stack === "production" ? ["agentcore:monitoring:TransactionSearch"] : []),

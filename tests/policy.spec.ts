@@ -32,7 +32,7 @@ import { STATEFUL_TYPES, productionProtected } from "../policy/rules/productionP
 import { runtimeVpcMode } from "../policy/rules/runtimeVpcMode";
 import { SECURITY_GROUP_RULE_TYPES } from "../policy/rules/securityGroupRules";
 import { SNS_TOPIC_TYPES, snsTopicEncrypted } from "../policy/rules/snsTopicEncrypted";
-import { AGENTCORE_SERVICE_PRINCIPAL as PACK_PRINCIPAL, RUNTIME_ENDPOINT_TYPES, RUNTIME_TYPES, TYPES } from "../policy/rules/types";
+import { AGENTCORE_SERVICE_PRINCIPAL as PACK_PRINCIPAL, RESOURCE_POLICY_TYPES, RUNTIME_ENDPOINT_TYPES, RUNTIME_TYPES, TYPES } from "../policy/rules/types";
 import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/agentcoreFacts";
 import { PRIVATE_RANGES as CONFIG_PRIVATE_RANGES } from "../src/config/cidr";
 import { UNSCOPABLE_ACTIONS as PROGRAM_UNSCOPABLE_ACTIONS } from "../src/iam/executionRole";
@@ -165,6 +165,8 @@ const interfaceEndpoint: Props<aws.ec2.VpcEndpointArgs> = {
     privateDnsEnabled: true,
     subnetIds: ["subnet-0a", "subnet-0b"],
     securityGroupIds: ["sg-0endpoints"],
+    // Every endpoint carries a policy (tests/inboundPolicy.spec.ts covers those rules).
+    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } }] }),
 };
 const gatewayEndpoint: Props<aws.ec2.VpcEndpointArgs> = {
     vpcId: "vpc-0a",
@@ -270,11 +272,11 @@ const nativeAlarm: Props<awsNative.cloudwatch.AlarmArgs> = {
 const documentOf = (...statements: (object | string)[]) => ({ Version: "2012-10-17", Statement: statements });
 
 describe("policy pack: structure", () => {
-    it("is mandatory, with 16 uniquely named, described policies", () => {
+    it("is mandatory, with 19 uniquely named, described policies", () => {
         expect(PACK_ENFORCEMENT_LEVEL).to.equal("mandatory");
         const names = policies.map((p) => p.name);
         expect(new Set(names).size).to.equal(names.length);
-        expect(names).to.have.length(16);
+        expect(names).to.have.length(19);
         for (const p of policies) {
             expect(p.enforcementLevel, p.name).to.equal("mandatory");
             expect(p.description.length, p.name).to.be.greaterThan(30);
@@ -310,6 +312,7 @@ describe("policy pack: structure", () => {
             [TYPES.nativeRuntime]: awsNativeRuntime.bedrockagentcore.Runtime,
             [TYPES.nativeRuntimeEndpoint]: awsNativeRuntime.bedrockagentcore.RuntimeEndpoint,
             [TYPES.nativeTransactionSearchConfig]: awsNativeRuntime.xray.TransactionSearchConfig,
+            [TYPES.nativeResourcePolicy]: awsNativeRuntime.bedrockagentcore.ResourcePolicy,
         };
         const nativeTokens = Object.values(TYPES).filter((t) => t.startsWith("aws-native:"));
         expect(nativeTokens.sort()).to.deep.equal(Object.keys(classes).sort());
@@ -332,6 +335,7 @@ describe("policy pack: structure", () => {
             ...ALARM_TYPES,
             ...STATEFUL_TYPES,
             ...TRANSACTION_SEARCH_TYPES,
+            ...RESOURCE_POLICY_TYPES,
         ]);
         const unread = Object.values(TYPES).filter((t) => t.startsWith("aws-native:") && !covered.has(t));
         expect(unread).to.deep.equal([]);
@@ -986,7 +990,7 @@ describe("src/offline/evaluate.ts: evaluatePolicies over recorded resources", ()
         const text = formatViolations("development", violations);
         expect(text).to.include("stack development has 2 violation(s), 2 blocking");
         expect(text).to.include("[mandatory] kms-key-rotation-enabled\n    aws:kms/key:Key key\n");
-        expect(formatViolations("staging", [])).to.equal(`Policy pack ${PACK_NAME}: stack staging passes all 16 policies.`);
+        expect(formatViolations("staging", [])).to.equal(`Policy pack ${PACK_NAME}: stack staging passes all 19 policies.`);
     });
 
     it("passes the options the engine passes (protect) and reads the stack from the URN", async () => {

@@ -8,7 +8,7 @@ import { REQUIRED_INTERFACE_ENDPOINT_SERVICES } from "../src/agentcoreFacts";
 import { ProgramRun, STACKS, ofType, rawStack, runStack, runStackOnce } from "./helpers";
 
 const OUTPUT_NAMES = [
-    "agentSubnetIds", "alarmNames", "alarmTopicArn", "dashboardName", "endpointSecurityGroupId", "environment",
+    "agentSubnetIds", "alarmNames", "alarmTopicArn", "dashboardName", "deployerGuardrailPolicy", "endpointSecurityGroupId", "environment",
     "executionRoleArn", "executionRoleName", "kmsKeyArn", "logGroupNames", "runtimeSecurityGroupId", "runtimes", "sizing",
     "vpcEndpointIds", "vpcId",
 ];
@@ -66,6 +66,10 @@ function expectContract(run: ProgramRun, stack: string): void {
     expect(out.alarmTopicArn).to.match(/^arn:aws:sns:us-east-1:123456789012:.+/);
     expect(out.dashboardName).to.equal(`agentcore-${stack}`);
     const metrics = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession", "UsageLogsSilent"];
+    // The guardrail names exactly the stack's subnets and runtime security group (tests/inbound.spec.ts has the rest).
+    const guardrail = JSON.parse(out.deployerGuardrailPolicy as string) as { Statement: { Condition: Record<string, Record<string, string[]>> }[] };
+    expect(guardrail.Statement[0].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:subnets"]).to.deep.equal([...(out.agentSubnetIds as string[])].sort());
+    expect(guardrail.Statement[2].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:securityGroups"]).to.deep.equal([out.runtimeSecurityGroupId]);
     expect(out.alarmNames).to.deep.equal(config.runtimes.flatMap((r) => metrics.map((m) => `agentcore-${stack}-${r.name}-${m}`)));
     expect(out.logGroupNames).to.deep.equal(
         Object.fromEntries(

@@ -9,6 +9,8 @@ export const TYPES = {
     nativeRuntimeEndpoint: "aws-native:bedrockagentcore:RuntimeEndpoint",
     classicRuntime: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
     classicRuntimeEndpoint: "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
+    nativeResourcePolicy: "aws-native:bedrockagentcore:ResourcePolicy",
+    classicResourcePolicy: "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
     defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
     securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
@@ -44,6 +46,8 @@ export const TYPES = {
 
 /** Both AgentCore runtime resources: Cloud Control (aws-native) and the classic provider. */
 export const RUNTIME_TYPES: readonly string[] = [TYPES.nativeRuntime, TYPES.classicRuntime];
+/** Both AgentCore resource-based policy resources (runtimes, endpoints, gateways). */
+export const RESOURCE_POLICY_TYPES: readonly string[] = [TYPES.nativeResourcePolicy, TYPES.classicResourcePolicy];
 /** Both runtime endpoint resources. */
 export const RUNTIME_ENDPOINT_TYPES: readonly string[] = [TYPES.nativeRuntimeEndpoint, TYPES.classicRuntimeEndpoint];
 
@@ -53,3 +57,17 @@ export const RUNTIME_ENDPOINT_TYPES: readonly string[] = [TYPES.nativeRuntimeEnd
  * tests/policy.spec.ts asserts both constants agree.
  */
 export const AGENTCORE_SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
+
+/**
+ * The runtime actions AgentCore lists for resource-based policies; a VPC fence must deny
+ * every one of them. Kept here for the same reason as the principal above;
+ * tests/inboundPolicy.spec.ts asserts it equals src/iam/runtimeAccessPolicy.ts.
+ */
+export const RUNTIME_INVOKE_ACTIONS: readonly string[] = [
+    "bedrock-agentcore:InvokeAgentRuntime",
+    "bedrock-agentcore:InvokeAgentRuntimeForUser",
+    "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream",
+    "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStreamForUser",
+    "bedrock-agentcore:StopRuntimeSession",
+    "bedrock-agentcore:GetAgentCard",
+];

@@ -9,6 +9,7 @@ import { S3_GATEWAY_SERVICE, endpointServiceName } from "../agentcoreFacts";
 import { NetworkConfig } from "../config/types";
 import { awsContextOutput } from "./awsContext";
 import { endpointPlans } from "../network/endpoints";
+import { endpointPolicy } from "../iam/endpointPolicies";
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "../network/flowLogPolicies";
 import {
     RulePeer,
@@ -30,6 +31,14 @@ export interface AgentNetworkArgs {
     readonly protect: boolean;
     /** Tags for every taggable resource; a Name tag is added per resource. Default: none. */
     readonly tags: Readonly<Record<string, string>>;
+    /** Model and inference-profile ARNs the bedrock-runtime endpoint policy admits. Default: none. */
+    readonly modelArns?: readonly string[];
+    /** Configured container images; ECR endpoint policies admit their repositories. Default: none. */
+    readonly imageUris?: readonly string[];
+    /** The stack's code buckets the S3 gateway endpoint policy admits (direct code deployment). Default: none. */
+    readonly codeBucketArns?: pulumi.Input<string>[];
+    /** AWS Organizations ID whose callers the bedrock-agentcore endpoints admit. Default: this account only. */
+    readonly organizationId?: string;
 }
 
 export class AgentNetwork extends pulumi.ComponentResource {
@@ -177,6 +186,18 @@ export class AgentNetwork extends pulumi.ComponentResource {
 
         // ---- VPC endpoints (only when this stack owns them). ----
         const plans = endpointPlans(region, network);
+        // Every endpoint gets a policy: without one it allows full access to its service, from
+        // this VPC to any account's resources (src/iam/endpointPolicies.ts).
+        const policyInput = pulumi
+            .all([awsContextOutput(this), pulumi.all(args.codeBucketArns ?? [])])
+            .apply(([ctx, codeBucketArns]) => ({
+                ...ctx,
+                modelArns: args.modelArns ?? [],
+                imageUris: args.imageUris ?? [],
+                codeBucketArns,
+                organizationId: args.organizationId,
+            }));
+        const policyFor = (service: string) => policyInput.apply((input) => JSON.stringify(endpointPolicy(service, input)));
         const endpointIds: Record<string, pulumi.Output<string>> = {};
         const endpoints: aws.ec2.VpcEndpoint[] = [];
         for (const plan of plans.interfaces) {
@@ -190,6 +211,7 @@ export class AgentNetwork extends pulumi.ComponentResource {
                     // One ENI per agent subnet, so every zone resolves the service locally.
                     subnetIds,
                     securityGroupIds: [groupId("endpoint")],
+                    policy: policyFor(plan.service),
                     tags: tagged(plan.role),
                 },
                 // An endpoint is not usable until its SG admits the runtimes.
@@ -206,6 +228,7 @@ export class AgentNetwork extends pulumi.ComponentResource {
                     serviceName: plans.gateway.serviceName,
                     vpcEndpointType: "Gateway",
                     routeTableIds,
+                    policy: policyFor(plans.gateway.service),
                     tags: tagged(plans.gateway.role),
                 },
                 child,

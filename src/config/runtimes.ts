@@ -17,6 +17,7 @@ import {
     RUNTIME_NAME_MAX_LENGTH,
     RUNTIME_NAME_PATTERN,
 } from "../agentcoreFacts";
+import { ACCESS_FIELDS, readRuntimeAccess } from "./access";
 import { Problems } from "./problems";
 import { JwtAuthorizerConfig, RuntimeConfig, RuntimeEndpointConfig } from "./types";
 
@@ -25,7 +26,7 @@ export const MAX_RUNTIMES_PER_STACK = 2;
 
 const RUNTIME_FIELDS = [
     "name", "containerUri", "description", "protocol", "environment", "idleTimeoutSeconds",
-    "maxLifetimeSeconds", "authorizer", "requestHeaders", "endpoints",
+    "maxLifetimeSeconds", "authorizer", "requestHeaders", "endpoints", ...ACCESS_FIELDS,
 ];
 const AUTHORIZER_FIELDS = ["discoveryUrl", "allowedAudience", "allowedClients"];
 const ENDPOINT_FIELDS = ["name", "version", "description"];
@@ -184,6 +185,7 @@ function readRuntime(
     const authorizer = e.authorizer === undefined ? undefined : readAuthorizer(p, `${key}.authorizer`, e.authorizer);
     const requestHeaders = readRequestHeaders(p, `${key}.requestHeaders`, e.requestHeaders, e.authorizer !== undefined);
     const endpoints = readEndpoints(p, `${key}.endpoints`, e.endpoints);
+    const access = readRuntimeAccess(p, key, e, { environment: ctx.environment, hasAuthorizer: e.authorizer !== undefined });
 
     if (!nameOk || typeof containerUri !== "string") {
         return undefined;
@@ -200,6 +202,7 @@ function readRuntime(
         authorizer,
         requestHeaders,
         endpoints,
+        ...access,
     };
 }
 

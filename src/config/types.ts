@@ -1,4 +1,5 @@
 import { Environment, Protocol, RuntimeProvider } from "../agentcoreFacts";
+import { AccessMode } from "./access";
 
 /** A custom JWT authorizer; without one, callers sign requests with IAM SigV4. */
 export interface JwtAuthorizerConfig {
@@ -33,6 +34,10 @@ export interface RuntimeConfig {
     readonly authorizer?: JwtAuthorizerConfig;
     readonly requestHeaders: readonly string[];
     readonly endpoints: readonly RuntimeEndpointConfig[];
+    /** How the runtime may be reached: `vpc` (resource policy fencing it to the VPC) or `iam`. */
+    readonly access: AccessMode;
+    /** IAM principals beyond this account allowed to invoke (access vpc, no authorizer). */
+    readonly allowedPrincipals: readonly string[];
 }
 
 /** An existing VPC adopted instead of creating one. */
@@ -82,6 +87,8 @@ export interface StackConfig {
     readonly tracing: boolean;
     /** This stack owns the account's Transaction Search (production stacks only). */
     readonly transactionSearch: boolean;
+    /** AWS Organizations ID whose callers the bedrock-agentcore endpoints admit; undefined: this account only. */
+    readonly organizationId?: string;
     /** User tags merged with the standard ones (Project, Stack, Environment, ManagedBy). */
     readonly tags: Readonly<Record<string, string>>;
 }

@@ -11,6 +11,7 @@ import {
     SESSION_MAX_MEMORY_MIB,
     SUPPORTED_AZ_IDS,
 } from "../agentcoreFacts";
+import { readOrganizationId } from "./access";
 import { readNetwork } from "./network";
 import { observabilityEnvironmentProblems, readObservability } from "./observability";
 import { Problems } from "./problems";
@@ -24,6 +25,7 @@ export const CONFIG_KEYS = [
     "subnetIds", "routeTableIds", "createEndpoints", "endpointServices", "endpointClientCidrs",
     "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "runtimeProvider", "tags",
     "tracing", "transactionSearch",
+    "organizationId",
 ] as const;
 
 /** Per-environment sizing shown as examples in error messages and used in the stack files. */
@@ -113,6 +115,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     }
 
     const userTags = readTags(r);
+    const organizationId = readOrganizationId(r);
 
     const observability = readObservability(r, environment);
     observabilityEnvironmentProblems(r, runtimes, observability.tracing);
@@ -134,6 +137,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         protect: protect as boolean,
         runtimeProvider,
         ...observability,
+        organizationId,
         tags: { ...userTags, Project: raw.project, Stack: raw.stack, Environment: env, ManagedBy: "pulumi" },
     });
 }

@@ -7,8 +7,11 @@
 /** Condition block: operator → condition key → value(s), as IAM writes it. */
 export type PolicyCondition = Record<string, Record<string, string | string[]>>;
 
-/** A service or AWS principal of a resource-based policy (trust or key policy). */
-export type PolicyPrincipal = { Service: string } | { AWS: string };
+/**
+ * A service or AWS principal of a resource-based policy (trust, key, runtime or endpoint
+ * policy); `"*"` is every caller, including JWT callers that are no IAM principal.
+ */
+export type PolicyPrincipal = { Service: string } | { AWS: string | string[] } | "*";
 
 export interface PolicyStatement {
     /** IAM identity policies accept only letters and digits in a Sid. */

@@ -23,6 +23,8 @@ const T = {
     classicRuntime: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
     runtimeEndpoint: "aws-native:bedrockagentcore:RuntimeEndpoint",
     classicRuntimeEndpoint: "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
+    resourcePolicy: "aws-native:bedrockagentcore:ResourcePolicy",
+    classicResourcePolicy: "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy",
     topic: "aws:sns/topic:Topic",
     alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     dashboard: "aws:cloudwatch/dashboard:Dashboard",
@@ -38,6 +40,8 @@ const EDGES: Record<string, Record<string, string>> = {
     [T.runtimeEndpoint]: { [T.runtime]: "pins a version of" },
     [T.classicRuntimeEndpoint]: { [T.classicRuntime]: "pins a version of" },
     [T.endpoint]: { [T.subnet]: "ENI in", [T.sg]: "uses SG" },
+    [T.resourcePolicy]: { [T.runtime]: "fences", [T.runtimeEndpoint]: "fences" },
+    [T.classicResourcePolicy]: { [T.classicRuntime]: "fences", [T.classicRuntimeEndpoint]: "fences" },
     [T.subnet]: { [T.vpc]: "in" },
     [T.flowLog]: { [T.vpc]: "captures", [T.logGroup]: "delivers to", [T.role]: "writes as" },
     [T.logGroup]: { [T.key]: "encrypted by" },
@@ -104,6 +108,9 @@ function label(r: RecordedResource, component?: RecordedResource): string[] {
         case T.runtimeEndpoint:
         case T.classicRuntimeEndpoint:
             return ["Runtime endpoint", `${i.name} → v${i.agentRuntimeVersion}`];
+        case T.resourcePolicy:
+        case T.classicResourcePolicy:
+            return ["Resource policy", "invoke only from the VPC"];
         case T.topic:
             return ["SNS alarm topic"];
         case T.dashboard:

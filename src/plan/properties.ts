@@ -68,6 +68,11 @@ function statements(policy: unknown): string | undefined {
     }
 }
 
+/** An endpoint policy's statement Sids, or a warning when there is none (full access). */
+function endpointPolicy(policy: unknown): string {
+    return policy === undefined ? "policy: NONE (full access to the service)" : `policy ${statements(policy) ?? "(unreadable)"}`;
+}
+
 const COMPARISON: Record<string, string> = {
     GreaterThanThreshold: ">",
     GreaterThanOrEqualToThreshold: "≥",
@@ -158,11 +163,12 @@ const DESCRIBE: Record<string, Describe> = {
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": rule("egress"),
     "aws:ec2/vpcEndpoint:VpcEndpoint": (i, r) =>
         i.vpcEndpointType === "Gateway"
-            ? [`gateway ${serviceSuffix(i.serviceName)}`, prop("route tables", refs(i.routeTableIds, r))]
+            ? [`gateway ${serviceSuffix(i.serviceName)}`, prop("route tables", refs(i.routeTableIds, r)), endpointPolicy(i.policy)]
             : [
                   `interface ${serviceSuffix(i.serviceName)}, private DNS ${i.privateDnsEnabled === true ? "on" : "off"}`,
                   prop(`subnets (${list(i.subnetIds).length} AZ)`, refs(i.subnetIds, r)),
                   prop("security groups", refs(i.securityGroupIds, r)),
+                  endpointPolicy(i.policy),
               ],
     "aws:ec2/flowLog:FlowLog": (i, r) => [`${i.trafficType} traffic of ${r.label(i.vpcId)} → ${r.label(i.logDestination)}`, prop("role", refs(i.iamRoleArn, r))],
     "aws:cloudwatch/logGroup:LogGroup": (i, r) => [
@@ -183,6 +189,8 @@ const DESCRIBE: Record<string, Describe> = {
         prop("version", i.agentRuntimeVersion),
         prop("runtime", r.label(i.agentRuntimeId)),
     ],
+    "aws-native:bedrockagentcore:ResourcePolicy": (i, r) => [prop("on", r.label(i.resourceArn)), statements(i.policy)],
+    "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy": (i, r) => [prop("on", r.label(i.resourceArn)), statements(i.policy)],
     "aws:sns/topic:Topic": (i, r) => [prop("name", i.name), prop("kms key", refs(i.kmsMasterKeyId, r))],
     "aws:sns/topicPolicy:TopicPolicy": (i, r) => [prop("topic", r.label(i.arn)), statements(i.policy)],
     "aws:sns/topicSubscription:TopicSubscription": (i, r) => [`${i.protocol} ${i.endpoint}`, prop("topic", r.label(i.topic))],

@@ -6,6 +6,7 @@ import { ConfigValidationError } from "../config/problems";
 import { renderCost } from "./cost";
 import { Plan, countsByType, isProjectComponent } from "./model";
 import { renderPolicy } from "./packFindings";
+import { renderReachability } from "./reachability";
 import { renderOutputs, renderTree } from "./tree";
 
 /** A section title, underlined so sections stand out in a terminal and in CI logs. */
@@ -38,6 +39,8 @@ export function renderPlan(plan: Plan): string {
         ...renderOutputs(plan.outputs),
         ...heading("Summary"),
         ...renderSummary(plan),
+        ...heading("Who can reach what"),
+        ...renderReachability(plan),
         ...heading(`Policy findings (pack ${plan.policy.pack})`),
         ...renderPolicy(plan.policy),
         ...heading("Cost"),
