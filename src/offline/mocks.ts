@@ -28,6 +28,9 @@ export interface RecordedInvoke {
     readonly inputs: Record<string, unknown>;
 }
 
+/** Remote components whose outputs the mocks compute (their children never exist under mocks). */
+export const REMOTE_COMPONENT_TYPES: readonly string[] = ["awsx:ecr:Image"];
+
 /** A stable pseudo-random hex string derived from a seed, so plans are identical between runs. */
 function stableHex(seed: string, length: number): string {
     return createHash("sha256").update(seed).digest("hex").slice(0, length);
@@ -112,7 +115,11 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             this.failures.push(failure);
             throw failure;
         }
-        const { id, computed } = args.custom === false ? { id: undefined, computed: {} } : this.computed(args.type, args.name, args.inputs);
+        // Remote (multi-language) components such as awsx's run their own children in their
+        // provider; under mocks only their outputs exist, so those are computed like a resource's.
+        const remote = REMOTE_COMPONENT_TYPES.includes(args.type);
+        const { id, computed } =
+            args.custom === false && !remote ? { id: undefined, computed: {} } : this.computed(args.type, args.name, args.inputs);
         const state = { ...args.inputs, ...computed };
         this.resources.push({
             urn,
@@ -261,6 +268,46 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { id: autoName, computed: { name: autoName, arn: `arn:aws:cloudwatch:${r}:${a}:alarm:${autoName}` } };
             case "aws:cloudwatch/dashboard:Dashboard":
                 return { id: String(inputs.dashboardName), computed: { dashboardArn: `arn:aws:cloudwatch::${a}:dashboard/${inputs.dashboardName}` } };
+            case "aws:ecr/repository:Repository": {
+                const repoName = String(inputs.name ?? autoName);
+                return {
+                    id: repoName,
+                    computed: {
+                        name: repoName,
+                        arn: `arn:aws:ecr:${r}:${a}:repository/${repoName}`,
+                        registryId: a,
+                        repositoryUrl: `${a}.dkr.ecr.${r}.amazonaws.com/${repoName}`,
+                    },
+                };
+            }
+            case "aws:ecr/lifecyclePolicy:LifecyclePolicy":
+                return { id: String(inputs.repository), computed: { registryId: a } };
+            case "awsx:ecr:Image":
+                // What awsx returns after the push: the repository URL and the pushed digest.
+                return { id: "", computed: { imageUri: `${inputs.repositoryUrl}@sha256:${stableHex(`${seed}/${JSON.stringify(inputs)}`, 64)}` } };
+            case "aws:s3/bucket:Bucket": {
+                const bucketName = String(inputs.bucket ?? `${name}-${stableHex(seed, 7)}`).toLowerCase();
+                return {
+                    id: bucketName,
+                    computed: {
+                        bucket: bucketName,
+                        arn: `arn:aws:s3:::${bucketName}`,
+                        bucketDomainName: `${bucketName}.s3.amazonaws.com`,
+                        bucketRegionalDomainName: `${bucketName}.s3.${r}.amazonaws.com`,
+                        hostedZoneId: "Z3AQBSTGFYJSTF",
+                        region: r,
+                    },
+                };
+            }
+            case "aws:s3/bucketObjectv2:BucketObjectv2": {
+                // S3 gives every upload to a versioned bucket a new version ID; the mock derives
+                // it from the inputs, so the same upload keeps its version.
+                const version = Buffer.from(createHash("sha256").update(`${seed}/${JSON.stringify(inputs)}`).digest()).toString("base64url").slice(0, 32);
+                return {
+                    id: `${inputs.bucket}/${inputs.key}`,
+                    computed: { versionId: version, etag: stableHex(`${seed}/etag`, 32), arn: `arn:aws:s3:::${inputs.bucket}/${inputs.key}` },
+                };
+            }
             case "aws-native:bedrockagentcore:Runtime":
             case "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": {
                 const runtimeName = String(inputs.agentRuntimeName);
