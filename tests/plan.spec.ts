@@ -60,6 +60,7 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             expect(countsByType(plan.resources)).to.deep.equal(countsByType(run.resources));
             expect(plan.outputs).to.deep.equal(run.outputs);
             expect(plan.resources.filter((r) => r.type.startsWith("agentcore:")).map((r) => r.type).sort()).to.deep.equal([
+                "agentcore:artifact:AgentArtifacts",
                 "agentcore:monitoring:RuntimeMonitoring",
                 "agentcore:network:AgentNetwork",
                 "agentcore:runtime:AgentRuntime",

@@ -28,6 +28,28 @@ export interface RecordedInvoke {
     readonly inputs: Record<string, unknown>;
 }
 
+/**
+ * Inputs with each top-level asset or archive as a plain `{ kind, path | text }` record: the
+ * SDK hands mocks asset objects whose fields are promises, which would record as `{}`.
+ */
+function isAssetOrArchive(value: unknown): boolean {
+    return pulumi.asset.Archive.isInstance(value) || pulumi.asset.Asset.isInstance(value);
+}
+
+async function plainAssets(inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(inputs)) {
+        if (isAssetOrArchive(value)) {
+            const fields = value as unknown as { path?: Promise<string>; text?: Promise<string>; uri?: Promise<string> };
+            const kind = (value as object).constructor.name;
+            out[key] = { kind, path: await fields.path, text: await fields.text, uri: await fields.uri };
+        } else {
+            out[key] = value;
+        }
+    }
+    return out;
+}
+
 /** Remote components whose outputs the mocks compute (their children never exist under mocks). */
 export const REMOTE_COMPONENT_TYPES: readonly string[] = ["awsx:ecr:Image"];
 
@@ -105,7 +127,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
     }
 
-    async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
+    async newResource(rawArgs: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
+        // Only resources with assets wait: the duplicate-URN check below must stay synchronous.
+        const args = Object.values(rawArgs.inputs).some(isAssetOrArchive) ? { ...rawArgs, inputs: await plainAssets(rawArgs.inputs) } : rawArgs;
         const meta = this.pending.get(`${args.type}::${args.name}`) ?? { dependencies: [], protect: false, retainOnDelete: false };
         this.pending.delete(`${args.type}::${args.name}`);
         const urn = this.urn(args.type, args.name, meta.parent);

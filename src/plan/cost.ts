@@ -35,6 +35,10 @@ export const PRICES = {
     logStorageGbMonth: 0.03,
     /** Vended-log (VPC flow logs) delivery to CloudWatch Logs, per GB, first 10 TB tier. */
     vendedLogIngestionGb: 0.5,
+    /** ECR private repository storage, per GB-month (aws.amazon.com/ecr/pricing). */
+    ecrStorageGbMonth: 0.1,
+    /** S3 Standard storage, per GB-month, first 50 TB (aws.amazon.com/s3/pricing). */
+    s3StandardGbMonth: 0.023,
 } as const;
 
 /**
@@ -46,6 +50,14 @@ export const ASSUMPTIONS = {
     logGbPerDay: 0.1,
     /** Days of logs kept when a log group never expires (retention unset): priced as a year. */
     neverExpireDays: 365,
+    /** Compressed size of one agent image (a Node or Python base plus the agent), GB. */
+    imageGb: 0.25,
+    /** Images a stack-owned repository holds: its keep-last-N lifecycle (src/artifact/settings.ts). */
+    imagesKept: 25,
+    /** Size of one code zip, GB (a bundled agent is a few MB). */
+    codeZipGb: 0.02,
+    /** Object versions kept per code object (noncurrent versions are kept: pinned endpoints may run them). */
+    codeVersionsKept: 50,
 } as const;
 
 /** What the estimate is computed from; extracted from the recorded resources. */
@@ -61,6 +73,10 @@ export interface CostInputs {
     readonly dashboards: number;
     /** Log groups this stack owns: retention (undefined = never expires) and whether flow logs feed it. */
     readonly logGroups: readonly { readonly name: string; readonly retentionDays?: number; readonly flowLogs: boolean }[];
+    /** ECR repositories this stack owns (images built from source). Default: 0. */
+    readonly ecrRepositories?: number;
+    /** Code objects this stack uploads (direct code deployment). Default: 0. */
+    readonly codeObjects?: number;
 }
 
 export interface CostLine {
@@ -157,6 +173,23 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
         "assumption",
     );
 
+    const repositories = inputs.ecrRepositories ?? 0;
+    add(
+        `ECR image storage, assumed ${ASSUMPTIONS.imagesKept} images × ${ASSUMPTIONS.imageGb} GB in ${repositories} repositor${repositories === 1 ? "y" : "ies"}`,
+        repositories * ASSUMPTIONS.imagesKept * ASSUMPTIONS.imageGb,
+        "GB-month",
+        PRICES.ecrStorageGbMonth,
+        "assumption",
+    );
+    const codeObjects = inputs.codeObjects ?? 0;
+    add(
+        `S3 code storage, assumed ${ASSUMPTIONS.codeVersionsKept} versions × ${ASSUMPTIONS.codeZipGb} GB of ${codeObjects} code object${codeObjects === 1 ? "" : "s"}`,
+        codeObjects * ASSUMPTIONS.codeVersionsKept * ASSUMPTIONS.codeZipGb,
+        "GB-month",
+        PRICES.s3StandardGbMonth,
+        "assumption",
+    );
+
     const sum = (basis: CostLine["basis"]) => cents(lines.filter((l) => l.basis === basis).reduce((s, l) => s + l.monthly, 0));
     const fixedMonthly = sum("list");
     const assumedMonthly = sum("assumption");
@@ -219,6 +252,8 @@ export function costInputsFromResources(resources: readonly RecordedResource[], 
             retentionDays: g.inputs.retentionInDays as number | undefined,
             flowLogs: flowLogDestinations.has(String(g.state.arn)),
         })),
+        ecrRepositories: ofType("aws:ecr/repository:Repository").length,
+        codeObjects: ofType("aws:s3/bucketObjectv2:BucketObjectv2").length,
     };
 }
 
