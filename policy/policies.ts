@@ -5,6 +5,8 @@
  */
 import { EnforcementLevel, Policies } from "@pulumi/policy";
 import { alarmActions } from "./rules/alarmActions";
+import { codeBucketProtected } from "./rules/codeBucket";
+import { ecrRepositorySecure } from "./rules/ecrRepository";
 import { executionRoleNoAttachedPolicies, executionRoleNoManagedPolicies } from "./rules/executionRoleManagedPolicies";
 import { executionRoleTrust } from "./rules/executionRoleTrust";
 import { iamLeastPrivilege } from "./rules/iamLeastPrivilege";
@@ -37,4 +39,6 @@ export const policies: Policies = [
     snsTopicEncrypted,
     alarmActions,
     productionProtected,
+    ecrRepositorySecure,
+    codeBucketProtected,
 ];

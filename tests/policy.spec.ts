@@ -15,6 +15,7 @@ import type { Unwrap } from "@pulumi/pulumi";
 import * as awsRuntime from "@pulumi/aws";
 import * as awsNativeRuntime from "@pulumi/aws-native";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { ECR_REPOSITORY_TYPES } from "../policy/rules/ecrRepository";
 import { PolicyPackConfig, enforcementLevelOf, evaluatePolicies, formatViolations, isBlocking, resourceArgs, stackArgs } from "../src/offline/evaluate";
 import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies } from "../policy/policies";
 import { ALARM_TYPES, alarmActions } from "../policy/rules/alarmActions";
@@ -269,11 +270,11 @@ const nativeAlarm: Props<awsNative.cloudwatch.AlarmArgs> = {
 const documentOf = (...statements: (object | string)[]) => ({ Version: "2012-10-17", Statement: statements });
 
 describe("policy pack: structure", () => {
-    it("is mandatory, with 13 uniquely named, described policies", () => {
+    it("is mandatory, with 15 uniquely named, described policies", () => {
         expect(PACK_ENFORCEMENT_LEVEL).to.equal("mandatory");
         const names = policies.map((p) => p.name);
         expect(new Set(names).size).to.equal(names.length);
-        expect(names).to.have.length(13);
+        expect(names).to.have.length(15);
         for (const p of policies) {
             expect(p.enforcementLevel, p.name).to.equal("mandatory");
             expect(p.description.length, p.name).to.be.greaterThan(30);
@@ -308,6 +309,7 @@ describe("policy pack: structure", () => {
             [TYPES.nativeAlarm]: awsNativeRuntime.cloudwatch.Alarm,
             [TYPES.nativeRuntime]: awsNativeRuntime.bedrockagentcore.Runtime,
             [TYPES.nativeRuntimeEndpoint]: awsNativeRuntime.bedrockagentcore.RuntimeEndpoint,
+            [TYPES.nativeEcrRepository]: awsNativeRuntime.ecr.Repository,
         };
         const nativeTokens = Object.values(TYPES).filter((t) => t.startsWith("aws-native:"));
         expect(nativeTokens.sort()).to.deep.equal(Object.keys(classes).sort());
@@ -329,6 +331,7 @@ describe("policy pack: structure", () => {
             ...SNS_TOPIC_TYPES,
             ...ALARM_TYPES,
             ...STATEFUL_TYPES,
+            ...ECR_REPOSITORY_TYPES,
         ]);
         const unread = Object.values(TYPES).filter((t) => t.startsWith("aws-native:") && !covered.has(t));
         expect(unread).to.deep.equal([]);
@@ -978,7 +981,7 @@ describe("src/offline/evaluate.ts: evaluatePolicies over recorded resources", ()
         const text = formatViolations("development", violations);
         expect(text).to.include("stack development has 2 violation(s), 2 blocking");
         expect(text).to.include("[mandatory] kms-key-rotation-enabled\n    aws:kms/key:Key key\n");
-        expect(formatViolations("staging", [])).to.equal(`Policy pack ${PACK_NAME}: stack staging passes all 13 policies.`);
+        expect(formatViolations("staging", [])).to.equal(`Policy pack ${PACK_NAME}: stack staging passes all 15 policies.`);
     });
 
     it("passes the options the engine passes (protect) and reads the stack from the URN", async () => {

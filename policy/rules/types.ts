@@ -25,6 +25,12 @@ export const TYPES = {
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     snsTopic: "aws:sns/topic:Topic",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    ecrRepository: "aws:ecr/repository:Repository",
+    s3Bucket: "aws:s3/bucket:Bucket",
+    s3BucketEncryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    s3BucketVersioning: "aws:s3/bucketVersioning:BucketVersioning",
+    s3PublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    s3BucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
     // Cloud Control (aws-native) equivalents: the same resources under CloudFormation's
     // property names, so each rule reads them through its own per-type field table.
     nativeRole: "aws-native:iam:Role",
@@ -38,6 +44,7 @@ export const TYPES = {
     nativeLogGroup: "aws-native:logs:LogGroup",
     nativeSnsTopic: "aws-native:sns:Topic",
     nativeAlarm: "aws-native:cloudwatch:Alarm",
+    nativeEcrRepository: "aws-native:ecr:Repository",
 } as const;
 
 /** Both AgentCore runtime resources: Cloud Control (aws-native) and the classic provider. */
