@@ -42,7 +42,8 @@ async function plainAssets(inputs: Record<string, unknown>): Promise<Record<stri
         if (isAssetOrArchive(value)) {
             const fields = value as unknown as { path?: Promise<string>; text?: Promise<string>; uri?: Promise<string> };
             const kind = (value as object).constructor.name;
-            out[key] = { kind, path: await fields.path, text: await fields.text, uri: await fields.uri };
+            const resolved = { kind, path: await fields.path, text: await fields.text, uri: await fields.uri };
+            out[key] = Object.fromEntries(Object.entries(resolved).filter(([, v]) => v !== undefined));
         } else {
             out[key] = value;
         }
