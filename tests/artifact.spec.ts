@@ -12,6 +12,7 @@ import { AgentArtifacts } from "../src/components/artifact";
 import { RuntimeConfig, validateConfig } from "../src/config";
 import { PolicyDocument } from "../src/iam/document";
 import { artifactAccessPolicy, ecrRepositoryArn } from "../src/iam/artifactAccess";
+import { buildContextHash, codeObjectKey, forceDeleteStores, imageTag, repositoryName } from "../src/artifact/settings";
 import { ProgramRun, configOf, one, ofType, promiseOf, rawStack, runComponent, runStack } from "./helpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
@@ -456,6 +457,39 @@ describe("artifact access document (pure)", () => {
                     expect(s.Action).to.deep.equal(["ecr:GetAuthorizationToken"]);
                 }
             }
+        }
+    });
+});
+
+describe("artifact store settings (pure)", () => {
+    it("names a repository <component>/<runtime>, lowercase, with characters ECR rejects replaced", () => {
+        expect(repositoryName("agentcore-staging", "Support_Agent")).to.equal("agentcore-staging/support_agent");
+        expect(repositoryName("agentcore-my stack", "a")).to.equal("agentcore-my-stack/a");
+    });
+
+    it("keys each runtime's zip under its own prefix", () => {
+        expect(codeObjectKey("support_agent_development")).to.equal("runtimes/support_agent_development/code.zip");
+    });
+
+    it("force-deletes stores in development and staging, never in production", () => {
+        expect([forceDeleteStores("development"), forceDeleteStores("staging"), forceDeleteStores("production")]).to.deep.equal([true, true, false]);
+    });
+
+    it("hashes file names and contents but not .git, and tags with 16 hex characters", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "artifact-hash-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
+            const hash = () => buildContextHash(dir, path.join(dir, "Dockerfile"), {});
+            const first = hash();
+            expect(first).to.match(/^[0-9a-f]{64}$/);
+            expect(imageTag(first)).to.equal(`src-${first.slice(0, 16)}`);
+            fs.mkdirSync(path.join(dir, ".git"));
+            fs.writeFileSync(path.join(dir, ".git", "HEAD"), "ref: refs/heads/main\n");
+            expect(hash()).to.equal(first);
+            fs.writeFileSync(path.join(dir, "a.txt"), "");
+            expect(hash()).to.not.equal(first);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
         }
     });
 });

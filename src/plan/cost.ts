@@ -4,6 +4,7 @@
  * whether or not an agent ever runs. Usage (AgentCore vCPU-hours and GB-hours, endpoint
  * data processing, KMS requests, SNS deliveries) is not included. Pure.
  */
+import { KEEP_LAST_IMAGES } from "../artifact/settings";
 import { RecordedResource } from "../offline/mocks";
 
 /** The region the table's prices are for, and the day they were read from the AWS price pages. */
@@ -53,7 +54,7 @@ export const ASSUMPTIONS = {
     /** Compressed size of one agent image (a Node or Python base plus the agent), GB. */
     imageGb: 0.25,
     /** Images a stack-owned repository holds: its keep-last-N lifecycle (src/artifact/settings.ts). */
-    imagesKept: 25,
+    imagesKept: KEEP_LAST_IMAGES,
     /** Size of one code zip, GB (a bundled agent is a few MB). */
     codeZipGb: 0.02,
     /** Object versions kept per code object (noncurrent versions are kept: pinned endpoints may run them). */
