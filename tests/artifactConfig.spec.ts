@@ -232,3 +232,42 @@ describe("artifact config: nothing is registered when an artifact is bad", () =>
         });
     }
 });
+
+describe("artifact config: bounds on both sides", () => {
+    const s3 = (bucket: string, key = "a/code.zip") => ({ code: { s3: { bucket, key, versionId: "v1" }, runtime: "NODE_22", entryPoint: ["main.js"] } });
+    const bucketError = (bucket: string) =>
+        `runtimes[0].code.s3.bucket "${bucket}" is invalid: an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens) (e.g. "agentcore-code-123456789012-us-east-1")`;
+
+    it("bucket names of 3 and 63 characters pass; 2 and 64 fail", () => {
+        expect(problemsOf("staging", s3("abc"))).to.deep.equal([]);
+        expect(problemsOf("staging", s3("a".repeat(63)))).to.deep.equal([]);
+        expect(problemsOf("staging", s3("ab"))).to.deep.equal([bucketError("ab")]);
+        expect(problemsOf("staging", s3("a".repeat(64)))).to.deep.equal([bucketError("a".repeat(64))]);
+    });
+
+    it("object keys of 1 and 1024 characters pass; empty and 1025 fail", () => {
+        const keyError = (key: string) => `runtimes[0].code.s3.key "${key}" is invalid: the object key of the zip, 1 to 1024 characters, no wildcards (e.g. "support_agent_development/code.zip")`;
+        expect(problemsOf("staging", s3("abc", "k"))).to.deep.equal([]);
+        expect(problemsOf("staging", s3("abc", "k".repeat(1024)))).to.deep.equal([]);
+        expect(problemsOf("staging", s3("abc", ""))).to.deep.equal([keyError("")]);
+        expect(problemsOf("staging", s3("abc", "k".repeat(1025)))).to.deep.equal([keyError("k".repeat(1025))]);
+    });
+
+    it("entryPoint of 1 and 2 elements pass; 0 and 3 fail (above)", () => {
+        expect(problemsOf("development", { code: CODE })).to.deep.equal([]);
+        expect(problemsOf("development", { code: { ...CODE, entryPoint: ["node", "main.js"] } })).to.deep.equal([]);
+    });
+
+    it("a build-arg name may start with _ but not with a digit", () => {
+        expect(problemsOf("staging", { image: { context: "agents/support-agent", buildArgs: { _A1: "x" } } })).to.deep.equal([]);
+        expect(problemsOf("staging", { image: { context: "agents/support-agent", buildArgs: { "9A": "x" } } })).to.deep.equal([
+            `runtimes[0].image.buildArgs.9A "9A" is invalid: a build-arg name of letters, digits and _, not starting with a digit (e.g. NODE_VERSION)`,
+        ]);
+    });
+
+    it("a versionId of the literal null (S3's ID for an unversioned object) fails", () => {
+        expect(problemsOf("staging", { code: { s3: { bucket: "abc", key: "k", versionId: "null" }, runtime: "NODE_22", entryPoint: ["main.js"] } })).to.deep.equal([
+            `runtimes[0].code.s3.versionId "null" is invalid: the object's version ID (the bucket must be versioned), so the runtime runs exactly that upload (e.g. "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY")`,
+        ]);
+    });
+});

@@ -321,7 +321,8 @@ function readCodeS3(p: Problems, key: string, v: unknown, region: string): CodeS
         p.invalid(`${key}.key`, v.key ?? null, "the object key of the zip, 1 to 1024 characters, no wildcards", `"support_agent_development/code.zip"`);
         ok = false;
     }
-    // A version pins exactly what runs: without one the runtime would follow whatever is uploaded next.
+    // A version pins exactly what runs: without one the runtime would follow whatever is uploaded
+    // next. S3 reports "null" as the version of an object in an unversioned bucket.
     if (typeof v.versionId !== "string" || v.versionId.trim() === "" || v.versionId.length > 1024 || v.versionId === "null") {
         p.invalid(`${key}.versionId`, v.versionId ?? null, "the object's version ID (the bucket must be versioned), so the runtime runs exactly that upload", `"3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"`);
         ok = false;
