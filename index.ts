@@ -3,6 +3,7 @@
  * contract. Every decision lives in src/ (config, components, policies).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { AgentArtifacts } from "./src/components/artifact";
 import { AgentNetwork } from "./src/components/network";
 import { AgentRuntime } from "./src/components/runtime";
 import { AgentSecurity } from "./src/components/security";
@@ -23,6 +24,17 @@ const security = new AgentSecurity(name, {
     tags: config.tags,
 });
 
+// What each runtime runs (existing image, image built from source, or code) and the role
+// policies that read exactly that.
+const artifacts = new AgentArtifacts(name, {
+    runtimes: config.runtimes,
+    roleName: security.executionRoleName,
+    kmsKeyArn: security.kmsKeyArn,
+    environment: config.environment,
+    protect: config.protect,
+    tags: config.tags,
+});
+
 const network = new AgentNetwork(name, {
     network: config.network,
     region: config.region,
@@ -32,7 +44,8 @@ const network = new AgentNetwork(name, {
     tags: config.tags,
     // What the endpoint policies admit (src/iam/endpointPolicies.ts).
     modelArns: config.modelArns,
-    imageUris: config.runtimes.flatMap((r) => (r.containerUri ? [r.containerUri] : [])),
+    imageUris: config.runtimes.flatMap((r) => (r.artifact.kind === "container" ? [r.artifact.containerUri] : [])),
+    codeBucketArns: artifacts.codeBucketArns,
     organizationId: config.organizationId,
 });
 
@@ -40,6 +53,7 @@ const agentRuntimes = config.runtimes.map(
     (runtime) =>
         new AgentRuntime(`${name}-${runtime.name}`, {
             runtime,
+            artifact: artifacts.runtimeArtifacts[runtime.name],
             provider: config.runtimeProvider,
             roleArn: security.executionRoleArn,
             subnetIds: network.agentSubnetIds,
@@ -48,9 +62,9 @@ const agentRuntimes = config.runtimes.map(
             observability: { tracing: config.tracing, environment: config.environment },
             protect: config.protect,
             tags: config.tags,
-            // AgentCore checks ECR access with the role at create time, and the image is
-            // pulled through the endpoints: both must exist before the runtime.
-            dependsOn: [...security.rolePolicies, ...network.endpoints],
+            // AgentCore checks artifact access with the role at create time, and the image or
+            // code is fetched through the endpoints: all must exist before the runtime.
+            dependsOn: [...security.rolePolicies, ...artifacts.accessPolicies, ...network.endpoints],
         }),
 );
 
@@ -96,12 +110,18 @@ export const vpcEndpointIds = network.vpcEndpointIds;
 export const executionRoleArn = security.executionRoleArn;
 export const executionRoleName = security.executionRoleName;
 export const kmsKeyArn = security.kmsKeyArn;
-/** Keyed by configured runtime name: arn, id, version and endpoint name → ARN. */
+/** Keyed by configured runtime name: arn, id, version, endpoint name → ARN, and the artifact it runs. */
 export const runtimes = pulumi.output(
     Object.fromEntries(
         agentRuntimes.map((runtime, i) => [
             config.runtimes[i].name,
-            { arn: runtime.arn, id: runtime.id, version: runtime.version, endpoints: runtime.endpointArns },
+            {
+                arn: runtime.arn,
+                id: runtime.id,
+                version: runtime.version,
+                endpoints: runtime.endpointArns,
+                artifact: artifacts.outputs.apply((o) => o[config.runtimes[i].name]),
+            },
         ]),
     ),
 );

@@ -7,6 +7,8 @@ import { EnforcementLevel, Policies } from "@pulumi/policy";
 import { alarmActions } from "./rules/alarmActions";
 import { endpointHasPolicy, endpointPolicyAnyPrincipalConditioned } from "./rules/endpointPolicies";
 import { productionRuntimeVpcOnly } from "./rules/runtimeResourcePolicy";
+import { codeBucketProtected } from "./rules/codeBucket";
+import { ecrRepositorySecure } from "./rules/ecrRepository";
 import { executionRoleNoAttachedPolicies, executionRoleNoManagedPolicies } from "./rules/executionRoleManagedPolicies";
 import { executionRoleTrust } from "./rules/executionRoleTrust";
 import { iamLeastPrivilege } from "./rules/iamLeastPrivilege";
@@ -46,4 +48,6 @@ export const policies: Policies = [
     endpointHasPolicy,
     endpointPolicyAnyPrincipalConditioned,
     productionRuntimeVpcOnly,
+    ecrRepositorySecure,
+    codeBucketProtected,
 ];

@@ -1,5 +1,5 @@
 /**
- * `npm run plan -- [stack] [--json FILE] [--diagram FILE] [--all] [--root DIR]`
+ * `npm run plan -- [stack] [--json FILE] [--diagram FILE] [--all] [--root DIR] [--source-root DIR]`
  *
  * The offline plan: runs the real program for a stack file under the recording mocks and
  * prints what it would create. Argument parsing and I/O only; the work is in src/plan.
@@ -24,6 +24,7 @@ export const USAGE = `Usage: npm run plan -- [stack] [options]
   --json FILE      write the full plan as stable JSON (with --all: every stack, keyed by name)
   --diagram FILE   write a Mermaid diagram (.md: a Markdown page; else the bare flowchart)
   --root DIR       read Pulumi.yaml and the stack files from DIR (default: the repository)
+  --source-root DIR  resolve image.context and code.path from DIR (default: --root)
   --help           this text
 `;
 
@@ -33,6 +34,8 @@ export interface CliArgs {
     readonly json?: string;
     readonly diagram?: string;
     readonly root: string;
+    /** Where relative artifact paths resolve; undefined means root. */
+    readonly sourceRoot?: string;
     readonly help: boolean;
 }
 
@@ -44,6 +47,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     let json: string | undefined;
     let diagram: string | undefined;
     let root = PROJECT_ROOT;
+    let sourceRoot: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = () => {
@@ -58,6 +62,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         else if (arg === "--json") json = value();
         else if (arg === "--diagram") diagram = value();
         else if (arg === "--root") root = path.resolve(value());
+        else if (arg === "--source-root") sourceRoot = path.resolve(value());
         else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
         else stacks.push(arg);
     }
@@ -70,7 +75,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (all && diagram) {
         throw new Error("--diagram draws one stack; give the stack instead of --all");
     }
-    return { stacks: stacks.length > 0 ? stacks : ["development"], all, json, diagram, root, help };
+    return { stacks: stacks.length > 0 ? stacks : ["development"], all, json, diagram, root, sourceRoot, help };
 }
 
 export interface CliIo {
@@ -116,7 +121,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     try {
         // One after the other in one process: the SDKs load once, only index.ts is reloaded.
         for (const stack of stacks) {
-            const result = await planStack(stack, { root: args.root });
+            const result = await planStack(stack, { root: args.root, sourceRoot: args.sourceRoot });
             if (result.error) {
                 io.err(renderFailure(stack, result.error));
                 errors.push(result.error);

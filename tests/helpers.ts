@@ -3,12 +3,30 @@
  * what the tests prove is what `npm run plan` shows.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "path";
 import { RawStackConfig, StackConfig, validateConfig } from "../src/config";
 import { RecordedResource } from "../src/offline/mocks";
-import { ProgramRun, runProgram, runStack } from "../src/offline/runProgram";
-import { stackConfig } from "../src/offline/stackFiles";
+import { ProgramRun, runProgram, runStack as runStackAt } from "../src/offline/runProgram";
+import { PROJECT_ROOT, stackConfig } from "../src/offline/stackFiles";
 
-export { runProgram, runStack };
+export { runProgram };
+
+/**
+ * The tree the tests resolve the stack files' artifact paths against: it holds what
+ * `agents/support-agent/dist` (a build output, not in git) and the agent's Dockerfile stand
+ * for, so the suite runs from a clean clone without building the agent.
+ */
+export const FIXTURE_SOURCE_ROOT = path.join(__dirname, "fixtures", "source-root");
+
+/** runStack (src/offline/runProgram.ts) with artifact paths resolved in the fixture tree. */
+export function runStack(
+    stack: string,
+    overrides: Readonly<Record<string, string | undefined>> = {},
+    root: string = PROJECT_ROOT,
+    sourceRoot: string = FIXTURE_SOURCE_ROOT,
+): Promise<ProgramRun> {
+    return runStackAt(stack, overrides, root, sourceRoot);
+}
 export type { ProgramRun, RecordedResource };
 
 /** The stack files of the repository; every spec that is about "all stacks" loops over these. */
@@ -69,7 +87,7 @@ export function rawStack(stack: string, overrides: Record<string, unknown> = {})
             values[key] = typeof value === "string" ? value : JSON.stringify(value);
         }
     }
-    return { project, stack, values, region, nativeRegion };
+    return { project, stack, values, region, nativeRegion, root: FIXTURE_SOURCE_ROOT };
 }
 
 /** The validated config of a stack file with overrides, for component specs. */
@@ -86,6 +104,29 @@ export function runComponent(
         project: "agentcore-private",
         stack: opts.stack ?? "development",
         config: { "aws:region": opts.region ?? "us-east-1" },
+        rootDirectory: FIXTURE_SOURCE_ROOT,
         program: () => build() ?? {},
     });
+}
+
+/**
+ * Overrides that run a stack file with the given runtime provider. The classic provider
+ * lists no NODE_22 for direct code (src/config/artifact.ts), so a runtime deployed as Node
+ * code there is built as an image from the same agent instead.
+ */
+export function providerOverrides(stack: string, provider: "aws-native" | "aws"): Record<string, string> {
+    if (provider === "aws-native") {
+        return {};
+    }
+    const runtimes = JSON.parse(rawStack(stack).values.runtimes) as Record<string, unknown>[];
+    const swapped = runtimes.map((r) => {
+        const code = r.code as { runtime?: string } | undefined;
+        if (code?.runtime !== "NODE_22") {
+            return r;
+        }
+        const { code: _code, ...rest } = r;
+        void _code;
+        return { ...rest, image: { context: "agents/support-agent" } };
+    });
+    return { runtimeProvider: provider, runtimes: JSON.stringify(swapped) };
 }

@@ -18,7 +18,12 @@ function problemsOf(stack: string, overrides: Record<string, unknown>): readonly
 }
 
 const runtime = (fields: Record<string, unknown>) => [
-    { name: "support_agent", containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2", ...fields },
+    // Pinned by digest, so that production accepts the image and only the access fields are judged.
+    {
+        name: "support_agent",
+        containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        ...fields,
+    },
 ];
 const jwt = { discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration", allowedClients: ["c"] };
 const INVOKE_ACTIONS = [

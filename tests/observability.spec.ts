@@ -384,7 +384,12 @@ describe("runtime environment with observability (pure)", () => {
     });
 
     it("gives both providers' runtime arguments the same environment", () => {
-        const wiring = { roleArn: "arn:aws:iam::123456789012:role/r", subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] };
+        const wiring = {
+            artifact: { kind: "container" as const, containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2" },
+            roleArn: "arn:aws:iam::123456789012:role/r",
+            subnetIds: ["subnet-1"],
+            securityGroupIds: ["sg-1"],
+        };
         const observability = { tracing: true, environment: "production" };
         expect(nativeRuntimeArgs(runtime, wiring, {}, observability).environmentVariables).to.deep.equal(
             classicRuntimeArgs(runtime, wiring, {}, observability).environmentVariables,

@@ -25,7 +25,7 @@ import { blockingCount, toFinding } from "../src/plan/packFindings";
 import { renderPlan } from "../src/plan/report";
 import { planFromRun, planStack } from "../src/plan/run";
 import { planJson } from "../src/plan/stableJson";
-import { ProgramRun, STACKS, ofType, runStackOnce } from "./helpers";
+import { FIXTURE_SOURCE_ROOT, ProgramRun, STACKS, ofType, runStackOnce } from "./helpers";
 
 function capture(): CliIo & { stdout: () => string; stderr: () => string } {
     let out = "";
@@ -47,7 +47,7 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
     before(async () => {
         for (const stack of STACKS) {
             runs.set(stack, await runStackOnce(stack));
-            plans.set(stack, planOf(await planStack(stack)));
+            plans.set(stack, planOf(await planStack(stack, { sourceRoot: FIXTURE_SOURCE_ROOT })));
         }
     });
 
@@ -61,6 +61,7 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             expect(plan.outputs).to.deep.equal(run.outputs);
             expect(plan.resources.filter((r) => r.type.startsWith("agentcore:")).map((r) => r.type).sort()).to.deep.equal([
                 "agentcore:access:RuntimeInboundAccess",
+                "agentcore:artifact:AgentArtifacts",
                 "agentcore:monitoring:RuntimeLogDelivery",
                 "agentcore:monitoring:RuntimeMonitoring",
                 ...(stack === "production" ? ["agentcore:monitoring:TransactionSearch"] : []),
@@ -272,7 +273,7 @@ describe("plan: the command", function () {
     it("exits 1 with every config problem and writes nothing for a bad stack file", async () => {
         const io = capture();
         const json = path.join(dir, "out.json");
-        const code = await main(["development", "--root", dir, "--json", json], io);
+        const code = await main(["development", "--root", dir, "--source-root", FIXTURE_SOURCE_ROOT, "--json", json], io);
         expect(code).to.equal(1);
         expect(io.stderr()).to.include('Stack "development" has 2 configuration problems; nothing was created');
         expect(io.stderr()).to.include("cpu 300 is invalid").and.include("logRetentionDays 31 is invalid");
@@ -286,7 +287,7 @@ describe("plan: the command", function () {
         expect(unprotected).to.not.equal(production);
         fs.writeFileSync(path.join(dir, "Pulumi.production.yaml"), unprotected);
         const io = capture();
-        expect(await main(["production", "--root", dir], io)).to.equal(1);
+        expect(await main(["production", "--root", dir, "--source-root", FIXTURE_SOURCE_ROOT], io)).to.equal(1);
         expect(io.stdout()).to.include("[mandatory]");
         expect(io.stderr()).to.match(/Blocked by mandatory policies: production \(\d+\)/);
     });
@@ -302,7 +303,7 @@ describe("plan: the command", function () {
         const io = capture();
         const json = path.join(dir, "staging.json");
         const diagram = path.join(dir, "staging.md");
-        expect(await main(["staging", "--json", json, "--diagram", diagram], io)).to.equal(0);
+        expect(await main(["staging", "--source-root", FIXTURE_SOURCE_ROOT, "--json", json, "--diagram", diagram], io)).to.equal(0);
         expect(io.stdout()).to.include("Plan of agentcore-private/staging (us-east-1)");
         const doc = JSON.parse(fs.readFileSync(json, "utf8"));
         expect(doc.stack).to.equal("staging");

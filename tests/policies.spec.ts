@@ -13,7 +13,6 @@ import {
     UNSCOPABLE_ACTIONS,
     WORKLOAD_IDENTITY_ACTIONS,
     XRAY_ACTIONS,
-    ecrRepositoryArns,
     executionRolePolicy,
     executionRoleProblems,
     executionRoleTrustPolicy,
@@ -21,11 +20,8 @@ import {
 import { KMS_LOGS_ACTIONS, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../src/iam/kmsKey";
 
 const ctx: AwsContext = { partition: "aws", region: "eu-west-1", accountId: "111122223333" };
-const support = { runtimeName: "support_agent_staging", containerUri: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/agents/support-agent:1.4.2" };
-const billing = {
-    runtimeName: "billing_agent_staging",
-    containerUri: "444455556666.dkr.ecr.eu-west-1.amazonaws.com/shared/billing@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-};
+const support = { runtimeName: "support_agent_staging" };
+const billing = { runtimeName: "billing_agent_staging" };
 const models = [
     "arn:aws:bedrock:eu-west-1:111122223333:inference-profile/eu.anthropic.claude-sonnet-4-20250514-v1:0",
     "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
@@ -79,9 +75,8 @@ describe("execution role permission policy", () => {
     it("has the expected statements in order, each with a unique alphanumeric Sid", () => {
         expect(doc.Version).to.equal("2012-10-17");
         const sids = doc.Statement.map((s) => s.Sid);
+        // The ECR and code statements follow each runtime's artifact: tests/artifactAccess.spec.ts.
         expect(sids).to.deep.equal([
-            "EcrPullRuntimeImages",
-            "EcrAuthorizationToken",
             "LogsRuntimeLogGroups",
             "LogsRuntimeLogStreams",
             "LogsDescribeLogGroups",
@@ -95,35 +90,6 @@ describe("execution role permission policy", () => {
             expect(s.Effect).to.equal("Allow");
             expect(s.Principal).to.equal(undefined);
         });
-    });
-
-    it("pulls only from the configured repository, in the URI's account and region", () => {
-        const s = statement(doc, "EcrPullRuntimeImages");
-        expect(s.Action).to.deep.equal(["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]);
-        expect(s.Resource).to.deep.equal(["arn:aws:ecr:eu-west-1:111122223333:repository/agents/support-agent"]);
-        expect(s.Condition).to.deep.equal(region);
-    });
-
-    it("adds a second runtime's repository (its own account) and no foreign one", () => {
-        const s = statement(executionRolePolicy({ ...input, runtimes: [support, billing] }), "EcrPullRuntimeImages");
-        expect(s.Resource).to.deep.equal([
-            "arn:aws:ecr:eu-west-1:111122223333:repository/agents/support-agent",
-            "arn:aws:ecr:eu-west-1:444455556666:repository/shared/billing",
-        ]);
-        expect(resourcesOf(s)).to.not.include("arn:aws:ecr:eu-west-1:111122223333:repository/shared/billing");
-        expect(resourcesOf(s).some((arn) => arn.includes("*"))).to.equal(false);
-    });
-
-    it("dedupes repositories shared by several runtimes (tags and digests alike)", () => {
-        const twin = { runtimeName: "support_agent_canary", containerUri: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/agents/support-agent:1.5.0" };
-        expect(ecrRepositoryArns("aws", [support, twin, support])).to.deep.equal(["arn:aws:ecr:eu-west-1:111122223333:repository/agents/support-agent"]);
-    });
-
-    it("gets an ECR token on * (GetAuthorizationToken has no resource type), in region", () => {
-        const s = statement(doc, "EcrAuthorizationToken");
-        expect(s.Action).to.deep.equal(["ecr:GetAuthorizationToken"]);
-        expect(s.Resource).to.equal("*");
-        expect(s.Condition).to.deep.equal(region);
     });
 
     it("scopes logs to the runtime's own log groups and streams", () => {
@@ -234,11 +200,6 @@ describe("execution role problems", () => {
         expect(problems).to.have.length(2);
         expect(problems[0]).to.match(/runtimes is empty/);
         expect(problems[1]).to.match(/modelArns\[0\].*without wildcards/);
-        const badUri = executionRoleProblems({ runtimes: [{ runtimeName: "x_dev", containerUri: "docker.io/library/nginx:1" }], modelArns: [] });
-        expect(badUri).to.deep.equal([
-            `runtimes[0].containerUri "docker.io/library/nginx:1" is not a private ECR image URI (e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2")`,
-        ]);
-        expect(() => ecrRepositoryArns("aws", [{ runtimeName: "x_dev", containerUri: "docker.io/library/nginx:1" }])).to.throw(/x_dev.*not a private ECR image URI/);
     });
 });
 

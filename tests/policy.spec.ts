@@ -15,6 +15,7 @@ import type { Unwrap } from "@pulumi/pulumi";
 import * as awsRuntime from "@pulumi/aws";
 import * as awsNativeRuntime from "@pulumi/aws-native";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { ECR_REPOSITORY_TYPES } from "../policy/rules/ecrRepository";
 import { PolicyPackConfig, enforcementLevelOf, evaluatePolicies, formatViolations, isBlocking, resourceArgs, stackArgs } from "../src/offline/evaluate";
 import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies } from "../policy/policies";
 import { ALARM_TYPES, alarmActions } from "../policy/rules/alarmActions";
@@ -272,11 +273,11 @@ const nativeAlarm: Props<awsNative.cloudwatch.AlarmArgs> = {
 const documentOf = (...statements: (object | string)[]) => ({ Version: "2012-10-17", Statement: statements });
 
 describe("policy pack: structure", () => {
-    it("is mandatory, with 19 uniquely named, described policies", () => {
+    it("is mandatory, with 21 uniquely named, described policies", () => {
         expect(PACK_ENFORCEMENT_LEVEL).to.equal("mandatory");
         const names = policies.map((p) => p.name);
         expect(new Set(names).size).to.equal(names.length);
-        expect(names).to.have.length(19);
+        expect(names).to.have.length(21);
         for (const p of policies) {
             expect(p.enforcementLevel, p.name).to.equal("mandatory");
             expect(p.description.length, p.name).to.be.greaterThan(30);
@@ -313,6 +314,7 @@ describe("policy pack: structure", () => {
             [TYPES.nativeRuntimeEndpoint]: awsNativeRuntime.bedrockagentcore.RuntimeEndpoint,
             [TYPES.nativeTransactionSearchConfig]: awsNativeRuntime.xray.TransactionSearchConfig,
             [TYPES.nativeResourcePolicy]: awsNativeRuntime.bedrockagentcore.ResourcePolicy,
+            [TYPES.nativeEcrRepository]: awsNativeRuntime.ecr.Repository,
         };
         const nativeTokens = Object.values(TYPES).filter((t) => t.startsWith("aws-native:"));
         expect(nativeTokens.sort()).to.deep.equal(Object.keys(classes).sort());
@@ -336,6 +338,7 @@ describe("policy pack: structure", () => {
             ...STATEFUL_TYPES,
             ...TRANSACTION_SEARCH_TYPES,
             ...RESOURCE_POLICY_TYPES,
+            ...ECR_REPOSITORY_TYPES,
         ]);
         const unread = Object.values(TYPES).filter((t) => t.startsWith("aws-native:") && !covered.has(t));
         expect(unread).to.deep.equal([]);
@@ -990,7 +993,7 @@ describe("src/offline/evaluate.ts: evaluatePolicies over recorded resources", ()
         const text = formatViolations("development", violations);
         expect(text).to.include("stack development has 2 violation(s), 2 blocking");
         expect(text).to.include("[mandatory] kms-key-rotation-enabled\n    aws:kms/key:Key key\n");
-        expect(formatViolations("staging", [])).to.equal(`Policy pack ${PACK_NAME}: stack staging passes all 19 policies.`);
+        expect(formatViolations("staging", [])).to.equal(`Policy pack ${PACK_NAME}: stack staging passes all 21 policies.`);
     });
 
     it("passes the options the engine passes (protect) and reads the stack from the URN", async () => {

@@ -11,6 +11,10 @@ const NATIVE_ENDPOINT = "aws-native:bedrockagentcore:RuntimeEndpoint";
 const CLASSIC_ENDPOINT = "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint";
 
 const wiring = {
+    artifact: {
+        kind: "container" as const,
+        containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    },
     roleArn: "arn:aws:iam::123456789012:role/agent-exec",
     subnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
     securityGroupIds: ["sg-0a1b2c3d4e5f60718"],
@@ -25,7 +29,7 @@ describe("runtime: provider argument mapping (pure)", () => {
         expect(args).to.deep.equal({
             agentRuntimeName: "support_agent_production",
             description: "Customer support agent",
-            agentRuntimeArtifact: { containerConfiguration: { containerUri: production.containerUri } },
+            agentRuntimeArtifact: { containerConfiguration: { containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" } },
             roleArn: wiring.roleArn,
             networkConfiguration: {
                 networkMode: "VPC",

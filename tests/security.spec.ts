@@ -86,14 +86,14 @@ for (const stack of STACKS) {
             expect(role.inputs).to.not.have.property("inlinePolicies");
         });
 
-        it("attaches one inline policy scoped to the stack's repository, logs, identity and models", () => {
+        it("attaches one inline policy scoped to the stack's logs, identity and models (artifact access: tests/artifactAccess.spec.ts)", () => {
             const policy = one(r, "aws:iam/rolePolicy:RolePolicy");
             const role = one(r, "aws:iam/role:Role");
             expect(policy.inputs.role).to.equal(role.state.name);
             expect(policy.dependencies).to.include(role.urn);
             const doc = document(policy.inputs.policy);
             const bySid = Object.fromEntries(doc.Statement.map((s) => [s.Sid, s]));
-            expect(bySid.EcrPullRuntimeImages.Resource).to.deep.equal([`arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/support-agent`]);
+            expect(bySid.EcrPullRuntimeImages).to.equal(undefined);
             expect(bySid.LogsRuntimeLogGroups.Resource).to.deep.equal([
                 `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/support_agent_${stack}-*`,
             ]);
@@ -186,15 +186,13 @@ describe("AgentSecurity wiring", () => {
             `arn:aws:bedrock-agentcore:eu-west-1:${ACCOUNT}:*`,
         ]);
         const doc = document(one(r, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
-        const ecr = doc.Statement.find((s) => s.Sid === "EcrPullRuntimeImages");
-        expect(ecr?.Resource).to.deep.equal(["arn:aws:ecr:eu-west-1:210987654321:repository/agents/support-agent"]);
-        expect(ecr?.Condition?.StringEquals["aws:RequestedRegion"]).to.equal("eu-west-1");
+        expect(doc.Statement.find((s) => s.Sid === "LogsRuntimeLogGroups")?.Condition?.StringEquals["aws:RequestedRegion"]).to.equal("eu-west-1");
         expect(document(one(r, "aws:kms/key:Key").inputs.policy).Statement[1].Principal).to.deep.equal({ Service: "logs.eu-west-1.amazonaws.com" });
     });
 
-    it("keeps one documented trust ARN for two runtimes, adds the second to ECR, and omits models when none are configured", async () => {
+    it("keeps one documented trust ARN for two runtimes, adds the second to the log statements, and omits models when none are configured", async () => {
         const base = configOf("staging");
-        const second = { ...base.runtimes[0], name: "billing_agent", runtimeName: "billing_agent_staging", containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/billing:2.0.0` };
+        const second = { ...base.runtimes[0], name: "billing_agent", runtimeName: "billing_agent_staging" };
         const r = await runComponent(() => {
             build({ ...base, runtimes: [base.runtimes[0], second], modelArns: [] });
         }, { stack: "staging" });
@@ -202,9 +200,9 @@ describe("AgentSecurity wiring", () => {
         const trust = document(one(r, "aws:iam/role:Role").inputs.assumeRolePolicy);
         expect(trust.Statement[0].Condition?.ArnLike["aws:SourceArn"]).to.deep.equal([`arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:*`]);
         const doc = document(one(r, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
-        expect(doc.Statement.find((s) => s.Sid === "EcrPullRuntimeImages")?.Resource).to.deep.equal([
-            `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/billing`,
-            `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/support-agent`,
+        expect(doc.Statement.find((s) => s.Sid === "LogsRuntimeLogGroups")?.Resource).to.deep.equal([
+            `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/billing_agent_staging-*`,
+            `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/support_agent_staging-*`,
         ]);
         expect(doc.Statement.map((s) => s.Sid)).to.not.include("InvokeConfiguredModels");
     });

@@ -57,6 +57,8 @@ describe("workflows", () => {
             "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
             "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 # v7.0.0",
             "aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c # v6.2.3",
+            "docker/setup-buildx-action@37fe631027851001ddb9b187196cc803df7f5f0e # v4.3.0",
+            "docker/setup-qemu-action@96fe6ef7f33517b61c61be40b68a1882f3264fb8 # v4.2.0",
             "pulumi/actions@8e5e406f4007fca908480587cb9893c07090f58d # v7.0.0",
         ]);
     });

@@ -28,6 +28,12 @@ export const TYPES = {
     snsTopic: "aws:sns/topic:Topic",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     traceSegmentDestination: "aws:xray/traceSegmentDestination:TraceSegmentDestination",
+    ecrRepository: "aws:ecr/repository:Repository",
+    s3Bucket: "aws:s3/bucket:Bucket",
+    s3BucketEncryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    s3BucketVersioning: "aws:s3/bucketVersioning:BucketVersioning",
+    s3PublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    s3BucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
     // Cloud Control (aws-native) equivalents: the same resources under CloudFormation's
     // property names, so each rule reads them through its own per-type field table.
     nativeRole: "aws-native:iam:Role",
@@ -42,6 +48,7 @@ export const TYPES = {
     nativeSnsTopic: "aws-native:sns:Topic",
     nativeAlarm: "aws-native:cloudwatch:Alarm",
     nativeTransactionSearchConfig: "aws-native:xray:TransactionSearchConfig",
+    nativeEcrRepository: "aws-native:ecr:Repository",
 } as const;
 
 /** Both AgentCore runtime resources: Cloud Control (aws-native) and the classic provider. */

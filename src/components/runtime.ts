@@ -3,11 +3,13 @@ import * as awsNative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { RuntimeProvider } from "../agentcoreFacts";
 import { RuntimeConfig, SizingBudget } from "../config/types";
-import { RuntimeObservability, classicRuntimeArgs, nativeRuntimeArgs, runtimeTags } from "../runtime/args";
+import { DeployedArtifact, RuntimeObservability, classicRuntimeArgs, nativeRuntimeArgs, runtimeTags } from "../runtime/args";
 
 export interface AgentRuntimeArgs {
-    /** The validated runtime config (name, image, protocol, lifecycle, authorizer, endpoints). */
+    /** The validated runtime config (name, protocol, lifecycle, authorizer, endpoints). */
     readonly runtime: RuntimeConfig;
+    /** What the runtime runs, from the AgentArtifact component: an image URI or a code object version. */
+    readonly artifact: DeployedArtifact;
     /** Which provider creates the resources. Default: "aws-native". */
     readonly provider?: RuntimeProvider;
     /** The execution role the runtime assumes. */
@@ -50,7 +52,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
         super("agentcore:runtime:AgentRuntime", name, {}, opts);
         const { runtime } = args;
         const tags = runtimeTags(runtime, args.sizing, args.tags ?? {});
-        const wiring = { roleArn: args.roleArn, subnetIds: args.subnetIds, securityGroupIds: args.securityGroupIds };
+        const wiring = { artifact: args.artifact, roleArn: args.roleArn, subnetIds: args.subnetIds, securityGroupIds: args.securityGroupIds };
         const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect ?? false };
         const runtimeOpts = { ...childOpts, dependsOn: [...(args.dependsOn ?? [])] };
 

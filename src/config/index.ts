@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "path";
 import { RawStackConfig, StackConfig } from "./types";
 import { validateConfig } from "./validate";
 
@@ -6,6 +7,7 @@ export * from "./types";
 export { ConfigValidationError } from "./problems";
 export { CONFIG_KEYS, MODEL_ARN, validateConfig } from "./validate";
 export { parseEcrImageUri } from "./runtimes";
+export * from "./artifact";
 export { NETWORK_DEFAULTS } from "./network";
 
 /** Collects the raw config of the running stack, as Pulumi hands it over. */
@@ -24,7 +26,17 @@ export function readRawConfig(): RawStackConfig {
         values,
         region: new pulumi.Config("aws").get("region"),
         nativeRegion: new pulumi.Config("aws-native").get("region"),
+        root: projectRoot(),
     };
+}
+
+/**
+ * The directory of Pulumi.yaml, as the Pulumi language host reports it; the working
+ * directory when it reports none (Pulumi runs programs there).
+ */
+export function projectRoot(): string {
+    const root = pulumi.runtime.getRootDirectory();
+    return root && path.isAbsolute(root) ? root : process.cwd();
 }
 
 /**

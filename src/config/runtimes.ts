@@ -18,6 +18,7 @@ import {
     RUNTIME_NAME_PATTERN,
 } from "../agentcoreFacts";
 import { ACCESS_FIELDS, readRuntimeAccess } from "./access";
+import { ArtifactContext, readArtifact } from "./artifact";
 import { Problems } from "./problems";
 import { JwtAuthorizerConfig, RuntimeConfig, RuntimeEndpointConfig } from "./types";
 
@@ -25,7 +26,7 @@ import { JwtAuthorizerConfig, RuntimeConfig, RuntimeEndpointConfig } from "./typ
 export const MAX_RUNTIMES_PER_STACK = 2;
 
 const RUNTIME_FIELDS = [
-    "name", "containerUri", "description", "protocol", "environment", "idleTimeoutSeconds",
+    "name", "containerUri", "image", "code", "description", "protocol", "environment", "idleTimeoutSeconds",
     "maxLifetimeSeconds", "authorizer", "requestHeaders", "endpoints", ...ACCESS_FIELDS,
 ];
 const AUTHORIZER_FIELDS = ["discoveryUrl", "allowedAudience", "allowedClients"];
@@ -81,12 +82,11 @@ function stringArray(p: Problems, key: string, v: unknown, example: string): str
 }
 
 /** Reads `runtimes` (already JSON-parsed) and checks every field of every entry. */
-export function readRuntimes(
-    p: Problems,
-    raw: unknown,
-    ctx: { stack: string; region?: string; environment?: Environment },
-): RuntimeConfig[] {
-    const example = `[{ name: "support_agent", containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2" }]`;
+/** What reading the runtimes needs from the rest of the config. */
+export type RuntimesContext = { stack: string } & Omit<ArtifactContext, "checkContainerUri">;
+
+export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): RuntimeConfig[] {
+    const example = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
     if (raw === undefined) {
         p.missing("runtimes", `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes`, example);
         return [];
@@ -102,7 +102,7 @@ export function readRuntimes(
     raw.forEach((entry: unknown, i: number) => {
         const key = `runtimes[${i}]`;
         if (!isRecord(entry)) {
-            p.invalid(key, entry, "a map with at least name and containerUri", example.slice(1, -1));
+            p.invalid(key, entry, "a map with at least name and one of containerUri, image or code", example.slice(1, -1));
             return;
         }
         unknownFields(p, key, entry, RUNTIME_FIELDS);
@@ -118,12 +118,7 @@ export function readRuntimes(
     return runtimes;
 }
 
-function readRuntime(
-    p: Problems,
-    key: string,
-    e: Record<string, unknown>,
-    ctx: { stack: string; region?: string; environment?: Environment },
-): RuntimeConfig | undefined {
+function readRuntime(p: Problems, key: string, e: Record<string, unknown>, ctx: RuntimesContext): RuntimeConfig | undefined {
     const suffix = awsRuntimeName("", ctx.stack); // "_<stack>"
     const maxNameLength = RUNTIME_NAME_MAX_LENGTH - suffix.length;
     const name = e.name;
@@ -141,21 +136,7 @@ function readRuntime(
         nameOk = true;
     }
 
-    const region = ctx.region ?? "us-east-1";
-    const uriExample = `"123456789012.dkr.ecr.${region}.amazonaws.com/support-agent:1.4.2"`;
-    const containerUri = e.containerUri;
-    if (typeof containerUri !== "string") {
-        p.missing(`${key}.containerUri`, "a private ECR image URI with a tag or digest", uriExample);
-    } else {
-        const image = parseEcrImageUri(containerUri);
-        if (!image) {
-            p.invalid(`${key}.containerUri`, containerUri, "a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>", uriExample);
-        } else if (ctx.region && image.region !== ctx.region) {
-            p.invalid(`${key}.containerUri`, containerUri, `an image in the stack's region ${ctx.region} (AgentCore pulls from the same region only)`, uriExample);
-        } else if (ctx.environment === "production" && image.tag === "latest") {
-            p.invalid(`${key}.containerUri`, containerUri, "a pinned tag or digest in production, never latest", uriExample);
-        }
-    }
+    const artifact = readArtifact(p, key, e, { ...ctx, checkContainerUri: (problems, k, uri) => checkContainerUri(problems, k, uri, ctx) });
 
     let description: string | undefined;
     if (e.description !== undefined) {
@@ -187,13 +168,13 @@ function readRuntime(
     const endpoints = readEndpoints(p, `${key}.endpoints`, e.endpoints);
     const access = readRuntimeAccess(p, key, e, { environment: ctx.environment, hasAuthorizer: e.authorizer !== undefined });
 
-    if (!nameOk || typeof containerUri !== "string") {
+    if (!nameOk || !artifact) {
         return undefined;
     }
     return {
         name: name as string,
         runtimeName: awsRuntimeName(name as string, ctx.stack),
-        containerUri,
+        artifact,
         description,
         protocol,
         environment,
@@ -204,6 +185,35 @@ function readRuntime(
         endpoints,
         ...access,
     };
+}
+
+/**
+ * An existing image: a private ECR URI in the stack's region. Production runs exactly what
+ * was tested, so there it must be pinned by digest: a tag (even on an IMMUTABLE repository
+ * this stack does not own) can be moved or re-created under the same name.
+ */
+function checkContainerUri(p: Problems, key: string, uri: unknown, ctx: { region?: string; environment?: Environment }): boolean {
+    const region = ctx.region ?? "us-east-1";
+    const digestExample = `"123456789012.dkr.ecr.${region}.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`;
+    const uriExample = ctx.environment === "production" ? digestExample : `"123456789012.dkr.ecr.${region}.amazonaws.com/support-agent:1.4.2"`;
+    if (typeof uri !== "string") {
+        p.invalid(key, uri ?? null, "a private ECR image URI with a tag or digest", uriExample);
+        return false;
+    }
+    const image = parseEcrImageUri(uri);
+    if (!image) {
+        p.invalid(key, uri, "a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>", uriExample);
+        return false;
+    }
+    if (ctx.region && image.region !== ctx.region) {
+        p.invalid(key, uri, `an image in the stack's region ${ctx.region} (AgentCore pulls from the same region only)`, uriExample);
+        return false;
+    }
+    if (ctx.environment === "production" && image.digest === undefined) {
+        p.invalid(key, uri, "an image pinned by digest (@sha256:<64 hex>) in production, never a tag such as latest: a tag can be moved", digestExample);
+        return false;
+    }
+    return true;
 }
 
 function readEnvironment(p: Problems, key: string, v: unknown): Record<string, string> {

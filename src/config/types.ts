@@ -1,5 +1,6 @@
 import { Environment, Protocol, RuntimeProvider } from "../agentcoreFacts";
 import { AccessMode } from "./access";
+import { RuntimeArtifact } from "./artifact";
 
 /** A custom JWT authorizer; without one, callers sign requests with IAM SigV4. */
 export interface JwtAuthorizerConfig {
@@ -25,7 +26,8 @@ export interface RuntimeConfig {
     readonly name: string;
     /** The AWS runtime name: `<name>_<stack>`, unique per account and region. */
     readonly runtimeName: string;
-    readonly containerUri: string;
+    /** What the runtime runs: an existing image, an image built from source, or code (src/config/artifact.ts). */
+    readonly artifact: RuntimeArtifact;
     readonly description?: string;
     readonly protocol: Protocol;
     readonly environment: Readonly<Record<string, string>>;
@@ -103,4 +105,10 @@ export interface RawStackConfig {
     readonly region?: string;
     /** `aws-native:region`: the aws-native provider has its own, required region setting. */
     readonly nativeRegion?: string;
+    /**
+     * The project root (the directory of Pulumi.yaml), against which relative artifact paths
+     * (`image.context`, `code.path`) resolve. Default: the working directory, which is the
+     * project root when Pulumi runs the program.
+     */
+    readonly root?: string;
 }

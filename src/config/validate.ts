@@ -63,7 +63,23 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     const region = readRegion(p, raw.region);
     const sizing = readSizing(r, environment);
     const network = readNetwork(r, region);
-    const runtimes = readRuntimes(p, r.json("runtimes", "a list of runtimes"), { stack: raw.stack, region, environment });
+    let runtimeProvider: RuntimeProvider = "aws-native";
+    const providerText = r.string("runtimeProvider");
+    if (providerText !== undefined) {
+        if (!(RUNTIME_PROVIDERS as readonly string[]).includes(providerText)) {
+            p.invalid("runtimeProvider", providerText, `one of ${RUNTIME_PROVIDERS.join(", ")}`, `"aws-native"`);
+        } else {
+            runtimeProvider = providerText as RuntimeProvider;
+        }
+    }
+
+    const runtimes = readRuntimes(p, r.json("runtimes", "a list of runtimes"), {
+        stack: raw.stack,
+        region,
+        environment,
+        provider: runtimeProvider,
+        root: raw.root ?? process.cwd(),
+    });
 
     const modelArns = r.stringList("modelArns", `["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"]`) ?? [];
     modelArns.forEach((arn, i) => {
@@ -93,16 +109,6 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     const protect = r.boolean("protect");
     if (protect === undefined && !r.has("protect")) {
         p.missing("protect", "true or false: whether stateful resources are protected from deletion (true in production)", environment === "production" ? "true" : "false");
-    }
-
-    let runtimeProvider: RuntimeProvider = "aws-native";
-    const providerText = r.string("runtimeProvider");
-    if (providerText !== undefined) {
-        if (!(RUNTIME_PROVIDERS as readonly string[]).includes(providerText)) {
-            p.invalid("runtimeProvider", providerText, `one of ${RUNTIME_PROVIDERS.join(", ")}`, `"aws-native"`);
-        } else {
-            runtimeProvider = providerText as RuntimeProvider;
-        }
     }
 
     if (runtimeProvider === "aws-native" && region !== undefined && raw.nativeRegion !== region) {

@@ -5,10 +5,13 @@
  * runtimes, repositories and models this stack configures.
  */
 import { AGENTCORE_SERVICE_PRINCIPAL, RUNTIME_LOG_GROUP_PREFIX } from "../agentcoreFacts";
-import { MODEL_ARN, RuntimeConfig, parseEcrImageUri } from "../config";
+import { MODEL_ARN, RuntimeConfig } from "../config";
 import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, serviceTrustPolicy, uniqueSorted } from "./document";
 
 // ---- Action lists: each one exists for one reason. ----
+
+// The artifact statements (ECR pull, code object read) are in artifactAccess.ts: they
+// follow each runtime's artifact and are created beside it.
 
 /** Pull the runtime image; BatchCheckLayerAvailability is push-side and not needed. */
 export const ECR_PULL_ACTIONS = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] as const;
@@ -49,7 +52,7 @@ export const AGENTCORE_METRIC_NAMESPACE_CONDITION = "bedrock-agentcore";
 
 /** What the execution role builders need: the deploy target plus the stack's runtimes and models. */
 export interface ExecutionRoleInput extends AwsContext {
-    readonly runtimes: readonly Pick<RuntimeConfig, "runtimeName" | "containerUri">[];
+    readonly runtimes: readonly Pick<RuntimeConfig, "runtimeName">[];
     readonly modelArns: readonly string[];
 }
 
@@ -65,24 +68,6 @@ export interface ExecutionRoleInput extends AwsContext {
  */
 export function agentCoreSourceArn(ctx: AwsContext): string {
     return regionalArn(ctx, "bedrock-agentcore", "*");
-}
-
-/**
- * The ECR repository ARNs of the configured images, de-duplicated. Each ARN takes the
- * account of its own URI (the image may live in a shared registry account) and its region,
- * which is the stack's: AgentCore pulls only from its own region, as config checks.
- * Throws on a URI that is not a private ECR image (config validation rejects those first).
- */
-export function ecrRepositoryArns(partition: string, runtimes: readonly Pick<RuntimeConfig, "runtimeName" | "containerUri">[]): string[] {
-    return uniqueSorted(
-        runtimes.map((runtime) => {
-            const image = parseEcrImageUri(runtime.containerUri);
-            if (!image) {
-                throw new Error(`runtime ${runtime.runtimeName}: containerUri "${runtime.containerUri}" is not a private ECR image URI`);
-            }
-            return `arn:${partition}:ecr:${image.region}:${image.account}:repository/${image.repository}`;
-        }),
-    );
 }
 
 /**
@@ -107,21 +92,6 @@ export function executionRolePolicy(input: ExecutionRoleInput): PolicyDocument {
     const logGroups = names.map((n) => regionalArn(input, "logs", `log-group:${RUNTIME_LOG_GROUP_PREFIX}${n}-*`));
     const inRegion = { "aws:RequestedRegion": input.region };
     const statements: PolicyStatement[] = [
-        {
-            Sid: "EcrPullRuntimeImages",
-            Effect: "Allow",
-            Action: [...ECR_PULL_ACTIONS],
-            Resource: ecrRepositoryArns(input.partition, input.runtimes),
-            Condition: { StringEquals: inRegion },
-        },
-        {
-            Sid: "EcrAuthorizationToken",
-            Effect: "Allow",
-            Action: [...ECR_AUTH_ACTIONS],
-            // GetAuthorizationToken has no resource type: "*" is the only valid resource.
-            Resource: "*",
-            Condition: { StringEquals: inRegion },
-        },
         {
             Sid: "LogsRuntimeLogGroups",
             Effect: "Allow",
@@ -195,11 +165,6 @@ export function executionRoleProblems(input: Pick<ExecutionRoleInput, "runtimes"
     if (input.runtimes.length === 0) {
         problems.push("runtimes is empty: the execution role trusts only configured runtimes, so at least one is needed");
     }
-    input.runtimes.forEach((r, i) => {
-        if (!parseEcrImageUri(r.containerUri)) {
-            problems.push(`runtimes[${i}].containerUri "${r.containerUri}" is not a private ECR image URI (e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2")`);
-        }
-    });
     input.modelArns.forEach((arn, i) => {
         if (!MODEL_ARN.test(arn)) {
             problems.push(`modelArns[${i}] "${arn}" must be a model or inference-profile ARN without wildcards`);

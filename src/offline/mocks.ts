@@ -28,6 +28,32 @@ export interface RecordedInvoke {
     readonly inputs: Record<string, unknown>;
 }
 
+/**
+ * Inputs with each top-level asset or archive as a plain `{ kind, path | text }` record: the
+ * SDK hands mocks asset objects whose fields are promises, which would record as `{}`.
+ */
+function isAssetOrArchive(value: unknown): boolean {
+    return pulumi.asset.Archive.isInstance(value) || pulumi.asset.Asset.isInstance(value);
+}
+
+async function plainAssets(inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(inputs)) {
+        if (isAssetOrArchive(value)) {
+            const fields = value as unknown as { path?: Promise<string>; text?: Promise<string>; uri?: Promise<string> };
+            const kind = (value as object).constructor.name;
+            const resolved = { kind, path: await fields.path, text: await fields.text, uri: await fields.uri };
+            out[key] = Object.fromEntries(Object.entries(resolved).filter(([, v]) => v !== undefined));
+        } else {
+            out[key] = value;
+        }
+    }
+    return out;
+}
+
+/** Remote components whose outputs the mocks compute (their children never exist under mocks). */
+export const REMOTE_COMPONENT_TYPES: readonly string[] = ["awsx:ecr:Image"];
+
 /** A stable pseudo-random hex string derived from a seed, so plans are identical between runs. */
 function stableHex(seed: string, length: number): string {
     return createHash("sha256").update(seed).digest("hex").slice(0, length);
@@ -102,7 +128,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
     }
 
-    async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
+    async newResource(rawArgs: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
+        // Only resources with assets wait: the duplicate-URN check below must stay synchronous.
+        const args = Object.values(rawArgs.inputs).some(isAssetOrArchive) ? { ...rawArgs, inputs: await plainAssets(rawArgs.inputs) } : rawArgs;
         const meta = this.pending.get(`${args.type}::${args.name}`) ?? { dependencies: [], protect: false, retainOnDelete: false };
         this.pending.delete(`${args.type}::${args.name}`);
         const urn = this.urn(args.type, args.name, meta.parent);
@@ -112,7 +140,11 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             this.failures.push(failure);
             throw failure;
         }
-        const { id, computed } = args.custom === false ? { id: undefined, computed: {} } : this.computed(args.type, args.name, args.inputs);
+        // Remote (multi-language) components such as awsx's run their own children in their
+        // provider; under mocks only their outputs exist, so those are computed like a resource's.
+        const remote = REMOTE_COMPONENT_TYPES.includes(args.type);
+        const { id, computed } =
+            args.custom === false && !remote ? { id: undefined, computed: {} } : this.computed(args.type, args.name, args.inputs);
         const state = { ...args.inputs, ...computed };
         this.resources.push({
             urn,
@@ -289,6 +321,46 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { id: r, computed: { region: r } };
             case "aws:cloudwatch/dashboard:Dashboard":
                 return { id: String(inputs.dashboardName), computed: { dashboardArn: `arn:aws:cloudwatch::${a}:dashboard/${inputs.dashboardName}` } };
+            case "aws:ecr/repository:Repository": {
+                const repoName = String(inputs.name ?? autoName);
+                return {
+                    id: repoName,
+                    computed: {
+                        name: repoName,
+                        arn: `arn:aws:ecr:${r}:${a}:repository/${repoName}`,
+                        registryId: a,
+                        repositoryUrl: `${a}.dkr.ecr.${r}.amazonaws.com/${repoName}`,
+                    },
+                };
+            }
+            case "aws:ecr/lifecyclePolicy:LifecyclePolicy":
+                return { id: String(inputs.repository), computed: { registryId: a } };
+            case "awsx:ecr:Image":
+                // What awsx returns after the push: the repository URL and the pushed digest.
+                return { id: "", computed: { imageUri: `${inputs.repositoryUrl}@sha256:${stableHex(`${seed}/${JSON.stringify(inputs)}`, 64)}` } };
+            case "aws:s3/bucket:Bucket": {
+                const bucketName = String(inputs.bucket ?? `${name}-${stableHex(seed, 7)}`).toLowerCase();
+                return {
+                    id: bucketName,
+                    computed: {
+                        bucket: bucketName,
+                        arn: `arn:aws:s3:::${bucketName}`,
+                        bucketDomainName: `${bucketName}.s3.amazonaws.com`,
+                        bucketRegionalDomainName: `${bucketName}.s3.${r}.amazonaws.com`,
+                        hostedZoneId: "Z3AQBSTGFYJSTF",
+                        region: r,
+                    },
+                };
+            }
+            case "aws:s3/bucketObjectv2:BucketObjectv2": {
+                // S3 gives every upload to a versioned bucket a new version ID; the mock derives
+                // it from the inputs, so the same upload keeps its version.
+                const version = Buffer.from(createHash("sha256").update(`${seed}/${JSON.stringify(inputs)}`).digest()).toString("base64url").slice(0, 32);
+                return {
+                    id: `${inputs.bucket}/${inputs.key}`,
+                    computed: { versionId: version, etag: stableHex(`${seed}/etag`, 32), arn: `arn:aws:s3:::${inputs.bucket}/${inputs.key}` },
+                };
+            }
             case "aws-native:bedrockagentcore:Runtime":
             case "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": {
                 const runtimeName = String(inputs.agentRuntimeName);

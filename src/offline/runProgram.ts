@@ -23,11 +23,14 @@ export async function runProgram(args: {
     stack: string;
     config: Record<string, string>;
     program: () => Record<string, unknown> | Promise<Record<string, unknown>>;
+    /** The project root the program sees (relative artifact paths resolve there). Default: the repository root. */
+    rootDirectory?: string;
 }): Promise<ProgramRun> {
     const region = args.config["aws:region"] ?? "us-east-1";
     const mocks = new RecordingMocks(region, undefined, args.project, args.stack);
     pulumi.runtime.setAllConfig(args.config);
     await mocks.install();
+    setRootDirectory(args.rootDirectory ?? PROJECT_ROOT);
     let outputs: Record<string, unknown> | undefined;
     let error: Error | undefined;
     // The SDK stamps a stack trace on each of its internal promises, and under ts-node every
@@ -53,12 +56,24 @@ export async function runProgram(args: {
     return { project: args.project, stack: args.stack, region, resources: mocks.resources, invokes: mocks.invokes, outputs: error ? undefined : outputs, error };
 }
 
+/**
+ * Sets the project root `pulumi.runtime.getRootDirectory()` reports, as the Pulumi language
+ * host does (from PULUMI_NODEJS_ROOT_DIRECTORY); mocks leave a placeholder there. The
+ * settings store is internal, so it is reached through require.
+ */
+function setRootDirectory(root: string): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const state = require("@pulumi/pulumi/runtime/state") as { getStore: () => { settings: { options: { rootDirectory?: string } } } };
+    state.getStore().settings.options.rootDirectory = root;
+}
+
 /** The path of the real program; it is loaded afresh for each run. */
 export const PROGRAM_PATH = require.resolve("../../index");
 
 /**
  * Runs the real program (index.ts) for a stack file: the repository's, or one under
- * `root` (tests plan a broken copy without touching the real files). Overrides replace
+ * `root` (tests plan a broken copy without touching the real files). Relative artifact
+ * paths resolve against `sourceRoot` (default: `root`), which tests point at a fixture tree. Overrides replace
  * config values (keys without a namespace get the project's); undefined removes one.
  * Throws if there is no such stack file.
  */
@@ -66,6 +81,7 @@ export async function runStack(
     stack: string,
     overrides: Readonly<Record<string, string | undefined>> = {},
     root: string = PROJECT_ROOT,
+    sourceRoot: string = root,
 ): Promise<ProgramRun> {
     const { project, config } = stackConfig(stack, root);
     for (const [key, value] of Object.entries(overrides)) {
@@ -80,6 +96,7 @@ export async function runStack(
         project,
         stack,
         config,
+        rootDirectory: sourceRoot,
         program: () => {
             // Fresh for each run, so one process can run several stacks; the SDKs stay loaded.
             delete require.cache[PROGRAM_PATH];

@@ -85,6 +85,8 @@ export function comparisonRows(plan: Plan): ComparisonRows {
     for (const rt of of(...RUNTIMES)) {
         const lifecycle = get(rt.inputs, "lifecycleConfiguration") ?? (rt.inputs.lifecycleConfigurations as unknown[] | undefined)?.[0];
         set(`image: ${name(rt)}`, shortImage(get(rt.inputs, "agentRuntimeArtifact.containerConfiguration.containerUri")));
+        const code = get(rt.inputs, "agentRuntimeArtifact.codeConfiguration");
+        set(`code: ${name(rt)}`, code ? `${get(code, "runtime")} ${get(code, "code.s3.prefix")}` : undefined);
         set(`lifecycle: ${name(rt)}`, `idle ${get(lifecycle, "idleRuntimeSessionTimeout")}s, max ${get(lifecycle, "maxLifetime")}s`);
         set(`auth: ${name(rt)}`, get(rt.inputs, "authorizerConfiguration.customJwtAuthorizer") ? "JWT" : "IAM SigV4");
     }

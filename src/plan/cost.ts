@@ -4,6 +4,7 @@
  * whether or not an agent ever runs. Usage (AgentCore vCPU-hours and GB-hours, endpoint
  * data processing, KMS requests, SNS deliveries) is not included. Pure.
  */
+import { KEEP_LAST_IMAGES } from "../artifact/settings";
 import { RecordedResource } from "../offline/mocks";
 
 /** The region the table's prices are for, and the day they were read from the AWS price pages. */
@@ -41,6 +42,10 @@ export const PRICES = {
     contributorInsightsMillionEvents: 0.02,
     /** X-Ray traces recorded, per million (free tier of 100,000 a month not applied). */
     xrayMillionTraces: 5.0,
+    /** ECR private repository storage, per GB-month (aws.amazon.com/ecr/pricing). */
+    ecrStorageGbMonth: 0.1,
+    /** S3 Standard storage, per GB-month, first 50 TB (aws.amazon.com/s3/pricing). */
+    s3StandardGbMonth: 0.023,
 } as const;
 
 /**
@@ -58,6 +63,14 @@ export const ASSUMPTIONS = {
     usageRecordBytes: 500,
     /** Traces (invocations) per runtime per day delivered to X-Ray. */
     tracesPerRuntimeDay: 1000,
+    /** Compressed size of one agent image (a Node or Python base plus the agent), GB. */
+    imageGb: 0.25,
+    /** Images a stack-owned repository holds: its keep-last-N lifecycle (src/artifact/settings.ts). */
+    imagesKept: KEEP_LAST_IMAGES,
+    /** Size of one code zip, GB (a bundled agent is a few MB). */
+    codeZipGb: 0.02,
+    /** Object versions kept per code object (noncurrent versions are kept: pinned endpoints may run them). */
+    codeVersionsKept: 50,
 } as const;
 
 /** What the estimate is computed from; extracted from the recorded resources. */
@@ -77,6 +90,10 @@ export interface CostInputs {
     readonly runtimeDeliveries?: Readonly<Record<string, number>>;
     /** Contributor Insights rules, and how many of them read a usage log group. */
     readonly insightRules?: number;
+    /** ECR repositories this stack owns (images built from source). Default: 0. */
+    readonly ecrRepositories?: number;
+    /** Code objects this stack uploads (direct code deployment). Default: 0. */
+    readonly codeObjects?: number;
 }
 
 export interface CostLine {
@@ -201,6 +218,22 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
         PRICES.xrayMillionTraces,
         "assumption",
     );
+    const repositories = inputs.ecrRepositories ?? 0;
+    add(
+        `ECR image storage, assumed ${ASSUMPTIONS.imagesKept} images × ${ASSUMPTIONS.imageGb} GB in ${repositories} repositor${repositories === 1 ? "y" : "ies"}`,
+        repositories * ASSUMPTIONS.imagesKept * ASSUMPTIONS.imageGb,
+        "GB-month",
+        PRICES.ecrStorageGbMonth,
+        "assumption",
+    );
+    const codeObjects = inputs.codeObjects ?? 0;
+    add(
+        `S3 code storage, assumed ${ASSUMPTIONS.codeVersionsKept} versions × ${ASSUMPTIONS.codeZipGb} GB of ${codeObjects} code object${codeObjects === 1 ? "" : "s"}`,
+        codeObjects * ASSUMPTIONS.codeVersionsKept * ASSUMPTIONS.codeZipGb,
+        "GB-month",
+        PRICES.s3StandardGbMonth,
+        "assumption",
+    );
 
     const sum = (basis: CostLine["basis"]) => cents(lines.filter((l) => l.basis === basis).reduce((s, l) => s + l.monthly, 0));
     const fixedMonthly = sum("list");
@@ -269,6 +302,8 @@ export function costInputsFromResources(resources: readonly RecordedResource[], 
             retentionDays: g.inputs.retentionInDays as number | undefined,
             flowLogs: flowLogDestinations.has(String(g.state.arn)),
         })),
+        ecrRepositories: ofType("aws:ecr/repository:Repository").length,
+        codeObjects: ofType("aws:s3/bucketObjectv2:BucketObjectv2").length,
     };
 }
 

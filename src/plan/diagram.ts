@@ -31,12 +31,17 @@ const T = {
     deliverySource: "aws:cloudwatch/logDeliverySource:LogDeliverySource",
     deliveryDestination: "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
     delivery: "aws:cloudwatch/logDelivery:LogDelivery",
+    repository: "aws:ecr/repository:Repository",
+    bucket: "aws:s3/bucket:Bucket",
+    codeObject: "aws:s3/bucketObjectv2:BucketObjectv2",
 } as const;
 
 /** Which references become edges: source type → target type → edge label. */
 const EDGES: Record<string, Record<string, string>> = {
-    [T.runtime]: { [T.subnet]: "ENIs in", [T.sg]: "uses SG", [T.role]: "assumes" },
-    [T.classicRuntime]: { [T.subnet]: "ENIs in", [T.sg]: "uses SG", [T.role]: "assumes" },
+    [T.runtime]: { [T.subnet]: "ENIs in", [T.sg]: "uses SG", [T.role]: "assumes", [T.bucket]: "runs code from" },
+    [T.classicRuntime]: { [T.subnet]: "ENIs in", [T.sg]: "uses SG", [T.role]: "assumes", [T.bucket]: "runs code from" },
+    [T.repository]: { [T.key]: "encrypted by" },
+    [T.codeObject]: { [T.bucket]: "stored in", [T.key]: "encrypted by" },
     [T.runtimeEndpoint]: { [T.runtime]: "pins a version of" },
     [T.classicRuntimeEndpoint]: { [T.classicRuntime]: "pins a version of" },
     [T.endpoint]: { [T.subnet]: "ENI in", [T.sg]: "uses SG" },
@@ -119,6 +124,12 @@ function label(r: RecordedResource, component?: RecordedResource): string[] {
             return ["Log delivery source", String(i.logType)];
         case T.deliveryDestination:
             return ["Delivery destination", i.deliveryDestinationType === "XRAY" ? "X-Ray" : "CloudWatch Logs"];
+        case T.repository:
+            return ["ECR repository", String(i.name ?? r.name), `${i.imageTagMutability}, scan on push`];
+        case T.bucket:
+            return ["S3 code bucket", "versioned, SSE-KMS, TLS only"];
+        case T.codeObject:
+            return ["Code zip", String(i.key)];
         default:
             return [r.type, r.name];
     }

@@ -55,6 +55,16 @@ function trust(policy: unknown): string | undefined {
     }
 }
 
+/** The rules of an ECR lifecycle policy given as a JSON string. */
+function lifecycleRules(policy: unknown): string | undefined {
+    try {
+        const doc = JSON.parse(String(policy)) as { rules?: { description?: string }[] };
+        return `rules: ${list(doc.rules).map((rule) => (rule as { description?: string }).description ?? "unnamed").join("; ")}`;
+    } catch {
+        return undefined;
+    }
+}
+
 /** Statement Sids (or counts) of a policy document given as a JSON string. */
 function statements(policy: unknown): string | undefined {
     try {
@@ -126,6 +136,7 @@ function runtime(inputs: Inputs, references: References, classic: boolean): (str
     return [
         prop("name", inputs.agentRuntimeName),
         prop("image", at(inputs, "agentRuntimeArtifact.containerConfiguration.containerUri")),
+        ...codeArtifact(inputs, references, classic),
         prop("network mode", network?.networkMode),
         prop("subnets", refs(at(network, "networkModeConfig.subnets"), references)),
         prop("security groups", refs(at(network, "networkModeConfig.securityGroups"), references)),
@@ -135,6 +146,20 @@ function runtime(inputs: Inputs, references: References, classic: boolean): (str
         prop("auth", jwt ? `JWT (${jwt})` : "IAM SigV4"),
         prop("env", env.length > 0 ? env.join(", ") : undefined),
         tags.CpuBudget ? `budget: ${tags.CpuBudget} CPU units, ${tags.MemoryBudgetMiB} MiB (tags only)` : undefined,
+    ];
+}
+
+/** A direct-code artifact: the object version, language runtime and entry point. */
+function codeArtifact(inputs: Inputs, references: References, classic: boolean): (string | undefined)[] {
+    const code = at(inputs, "agentRuntimeArtifact.codeConfiguration") as Inputs | undefined;
+    if (!code) {
+        return [];
+    }
+    const s3 = at(code, "code.s3") as Inputs | undefined;
+    const entry = list(classic ? code.entryPoints : code.entryPoint).join(" ");
+    return [
+        `code: s3://${references.label(s3?.bucket)}/${s3?.prefix} version ${s3?.versionId}`,
+        `code runtime: ${code.runtime}, entry point: ${entry}`,
     ];
 }
 
@@ -191,6 +216,32 @@ const DESCRIBE: Record<string, Describe> = {
     ],
     "aws-native:bedrockagentcore:ResourcePolicy": (i, r) => [prop("on", r.label(i.resourceArn)), statements(i.policy)],
     "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy": (i, r) => [prop("on", r.label(i.resourceArn)), statements(i.policy)],
+    "aws:ecr/repository:Repository": (i, r) => [
+        prop("name", i.name),
+        `tags ${i.imageTagMutability}, scan on push ${at(i, "imageScanningConfiguration.scanOnPush") === true ? "on" : "off"}, force delete ${i.forceDelete === true ? "on" : "off"}`,
+        prop("kms key", refs(list(i.encryptionConfigurations).map((c) => at(c, "kmsKey")), r)),
+    ],
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": (i, r) => [prop("repository", r.label(i.repository)), lifecycleRules(i.policy)],
+    "awsx:ecr:Image": (i, r) => [
+        `build ${i.context} (${i.dockerfile}) for ${i.platform}`,
+        prop("tag", i.imageTag),
+        prop("build args", i.args ? Object.keys(i.args as Inputs).join(", ") : undefined),
+        prop("repository", r.label(i.repositoryUrl)),
+    ],
+    "aws:s3/bucket:Bucket": (i) => [`force destroy ${i.forceDestroy === true ? "on" : "off"}`],
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls": (i) => [prop("object ownership", at(i, "rule.objectOwnership"))],
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": (i) => [
+        `block public ACLs/policy ${i.blockPublicAcls}/${i.blockPublicPolicy}, ignore ACLs ${i.ignorePublicAcls}, restrict ${i.restrictPublicBuckets}`,
+    ],
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": (i, r) =>
+        list(i.rules).map((rule) => `${at(rule, "applyServerSideEncryptionByDefault.sseAlgorithm")} with ${r.label(at(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId"))}, bucket key ${at(rule, "bucketKeyEnabled") === true ? "on" : "off"}`),
+    "aws:s3/bucketVersioning:BucketVersioning": (i) => [prop("versioning", at(i, "versioningConfiguration.status"))],
+    "aws:s3/bucketPolicy:BucketPolicy": (i, r) => [prop("bucket", r.label(i.bucket)), statements(i.policy)],
+    "aws:s3/bucketObjectv2:BucketObjectv2": (i, r) => [
+        prop("key", i.key),
+        prop("source", at(i, "source.path") !== undefined ? `${at(i, "source.kind")} ${at(i, "source.path")} (zipped by Pulumi)` : undefined),
+        prop("encryption", i.serverSideEncryption ? `${i.serverSideEncryption} with ${r.label(i.kmsKeyId)}` : undefined),
+    ],
     "aws:sns/topic:Topic": (i, r) => [prop("name", i.name), prop("kms key", refs(i.kmsMasterKeyId, r))],
     "aws:sns/topicPolicy:TopicPolicy": (i, r) => [prop("topic", r.label(i.arn)), statements(i.policy)],
     "aws:sns/topicSubscription:TopicSubscription": (i, r) => [`${i.protocol} ${i.endpoint}`, prop("topic", r.label(i.topic))],

@@ -9,6 +9,8 @@ import { evaluatePolicyPack } from "./packFindings";
 export interface PlanOptions {
     /** Where Pulumi.yaml and the Pulumi.<stack>.yaml files are. Default: the repository root. */
     readonly root?: string;
+    /** Where relative artifact paths (image.context, code.path) resolve. Default: root. */
+    readonly sourceRoot?: string;
     /** Config values to replace (keys without a namespace get the project's); undefined removes one. */
     readonly overrides?: Readonly<Record<string, string | undefined>>;
 }
@@ -17,7 +19,7 @@ export interface PlanOptions {
 export async function planStack(stack: string, options: PlanOptions = {}): Promise<PlanResult> {
     let run: ProgramRun;
     try {
-        run = await runStack(stack, options.overrides, options.root);
+        run = await runStack(stack, options.overrides, options.root, options.sourceRoot ?? options.root);
     } catch (e) {
         return { stack, error: e instanceof Error ? e : new Error(String(e)) };
     }

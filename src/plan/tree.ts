@@ -8,7 +8,7 @@ import { keyProperties } from "./properties";
 import { References } from "./references";
 
 /** Components in the order the data flows: network and identity first, then what uses them. */
-const COMPONENT_ORDER = ["agentcore:network:", "agentcore:security:", "agentcore:runtime:", "agentcore:monitoring:"];
+const COMPONENT_ORDER = ["agentcore:network:", "agentcore:security:", "agentcore:artifact:", "agentcore:runtime:", "agentcore:monitoring:"];
 
 /** Within a component: the order a reader builds the picture in. Unlisted types come last, by name. */
 const TYPE_ORDER = [
@@ -28,6 +28,16 @@ const TYPE_ORDER = [
     "aws:ec2/flowLog:FlowLog",
     "aws:kms/key:Key",
     "aws:kms/alias:Alias",
+    "aws:ecr/repository:Repository",
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+    "awsx:ecr:Image",
+    "aws:s3/bucket:Bucket",
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketVersioning:BucketVersioning",
+    "aws:s3/bucketPolicy:BucketPolicy",
+    "aws:s3/bucketObjectv2:BucketObjectv2",
     "aws-native:bedrockagentcore:Runtime",
     "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
     "aws-native:bedrockagentcore:RuntimeEndpoint",

@@ -6,11 +6,31 @@
 import * as aws from "@pulumi/aws";
 import * as awsNative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
+import { CodeRuntime } from "../config/artifact";
 import { RuntimeConfig, SizingBudget } from "../config/types";
 import { observabilityEnvironment } from "../observability/facts";
 
-/** Resources the runtime attaches to, coming from the network and security components. */
+/**
+ * The artifact as the runtime consumes it, made by the AgentArtifact component: an image
+ * URI (configured, or the built image by digest) or a code object version. The kind is
+ * decided from plain config; only the values may come from other resources.
+ */
+export type DeployedArtifact =
+    | { readonly kind: "container"; readonly containerUri: pulumi.Input<string> }
+    | {
+          readonly kind: "code";
+          readonly bucket: pulumi.Input<string>;
+          /** The object key of the zip (both providers call it `prefix`). */
+          readonly key: pulumi.Input<string>;
+          /** The object version: a new upload makes a new runtime version, an unchanged one none. */
+          readonly versionId: pulumi.Input<string>;
+          readonly runtime: CodeRuntime;
+          readonly entryPoint: readonly string[];
+      };
+
+/** Resources the runtime attaches to, coming from the network, security and artifact components. */
 export interface RuntimeWiring {
+    readonly artifact: DeployedArtifact;
     readonly roleArn: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
@@ -46,12 +66,11 @@ export function environmentVariables(runtime: RuntimeConfig, observability?: Run
     return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
-/** The inputs both providers name and shape alike: identity, image, role, VPC mode, environment, tags. */
+/** The inputs both providers name and shape alike: identity, role, VPC mode, environment, tags. */
 function sharedRuntimeArgs(runtime: RuntimeConfig, wiring: RuntimeWiring, tags: Record<string, string>, observability?: RuntimeObservability) {
     return {
         agentRuntimeName: runtime.runtimeName,
         description: runtime.description,
-        agentRuntimeArtifact: { containerConfiguration: { containerUri: runtime.containerUri } },
         roleArn: wiring.roleArn,
         networkConfiguration: {
             networkMode: "VPC" as const,
@@ -69,8 +88,19 @@ export function nativeRuntimeArgs(
     tags: Record<string, string>,
     observability?: RuntimeObservability,
 ): awsNative.bedrockagentcore.RuntimeArgs {
+    const a = wiring.artifact;
     return {
         ...sharedRuntimeArgs(runtime, wiring, tags, observability),
+        agentRuntimeArtifact:
+            a.kind === "container"
+                ? { containerConfiguration: { containerUri: a.containerUri } }
+                : {
+                      codeConfiguration: {
+                          code: { s3: { bucket: a.bucket, prefix: a.key, versionId: a.versionId } },
+                          runtime: a.runtime,
+                          entryPoint: [...a.entryPoint],
+                      },
+                  },
         protocolConfiguration: runtime.protocol,
         lifecycleConfiguration: {
             idleRuntimeSessionTimeout: runtime.idleTimeoutSeconds,
@@ -94,8 +124,20 @@ export function classicRuntimeArgs(
     tags: Record<string, string>,
     observability?: RuntimeObservability,
 ): aws.bedrock.AgentcoreAgentRuntimeArgs {
+    const a = wiring.artifact;
     return {
         ...sharedRuntimeArgs(runtime, wiring, tags, observability),
+        // Classic calls the entry point list entryPoints.
+        agentRuntimeArtifact:
+            a.kind === "container"
+                ? { containerConfiguration: { containerUri: a.containerUri } }
+                : {
+                      codeConfiguration: {
+                          code: { s3: { bucket: a.bucket, prefix: a.key, versionId: a.versionId } },
+                          runtime: a.runtime,
+                          entryPoints: [...a.entryPoint],
+                      },
+                  },
         // Classic wraps the protocol in an object and the lifecycle in a one-element list.
         protocolConfiguration: { serverProtocol: runtime.protocol },
         lifecycleConfigurations: [

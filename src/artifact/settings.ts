@@ -1,0 +1,105 @@
+/**
+ * The settings of the stack-owned artifact stores as pure values: repository and bucket
+ * names, object keys, the lifecycle and bucket policies, and the content hash that tags a
+ * built image. src/components/artifact.ts only wires them to resources.
+ */
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { Environment } from "../agentcoreFacts";
+import { PolicyDocument } from "../iam/document";
+
+/**
+ * Images a repository keeps. An endpoint pins a runtime version, and each version runs the
+ * image it was created with: expiring that image would break the pinned endpoint, so the
+ * window is generous (AgentCore keeps up to 1,000 versions; a stack rarely pins older ones).
+ */
+export const KEEP_LAST_IMAGES = 25;
+
+/** The repository of one runtime: `<component>/<runtime name>`, lowercase as ECR requires. */
+export function repositoryName(componentName: string, runtimeName: string): string {
+    return `${componentName}/${runtimeName}`.toLowerCase().replace(/[^a-z0-9._/-]/g, "-");
+}
+
+/** The zip of one runtime, under a prefix of its own: `runtimes/<runtime name>/code.zip`. */
+export function codeObjectKey(runtimeName: string): string {
+    return `runtimes/${runtimeName}/code.zip`;
+}
+
+/** Production keeps images and code when the stack is destroyed; elsewhere they go with it. */
+export function forceDeleteStores(environment: Environment): boolean {
+    return environment !== "production";
+}
+
+/** ECR lifecycle policy: expire all but the newest KEEP_LAST_IMAGES images. */
+export function keepLastImagesPolicy(count: number = KEEP_LAST_IMAGES): string {
+    return JSON.stringify({
+        rules: [
+            {
+                rulePriority: 1,
+                description: `Keep the last ${count} images`,
+                selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: count },
+                action: { type: "expire" },
+            },
+        ],
+    });
+}
+
+/** The code bucket accepts only TLS requests (aws:SecureTransport), from anyone. */
+export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: { AWS: "*" },
+                Action: ["s3:*"],
+                Resource: [bucketArn, `${bucketArn}/*`],
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+        ],
+    };
+}
+
+/** Names never hashed: version control and editor state, not build input. */
+const HASH_SKIP = new Set([".git"]);
+
+/**
+ * A content hash of a build context (every file's relative path and bytes, plus the
+ * Dockerfile and build args), used as the image tag. The repository's tags are IMMUTABLE,
+ * so a changed image must get a new tag; hashing more than Docker sends (ignored files)
+ * only ever makes a new tag for the same image, never the same tag for a new one.
+ */
+export function buildContextHash(contextPath: string, dockerfilePath: string, buildArgs: Readonly<Record<string, string>>): string {
+    const hash = createHash("sha256");
+    const walk = (dir: string): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            if (HASH_SKIP.has(entry.name)) {
+                continue;
+            }
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                walk(full);
+            } else if (entry.isFile()) {
+                hash.update(path.relative(contextPath, full).split(path.sep).join("/"));
+                hash.update("\0");
+                hash.update(fs.readFileSync(full));
+                hash.update("\0");
+            }
+        }
+    };
+    walk(contextPath);
+    // The Dockerfile may live outside the context.
+    hash.update("dockerfile\0");
+    hash.update(fs.readFileSync(dockerfilePath));
+    for (const name of Object.keys(buildArgs).sort()) {
+        hash.update(`arg:${name}=${buildArgs[name]}\0`);
+    }
+    return hash.digest("hex");
+}
+
+/** The image tag: `src-` and 16 hex characters of the context hash. */
+export function imageTag(contentHash: string): string {
+    return `src-${contentHash.slice(0, 16)}`;
+}
