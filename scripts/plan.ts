@@ -9,13 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { listStacks, PROJECT_ROOT } from "../src/offline/stackFiles";
-import { renderComparison } from "../src/plan/compare";
-import { diagramMarkdown, mermaidDiagram } from "../src/plan/diagram";
-import { Plan } from "../src/plan/model";
-import { renderFailure, renderPlan } from "../src/plan/report";
-import { blockingCount } from "../src/plan/packFindings";
-import { planStack } from "../src/plan/run";
-import { planJson } from "../src/plan/stableJson";
+import type { Plan } from "../src/plan/model";
 
 export const USAGE = `Usage: npm run plan -- [stack] [options]
 
@@ -99,6 +93,16 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         io.out(USAGE);
         return 0;
     }
+    // Loaded only once the arguments are good, so `--help` and usage errors answer at once
+    // instead of after the SDKs, the providers and the pack have loaded (seconds).
+    const [{ renderComparison }, { diagramMarkdown, mermaidDiagram }, { renderFailure, renderPlan }, { blockingCount }, { planStack }, { planJson }] = await Promise.all([
+        import("../src/plan/compare"),
+        import("../src/plan/diagram"),
+        import("../src/plan/report"),
+        import("../src/plan/packFindings"),
+        import("../src/plan/run"),
+        import("../src/plan/stableJson"),
+    ]);
     const stacks = args.all ? listStacks(args.root) : args.stacks;
     if (stacks.length === 0) {
         io.err(`No stack files (Pulumi.<stack>.yaml) in ${args.root}\n`);

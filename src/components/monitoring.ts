@@ -5,7 +5,7 @@
  * dashboard, and the runtimes' application log groups, encrypted and with a retention.
  * Every threshold, dimension and document comes from a pure function in src/monitoring.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../agentcoreFacts";
 import { SizingBudget } from "../config/types";
