@@ -166,8 +166,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     return 0;
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).then(
+/** Runs the command and sets the exit code; scripts/launch-plan.js calls it on the compiled file. */
+export function runCli(argv: readonly string[]): void {
+    main(argv).then(
         (code) => {
             process.exitCode = code;
         },
@@ -176,4 +177,8 @@ if (require.main === module) {
             process.exitCode = 1;
         },
     );
+}
+
+if (require.main === module) {
+    runCli(process.argv.slice(2));
 }
