@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { listStacks, PROJECT_ROOT } from "../src/offline/stackFiles";
+import { deferSdkModules } from "../src/plan/deferredSdkModules";
 import type { Plan } from "../src/plan/model";
 
 export const USAGE = `Usage: npm run plan -- [stack] [options]
@@ -94,7 +95,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         return 0;
     }
     // Loaded only once the arguments are good, so `--help` and usage errors answer at once
-    // instead of after the SDKs, the providers and the pack have loaded (seconds).
+    // instead of after the SDKs, the providers and the pack have loaded (seconds); the SDK's
+    // closure serializer, which the plan never calls, only if something calls it.
+    deferSdkModules();
     const [{ renderComparison }, { diagramMarkdown, mermaidDiagram }, { renderFailure, renderPlan }, { blockingCount }, { planStack }, { planJson }] = await Promise.all([
         import("../src/plan/compare"),
         import("../src/plan/diagram"),
