@@ -9,13 +9,12 @@
  * exactly those files, the way ts-node --transpile-only did, with the compiler options of
  * tsconfig.json, writing what `tsc` would write there; the type-check stays `npm run build`'s.
  *
- * Plain JavaScript on purpose: it must run before anything is compiled. The V8 compile
- * cache is switched on where Node has one (docs/plan.md, "Speed", has the measurements).
+ * Plain JavaScript on purpose: it must run before anything is compiled. No V8 compile cache:
+ * measured, it did not help (docs/plan.md, "Speed").
  */
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const nodeModule = require("module");
 
 const ROOT = path.resolve(__dirname, "..");
 const TSCONFIG = path.join(ROOT, "tsconfig.json");
@@ -136,17 +135,9 @@ function ensureCompiled() {
     return outDir;
 }
 
-function enableCompileCache(outDir) {
-    // Node 22.1+: V8 code for each loaded file, kept between runs.
-    if (typeof nodeModule.enableCompileCache === "function") {
-        nodeModule.enableCompileCache(path.join(outDir, "v8-cache"));
-    }
-}
-
 const outDir = ensureCompiled();
 if (outDir === undefined) {
     process.exitCode = 1;
 } else {
-    enableCompileCache(outDir);
     require(path.join(outDir, ENTRY)).runCli(process.argv.slice(2));
 }
