@@ -4,7 +4,7 @@
  * role that only jobs in that GitHub environment can assume, with its scoped policy and
  * the deployer guardrail. Every role carries the CI permissions boundary.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../src/providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContextOutput } from "../src/components/awsContext";
 import { BootstrapConfig } from "./config";

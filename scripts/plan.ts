@@ -9,13 +9,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { listStacks, PROJECT_ROOT } from "../src/offline/stackFiles";
-import { renderComparison } from "../src/plan/compare";
-import { diagramMarkdown, mermaidDiagram } from "../src/plan/diagram";
-import { Plan } from "../src/plan/model";
-import { renderFailure, renderPlan } from "../src/plan/report";
-import { blockingCount } from "../src/plan/packFindings";
-import { planStack } from "../src/plan/run";
-import { planJson } from "../src/plan/stableJson";
+import { deferSdkModules } from "../src/plan/deferredSdkModules";
+import type { Plan } from "../src/plan/model";
 
 export const USAGE = `Usage: npm run plan -- [stack] [options]
 
@@ -104,6 +99,18 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         io.out(USAGE);
         return 0;
     }
+    // Loaded only once the arguments are good, so `--help` and usage errors answer at once
+    // instead of after the SDKs, the providers and the pack have loaded (seconds); the SDK's
+    // closure serializer, which the plan never calls, only if something calls it.
+    deferSdkModules();
+    const [{ renderComparison }, { diagramMarkdown, mermaidDiagram }, { renderFailure, renderPlan }, { blockingCount }, { planStack }, { planJson }] = await Promise.all([
+        import("../src/plan/compare"),
+        import("../src/plan/diagram"),
+        import("../src/plan/report"),
+        import("../src/plan/packFindings"),
+        import("../src/plan/run"),
+        import("../src/plan/stableJson"),
+    ]);
     const stacks = args.all ? listStacks(args.root) : args.stacks;
     if (stacks.length === 0) {
         io.err(`No stack files (Pulumi.<stack>.yaml) in ${args.root}\n`);
@@ -167,8 +174,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     return 0;
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).then(
+/** Runs the command and sets the exit code; scripts/launch-plan.js calls it on the compiled file. */
+export function runCli(argv: readonly string[]): void {
+    main(argv).then(
         (code) => {
             process.exitCode = code;
         },
@@ -177,4 +185,8 @@ if (require.main === module) {
             process.exitCode = 1;
         },
     );
+}
+
+if (require.main === module) {
+    runCli(process.argv.slice(2));
 }

@@ -167,7 +167,7 @@ describe("support agent: build scripts and the Dockerfile", () => {
         expect(rootPackage.scripts.prepare).to.equal("npm run agent:build");
         expect(rootPackage.scripts["agent:build"]).to.equal("npm --prefix agents/support-agent run build");
         expect(rootPackage.scripts.agent).to.equal("npm run agent:build && node agents/support-agent/dist/main.js");
-        expect(rootPackage.scripts.plan).to.equal("ts-node --transpile-only scripts/plan.ts");
+        expect(rootPackage.scripts.plan).to.equal("node scripts/launch-plan.js");
     });
 
     it("the agent's build bundles src/main.ts for Node 20+ into dist/main.js", () => {

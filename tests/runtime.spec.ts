@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import * as aws from "@pulumi/aws";
+import * as aws from "../src/providers/aws";
 import { AgentRuntime } from "../src/components/runtime";
 import { RuntimeConfig } from "../src/config";
 import { classicRuntimeArgs, nativeRuntimeArgs, runtimeTags } from "../src/runtime/args";

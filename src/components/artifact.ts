@@ -15,8 +15,8 @@
  * offline plan, the mock tests and the offline policy evaluation, and awsx's default
  * lifecycle policy only expires untagged images. awsx does what it is for: the build and push.
  */
-import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
+import * as aws from "../providers/aws";
+import * as awsx from "../providers/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../agentcoreFacts";
 import { IMAGE_PLATFORM, RuntimeConfig } from "../config";

@@ -3,7 +3,7 @@
  * the partition's DNS suffix. One lookup shape for every component, so no ARN is built
  * from a hard-coded account or partition.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsContext } from "../iam/document";
 

@@ -6,8 +6,8 @@
  * runtime's policy also covers the service-managed DEFAULT endpoint. `access: iam` creates
  * nothing: the runtime is then reachable by IAM alone (refused in production by config).
  */
-import * as aws from "@pulumi/aws";
-import * as awsNative from "@pulumi/aws-native";
+import * as aws from "../providers/aws";
+import * as awsNative from "../providers/awsNative";
 import * as pulumi from "@pulumi/pulumi";
 import { RuntimeProvider } from "../agentcoreFacts";
 import { RuntimeConfig } from "../config/types";

@@ -9,7 +9,7 @@
  * the monitoring component is classic, and the classic provider is configured in every stack,
  * while aws-native is only required when it creates the runtimes (`runtimeProvider`).
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SizingBudget } from "../config/types";
 import { APPLICATION_LOGS, TRACES, USAGE_LOGS } from "../observability/facts";

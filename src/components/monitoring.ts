@@ -8,7 +8,7 @@
  * dimension, name and document comes from a pure function in src/monitoring or
  * src/observability.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../agentcoreFacts";
 import { SizingBudget } from "../config/types";

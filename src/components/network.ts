@@ -3,7 +3,7 @@
  * adopted VPC), the runtime and endpoint security groups, the PrivateLink endpoints the
  * runtimes need with no internet path, and flow logs. See docs/network.md.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { S3_GATEWAY_SERVICE, endpointServiceName } from "../agentcoreFacts";
 import { NetworkConfig } from "../config/types";

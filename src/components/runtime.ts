@@ -1,5 +1,5 @@
-import * as aws from "@pulumi/aws";
-import * as awsNative from "@pulumi/aws-native";
+import * as aws from "../providers/aws";
+import * as awsNative from "../providers/awsNative";
 import * as pulumi from "@pulumi/pulumi";
 import { RuntimeProvider } from "../agentcoreFacts";
 import { RuntimeConfig, SizingBudget } from "../config/types";

@@ -4,7 +4,7 @@
  * Every document is built by a pure function in src/iam; this file only wires them to
  * the account, region and partition the provider reports.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../agentcoreFacts";
 import { RuntimeConfig } from "../config";

@@ -10,7 +10,7 @@
  * account depend on them, not only this stack's. One stack per account and region owns them:
  * config allows `transactionSearch` only in production (src/config/observability.ts).
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsContext, PolicyDocument, regionalArn } from "../iam/document";
 import { awsContextOutput } from "./awsContext";

@@ -2,8 +2,22 @@ import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 
-/** The repository root: where Pulumi.yaml and the stack files live. */
-export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+/**
+ * The repository root: where Pulumi.yaml and the stack files live. Found by walking up from
+ * this file, which runs from src/offline under ts-node and from .build/src/offline compiled.
+ */
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+function findProjectRoot(from: string): string {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) {
+            return dir;
+        }
+        if (path.dirname(dir) === dir) {
+            throw new Error(`No Pulumi.yaml in ${from} or any folder above it`);
+        }
+    }
+}
 
 interface ProjectFile {
     name: string;

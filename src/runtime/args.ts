@@ -3,8 +3,8 @@
  * with the providers' own Args, so the compiler rejects any property a resource lacks
  * (there is no CPU or memory property: the budget only appears as tags).
  */
-import * as aws from "@pulumi/aws";
-import * as awsNative from "@pulumi/aws-native";
+import * as aws from "../providers/aws";
+import * as awsNative from "../providers/awsNative";
 import * as pulumi from "@pulumi/pulumi";
 import { CodeRuntime } from "../config/artifact";
 import { RuntimeConfig, SizingBudget } from "../config/types";
