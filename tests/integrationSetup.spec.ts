@@ -75,6 +75,13 @@ describe("integration test: the ephemeral stack", () => {
         expect(config["agentcore-private:vpcCidr"]).to.equal("10.99.0.0/16");
         expect(JSON.parse(config["agentcore-private:availabilityZoneIds"])).to.deep.equal(["use1-az1", "use1-az2"]);
         expect(JSON.parse(config["agentcore-private:runtimes"])[0].containerUri).to.equal(READY.AGENTCORE_IT_CONTAINER_URI);
+        // Invoked from outside the VPC: no VPC fence, or the invoke step is always denied.
+        expect(valid.runtimes[0].access).to.equal("iam");
+    });
+
+    it("lets AGENTCORE_IT_RUNTIME_JSON put the VPC fence back for a runner inside the VPC", () => {
+        const config = integrationStackConfig({ ...READY, AGENTCORE_IT_RUNTIME_JSON: '{"access":"vpc"}' });
+        expect(JSON.parse(config["agentcore-private:runtimes"])[0].access).to.equal("vpc");
     });
 
     it("takes AZ IDs, model ARNs and runtime fields from the environment", () => {

@@ -29,6 +29,11 @@ export function integrationStackConfig(env: Env): Record<string, string> {
         name: IT_RUNTIME,
         description: "Integration test of agentcore-private (ephemeral)",
         ...(env[IT_ENV.containerUri] ? { containerUri: env[IT_ENV.containerUri] } : {}),
+        // The test invokes from where it runs, outside the stack's VPC: with the default
+        // `access: vpc` the runtime's resource policy denies that call. `iam` (allowed outside
+        // production) leaves the runtime to IAM; AGENTCORE_IT_RUNTIME_JSON may set it back to
+        // `vpc` for a runner inside the VPC.
+        access: "iam",
         protocol: "HTTP",
         idleTimeoutSeconds: 300,
         maxLifetimeSeconds: 900,
