@@ -59,7 +59,7 @@ const containerRuntime = () => configOf("production").runtimes[0];
 
 describe("AgentArtifacts: image built from source", () => {
     it("creates a KMS-encrypted, IMMUTABLE, scan-on-push repository that is force-deleted outside production only", async () => {
-        for (const [environment, forceDelete] of [["staging", true], ["production", false]] as const) {
+        for (const [environment, forceDelete] of [["development", true], ["staging", false], ["production", false]] as const) {
             const { run } = await build([imageRuntime()], { environment });
             const repo = one(run, T.repository);
             expect(repo.inputs).to.deep.equal({
@@ -472,7 +472,7 @@ describe("artifact store settings (pure)", () => {
     });
 
     it("force-deletes stores in development and staging, never in production", () => {
-        expect([forceDeleteStores("development"), forceDeleteStores("staging"), forceDeleteStores("production")]).to.deep.equal([true, true, false]);
+        expect([forceDeleteStores("development"), forceDeleteStores("staging"), forceDeleteStores("production")]).to.deep.equal([true, false, false]);
     });
 
     it("hashes file names and contents but not .git, and tags with 16 hex characters", () => {

@@ -26,9 +26,13 @@ export function codeObjectKey(runtimeName: string): string {
     return `runtimes/${runtimeName}/code.zip`;
 }
 
-/** Production keeps images and code when the stack is destroyed; elsewhere they go with it. */
+/**
+ * Development's images and code go with the stack. Staging's are kept like production's:
+ * staging is what production is promoted from, so the digest production runs may live in
+ * staging's repository (docs/delivery.md, "Where a promoted artifact lives").
+ */
 export function forceDeleteStores(environment: Environment): boolean {
-    return environment !== "production";
+    return environment === "development";
 }
 
 /** ECR lifecycle policy: expire all but the newest KEEP_LAST_IMAGES images. */
