@@ -6,10 +6,10 @@
 import { expect } from "chai";
 import * as path from "path";
 import { validateBootstrapConfig } from "../bootstrap/config";
-import { deployerGuardrailPolicy } from "../bootstrap/guardrail";
 import { applySplit, planSplit, policySize } from "../bootstrap/iam";
 import { runProgram } from "../src/offline/runProgram";
 import { stackConfig } from "../src/offline/stackFiles";
+import { deployerGuardrailDocument } from "../src/iam/deployerGuardrail";
 import { ProgramRun, RecordedResource } from "./helpers";
 
 const BOOTSTRAP = path.join(__dirname, "..", "bootstrap");
@@ -210,9 +210,9 @@ describe("bootstrap: identities", () => {
         const guardrail = named(run, "aws:iam/policy:Policy", "agentcore-ci-deploy-staging-guardrail");
         const statements = doc(guardrail, "policy").Statement;
         expect(statements.map((s) => [s.Sid, s.Effect, s.Action, s.Resource, s.Condition])).to.deep.equal([
-            ["DenyRuntimeOutsideSubnets", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60011", "subnet-0a1b2c3d4e5f60012"] } }],
-            ["DenyRuntimeOutsideSecurityGroups", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": ["sg-0a1b2c3d4e5f60013"] } }],
-            ["DenyRuntimeWithoutVpc", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { Null: { "bedrock-agentcore:subnets": "true" } }],
+            ["DenyRuntimeOutsideStackSubnets", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60011", "subnet-0a1b2c3d4e5f60012"] } }],
+            ["DenyRuntimeWithoutSubnets", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { Null: { "bedrock-agentcore:subnets": "true" } }],
+            ["DenyRuntimeOutsideStackSecurityGroups", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": ["sg-0a1b2c3d4e5f60013"] } }],
             ["DenyRuntimeWithoutSecurityGroups", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { Null: { "bedrock-agentcore:securityGroups": "true" } }],
         ]);
         const attachment = named(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "agentcore-ci-deploy-staging-guardrail");
@@ -271,8 +271,9 @@ describe("bootstrap: policy size", () => {
         expect(() => planSplit(big, one - 1)).to.throw("statement S0 alone is");
     });
 
-    it("the guardrail builder takes its values as given", () => {
-        expect(deployerGuardrailPolicy({ subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] }).Statement).to.have.length(4);
+    it("the guardrail is the main program's builder, which refuses empty lists", () => {
+        expect(deployerGuardrailDocument({ subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] }).Statement).to.have.length(4);
+        expect(() => deployerGuardrailDocument({ subnetIds: [], securityGroupIds: ["sg-1"] })).to.throw("at least one subnet ID");
     });
 });
 
