@@ -185,7 +185,7 @@ describe("bootstrap: identities", () => {
             expect(s.Action.filter((a) => a.includes("*")), s.Sid).to.deep.equal([]);
         }
         const unscoped = statements.filter((s) => s.Resource === "*").map((s) => s.Sid);
-        expect(unscoped).to.deep.equal(["Ec2Read", "KmsCreateTaggedKey", "KmsListAliases", "AgentCoreList", "CloudControl"]);
+        expect(unscoped).to.deep.equal(["Ec2Read", "KmsCreateTaggedKey", "KmsListAliases", "ObservabilityUnscoped", "XRayTransactionSearch", "EcrAuthorizationToken", "AgentCoreList", "CloudControl"]);
         const byId = Object.fromEntries(statements.map((s) => [s.Sid, s]));
         expect(byId.KmsCreateTaggedKey.Condition).to.deep.equal({ StringEquals: { "aws:RequestTag/Environment": "production" } });
         expect(byId.Ec2DeleteOwnEnvironment.Condition).to.deep.equal({ StringEquals: { "aws:ResourceTag/Environment": "production" } });
