@@ -156,7 +156,9 @@ describe("bootstrap: identities", () => {
         const policy = doc(named(run, "aws:iam/rolePolicy:RolePolicy", "agentcore-ci-preview-read"), "policy");
         const actions = policy.Statement.flatMap((s) => s.Action);
         expect(actions.filter((a) => !/^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]*$/.test(a))).to.deep.equal([]);
-        expect(actions).to.include.members(["ec2:DescribeVpcs", "ec2:DescribePrefixLists", "bedrock-agentcore:GetAgentRuntime"]);
+        expect(actions).to.include.members(["ec2:DescribeVpcs", "ec2:DescribePrefixLists", "bedrock-agentcore:GetAgentRuntime", "ecr:GetAuthorizationToken"]);
+        // An inline policy: IAM allows 10,240 characters of inline policy per role.
+        expect(String(named(run, "aws:iam/rolePolicy:RolePolicy", "agentcore-ci-preview-read").inputs.policy).replace(/\s/g, "").length).to.be.at.most(10240);
     });
 
     function deployStatements(env: string) {
