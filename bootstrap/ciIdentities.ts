@@ -7,8 +7,8 @@
 import * as aws from "../src/providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContextOutput } from "../src/components/awsContext";
+import { deployerGuardrailDocument } from "../src/iam/deployerGuardrail";
 import { BootstrapConfig } from "./config";
-import { deployerGuardrailPolicy } from "./guardrail";
 import {
     applySplit,
     CI_NAME_PREFIX,
@@ -126,7 +126,7 @@ export class CiIdentities extends pulumi.ComponentResource {
                 {
                     name: `${CI_NAME_PREFIX}-guardrail-${env.name}`,
                     description: `AgentCore runtimes of ${env.name} only in its own subnets and security groups.`,
-                    policy: JSON.stringify(deployerGuardrailPolicy({ subnetIds: env.subnetIds, securityGroupIds: env.securityGroupIds })),
+                    policy: JSON.stringify(deployerGuardrailDocument({ subnetIds: env.subnetIds, securityGroupIds: env.securityGroupIds })),
                     tags,
                 },
                 { parent: this },

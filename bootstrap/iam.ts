@@ -95,6 +95,43 @@ export const AGENTCORE_READ_ACTIONS = [
 /** Cloud Control (the aws-native provider's API) has no resource-level permissions; the service actions behind it are checked as well. */
 export const CLOUD_CONTROL_READ_ACTIONS = ["cloudformation:GetResource", "cloudformation:GetResourceRequestStatus", "cloudformation:ListResources"];
 
+/** The code bucket's configuration and objects, as the AWS provider reads them on refresh. */
+export const S3_READ_ACTIONS = [
+    "s3:GetAccelerateConfiguration",
+    "s3:GetBucketAcl",
+    "s3:GetBucketCORS",
+    "s3:GetBucketLocation",
+    "s3:GetBucketLogging",
+    "s3:GetBucketObjectLockConfiguration",
+    "s3:GetBucketOwnershipControls",
+    "s3:GetBucketPolicy",
+    "s3:GetBucketPublicAccessBlock",
+    "s3:GetBucketRequestPayment",
+    "s3:GetBucketTagging",
+    "s3:GetBucketVersioning",
+    "s3:GetBucketWebsite",
+    "s3:GetEncryptionConfiguration",
+    "s3:GetLifecycleConfiguration",
+    "s3:GetObject",
+    "s3:GetObjectTagging",
+    "s3:GetObjectVersion",
+    "s3:GetReplicationConfiguration",
+    "s3:ListBucket",
+    "s3:ListBucketVersions",
+];
+export const ECR_READ_ACTIONS = ["ecr:DescribeImageScanFindings", "ecr:DescribeImages", "ecr:DescribeRepositories", "ecr:GetLifecyclePolicy", "ecr:GetRepositoryPolicy", "ecr:ListImages", "ecr:ListTagsForResource"];
+export const LOG_DELIVERY_READ_ACTIONS = ["logs:GetDelivery", "logs:GetDeliveryDestination", "logs:GetDeliveryDestinationPolicy", "logs:GetDeliverySource", "logs:ListTagsForResource"];
+export const OBSERVABILITY_READ_UNSCOPED_ACTIONS = [
+    "cloudwatch:DescribeInsightRules",
+    "logs:DescribeDeliveries",
+    "logs:DescribeDeliveryDestinations",
+    "logs:DescribeDeliverySources",
+    "logs:DescribeQueryDefinitions",
+    "logs:DescribeResourcePolicies",
+    "xray:GetTraceSegmentDestination",
+    "xray:ListResourcePolicies",
+];
+
 /** The ARNs of one environment's resources (`*` as the environment: every environment). */
 export function environmentArns(ctx: AwsContext, env: string) {
     const prefix = `agentcore-${env}`;
@@ -114,6 +151,17 @@ export function environmentArns(ctx: AwsContext, env: string) {
         topics: regionalArn(ctx, "sns", `${prefix}-*`),
         alarms: regionalArn(ctx, "cloudwatch", `alarm:${prefix}-*`),
         dashboard: `arn:${ctx.partition}:cloudwatch::${ctx.accountId}:dashboard/${prefix}`,
+        stackLogGroups: [regionalArn(ctx, "logs", `log-group:/${prefix}/runtimes/*`), regionalArn(ctx, "logs", `log-group:/${prefix}/runtimes/*:*`)],
+        deliveries: [
+            regionalArn(ctx, "logs", `delivery-source:${prefix}-*`),
+            regionalArn(ctx, "logs", `delivery-destination:${prefix}-*`),
+            // Delivery IDs are random; a delivery also names its (scoped) source and destination.
+            regionalArn(ctx, "logs", "delivery:*"),
+        ],
+        codeBuckets: `arn:${ctx.partition}:s3:::${prefix}-code-*`,
+        codeObjects: `arn:${ctx.partition}:s3:::${prefix}-code-*/*`,
+        repositories: regionalArn(ctx, "ecr", `repository/${prefix}/*`),
+        insightRules: regionalArn(ctx, "cloudwatch", `insight-rule/${prefix}-*`),
         runtimes: regionalArn(ctx, "bedrock-agentcore", `runtime/*_${env}-*`),
         workloadIdentities: [
             regionalArn(ctx, "bedrock-agentcore", "workload-identity-directory/default"),
@@ -146,6 +194,14 @@ export function previewPolicy(ctx: AwsContext): PolicyDocument {
             statement("AgentCoreRead", AGENTCORE_READ_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
             statement("AgentCoreList", ["bedrock-agentcore:ListAgentRuntimes"], "*"),
             statement("CloudControlRead", CLOUD_CONTROL_READ_ACTIONS, "*"),
+            statement("S3ReadCodeBuckets", S3_READ_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
+            statement("EcrReadRepositories", ECR_READ_ACTIONS, arns.repositories),
+            // awsx's Image resolves a registry login (an invoke) during preview as well.
+            statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),
+            statement("LogDeliveryRead", LOG_DELIVERY_READ_ACTIONS, arns.deliveries),
+            statement("AgentCoreResourcePolicyRead", ["bedrock-agentcore:GetResourcePolicy"], [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
+            // No resource-level permissions exist for these reads (Service Authorization Reference).
+            statement("ObservabilityReadUnscoped", OBSERVABILITY_READ_UNSCOPED_ACTIONS, "*"),
         ],
     };
 }
@@ -249,6 +305,84 @@ export const AGENTCORE_RUNTIME_ACTIONS = [
 export const AGENTCORE_IDENTITY_ACTIONS = ["bedrock-agentcore:CreateWorkloadIdentity", "bedrock-agentcore:DeleteWorkloadIdentity", "bedrock-agentcore:GetWorkloadIdentity"];
 export const CLOUD_CONTROL_WRITE_ACTIONS = ["cloudformation:CreateResource", "cloudformation:DeleteResource", "cloudformation:UpdateResource"];
 
+/** The code bucket (direct-code artifacts): its lifecycle, configuration and objects; forceDestroy empties versions. */
+export const S3_BUCKET_ACTIONS = [
+    ...S3_READ_ACTIONS,
+    "s3:CreateBucket",
+    "s3:DeleteBucket",
+    "s3:DeleteBucketPolicy",
+    "s3:DeleteObject",
+    "s3:DeleteObjectVersion",
+    "s3:PutBucketOwnershipControls",
+    "s3:PutBucketPolicy",
+    "s3:PutBucketPublicAccessBlock",
+    "s3:PutBucketTagging",
+    "s3:PutBucketVersioning",
+    "s3:PutEncryptionConfiguration",
+    "s3:PutObject",
+    "s3:PutObjectTagging",
+].sort();
+/** The image repositories (image artifacts), their lifecycle policy and the image push. */
+export const ECR_REPOSITORY_ACTIONS = [
+    ...ECR_READ_ACTIONS,
+    "ecr:BatchCheckLayerAvailability",
+    "ecr:BatchDeleteImage",
+    "ecr:BatchGetImage",
+    "ecr:CompleteLayerUpload",
+    "ecr:CreateRepository",
+    "ecr:DeleteLifecyclePolicy",
+    "ecr:DeleteRepository",
+    "ecr:GetDownloadUrlForLayer",
+    "ecr:InitiateLayerUpload",
+    "ecr:PutImage",
+    "ecr:PutImageScanningConfiguration",
+    "ecr:PutImageTagMutability",
+    "ecr:PutLifecyclePolicy",
+    "ecr:TagResource",
+    "ecr:UntagResource",
+    "ecr:UploadLayerPart",
+].sort();
+/** Using the stack key for SSE-KMS uploads and KMS-encrypted repositories (the grant is ECR's own). */
+export const KMS_USE_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"];
+export const KMS_GRANT_ACTIONS = ["kms:CreateGrant", "kms:RetireGrant"];
+/** The runtimes' and endpoints' resource-based policies (PutResourcePolicy etc. of the AgentCore control plane). */
+export const AGENTCORE_RESOURCE_POLICY_ACTIONS = ["bedrock-agentcore:DeleteResourcePolicy", "bedrock-agentcore:GetResourcePolicy", "bedrock-agentcore:PutResourcePolicy"];
+/** Vended log and trace delivery: sources, destinations and the deliveries between them. */
+export const LOG_DELIVERY_ACTIONS = [
+    ...LOG_DELIVERY_READ_ACTIONS,
+    "logs:CreateDelivery",
+    "logs:DeleteDelivery",
+    "logs:DeleteDeliveryDestination",
+    "logs:DeleteDeliveryDestinationPolicy",
+    "logs:DeleteDeliverySource",
+    "logs:PutDeliveryDestination",
+    "logs:PutDeliveryDestinationPolicy",
+    "logs:PutDeliverySource",
+    "logs:TagResource",
+    "logs:UntagResource",
+    "logs:UpdateDeliveryConfiguration",
+].sort();
+/** The permission AgentCore checks before it lets a caller deliver a runtime's logs and traces. */
+export const AGENTCORE_VENDED_LOGS_ACTIONS = ["bedrock-agentcore:AllowVendedLogDeliveryForResource"];
+export const CLOUDWATCH_INSIGHT_RULE_ACTIONS = ["cloudwatch:DeleteInsightRules", "cloudwatch:DisableInsightRules", "cloudwatch:EnableInsightRules", "cloudwatch:ListTagsForResource", "cloudwatch:PutInsightRule", "cloudwatch:TagResource", "cloudwatch:UntagResource"];
+/**
+ * Writes that AWS authorizes on `*` only: the account's log resource policies (delivery to
+ * log groups), saved Logs Insights queries, X-Ray resource policies (delivery to X-Ray).
+ */
+export const OBSERVABILITY_UNSCOPED_ACTIONS = [
+    ...OBSERVABILITY_READ_UNSCOPED_ACTIONS,
+    "logs:DeleteQueryDefinition",
+    "logs:DeleteResourcePolicy",
+    "logs:PutQueryDefinition",
+    "logs:PutResourcePolicy",
+    "xray:DeleteResourcePolicy",
+    "xray:PutResourcePolicy",
+].sort();
+/** Transaction Search: the account's segment destination (config allows it in production only). */
+export const XRAY_SEGMENT_DESTINATION_ACTIONS = ["xray:GetTraceSegmentDestination", "xray:UpdateTraceSegmentDestination"];
+/** The environment that may own Transaction Search (src/config/observability.ts enforces the same). */
+export const TRANSACTION_SEARCH_ENVIRONMENT = "production";
+
 /** The service that assumes the execution role, and the one that assumes the flow-log role. */
 export const AGENTCORE_SERVICE = "bedrock-agentcore.amazonaws.com";
 export const FLOW_LOGS_SERVICE = "vpc-flow-logs.amazonaws.com";
@@ -286,7 +420,18 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
             statement("KmsOwnKeys", KMS_KEY_ACTIONS, arns.keys, tagged),
             statement("KmsAlias", KMS_ALIAS_ACTIONS, [arns.alias, arns.keys]),
             statement("KmsListAliases", ["kms:ListAliases"], "*"),
-            statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.runtimeLogGroups, ...arns.flowLogGroups]),
+            statement("KmsUseOwnKeys", KMS_USE_ACTIONS, arns.keys, tagged),
+            statement("KmsGrantsForAwsServices", KMS_GRANT_ACTIONS, arns.keys, { ...tagged, Bool: { "kms:GrantIsForAWSResource": "true" } }),
+            statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.runtimeLogGroups, ...arns.stackLogGroups, ...arns.flowLogGroups]),
+            statement("LogDelivery", LOG_DELIVERY_ACTIONS, arns.deliveries),
+            statement("AgentCoreVendedLogs", AGENTCORE_VENDED_LOGS_ACTIONS, arns.runtimes),
+            statement("ObservabilityUnscoped", OBSERVABILITY_UNSCOPED_ACTIONS, "*"),
+            ...(env === TRANSACTION_SEARCH_ENVIRONMENT ? [statement("XRayTransactionSearch", XRAY_SEGMENT_DESTINATION_ACTIONS, "*")] : []),
+            statement("CloudWatchInsightRules", CLOUDWATCH_INSIGHT_RULE_ACTIONS, arns.insightRules),
+            statement("S3CodeBucket", S3_BUCKET_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
+            statement("EcrRepositories", ECR_REPOSITORY_ACTIONS, arns.repositories),
+            statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),
+            statement("AgentCoreResourcePolicies", AGENTCORE_RESOURCE_POLICY_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
             statement("LogsDescribe", ["logs:DescribeLogGroups"], arns.allLogGroups),
             statement("SnsAlarmTopic", SNS_WRITE_ACTIONS, arns.topics),
             statement("CloudWatchAlarms", CLOUDWATCH_ALARM_ACTIONS, arns.alarms),

@@ -6,10 +6,10 @@
 import { expect } from "chai";
 import * as path from "path";
 import { validateBootstrapConfig } from "../bootstrap/config";
-import { deployerGuardrailPolicy } from "../bootstrap/guardrail";
-import { applySplit, planSplit, policySize } from "../bootstrap/iam";
-import { runProgram } from "../src/offline/runProgram";
+import { applySplit, deployPolicy, planSplit, policySize } from "../bootstrap/iam";
+import { runProgram, runStack } from "../src/offline/runProgram";
 import { stackConfig } from "../src/offline/stackFiles";
+import { deployerGuardrailDocument } from "../src/iam/deployerGuardrail";
 import { ProgramRun, RecordedResource } from "./helpers";
 
 const BOOTSTRAP = path.join(__dirname, "..", "bootstrap");
@@ -156,7 +156,9 @@ describe("bootstrap: identities", () => {
         const policy = doc(named(run, "aws:iam/rolePolicy:RolePolicy", "agentcore-ci-preview-read"), "policy");
         const actions = policy.Statement.flatMap((s) => s.Action);
         expect(actions.filter((a) => !/^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]*$/.test(a))).to.deep.equal([]);
-        expect(actions).to.include.members(["ec2:DescribeVpcs", "ec2:DescribePrefixLists", "bedrock-agentcore:GetAgentRuntime"]);
+        expect(actions).to.include.members(["ec2:DescribeVpcs", "ec2:DescribePrefixLists", "bedrock-agentcore:GetAgentRuntime", "ecr:GetAuthorizationToken"]);
+        // An inline policy: IAM allows 10,240 characters of inline policy per role.
+        expect(String(named(run, "aws:iam/rolePolicy:RolePolicy", "agentcore-ci-preview-read").inputs.policy).replace(/\s/g, "").length).to.be.at.most(10240);
     });
 
     function deployStatements(env: string) {
@@ -185,7 +187,7 @@ describe("bootstrap: identities", () => {
             expect(s.Action.filter((a) => a.includes("*")), s.Sid).to.deep.equal([]);
         }
         const unscoped = statements.filter((s) => s.Resource === "*").map((s) => s.Sid);
-        expect(unscoped).to.deep.equal(["Ec2Read", "KmsCreateTaggedKey", "KmsListAliases", "AgentCoreList", "CloudControl"]);
+        expect(unscoped).to.deep.equal(["Ec2Read", "KmsCreateTaggedKey", "KmsListAliases", "ObservabilityUnscoped", "XRayTransactionSearch", "EcrAuthorizationToken", "AgentCoreList", "CloudControl"]);
         const byId = Object.fromEntries(statements.map((s) => [s.Sid, s]));
         expect(byId.KmsCreateTaggedKey.Condition).to.deep.equal({ StringEquals: { "aws:RequestTag/Environment": "production" } });
         expect(byId.Ec2DeleteOwnEnvironment.Condition).to.deep.equal({ StringEquals: { "aws:ResourceTag/Environment": "production" } });
@@ -210,9 +212,9 @@ describe("bootstrap: identities", () => {
         const guardrail = named(run, "aws:iam/policy:Policy", "agentcore-ci-deploy-staging-guardrail");
         const statements = doc(guardrail, "policy").Statement;
         expect(statements.map((s) => [s.Sid, s.Effect, s.Action, s.Resource, s.Condition])).to.deep.equal([
-            ["DenyRuntimeOutsideSubnets", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60011", "subnet-0a1b2c3d4e5f60012"] } }],
-            ["DenyRuntimeOutsideSecurityGroups", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": ["sg-0a1b2c3d4e5f60013"] } }],
-            ["DenyRuntimeWithoutVpc", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { Null: { "bedrock-agentcore:subnets": "true" } }],
+            ["DenyRuntimeOutsideStackSubnets", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60011", "subnet-0a1b2c3d4e5f60012"] } }],
+            ["DenyRuntimeWithoutSubnets", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { Null: { "bedrock-agentcore:subnets": "true" } }],
+            ["DenyRuntimeOutsideStackSecurityGroups", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": ["sg-0a1b2c3d4e5f60013"] } }],
             ["DenyRuntimeWithoutSecurityGroups", "Deny", ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"], "*", { Null: { "bedrock-agentcore:securityGroups": "true" } }],
         ]);
         const attachment = named(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "agentcore-ci-deploy-staging-guardrail");
@@ -271,8 +273,9 @@ describe("bootstrap: policy size", () => {
         expect(() => planSplit(big, one - 1)).to.throw("statement S0 alone is");
     });
 
-    it("the guardrail builder takes its values as given", () => {
-        expect(deployerGuardrailPolicy({ subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] }).Statement).to.have.length(4);
+    it("the guardrail is the main program's builder, which refuses empty lists", () => {
+        expect(deployerGuardrailDocument({ subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] }).Statement).to.have.length(4);
+        expect(() => deployerGuardrailDocument({ subnetIds: [], securityGroupIds: ["sg-1"] })).to.throw("at least one subnet ID");
     });
 });
 
@@ -295,5 +298,122 @@ describe("bootstrap: EC2 creates carry the environment's tag", () => {
             const grants = statements.filter((s) => s.Action.includes(action) && ([] as string[]).concat(s.Resource).includes(arn));
             expect(grants.map((s) => [s.Sid, s.Condition]), action).to.deep.equal([["Ec2CreateTagged", { StringEquals: { "aws:RequestTag/Environment": "staging" } }]]);
         }
+    });
+});
+
+/**
+ * Coverage: every resource type the real stacks create needs these actions of the deploy
+ * role (create, read, update or delete, and what the create implies: a passed role, the
+ * stack key, a vended-log permission). A new resource type fails here until it is listed
+ * and granted, so the deploy grants cannot fall behind the program again.
+ */
+const REQUIRED_ACTIONS: Record<string, string[]> = {
+    "aws:ec2/vpc:Vpc": ["ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:DescribeVpcs", "ec2:DeleteVpc"],
+    "aws:ec2/subnet:Subnet": ["ec2:CreateSubnet", "ec2:DescribeSubnets", "ec2:DeleteSubnet"],
+    "aws:ec2/routeTable:RouteTable": ["ec2:CreateRouteTable", "ec2:DescribeRouteTables", "ec2:DeleteRouteTable"],
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": ["ec2:AssociateRouteTable", "ec2:DisassociateRouteTable"],
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": ["ec2:DescribeSecurityGroups", "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"],
+    "aws:ec2/securityGroup:SecurityGroup": ["ec2:CreateSecurityGroup", "ec2:DescribeSecurityGroups", "ec2:DeleteSecurityGroup"],
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["ec2:AuthorizeSecurityGroupEgress", "ec2:DescribeSecurityGroupRules", "ec2:RevokeSecurityGroupEgress"],
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["ec2:AuthorizeSecurityGroupIngress", "ec2:DescribeSecurityGroupRules", "ec2:RevokeSecurityGroupIngress"],
+    "aws:ec2/vpcEndpoint:VpcEndpoint": ["ec2:CreateVpcEndpoint", "ec2:DescribeVpcEndpoints", "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints"],
+    "aws:ec2/flowLog:FlowLog": ["ec2:CreateFlowLogs", "ec2:DescribeFlowLogs", "ec2:DeleteFlowLogs", "iam:PassRole"],
+    "aws:iam/role:Role": ["iam:CreateRole", "iam:GetRole", "iam:TagRole", "iam:DeleteRole"],
+    "aws:iam/rolePolicy:RolePolicy": ["iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy"],
+    "aws:kms/key:Key": ["kms:CreateKey", "kms:PutKeyPolicy", "kms:EnableKeyRotation", "kms:DescribeKey", "kms:ScheduleKeyDeletion"],
+    "aws:kms/alias:Alias": ["kms:CreateAlias", "kms:ListAliases", "kms:DeleteAlias"],
+    "aws:cloudwatch/logGroup:LogGroup": ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "logs:AssociateKmsKey", "logs:DescribeLogGroups", "logs:DeleteLogGroup"],
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": ["logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DeleteResourcePolicy"],
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": ["logs:PutDeliverySource", "logs:GetDeliverySource", "logs:DeleteDeliverySource", "bedrock-agentcore:AllowVendedLogDeliveryForResource"],
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": ["logs:PutDeliveryDestination", "logs:GetDeliveryDestination", "logs:DeleteDeliveryDestination"],
+    "aws:cloudwatch/logDelivery:LogDelivery": ["logs:CreateDelivery", "logs:GetDelivery", "logs:DeleteDelivery"],
+    "aws:cloudwatch/queryDefinition:QueryDefinition": ["logs:PutQueryDefinition", "logs:DescribeQueryDefinitions", "logs:DeleteQueryDefinition"],
+    "aws:cloudwatch/contributorInsightRule:ContributorInsightRule": ["cloudwatch:PutInsightRule", "cloudwatch:DescribeInsightRules", "cloudwatch:DeleteInsightRules"],
+    "aws:cloudwatch/metricAlarm:MetricAlarm": ["cloudwatch:PutMetricAlarm", "cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms"],
+    "aws:cloudwatch/dashboard:Dashboard": ["cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"],
+    "aws:sns/topic:Topic": ["sns:CreateTopic", "sns:GetTopicAttributes", "sns:DeleteTopic"],
+    "aws:sns/topicPolicy:TopicPolicy": ["sns:SetTopicAttributes", "sns:GetTopicAttributes"],
+    "aws:sns/topicSubscription:TopicSubscription": ["sns:Subscribe", "sns:GetSubscriptionAttributes", "sns:Unsubscribe"],
+    "aws:s3/bucket:Bucket": ["s3:CreateBucket", "s3:PutBucketTagging", "s3:GetBucketAcl", "s3:ListBucketVersions", "s3:DeleteObjectVersion", "s3:DeleteBucket"],
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls": ["s3:PutBucketOwnershipControls", "s3:GetBucketOwnershipControls"],
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": ["s3:PutBucketPublicAccessBlock", "s3:GetBucketPublicAccessBlock"],
+    "aws:s3/bucketVersioning:BucketVersioning": ["s3:PutBucketVersioning", "s3:GetBucketVersioning"],
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": ["s3:PutEncryptionConfiguration", "s3:GetEncryptionConfiguration"],
+    "aws:s3/bucketPolicy:BucketPolicy": ["s3:PutBucketPolicy", "s3:GetBucketPolicy", "s3:DeleteBucketPolicy"],
+    "aws:s3/bucketObjectv2:BucketObjectv2": ["s3:PutObject", "s3:GetObject", "s3:GetObjectTagging", "s3:DeleteObject", "kms:GenerateDataKey", "kms:Decrypt"],
+    "aws:ecr/repository:Repository": ["ecr:CreateRepository", "ecr:PutImageScanningConfiguration", "ecr:TagResource", "ecr:DescribeRepositories", "ecr:DeleteRepository", "kms:CreateGrant"],
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": ["ecr:PutLifecyclePolicy", "ecr:GetLifecyclePolicy", "ecr:DeleteLifecyclePolicy"],
+    "awsx:ecr:Image": [
+        "ecr:GetAuthorizationToken",
+        "ecr:BatchCheckLayerAvailability",
+        "ecr:InitiateLayerUpload",
+        "ecr:UploadLayerPart",
+        "ecr:CompleteLayerUpload",
+        "ecr:PutImage",
+        "kms:GenerateDataKey",
+    ],
+    "aws:xray/resourcePolicy:ResourcePolicy": ["xray:PutResourcePolicy", "xray:ListResourcePolicies", "xray:DeleteResourcePolicy"],
+    "aws:xray/traceSegmentDestination:TraceSegmentDestination": ["xray:UpdateTraceSegmentDestination", "xray:GetTraceSegmentDestination"],
+    "aws-native:bedrockagentcore:Runtime": [
+        "cloudformation:CreateResource",
+        "cloudformation:GetResourceRequestStatus",
+        "bedrock-agentcore:CreateAgentRuntime",
+        "bedrock-agentcore:GetAgentRuntime",
+        "bedrock-agentcore:UpdateAgentRuntime",
+        "bedrock-agentcore:DeleteAgentRuntime",
+        "bedrock-agentcore:CreateWorkloadIdentity",
+        "iam:PassRole",
+    ],
+    "aws-native:bedrockagentcore:RuntimeEndpoint": [
+        "cloudformation:CreateResource",
+        "bedrock-agentcore:CreateAgentRuntimeEndpoint",
+        "bedrock-agentcore:GetAgentRuntimeEndpoint",
+        "bedrock-agentcore:UpdateAgentRuntimeEndpoint",
+        "bedrock-agentcore:DeleteAgentRuntimeEndpoint",
+    ],
+    "aws-native:bedrockagentcore:ResourcePolicy": ["cloudformation:CreateResource", "bedrock-agentcore:PutResourcePolicy", "bedrock-agentcore:GetResourcePolicy", "bedrock-agentcore:DeleteResourcePolicy"],
+};
+
+describe("bootstrap: the deploy grants cover every resource the program creates", function () {
+    this.timeout(120_000);
+    const createdTypes: Record<string, Set<string>> = {};
+    const granted: Record<string, Set<string>> = {};
+
+    before(async () => {
+        for (const env of ["development", "staging", "production"]) {
+            const run = await runStack(env);
+            expect(run.error, env).to.equal(undefined);
+            createdTypes[env] = new Set(run.resources.map((r) => r.type).filter((t) => !t.startsWith("pulumi:") && !t.startsWith("agentcore:")));
+            const policy = deployPolicy({ partition: "aws", region: "us-east-1", accountId: "123456789012" }, env);
+            granted[env] = new Set(policy.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => s.Action));
+        }
+    });
+
+    for (const env of ["development", "staging", "production"]) {
+        it(`${env}: each created type is in the table and its actions are granted`, () => {
+            const unlisted = [...createdTypes[env]].filter((t) => REQUIRED_ACTIONS[t] === undefined);
+            expect(unlisted, "resource types missing from REQUIRED_ACTIONS").to.deep.equal([]);
+            const missing = [...createdTypes[env]].flatMap((t) => REQUIRED_ACTIONS[t].filter((a) => !granted[env].has(a)).map((a) => `${t}: ${a}`));
+            expect(missing).to.deep.equal([]);
+        });
+    }
+
+    it("the table has no stale rows: every listed type is created by some stack", () => {
+        const all = new Set(Object.values(createdTypes).flatMap((s) => [...s]));
+        expect(Object.keys(REQUIRED_ACTIONS).filter((t) => !all.has(t))).to.deep.equal([]);
+    });
+
+    it("near misses: only production may change the account's trace segment destination; the code bucket, not any bucket", () => {
+        expect(createdTypes.staging.has("aws:xray/traceSegmentDestination:TraceSegmentDestination")).to.equal(false);
+        expect(granted.staging.has("xray:UpdateTraceSegmentDestination")).to.equal(false);
+        expect(granted.production.has("xray:UpdateTraceSegmentDestination")).to.equal(true);
+        const bucket = deployPolicy({ partition: "aws", region: "us-east-1", accountId: "123456789012" }, "staging").Statement.find((s) => s.Sid === "S3CodeBucket");
+        expect(bucket?.Resource).to.deep.equal(["arn:aws:s3:::agentcore-staging-code-*", "arn:aws:s3:::agentcore-staging-code-*/*"]);
+        const logs = deployPolicy({ partition: "aws", region: "us-east-1", accountId: "123456789012" }, "staging").Statement.find((s) => s.Sid === "LogsStackGroups");
+        expect(logs?.Resource).to.include.members([
+            "arn:aws:logs:us-east-1:123456789012:log-group:/agentcore-staging/runtimes/*",
+            "arn:aws:logs:us-east-1:123456789012:log-group:/agentcore-staging/runtimes/*:*",
+        ]);
+        expect(logs?.Resource).not.to.include("arn:aws:logs:us-east-1:123456789012:log-group:/agentcore-production/runtimes/*");
     });
 });

@@ -12,6 +12,7 @@ export const IT_ENV = {
     containerUri: "AGENTCORE_IT_CONTAINER_URI",
     azIds: "AGENTCORE_IT_AZ_IDS",
     modelArns: "AGENTCORE_IT_MODEL_ARNS",
+    modelId: "AGENTCORE_IT_MODEL_ID",
     payload: "AGENTCORE_IT_PAYLOAD",
     runtimeJson: "AGENTCORE_IT_RUNTIME_JSON",
     metricWaitMinutes: "AGENTCORE_IT_METRIC_WAIT_MINUTES",
@@ -45,8 +46,30 @@ function backendProblem(env: Env): string | undefined {
     return undefined;
 }
 
-/** Everything missing, in the order a person would set it up. */
-export function missingPrerequisites(env: Env, pulumiCli: boolean): string[] {
+/** The sample agent's direct-code bundle, the ephemeral runtime's default artifact (`npm run agent:build`). */
+export const AGENT_BUNDLE_ENTRY = "agents/support-agent/dist/main.js";
+
+/** Whether AGENTCORE_IT_CONTAINER_URI or AGENTCORE_IT_RUNTIME_JSON replaces the default code artifact. */
+export function artifactOverridden(env: Env): boolean {
+    if (set(env, IT_ENV.containerUri)) {
+        return true;
+    }
+    if (!set(env, IT_ENV.runtimeJson)) {
+        return false;
+    }
+    try {
+        const extra = JSON.parse(env[IT_ENV.runtimeJson] as string) as Record<string, unknown>;
+        return ["containerUri", "image", "code"].some((k) => k in extra);
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * Everything missing, in the order a person would set it up. `agentBundle`: whether
+ * AGENT_BUNDLE_ENTRY exists (only needed when no override replaces the code artifact).
+ */
+export function missingPrerequisites(env: Env, pulumiCli: boolean, agentBundle: boolean): string[] {
     const missing: string[] = [];
     if (!pulumiCli) {
         missing.push("the Pulumi CLI on PATH");
@@ -57,8 +80,17 @@ export function missingPrerequisites(env: Env, pulumiCli: boolean): string[] {
     if (!set(env, IT_ENV.region)) {
         missing.push(`${IT_ENV.region} (a region where AgentCore runs in a VPC, e.g. us-east-1)`);
     }
-    if (!set(env, IT_ENV.containerUri) && !set(env, IT_ENV.runtimeJson)) {
-        missing.push(`${IT_ENV.containerUri} (the sample agent's image in that region's ECR) or ${IT_ENV.runtimeJson}`);
+    // The sample agent answers /invocations only with a model (MODEL_ID), and the runtime
+    // may call only the models its execution role is granted (modelArns).
+    const model = [IT_ENV.modelId, IT_ENV.modelArns].filter((name) => !set(env, name));
+    if (model.length > 0) {
+        missing.push(
+            `${model.join(" and ")} (the model the sample agent calls and the ARNs its role may invoke, e.g. ` +
+                `${IT_ENV.modelId}=us.anthropic.claude-3-5-haiku-20241022-v1:0 with the inference profile's and its foundation models' ARNs)`,
+        );
+    }
+    if (!artifactOverridden(env) && !agentBundle) {
+        missing.push(`${AGENT_BUNDLE_ENTRY} (run npm run agent:build), or ${IT_ENV.containerUri} / ${IT_ENV.runtimeJson} with another artifact`);
     }
     const backend = backendProblem(env);
     if (backend) {

@@ -7,14 +7,16 @@ import { spawnSync } from "child_process";
 import Mocha from "mocha";
 import * as fs from "fs";
 import * as path from "path";
-import { missingPrerequisites, skipLine } from "./prerequisites";
+import { PROJECT_ROOT } from "../../src/offline/stackFiles";
+import { AGENT_BUNDLE_ENTRY, missingPrerequisites, skipLine } from "./prerequisites";
 
 /** A deployment, READY wait, metric wait (usage metrics lag up to an hour) and teardown. */
 const TIMEOUT_MS = 3 * 60 * 60 * 1000;
 
 function main(): void {
     const pulumiCli = spawnSync("pulumi", ["version"], { encoding: "utf8" }).status === 0;
-    const missing = missingPrerequisites(process.env, pulumiCli);
+    const agentBundle = fs.existsSync(path.join(PROJECT_ROOT, AGENT_BUNDLE_ENTRY));
+    const missing = missingPrerequisites(process.env, pulumiCli, agentBundle);
     if (missing.length > 0) {
         console.log(skipLine(missing));
         process.exitCode = 0;

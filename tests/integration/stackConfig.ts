@@ -1,14 +1,17 @@
 /**
  * The config of the ephemeral integration stack: a development-sized copy of the real
  * program's settings in a VPC of its own (10.99.0.0/16), one runtime of the sample agent,
- * nothing protected, logs kept one day. Values are strings as the CLI hands them over
+ * nothing protected, logs kept one day. The agent is deployed as direct code from
+ * agents/support-agent/dist (no pre-pushed image) unless the environment names another artifact. Values are strings as the CLI hands them over
  * (structured ones as JSON), ready for `stack.setAllConfig`.
  */
 import { SUPPORTED_AZ_IDS } from "../../src/agentcoreFacts";
-import { Env, IT_ENV } from "./prerequisites";
+import { artifactOverridden, Env, IT_ENV } from "./prerequisites";
 
 export const IT_PROJECT = "agentcore-private";
 export const IT_RUNTIME = "support_agent";
+/** The default artifact: the bundle `npm run agent:build` writes, zipped and uploaded by the stack. */
+export const IT_DEFAULT_CODE = { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } as const;
 
 /** A stack name that cannot collide and yields a valid AgentCore runtime name. */
 export function ephemeralStackName(now: Date, random: string): string {
@@ -25,10 +28,12 @@ export function integrationStackConfig(env: Env): Record<string, string> {
     const azIds = list(env[IT_ENV.azIds]);
     const modelArns = list(env[IT_ENV.modelArns]);
     const extra = env[IT_ENV.runtimeJson] ? (JSON.parse(env[IT_ENV.runtimeJson] as string) as Record<string, unknown>) : {};
+    const extraEnvironment = (extra.environment ?? {}) as Record<string, unknown>;
     const runtime = {
         name: IT_RUNTIME,
         description: "Integration test of agentcore-private (ephemeral)",
         ...(env[IT_ENV.containerUri] ? { containerUri: env[IT_ENV.containerUri] } : {}),
+        ...(artifactOverridden(env) ? {} : { code: IT_DEFAULT_CODE }),
         // The test invokes from where it runs, outside the stack's VPC: with the default
         // `access: vpc` the runtime's resource policy denies that call. `iam` (allowed outside
         // production) leaves the runtime to IAM; AGENTCORE_IT_RUNTIME_JSON may set it back to
@@ -38,6 +43,8 @@ export function integrationStackConfig(env: Env): Record<string, string> {
         idleTimeoutSeconds: 300,
         maxLifetimeSeconds: 900,
         ...extra,
+        // The sample agent reads its model from MODEL_ID; without it /invocations answers 500.
+        environment: { MODEL_ID: env[IT_ENV.modelId] as string, ...extraEnvironment },
     };
     const p = (key: string) => `${IT_PROJECT}:${key}`;
     return {
@@ -50,7 +57,8 @@ export function integrationStackConfig(env: Env): Record<string, string> {
         [p("agentSubnetCidrs")]: JSON.stringify(["10.99.4.0/24", "10.99.5.0/24"]),
         [p("availabilityZoneIds")]: JSON.stringify(azIds.length > 0 ? azIds : (SUPPORTED_AZ_IDS[region] ?? []).slice(0, 2)),
         [p("createEndpoints")]: "true",
-        [p("endpointServices")]: JSON.stringify(modelArns.length > 0 ? ["bedrock-runtime"] : []),
+        // The agent calls the model from inside the VPC, through the bedrock-runtime endpoint.
+        [p("endpointServices")]: JSON.stringify(["bedrock-runtime"]),
         [p("runtimes")]: JSON.stringify([runtime]),
         [p("modelArns")]: JSON.stringify(modelArns),
         [p("logRetentionDays")]: "1",
