@@ -263,11 +263,32 @@ describe("inbound: VPC endpoint policies", () => {
             Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/*",
             Condition: { StringEqualsIfExists: { "aws:ResourceAccount": "123456789012" } },
         });
-        for (const service of ["sts", "xray", "monitoring"]) {
+        for (const service of ["sts", "monitoring"]) {
             expect(policyOf(run, service).Statement, service).to.deep.equal([
                 { Sid: "AccountCallersOnly", Effect: "Allow", Principal: "*", Action: ["*"], Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } },
             ]);
         }
+    });
+
+    it("xray: the runtimes' trace export and sampling reads (incl. the OTLP endpoint's PutSpans), for this account's callers only", async () => {
+        const run = await runStackOnce("production");
+        expect(policyOf(run, "xray").Statement).to.deep.equal([
+            {
+                Sid: "AccountCallersSendTraces",
+                Effect: "Allow",
+                Principal: "*",
+                Action: [
+                    "xray:PutTraceSegments",
+                    "xray:PutTelemetryRecords",
+                    "xray:GetSamplingRules",
+                    "xray:GetSamplingTargets",
+                    "xray:PutSpans",
+                    "xray:PutSpansForIndexing",
+                ],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
+            },
+        ]);
     });
 
     it("with organizationId, the AgentCore data and control plane endpoints admit the organization's callers", async () => {
