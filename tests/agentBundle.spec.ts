@@ -213,7 +213,7 @@ describe("support agent: build scripts and the Dockerfile", () => {
             "--platform=node",
             "--target=node22",
             "--packages=external",
-            "--outfile=dist/main.js",
+            "--outfile=dist-image/main.js",
         ]);
         // The code bundle stays self-contained: no --packages=external there.
         expect((agentPackage.scripts.build as string).split(" ")).to.not.include("--packages=external");
@@ -225,7 +225,7 @@ describe("support agent: build scripts and the Dockerfile", () => {
         expect(runStage).to.include("WORKDIR /app");
         expect(runStage).to.include("COPY package.json package-lock.json ./");
         expect(runStage).to.include("RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force");
-        expect(runStage).to.include("COPY --from=build /build/dist/main.js ./main.js");
+        expect(runStage).to.include("COPY --from=build /build/dist-image/main.js ./main.js");
         // Dependencies are installed before USER node: root owns them, the agent only reads them.
         expect(runStage.indexOf("RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force")).to.be.below(runStage.indexOf("USER node"));
         expect(runStage[runStage.length - 1]).to.equal(
@@ -235,6 +235,6 @@ describe("support agent: build scripts and the Dockerfile", () => {
 
     it(".dockerignore keeps local installs and builds out of the build context", () => {
         const ignored = fs.readFileSync(path.join(AGENT_DIR, ".dockerignore"), "utf8").split("\n");
-        expect(ignored).to.include.members(["node_modules", "dist"]);
+        expect(ignored).to.include.members(["node_modules", "dist", "dist-image"]);
     });
 });
