@@ -10,7 +10,7 @@ const FACADE_RULE =
     "the root package loads every service module, which is most of the plan's and the type-check's time (docs/plan.md, Speed).";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "bin/**", ".build/**", "agents/*/dist/**", "agents/*/node_modules/**"] },
+    { ignores: ["node_modules/**", "bin/**", ".build/**", "agents/*/dist/**", "agents/*/dist-image/**", "agents/*/node_modules/**"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

@@ -47,6 +47,7 @@ const network = new AgentNetwork(name, {
     imageUris: config.runtimes.flatMap((r) => (r.artifact.kind === "container" ? [r.artifact.containerUri] : [])),
     codeBucketArns: artifacts.codeBucketArns,
     organizationId: config.organizationId,
+    tracing: config.tracing,
 });
 
 const agentRuntimes = config.runtimes.map(

@@ -185,7 +185,12 @@ describe("support agent: build scripts and the Dockerfile", () => {
     it("the root installs what the tests and the build need; the agent's lockfile matches its package.json", () => {
         const rootDeps = { ...rootPackage.dependencies, ...rootPackage.devDependencies };
         expect(rootDeps).to.include.keys("@aws-sdk/client-bedrock-runtime", "esbuild");
-        expect(Object.keys(agentPackage.dependencies)).to.deep.equal(["@aws-sdk/client-bedrock-runtime"]);
+        expect(Object.keys(agentPackage.dependencies)).to.deep.equal([
+            "@aws-sdk/client-bedrock-runtime",
+            "@aws/aws-distro-opentelemetry-node-autoinstrumentation",
+        ]);
+        // ADOT is for the image only: the root (tests, `npm run agent`) never installs it.
+        expect(rootDeps).to.not.have.any.keys("@aws/aws-distro-opentelemetry-node-autoinstrumentation");
         const lock = JSON.parse(fs.readFileSync(path.join(AGENT_DIR, "package-lock.json"), "utf8"));
         expect(lock.packages[""].dependencies).to.deep.equal(agentPackage.dependencies);
         expect(lock.packages[""].devDependencies).to.deep.equal(agentPackage.devDependencies);
@@ -199,16 +204,37 @@ describe("support agent: build scripts and the Dockerfile", () => {
         expect(users).to.deep.equal(["USER node"]);
     });
 
-    it("the image runs the bundle built in the first stage with node", () => {
+    it("the image build leaves npm packages external, so ADOT's require hooks can instrument the AWS SDK", () => {
+        const build: string = agentPackage.scripts["build:image"];
+        expect(build.split(" ")).to.include.members([
+            "esbuild",
+            "src/main.ts",
+            "--bundle",
+            "--platform=node",
+            "--target=node22",
+            "--packages=external",
+            "--outfile=dist-image/main.js",
+        ]);
+        // The code bundle stays self-contained: no --packages=external there.
+        expect((agentPackage.scripts.build as string).split(" ")).to.not.include("--packages=external");
+    });
+
+    it("the image installs production dependencies in the run stage and starts under ADOT", () => {
         expect(instructions).to.include("RUN npm ci --no-audit --no-fund");
-        expect(instructions).to.include("RUN npm run build");
+        expect(instructions).to.include("RUN npm run build:image");
         expect(runStage).to.include("WORKDIR /app");
-        expect(runStage).to.include("COPY --from=build /build/dist/main.js ./main.js");
-        expect(runStage[runStage.length - 1]).to.equal('CMD ["node", "main.js"]');
+        expect(runStage).to.include("COPY package.json package-lock.json ./");
+        expect(runStage).to.include("RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force");
+        expect(runStage).to.include("COPY --from=build /build/dist-image/main.js ./main.js");
+        // Dependencies are installed before USER node: root owns them, the agent only reads them.
+        expect(runStage.indexOf("RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force")).to.be.below(runStage.indexOf("USER node"));
+        expect(runStage[runStage.length - 1]).to.equal(
+            'CMD ["node", "--require", "@aws/aws-distro-opentelemetry-node-autoinstrumentation/register", "main.js"]',
+        );
     });
 
     it(".dockerignore keeps local installs and builds out of the build context", () => {
         const ignored = fs.readFileSync(path.join(AGENT_DIR, ".dockerignore"), "utf8").split("\n");
-        expect(ignored).to.include.members(["node_modules", "dist"]);
+        expect(ignored).to.include.members(["node_modules", "dist", "dist-image"]);
     });
 });

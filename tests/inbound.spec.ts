@@ -113,10 +113,16 @@ describe("inbound: runtime resource policies", () => {
                     Effect: "Deny",
                     Principal: "*",
                     Action: INVOKE_ACTIONS,
-                    Resource: "*",
+                    Resource: out.runtimes.support_agent.arn,
                     Condition: { StringNotEqualsIfExists: { "aws:SourceVpc": out.vpcId, "aws:SourceVpce": out.vpcEndpointIds["bedrock-agentcore"] } },
                 },
-                { Sid: "AllowAccountAndListedPrincipals", Effect: "Allow", Principal: { AWS: ["arn:aws:iam::123456789012:root"] }, Action: INVOKE_ACTIONS, Resource: "*" },
+                {
+                    Sid: "AllowAccountAndListedPrincipals",
+                    Effect: "Allow",
+                    Principal: { AWS: ["arn:aws:iam::123456789012:root"] },
+                    Action: INVOKE_ACTIONS,
+                    Resource: out.runtimes.support_agent.arn,
+                },
             ],
         });
         expect(out.vpcId).to.match(/^vpc-/);
@@ -125,21 +131,33 @@ describe("inbound: runtime resource policies", () => {
 
     it("staging (JWT, endpoint qa): the runtime and its endpoint each get the fence and a Principal \"*\" allow from the VPC", async () => {
         const run = await runStackOnce("staging");
-        const out = run.outputs as { vpcId: string; runtimes: Record<string, { arn: string; endpoints: Record<string, string> }> };
+        const out = run.outputs as { vpcId: string; vpcEndpointIds: Record<string, string>; runtimes: Record<string, { arn: string; endpoints: Record<string, string> }> };
         const policies = resourcePolicies(run);
         expect(Object.keys(policies).sort()).to.deep.equal(["agentcore-staging-support_agent-endpoint-qa-resource-policy", "agentcore-staging-support_agent-resource-policy"]);
         expect(policies["agentcore-staging-support_agent-resource-policy"].resourceArn).to.equal(out.runtimes.support_agent.arn);
         expect(policies["agentcore-staging-support_agent-endpoint-qa-resource-policy"].resourceArn).to.equal(out.runtimes.support_agent.endpoints.qa);
-        for (const { policy } of Object.values(policies)) {
+        for (const { resourceArn, policy } of Object.values(policies)) {
             expect(policy.Statement[0].Effect).to.equal("Deny");
-            expect(policy.Statement[1]).to.deep.equal({
-                Sid: "AllowJwtCallersFromStackVpc",
-                Effect: "Allow",
-                Principal: "*",
-                Action: INVOKE_ACTIONS,
-                Resource: "*",
-                Condition: { StringEquals: { "aws:SourceVpc": out.vpcId } },
-            });
+            // Each policy names the exact runtime or endpoint it is attached to.
+            expect(policy.Statement.map((st) => st.Resource)).to.deep.equal([resourceArn, resourceArn, resourceArn]);
+            expect(policy.Statement.slice(1)).to.deep.equal([
+                {
+                    Sid: "AllowJwtCallersFromStackVpc",
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: INVOKE_ACTIONS,
+                    Resource: resourceArn,
+                    Condition: { StringEquals: { "aws:SourceVpc": out.vpcId } },
+                },
+                {
+                    Sid: "AllowJwtCallersThroughStackEndpoint",
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: INVOKE_ACTIONS,
+                    Resource: resourceArn,
+                    Condition: { StringEquals: { "aws:SourceVpce": out.vpcEndpointIds["bedrock-agentcore"] } },
+                },
+            ]);
         }
     });
 
@@ -245,11 +263,32 @@ describe("inbound: VPC endpoint policies", () => {
             Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/*",
             Condition: { StringEqualsIfExists: { "aws:ResourceAccount": "123456789012" } },
         });
-        for (const service of ["sts", "xray", "monitoring"]) {
+        for (const service of ["sts", "monitoring"]) {
             expect(policyOf(run, service).Statement, service).to.deep.equal([
                 { Sid: "AccountCallersOnly", Effect: "Allow", Principal: "*", Action: ["*"], Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } },
             ]);
         }
+    });
+
+    it("xray: the runtimes' trace export and sampling reads (incl. the OTLP endpoint's PutSpans), for this account's callers only", async () => {
+        const run = await runStackOnce("production");
+        expect(policyOf(run, "xray").Statement).to.deep.equal([
+            {
+                Sid: "AccountCallersSendTraces",
+                Effect: "Allow",
+                Principal: "*",
+                Action: [
+                    "xray:PutTraceSegments",
+                    "xray:PutTelemetryRecords",
+                    "xray:GetSamplingRules",
+                    "xray:GetSamplingTargets",
+                    "xray:PutSpans",
+                    "xray:PutSpansForIndexing",
+                ],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
+            },
+        ]);
     });
 
     it("with organizationId, the AgentCore data and control plane endpoints admit the organization's callers", async () => {

@@ -151,6 +151,13 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
         expect(validate([runtime(), policy([{ ...fence, Action: ["bedrock-agentcore:*"], Condition: { StringNotEquals: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718" } } }])])).to.deep.equal([]);
     });
 
+    it("passes the fence the program writes, naming the runtime's exact ARN; near miss: a Deny naming another runtime's ARN fails", () => {
+        const exact = { ...fence, Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj" };
+        expect(validate([runtime(), policy([exact, { ...allowAccount, Resource: exact.Resource }])])).to.deep.equal([]);
+        const other = { ...fence, Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIk" };
+        expect(validate([runtime(), policy([other])])).to.have.length(1);
+    });
+
     it("fails a production runtime without a resource policy", () => {
         expect(validate([runtime()])).to.deep.equal([failure("has no resource-based policy")]);
     });

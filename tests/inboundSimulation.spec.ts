@@ -38,8 +38,9 @@ const endpointInput = {
     imageUris: [`${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2`],
     codeBucketArns: [],
 };
-const sigv4Policy = runtimeAccessPolicy({ ...ctx, vpcId: VPC, agentcoreEndpointId: VPCE, authentication: "sigv4", allowedPrincipals: [PARTNER] });
-const jwtPolicy = runtimeAccessPolicy({ ...ctx, vpcId: VPC, agentcoreEndpointId: VPCE, authentication: "jwt", allowedPrincipals: [] });
+const sigv4Policy = runtimeAccessPolicy({ ...ctx, resourceArn: RUNTIME, vpcId: VPC, agentcoreEndpointId: VPCE, authentication: "sigv4", allowedPrincipals: [PARTNER] });
+const sigv4EndpointPolicy = runtimeAccessPolicy({ ...ctx, resourceArn: ENDPOINT, vpcId: VPC, agentcoreEndpointId: VPCE, authentication: "sigv4", allowedPrincipals: [PARTNER] });
+const jwtPolicy = runtimeAccessPolicy({ ...ctx, resourceArn: RUNTIME, vpcId: VPC, agentcoreEndpointId: VPCE, authentication: "jwt", allowedPrincipals: [] });
 
 /** An identity policy that allows everything: the fence must hold against the broadest caller. */
 const adminIdentity = [{ name: "admin", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } }];
@@ -95,8 +96,20 @@ describe("inbound simulation: runtime resource policy (SigV4 runtime)", () => {
         expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: fromStackEndpoint, resourcePolicy: sigv4Policy, endpointPolicies: [agentcoreEndpoint] })).to.equal("Allowed");
     });
 
-    it("allows the same call on the version-pinned endpoint resource too (hierarchical check)", async () => {
-        expect(await decide({ principal: CALLER, action: invoke, resource: ENDPOINT, context: fromStackEndpoint, resourcePolicy: sigv4Policy, endpointPolicies: [agentcoreEndpoint] })).to.equal("Allowed");
+    it("allows the same call on the version-pinned endpoint resource too, under the endpoint's own policy (hierarchical check)", async () => {
+        expect(await decide({ principal: CALLER, action: invoke, resource: ENDPOINT, context: fromStackEndpoint, resourcePolicy: sigv4EndpointPolicy, endpointPolicies: [agentcoreEndpoint] })).to.equal("Allowed");
+        expect(await decide({ principal: CALLER, action: invoke, resource: ENDPOINT, resourcePolicy: sigv4EndpointPolicy })).to.equal("ExplicitlyDenied");
+    });
+
+    it("names the exact ARN it is attached to in every statement, as AWS's examples do (no Resource \"*\")", () => {
+        expect(sigv4Policy.Statement.map((st) => st.Resource)).to.deep.equal([
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj",
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj",
+        ]);
+        expect(sigv4EndpointPolicy.Statement.map((st) => st.Resource)).to.deep.equal([
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj/runtime-endpoint/live",
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj/runtime-endpoint/live",
+        ]);
     });
 
     it("explicitly denies the same caller over the public endpoint, even with an admin identity policy", async () => {
@@ -159,10 +172,27 @@ describe("inbound simulation: runtime resource policy (JWT runtime)", () => {
     it("explicitly denies an IAM caller of this account from outside the VPC too", async () => {
         expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: jwtPolicy })).to.equal("ExplicitlyDenied");
     });
+
+    it("admits the same origins the Deny admits: the stack's VPC alone, or the stack's endpoint alone", async () => {
+        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: RUNTIME, context: { "aws:SourceVpc": VPC }, resourcePolicy: jwtPolicy })).to.equal("Allowed");
+        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: RUNTIME, context: { "aws:SourceVpce": VPCE }, resourcePolicy: jwtPolicy })).to.equal("Allowed");
+        // Near miss: another endpoint in another VPC matches neither origin.
+        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: RUNTIME, context: { "aws:SourceVpce": OTHER_VPCE }, resourcePolicy: jwtPolicy })).to.equal("ExplicitlyDenied");
+    });
+
+    it("has one Allow per origin, keyed exactly like the Deny", () => {
+        expect(jwtPolicy.Statement.map((st) => [st.Sid, st.Effect, st.Condition])).to.deep.equal([
+            ["DenyInvokeFromOutsideStackVpc", "Deny", { StringNotEqualsIfExists: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718", "aws:SourceVpce": "vpce-0aaaabbbbccccdddd" } }],
+            ["AllowJwtCallersFromStackVpc", "Allow", { StringEquals: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718" } }],
+            ["AllowJwtCallersThroughStackEndpoint", "Allow", { StringEquals: { "aws:SourceVpce": "vpce-0aaaabbbbccccdddd" } }],
+        ]);
+        const vpcOnlyJwt = runtimeAccessPolicy({ ...ctx, resourceArn: RUNTIME, vpcId: VPC, authentication: "jwt", allowedPrincipals: [] });
+        expect(vpcOnlyJwt.Statement.map((st) => st.Sid)).to.deep.equal(["DenyInvokeFromOutsideStackVpc", "AllowJwtCallersFromStackVpc"]);
+    });
 });
 
 describe("inbound simulation: a fence without the stack's endpoint (createEndpoints false)", () => {
-    const vpcOnly = runtimeAccessPolicy({ ...ctx, vpcId: VPC, authentication: "sigv4", allowedPrincipals: [] });
+    const vpcOnly = runtimeAccessPolicy({ ...ctx, resourceArn: RUNTIME, vpcId: VPC, authentication: "sigv4", allowedPrincipals: [] });
 
     it("admits the VPC (the owning stack's endpoint carries it) and denies everything else", async () => {
         expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpc": VPC, "aws:SourceVpce": OTHER_VPCE }, resourcePolicy: vpcOnly })).to.equal("Allowed");

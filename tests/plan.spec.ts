@@ -188,7 +188,7 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
         const row = (label: string) => text.split("\n").find((l) => l.startsWith(`${label} `)) ?? "";
         expect(row("cpu budget (CPU units)")).to.match(/512\s+│ 1024\s+│ 2048/);
         expect(row("AZ count")).to.match(/2\s+│ 2\s+│ 3/);
-        expect(row("endpoint-AZs billed")).to.match(/12\s+│ 14\s+│ 27/);
+        expect(row("endpoint-AZs billed")).to.match(/12\s+│ 16\s+│ 27/);
         expect(row("retention: flow-logs")).to.match(/30\s+│ 90\s+│ 365/);
         expect(row("protected resources")).to.match(/0\s+│ 0\s+│ [1-9]/);
         expect(row("alarm: support_agent-SystemErrors")).to.include("│");

@@ -113,7 +113,14 @@ describe("execution role permission policy", () => {
 
     it("allows X-Ray on * and metrics on * only in the bedrock-agentcore namespace", () => {
         const xray = statement(doc, "XRayTraces");
-        expect(xray.Action).to.deep.equal(["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"]);
+        expect(xray.Action).to.deep.equal([
+            "xray:PutTraceSegments",
+            "xray:PutTelemetryRecords",
+            "xray:GetSamplingRules",
+            "xray:GetSamplingTargets",
+            "xray:PutSpans",
+            "xray:PutSpansForIndexing",
+        ]);
         expect(xray.Resource).to.equal("*");
         expect(xray.Condition).to.deep.equal(region);
 

@@ -24,6 +24,9 @@ export const UNSCOPABLE_ACTIONS: readonly string[] = [
     "xray:PutTelemetryRecords",
     "xray:GetSamplingRules",
     "xray:GetSamplingTargets",
+    // The X-Ray OTLP endpoint's span ingestion (ADOT): no resource types either.
+    "xray:PutSpans",
+    "xray:PutSpansForIndexing",
     // Metrics have no ARN; scope it with a cloudwatch:namespace condition instead.
     "cloudwatch:PutMetricData",
 ];

@@ -41,20 +41,6 @@ export class RuntimeInboundAccess extends pulumi.ComponentResource {
 
         // Decided from plain config, so preview shows every policy resource.
         if (runtime.access === "vpc") {
-            const document = pulumi
-                .all([awsContextOutput(this), args.vpcId, args.agentcoreEndpointId])
-                .apply(([ctx, vpcId, agentcoreEndpointId]) =>
-                    JSON.stringify(
-                        runtimeAccessPolicy({
-                            partition: ctx.partition,
-                            accountId: ctx.accountId,
-                            vpcId,
-                            agentcoreEndpointId: agentcoreEndpointId || undefined,
-                            authentication: runtime.authorizer ? "jwt" : "sigv4",
-                            allowedPrincipals: runtime.allowedPrincipals,
-                        }),
-                    ),
-                );
             const targets: [string, pulumi.Input<string>][] = [
                 ["resource-policy", args.runtimeArn],
                 ...runtime.endpoints.map((e): [string, pulumi.Input<string>] => [
@@ -70,6 +56,22 @@ export class RuntimeInboundAccess extends pulumi.ComponentResource {
             ];
             const native = (args.provider ?? "aws-native") === "aws-native";
             for (const [role, resourceArn] of targets) {
+                // One document per target: its statements name the exact ARN it is attached to.
+                const document = pulumi
+                    .all([awsContextOutput(this), args.vpcId, args.agentcoreEndpointId, resourceArn])
+                    .apply(([ctx, vpcId, agentcoreEndpointId, arn]) =>
+                        JSON.stringify(
+                            runtimeAccessPolicy({
+                                resourceArn: arn,
+                                partition: ctx.partition,
+                                accountId: ctx.accountId,
+                                vpcId,
+                                agentcoreEndpointId: agentcoreEndpointId || undefined,
+                                authentication: runtime.authorizer ? "jwt" : "sigv4",
+                                allowedPrincipals: runtime.allowedPrincipals,
+                            }),
+                        ),
+                    );
                 const policyArgs = { resourceArn, policy: document };
                 const created = native
                     ? new awsNative.bedrockagentcore.ResourcePolicy(`${name}-${role}`, policyArgs, child)

@@ -11,6 +11,7 @@ import { awsContextOutput } from "./awsContext";
 import { endpointPlans } from "../network/endpoints";
 import { endpointPolicy } from "../iam/endpointPolicies";
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "../network/flowLogPolicies";
+import { tracingEgressWarning } from "../observability/tracingEgress";
 import {
     RulePeer,
     SECURITY_GROUP_DESCRIPTIONS,
@@ -39,6 +40,8 @@ export interface AgentNetworkArgs {
     readonly codeBucketArns?: pulumi.Input<string>[];
     /** AWS Organizations ID whose callers the bedrock-agentcore endpoints admit. Default: this account only. */
     readonly organizationId?: string;
+    /** Config `tracing`: with it on, a missing xray endpoint is warned about. Default: false. */
+    readonly tracing?: boolean;
 }
 
 export class AgentNetwork extends pulumi.ComponentResource {
@@ -59,6 +62,14 @@ export class AgentNetwork extends pulumi.ComponentResource {
         const { network, region } = args;
         const child = { parent: this };
         const tagged = (role: string) => ({ ...args.tags, Name: `${name}-${role}` });
+        const egressWarning = tracingEgressWarning({
+            tracing: args.tracing ?? false,
+            createEndpoints: network.createEndpoints,
+            endpointServices: network.endpointServices,
+        });
+        if (egressWarning) {
+            void pulumi.log.warn(egressWarning, this);
+        }
         // Decided from plain config up front, so preview sees every resource.
         const rules = securityGroupRules(network);
         const needsVpcCidr = rules.some((r) => r.peer.kind === "vpcCidr");

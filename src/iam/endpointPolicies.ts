@@ -15,7 +15,7 @@
 import { AGENTCORE_SERVICE_PRINCIPAL, S3_GATEWAY_SERVICE } from "../agentcoreFacts";
 import { parseEcrImageUri } from "../config/runtimes";
 import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, uniqueSorted } from "./document";
-import { ECR_AUTH_ACTIONS, LOG_DESCRIBE_ACTIONS, LOG_GROUP_ACTIONS, LOG_STREAM_ACTIONS, MODEL_INVOKE_ACTIONS } from "./executionRole";
+import { ECR_AUTH_ACTIONS, LOG_DESCRIBE_ACTIONS, LOG_GROUP_ACTIONS, LOG_STREAM_ACTIONS, MODEL_INVOKE_ACTIONS, XRAY_ACTIONS } from "./executionRole";
 import { RUNTIME_INVOKE_ACTIONS } from "./runtimeAccessPolicy";
 
 /** Read an image and its metadata; nothing that writes, so the endpoint cannot push data out. */
@@ -153,7 +153,17 @@ export function s3GatewayPolicy(input: EndpointPolicyInput): PolicyDocument {
     return doc(...statements);
 }
 
-/** Any other interface endpoint (sts, xray, monitoring…): this account's callers only. */
+/**
+ * xray: what the runtimes send through it (trace segments, the OTLP endpoint's spans, sampling
+ * reads: the execution role's X-Ray actions), for this account's callers. These actions have no
+ * resource type, so `*` with the caller's account is their scope; nothing that reads traces
+ * or changes X-Ray settings passes.
+ */
+function xray(input: EndpointPolicyInput): PolicyDocument {
+    return doc(allow("AccountCallersSendTraces", XRAY_ACTIONS, "*", principalAccount(input)));
+}
+
+/** Any other interface endpoint (sts, monitoring…): this account's callers only. */
 export function accountOnlyPolicy(input: AwsContext): PolicyDocument {
     return doc(allow("AccountCallersOnly", ["*"], "*", principalAccount(input)));
 }
@@ -179,6 +189,8 @@ export function endpointPolicy(service: string, input: EndpointPolicyInput): Pol
             return logs(input);
         case "bedrock-runtime":
             return bedrockRuntime(input);
+        case "xray":
+            return xray(input);
         case S3_GATEWAY_SERVICE:
             return s3GatewayPolicy(input);
         default:

@@ -23,12 +23,19 @@ export const LOG_GROUP_ACTIONS = ["logs:CreateLogGroup", "logs:DescribeLogStream
 export const LOG_STREAM_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
 /** Find existing groups before creating one; DescribeLogGroups only accepts `log-group:*`. */
 export const LOG_DESCRIBE_ACTIONS = ["logs:DescribeLogGroups"] as const;
-/** Send traces and read sampling rules; these X-Ray actions have no resource types. */
+/**
+ * Send traces and read sampling rules; these X-Ray actions have no resource types.
+ * PutSpans / PutSpansForIndexing authorize the X-Ray OTLP endpoint
+ * (`https://xray.<region>.amazonaws.com/v1/traces`) that ADOT exports the agent's spans to
+ * with `tracing: true`; PutTraceSegments alone does not admit OTLP spans.
+ */
 export const XRAY_ACTIONS = [
     "xray:PutTraceSegments",
     "xray:PutTelemetryRecords",
     "xray:GetSamplingRules",
     "xray:GetSamplingTargets",
+    "xray:PutSpans",
+    "xray:PutSpansForIndexing",
 ] as const;
 /** Publish runtime metrics; PutMetricData has no resource types, so a namespace condition scopes it. */
 export const METRIC_ACTIONS = ["cloudwatch:PutMetricData"] as const;

@@ -40,6 +40,8 @@ export interface RuntimeFence {
 }
 
 export interface RuntimeAccessPolicyInput extends RuntimeFence {
+    /** The ARN of the runtime or runtime endpoint the policy is attached to. */
+    readonly resourceArn: string;
     readonly partition: string;
     readonly accountId: string;
     /** `jwt` when the runtime has a custom JWT authorizer, else `sigv4`: a runtime takes one or the other. */
@@ -53,51 +55,72 @@ export function accountPrincipal(partition: string, accountId: string): string {
     return `arn:${partition}:iam::${accountId}:root`;
 }
 
-/**
- * The Deny that makes the policy a fence. One condition block whose keys IAM ANDs together:
- * the statement applies only when the request is neither from the VPC (aws:SourceVpc) nor
- * through the stack's endpoint (aws:SourceVpce). `…IfExists` makes an absent key count as a
- * mismatch, so a request over the public endpoint (no VPC keys at all) is denied.
- */
-export function denyOutsideVpcStatement(fence: RuntimeFence): PolicyStatement {
+/** The origins the fence admits, as condition keys: the VPC, and the stack's endpoint when it owns one. */
+function fenceOrigins(fence: RuntimeFence): Record<string, string> {
     const origins: Record<string, string> = { "aws:SourceVpc": fence.vpcId };
     if (fence.agentcoreEndpointId) {
         origins["aws:SourceVpce"] = fence.agentcoreEndpointId;
     }
+    return origins;
+}
+
+/**
+ * The Deny that makes the policy a fence. One condition block whose keys IAM ANDs together:
+ * the statement applies only when the request is neither from the VPC (aws:SourceVpc) nor
+ * through the stack's endpoint (aws:SourceVpce). `…IfExists` makes an absent key count as a
+ * mismatch, so a request over the public endpoint (no VPC keys at all) is denied. The
+ * Resource is the exact ARN the policy is attached to, as AWS's resource-based policy
+ * examples write it (a runtime's policy names the runtime, an endpoint's the endpoint).
+ */
+export function denyOutsideVpcStatement(fence: RuntimeFence, resourceArn: string): PolicyStatement {
     return {
         Sid: "DenyInvokeFromOutsideStackVpc",
         Effect: "Deny",
         Principal: "*",
         Action: [...RUNTIME_INVOKE_ACTIONS],
-        // "*" is the resource the policy is attached to. A Deny bound to an exact ARN would
-        // fail open if the service named the resource differently (e.g. qualified).
-        Resource: "*",
-        Condition: { StringNotEqualsIfExists: origins },
+        Resource: resourceArn,
+        Condition: { StringNotEqualsIfExists: fenceOrigins(fence) },
     };
+}
+
+/**
+ * The JWT Allows: the Deny's origins, one statement each. The Deny refuses a request that
+ * matches neither origin; the Allow must admit one that matches either, and keys inside one
+ * condition block are ANDed, so "SourceVpc OR SourceVpce" takes two statements. (A request
+ * through the stack's endpoint also carries the stack's aws:SourceVpc, since the endpoint
+ * lives in that VPC; the second statement states the same origin the Deny names, it admits no
+ * one the first does not.)
+ */
+function jwtAllowStatements(fence: RuntimeFence, resourceArn: string): PolicyStatement[] {
+    const sids: Record<string, string> = { "aws:SourceVpc": "AllowJwtCallersFromStackVpc", "aws:SourceVpce": "AllowJwtCallersThroughStackEndpoint" };
+    return Object.entries(fenceOrigins(fence)).map(([key, value]) => ({
+        Sid: sids[key],
+        Effect: "Allow",
+        Principal: "*",
+        Action: [...RUNTIME_INVOKE_ACTIONS],
+        Resource: resourceArn,
+        Condition: { StringEquals: { [key]: value } },
+    }));
 }
 
 /**
  * The runtime's (or endpoint's) resource policy. SigV4 runtimes: this account's principals
  * plus `allowedPrincipals`. JWT runtimes: any authenticated token holder (`Principal: "*"`,
- * as AgentCore requires for OAuth) from the VPC. Either way the Deny comes first.
+ * as AgentCore requires for OAuth) from the VPC or through the stack's endpoint. Either way
+ * the Deny comes first.
  */
 export function runtimeAccessPolicy(input: RuntimeAccessPolicyInput): PolicyDocument {
-    const allow: PolicyStatement =
+    const allow: PolicyStatement[] =
         input.authentication === "jwt"
-            ? {
-                  Sid: "AllowJwtCallersFromStackVpc",
-                  Effect: "Allow",
-                  Principal: "*",
-                  Action: [...RUNTIME_INVOKE_ACTIONS],
-                  Resource: "*",
-                  Condition: { StringEquals: { "aws:SourceVpc": input.vpcId } },
-              }
-            : {
-                  Sid: "AllowAccountAndListedPrincipals",
-                  Effect: "Allow",
-                  Principal: { AWS: [accountPrincipal(input.partition, input.accountId), ...input.allowedPrincipals] },
-                  Action: [...RUNTIME_INVOKE_ACTIONS],
-                  Resource: "*",
-              };
-    return { Version: "2012-10-17", Statement: [denyOutsideVpcStatement(input), allow] };
+            ? jwtAllowStatements(input, input.resourceArn)
+            : [
+                  {
+                      Sid: "AllowAccountAndListedPrincipals",
+                      Effect: "Allow",
+                      Principal: { AWS: [accountPrincipal(input.partition, input.accountId), ...input.allowedPrincipals] },
+                      Action: [...RUNTIME_INVOKE_ACTIONS],
+                      Resource: input.resourceArn,
+                  },
+              ];
+    return { Version: "2012-10-17", Statement: [denyOutsideVpcStatement(input, input.resourceArn), ...allow] };
 }

@@ -221,7 +221,8 @@ const DESCRIBE: Record<string, Describe> = {
         `tags ${i.imageTagMutability}, scan on push ${at(i, "imageScanningConfiguration.scanOnPush") === true ? "on" : "off"}, force delete ${i.forceDelete === true ? "on" : "off"}`,
         prop("kms key", refs(list(i.encryptionConfigurations).map((c) => at(c, "kmsKey")), r)),
     ],
-    "aws:ecr/lifecyclePolicy:LifecyclePolicy": (i, r) => [prop("repository", r.label(i.repository)), lifecycleRules(i.policy)],
+    // The policy's own ID is the repository name it references: label it without itself.
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": (i, r, self) => [prop("repository", r.label(i.repository, self)), lifecycleRules(i.policy)],
     "awsx:ecr:Image": (i, r) => [
         `build ${i.context} (${i.dockerfile}) for ${i.platform}`,
         prop("tag", i.imageTag),

@@ -9,7 +9,8 @@ import { RecordedResource } from "../offline/mocks";
 const IDENTIFYING_ATTRIBUTES = ["arn", "agentRuntimeArn", "agentRuntimeId", "keyId", "agentRuntimeEndpointArn"];
 
 export class References {
-    private readonly byValue = new Map<string, RecordedResource>();
+    /** Every resource a value identifies, in registration order: attachments share IDs. */
+    private readonly byValue = new Map<string, RecordedResource[]>();
 
     constructor(resources: readonly RecordedResource[]) {
         for (const r of resources) {
@@ -22,21 +23,34 @@ export class References {
                 values.push(r.state.name);
             }
             for (const v of values) {
-                if (typeof v === "string" && v !== "" && !this.byValue.has(v)) {
-                    this.byValue.set(v, r);
+                if (typeof v === "string" && v !== "") {
+                    const owners = this.byValue.get(v) ?? [];
+                    if (!owners.includes(r)) {
+                        this.byValue.set(v, [...owners, r]);
+                    }
                 }
             }
         }
     }
 
-    /** The resource a value identifies, if any. */
-    resolve(value: unknown): RecordedResource | undefined {
-        return typeof value === "string" ? this.byValue.get(value) : undefined;
+    /**
+     * The resource a value identifies, if any; never `except` (the resource being described,
+     * whose own ID may equal the value it references). Several resources can share an ID: an
+     * attachment takes the ID of the resource it attaches to (an ECR lifecycle policy's ID is
+     * its repository's name, an SNS topic policy's is the topic ARN). The attachment depends
+     * on that resource, so the owner is the candidate that depends on no other candidate.
+     */
+    resolve(value: unknown, except?: RecordedResource): RecordedResource | undefined {
+        if (typeof value !== "string") {
+            return undefined;
+        }
+        const owners = (this.byValue.get(value) ?? []).filter((o) => o !== except);
+        return owners.find((o) => !owners.some((other) => other !== o && o.dependencies.includes(other.urn))) ?? owners[0];
     }
 
-    /** A value as text: the owning resource's logical name, or the value itself. */
-    label(value: unknown): string {
-        const owner = this.resolve(value);
+    /** A value as text: the owning resource's logical name (never `except`'s), or the value itself. */
+    label(value: unknown, except?: RecordedResource): string {
+        const owner = this.resolve(value, except);
         if (owner) {
             return owner.name;
         }
@@ -48,8 +62,8 @@ export class References {
         const found: RecordedResource[] = [];
         const visit = (v: unknown): void => {
             if (typeof v === "string") {
-                const owner = this.byValue.get(v);
-                if (owner && owner !== resource && !found.includes(owner)) {
+                const owner = this.resolve(v, resource);
+                if (owner && !found.includes(owner)) {
                     found.push(owner);
                 }
             } else if (Array.isArray(v)) {
