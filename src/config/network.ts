@@ -3,7 +3,7 @@ import {
     S3_GATEWAY_SERVICE,
     SUPPORTED_AZ_IDS,
 } from "../agentcoreFacts";
-import { Cidr, PRIVATE_RANGES, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "./cidr";
+import { Cidr, PRIVATE_IPV4_RANGE_LIST, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "./cidr";
 import { RawReader } from "./read";
 import { NetworkConfig } from "./types";
 
@@ -148,7 +148,7 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
         if (!c) {
             p.invalid(key, text, "an IPv4 network CIDR", `"10.0.8.0/22"`);
         } else if (!isPrivateCidr(c)) {
-            p.invalid(key, text, `a private client range inside ${PRIVATE_RANGES.join(", ")}; a public range would open the endpoints beyond the VPC`, `"10.0.8.0/22"`);
+            p.invalid(key, text, `a private client range inside ${PRIVATE_IPV4_RANGE_LIST}; a public range would open the endpoints beyond the VPC`, `"10.0.8.0/22"`);
         } else if (vpcCidr && !cidrContains(vpcCidr, c)) {
             p.invalid(key, text, `a CIDR inside vpcCidr ${vpcCidr.text}`, `"10.0.8.0/22"`);
         }

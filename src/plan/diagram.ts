@@ -8,24 +8,25 @@ import { RecordedResource } from "../offline/mocks";
 import { Plan, isProjectComponent } from "./model";
 import { serviceSuffix } from "./properties";
 import { References } from "./references";
+import { TYPES } from "../tokens";
 
 const T = {
-    vpc: "aws:ec2/vpc:Vpc",
-    subnet: "aws:ec2/subnet:Subnet",
-    sg: "aws:ec2/securityGroup:SecurityGroup",
-    endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
-    association: "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    flowLog: "aws:ec2/flowLog:FlowLog",
-    logGroup: "aws:cloudwatch/logGroup:LogGroup",
-    role: "aws:iam/role:Role",
-    key: "aws:kms/key:Key",
-    runtime: "aws-native:bedrockagentcore:Runtime",
-    classicRuntime: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
-    runtimeEndpoint: "aws-native:bedrockagentcore:RuntimeEndpoint",
-    classicRuntimeEndpoint: "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
-    topic: "aws:sns/topic:Topic",
-    alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-    dashboard: "aws:cloudwatch/dashboard:Dashboard",
+    vpc: TYPES.vpc,
+    subnet: TYPES.subnet,
+    sg: TYPES.securityGroup,
+    endpoint: TYPES.vpcEndpoint,
+    association: TYPES.routeTableAssociation,
+    flowLog: TYPES.flowLog,
+    logGroup: TYPES.logGroup,
+    role: TYPES.role,
+    key: TYPES.kmsKey,
+    runtime: TYPES.nativeRuntime,
+    classicRuntime: TYPES.classicRuntime,
+    runtimeEndpoint: TYPES.nativeRuntimeEndpoint,
+    classicRuntimeEndpoint: TYPES.classicRuntimeEndpoint,
+    topic: TYPES.snsTopic,
+    alarm: TYPES.metricAlarm,
+    dashboard: TYPES.dashboard,
 } as const;
 
 /** Which references become edges: source type → target type → edge label. */

@@ -5,6 +5,7 @@
  */
 import { RecordedResource } from "../offline/mocks";
 import { References } from "./references";
+import { TYPES } from "../tokens";
 
 type Inputs = Record<string, unknown>;
 type Describe = (inputs: Inputs, refs: References, resource: RecordedResource) => (string | undefined)[];
@@ -139,17 +140,17 @@ function rule(direction: string): Describe {
 }
 
 const DESCRIBE: Record<string, Describe> = {
-    "aws:ec2/vpc:Vpc": (i) => [prop("cidr", i.cidrBlock), `dns support/hostnames: ${i.enableDnsSupport}/${i.enableDnsHostnames}`],
-    "aws:ec2/subnet:Subnet": (i) => [prop("cidr", i.cidrBlock), prop("az id", i.availabilityZoneId ?? i.availabilityZone), prop("public ip on launch", i.mapPublicIpOnLaunch)],
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (i) => [
+    [TYPES.vpc]: (i) => [prop("cidr", i.cidrBlock), `dns support/hostnames: ${i.enableDnsSupport}/${i.enableDnsHostnames}`],
+    [TYPES.subnet]: (i) => [prop("cidr", i.cidrBlock), prop("az id", i.availabilityZoneId ?? i.availabilityZone), prop("public ip on launch", i.mapPublicIpOnLaunch)],
+    [TYPES.defaultSecurityGroup]: (i) => [
         `rules: ${list(i.ingress).length} ingress, ${list(i.egress).length} egress (AWS defaults stripped)`,
     ],
-    "aws:ec2/routeTable:RouteTable": (i) => [`routes: local only${list(i.routes).length > 0 ? ` + ${list(i.routes).length}` : ""}`],
-    "aws:ec2/routeTableAssociation:RouteTableAssociation": (i, r) => [`${r.label(i.subnetId)} → ${r.label(i.routeTableId)}`],
-    "aws:ec2/securityGroup:SecurityGroup": (i) => [prop("description", i.description), `inline rules: ${list(i.ingress).length + list(i.egress).length}`],
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": rule("ingress"),
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": rule("egress"),
-    "aws:ec2/vpcEndpoint:VpcEndpoint": (i, r) =>
+    [TYPES.routeTable]: (i) => [`routes: local only${list(i.routes).length > 0 ? ` + ${list(i.routes).length}` : ""}`],
+    [TYPES.routeTableAssociation]: (i, r) => [`${r.label(i.subnetId)} → ${r.label(i.routeTableId)}`],
+    [TYPES.securityGroup]: (i) => [prop("description", i.description), `inline rules: ${list(i.ingress).length + list(i.egress).length}`],
+    [TYPES.ingressRule]: rule("ingress"),
+    [TYPES.egressRule]: rule("egress"),
+    [TYPES.vpcEndpoint]: (i, r) =>
         i.vpcEndpointType === "Gateway"
             ? [`gateway ${serviceSuffix(i.serviceName)}`, prop("route tables", refs(i.routeTableIds, r))]
             : [
@@ -157,36 +158,36 @@ const DESCRIBE: Record<string, Describe> = {
                   prop(`subnets (${list(i.subnetIds).length} AZ)`, refs(i.subnetIds, r)),
                   prop("security groups", refs(i.securityGroupIds, r)),
               ],
-    "aws:ec2/flowLog:FlowLog": (i, r) => [`${i.trafficType} traffic of ${r.label(i.vpcId)} → ${r.label(i.logDestination)}`, prop("role", refs(i.iamRoleArn, r))],
-    "aws:cloudwatch/logGroup:LogGroup": (i, r) => [
+    [TYPES.flowLog]: (i, r) => [`${i.trafficType} traffic of ${r.label(i.vpcId)} → ${r.label(i.logDestination)}`, prop("role", refs(i.iamRoleArn, r))],
+    [TYPES.logGroup]: (i, r) => [
         prop("name", i.name),
         prop("retention days", i.retentionInDays ?? "never expires"),
         prop("kms key", refs(i.kmsKeyId, r)),
     ],
-    "aws:iam/role:Role": (i) => [trust(i.assumeRolePolicy)],
-    "aws:iam/rolePolicy:RolePolicy": (i, r) => [prop("role", r.label(i.role)), statements(i.policy)],
-    "aws:iam/policy:Policy": (i) => [statements(i.policy)],
-    "aws:kms/key:Key": (i) => [`rotation ${i.enableKeyRotation === true ? "on" : "off"}, deletion window ${i.deletionWindowInDays} days`],
-    "aws:kms/alias:Alias": (i, r) => [`${i.name} → ${r.label(i.targetKeyId)}`],
-    "aws-native:bedrockagentcore:Runtime": (i, r) => runtime(i, r, false),
-    "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": (i, r) => runtime(i, r, true),
-    "aws-native:bedrockagentcore:RuntimeEndpoint": (i, r) => [prop("name", i.name), prop("version", i.agentRuntimeVersion), prop("runtime", r.label(i.agentRuntimeId))],
-    "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint": (i, r) => [
+    [TYPES.role]: (i) => [trust(i.assumeRolePolicy)],
+    [TYPES.rolePolicy]: (i, r) => [prop("role", r.label(i.role)), statements(i.policy)],
+    [TYPES.policy]: (i) => [statements(i.policy)],
+    [TYPES.kmsKey]: (i) => [`rotation ${i.enableKeyRotation === true ? "on" : "off"}, deletion window ${i.deletionWindowInDays} days`],
+    [TYPES.kmsAlias]: (i, r) => [`${i.name} → ${r.label(i.targetKeyId)}`],
+    [TYPES.nativeRuntime]: (i, r) => runtime(i, r, false),
+    [TYPES.classicRuntime]: (i, r) => runtime(i, r, true),
+    [TYPES.nativeRuntimeEndpoint]: (i, r) => [prop("name", i.name), prop("version", i.agentRuntimeVersion), prop("runtime", r.label(i.agentRuntimeId))],
+    [TYPES.classicRuntimeEndpoint]: (i, r) => [
         prop("name", i.name),
         prop("version", i.agentRuntimeVersion),
         prop("runtime", r.label(i.agentRuntimeId)),
     ],
-    "aws:sns/topic:Topic": (i, r) => [prop("name", i.name), prop("kms key", refs(i.kmsMasterKeyId, r))],
-    "aws:sns/topicPolicy:TopicPolicy": (i, r) => [prop("topic", r.label(i.arn)), statements(i.policy)],
-    "aws:sns/topicSubscription:TopicSubscription": (i, r) => [`${i.protocol} ${i.endpoint}`, prop("topic", r.label(i.topic))],
-    "aws:cloudwatch/metricAlarm:MetricAlarm": (i, r, resource) => [
+    [TYPES.snsTopic]: (i, r) => [prop("name", i.name), prop("kms key", refs(i.kmsMasterKeyId, r))],
+    [TYPES.snsTopicPolicy]: (i, r) => [prop("topic", r.label(i.arn)), statements(i.policy)],
+    [TYPES.snsTopicSubscription]: (i, r) => [`${i.protocol} ${i.endpoint}`, prop("topic", r.label(i.topic))],
+    [TYPES.metricAlarm]: (i, r, resource) => [
         prop("name", i.name === resource.name ? undefined : i.name),
         `metric: ${alarmMetric(i)}`,
         `alarm when: ${alarmCondition(i)}`,
         prop("missing data", i.treatMissingData),
         prop("actions", refs(i.alarmActions, r)),
     ],
-    "aws:cloudwatch/dashboard:Dashboard": (i) => {
+    [TYPES.dashboard]: (i) => {
         let widgets: number | undefined;
         try {
             widgets = list((JSON.parse(String(i.dashboardBody)) as Inputs).widgets).length;

@@ -6,37 +6,38 @@ import { RecordedResource } from "../offline/mocks";
 import { Plan } from "./model";
 import { keyProperties } from "./properties";
 import { References } from "./references";
+import { TYPES } from "../tokens";
 
 /** Components in the order the data flows: network and identity first, then what uses them. */
 const COMPONENT_ORDER = ["agentcore:network:", "agentcore:security:", "agentcore:runtime:", "agentcore:monitoring:"];
 
 /** Within a component: the order a reader builds the picture in. Unlisted types come last, by name. */
-const TYPE_ORDER = [
-    "aws:ec2/vpc:Vpc",
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    "aws:ec2/subnet:Subnet",
-    "aws:ec2/routeTable:RouteTable",
-    "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    "aws:ec2/securityGroup:SecurityGroup",
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    "aws:ec2/vpcEndpoint:VpcEndpoint",
-    "aws:cloudwatch/logGroup:LogGroup",
-    "aws:iam/role:Role",
-    "aws:iam/rolePolicy:RolePolicy",
-    "aws:iam/policy:Policy",
-    "aws:ec2/flowLog:FlowLog",
-    "aws:kms/key:Key",
-    "aws:kms/alias:Alias",
-    "aws-native:bedrockagentcore:Runtime",
-    "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
-    "aws-native:bedrockagentcore:RuntimeEndpoint",
-    "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
-    "aws:sns/topic:Topic",
-    "aws:sns/topicPolicy:TopicPolicy",
-    "aws:sns/topicSubscription:TopicSubscription",
-    "aws:cloudwatch/metricAlarm:MetricAlarm",
-    "aws:cloudwatch/dashboard:Dashboard",
+const TYPE_ORDER: readonly string[] = [
+    TYPES.vpc,
+    TYPES.defaultSecurityGroup,
+    TYPES.subnet,
+    TYPES.routeTable,
+    TYPES.routeTableAssociation,
+    TYPES.securityGroup,
+    TYPES.ingressRule,
+    TYPES.egressRule,
+    TYPES.vpcEndpoint,
+    TYPES.logGroup,
+    TYPES.role,
+    TYPES.rolePolicy,
+    TYPES.policy,
+    TYPES.flowLog,
+    TYPES.kmsKey,
+    TYPES.kmsAlias,
+    TYPES.nativeRuntime,
+    TYPES.classicRuntime,
+    TYPES.nativeRuntimeEndpoint,
+    TYPES.classicRuntimeEndpoint,
+    TYPES.snsTopic,
+    TYPES.snsTopicPolicy,
+    TYPES.snsTopicSubscription,
+    TYPES.metricAlarm,
+    TYPES.dashboard,
 ];
 
 function rank(r: RecordedResource): number {
