@@ -10,8 +10,14 @@ interface ProjectFile {
     config?: Record<string, { type?: string; default?: unknown; description?: string; items?: unknown }>;
 }
 
+/**
+ * The project file of `root`. A folder of stack files without one of its own (the test
+ * fixtures in tests/fixtures/) takes the repository's, so its stacks get the real defaults.
+ */
 export function readProjectFile(root = PROJECT_ROOT): ProjectFile {
-    return yaml.load(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as ProjectFile;
+    const own = path.join(root, "Pulumi.yaml");
+    const file = fs.existsSync(own) ? own : path.join(PROJECT_ROOT, "Pulumi.yaml");
+    return yaml.load(fs.readFileSync(file, "utf8")) as ProjectFile;
 }
 
 /** Stack names that have a `Pulumi.<stack>.yaml` beside Pulumi.yaml, sorted. */
