@@ -18,6 +18,7 @@ import {
     RUNTIME_NAME_PATTERN,
 } from "../agentcoreFacts";
 import { Problems } from "./problems";
+import { nearest } from "./suggest";
 import { JwtAuthorizerConfig, RuntimeConfig, RuntimeEndpointConfig } from "./types";
 
 /** The design caps a stack at two runtimes. */
@@ -63,7 +64,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function unknownFields(p: Problems, key: string, obj: Record<string, unknown>, known: string[]): void {
     for (const field of Object.keys(obj)) {
         if (!known.includes(field)) {
-            p.invalid(`${key}.${field}`, obj[field], `not a known field; use ${known.join(", ")}`, `${key}.${known[0]}`);
+            const near = nearest(field, known);
+            p.invalid(`${key}.${field}`, obj[field], `not a known field${near ? ` (did you mean ${near}?)` : ""}; use ${known.join(", ")}`, `${key}.${near ?? known[0]}`);
         }
     }
 }

@@ -92,4 +92,6 @@ export interface RawStackConfig {
     readonly region?: string;
     /** `aws-native:region`: the aws-native provider has its own, required region setting. */
     readonly nativeRegion?: string;
+    /** Every value outside the project namespace, by namespaced key (`aws:region`, `agentcore:cpu`). */
+    readonly otherValues?: Readonly<Record<string, string>>;
 }

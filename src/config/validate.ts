@@ -11,10 +11,12 @@ import {
     SESSION_MAX_MEMORY_MIB,
     SUPPORTED_AZ_IDS,
 } from "../agentcoreFacts";
+import { checkNamespaces } from "./namespaces";
 import { readNetwork } from "./network";
 import { Problems } from "./problems";
 import { RawReader } from "./read";
 import { readRuntimes } from "./runtimes";
+import { nearest } from "./suggest";
 import { RawStackConfig, StackConfig } from "./types";
 
 /** Every key this program reads from the project namespace. */
@@ -51,9 +53,11 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
 
     for (const key of Object.keys(raw.values)) {
         if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
-            p.invalid(`${raw.project}:${key}`, raw.values[key], `not a setting of this program; known keys: ${CONFIG_KEYS.join(", ")}`, "cpu");
+            const near = nearest(key, CONFIG_KEYS);
+            p.invalid(`${raw.project}:${key}`, raw.values[key], `not a setting of this program${near ? ` (did you mean ${near}?)` : ""}; known keys: ${CONFIG_KEYS.join(", ")}`, near ?? "cpu");
         }
     }
+    checkNamespaces(p, raw.project, raw.otherValues ?? {}, CONFIG_KEYS);
 
     const environment = readEnvironmentKey(r, raw.stack);
     const region = readRegion(p, raw.region);
