@@ -50,8 +50,13 @@ export const ENV_VAR_VALUE_MAX_LENGTH = 2048;
 
 /** Request header allowlist limits. */
 export const REQUEST_HEADERS_MAX = 20;
-/** Header names: letters, digits, hyphens and underscores. */
-export const REQUEST_HEADER_NAME_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+/** Header names: a letter, then letters, digits, hyphens and underscores (1-256). */
+export const REQUEST_HEADER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,255}$/;
+
+/** Runtime `description`: 1 to 1200 characters (CloudFormation schema of AWS::BedrockAgentCore::Runtime). */
+export const RUNTIME_DESCRIPTION_MAX_LENGTH = 1200;
+/** Runtime endpoint `description`: 1 to 256 characters (AWS::BedrockAgentCore::RuntimeEndpoint). */
+export const ENDPOINT_DESCRIPTION_MAX_LENGTH = 256;
 /** The only x-amzn- headers the allowlist accepts. */
 export const CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
 /**

@@ -37,7 +37,8 @@ export const RECOMMENDED_SIZING: Readonly<Record<Environment, { cpu: number; mem
 export const MODEL_ARN =
     /^arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]+:(\d{12})?:(foundation-model|inference-profile|application-inference-profile|provisioned-model|custom-model)\/[A-Za-z0-9._:/-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** Tag keys and values: ASCII letters, digits, spaces and _.:/=+-@ (the AWS tag pattern as the services enforce it). */
+const TAG_TEXT = /^[A-Za-z0-9 _.:/=+\-@]*$/;
 /** Tag keys the program sets itself on some resource (standard, runtime budget, Name). */
 export const PROGRAM_TAG_KEYS = ["Project", "Stack", "Environment", "ManagedBy", "AgentRuntime", "CpuBudget", "MemoryBudgetMiB", "Name"] as const;
 /** AWS allows 50 tags per resource; a runtime carries the user's plus the program's own. */
@@ -226,12 +227,12 @@ function readTags(r: RawReader): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [key, value] of entries) {
         if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
-            r.problems.invalid(`tags.${key}`, key, "a tag key of 1-128 letters, digits, spaces and _.:/=+-@, not starting with aws:", "CostCenter");
+            r.problems.invalid(`tags.${key}`, key, "a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:", "CostCenter");
         } else if (reserved.includes(key)) {
             r.problems.invalid(`tags.${key}`, key, `a key the program does not set itself (${reserved.join(", ")})`, "CostCenter");
         }
         if (typeof value !== "string" || value.length > 256 || !TAG_TEXT.test(value)) {
-            r.problems.invalid(`tags.${key}`, value, "a tag value of at most 256 letters, digits, spaces and _.:/=+-@", `"ai-platform"`);
+            r.problems.invalid(`tags.${key}`, value, "a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@", `"ai-platform"`);
             continue;
         }
         out[key] = value;
