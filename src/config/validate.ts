@@ -11,6 +11,7 @@ import {
     SESSION_MAX_MEMORY_MIB,
     SUPPORTED_AZ_IDS,
 } from "../agentcoreFacts";
+import { CONFIG_KEYS } from "./keys";
 import { checkNamespaces } from "./namespaces";
 import { readNetwork } from "./network";
 import { Problems } from "./problems";
@@ -19,12 +20,8 @@ import { readRuntimes } from "./runtimes";
 import { nearest } from "./suggest";
 import { RawStackConfig, StackConfig } from "./types";
 
-/** Every key this program reads from the project namespace. */
-export const CONFIG_KEYS = [
-    "environment", "cpu", "memory", "vpcCidr", "agentSubnetCidrs", "availabilityZoneIds", "vpcId",
-    "subnetIds", "routeTableIds", "createEndpoints", "endpointServices", "endpointClientCidrs",
-    "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "runtimeProvider", "tags",
-] as const;
+/** Every key this program reads from the project namespace, declared in ./keys.ts. */
+export { CONFIG_KEYS };
 
 /** Per-environment sizing shown as examples in error messages and used in the stack files. */
 export const RECOMMENDED_SIZING: Readonly<Record<Environment, { cpu: number; memory: number }>> = {
@@ -53,7 +50,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     const r = new RawReader(raw.values, p);
 
     for (const key of Object.keys(raw.values)) {
-        if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+        if (!CONFIG_KEYS.includes(key)) {
             const near = nearest(key, CONFIG_KEYS);
             p.invalid(`${raw.project}:${key}`, raw.values[key], `not a setting of this program${near ? ` (did you mean ${near}?)` : ""}; known keys: ${CONFIG_KEYS.join(", ")}`, near ?? "cpu");
         }
