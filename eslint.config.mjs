@@ -4,7 +4,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "bin/**"] },
+    // .stryker-tmp holds the mutation run's sandbox copies of the project (npm run mutate).
+    { ignores: ["node_modules/**", "bin/**", ".stryker-tmp/**", "reports/**"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {
