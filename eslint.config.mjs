@@ -10,7 +10,8 @@ const FACADE_RULE =
     "the root package loads every service module, which is most of the plan's and the type-check's time (docs/plan.md, Speed).";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "bin/**", ".build/**", "agents/*/dist/**", "agents/*/dist-image/**", "agents/*/node_modules/**"] },
+    // .stryker-tmp holds the mutation run's sandbox copies of the project (npm run mutate).
+    { ignores: ["node_modules/**", "bin/**", ".build/**", ".stryker-tmp/**", "reports/**", "agents/*/dist/**", "agents/*/dist-image/**", "agents/*/node_modules/**"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

@@ -50,8 +50,13 @@ export const ENV_VAR_VALUE_MAX_LENGTH = 2048;
 
 /** Request header allowlist limits. */
 export const REQUEST_HEADERS_MAX = 20;
-/** Header names: letters, digits, hyphens and underscores. */
-export const REQUEST_HEADER_NAME_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+/** Header names: a letter, then letters, digits, hyphens and underscores (1-256). */
+export const REQUEST_HEADER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,255}$/;
+
+/** Runtime `description`: 1 to 1200 characters (CloudFormation schema of AWS::BedrockAgentCore::Runtime). */
+export const RUNTIME_DESCRIPTION_MAX_LENGTH = 1200;
+/** Runtime endpoint `description`: 1 to 256 characters (AWS::BedrockAgentCore::RuntimeEndpoint). */
+export const ENDPOINT_DESCRIPTION_MAX_LENGTH = 256;
 /** The only x-amzn- headers the allowlist accepts. */
 export const CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
 /**
@@ -74,11 +79,16 @@ export const RESTRICTED_REQUEST_HEADERS = [
 export const CLOUDWATCH_MAX_METRICS_PER_ALARM = 10;
 
 /**
- * Endpoints a runtime may have besides DEFAULT. AWS allows 10 in all, but the rate and
- * per-session alarms read 2 metrics for each endpoint (DEFAULT included) within the 10 a
- * metric-math alarm may read, which leaves room for 4 configured endpoints.
+ * Endpoints one runtime alarm can watch, DEFAULT included: the rate and per-session alarms
+ * read 2 metrics per endpoint within the 10 a metric-math alarm may read, so 5.
  */
-export const MAX_CONFIGURED_ENDPOINTS = CLOUDWATCH_MAX_METRICS_PER_ALARM / 2 - 1;
+export const MAX_ENDPOINTS_PER_RUNTIME_ALARM = CLOUDWATCH_MAX_METRICS_PER_ALARM / 2;
+
+/**
+ * Endpoints a runtime may have besides DEFAULT: AWS allows 10 in all, the alarms watch 5
+ * with DEFAULT, which leaves room for 4 configured endpoints.
+ */
+export const MAX_CONFIGURED_ENDPOINTS = MAX_ENDPOINTS_PER_RUNTIME_ALARM - 1;
 
 /** Every AgentCore microVM session is capped at 2 vCPU / 8 GiB by the service. */
 export const SESSION_MAX_MEMORY_MIB = 8192;

@@ -1,13 +1,15 @@
 /**
  * Shared test helpers. The mocks are the offline plan's own (src/offline/mocks.ts), so
- * what the tests prove is what `npm run plan` shows.
+ * what the tests prove is what `npm run plan` shows. Stacks come from tests/fixtures/:
+ * stack files made for the tests (with the real Pulumi.yaml defaults), so editing a real
+ * stack file breaks only tests/stackFiles.spec.ts, the contract spec of the real ones.
  */
-import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
 import { RawStackConfig, StackConfig, validateConfig } from "../src/config";
 import { RecordedResource } from "../src/offline/mocks";
-import { ProgramRun, runProgram, runStack as runStackAt } from "../src/offline/runProgram";
-import { PROJECT_ROOT, stackConfig } from "../src/offline/stackFiles";
+import { ProgramRun, runProgram, runStack as runStackIn } from "../src/offline/runProgram";
+import { stackConfig } from "../src/offline/stackFiles";
 
 export { runProgram };
 
@@ -17,25 +19,31 @@ export { runProgram };
  * for, so the suite runs from a clean clone without building the agent.
  */
 export const FIXTURE_SOURCE_ROOT = path.join(__dirname, "fixtures", "source-root");
+export type { ProgramRun, RecordedResource };
 
-/** runStack (src/offline/runProgram.ts) with artifact paths resolved in the fixture tree. */
+/** The folder of the test stack files (tests/fixtures/Pulumi.<stack>.yaml). */
+export const FIXTURES_ROOT = path.join(__dirname, "fixtures");
+
+/** The fixture stacks; every spec that is about "all stacks" loops over these. */
+export const STACKS = ["development", "staging", "production"] as const;
+
+/**
+ * Runs the real program for a stack file (a fixture one unless `root` says otherwise) with
+ * some config values replaced, artifact paths resolved in the fixture source tree.
+ */
 export function runStack(
     stack: string,
     overrides: Readonly<Record<string, string | undefined>> = {},
-    root: string = PROJECT_ROOT,
+    root: string = FIXTURES_ROOT,
     sourceRoot: string = FIXTURE_SOURCE_ROOT,
 ): Promise<ProgramRun> {
-    return runStackAt(stack, overrides, root, sourceRoot);
+    return runStackIn(stack, overrides, root, sourceRoot);
 }
-export type { ProgramRun, RecordedResource };
-
-/** The stack files of the repository; every spec that is about "all stacks" loops over these. */
-export const STACKS = ["development", "staging", "production"] as const;
 
 const stackRuns = new Map<string, Promise<ProgramRun>>();
 
 /**
- * The run of a stack file (with overrides), computed once per test process and shared by
+ * The run of a fixture stack file (with overrides), computed once per test process and shared by
  * every spec that only reads it: a full program run takes about a second.
  */
 export function runStackOnce(stack: string, overrides: Record<string, string | undefined> = {}): Promise<ProgramRun> {
@@ -65,9 +73,9 @@ export function one(run: ProgramRun, type: string, nameEndsWith = ""): RecordedR
     return found[0];
 }
 
-/** The raw config map of a stack file with some keys replaced (undefined removes a key). */
+/** The raw config map of a fixture stack file with some keys replaced (undefined removes a key). */
 export function rawStack(stack: string, overrides: Record<string, unknown> = {}): RawStackConfig {
-    const { project, config } = stackConfig(stack);
+    const { project, config } = stackConfig(stack, FIXTURES_ROOT);
     const values: Record<string, string> = {};
     let region: string | undefined = config["aws:region"];
     let nativeRegion: string | undefined = config["aws-native:region"];

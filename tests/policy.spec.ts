@@ -35,9 +35,9 @@ import { SECURITY_GROUP_RULE_TYPES } from "../policy/rules/securityGroupRules";
 import { SNS_TOPIC_TYPES, snsTopicEncrypted } from "../policy/rules/snsTopicEncrypted";
 import { AGENTCORE_SERVICE_PRINCIPAL as PACK_PRINCIPAL, RESOURCE_POLICY_TYPES, RUNTIME_ENDPOINT_TYPES, RUNTIME_TYPES, TYPES } from "../policy/rules/types";
 import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/agentcoreFacts";
-import { PRIVATE_RANGES as CONFIG_PRIVATE_RANGES } from "../src/config/cidr";
 import { UNSCOPABLE_ACTIONS as PROGRAM_UNSCOPABLE_ACTIONS } from "../src/iam/executionRole";
 import { PRIVATE_RANGES as PACK_PRIVATE_RANGES } from "../policy/rules/cidr";
+import { PRIVATE_IPV4_RANGE_LIST } from "../src/config/cidr";
 import { RecordedResource, STACKS, runComponent, runStackOnce } from "./helpers";
 
 // The engine's markers for values unknown during preview (internal to @pulumi/policy). The CLI
@@ -344,8 +344,9 @@ describe("policy pack: structure", () => {
         expect(unread).to.deep.equal([]);
     });
 
-    it("names the same AgentCore service principal as src/agentcoreFacts.ts", () => {
-        expect(PACK_PRINCIPAL).to.equal(AGENTCORE_SERVICE_PRINCIPAL);
+    it("names the AgentCore service principal the program trusts", () => {
+        expect(PACK_PRINCIPAL).to.equal("bedrock-agentcore.amazonaws.com");
+        expect(AGENTCORE_SERVICE_PRINCIPAL).to.equal("bedrock-agentcore.amazonaws.com");
     });
 });
 
@@ -665,10 +666,12 @@ describe("policy iam-no-wildcard-permissions", () => {
         expect(check(iamLeastPrivilege, TYPES.policy, { policy: rolePolicy.policy })).to.deep.equal([]);
         expect(UNSCOPABLE_ACTIONS).to.include.members(["ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "xray:PutTraceSegments"]);
     });
-    it("keeps its own copies of the program's facts equal to them (the pack stands alone)", () => {
-        // The pack must not import the program it judges, so it repeats these two lists.
-        expect([...UNSCOPABLE_ACTIONS].sort()).to.deep.equal([...PROGRAM_UNSCOPABLE_ACTIONS].sort());
-        expect(PACK_PRIVATE_RANGES.map((r) => r.cidr).filter((c) => c.includes("."))).to.deep.equal([...CONFIG_PRIVATE_RANGES]);
+    it("shares the program's facts: the unscopable actions and the private ranges", () => {
+        const unscopable = ["ecr:GetAuthorizationToken", "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets", "cloudwatch:PutMetricData"];
+        expect([...UNSCOPABLE_ACTIONS]).to.deep.equal(unscopable);
+        expect([...PROGRAM_UNSCOPABLE_ACTIONS]).to.deep.equal(unscopable);
+        expect(PACK_PRIVATE_RANGES.map((r) => r.cidr)).to.deep.equal(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"]);
+        expect(PRIVATE_IPV4_RANGE_LIST).to.equal("10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10");
     });
     it('fails the action "*" and "service:*"', () => {
         expectOne(check(iamLeastPrivilege, TYPES.rolePolicy, allow("*", "arn:aws:s3:::b")), 'policy Statement[0] allows the wildcard action "*" (every action of every service)', "list the specific actions");

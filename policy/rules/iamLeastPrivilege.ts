@@ -9,27 +9,15 @@
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { Statement, normalizeAction, parseDocument, unscopedResourceReason, wildcardActionReason } from "./iamDocument";
+import { UNSCOPABLE_ACTIONS } from "../../src/iam/unscopableActions";
 import { TYPES } from "./types";
 import { describe, isUnknown, list, plainProps, record } from "./values";
 
 /**
- * The only actions that may be granted on Resource "*": the AWS Service Authorization
- * Reference lists no resource type for any of them, so no ARN could scope them.
+ * The only actions that may be granted on Resource "*" (no ARN can scope them): the
+ * program's own list, which its execution role grants on "*".
  */
-export const UNSCOPABLE_ACTIONS: readonly string[] = [
-    // Registry login token for image pulls; the token is account-wide.
-    "ecr:GetAuthorizationToken",
-    // X-Ray trace and sampling calls have no resource types.
-    "xray:PutTraceSegments",
-    "xray:PutTelemetryRecords",
-    "xray:GetSamplingRules",
-    "xray:GetSamplingTargets",
-    // The X-Ray OTLP endpoint's span ingestion (ADOT): no resource types either.
-    "xray:PutSpans",
-    "xray:PutSpansForIndexing",
-    // Metrics have no ARN; scope it with a cloudwatch:namespace condition instead.
-    "cloudwatch:PutMetricData",
-];
+export { UNSCOPABLE_ACTIONS };
 const UNSCOPABLE = new Set(UNSCOPABLE_ACTIONS.map(normalizeAction));
 
 function statementProblems(s: Statement): string[] {

@@ -15,9 +15,12 @@ export function readRawConfig(): RawStackConfig {
     const project = pulumi.getProject();
     const prefix = `${project}:`;
     const values: Record<string, string> = {};
+    const otherValues: Record<string, string> = {};
     for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
         if (key.startsWith(prefix)) {
             values[key.slice(prefix.length)] = value;
+        } else {
+            otherValues[key] = value;
         }
     }
     return {
@@ -27,6 +30,7 @@ export function readRawConfig(): RawStackConfig {
         region: new pulumi.Config("aws").get("region"),
         nativeRegion: new pulumi.Config("aws-native").get("region"),
         root: projectRoot(),
+        otherValues,
     };
 }
 

@@ -3,8 +3,10 @@ import {
     S3_GATEWAY_SERVICE,
     SUPPORTED_AZ_IDS,
 } from "../agentcoreFacts";
-import { Cidr, PRIVATE_RANGES, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "./cidr";
+import { KNOWN_INTERFACE_ENDPOINT_SERVICES, UNLISTED_SERVICE_PREFIX } from "../network/privateLinkServices";
+import { Cidr, PRIVATE_IPV4_RANGE_LIST, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "./cidr";
 import { RawReader } from "./read";
+import { nearest } from "./suggest";
 import { NetworkConfig } from "./types";
 
 const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
@@ -122,15 +124,26 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
     }
 
     const createEndpoints = r.boolean("createEndpoints") ?? NETWORK_DEFAULTS.createEndpoints;
-    const endpointServices = r.stringList("endpointServices", `["bedrock-runtime", "sts"]`) ?? [];
+    const endpointServicesGiven = r.stringList("endpointServices", `["bedrock-runtime", "sts"]`) ?? [];
+    // `unlisted:<suffix>` is the escape hatch for a service the known list lacks.
+    const endpointServices = endpointServicesGiven.map((s) => (s.startsWith(UNLISTED_SERVICE_PREFIX) ? s.slice(UNLISTED_SERVICE_PREFIX.length) : s));
     endpointServices.forEach((service, i) => {
         const key = `endpointServices[${i}]`;
+        const listed = (KNOWN_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service);
         if (!SERVICE_SUFFIX.test(service)) {
             p.invalid(key, service, "a service name suffix such as bedrock-runtime (the part after com.amazonaws.<region>.)", `"bedrock-runtime"`);
         } else if ((REQUIRED_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service)) {
             p.invalid(key, service, `a service not already created by default (${REQUIRED_INTERFACE_ENDPOINT_SERVICES.join(", ")})`, `"bedrock-runtime"`);
         } else if (service === S3_GATEWAY_SERVICE) {
             p.invalid(key, service, "an interface endpoint service; S3 is always served by a gateway endpoint", `"bedrock-runtime"`);
+        } else if (!listed && service === endpointServicesGiven[i]) {
+            const near = nearest(service, KNOWN_INTERFACE_ENDPOINT_SERVICES);
+            p.invalid(
+                key,
+                service,
+                `a PrivateLink service of the region${near ? ` (did you mean ${near}?)` : ""}: one of src/network/privateLinkServices.ts, or ${UNLISTED_SERVICE_PREFIX}<suffix> for one that list lacks`,
+                `"${near ?? "bedrock-runtime"}"`,
+            );
         }
     });
     reportDuplicates(r, "endpointServices", endpointServices, "each service once");
@@ -148,7 +161,7 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
         if (!c) {
             p.invalid(key, text, "an IPv4 network CIDR", `"10.0.8.0/22"`);
         } else if (!isPrivateCidr(c)) {
-            p.invalid(key, text, `a private client range inside ${PRIVATE_RANGES.join(", ")}; a public range would open the endpoints beyond the VPC`, `"10.0.8.0/22"`);
+            p.invalid(key, text, `a private client range inside ${PRIVATE_IPV4_RANGE_LIST}; a public range would open the endpoints beyond the VPC`, `"10.0.8.0/22"`);
         } else if (vpcCidr && !cidrContains(vpcCidr, c)) {
             p.invalid(key, text, `a CIDR inside vpcCidr ${vpcCidr.text}`, `"10.0.8.0/22"`);
         }

@@ -1,6 +1,7 @@
 import {
     DEFAULT_IDLE_TIMEOUT_SECONDS,
     DEFAULT_MAX_LIFETIME_SECONDS,
+    ENDPOINT_DESCRIPTION_MAX_LENGTH,
     ENV_VAR_MAX_COUNT,
     ENV_VAR_NAME_PATTERN,
     ENV_VAR_VALUE_MAX_LENGTH,
@@ -15,11 +16,13 @@ import {
     REQUEST_HEADER_NAME_PATTERN,
     RESTRICTED_REQUEST_HEADERS,
     RUNTIME_NAME_MAX_LENGTH,
+    RUNTIME_DESCRIPTION_MAX_LENGTH,
     RUNTIME_NAME_PATTERN,
 } from "../agentcoreFacts";
 import { ACCESS_FIELDS, readRuntimeAccess } from "./access";
 import { ArtifactContext, readArtifact } from "./artifact";
 import { Problems } from "./problems";
+import { nearest } from "./suggest";
 import { JwtAuthorizerConfig, RuntimeConfig, RuntimeEndpointConfig } from "./types";
 
 /** The design caps a stack at two runtimes. */
@@ -65,7 +68,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function unknownFields(p: Problems, key: string, obj: Record<string, unknown>, known: string[]): void {
     for (const field of Object.keys(obj)) {
         if (!known.includes(field)) {
-            p.invalid(`${key}.${field}`, obj[field], `not a known field; use ${known.join(", ")}`, `${key}.${known[0]}`);
+            const near = nearest(field, known);
+            p.invalid(`${key}.${field}`, obj[field], `not a known field${near ? ` (did you mean ${near}?)` : ""}; use ${known.join(", ")}`, `${key}.${near ?? known[0]}`);
         }
     }
 }
@@ -140,8 +144,8 @@ function readRuntime(p: Problems, key: string, e: Record<string, unknown>, ctx: 
 
     let description: string | undefined;
     if (e.description !== undefined) {
-        if (typeof e.description !== "string" || e.description.length < 1 || e.description.length > 4096) {
-            p.invalid(`${key}.description`, e.description, "text of 1 to 4096 characters", `"Answers customer support questions"`);
+        if (typeof e.description !== "string" || e.description.length < 1 || e.description.length > RUNTIME_DESCRIPTION_MAX_LENGTH) {
+            p.invalid(`${key}.description`, e.description, `text of 1 to ${RUNTIME_DESCRIPTION_MAX_LENGTH} characters`, `"Answers customer support questions"`);
         } else {
             description = e.description;
         }
@@ -290,7 +294,7 @@ function readRequestHeaders(p: Problems, key: string, v: unknown, hasAuthorizer:
         const k = `${key}[${i}]`;
         const lower = h.toLowerCase();
         if (!REQUEST_HEADER_NAME_PATTERN.test(h)) {
-            p.invalid(k, h, "a header name of letters, digits, - and _", example);
+            p.invalid(k, h, "a header name of letters, digits, - and _, starting with a letter", example);
         } else if (lower.startsWith("x-amz-")) {
             p.invalid(k, h, "a header not starting with x-amz- (reserved for SigV4 signing)", example);
         } else if (lower.startsWith("x-amzn-") && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase())) {
@@ -341,8 +345,8 @@ function readEndpoints(p: Problems, key: string, v: unknown): RuntimeEndpointCon
             p.invalid(`${k}.version`, version ?? null, "the runtime version the endpoint pins, a whole number from 1 (the first deployment is version 1)", `"1"`);
             ok = false;
         }
-        if (description !== undefined && (typeof description !== "string" || description.length > 256)) {
-            p.invalid(`${k}.description`, description, "text of at most 256 characters", `"Production traffic"`);
+        if (description !== undefined && (typeof description !== "string" || description.length < 1 || description.length > ENDPOINT_DESCRIPTION_MAX_LENGTH)) {
+            p.invalid(`${k}.description`, description, `text of 1 to ${ENDPOINT_DESCRIPTION_MAX_LENGTH} characters`, `"Production traffic"`);
         }
         if (ok) {
             names.add(name as string);

@@ -111,4 +111,6 @@ export interface RawStackConfig {
      * project root when Pulumi runs the program.
      */
     readonly root?: string;
+    /** Every value outside the project namespace, by namespaced key (`aws:region`, `agentcore:cpu`). */
+    readonly otherValues?: Readonly<Record<string, string>>;
 }

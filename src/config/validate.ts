@@ -12,21 +12,18 @@ import {
     SUPPORTED_AZ_IDS,
 } from "../agentcoreFacts";
 import { readOrganizationId } from "./access";
+import { CONFIG_KEYS } from "./keys";
+import { checkNamespaces } from "./namespaces";
 import { readNetwork } from "./network";
 import { observabilityEnvironmentProblems, readObservability } from "./observability";
 import { Problems } from "./problems";
 import { RawReader } from "./read";
 import { readRuntimes } from "./runtimes";
+import { nearest } from "./suggest";
 import { RawStackConfig, StackConfig } from "./types";
 
-/** Every key this program reads from the project namespace. */
-export const CONFIG_KEYS = [
-    "environment", "cpu", "memory", "vpcCidr", "agentSubnetCidrs", "availabilityZoneIds", "vpcId",
-    "subnetIds", "routeTableIds", "createEndpoints", "endpointServices", "endpointClientCidrs",
-    "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "runtimeProvider", "tags",
-    "tracing", "transactionSearch",
-    "organizationId",
-] as const;
+/** Every key this program reads from the project namespace, declared in ./keys.ts. */
+export { CONFIG_KEYS };
 
 /** Per-environment sizing shown as examples in error messages and used in the stack files. */
 export const RECOMMENDED_SIZING: Readonly<Record<Environment, { cpu: number; memory: number }>> = {
@@ -39,7 +36,8 @@ export const RECOMMENDED_SIZING: Readonly<Record<Environment, { cpu: number; mem
 export const MODEL_ARN =
     /^arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]+:(\d{12})?:(foundation-model|inference-profile|application-inference-profile|provisioned-model|custom-model)\/[A-Za-z0-9._:/-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** Tag keys and values: ASCII letters, digits, spaces and _.:/=+-@ (the AWS tag pattern as the services enforce it). */
+const TAG_TEXT = /^[A-Za-z0-9 _.:/=+\-@]*$/;
 /** Tag keys the program sets itself on some resource (standard, runtime budget, Name). */
 export const PROGRAM_TAG_KEYS = ["Project", "Stack", "Environment", "ManagedBy", "AgentRuntime", "CpuBudget", "MemoryBudgetMiB", "Name"] as const;
 /** AWS allows 50 tags per resource; a runtime carries the user's plus the program's own. */
@@ -54,10 +52,12 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     const r = new RawReader(raw.values, p);
 
     for (const key of Object.keys(raw.values)) {
-        if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
-            p.invalid(`${raw.project}:${key}`, raw.values[key], `not a setting of this program; known keys: ${CONFIG_KEYS.join(", ")}`, "cpu");
+        if (!CONFIG_KEYS.includes(key)) {
+            const near = nearest(key, CONFIG_KEYS);
+            p.invalid(`${raw.project}:${key}`, raw.values[key], `not a setting of this program${near ? ` (did you mean ${near}?)` : ""}; known keys: ${CONFIG_KEYS.join(", ")}`, near ?? "cpu");
         }
     }
+    checkNamespaces(p, raw.project, raw.otherValues ?? {}, CONFIG_KEYS);
 
     const environment = readEnvironmentKey(r, raw.stack);
     const region = readRegion(p, raw.region);
@@ -238,12 +238,12 @@ function readTags(r: RawReader): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [key, value] of entries) {
         if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
-            r.problems.invalid(`tags.${key}`, key, "a tag key of 1-128 letters, digits, spaces and _.:/=+-@, not starting with aws:", "CostCenter");
+            r.problems.invalid(`tags.${key}`, key, "a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:", "CostCenter");
         } else if (reserved.includes(key)) {
             r.problems.invalid(`tags.${key}`, key, `a key the program does not set itself (${reserved.join(", ")})`, "CostCenter");
         }
         if (typeof value !== "string" || value.length > 256 || !TAG_TEXT.test(value)) {
-            r.problems.invalid(`tags.${key}`, value, "a tag value of at most 256 letters, digits, spaces and _.:/=+-@", `"ai-platform"`);
+            r.problems.invalid(`tags.${key}`, value, "a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@", `"ai-platform"`);
             continue;
         }
         out[key] = value;

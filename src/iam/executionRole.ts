@@ -7,6 +7,7 @@
 import { AGENTCORE_SERVICE_PRINCIPAL, RUNTIME_LOG_GROUP_PREFIX } from "../agentcoreFacts";
 import { MODEL_ARN, RuntimeConfig } from "../config";
 import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, serviceTrustPolicy, uniqueSorted } from "./document";
+import { METRIC_ACTIONS, XRAY_ACTIONS } from "./unscopableActions";
 
 // ---- Action lists: each one exists for one reason. ----
 
@@ -15,30 +16,12 @@ import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, serviceTrustP
 
 /** Pull the runtime image; BatchCheckLayerAvailability is push-side and not needed. */
 export const ECR_PULL_ACTIONS = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] as const;
-/** Log in to the registry; GetAuthorizationToken cannot be scoped to a resource. */
-export const ECR_AUTH_ACTIONS = ["ecr:GetAuthorizationToken"] as const;
 /** Create and inspect the runtime's own log groups: the service creates them itself (at creation or first invocation), never the stack. */
 export const LOG_GROUP_ACTIONS = ["logs:CreateLogGroup", "logs:DescribeLogStreams"] as const;
 /** Write application logs into streams of those groups. */
 export const LOG_STREAM_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
 /** Find existing groups before creating one; DescribeLogGroups only accepts `log-group:*`. */
 export const LOG_DESCRIBE_ACTIONS = ["logs:DescribeLogGroups"] as const;
-/**
- * Send traces and read sampling rules; these X-Ray actions have no resource types.
- * PutSpans / PutSpansForIndexing authorize the X-Ray OTLP endpoint
- * (`https://xray.<region>.amazonaws.com/v1/traces`) that ADOT exports the agent's spans to
- * with `tracing: true`; PutTraceSegments alone does not admit OTLP spans.
- */
-export const XRAY_ACTIONS = [
-    "xray:PutTraceSegments",
-    "xray:PutTelemetryRecords",
-    "xray:GetSamplingRules",
-    "xray:GetSamplingTargets",
-    "xray:PutSpans",
-    "xray:PutSpansForIndexing",
-] as const;
-/** Publish runtime metrics; PutMetricData has no resource types, so a namespace condition scopes it. */
-export const METRIC_ACTIONS = ["cloudwatch:PutMetricData"] as const;
 /** Exchange the runtime's workload identity for access tokens (outbound auth to tools). */
 export const WORKLOAD_IDENTITY_ACTIONS = [
     "bedrock-agentcore:GetWorkloadAccessToken",
@@ -48,11 +31,9 @@ export const WORKLOAD_IDENTITY_ACTIONS = [
 /** Call the configured models, streaming or not. */
 export const MODEL_INVOKE_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"] as const;
 
-/**
- * The only actions granted on `"*"`: the AWS Service Authorization Reference lists no
- * resource type for any of them, so no ARN could scope them.
- */
-export const UNSCOPABLE_ACTIONS: readonly string[] = [...ECR_AUTH_ACTIONS, ...XRAY_ACTIONS, ...METRIC_ACTIONS];
+// The actions granted on "*" (ECR login, X-Ray, PutMetricData) live with the pack's rule
+// that allows exactly them: one list, ./unscopableActions.ts.
+export { ECR_AUTH_ACTIONS, METRIC_ACTIONS, UNSCOPABLE_ACTIONS, XRAY_ACTIONS } from "./unscopableActions";
 
 /** The namespace AgentCore publishes runtime metrics under (the PutMetricData condition). */
 export const AGENTCORE_METRIC_NAMESPACE_CONDITION = "bedrock-agentcore";

@@ -32,7 +32,7 @@ export interface MetricQuery {
  * most 5 endpoints of a runtime.
  */
 export const MAX_METRICS_PER_ALARM = CLOUDWATCH_MAX_METRICS_PER_ALARM;
-export const MAX_ENDPOINTS_PER_RUNTIME_ALARM = MAX_METRICS_PER_ALARM / 2;
+export { MAX_ENDPOINTS_PER_RUNTIME_ALARM } from "../agentcoreFacts";
 
 /** One query per endpoint: `<prefix>0` is DEFAULT, then the configured endpoints. */
 export function perEndpoint(target: MetricTarget, metricName: RuntimeMetric, stat: string, period: number, prefix: string): MetricQuery[] {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { SUPPORTED_AZ_IDS } from "../agentcoreFacts";
+import { INVOKES, TYPES } from "../tokens";
 
 /** The account every offline plan and unit test pretends to deploy into. */
 export const MOCK_ACCOUNT_ID = "123456789012";
@@ -52,7 +53,7 @@ async function plainAssets(inputs: Record<string, unknown>): Promise<Record<stri
 }
 
 /** Remote components whose outputs the mocks compute (their children never exist under mocks). */
-export const REMOTE_COMPONENT_TYPES: readonly string[] = ["awsx:ecr:Image"];
+export const REMOTE_COMPONENT_TYPES: readonly string[] = [TYPES.awsxImage];
 
 /** A stable pseudo-random hex string derived from a seed, so plans are identical between runs. */
 function stableHex(seed: string, length: number): string {
@@ -166,22 +167,22 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         this.invokes.push({ token: args.token, inputs: args.inputs });
         const region = this.region;
         switch (args.token) {
-            case "aws:index/getCallerIdentity:getCallerIdentity":
+            case INVOKES.callerIdentity:
                 return {
                     accountId: this.accountId,
                     arn: `arn:aws:sts::${this.accountId}:assumed-role/deployer/pulumi`,
                     userId: "AROAEXAMPLEDEPLOYER:pulumi",
                     id: this.accountId,
                 };
-            case "aws:index/getRegion:getRegion":
+            case INVOKES.region:
                 return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
-            case "aws:index/getPartition:getPartition":
+            case INVOKES.partition:
                 return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
-            case "aws:ec2/getPrefixList:getPrefixList": {
+            case INVOKES.prefixList: {
                 const name = String(args.inputs.name ?? `com.amazonaws.${region}.s3`);
                 return { id: `pl-${stableHex(name, 8)}`, name, cidrBlocks: ["3.5.0.0/19", "52.216.0.0/15"] };
             }
-            case "aws:ec2/getVpc:getVpc": {
+            case INVOKES.vpc: {
                 // An adopted VPC: a private /16 with DNS on, as AgentCore VPC mode requires.
                 const id = String(args.inputs.id ?? `vpc-${stableHex(region, 17)}`);
                 const cidrBlock = "10.0.0.0/16";
@@ -218,7 +219,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             return { id, computed: { arn: `arn:aws:ec2:${r}:${a}:${kind}/${id}`, ownerId: a } };
         };
         switch (type) {
-            case "aws:ec2/vpc:Vpc": {
+            case TYPES.vpc: {
                 const v = ec2("vpc", "vpc");
                 return {
                     id: v.id,
@@ -230,27 +231,27 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     },
                 };
             }
-            case "aws:ec2/subnet:Subnet": {
+            case TYPES.subnet: {
                 const s = ec2("subnet", "subnet");
                 const zones = mockAvailabilityZones(r);
                 const azId = inputs.availabilityZoneId as string | undefined;
                 const az = azId ? zones.names[zones.zoneIds.indexOf(azId)] : (inputs.availabilityZone as string | undefined);
                 return { id: s.id, computed: { ...s.computed, availabilityZone: az, availabilityZoneId: azId } };
             }
-            case "aws:ec2/routeTable:RouteTable":
+            case TYPES.routeTable:
                 return ec2("rtb", "route-table");
-            case "aws:ec2/routeTableAssociation:RouteTableAssociation":
+            case TYPES.routeTableAssociation:
                 return { id: `rtbassoc-${hex17}`, computed: {} };
-            case "aws:ec2/securityGroup:SecurityGroup":
+            case TYPES.securityGroup:
                 return ec2("sg", "security-group");
-            case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup":
+            case TYPES.defaultSecurityGroup:
                 return ec2("sg", "security-group");
-            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
-            case "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+            case TYPES.ingressRule:
+            case TYPES.egressRule: {
                 const id = `sgr-${hex17}`;
                 return { id, computed: { arn: `arn:aws:ec2:${r}:${a}:security-group-rule/${id}`, securityGroupRuleId: id } };
             }
-            case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+            case TYPES.vpcEndpoint: {
                 const e = ec2("vpce", "vpc-endpoint");
                 const gateway = inputs.vpcEndpointType === "Gateway";
                 const service = String(inputs.serviceName ?? "");
@@ -265,63 +266,63 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     },
                 };
             }
-            case "aws:ec2/flowLog:FlowLog":
+            case TYPES.flowLog:
                 return ec2("fl", "vpc-flow-log");
-            case "aws:cloudwatch/logGroup:LogGroup":
+            case TYPES.logGroup:
                 return { id: autoName, computed: { name: autoName, arn: `arn:aws:logs:${r}:${a}:log-group:${autoName}` } };
-            case "aws:kms/key:Key": {
+            case TYPES.kmsKey: {
                 const keyId = `${stableHex(seed, 8)}-${stableHex(seed + 1, 4)}-${stableHex(seed + 2, 4)}-${stableHex(seed + 3, 4)}-${stableHex(seed + 4, 12)}`;
                 return { id: keyId, computed: { keyId, arn: `arn:aws:kms:${r}:${a}:key/${keyId}` } };
             }
-            case "aws:kms/alias:Alias":
+            case TYPES.kmsAlias:
                 return { id: autoName, computed: { arn: `arn:aws:kms:${r}:${a}:${autoName}`, targetKeyArn: `arn:aws:kms:${r}:${a}:key/${inputs.targetKeyId}` } };
-            case "aws:iam/role:Role":
+            case TYPES.role:
                 return { id: autoName, computed: { name: autoName, arn: `arn:aws:iam::${a}:role/${autoName}`, uniqueId: `AROA${stableHex(seed, 17).toUpperCase()}` } };
-            case "aws:iam/policy:Policy":
+            case TYPES.policy:
                 return { id: `arn:aws:iam::${a}:policy/${autoName}`, computed: { name: autoName, arn: `arn:aws:iam::${a}:policy/${autoName}`, policyId: `ANPA${stableHex(seed, 17).toUpperCase()}` } };
-            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
+            case TYPES.openIdConnectProvider: {
                 const arn = `arn:aws:iam::${a}:oidc-provider/${String(inputs.url).replace(/^https:\/\//, "")}`;
                 return { id: arn, computed: { arn } };
             }
-            case "aws:iam/rolePolicy:RolePolicy":
+            case TYPES.rolePolicy:
                 return { id: `${inputs.role}:${autoName}`, computed: { name: autoName } };
-            case "aws:sns/topic:Topic": {
+            case TYPES.snsTopic: {
                 const arn = `arn:aws:sns:${r}:${a}:${autoName}`;
                 return { id: arn, computed: { name: autoName, arn } };
             }
-            case "aws:sns/topicPolicy:TopicPolicy":
+            case TYPES.snsTopicPolicy:
                 return { id: String(inputs.arn), computed: { owner: a } };
-            case "aws:sns/topicSubscription:TopicSubscription": {
+            case TYPES.snsTopicSubscription: {
                 const arn = `${inputs.topic}:${stableHex(seed, 8)}-${stableHex(seed + 1, 4)}-${stableHex(seed + 2, 4)}-${stableHex(seed + 3, 4)}-${stableHex(seed + 4, 12)}`;
                 return { id: arn, computed: { arn, pendingConfirmation: true } };
             }
-            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+            case TYPES.metricAlarm:
                 return { id: autoName, computed: { name: autoName, arn: `arn:aws:cloudwatch:${r}:${a}:alarm:${autoName}` } };
-            case "aws:cloudwatch/logDeliverySource:LogDeliverySource":
-            case "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": {
+            case TYPES.logDeliverySource:
+            case TYPES.logDeliveryDestination: {
                 const kind = type.endsWith("Source") ? "delivery-source" : "delivery-destination";
                 const destinationType = inputs.deliveryDestinationType as string | undefined;
                 return { id: autoName, computed: { name: autoName, arn: `arn:aws:logs:${r}:${a}:${kind}:${autoName}`, ...(kind === "delivery-source" ? { service: "bedrock-agentcore" } : { deliveryDestinationType: destinationType }) } };
             }
-            case "aws:cloudwatch/logDelivery:LogDelivery": {
+            case TYPES.logDelivery: {
                 const id = stableAlnum(seed, 16);
                 return { id, computed: { arn: `arn:aws:logs:${r}:${a}:delivery:${id}` } };
             }
-            case "aws:cloudwatch/contributorInsightRule:ContributorInsightRule":
+            case TYPES.contributorInsightRule:
                 return { id: String(inputs.ruleName), computed: { resourceArn: `arn:aws:cloudwatch:${r}:${a}:insight-rule/${inputs.ruleName}` } };
-            case "aws:cloudwatch/queryDefinition:QueryDefinition": {
+            case TYPES.queryDefinition: {
                 const id = `${stableHex(seed, 8)}-${stableHex(seed + 1, 4)}-${stableHex(seed + 2, 4)}-${stableHex(seed + 3, 4)}-${stableHex(seed + 4, 12)}`;
                 return { id, computed: { queryDefinitionId: id } };
             }
-            case "aws:cloudwatch/logResourcePolicy:LogResourcePolicy":
+            case TYPES.logResourcePolicy:
                 return { id: String(inputs.policyName), computed: {} };
-            case "aws:xray/resourcePolicy:ResourcePolicy":
+            case TYPES.xrayResourcePolicy:
                 return { id: String(inputs.policyName), computed: { policyRevisionId: "1" } };
-            case "aws:xray/traceSegmentDestination:TraceSegmentDestination":
+            case TYPES.traceSegmentDestination:
                 return { id: r, computed: { region: r } };
-            case "aws:cloudwatch/dashboard:Dashboard":
+            case TYPES.dashboard:
                 return { id: String(inputs.dashboardName), computed: { dashboardArn: `arn:aws:cloudwatch::${a}:dashboard/${inputs.dashboardName}` } };
-            case "aws:ecr/repository:Repository": {
+            case TYPES.ecrRepository: {
                 const repoName = String(inputs.name ?? autoName);
                 return {
                     id: repoName,
@@ -333,12 +334,12 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     },
                 };
             }
-            case "aws:ecr/lifecyclePolicy:LifecyclePolicy":
+            case TYPES.ecrLifecyclePolicy:
                 return { id: String(inputs.repository), computed: { registryId: a } };
-            case "awsx:ecr:Image":
+            case TYPES.awsxImage:
                 // What awsx returns after the push: the repository URL and the pushed digest.
                 return { id: "", computed: { imageUri: `${inputs.repositoryUrl}@sha256:${stableHex(`${seed}/${JSON.stringify(inputs)}`, 64)}` } };
-            case "aws:s3/bucket:Bucket": {
+            case TYPES.s3Bucket: {
                 const bucketName = String(inputs.bucket ?? `${name}-${stableHex(seed, 7)}`).toLowerCase();
                 return {
                     id: bucketName,
@@ -352,7 +353,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     },
                 };
             }
-            case "aws:s3/bucketObjectv2:BucketObjectv2": {
+            case TYPES.s3BucketObject: {
                 // S3 gives every upload to a versioned bucket a new version ID; the mock derives
                 // it from the inputs, so the same upload keeps its version.
                 const version = Buffer.from(createHash("sha256").update(`${seed}/${JSON.stringify(inputs)}`).digest()).toString("base64url").slice(0, 32);
@@ -361,8 +362,8 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     computed: { versionId: version, etag: stableHex(`${seed}/etag`, 32), arn: `arn:aws:s3:::${inputs.bucket}/${inputs.key}` },
                 };
             }
-            case "aws-native:bedrockagentcore:Runtime":
-            case "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": {
+            case TYPES.nativeRuntime:
+            case TYPES.classicRuntime: {
                 const runtimeName = String(inputs.agentRuntimeName);
                 const runtimeId = `${runtimeName}-${stableAlnum(seed, 10)}`;
                 const arn = `arn:aws:bedrock-agentcore:${r}:${a}:runtime/${runtimeId}`;
@@ -379,8 +380,8 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     },
                 };
             }
-            case "aws-native:bedrockagentcore:RuntimeEndpoint":
-            case "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint": {
+            case TYPES.nativeRuntimeEndpoint:
+            case TYPES.classicRuntimeEndpoint: {
                 const runtimeId = String(inputs.agentRuntimeId);
                 const runtimeArn = `arn:aws:bedrock-agentcore:${r}:${a}:runtime/${runtimeId}`;
                 const arn = `${runtimeArn}/runtime-endpoint/${inputs.name}`;

@@ -8,12 +8,13 @@ import { RecordedResource } from "../offline/mocks";
 import { usd } from "./cost";
 import { Plan, countsByType } from "./model";
 import { alarmCondition, serviceSuffix } from "./properties";
+import { TYPES } from "../tokens";
 
 export type ComparisonRows = Map<string, string>;
 
-const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-const RUNTIMES = ["aws-native:bedrockagentcore:Runtime", "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime"];
-const RUNTIME_ENDPOINTS = ["aws-native:bedrockagentcore:RuntimeEndpoint", "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint"];
+const ALARM = TYPES.metricAlarm;
+const RUNTIMES = [TYPES.nativeRuntime, TYPES.classicRuntime];
+const RUNTIME_ENDPOINTS = [TYPES.nativeRuntimeEndpoint, TYPES.classicRuntimeEndpoint];
 
 /** A logical name with the stack removed, so the same resource lines up across stacks. */
 export function sharedName(name: string, stack: string): string {
@@ -63,23 +64,23 @@ export function comparisonRows(plan: Plan): ComparisonRows {
     set("cpu budget (CPU units)", get(plan.outputs, "sizing.cpu"));
     set("memory budget (MiB)", get(plan.outputs, "sizing.memory"));
 
-    const vpc = of("aws:ec2/vpc:Vpc")[0];
+    const vpc = of(TYPES.vpc)[0];
     set("VPC CIDR", vpc ? vpc.inputs.cidrBlock : "adopted");
-    const subnets = of("aws:ec2/subnet:Subnet");
+    const subnets = of(TYPES.subnet);
     set("AZ count", subnets.length);
     set("AZ IDs", subnets.map((s) => s.inputs.availabilityZoneId).sort().join(", "));
-    const endpoints = of("aws:ec2/vpcEndpoint:VpcEndpoint");
+    const endpoints = of(TYPES.vpcEndpoint);
     const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
     set("interface endpoint services", interfaces.map((e) => serviceSuffix(e.inputs.serviceName)).sort().join(", ") || "none");
     set("endpoint-AZs billed", interfaces.reduce((n, e) => n + ((e.inputs.subnetIds as unknown[] | undefined) ?? []).length, 0));
     set("S3 gateway endpoint", endpoints.some((e) => e.inputs.vpcEndpointType === "Gateway") ? "yes" : "no");
 
-    for (const g of of("aws:cloudwatch/logGroup:LogGroup")) {
+    for (const g of of(TYPES.logGroup)) {
         set(`retention: ${name(g)}`, g.inputs.retentionInDays ?? "never expires");
     }
     set("protected resources", plan.resources.filter((r) => r.protect).length);
     set("retained on delete", plan.resources.filter((r) => r.retainOnDelete).length);
-    for (const key of of("aws:kms/key:Key")) {
+    for (const key of of(TYPES.kmsKey)) {
         set(`kms deletion window: ${name(key)}`, key.inputs.deletionWindowInDays);
     }
     for (const rt of of(...RUNTIMES)) {
@@ -94,7 +95,7 @@ export function comparisonRows(plan: Plan): ComparisonRows {
     for (const alarm of of(ALARM)) {
         set(`alarm: ${name(alarm)}`, `${alarmCondition(alarm.inputs)} of ${alarmPeriod(alarm.inputs)}s`);
     }
-    set("alarm subscriptions", of("aws:sns/topicSubscription:TopicSubscription").map((s) => String(s.inputs.endpoint)).sort().join(", ") || "none");
+    set("alarm subscriptions", of(TYPES.snsTopicSubscription).map((s) => String(s.inputs.endpoint)).sort().join(", ") || "none");
     set("resources (total)", plan.resources.length);
     for (const [type, count] of countsByType(plan.resources)) {
         set(`count: ${shortType(type)}`, count);

@@ -6,6 +6,7 @@
  */
 import { KEEP_LAST_IMAGES } from "../artifact/settings";
 import { RecordedResource } from "../offline/mocks";
+import { TYPES } from "../tokens";
 
 /** The region the table's prices are for, and the day they were read from the AWS price pages. */
 export const PRICE_REGION = "us-east-1";
@@ -256,7 +257,7 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
     };
 }
 
-const ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const ALARM_TYPE = TYPES.metricAlarm;
 
 /** Metrics an alarm is billed for: one, or each metric of a metric-math expression (×3 with an anomaly band). */
 export function billedAlarmMetrics(inputs: Record<string, unknown>): { metrics: number; highResolution: boolean } {
@@ -276,8 +277,8 @@ export function billedAlarmMetrics(inputs: Record<string, unknown>): { metrics: 
 /** The estimate's inputs, counted from what the program registered. */
 export function costInputsFromResources(resources: readonly RecordedResource[], region: string): CostInputs {
     const ofType = (type: string) => resources.filter((r) => r.type === type);
-    const endpoints = ofType("aws:ec2/vpcEndpoint:VpcEndpoint");
-    const flowLogDestinations = new Set(ofType("aws:ec2/flowLog:FlowLog").map((f) => String(f.inputs.logDestination)));
+    const endpoints = ofType(TYPES.vpcEndpoint);
+    const flowLogDestinations = new Set(ofType(TYPES.flowLog).map((f) => String(f.inputs.logDestination)));
     const servicePrefix = `com.amazonaws.${region}.`;
     return {
         region,
@@ -288,22 +289,22 @@ export function costInputsFromResources(resources: readonly RecordedResource[], 
                 azCount: ((e.inputs.subnetIds as unknown[] | undefined) ?? []).length,
             })),
         gatewayEndpoints: endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway").length,
-        kmsKeys: ofType("aws:kms/key:Key").length,
+        kmsKeys: ofType(TYPES.kmsKey).length,
         alarms: ofType(ALARM_TYPE).map((a) => ({ name: a.name, ...billedAlarmMetrics(a.inputs) })),
-        compositeAlarms: ofType("aws:cloudwatch/compositeAlarm:CompositeAlarm").length,
-        dashboards: ofType("aws:cloudwatch/dashboard:Dashboard").length,
-        runtimeDeliveries: ofType("aws:cloudwatch/logDeliverySource:LogDeliverySource").reduce<Record<string, number>>((counts, source) => {
+        compositeAlarms: ofType(TYPES.compositeAlarm).length,
+        dashboards: ofType(TYPES.dashboard).length,
+        runtimeDeliveries: ofType(TYPES.logDeliverySource).reduce<Record<string, number>>((counts, source) => {
             const logType = String(source.inputs.logType);
             return { ...counts, [logType]: (counts[logType] ?? 0) + 1 };
         }, {}),
-        insightRules: ofType("aws:cloudwatch/contributorInsightRule:ContributorInsightRule").length,
-        logGroups: ofType("aws:cloudwatch/logGroup:LogGroup").map((g) => ({
+        insightRules: ofType(TYPES.contributorInsightRule).length,
+        logGroups: ofType(TYPES.logGroup).map((g) => ({
             name: g.name,
             retentionDays: g.inputs.retentionInDays as number | undefined,
             flowLogs: flowLogDestinations.has(String(g.state.arn)),
         })),
-        ecrRepositories: ofType("aws:ecr/repository:Repository").length,
-        codeObjects: ofType("aws:s3/bucketObjectv2:BucketObjectv2").length,
+        ecrRepositories: ofType(TYPES.ecrRepository).length,
+        codeObjects: ofType(TYPES.s3BucketObject).length,
     };
 }
 

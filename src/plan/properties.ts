@@ -5,6 +5,7 @@
  */
 import { RecordedResource } from "../offline/mocks";
 import { References } from "./references";
+import { TYPES } from "../tokens";
 
 type Inputs = Record<string, unknown>;
 type Describe = (inputs: Inputs, refs: References, resource: RecordedResource) => (string | undefined)[];
@@ -176,17 +177,17 @@ function rule(direction: string): Describe {
 }
 
 const DESCRIBE: Record<string, Describe> = {
-    "aws:ec2/vpc:Vpc": (i) => [prop("cidr", i.cidrBlock), `dns support/hostnames: ${i.enableDnsSupport}/${i.enableDnsHostnames}`],
-    "aws:ec2/subnet:Subnet": (i) => [prop("cidr", i.cidrBlock), prop("az id", i.availabilityZoneId ?? i.availabilityZone), prop("public ip on launch", i.mapPublicIpOnLaunch)],
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (i) => [
+    [TYPES.vpc]: (i) => [prop("cidr", i.cidrBlock), `dns support/hostnames: ${i.enableDnsSupport}/${i.enableDnsHostnames}`],
+    [TYPES.subnet]: (i) => [prop("cidr", i.cidrBlock), prop("az id", i.availabilityZoneId ?? i.availabilityZone), prop("public ip on launch", i.mapPublicIpOnLaunch)],
+    [TYPES.defaultSecurityGroup]: (i) => [
         `rules: ${list(i.ingress).length} ingress, ${list(i.egress).length} egress (AWS defaults stripped)`,
     ],
-    "aws:ec2/routeTable:RouteTable": (i) => [`routes: local only${list(i.routes).length > 0 ? ` + ${list(i.routes).length}` : ""}`],
-    "aws:ec2/routeTableAssociation:RouteTableAssociation": (i, r) => [`${r.label(i.subnetId)} → ${r.label(i.routeTableId)}`],
-    "aws:ec2/securityGroup:SecurityGroup": (i) => [prop("description", i.description), `inline rules: ${list(i.ingress).length + list(i.egress).length}`],
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": rule("ingress"),
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": rule("egress"),
-    "aws:ec2/vpcEndpoint:VpcEndpoint": (i, r) =>
+    [TYPES.routeTable]: (i) => [`routes: local only${list(i.routes).length > 0 ? ` + ${list(i.routes).length}` : ""}`],
+    [TYPES.routeTableAssociation]: (i, r) => [`${r.label(i.subnetId)} → ${r.label(i.routeTableId)}`],
+    [TYPES.securityGroup]: (i) => [prop("description", i.description), `inline rules: ${list(i.ingress).length + list(i.egress).length}`],
+    [TYPES.ingressRule]: rule("ingress"),
+    [TYPES.egressRule]: rule("egress"),
+    [TYPES.vpcEndpoint]: (i, r) =>
         i.vpcEndpointType === "Gateway"
             ? [`gateway ${serviceSuffix(i.serviceName)}`, prop("route tables", refs(i.routeTableIds, r)), endpointPolicy(i.policy)]
             : [
@@ -195,71 +196,71 @@ const DESCRIBE: Record<string, Describe> = {
                   prop("security groups", refs(i.securityGroupIds, r)),
                   endpointPolicy(i.policy),
               ],
-    "aws:ec2/flowLog:FlowLog": (i, r) => [`${i.trafficType} traffic of ${r.label(i.vpcId)} → ${r.label(i.logDestination)}`, prop("role", refs(i.iamRoleArn, r))],
-    "aws:cloudwatch/logGroup:LogGroup": (i, r) => [
+    [TYPES.flowLog]: (i, r) => [`${i.trafficType} traffic of ${r.label(i.vpcId)} → ${r.label(i.logDestination)}`, prop("role", refs(i.iamRoleArn, r))],
+    [TYPES.logGroup]: (i, r) => [
         prop("name", i.name),
         prop("retention days", i.retentionInDays ?? "never expires"),
         prop("kms key", refs(i.kmsKeyId, r)),
     ],
-    "aws:iam/role:Role": (i) => [trust(i.assumeRolePolicy)],
-    "aws:iam/rolePolicy:RolePolicy": (i, r) => [prop("role", r.label(i.role)), statements(i.policy)],
-    "aws:iam/policy:Policy": (i) => [statements(i.policy)],
-    "aws:kms/key:Key": (i) => [`rotation ${i.enableKeyRotation === true ? "on" : "off"}, deletion window ${i.deletionWindowInDays} days`],
-    "aws:kms/alias:Alias": (i, r) => [`${i.name} → ${r.label(i.targetKeyId)}`],
-    "aws-native:bedrockagentcore:Runtime": (i, r) => runtime(i, r, false),
-    "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": (i, r) => runtime(i, r, true),
-    "aws-native:bedrockagentcore:RuntimeEndpoint": (i, r) => [prop("name", i.name), prop("version", i.agentRuntimeVersion), prop("runtime", r.label(i.agentRuntimeId))],
-    "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint": (i, r) => [
+    [TYPES.role]: (i) => [trust(i.assumeRolePolicy)],
+    [TYPES.rolePolicy]: (i, r) => [prop("role", r.label(i.role)), statements(i.policy)],
+    [TYPES.policy]: (i) => [statements(i.policy)],
+    [TYPES.kmsKey]: (i) => [`rotation ${i.enableKeyRotation === true ? "on" : "off"}, deletion window ${i.deletionWindowInDays} days`],
+    [TYPES.kmsAlias]: (i, r) => [`${i.name} → ${r.label(i.targetKeyId)}`],
+    [TYPES.nativeRuntime]: (i, r) => runtime(i, r, false),
+    [TYPES.classicRuntime]: (i, r) => runtime(i, r, true),
+    [TYPES.nativeRuntimeEndpoint]: (i, r) => [prop("name", i.name), prop("version", i.agentRuntimeVersion), prop("runtime", r.label(i.agentRuntimeId))],
+    [TYPES.classicRuntimeEndpoint]: (i, r) => [
         prop("name", i.name),
         prop("version", i.agentRuntimeVersion),
         prop("runtime", r.label(i.agentRuntimeId)),
     ],
-    "aws-native:bedrockagentcore:ResourcePolicy": (i, r) => [prop("on", r.label(i.resourceArn)), statements(i.policy)],
-    "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy": (i, r) => [prop("on", r.label(i.resourceArn)), statements(i.policy)],
-    "aws:ecr/repository:Repository": (i, r) => [
+    [TYPES.nativeResourcePolicy]: (i, r) => [prop("on", r.label(i.resourceArn)), statements(i.policy)],
+    [TYPES.classicResourcePolicy]: (i, r) => [prop("on", r.label(i.resourceArn)), statements(i.policy)],
+    [TYPES.ecrRepository]: (i, r) => [
         prop("name", i.name),
         `tags ${i.imageTagMutability}, scan on push ${at(i, "imageScanningConfiguration.scanOnPush") === true ? "on" : "off"}, force delete ${i.forceDelete === true ? "on" : "off"}`,
         prop("kms key", refs(list(i.encryptionConfigurations).map((c) => at(c, "kmsKey")), r)),
     ],
     // The policy's own ID is the repository name it references: label it without itself.
-    "aws:ecr/lifecyclePolicy:LifecyclePolicy": (i, r, self) => [prop("repository", r.label(i.repository, self)), lifecycleRules(i.policy)],
-    "awsx:ecr:Image": (i, r) => [
+    [TYPES.ecrLifecyclePolicy]: (i, r, self) => [prop("repository", r.label(i.repository, self)), lifecycleRules(i.policy)],
+    [TYPES.awsxImage]: (i, r) => [
         `build ${i.context} (${i.dockerfile}) for ${i.platform}`,
         prop("tag", i.imageTag),
         prop("build args", i.args ? Object.keys(i.args as Inputs).join(", ") : undefined),
         prop("repository", r.label(i.repositoryUrl)),
     ],
-    "aws:s3/bucket:Bucket": (i) => [`force destroy ${i.forceDestroy === true ? "on" : "off"}`],
-    "aws:s3/bucketOwnershipControls:BucketOwnershipControls": (i) => [prop("object ownership", at(i, "rule.objectOwnership"))],
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": (i) => [
+    [TYPES.s3Bucket]: (i) => [`force destroy ${i.forceDestroy === true ? "on" : "off"}`],
+    [TYPES.s3BucketOwnershipControls]: (i) => [prop("object ownership", at(i, "rule.objectOwnership"))],
+    [TYPES.s3PublicAccessBlock]: (i) => [
         `block public ACLs/policy ${i.blockPublicAcls}/${i.blockPublicPolicy}, ignore ACLs ${i.ignorePublicAcls}, restrict ${i.restrictPublicBuckets}`,
     ],
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": (i, r) =>
+    [TYPES.s3BucketEncryption]: (i, r) =>
         list(i.rules).map((rule) => `${at(rule, "applyServerSideEncryptionByDefault.sseAlgorithm")} with ${r.label(at(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId"))}, bucket key ${at(rule, "bucketKeyEnabled") === true ? "on" : "off"}`),
-    "aws:s3/bucketVersioning:BucketVersioning": (i) => [prop("versioning", at(i, "versioningConfiguration.status"))],
-    "aws:s3/bucketPolicy:BucketPolicy": (i, r) => [prop("bucket", r.label(i.bucket)), statements(i.policy)],
-    "aws:s3/bucketObjectv2:BucketObjectv2": (i, r) => [
+    [TYPES.s3BucketVersioning]: (i) => [prop("versioning", at(i, "versioningConfiguration.status"))],
+    [TYPES.s3BucketPolicy]: (i, r) => [prop("bucket", r.label(i.bucket)), statements(i.policy)],
+    [TYPES.s3BucketObject]: (i, r) => [
         prop("key", i.key),
         prop("source", at(i, "source.path") !== undefined ? `${at(i, "source.kind")} ${at(i, "source.path")} (zipped by Pulumi)` : undefined),
         prop("encryption", i.serverSideEncryption ? `${i.serverSideEncryption} with ${r.label(i.kmsKeyId)}` : undefined),
     ],
-    "aws:sns/topic:Topic": (i, r) => [prop("name", i.name), prop("kms key", refs(i.kmsMasterKeyId, r))],
-    "aws:sns/topicPolicy:TopicPolicy": (i, r) => [prop("topic", r.label(i.arn)), statements(i.policy)],
-    "aws:sns/topicSubscription:TopicSubscription": (i, r) => [`${i.protocol} ${i.endpoint}`, prop("topic", r.label(i.topic))],
-    "aws:cloudwatch/metricAlarm:MetricAlarm": (i, r, resource) => [
+    [TYPES.snsTopic]: (i, r) => [prop("name", i.name), prop("kms key", refs(i.kmsMasterKeyId, r))],
+    [TYPES.snsTopicPolicy]: (i, r) => [prop("topic", r.label(i.arn)), statements(i.policy)],
+    [TYPES.snsTopicSubscription]: (i, r) => [`${i.protocol} ${i.endpoint}`, prop("topic", r.label(i.topic))],
+    [TYPES.metricAlarm]: (i, r, resource) => [
         prop("name", i.name === resource.name ? undefined : i.name),
         `metric: ${alarmMetric(i)}`,
         `alarm when: ${alarmCondition(i)}`,
         prop("missing data", i.treatMissingData),
         prop("actions", refs(i.alarmActions, r)),
     ],
-    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (i, r) => [`${i.logType} of ${r.label(i.resourceArn)}`, prop("name", i.name)],
-    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (i, r) => [
+    [TYPES.logDeliverySource]: (i, r) => [`${i.logType} of ${r.label(i.resourceArn)}`, prop("name", i.name)],
+    [TYPES.logDeliveryDestination]: (i, r) => [
         i.deliveryDestinationType === "XRAY" ? "to X-Ray" : `to ${r.label(at(i, "deliveryDestinationConfiguration.destinationResourceArn"))}`,
         prop("format", i.outputFormat),
     ],
-    "aws:cloudwatch/logDelivery:LogDelivery": (i, r) => [`${r.label(i.deliverySourceName)} → ${r.label(i.deliveryDestinationArn)}`],
-    "aws:cloudwatch/contributorInsightRule:ContributorInsightRule": (i) => {
+    [TYPES.logDelivery]: (i, r) => [`${r.label(i.deliverySourceName)} → ${r.label(i.deliveryDestinationArn)}`],
+    [TYPES.contributorInsightRule]: (i) => {
         try {
             const rule = JSON.parse(String(i.ruleDefinition)) as Inputs;
             return [
@@ -271,11 +272,11 @@ const DESCRIBE: Record<string, Describe> = {
             return [prop("name", i.ruleName)];
         }
     },
-    "aws:cloudwatch/queryDefinition:QueryDefinition": (i) => [prop("name", i.name), prop("log groups", list(i.logGroupNames).join(", "))],
-    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": (i) => [prop("name", i.policyName), statements(i.policyDocument)],
-    "aws:xray/resourcePolicy:ResourcePolicy": (i) => [prop("name", i.policyName), statements(i.policyDocument)],
-    "aws:xray/traceSegmentDestination:TraceSegmentDestination": (i) => [`X-Ray segments → ${i.destination}`],
-    "aws:cloudwatch/dashboard:Dashboard": (i) => {
+    [TYPES.queryDefinition]: (i) => [prop("name", i.name), prop("log groups", list(i.logGroupNames).join(", "))],
+    [TYPES.logResourcePolicy]: (i) => [prop("name", i.policyName), statements(i.policyDocument)],
+    [TYPES.xrayResourcePolicy]: (i) => [prop("name", i.policyName), statements(i.policyDocument)],
+    [TYPES.traceSegmentDestination]: (i) => [`X-Ray segments → ${i.destination}`],
+    [TYPES.dashboard]: (i) => {
         let widgets: number | undefined;
         try {
             widgets = list((JSON.parse(String(i.dashboardBody)) as Inputs).widgets).length;

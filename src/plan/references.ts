@@ -4,6 +4,7 @@
  * the connections the program actually wired. Pure.
  */
 import { RecordedResource } from "../offline/mocks";
+import { TYPES } from "../tokens";
 
 /** State attributes that identify a resource when another one references it. */
 const IDENTIFYING_ATTRIBUTES = ["arn", "agentRuntimeArn", "agentRuntimeId", "keyId", "agentRuntimeEndpointArn"];
@@ -19,7 +20,7 @@ export class References {
             }
             const values = [r.id, ...IDENTIFYING_ATTRIBUTES.map((k) => r.state[k])];
             // A role is referenced by name from its inline policies.
-            if (r.type === "aws:iam/role:Role") {
+            if (r.type === TYPES.role) {
                 values.push(r.state.name);
             }
             for (const v of values) {

@@ -8,6 +8,7 @@ import { Plan, countsByType, isProjectComponent } from "./model";
 import { renderPolicy } from "./packFindings";
 import { renderReachability } from "./reachability";
 import { renderOutputs, renderTree } from "./tree";
+import { wrapText } from "./wrap";
 
 /** A section title, underlined so sections stand out in a terminal and in CI logs. */
 function heading(title: string): string[] {
@@ -31,8 +32,8 @@ export function renderSummary(plan: Plan): string[] {
 
 /** The full text plan of one stack. */
 export function renderPlan(plan: Plan): string {
-    return [
-        `Plan of ${plan.project}/${plan.stack} (${plan.region}), offline: the real program under the recording mocks; nothing is deployed.`,
+    return wrapText([
+        `Plan of ${plan.project}/${plan.stack} (${plan.region}): the real program, offline under the recording mocks; nothing is deployed.`,
         ...heading(`Resources (${plan.resources.length})`),
         ...renderTree(plan),
         ...heading("Outputs"),
@@ -46,7 +47,7 @@ export function renderPlan(plan: Plan): string {
         ...heading("Cost"),
         ...renderCost(plan.cost),
         "",
-    ].join("\n");
+    ].join("\n"));
 }
 
 /** Why a stack has no plan: every config problem, or the program's error. */
@@ -54,6 +55,6 @@ export function renderFailure(stack: string, error: Error): string {
     if (error instanceof ConfigValidationError || error.name === "ConfigValidationError") {
         return `Cannot plan stack "${stack}": fix its stack file.\n${error.message}\n`;
     }
-    const detail = /^No stack file/.test(error.message) ? error.message : (error.stack ?? error.message);
+    const detail = /^No stack file/.test(error.message) || error.name === "StackFileError" ? error.message : (error.stack ?? error.message);
     return `Cannot plan stack "${stack}": ${detail}\n`;
 }
