@@ -165,7 +165,7 @@ describe("config: each bad value gives its exact message", () => {
         ["development", "unknown provider", { runtimeProvider: "cdk" }, `runtimeProvider "cdk" is invalid: one of aws-native, aws (e.g. "aws-native")`],
         ["development", "reserved tag key", { tags: { Environment: "x" } }, `tags.Environment "Environment" is invalid: a key the program does not set itself (Project, Stack, Environment, ManagedBy, AgentRuntime, CpuBudget, MemoryBudgetMiB, Name) (e.g. CostCenter)`],
         ["development", "more tags than AWS allows beside the program's", { tags: Object.fromEntries(Array.from({ length: 43 }, (_, i) => [`T${i}`, "x"])) }, `tags "43 tags" is invalid: at most 42 tags (AWS allows 50 and the program adds its own) (e.g. { CostCenter: "ai-platform" })`],
-        ["development", "a typo in a key", { cpus: "512" }, `agentcore-private:cpus "512" is invalid: not a setting of this program (did you mean cpu?); known keys: environment, cpu, memory, vpcCidr, agentSubnetCidrs, availabilityZoneIds, vpcId, subnetIds, routeTableIds, createEndpoints, endpointServices, endpointClientCidrs, runtimes, modelArns, logRetentionDays, alarmEmails, protect, runtimeProvider, tags (e.g. cpu)`],
+        ["development", "a typo in a key", { cpus: "512" }, `agentcore-private:cpus "512" is invalid: not a setting of this program (did you mean cpu?); known keys: environment, cpu, memory, vpcCidr, agentSubnetCidrs, availabilityZoneIds, vpcId, subnetIds, routeTableIds, createEndpoints, endpointServices, endpointClientCidrs, runtimes, modelArns, logRetentionDays, alarmEmails, protect, organizationId, runtimeProvider, tags, tracing, transactionSearch (e.g. cpu)`],
     ];
     for (const [stack, title, overrides, message] of cases) {
         it(title, () => {

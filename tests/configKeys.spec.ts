@@ -17,7 +17,8 @@ describe("config keys: one declaration", () => {
         expect([...CONFIG_KEYS]).to.deep.equal([
             "environment", "cpu", "memory", "vpcCidr", "agentSubnetCidrs", "availabilityZoneIds", "vpcId",
             "subnetIds", "routeTableIds", "createEndpoints", "endpointServices", "endpointClientCidrs",
-            "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "runtimeProvider", "tags",
+            "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "organizationId", "runtimeProvider", "tags",
+            "tracing", "transactionSearch",
         ]);
         for (const key of CONFIG_KEYS) {
             // A declared key is never "not a setting of this program".

@@ -13,7 +13,7 @@ import { Plan } from "../src/plan/model";
 import { renderPlan } from "../src/plan/report";
 import { planStack } from "../src/plan/run";
 import { wrapLine } from "../src/plan/wrap";
-import { FIXTURES_ROOT, STACKS, runStack } from "./helpers";
+import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT, STACKS, runStack } from "./helpers";
 
 function capture(): CliIo & { stdout: () => string; stderr: () => string } {
     let out = "";
@@ -61,7 +61,7 @@ describe("newcomer: the stack file itself", function () {
     it("accepts every top-level key of Pulumi's stack file reference", async () => {
         const settings = "secretsprovider: passphrase\nencryptionsalt: v1:abc\nencryptedkey: ''\nenvironment:\n  - dev-env\n";
         fs.writeFileSync(path.join(dir, "Pulumi.development.yaml"), `${settings}${good()}`);
-        expect(await main(["development", "--root", dir], capture())).to.equal(0);
+        expect(await main(["development", "--root", dir, "--source-root", FIXTURE_SOURCE_ROOT], capture())).to.equal(0);
     });
 });
 
@@ -82,7 +82,7 @@ describe("newcomer: plan output width", function () {
 
     for (const stack of STACKS) {
         it(`${stack}: every line of the plan fits 120 columns`, async () => {
-            const result = await planStack(stack, { root: FIXTURES_ROOT });
+            const result = await planStack(stack, { root: FIXTURES_ROOT, sourceRoot: FIXTURE_SOURCE_ROOT });
             const text = renderPlan(result.plan as Plan);
             const wide = text.split("\n").filter((line) => [...line].length > 120);
             expect(wide).to.deep.equal([]);

@@ -667,7 +667,16 @@ describe("policy iam-no-wildcard-permissions", () => {
         expect(UNSCOPABLE_ACTIONS).to.include.members(["ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "xray:PutTraceSegments"]);
     });
     it("shares the program's facts: the unscopable actions and the private ranges", () => {
-        const unscopable = ["ecr:GetAuthorizationToken", "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets", "cloudwatch:PutMetricData"];
+        const unscopable = [
+            "ecr:GetAuthorizationToken",
+            "xray:PutTraceSegments",
+            "xray:PutTelemetryRecords",
+            "xray:GetSamplingRules",
+            "xray:GetSamplingTargets",
+            "xray:PutSpans",
+            "xray:PutSpansForIndexing",
+            "cloudwatch:PutMetricData",
+        ];
         expect([...UNSCOPABLE_ACTIONS]).to.deep.equal(unscopable);
         expect([...PROGRAM_UNSCOPABLE_ACTIONS]).to.deep.equal(unscopable);
         expect(PACK_PRIVATE_RANGES.map((r) => r.cidr)).to.deep.equal(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"]);
