@@ -32,6 +32,7 @@ import {
     tlsOnlyBucketPolicy,
 } from "../artifact/settings";
 import { awsContextOutput } from "./awsContext";
+import { COMPONENTS } from "../tokens";
 
 export interface AgentArtifactsArgs {
     /** The runtimes whose artifacts to provide. Required, at least one; no default. */
@@ -78,7 +79,7 @@ export class AgentArtifacts extends pulumi.ComponentResource {
     public readonly accessPolicies: pulumi.Resource[];
 
     constructor(name: string, args: AgentArtifactsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("agentcore:artifact:AgentArtifacts", name, {}, opts);
+        super(COMPONENTS.artifacts, name, {}, opts);
         const protect = args.protect ?? false;
         const forceDelete = forceDeleteStores(args.environment);
         const tags = { ...(args.tags ?? {}) };

@@ -13,6 +13,7 @@ import { RuntimeProvider } from "../agentcoreFacts";
 import { RuntimeConfig } from "../config/types";
 import { runtimeAccessPolicy } from "../iam/runtimeAccessPolicy";
 import { awsContextOutput } from "./awsContext";
+import { COMPONENTS } from "../tokens";
 
 export interface RuntimeInboundAccessArgs {
     /** The validated runtime config (access mode, allowed principals, authorizer, endpoints). Required. */
@@ -34,7 +35,7 @@ export class RuntimeInboundAccess extends pulumi.ComponentResource {
     public readonly policies: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: RuntimeInboundAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("agentcore:access:RuntimeInboundAccess", name, {}, opts);
+        super(COMPONENTS.inboundAccess, name, {}, opts);
         const { runtime } = args;
         const child = { parent: this };
         const policies: Record<string, pulumi.Output<string>> = {};

@@ -16,6 +16,7 @@ import { APPLICATION_LOGS, TRACES, USAGE_LOGS } from "../observability/facts";
 import { LogGroupLogType, deliveryLogGroupName, deliveryName, logTypeSlug } from "../observability/delivery";
 import { savedQueries } from "../observability/logQueries";
 import { usageRuleDefinition, usageRules } from "../observability/usage";
+import { COMPONENTS } from "../tokens";
 
 export interface RuntimeLogDeliveryArgs {
     /** The monitoring component's name: the prefix of every group, source, destination and rule name. Required. */
@@ -52,7 +53,7 @@ export class RuntimeLogDelivery extends pulumi.ComponentResource {
     public readonly usageRules: aws.cloudwatch.ContributorInsightRule[] = [];
 
     constructor(name: string, args: RuntimeLogDeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("agentcore:monitoring:RuntimeLogDelivery", name, {}, opts);
+        super(COMPONENTS.logDelivery, name, {}, opts);
         const tags = { ...(args.tags ?? {}) };
         const protect = args.protect ?? false;
         const after = [...(args.dependsOn ?? [])];

@@ -21,6 +21,7 @@ import { alarmTopicPolicy, subscriptionResourceName } from "../monitoring/topicP
 import { deliveryLogGroupPrefix, logDeliveryResourcePolicy, xrayDeliveryResourcePolicy } from "../observability/delivery";
 import { RuntimeLogDelivery } from "./logDelivery";
 import { TransactionSearch } from "./transactionSearch";
+import { COMPONENTS } from "../tokens";
 
 /** One runtime to watch, as index.ts hands it over. */
 export interface MonitoredRuntime {
@@ -66,7 +67,7 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
     public readonly alarmNames: pulumi.Output<string[]>;
 
     constructor(name: string, args: RuntimeMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("agentcore:monitoring:RuntimeMonitoring", name, {}, opts);
+        super(COMPONENTS.monitoring, name, {}, opts);
 
         // Decide from plain config before creating anything; never inside an apply.
         const problems = monitoringProblems(args);

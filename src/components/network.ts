@@ -18,6 +18,7 @@ import {
     SecurityGroupRole,
     securityGroupRules,
 } from "../network/securityGroupRules";
+import { COMPONENTS } from "../tokens";
 
 export interface AgentNetworkArgs {
     /** Validated network config: mode, CIDRs, AZ IDs or the adopted VPC, endpoint settings. Required. */
@@ -58,7 +59,7 @@ export class AgentNetwork extends pulumi.ComponentResource {
     public readonly endpoints: pulumi.Resource[];
 
     constructor(name: string, args: AgentNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("agentcore:network:AgentNetwork", name, {}, opts);
+        super(COMPONENTS.network, name, {}, opts);
         const { network, region } = args;
         const child = { parent: this };
         const tagged = (role: string) => ({ ...args.tags, Name: `${name}-${role}` });

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RuntimeProvider } from "../agentcoreFacts";
 import { RuntimeConfig, SizingBudget } from "../config/types";
 import { DeployedArtifact, RuntimeObservability, classicRuntimeArgs, nativeRuntimeArgs, runtimeTags } from "../runtime/args";
+import { COMPONENTS } from "../tokens";
 
 export interface AgentRuntimeArgs {
     /** The validated runtime config (name, protocol, lifecycle, authorizer, endpoints). */
@@ -49,7 +50,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
     public readonly endpointArns: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: AgentRuntimeArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("agentcore:runtime:AgentRuntime", name, {}, opts);
+        super(COMPONENTS.runtime, name, {}, opts);
         const { runtime } = args;
         const tags = runtimeTags(runtime, args.sizing, args.tags ?? {});
         const wiring = { artifact: args.artifact, roleArn: args.roleArn, subnetIds: args.subnetIds, securityGroupIds: args.securityGroupIds };

@@ -11,6 +11,7 @@ import { RuntimeConfig } from "../config";
 import { executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "../iam/executionRole";
 import { KeyPolicyInput, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../iam/kmsKey";
 import { awsContextOutput } from "./awsContext";
+import { COMPONENTS } from "../tokens";
 
 export interface AgentSecurityArgs {
     /** Selects the key deletion window (30 days in production). Required; no default. */
@@ -33,7 +34,7 @@ export class AgentSecurity extends pulumi.ComponentResource {
     public readonly rolePolicies: pulumi.Resource[];
 
     constructor(name: string, args: AgentSecurityArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("agentcore:security:AgentSecurity", name, {}, opts);
+        super(COMPONENTS.security, name, {}, opts);
 
         // Decide from plain config before creating anything; never inside an apply.
         const problems = executionRoleProblems(args);

@@ -14,6 +14,7 @@ import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsContext, PolicyDocument, regionalArn } from "../iam/document";
 import { awsContextOutput } from "./awsContext";
+import { COMPONENTS } from "../tokens";
 
 /** Where X-Ray writes spans once the destination is CloudWatch Logs. */
 export const SPANS_LOG_GROUP = "aws/spans";
@@ -53,7 +54,7 @@ export class TransactionSearch extends pulumi.ComponentResource {
     public readonly destination: pulumi.Output<string>;
 
     constructor(name: string, args: TransactionSearchArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("agentcore:monitoring:TransactionSearch", name, {}, opts);
+        super(COMPONENTS.transactionSearch, name, {}, opts);
         const keep = { parent: this, protect: args.protect ?? false, retainOnDelete: true };
         const context = awsContextOutput(this);
         const policy = new aws.cloudwatch.LogResourcePolicy(
