@@ -176,15 +176,38 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
     });
     it("--all compares what differs: budgets, AZs, endpoints, retention, protection, alarms, cost", () => {
         const text = renderComparison(STACKS.map((s) => plans.get(s) as Plan));
-        const row = (label: string) => text.split("\n").find((l) => l.startsWith(`${label} `)) ?? "";
-        expect(row("cpu budget (CPU units)")).to.match(/512\s+│ 1024\s+│ 2048/);
-        expect(row("AZ count")).to.match(/2\s+│ 2\s+│ 3/);
-        expect(row("endpoint-AZs billed")).to.match(/12\s+│ 16\s+│ 27/);
-        expect(row("retention: flow-logs")).to.match(/30\s+│ 90\s+│ 365/);
-        expect(row("protected resources")).to.match(/0\s+│ 0\s+│ [1-9]/);
-        expect(row("alarm: support_agent-SystemErrors")).to.include("│");
-        expect(row("monthly fixed cost")).to.match(/\$\d+\.\d\d\s+│ \$\d+\.\d\d\s+│ \$\d+\.\d\d/);
+        const lines = text.split("\n");
+        // The first `height` lines of a row (a long label or value wraps inside its column).
+        const row = (label: string, height = 1) => {
+            const at = lines.findIndex((l) => l.startsWith(`${label} `));
+            return at < 0 ? [] : lines.slice(at, at + height);
+        };
+        expect(row("cpu budget (CPU units)")).to.deep.equal(["cpu budget (CPU units)          │ 512                         │ 1024                        │ 2048"]);
+        expect(row("AZ count")).to.deep.equal(["AZ count                        │ 2                           │ 2                           │ 3"]);
+        expect(row("endpoint-AZs billed")).to.deep.equal(["endpoint-AZs billed             │ 12                          │ 16                          │ 27"]);
+        expect(row("retention: flow-logs")).to.deep.equal(["retention: flow-logs            │ 30                          │ 90                          │ 365"]);
+        expect(row("protected resources")[0]).to.match(/^protected resources +│ 0 +│ 0 +│ [1-9]/);
+        expect(row("alarm:", 2)).to.deep.equal([
+            "alarm:                          │ > 0.5 for 2 of 15 periods   │ > 1 for 2 of 15 periods of  │ > 2 for 2 of 15 periods of",
+            "support_agent-CpuPerSession     │ of 300s                     │ 300s                        │ 300s",
+        ]);
+        expect(row("image: support_agent-runtime", 2)[1]).to.match(/^ +│ +│ agent@sha256:[0-9a-f]{8}… +│ @sha256:9f86d081…$/);
+        expect(lines[lines.findIndex((l) => l.startsWith("monthly fixed cost")) + 1]).to.match(/^monthly cost with assumed logs /);
+        expect(row("monthly fixed cost")[0]).to.match(/^monthly fixed cost +│ \$\d+\.\d\d +│ \$\d+\.\d\d +│ \$\d+\.\d\d$/);
         expect(text).to.match(/Same in every stack[^\n]*\n {2}region: us-east-1/);
+    });
+
+    it("--all fits 120 characters a line, counted as characters (the table is drawn with box-drawing characters)", () => {
+        const text = renderComparison(STACKS.map((s) => plans.get(s) as Plan));
+        const tooWide = text.split("\n").filter((l) => [...l].length > 120);
+        expect(tooWide).to.deep.equal([]);
+        // Every value a reviewer compares is still there, only wrapped.
+        expect(text).to.include("agents-staging@example.com").and.include("bedrock-agentcore.gateway,").and.include("@sha256:9f86d081…");
+    });
+
+    it("--json keeps the full image URI that the table shortens", () => {
+        const json = planJson(STACKS.map((s) => plans.get(s) as Plan));
+        expect(json).to.include("agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     });
 });
 
