@@ -74,9 +74,11 @@ export function fitWidths(natural: readonly number[], room: number, minimum: num
 export function wrapList(items: readonly string[], width: number): string[] {
     const lines: string[] = [];
     let current = "";
-    for (const item of items) {
+    for (const [i, item] of items.entries()) {
         const next = current === "" ? item : `${current}, ${item}`;
-        if (columns(next) + 1 <= width || current === "") {
+        // A line that is not the last ends in the comma that follows its last item.
+        const comma = i < items.length - 1 ? 1 : 0;
+        if (columns(next) + comma <= width || current === "") {
             current = next;
         } else {
             lines.push(`${current},`);
