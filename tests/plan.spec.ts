@@ -10,14 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { CliIo, main, parseArgs } from "../scripts/plan";
 import { renderComparison } from "../src/plan/compare";
-import {
-    CostInputs,
-    HOURS_PER_MONTH,
-    PRICES,
-    billedAlarmMetrics,
-    costInputsFromResources,
-    estimateCost,
-} from "../src/plan/cost";
+import { CostInputs, billedAlarmMetrics, costInputsFromResources, estimateCost } from "../src/plan/cost";
 import { mermaidDiagram } from "../src/plan/diagram";
 import { Plan, countsByType } from "../src/plan/model";
 import { blockingCount, toFinding } from "../src/plan/packFindings";
@@ -162,7 +155,8 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
     });
 
     it("costs more with more endpoint services configured (runStack with overrides)", async () => {
-        const endpointAzMonth = HOURS_PER_MONTH * PRICES.interfaceEndpointAzHour;
+        // AWS list price (us-east-1): $0.01 per interface endpoint per AZ-hour, 730 hours a month.
+        const endpointAzMonth = 7.3;
         const services = ["bedrock-runtime", "sts", "xray", "monitoring"];
         const run = await runStackOnce("development", { endpointServices: JSON.stringify(services) });
         expect(run.error, run.error?.message).to.equal(undefined);
@@ -222,15 +216,18 @@ describe("plan: cost estimate", () => {
         dashboards: 1,
         logGroups: [{ name: "flow", retentionDays: 30, flowLogs: true }],
     };
-    const endpointAzMonth = HOURS_PER_MONTH * PRICES.interfaceEndpointAzHour;
+    // AWS list prices (us-east-1), written out so a changed price table fails here: $0.01 per
+    // interface endpoint per AZ-hour over 730 hours, $1 per KMS key-month, $0.10 per standard
+    // and $0.30 per high-resolution alarm metric-month, $3 per dashboard-month.
+    const endpointAzMonth = 7.3;
 
     it("prices endpoint-hours as services × AZs × 730 h, the S3 gateway as free", () => {
         const estimate = estimateCost(base);
         const endpoints = estimate.lines.find((l) => l.item.startsWith("Interface endpoints"));
-        expect(endpoints?.quantity).to.equal(4 * 2 * HOURS_PER_MONTH);
-        expect(endpoints?.monthly).to.be.closeTo(8 * endpointAzMonth, 0.001);
+        expect(endpoints?.quantity).to.equal(5840);
+        expect(endpoints?.monthly).to.be.closeTo(58.4, 0.001);
         expect(estimate.lines.find((l) => l.item.startsWith("S3 gateway"))?.monthly).to.equal(0);
-        expect(estimate.fixedMonthly).to.be.closeTo(8 * endpointAzMonth + PRICES.kmsKeyMonth + PRICES.standardAlarmMetricMonth + PRICES.dashboardMonth, 0.001);
+        expect(estimate.fixedMonthly).to.be.closeTo(58.4 + 1 + 0.1 + 3, 0.001);
         expect(estimate.notes.join(" ")).to.include("AgentCore Runtime usage (vCPU-hours and GB-hours");
     });
 
@@ -248,8 +245,8 @@ describe("plan: cost estimate", () => {
         expect(billedAlarmMetrics({ metricQueries: [metric(300), metric(300), { id: "e", expression: "m1+m2", returnData: true }] })).to.deep.equal({ metrics: 2, highResolution: false });
         expect(billedAlarmMetrics({ metricQueries: [metric(10), { id: "e", expression: "ANOMALY_DETECTION_BAND(m, 2)" }] })).to.deep.equal({ metrics: 3, highResolution: true });
         const estimate = estimateCost({ ...base, alarms: [{ name: "math", metrics: 4, highResolution: false }, { name: "fast", metrics: 1, highResolution: true }] });
-        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch standard"))?.monthly).to.be.closeTo(4 * PRICES.standardAlarmMetricMonth, 0.001);
-        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch high-resolution"))?.monthly).to.be.closeTo(PRICES.highResolutionAlarmMetricMonth, 0.001);
+        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch standard"))?.monthly).to.be.closeTo(0.4, 0.001);
+        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch high-resolution"))?.monthly).to.be.closeTo(0.3, 0.001);
     });
 
     it("labels an estimate for another region as priced with us-east-1's table", () => {
