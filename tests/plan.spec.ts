@@ -199,6 +199,19 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
         expect(text).to.include("agents-staging@example.com").and.include("bedrock-agentcore.gateway,").and.include("@sha256:9f86d081…");
     });
 
+    it("--all prints more stacks than fit side by side in parts, still within 120 characters", () => {
+        // Seven stacks: five fit beside a 30-character label at the narrowest column (12), so two
+        // parts; each part shares out its own room (14 characters a stack in the first).
+        const extra = ["qa", "perf", "demo", "sandbox"].map((stack) => ({ ...(plans.get("staging") as Plan), stack }));
+        const text = renderComparison([...STACKS.map((s) => plans.get(s) as Plan), ...extra]);
+        const lines = text.split("\n");
+        expect(lines.filter((l) => [...l].length > 120)).to.deep.equal([]);
+        expect(lines.filter((l) => l.startsWith("setting "))).to.deep.equal([
+            "setting                         │ development     │ staging         │ production      │ demo            │ perf",
+            "setting                         │ qa                                         │ sandbox",
+        ]);
+    });
+
     it("--json keeps the full image URI that the table shortens", () => {
         const json = planJson(STACKS.map((s) => plans.get(s) as Plan));
         expect(json).to.include("agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
