@@ -213,10 +213,11 @@ describe("config: Pulumi.yaml declares the schema", () => {
         expect(Object.keys(declared).sort()).to.deep.equal([...flatKeys].sort());
     });
 
-    it("keeps the defaults the code relies on", () => {
-        expect(declared.vpcCidr.default).to.equal(NETWORK_DEFAULTS.vpcCidr);
-        expect(declared.agentSubnetCidrs.default).to.deep.equal(NETWORK_DEFAULTS.agentSubnetCidrs);
-        expect(declared.createEndpoints.default).to.equal(NETWORK_DEFAULTS.createEndpoints);
+    it("keeps the documented defaults (README's config table), in the declaration and in the code", () => {
+        expect(declared.vpcCidr.default).to.equal("10.0.0.0/16");
+        expect(declared.agentSubnetCidrs.default).to.deep.equal(["10.0.4.0/24", "10.0.5.0/24"]);
+        expect(declared.createEndpoints.default).to.equal(true);
+        expect(NETWORK_DEFAULTS).to.deep.equal({ vpcCidr: "10.0.0.0/16", agentSubnetCidrs: ["10.0.4.0/24", "10.0.5.0/24"], createEndpoints: true });
         expect(declared.runtimeProvider.default).to.equal("aws-native");
     });
 

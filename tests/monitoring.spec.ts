@@ -5,14 +5,12 @@
  * helpers (dimensions, thresholds, problems, policy, dashboard) are tested without mocks.
  */
 import { expect } from "chai";
-import { METRIC_NAMESPACE } from "../src/agentcoreFacts";
 import { MonitoredRuntime, RuntimeMonitoring } from "../src/components/monitoring";
 import { SizingBudget, StackConfig } from "../src/config";
-import { ALARM_METRICS, AlarmMetric, alarmName, monitoringProblems, runtimeAlarmDefinitions } from "../src/monitoring/alarms";
-import { BAND_HEIGHT, DashboardBody, dashboardBody, dashboardNameFor } from "../src/monitoring/dashboard";
-import { DEFAULT_ENDPOINT, endpointsOf, metricDimensions, runtimeNameFromId } from "../src/monitoring/dimensions";
-import { MAX_METRICS_PER_ALARM, MetricQuery } from "../src/monitoring/queries";
-import { FAST_PERIOD_SECONDS, THRESHOLDS } from "../src/monitoring/thresholds";
+import { AlarmMetric, alarmName, monitoringProblems, runtimeAlarmDefinitions } from "../src/monitoring/alarms";
+import { DashboardBody, dashboardBody, dashboardNameFor } from "../src/monitoring/dashboard";
+import { endpointsOf, metricDimensions, runtimeNameFromId } from "../src/monitoring/dimensions";
+import { MetricQuery } from "../src/monitoring/queries";
 import { alarmTopicPolicy, subscriptionResourceName } from "../src/monitoring/topicPolicy";
 import { PolicyDocument } from "../src/iam/document";
 import { ProgramRun, RecordedResource, STACKS, configOf, one, ofType, promiseOf, runComponent } from "./helpers";
@@ -108,30 +106,55 @@ function returned(alarm: RecordedResource): MetricQuery {
     return results[0];
 }
 
-/** What each alarm kind fetches: metric name → statistic, and the period. */
+/**
+ * The alarms docs/monitoring.md lists, in the order the component creates them. Every value
+ * below is a literal from that page (the requirement), never read from src/monitoring: a
+ * threshold, window, period or limit changed in the code fails here.
+ */
+const ALARM_METRICS = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession", "UsageLogsSilent"] as const;
+
+/** CloudWatch lets a math alarm fetch at most 10 metrics ("Limit" in docs/monitoring.md). */
+const MAX_METRICS_PER_ALARM = 10;
+
+interface RequiredAlarms {
+    /** Each alarm's threshold; the per-session ones are the fixture's sizing, cpu/1024 vCPU and memory/1024 GB. */
+    readonly threshold: Record<AlarmMetric, number>;
+    /** The 5-minute alarms' window (errors, throttles, user-error rate, latency). */
+    readonly window: { readonly evaluationPeriods: number; readonly datapointsToAlarm: number };
+    /** Below this many invocations in 5 minutes the user-error rate counts as 0. */
+    readonly userErrorMinInvocations: number;
+}
+
+/** The table "Alarm | … | development | staging | production" and the evaluation windows of docs/monitoring.md. */
+const REQUIRED: Record<string, RequiredAlarms> = {
+    development: {
+        threshold: { SystemErrors: 10, Throttles: 20, UserErrorRate: 25, LatencyP99: 120000, CpuPerSession: 0.5, MemoryPerSession: 1, UsageLogsSilent: 0 },
+        window: { evaluationPeriods: 3, datapointsToAlarm: 3 },
+        userErrorMinInvocations: 20,
+    },
+    staging: {
+        threshold: { SystemErrors: 5, Throttles: 10, UserErrorRate: 10, LatencyP99: 60000, CpuPerSession: 1, MemoryPerSession: 2, UsageLogsSilent: 0 },
+        window: { evaluationPeriods: 3, datapointsToAlarm: 2 },
+        userErrorMinInvocations: 10,
+    },
+    production: {
+        threshold: { SystemErrors: 0, Throttles: 0, UserErrorRate: 5, LatencyP99: 30000, CpuPerSession: 2, MemoryPerSession: 4, UsageLogsSilent: 0 },
+        window: { evaluationPeriods: 3, datapointsToAlarm: 2 },
+        userErrorMinInvocations: 10,
+    },
+};
+
+/** What each alarm kind fetches: metric name → statistic, and the period (5 min, 1 h for UsageLogsSilent). */
 const EXPECTED_METRICS: Record<AlarmMetric, { metrics: Record<string, string>; period: number }> = {
-    SystemErrors: { metrics: { SystemErrors: "Sum" }, period: FAST_PERIOD_SECONDS },
-    Throttles: { metrics: { Throttles: "Sum" }, period: FAST_PERIOD_SECONDS },
-    UserErrorRate: { metrics: { Invocations: "Sum", UserErrors: "Sum" }, period: FAST_PERIOD_SECONDS },
-    LatencyP99: { metrics: { Latency: "p99" }, period: FAST_PERIOD_SECONDS },
+    SystemErrors: { metrics: { SystemErrors: "Sum" }, period: 300 },
+    Throttles: { metrics: { Throttles: "Sum" }, period: 300 },
+    UserErrorRate: { metrics: { Invocations: "Sum", UserErrors: "Sum" }, period: 300 },
+    LatencyP99: { metrics: { Latency: "p99" }, period: 300 },
     // The per-session alarms fetch no metric: they read Contributor Insights rules (tests/observability.spec.ts).
     CpuPerSession: { metrics: {}, period: 300 },
     MemoryPerSession: { metrics: {}, period: 300 },
     UsageLogsSilent: { metrics: { Invocations: "Sum" }, period: 3600 },
 };
-
-function expectedThreshold(config: StackConfig, metric: AlarmMetric, sizing: SizingBudget = config.sizing): number {
-    const t = THRESHOLDS[config.environment];
-    return {
-        SystemErrors: t.systemErrors,
-        Throttles: t.throttles,
-        UserErrorRate: t.userErrorRatePercent,
-        LatencyP99: t.latencyP99Ms,
-        CpuPerSession: sizing.cpu / 1024,
-        MemoryPerSession: sizing.memory / 1024,
-        UsageLogsSilent: 0,
-    }[metric];
-}
 
 for (const stack of STACKS) {
     for (const count of [1, 2] as const) {
@@ -179,7 +202,7 @@ for (const stack of STACKS) {
 
             it("reads each metric of every endpoint of its own runtime, with the exact published dimensions", () => {
                 for (const runtime of b.runtimes) {
-                    const endpoints = [DEFAULT_ENDPOINT, ...runtime.endpointNames];
+                    const endpoints = ["DEFAULT", ...runtime.endpointNames];
                     for (const metric of ALARM_METRICS) {
                         const alarm = one(b.run, ALARM, `-${runtime.name}-${metric}`);
                         const expected = EXPECTED_METRICS[metric];
@@ -188,7 +211,7 @@ for (const stack of STACKS) {
                         expect(queries, alarm.name).to.have.length(Object.keys(expected.metrics).length * endpoints.length);
                         for (const q of queries) {
                             const m = q.metric!;
-                            expect(m.namespace).to.equal(METRIC_NAMESPACE).and.to.equal("AWS/Bedrock-AgentCore");
+                            expect(m.namespace).to.equal("AWS/Bedrock-AgentCore");
                             expect(m.stat, `${alarm.name} ${m.metricName}`).to.equal(expected.metrics[m.metricName]);
                             expect(m.period, alarm.name).to.equal(expected.period);
                             expect(m.dimensions.Resource, alarm.name).to.equal(runtime.runtimeArn);
@@ -217,7 +240,7 @@ for (const stack of STACKS) {
                 expect(returned(one(b.run, ALARM, `-${runtime.name}-Throttles`)).expression).to.equal(`SUM(${list("throttlesE")})`);
                 expect(returned(one(b.run, ALARM, `-${runtime.name}-LatencyP99`)).expression).to.equal(`MAX(${list("latencyP99E")})`);
                 const rate = queriesOf(one(b.run, ALARM, `-${runtime.name}-UserErrorRate`));
-                const min = THRESHOLDS[b.config.environment].userErrorMinInvocations;
+                const min = REQUIRED[b.config.environment].userErrorMinInvocations;
                 expect(rate.find((q) => q.id === "invocations")!.expression).to.equal(`SUM(${list("inv")})`);
                 expect(rate.find((q) => q.id === "userErrors")!.expression).to.equal(`FILL(SUM(${list("ue")}), 0)`);
                 expect(rate.find((q) => q.returnData)!.expression).to.equal(`IF(invocations >= ${min}, 100 * userErrors / invocations, 0)`);
@@ -229,15 +252,15 @@ for (const stack of STACKS) {
             });
 
             it("uses the environment's thresholds and windows, and the sizing budget for usage", () => {
-                const t = THRESHOLDS[b.config.environment];
+                const required = REQUIRED[b.config.environment];
                 for (const alarm of ofType(b.run, ALARM)) {
                     const metric = ALARM_METRICS.find((m) => alarm.name.endsWith(`-${m}`))!;
-                    expect(alarm.inputs.threshold, alarm.name).to.equal(expectedThreshold(b.config, metric));
+                    expect(alarm.inputs.threshold, alarm.name).to.equal(required.threshold[metric]);
                     const window = metric.endsWith("PerSession")
                         ? { evaluationPeriods: 15, datapointsToAlarm: 2 }
                         : metric === "UsageLogsSilent"
                           ? { evaluationPeriods: 3, datapointsToAlarm: 2 }
-                          : t.window;
+                          : required.window;
                     expect(alarm.inputs.evaluationPeriods, alarm.name).to.equal(window.evaluationPeriods);
                     expect(alarm.inputs.datapointsToAlarm, alarm.name).to.equal(window.datapointsToAlarm);
                 }
@@ -321,14 +344,15 @@ for (const stack of STACKS) {
 }
 
 describe("RuntimeMonitoring thresholds across environments", () => {
-    it("are stricter in production than in development where the table says so", () => {
-        const dev = THRESHOLDS.development;
-        const prod = THRESHOLDS.production;
-        expect(prod.systemErrors).to.be.below(dev.systemErrors);
-        expect(prod.throttles).to.be.below(dev.throttles);
-        expect(prod.userErrorRatePercent).to.be.below(dev.userErrorRatePercent);
-        expect(prod.latencyP99Ms).to.be.below(dev.latencyP99Ms);
-        expect(prod.window.datapointsToAlarm).to.be.below(dev.window.datapointsToAlarm);
+    it("are stricter in production than in development on every 5-minute alarm, as the alarms are built", async () => {
+        const dev = await build("development", 1);
+        const prod = await build("production", 1);
+        for (const metric of ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99"] as const) {
+            const d = one(dev.run, ALARM, `-${metric}`).inputs;
+            const p = one(prod.run, ALARM, `-${metric}`).inputs;
+            expect(p.threshold as number, metric).to.be.below(d.threshold as number);
+            expect(p.datapointsToAlarm as number, metric).to.be.below(d.datapointsToAlarm as number);
+        }
     });
 
     it("reach the alarms: development and production differ on the same metric", async () => {
@@ -356,8 +380,8 @@ describe("RuntimeMonitoring thresholds across environments", () => {
     it("follow the stack config's cpu and memory keys", async () => {
         const config = configOf("staging", { cpu: 2048, memory: 4096 });
         const b = await build("staging", 1, config.sizing);
-        expect(one(b.run, ALARM, "-CpuPerSession").inputs.threshold).to.equal(config.sizing.cpu / 1024);
-        expect(one(b.run, ALARM, "-MemoryPerSession").inputs.threshold).to.equal(config.sizing.memory / 1024);
+        expect(one(b.run, ALARM, "-CpuPerSession").inputs.threshold).to.equal(2);
+        expect(one(b.run, ALARM, "-MemoryPerSession").inputs.threshold).to.equal(4);
     });
 });
 
@@ -473,7 +497,8 @@ describe("monitoring helpers (pure)", () => {
                 { ...target, name: "other", runtimeArn: `${arn}X`, applicationLogGroupName: "/a/other/application-logs" },
             ],
         });
-        expect(body.widgets.filter((w) => w.type === "text").map((w) => w.y)).to.deep.equal([0, BAND_HEIGHT]);
+        // A band is 20 rows: a 2-row header and three 6-row lines of widgets, so the second starts at row 20.
+        expect(body.widgets.filter((w) => w.type === "text").map((w) => w.y)).to.deep.equal([0, 20]);
         const header = body.widgets[0].properties.markdown as string;
         expect(header).to.include(arn).and.include("1 vCPU").and.include("2 GB");
         body.widgets.forEach((w) => expect(w.x + w.width).to.be.at.most(24));

@@ -10,14 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { CliIo, main, parseArgs } from "../scripts/plan";
 import { renderComparison } from "../src/plan/compare";
-import {
-    CostInputs,
-    HOURS_PER_MONTH,
-    PRICES,
-    billedAlarmMetrics,
-    costInputsFromResources,
-    estimateCost,
-} from "../src/plan/cost";
+import { CostInputs, billedAlarmMetrics, costInputsFromResources, estimateCost } from "../src/plan/cost";
 import { mermaidDiagram } from "../src/plan/diagram";
 import { Plan, countsByType } from "../src/plan/model";
 import { blockingCount, toFinding } from "../src/plan/packFindings";
@@ -162,7 +155,8 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
     });
 
     it("costs more with more endpoint services configured (runStack with overrides)", async () => {
-        const endpointAzMonth = HOURS_PER_MONTH * PRICES.interfaceEndpointAzHour;
+        // AWS list price (us-east-1): $0.01 per interface endpoint per AZ-hour, 730 hours a month.
+        const endpointAzMonth = 7.3;
         const services = ["bedrock-runtime", "sts", "xray", "monitoring"];
         const run = await runStackOnce("development", { endpointServices: JSON.stringify(services) });
         expect(run.error, run.error?.message).to.equal(undefined);
@@ -176,15 +170,51 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
     });
     it("--all compares what differs: budgets, AZs, endpoints, retention, protection, alarms, cost", () => {
         const text = renderComparison(STACKS.map((s) => plans.get(s) as Plan));
-        const row = (label: string) => text.split("\n").find((l) => l.startsWith(`${label} `)) ?? "";
-        expect(row("cpu budget (CPU units)")).to.match(/512\s+│ 1024\s+│ 2048/);
-        expect(row("AZ count")).to.match(/2\s+│ 2\s+│ 3/);
-        expect(row("endpoint-AZs billed")).to.match(/12\s+│ 16\s+│ 27/);
-        expect(row("retention: flow-logs")).to.match(/30\s+│ 90\s+│ 365/);
-        expect(row("protected resources")).to.match(/0\s+│ 0\s+│ [1-9]/);
-        expect(row("alarm: support_agent-SystemErrors")).to.include("│");
-        expect(row("monthly fixed cost")).to.match(/\$\d+\.\d\d\s+│ \$\d+\.\d\d\s+│ \$\d+\.\d\d/);
+        const lines = text.split("\n");
+        // The first `height` lines of a row (a long label or value wraps inside its column).
+        const row = (label: string, height = 1) => {
+            const at = lines.findIndex((l) => l.startsWith(`${label} `));
+            return at < 0 ? [] : lines.slice(at, at + height);
+        };
+        expect(row("cpu budget (CPU units)")).to.deep.equal(["cpu budget (CPU units)          │ 512                         │ 1024                        │ 2048"]);
+        expect(row("AZ count")).to.deep.equal(["AZ count                        │ 2                           │ 2                           │ 3"]);
+        expect(row("endpoint-AZs billed")).to.deep.equal(["endpoint-AZs billed             │ 12                          │ 16                          │ 27"]);
+        expect(row("retention: flow-logs")).to.deep.equal(["retention: flow-logs            │ 30                          │ 90                          │ 365"]);
+        expect(row("protected resources")[0]).to.match(/^protected resources +│ 0 +│ 0 +│ [1-9]/);
+        expect(row("alarm:", 2)).to.deep.equal([
+            "alarm:                          │ > 0.5 for 2 of 15 periods   │ > 1 for 2 of 15 periods of  │ > 2 for 2 of 15 periods of",
+            "support_agent-CpuPerSession     │ of 300s                     │ 300s                        │ 300s",
+        ]);
+        expect(row("image: support_agent-runtime", 2)[1]).to.match(/^ +│ +│ agent@sha256:[0-9a-f]{8}… +│ @sha256:9f86d081…$/);
+        expect(lines[lines.findIndex((l) => l.startsWith("monthly fixed cost")) + 1]).to.match(/^monthly cost with assumed logs /);
+        expect(row("monthly fixed cost")[0]).to.match(/^monthly fixed cost +│ \$\d+\.\d\d +│ \$\d+\.\d\d +│ \$\d+\.\d\d$/);
         expect(text).to.match(/Same in every stack[^\n]*\n {2}region: us-east-1/);
+    });
+
+    it("--all fits 120 characters a line, counted as characters (the table is drawn with box-drawing characters)", () => {
+        const text = renderComparison(STACKS.map((s) => plans.get(s) as Plan));
+        const tooWide = text.split("\n").filter((l) => [...l].length > 120);
+        expect(tooWide).to.deep.equal([]);
+        // Every value a reviewer compares is still there, only wrapped.
+        expect(text).to.include("agents-staging@example.com").and.include("bedrock-agentcore.gateway,").and.include("@sha256:9f86d081…");
+    });
+
+    it("--all prints more stacks than fit side by side in parts, still within 120 characters", () => {
+        // Seven stacks: five fit beside a 30-character label at the narrowest column (12), so two
+        // parts; each part shares out its own room (14 characters a stack in the first).
+        const extra = ["qa", "perf", "demo", "sandbox"].map((stack) => ({ ...(plans.get("staging") as Plan), stack }));
+        const text = renderComparison([...STACKS.map((s) => plans.get(s) as Plan), ...extra]);
+        const lines = text.split("\n");
+        expect(lines.filter((l) => [...l].length > 120)).to.deep.equal([]);
+        expect(lines.filter((l) => l.startsWith("setting "))).to.deep.equal([
+            "setting                         │ development     │ staging         │ production      │ demo            │ perf",
+            "setting                         │ qa                                         │ sandbox",
+        ]);
+    });
+
+    it("--json keeps the full image URI that the table shortens", () => {
+        const json = planJson(STACKS.map((s) => plans.get(s) as Plan));
+        expect(json).to.include("agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     });
 });
 
@@ -199,15 +229,18 @@ describe("plan: cost estimate", () => {
         dashboards: 1,
         logGroups: [{ name: "flow", retentionDays: 30, flowLogs: true }],
     };
-    const endpointAzMonth = HOURS_PER_MONTH * PRICES.interfaceEndpointAzHour;
+    // AWS list prices (us-east-1), written out so a changed price table fails here: $0.01 per
+    // interface endpoint per AZ-hour over 730 hours, $1 per KMS key-month, $0.10 per standard
+    // and $0.30 per high-resolution alarm metric-month, $3 per dashboard-month.
+    const endpointAzMonth = 7.3;
 
     it("prices endpoint-hours as services × AZs × 730 h, the S3 gateway as free", () => {
         const estimate = estimateCost(base);
         const endpoints = estimate.lines.find((l) => l.item.startsWith("Interface endpoints"));
-        expect(endpoints?.quantity).to.equal(4 * 2 * HOURS_PER_MONTH);
-        expect(endpoints?.monthly).to.be.closeTo(8 * endpointAzMonth, 0.001);
+        expect(endpoints?.quantity).to.equal(5840);
+        expect(endpoints?.monthly).to.be.closeTo(58.4, 0.001);
         expect(estimate.lines.find((l) => l.item.startsWith("S3 gateway"))?.monthly).to.equal(0);
-        expect(estimate.fixedMonthly).to.be.closeTo(8 * endpointAzMonth + PRICES.kmsKeyMonth + PRICES.standardAlarmMetricMonth + PRICES.dashboardMonth, 0.001);
+        expect(estimate.fixedMonthly).to.be.closeTo(58.4 + 1 + 0.1 + 3, 0.001);
         expect(estimate.notes.join(" ")).to.include("AgentCore Runtime usage (vCPU-hours and GB-hours");
     });
 
@@ -225,8 +258,8 @@ describe("plan: cost estimate", () => {
         expect(billedAlarmMetrics({ metricQueries: [metric(300), metric(300), { id: "e", expression: "m1+m2", returnData: true }] })).to.deep.equal({ metrics: 2, highResolution: false });
         expect(billedAlarmMetrics({ metricQueries: [metric(10), { id: "e", expression: "ANOMALY_DETECTION_BAND(m, 2)" }] })).to.deep.equal({ metrics: 3, highResolution: true });
         const estimate = estimateCost({ ...base, alarms: [{ name: "math", metrics: 4, highResolution: false }, { name: "fast", metrics: 1, highResolution: true }] });
-        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch standard"))?.monthly).to.be.closeTo(4 * PRICES.standardAlarmMetricMonth, 0.001);
-        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch high-resolution"))?.monthly).to.be.closeTo(PRICES.highResolutionAlarmMetricMonth, 0.001);
+        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch standard"))?.monthly).to.be.closeTo(0.4, 0.001);
+        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch high-resolution"))?.monthly).to.be.closeTo(0.3, 0.001);
     });
 
     it("labels an estimate for another region as priced with us-east-1's table", () => {

@@ -5,19 +5,23 @@
  */
 import { expect } from "chai";
 import { AwsContext, PolicyDocument, PolicyStatement } from "../src/iam/document";
-import {
-    ECR_AUTH_ACTIONS,
-    ExecutionRoleInput,
-    METRIC_ACTIONS,
-    MODEL_INVOKE_ACTIONS,
-    UNSCOPABLE_ACTIONS,
-    WORKLOAD_IDENTITY_ACTIONS,
-    XRAY_ACTIONS,
-    executionRolePolicy,
-    executionRoleProblems,
-    executionRoleTrustPolicy,
-} from "../src/iam/executionRole";
-import { KMS_LOGS_ACTIONS, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../src/iam/kmsKey";
+import { ExecutionRoleInput, executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "../src/iam/executionRole";
+import { keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../src/iam/kmsKey";
+
+/**
+ * The actions with no resource type in the AWS Service Authorization Reference, the only ones
+ * granted on "*" (docs/security.md), written out so an action added to the code's list fails here.
+ */
+const UNSCOPABLE_ACTIONS = [
+    "ecr:GetAuthorizationToken",
+    "xray:PutTraceSegments",
+    "xray:PutTelemetryRecords",
+    "xray:GetSamplingRules",
+    "xray:GetSamplingTargets",
+    "xray:PutSpans",
+    "xray:PutSpansForIndexing",
+    "cloudwatch:PutMetricData",
+];
 
 const ctx: AwsContext = { partition: "aws", region: "eu-west-1", accountId: "111122223333" };
 const support = { runtimeName: "support_agent_staging" };
@@ -134,7 +138,6 @@ describe("execution role permission policy", () => {
 
     it("gets workload access tokens only for the default directory and this runtime's identities", () => {
         const s = statement(executionRolePolicy({ ...input, runtimes: [support, billing] }), "WorkloadIdentityTokens");
-        expect(s.Action).to.deep.equal([...WORKLOAD_IDENTITY_ACTIONS]);
         expect(s.Action).to.deep.equal([
             "bedrock-agentcore:GetWorkloadAccessToken",
             "bedrock-agentcore:GetWorkloadAccessTokenForJWT",
@@ -150,7 +153,6 @@ describe("execution role permission policy", () => {
 
     it("invokes exactly the configured models, with no region condition (cross-Region inference)", () => {
         const s = statement(doc, "InvokeConfiguredModels");
-        expect(s.Action).to.deep.equal([...MODEL_INVOKE_ACTIONS]);
         expect(s.Action).to.deep.equal(["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]);
         expect(s.Resource).to.deep.equal([...models].sort());
         expect(s.Condition).to.equal(undefined);
@@ -177,7 +179,6 @@ describe("execution role permission policy", () => {
     });
 
     it("uses * resources only for the documented unscopable actions", () => {
-        expect([...UNSCOPABLE_ACTIONS]).to.deep.equal([...ECR_AUTH_ACTIONS, ...XRAY_ACTIONS, ...METRIC_ACTIONS]);
         for (const s of executionRolePolicy({ ...input, runtimes: [support, billing] }).Statement) {
             const resources = resourcesOf(s);
             expect(resources.length, s.Sid).to.be.greaterThan(0);
@@ -224,7 +225,6 @@ describe("KMS key policy and settings", () => {
     it("lets CloudWatch Logs use the key only for this account's log groups in this region", () => {
         const s = statement(doc, "AllowCloudWatchLogsEncryption");
         expect(s.Principal).to.deep.equal({ Service: "logs.eu-west-1.amazonaws.com" });
-        expect(s.Action).to.deep.equal([...KMS_LOGS_ACTIONS]);
         expect(s.Action).to.deep.equal(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
         expect(s.Condition).to.deep.equal({
             ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:111122223333:log-group:*" },

@@ -4,8 +4,7 @@
  */
 import { expect } from "chai";
 import { ConfigValidationError, validateConfig } from "../src/config";
-import { REQUIRED_INTERFACE_ENDPOINT_SERVICES } from "../src/agentcoreFacts";
-import { ProgramRun, STACKS, ofType, providerOverrides, rawStack, runStack, runStackOnce } from "./helpers";
+import { ProgramRun, REQUIRED_INTERFACE_ENDPOINT_SERVICES, STACKS, ofType, providerOverrides, rawStack, runStack, runStackOnce } from "./helpers";
 
 const OUTPUT_NAMES = [
     "agentSubnetIds", "alarmNames", "alarmTopicArn", "dashboardName", "deployerGuardrailPolicy", "endpointSecurityGroupId", "environment",

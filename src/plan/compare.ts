@@ -9,6 +9,8 @@ import { usd } from "./cost";
 import { Plan, countsByType } from "./model";
 import { alarmCondition, serviceSuffix } from "./properties";
 import { TYPES } from "../tokens";
+import { columns, fitWidths, padCell, wrapCell, wrapList } from "./cells";
+import { PLAN_WIDTH } from "./wrap";
 
 export type ComparisonRows = Map<string, string>;
 
@@ -36,10 +38,13 @@ export function shortType(type: string): string {
     return `${module.split("/")[0]}.${name}`;
 }
 
-/** An image URI without the registry, with a digest cut to 12 hex digits: `agents/x@sha256:9f86d081884c`. */
+/**
+ * An image URI without the registry, with a digest cut to its first 8 hex digits (enough to
+ * tell two builds apart at a glance; the JSON keeps the full URI): `agents/x@sha256:9f86d081…`.
+ */
 export function shortImage(uri: unknown): string {
     const path = String(uri).split("/").slice(1).join("/");
-    return path.replace(/@sha256:([0-9a-f]{12})[0-9a-f]+$/, "@sha256:$1…");
+    return path.replace(/@sha256:([0-9a-f]{8})[0-9a-f]+$/, "@sha256:$1…");
 }
 
 function get(value: unknown, path: string): unknown {
@@ -106,25 +111,41 @@ export function comparisonRows(plan: Plan): ComparisonRows {
     return rows;
 }
 
-/** Splits a long cell at ", " so the table stays readable in a terminal. */
-function wrap(text: string, width: number): string[] {
-    const lines: string[] = [];
-    let current = "";
-    for (const part of text.split(", ")) {
-        const next = current === "" ? part : `${current}, ${part}`;
-        if (next.length + 1 > width && current !== "") {
-            lines.push(`${current},`);
-            current = part;
-        } else {
-            current = next;
-        }
-    }
-    lines.push(current);
-    return lines;
+/** The widest label column: longer labels wrap, so the stacks keep the room. */
+const LABEL_WIDTH = 30;
+/** The narrowest stack column; with more stacks than fit beside it, the table is printed in parts. */
+const MIN_CELL_WIDTH = 12;
+/** What separates two columns, and its width. */
+const SEPARATOR = "  │ ";
+const RULE_SEPARATOR = "──┼─";
+
+/** Rows of label → one value per stack, laid out as a table within PLAN_WIDTH characters. */
+function renderTable(stacks: readonly string[], rows: readonly [string, string[]][]): string[] {
+    const labelWidth = Math.min(LABEL_WIDTH, Math.max(8, ...rows.map(([label]) => columns(label))));
+    const natural = stacks.map((stack, i) => Math.max(columns(stack), ...rows.map(([, values]) => columns(values[i]))));
+    const widths = fitWidths(natural, PLAN_WIDTH - labelWidth - columns(SEPARATOR) * stacks.length, MIN_CELL_WIDTH);
+    const line = (cells: string[][]) => {
+        const height = Math.max(...cells.map((c) => c.length));
+        return Array.from({ length: height }, (_, n) => cells.map((c, i) => padCell(c[n] ?? "", i === 0 ? labelWidth : widths[i - 1])).join(SEPARATOR).trimEnd());
+    };
+    const wrapped = (texts: readonly string[]) => [labelWidth, ...widths].map((w, i) => wrapCell(texts[i], w));
+    return [
+        ...line(wrapped(["setting", ...stacks])),
+        [labelWidth, ...widths].map((w) => "─".repeat(w)).join(RULE_SEPARATOR),
+        ...rows.flatMap(([label, values]) => line(wrapped([label, ...values]))),
+    ];
 }
 
-/** The side-by-side table of what differs between the plans, then what they share. */
-export function renderComparison(plans: readonly Plan[], cellWidth = 44): string {
+/** A list within PLAN_WIDTH, after a heading, its continuation lines indented two more columns. */
+function wrapProse(heading: string, items: readonly string[], indent: number): string[] {
+    return wrapList(items, PLAN_WIDTH - indent - 2 - columns(heading)).map((l, i) => (i === 0 ? `${" ".repeat(indent)}${heading}${l}` : `${" ".repeat(indent + 2)}${l}`));
+}
+
+/**
+ * The side-by-side table of what differs between the plans, then what they share; every
+ * line within PLAN_WIDTH characters (long values wrap inside their column).
+ */
+export function renderComparison(plans: readonly Plan[]): string {
     plans = orderStacks(plans.map((p) => p.stack)).map((stack) => plans.find((p) => p.stack === stack) as Plan);
     const perStack = plans.map(comparisonRows);
     // Every stack's labels, merged in order: a row only one stack has (an extra endpoint's
@@ -146,28 +167,25 @@ export function renderComparison(plans: readonly Plan[], cellWidth = 44): string
     const differing = labels.filter((l) => new Set(plans.map((_, i) => value(i, l))).size > 1);
     const same = labels.filter((l) => !differing.includes(l));
 
-    const labelWidth = Math.max(...differing.map((l) => l.length), 8);
-    const widths = plans.map((p, i) => Math.min(cellWidth, Math.max(p.stack.length, ...differing.map((l) => value(i, l).length))));
-    const row = (cells: string[][]) => {
-        const height = Math.max(...cells.map((c) => c.length));
-        return Array.from({ length: height }, (_, line) =>
-            cells.map((c, i) => (c[line] ?? "").padEnd(i === 0 ? labelWidth : widths[i - 1])).join("  │ ").trimEnd(),
-        );
-    };
-    const out = [`Comparison of ${plans.length} stacks: ${plans.map((p) => p.stack).join(", ")}`, ""];
-    out.push(...row([["setting"], ...plans.map((p) => [p.stack])]));
-    out.push([labelWidth, ...widths].map((w) => "─".repeat(w)).join("──┼─"));
-    for (const label of differing) {
-        out.push(...row([[label], ...plans.map((_, i) => wrap(value(i, label), widths[i]))]));
-    }
+    const out = [...wrapProse(`Comparison of ${plans.length} stacks: `, plans.map((p) => p.stack), 0), ""];
     if (differing.length === 0) {
         out.push("(no differences)");
+    } else {
+        // As many stacks side by side as fit at the narrowest column; the rest in further parts.
+        const perTable = Math.max(1, Math.floor((PLAN_WIDTH - LABEL_WIDTH) / (columns(SEPARATOR) + MIN_CELL_WIDTH)));
+        for (let first = 0; first < plans.length; first += perTable) {
+            const part = plans.slice(first, first + perTable).map((p, j) => ({ stack: p.stack, i: first + j }));
+            if (first > 0) {
+                out.push("");
+            }
+            out.push(...renderTable(part.map((p) => p.stack), differing.map((l) => [l, part.map((p) => value(p.i, l))])));
+        }
     }
     out.push("", `Same in every stack (${same.length}):`);
     const counts = same.filter((l) => l.startsWith("count: "));
-    out.push(...same.filter((l) => !counts.includes(l)).map((l) => `  ${l}: ${value(0, l)}`));
+    out.push(...same.filter((l) => !counts.includes(l)).flatMap((l) => wrapProse(`${l}: `, value(0, l).split(", "), 2)));
     if (counts.length > 0) {
-        out.push(`  counts: ${counts.map((l) => `${l.slice("count: ".length)} ${value(0, l)}`).join(", ")}`);
+        out.push(...wrapProse("counts: ", counts.map((l) => `${l.slice("count: ".length)} ${value(0, l)}`), 2));
     }
     return `${out.join("\n")}\n`;
 }
