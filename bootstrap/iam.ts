@@ -6,7 +6,7 @@
  * (`agentcore-<env>-*`). EC2 IDs are random, so EC2 writes are scoped by account and
  * region, and deletes also by the `Environment` tag the main program puts on everything.
  */
-import { AGENTCORE_SERVICE_PRINCIPAL, RUNTIME_LOG_GROUP_PREFIX } from "../src/agentcoreFacts";
+import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/agentcoreFacts";
 import { TRANSACTION_SEARCH_OWNER_ENVIRONMENT } from "../src/config/observability";
 import { AwsContext, PolicyCondition, PolicyDocument, PolicyStatement, regionalArn } from "../src/iam/document";
 import { FLOW_LOGS_SERVICE_PRINCIPAL } from "../src/network/flowLogPolicies";
@@ -145,10 +145,6 @@ export function environmentArns(ctx: AwsContext, env: string) {
         flowLogRoles: iam(`role/${prefix}-flow-logs-role-*`),
         keys: regionalArn(ctx, "kms", "key/*"),
         alias: regionalArn(ctx, "kms", `alias/${prefix}`),
-        runtimeLogGroups: [
-            regionalArn(ctx, "logs", `log-group:${RUNTIME_LOG_GROUP_PREFIX}*_${env}-*`),
-            regionalArn(ctx, "logs", `log-group:${RUNTIME_LOG_GROUP_PREFIX}*_${env}-*:*`),
-        ],
         flowLogGroups: [regionalArn(ctx, "logs", `log-group:/aws/vpc/flow-logs/${prefix}`), regionalArn(ctx, "logs", `log-group:/aws/vpc/flow-logs/${prefix}:*`)],
         allLogGroups: regionalArn(ctx, "logs", "log-group:*"),
         topics: regionalArn(ctx, "sns", `${prefix}-*`),
@@ -425,7 +421,9 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
             statement("KmsListAliases", ["kms:ListAliases"], "*"),
             statement("KmsUseOwnKeys", KMS_USE_ACTIONS, arns.keys, tagged),
             statement("KmsGrantsForAwsServices", KMS_GRANT_ACTIONS, arns.keys, { ...tagged, Bool: { "kms:GrantIsForAWSResource": "true" } }),
-            statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.runtimeLogGroups, ...arns.stackLogGroups, ...arns.flowLogGroups]),
+            // Not AgentCore's own /aws/bedrock-agentcore/runtimes/* groups: the service creates them and
+            // the stack never touches them (policy rule agentcore-no-service-log-groups).
+            statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.stackLogGroups, ...arns.flowLogGroups]),
             statement("LogDelivery", LOG_DELIVERY_ACTIONS, arns.deliveries),
             statement("AgentCoreVendedLogs", AGENTCORE_VENDED_LOGS_ACTIONS, arns.runtimes),
             statement("ObservabilityUnscoped", OBSERVABILITY_UNSCOPED_ACTIONS, "*"),
