@@ -1,6 +1,7 @@
 /**
- * Wiring only: read the validated config, build the four components, export the outputs
- * contract. Every decision lives in src/ (config, components, policies).
+ * Wiring only: read the validated config, build the components (security, artifacts,
+ * network, runtimes, inbound access, monitoring), export the outputs contract. Every
+ * decision lives in src/ (config, components, iam).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AgentArtifacts } from "./src/components/artifact";

@@ -3,11 +3,11 @@
  * resource is registered. Messages name the key, the value, what is allowed, an example.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { ENVIRONMENTS, Environment } from "../src/agentcoreFacts";
 import { Problems } from "../src/config/problems";
 
-/** The environments the main program knows; a deploy role is made for each listed one. */
-export const ENVIRONMENTS = ["development", "staging", "production"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+/** The environments the main program knows (src/agentcoreFacts.ts); a deploy role is made for each listed one. */
+export { ENVIRONMENTS, type Environment } from "../src/agentcoreFacts";
 
 export interface DeployEnvironment {
     readonly name: Environment;

@@ -6,7 +6,10 @@
  * (`agentcore-<env>-*`). EC2 IDs are random, so EC2 writes are scoped by account and
  * region, and deletes also by the `Environment` tag the main program puts on everything.
  */
+import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/agentcoreFacts";
+import { TRANSACTION_SEARCH_OWNER_ENVIRONMENT } from "../src/config/observability";
 import { AwsContext, PolicyCondition, PolicyDocument, PolicyStatement, regionalArn } from "../src/iam/document";
+import { FLOW_LOGS_SERVICE_PRINCIPAL } from "../src/network/flowLogPolicies";
 
 export const GITHUB_OIDC_URL = "https://token.actions.githubusercontent.com";
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -142,10 +145,6 @@ export function environmentArns(ctx: AwsContext, env: string) {
         flowLogRoles: iam(`role/${prefix}-flow-logs-role-*`),
         keys: regionalArn(ctx, "kms", "key/*"),
         alias: regionalArn(ctx, "kms", `alias/${prefix}`),
-        runtimeLogGroups: [
-            regionalArn(ctx, "logs", `log-group:/aws/bedrock-agentcore/runtimes/*_${env}-*`),
-            regionalArn(ctx, "logs", `log-group:/aws/bedrock-agentcore/runtimes/*_${env}-*:*`),
-        ],
         flowLogGroups: [regionalArn(ctx, "logs", `log-group:/aws/vpc/flow-logs/${prefix}`), regionalArn(ctx, "logs", `log-group:/aws/vpc/flow-logs/${prefix}:*`)],
         allLogGroups: regionalArn(ctx, "logs", "log-group:*"),
         topics: regionalArn(ctx, "sns", `${prefix}-*`),
@@ -380,12 +379,12 @@ export const OBSERVABILITY_UNSCOPED_ACTIONS = [
 ].sort();
 /** Transaction Search: the account's segment destination (config allows it in production only). */
 export const XRAY_SEGMENT_DESTINATION_ACTIONS = ["xray:GetTraceSegmentDestination", "xray:UpdateTraceSegmentDestination"];
-/** The environment that may own Transaction Search (src/config/observability.ts enforces the same). */
-export const TRANSACTION_SEARCH_ENVIRONMENT = "production";
+/** The environment that may own Transaction Search: the one src/config/observability.ts enforces. */
+export const TRANSACTION_SEARCH_ENVIRONMENT = TRANSACTION_SEARCH_OWNER_ENVIRONMENT;
 
 /** The service that assumes the execution role, and the one that assumes the flow-log role. */
-export const AGENTCORE_SERVICE = "bedrock-agentcore.amazonaws.com";
-export const FLOW_LOGS_SERVICE = "vpc-flow-logs.amazonaws.com";
+export const AGENTCORE_SERVICE = AGENTCORE_SERVICE_PRINCIPAL;
+export const FLOW_LOGS_SERVICE = FLOW_LOGS_SERVICE_PRINCIPAL;
 /** AgentCore creates runtime ENIs with this service-linked role, on first use in an account. */
 export const AGENTCORE_NETWORK_SERVICE = "network.bedrock-agentcore.amazonaws.com";
 
@@ -422,7 +421,9 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
             statement("KmsListAliases", ["kms:ListAliases"], "*"),
             statement("KmsUseOwnKeys", KMS_USE_ACTIONS, arns.keys, tagged),
             statement("KmsGrantsForAwsServices", KMS_GRANT_ACTIONS, arns.keys, { ...tagged, Bool: { "kms:GrantIsForAWSResource": "true" } }),
-            statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.runtimeLogGroups, ...arns.stackLogGroups, ...arns.flowLogGroups]),
+            // Not AgentCore's own /aws/bedrock-agentcore/runtimes/* groups: the service creates them and
+            // the stack never touches them (policy rule agentcore-no-service-log-groups).
+            statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.stackLogGroups, ...arns.flowLogGroups]),
             statement("LogDelivery", LOG_DELIVERY_ACTIONS, arns.deliveries),
             statement("AgentCoreVendedLogs", AGENTCORE_VENDED_LOGS_ACTIONS, arns.runtimes),
             statement("ObservabilityUnscoped", OBSERVABILITY_UNSCOPED_ACTIONS, "*"),

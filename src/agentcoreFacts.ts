@@ -79,8 +79,9 @@ export const RESTRICTED_REQUEST_HEADERS = [
 export const CLOUDWATCH_MAX_METRICS_PER_ALARM = 10;
 
 /**
- * Endpoints one runtime alarm can watch, DEFAULT included: the rate and per-session alarms
- * read 2 metrics per endpoint within the 10 a metric-math alarm may read, so 5.
+ * Endpoints one runtime alarm can watch, DEFAULT included: the user-error rate alarm reads
+ * 2 metrics per endpoint within the 10 a metric-math alarm may read, so 5 (the per-session
+ * alarms read a Contributor Insights rule instead, docs/monitoring.md).
  */
 export const MAX_ENDPOINTS_PER_RUNTIME_ALARM = CLOUDWATCH_MAX_METRICS_PER_ALARM / 2;
 

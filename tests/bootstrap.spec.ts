@@ -415,5 +415,7 @@ describe("bootstrap: the deploy grants cover every resource the program creates"
             "arn:aws:logs:us-east-1:123456789012:log-group:/agentcore-staging/runtimes/*:*",
         ]);
         expect(logs?.Resource).not.to.include("arn:aws:logs:us-east-1:123456789012:log-group:/agentcore-production/runtimes/*");
+        // AgentCore's own groups are the service's: the deploy role may neither create nor delete them.
+        for (const arn of logs?.Resource ?? []) expect(arn).not.to.include("/aws/bedrock-agentcore/");
     });
 });

@@ -14,6 +14,7 @@
  */
 import { AGENTCORE_SERVICE_PRINCIPAL, S3_GATEWAY_SERVICE } from "../agentcoreFacts";
 import { parseEcrImageUri } from "../config/runtimes";
+import { S3_CODE_READ_ACTIONS } from "./artifactAccess";
 import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, uniqueSorted } from "./document";
 import { ECR_AUTH_ACTIONS, LOG_DESCRIBE_ACTIONS, LOG_GROUP_ACTIONS, LOG_STREAM_ACTIONS, MODEL_INVOKE_ACTIONS, XRAY_ACTIONS } from "./executionRole";
 import { RUNTIME_INVOKE_ACTIONS } from "./runtimeAccessPolicy";
@@ -29,8 +30,8 @@ export const ECR_READ_ACTIONS = [
 ] as const;
 /** Gateway invocation (MCP), the one data-plane action of `bedrock-agentcore.gateway`. */
 export const GATEWAY_INVOKE_ACTIONS = ["bedrock-agentcore:InvokeGateway"] as const;
-/** Read the stack's own code artifacts. */
-export const CODE_BUCKET_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
+/** Read the stack's own code artifacts: exactly what the execution role reads (./artifactAccess.ts). */
+export const CODE_BUCKET_READ_ACTIONS = S3_CODE_READ_ACTIONS;
 /** ECR's layer fetch and AgentCore's code artifact fetch, as AWS documents them. */
 export const LAYER_READ_ACTIONS = ["s3:GetObject"] as const;
 

@@ -151,7 +151,7 @@ export function executionRolePolicy(input: ExecutionRoleInput): PolicyDocument {
 export function executionRoleProblems(input: Pick<ExecutionRoleInput, "runtimes" | "modelArns">): string[] {
     const problems: string[] = [];
     if (input.runtimes.length === 0) {
-        problems.push("runtimes is empty: the execution role trusts only configured runtimes, so at least one is needed");
+        problems.push("runtimes is empty: the execution role serves (and its log and workload-identity grants name) the configured runtimes, so at least one is needed");
     }
     input.modelArns.forEach((arn, i) => {
         if (!MODEL_ARN.test(arn)) {
