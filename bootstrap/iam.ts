@@ -394,6 +394,10 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
     const ec2 = (kind: string) => regionalArn(ctx, "ec2", `${kind}/*`);
     const ec2Created = ["vpc", "subnet", "route-table", "security-group", "security-group-rule", "vpc-endpoint", "vpc-flow-log"].map(ec2);
     const tagged = { StringEquals: { "aws:ResourceTag/Environment": env } };
+    // Modify rights reach every network resource of the account (IDs are random), so they are
+    // fenced by tag: a resource tagged for another environment is refused. IfExists keeps what
+    // has no tag yet reachable: a rule or tag being created, and an adopted VPC's own resources.
+    const notOtherEnvironment = { StringEqualsIfExists: { "aws:ResourceTag/Environment": env } };
     return {
         Version: "2012-10-17",
         Statement: [
@@ -402,9 +406,9 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
             // A create is also authorized against the existing resources it attaches to. Those
             // grants name only parent types, never the type being created, so the tag
             // condition above cannot be bypassed (IAM checks each resource on its own).
-            statement("Ec2CreateInVpc", EC2_CREATE_IN_VPC_ACTIONS, ec2("vpc")),
+            statement("Ec2CreateInVpc", EC2_CREATE_IN_VPC_ACTIONS, ec2("vpc"), notOtherEnvironment),
             statement("Ec2EndpointAttachments", ["ec2:CreateVpcEndpoint"], [ec2("subnet"), ec2("security-group"), ec2("route-table"), regionalArn(ctx, "ec2", "vpc-endpoint-service/*")]),
-            statement("Ec2Modify", EC2_MODIFY_ACTIONS, ec2Created),
+            statement("Ec2Modify", EC2_MODIFY_ACTIONS, ec2Created, notOtherEnvironment),
             statement("Ec2DeleteOwnEnvironment", EC2_DELETE_ACTIONS, ec2Created, tagged),
             statement("IamStackRoles", IAM_ROLE_ACTIONS, arns.roles),
             statement("PassExecutionRoleToAgentCore", ["iam:PassRole"], arns.executionRoles, { StringEquals: { "iam:PassedToService": AGENTCORE_SERVICE } }),
@@ -417,7 +421,9 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
             ),
             statement("KmsCreateTaggedKey", ["kms:CreateKey"], "*", { StringEquals: { "aws:RequestTag/Environment": env } }),
             statement("KmsOwnKeys", KMS_KEY_ACTIONS, arns.keys, tagged),
-            statement("KmsAlias", KMS_ALIAS_ACTIONS, [arns.alias, arns.keys]),
+            // An alias operation is authorized on the alias and on the key: the key must be this environment's.
+            statement("KmsAlias", KMS_ALIAS_ACTIONS, arns.alias),
+            statement("KmsAliasTargetOwnKeys", KMS_ALIAS_ACTIONS, arns.keys, tagged),
             statement("KmsListAliases", ["kms:ListAliases"], "*"),
             statement("KmsUseOwnKeys", KMS_USE_ACTIONS, arns.keys, tagged),
             statement("KmsGrantsForAwsServices", KMS_GRANT_ACTIONS, arns.keys, { ...tagged, Bool: { "kms:GrantIsForAWSResource": "true" } }),
