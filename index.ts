@@ -12,10 +12,11 @@ import { RuntimeMonitoring } from "./src/components/monitoring";
 import { RuntimeInboundAccess } from "./src/components/inboundAccess";
 import { deployerGuardrailDocument } from "./src/iam/deployerGuardrail";
 import { loadConfig } from "./src/config";
+import { stackComponentName } from "./src/naming";
 
 // Throws one error listing every config problem before any resource is registered.
 const config = loadConfig();
-const name = `agentcore-${config.stack}`;
+const name = stackComponentName(config.stack);
 
 const security = new AgentSecurity(name, {
     environment: config.environment,

@@ -10,6 +10,7 @@ import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/agentcoreFacts";
 import { TRANSACTION_SEARCH_OWNER_ENVIRONMENT } from "../src/config/observability";
 import { AwsContext, PolicyCondition, PolicyDocument, PolicyStatement, regionalArn } from "../src/iam/document";
 import { FLOW_LOGS_SERVICE_PRINCIPAL } from "../src/network/flowLogPolicies";
+import { FLOW_LOG_GROUP_PREFIX, stackComponentName } from "../src/naming";
 
 export const GITHUB_OIDC_URL = "https://token.actions.githubusercontent.com";
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -137,7 +138,9 @@ export const OBSERVABILITY_READ_UNSCOPED_ACTIONS = [
 
 /** The ARNs of one environment's resources (`*` as the environment: every environment). */
 export function environmentArns(ctx: AwsContext, env: string) {
-    const prefix = `agentcore-${env}`;
+    // The main program names a stack's resources after it; the bootstrap names environments
+    // after stacks (stack `staging` has environment staging), so the prefixes are the same.
+    const prefix = stackComponentName(env);
     const iam = (resource: string) => `arn:${ctx.partition}:iam::${ctx.accountId}:${resource}`;
     return {
         roles: iam(`role/${prefix}-*`),
@@ -145,7 +148,7 @@ export function environmentArns(ctx: AwsContext, env: string) {
         flowLogRoles: iam(`role/${prefix}-flow-logs-role-*`),
         keys: regionalArn(ctx, "kms", "key/*"),
         alias: regionalArn(ctx, "kms", `alias/${prefix}`),
-        flowLogGroups: [regionalArn(ctx, "logs", `log-group:/aws/vpc/flow-logs/${prefix}`), regionalArn(ctx, "logs", `log-group:/aws/vpc/flow-logs/${prefix}:*`)],
+        flowLogGroups: [regionalArn(ctx, "logs", `log-group:${FLOW_LOG_GROUP_PREFIX}${prefix}`), regionalArn(ctx, "logs", `log-group:${FLOW_LOG_GROUP_PREFIX}${prefix}:*`)],
         allLogGroups: regionalArn(ctx, "logs", "log-group:*"),
         topics: regionalArn(ctx, "sns", `${prefix}-*`),
         alarms: regionalArn(ctx, "cloudwatch", `alarm:${prefix}-*`),

@@ -14,6 +14,10 @@ import { PROJECT_ROOT, readProjectFile } from "../src/offline/stackFiles";
 export const USAGE = `Usage: npm run move-endpoint -- <stack> <runtime> <endpoint> <version> [--dry-run] [--root DIR]`;
 
 export function runMoveEndpoint(argv: readonly string[], log: (line: string) => void = console.log): number {
+    if (argv.includes("--help") || argv.includes("-h")) {
+        log(USAGE);
+        return 0;
+    }
     const positional = argv.filter((a, i) => !a.startsWith("--") && argv[i - 1] !== "--root");
     const rootAt = argv.indexOf("--root");
     const unknown = argv.filter((a) => a.startsWith("--") && a !== "--dry-run" && a !== "--root");

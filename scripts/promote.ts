@@ -108,6 +108,10 @@ export const CLI_READER: SourceReader = {
 
 /** Runs the command; returns the exit code. Output goes through `log`. */
 export function runPromote(argv: readonly string[], reader: SourceReader = CLI_READER, log: (line: string) => void = console.log): number {
+    if (argv.includes("--help") || argv.includes("-h")) {
+        log(USAGE);
+        return 0;
+    }
     let args: PromoteArgs;
     try {
         args = parseArgs(argv);

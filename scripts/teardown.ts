@@ -57,6 +57,10 @@ export function parseArgs(argv: readonly string[]): TeardownArgs {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+    if (argv.includes("--help") || argv.includes("-h")) {
+        console.log(USAGE);
+        return 0;
+    }
     let args: TeardownArgs;
     try {
         args = parseArgs(argv);

@@ -7,6 +7,8 @@
 /** The environments a stack can be; the stack name selects one unless `environment` is set. */
 export const ENVIRONMENTS = ["development", "staging", "production"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
+/** The environment whose resources are protected and whose rules are strictest. */
+export const PRODUCTION: Environment = "production";
 
 /** Server protocols a runtime can speak (aws-native enum `RuntimeProtocolConfiguration`). */
 export const PROTOCOLS = ["HTTP", "MCP", "A2A", "AGUI"] as const;

@@ -266,3 +266,18 @@ describe("unifiedDiff", () => {
         expect(unifiedDiff("a\nb\nc\n", "a\nx\nc\n", "f")).to.equal("--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+x\n c\n");
     });
 });
+
+describe("promote and move-endpoint: --help", () => {
+    it("prints the usage and exits 0, reading no stack file", () => {
+        const promoteLines: string[] = [];
+        expect(runPromote(["--help"], { read: () => { throw new Error("no read expected"); } } as unknown as SourceReader, (l) => promoteLines.push(l))).to.equal(0);
+        expect(promoteLines.join("\n")).to.match(/^Usage: npm run promote -- <from> <to> \[runtime\] \[options\]/);
+        const moveLines: string[] = [];
+        expect(runMoveEndpoint(["-h"], (l) => moveLines.push(l))).to.equal(0);
+        expect(moveLines).to.deep.equal(["Usage: npm run move-endpoint -- <stack> <runtime> <endpoint> <version> [--dry-run] [--root DIR]"]);
+    });
+
+    it("a near miss, an unknown option, is still a usage error (exit 2)", () => {
+        expect(runPromote(["staging", "production", "--helpme"], { read: () => undefined } as unknown as SourceReader, () => undefined)).to.equal(2);
+    });
+});

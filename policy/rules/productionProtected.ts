@@ -9,8 +9,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { RUNTIME_ENDPOINT_TYPES, RUNTIME_TYPES, TYPES } from "./types";
 import { describe, plainProps, stackOfUrn, tagValue } from "./values";
+import { PRODUCTION } from "../../src/agentcoreFacts";
 
-export const PRODUCTION = "production";
+export { PRODUCTION };
 
 /** The resource types whose deletion loses state. */
 export const STATEFUL_TYPES: readonly string[] = [TYPES.kmsKey, TYPES.nativeKmsKey, TYPES.logGroup, TYPES.nativeLogGroup, ...RUNTIME_TYPES, ...RUNTIME_ENDPOINT_TYPES];

@@ -19,6 +19,7 @@ import {
     securityGroupRules,
 } from "../network/securityGroupRules";
 import { COMPONENTS } from "../tokens";
+import { FLOW_LOG_GROUP_PREFIX } from "../naming";
 
 export interface AgentNetworkArgs {
     /** Validated network config: mode, CIDRs, AZ IDs or the adopted VPC, endpoint settings. Required. */
@@ -274,7 +275,7 @@ export class AgentNetwork extends pulumi.ComponentResource {
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-flow-logs`,
             {
-                name: `/aws/vpc/flow-logs/${name}`,
+                name: `${FLOW_LOG_GROUP_PREFIX}${name}`,
                 kmsKeyId: args.kmsKeyArn,
                 retentionInDays: args.logRetentionDays,
                 tags: tagged("flow-logs"),

@@ -23,7 +23,6 @@ import { RUNTIME_INVOKE_ACTIONS } from "./runtimeAccessPolicy";
 export const ECR_READ_ACTIONS = [
     "ecr:BatchGetImage",
     "ecr:GetDownloadUrlForLayer",
-    "ecr:BatchCheckLayerAvailability",
     "ecr:DescribeImages",
     "ecr:DescribeRepositories",
     "ecr:ListImages",

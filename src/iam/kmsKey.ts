@@ -5,6 +5,7 @@
  */
 import { Environment } from "../agentcoreFacts";
 import { AwsContext, PolicyDocument } from "./document";
+import { stackComponentName } from "../naming";
 
 /**
  * The AWS default key-policy statement: the account (through IAM policies) administers
@@ -38,7 +39,7 @@ export function keyDeletionWindowDays(environment: Environment): number {
  */
 export function kmsAliasName(componentName: string): string {
     const cleaned = componentName.replace(/[^a-zA-Z0-9/_-]/g, "-");
-    return `alias/${cleaned.startsWith("agentcore-") ? cleaned : `agentcore-${cleaned}`}`;
+    return `alias/${cleaned.startsWith(stackComponentName("")) ? cleaned : stackComponentName(cleaned)}`;
 }
 
 /** The explicit key policy. In a key policy `Resource: "*"` means "this key", nothing more. */
