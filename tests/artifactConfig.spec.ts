@@ -6,8 +6,8 @@
  */
 import { expect } from "chai";
 import * as path from "path";
-import { ConfigValidationError, RuntimeConfig, validateConfig } from "../src/config";
-import { FIXTURE_SOURCE_ROOT, rawStack, runStack } from "./helpers";
+import { RuntimeConfig, validateConfig } from "../src/config";
+import { FIXTURE_SOURCE_ROOT, configProblems, rawStack, runStack } from "./helpers";
 
 const DIGEST_URI = "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 const CODE = { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] };
@@ -17,15 +17,7 @@ const RUNTIMES_ALLOWED = "one of NODE_22, PYTHON_3_10, PYTHON_3_11, PYTHON_3_12,
 
 /** The problems of a stack file whose first runtime is `support_agent` with these fields. */
 function problemsOf(stack: string, fields: Record<string, unknown>, extra: Record<string, unknown> = {}): readonly string[] {
-    try {
-        validateConfig(rawStack(stack, { runtimes: [{ name: "support_agent", ...fields }], ...extra }));
-        return [];
-    } catch (e) {
-        if (e instanceof ConfigValidationError) {
-            return e.problems;
-        }
-        throw e;
-    }
+    return configProblems(rawStack(stack, { runtimes: [{ name: "support_agent", ...fields }], ...extra }));
 }
 
 function runtimeOf(stack: string, fields: Record<string, unknown>, extra: Record<string, unknown> = {}): RuntimeConfig {

@@ -3,17 +3,11 @@ import { CONFIG_KEYS, ConfigValidationError, NETWORK_DEFAULTS, validateConfig } 
 import { parseCidr } from "../src/config/cidr";
 import { parseEcrImageUri } from "../src/config/runtimes";
 import { readProjectFile } from "../src/offline/stackFiles";
-import { STACKS, rawStack } from "./helpers";
+import { STACKS, configProblems, rawStack } from "./helpers";
 
 /** The problems validation reports for a stack file with some keys replaced. */
 function problemsOf(stack: string, overrides: Record<string, unknown>): readonly string[] {
-    try {
-        validateConfig(rawStack(stack, overrides));
-    } catch (e) {
-        expect(e).to.be.instanceOf(ConfigValidationError);
-        return (e as ConfigValidationError).problems;
-    }
-    throw new Error("expected a ConfigValidationError");
+    return configProblems(rawStack(stack, overrides));
 }
 
 const runtime = (fields: Record<string, unknown>) => [

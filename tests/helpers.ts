@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { RawStackConfig, StackConfig, validateConfig } from "../src/config";
+import { ConfigValidationError, RawStackConfig, StackConfig, validateConfig } from "../src/config";
 import { RecordedResource } from "../src/offline/mocks";
 import { ProgramRun, runProgram, runStack as runStackIn } from "../src/offline/runProgram";
 import { stackConfig } from "../src/offline/stackFiles";
@@ -103,6 +103,22 @@ export function rawStack(stack: string, overrides: Record<string, unknown> = {})
         }
     }
     return { project, stack, values, region, nativeRegion, root: FIXTURE_SOURCE_ROOT };
+}
+
+/**
+ * The problems validation reports for a raw config, [] when it is valid. An error that is not
+ * a config error is thrown on: it is a bug, not a finding.
+ */
+export function configProblems(raw: RawStackConfig): readonly string[] {
+    try {
+        validateConfig(raw);
+        return [];
+    } catch (e) {
+        if (e instanceof ConfigValidationError) {
+            return e.problems;
+        }
+        throw e;
+    }
 }
 
 /** The validated config of a stack file with overrides, for component specs. */

@@ -5,16 +5,10 @@
  */
 import { expect } from "chai";
 import { ConfigValidationError, validateConfig } from "../src/config";
-import { ProgramRun, ofType, rawStack, runStackOnce } from "./helpers";
+import { ProgramRun, configProblems, ofType, rawStack, runStackOnce } from "./helpers";
 
 function problemsOf(stack: string, overrides: Record<string, unknown>): readonly string[] {
-    try {
-        validateConfig(rawStack(stack, overrides));
-    } catch (e) {
-        expect(e).to.be.instanceOf(ConfigValidationError);
-        return (e as ConfigValidationError).problems;
-    }
-    throw new Error("expected a ConfigValidationError");
+    return configProblems(rawStack(stack, overrides));
 }
 
 const runtime = (fields: Record<string, unknown>) => [

@@ -94,13 +94,7 @@ export function nativeRuntimeArgs(
         agentRuntimeArtifact:
             a.kind === "container"
                 ? { containerConfiguration: { containerUri: a.containerUri } }
-                : {
-                      codeConfiguration: {
-                          code: { s3: { bucket: a.bucket, prefix: a.key, versionId: a.versionId } },
-                          runtime: a.runtime,
-                          entryPoint: [...a.entryPoint],
-                      },
-                  },
+                : { codeConfiguration: { ...codeSource(a), entryPoint: [...a.entryPoint] } },
         protocolConfiguration: runtime.protocol,
         lifecycleConfiguration: {
             idleRuntimeSessionTimeout: runtime.idleTimeoutSeconds,
@@ -131,13 +125,7 @@ export function classicRuntimeArgs(
         agentRuntimeArtifact:
             a.kind === "container"
                 ? { containerConfiguration: { containerUri: a.containerUri } }
-                : {
-                      codeConfiguration: {
-                          code: { s3: { bucket: a.bucket, prefix: a.key, versionId: a.versionId } },
-                          runtime: a.runtime,
-                          entryPoints: [...a.entryPoint],
-                      },
-                  },
+                : { codeConfiguration: { ...codeSource(a), entryPoints: [...a.entryPoint] } },
         // Classic wraps the protocol in an object and the lifecycle in a one-element list.
         protocolConfiguration: { serverProtocol: runtime.protocol },
         lifecycleConfigurations: [
@@ -152,6 +140,11 @@ export function classicRuntimeArgs(
         },
         requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && { requestHeaderAllowlists: [...runtime.requestHeaders] },
     };
+}
+
+/** Where the code zip is and what runs it: named alike by both providers (only the entry point list differs). */
+function codeSource(a: Extract<DeployedArtifact, { kind: "code" }>) {
+    return { code: { s3: { bucket: a.bucket, prefix: a.key, versionId: a.versionId } }, runtime: a.runtime };
 }
 
 function nonEmpty(list: readonly string[]): string[] | undefined {
