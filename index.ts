@@ -4,15 +4,15 @@
  * decision lives in src/ (config, components, iam).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AgentArtifacts } from "./src/components/artifact";
-import { AgentNetwork } from "./src/components/network";
-import { AgentRuntime } from "./src/components/runtime";
-import { AgentSecurity } from "./src/components/security";
-import { RuntimeMonitoring } from "./src/components/monitoring";
-import { RuntimeInboundAccess } from "./src/components/inboundAccess";
-import { deployerGuardrailDocument } from "./src/iam/deployerGuardrail";
+import { AgentArtifacts } from "./src/artifact/artifacts";
+import { AgentNetwork } from "./src/network/network";
+import { AgentRuntime } from "./src/runtime/runtime";
+import { AgentSecurity } from "./src/security/security";
+import { RuntimeMonitoring } from "./src/observability/monitoring";
+import { RuntimeInboundAccess } from "./src/inbound/inboundAccess";
+import { deployerGuardrailDocument } from "./src/security/deployerGuardrail";
 import { loadConfig } from "./src/config";
-import { stackComponentName } from "./src/naming";
+import { stackComponentName } from "./src/aws/naming";
 
 // Throws one error listing every config problem before any resource is registered.
 const config = loadConfig();
@@ -44,7 +44,7 @@ const network = new AgentNetwork(name, {
     kmsKeyArn: security.kmsKeyArn,
     protect: config.protect,
     tags: config.tags,
-    // What the endpoint policies admit (src/iam/endpointPolicies.ts).
+    // What the endpoint policies admit (src/network/vpcEndpointPolicies.ts).
     modelArns: config.modelArns,
     imageUris: config.runtimes.flatMap((r) => (r.artifact.kind === "container" ? [r.artifact.containerUri] : [])),
     codeBucketArns: artifacts.codeBucketArns,

@@ -6,8 +6,8 @@
  */
 import * as aws from "../src/providers/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { awsContextOutput } from "../src/components/awsContext";
-import { deployerGuardrailDocument } from "../src/iam/deployerGuardrail";
+import { awsContextOutput } from "../src/aws/context";
+import { deployerGuardrailDocument } from "../src/security/deployerGuardrail";
 import { BootstrapConfig } from "./config";
 import {
     applySplit,

@@ -3,11 +3,11 @@
  * resource is registered. Messages name the key, the value, what is allowed, an example.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ENVIRONMENTS, Environment } from "../src/agentcoreFacts";
+import { ENVIRONMENTS, Environment } from "../src/aws/agentcore";
 import { Problems } from "../src/config/problems";
 
-/** The environments the main program knows (src/agentcoreFacts.ts); a deploy role is made for each listed one. */
-export { ENVIRONMENTS, type Environment } from "../src/agentcoreFacts";
+/** The environments the main program knows (src/aws/agentcore.ts); a deploy role is made for each listed one. */
+export { ENVIRONMENTS, type Environment } from "../src/aws/agentcore";
 
 export interface DeployEnvironment {
     readonly name: Environment;

@@ -6,11 +6,11 @@
  * (`agentcore-<env>-*`). EC2 IDs are random, so EC2 writes are scoped by account and
  * region, and deletes also by the `Environment` tag the main program puts on everything.
  */
-import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/agentcoreFacts";
-import { TRANSACTION_SEARCH_OWNER_ENVIRONMENT } from "../src/config/observability";
-import { AwsContext, PolicyCondition, PolicyDocument, PolicyStatement, regionalArn } from "../src/iam/document";
+import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/aws/agentcore";
+import { TRANSACTION_SEARCH_OWNER_ENVIRONMENT } from "../src/observability/config";
+import { AwsContext, PolicyCondition, PolicyDocument, PolicyStatement, regionalArn } from "../src/aws/iamDocument";
 import { FLOW_LOGS_SERVICE_PRINCIPAL } from "../src/network/flowLogPolicies";
-import { FLOW_LOG_GROUP_PREFIX, stackComponentName } from "../src/naming";
+import { FLOW_LOG_GROUP_PREFIX, stackComponentName } from "../src/aws/naming";
 
 export const GITHUB_OIDC_URL = "https://token.actions.githubusercontent.com";
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -382,7 +382,7 @@ export const OBSERVABILITY_UNSCOPED_ACTIONS = [
 ].sort();
 /** Transaction Search: the account's segment destination (config allows it in production only). */
 export const XRAY_SEGMENT_DESTINATION_ACTIONS = ["xray:GetTraceSegmentDestination", "xray:UpdateTraceSegmentDestination"];
-/** The environment that may own Transaction Search: the one src/config/observability.ts enforces. */
+/** The environment that may own Transaction Search: the one src/observability/config.ts enforces. */
 export const TRANSACTION_SEARCH_ENVIRONMENT = TRANSACTION_SEARCH_OWNER_ENVIRONMENT;
 
 /** The service that assumes the execution role, and the one that assumes the flow-log role. */

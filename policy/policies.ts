@@ -1,7 +1,7 @@
 /**
  * The policies of the pack, importable without starting anything: `new PolicyPack()` starts
  * a gRPC server and allows one pack per process, so it lives in index.ts alone, while the
- * tests and the offline plan (src/offline/evaluate.ts) use this list directly.
+ * tests and the offline plan (src/plan/offline/evaluate.ts) use this list directly.
  */
 import { EnforcementLevel, Policies } from "@pulumi/policy";
 import { alarmActions } from "./rules/alarmActions";

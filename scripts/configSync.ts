@@ -1,13 +1,13 @@
 /**
  * `npm run config:sync`: rewrites the `config:` section of Pulumi.yaml and the README's
  * configuration table from src/config/keys.ts, the one declaration of every key.
- * tests/configKeys.spec.ts fails when either file differs from what this generates.
+ * tests/config/configKeys.spec.ts fails when either file differs from what this generates.
  */
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 import { CONFIG_KEY_DECLARATIONS, ConfigKeyDeclaration, PROVIDER_KEY_DECLARATIONS } from "../src/config/keys";
-import { PROJECT_ROOT } from "../src/offline/stackFiles";
+import { PROJECT_ROOT } from "../src/plan/offline/stackFiles";
 
 /** Where the generated README table starts and ends. */
 export const TABLE_START = "<!-- config-keys: generated from src/config/keys.ts by npm run config:sync -->";

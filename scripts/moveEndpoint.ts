@@ -7,9 +7,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { unifiedDiff } from "../src/delivery/diff";
-import { promote, PromotionError } from "../src/delivery/promote";
-import { PROJECT_ROOT, readProjectFile } from "../src/offline/stackFiles";
+import { unifiedDiff } from "../src/release/diff";
+import { promote, PromotionError } from "../src/release/promote";
+import { PROJECT_ROOT, readProjectFile } from "../src/plan/offline/stackFiles";
 
 export const USAGE = `Usage: npm run move-endpoint -- <stack> <runtime> <endpoint> <version> [--dry-run] [--root DIR]`;
 

@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { listStacks, PROJECT_ROOT } from "../src/offline/stackFiles";
+import { listStacks, PROJECT_ROOT } from "../src/plan/offline/stackFiles";
 import { deferSdkModules } from "../src/plan/deferredSdkModules";
 import type { Plan } from "../src/plan/model";
 

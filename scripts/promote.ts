@@ -6,15 +6,15 @@
  * Reads what `<from>` runs from `pulumi stack output --json --stack <from>` when a Pulumi
  * CLI is on PATH (`--source-stack org/name` names the stack there), else from
  * `Pulumi.<from>.yaml`. Exit code 0 on success (also when nothing changed), 1 when refused,
- * 2 on a usage error. The logic is in src/delivery.
+ * 2 on a usage error. The logic is in src/release.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { artifactsFromOutputs, artifactsFromStackFile, SourceArtifacts } from "../src/delivery/artifacts";
-import { unifiedDiff } from "../src/delivery/diff";
-import { EndpointMove, promote, PromotionError, stackFileRuntimes } from "../src/delivery/promote";
-import { PROJECT_ROOT, readProjectFile } from "../src/offline/stackFiles";
+import { artifactsFromOutputs, artifactsFromStackFile, SourceArtifacts } from "../src/release/artifacts";
+import { unifiedDiff } from "../src/release/diff";
+import { EndpointMove, promote, PromotionError, stackFileRuntimes } from "../src/release/promote";
+import { PROJECT_ROOT, readProjectFile } from "../src/plan/offline/stackFiles";
 
 export const USAGE = `Usage: npm run promote -- <from> <to> [runtime] [options]
 

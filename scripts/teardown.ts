@@ -6,13 +6,13 @@
  * minutes (default 60); past that it says what remains and exits 3, and a later run
  * finishes. `<stack>` may be a full reference (`acme/development`). Needs the Pulumi CLI
  * and the stack's credentials (the Automation API drives the CLI). The logic is in
- * src/delivery/teardown.ts.
+ * src/release/teardown.ts.
  */
 import { spawnSync } from "child_process";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
-import { automationTeardownOps } from "../src/delivery/automationOps";
-import { EXIT_CODES, runTeardown } from "../src/delivery/teardown";
-import { PROJECT_ROOT } from "../src/offline/stackFiles";
+import { automationTeardownOps } from "../src/release/automationOps";
+import { EXIT_CODES, runTeardown } from "../src/release/teardown";
+import { PROJECT_ROOT } from "../src/plan/offline/stackFiles";
 
 export const USAGE = `Usage: npm run teardown -- <stack> [--max-wait-minutes N] [--dry-run]
 

@@ -1,15 +1,15 @@
 /**
- * Shared test helpers. The mocks are the offline plan's own (src/offline/mocks.ts), so
+ * Shared test helpers. The mocks are the offline plan's own (src/plan/offline/mocks.ts), so
  * what the tests prove is what `npm run plan` shows. Stacks come from tests/fixtures/:
  * stack files made for the tests (with the real Pulumi.yaml defaults), so editing a real
- * stack file breaks only tests/stackFiles.spec.ts, the contract spec of the real ones.
+ * stack file breaks only tests/stack/stackFiles.spec.ts, the contract spec of the real ones.
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError, RawStackConfig, StackConfig, validateConfig } from "../src/config";
-import { RecordedResource } from "../src/offline/mocks";
-import { ProgramRun, runProgram, runStack as runStackIn } from "../src/offline/runProgram";
-import { stackConfig } from "../src/offline/stackFiles";
+import { RecordedResource } from "../src/plan/offline/mocks";
+import { ProgramRun, runProgram, runStack as runStackIn } from "../src/plan/offline/runProgram";
+import { stackConfig } from "../src/plan/offline/stackFiles";
 
 export { runProgram };
 
@@ -29,7 +29,7 @@ export const STACKS = ["development", "staging", "production"] as const;
 
 /**
  * The five interface endpoints AgentCore needs in a private VPC (docs/network.md), written
- * out for the specs rather than read from src/agentcoreFacts.ts, so a service dropped from
+ * out for the specs rather than read from src/aws/agentcore.ts, so a service dropped from
  * the code fails a test.
  */
 export const REQUIRED_INTERFACE_ENDPOINT_SERVICES = ["bedrock-agentcore", "bedrock-agentcore.gateway", "ecr.api", "ecr.dkr", "logs"] as const;
@@ -142,7 +142,7 @@ export function runComponent(
 
 /**
  * Overrides that run a stack file with the given runtime provider. The classic provider
- * lists no NODE_22 for direct code (src/config/artifact.ts), so a runtime deployed as Node
+ * lists no NODE_22 for direct code (src/artifact/config.ts), so a runtime deployed as Node
  * code there is built as an image from the same agent instead.
  */
 export function providerOverrides(stack: string, provider: "aws-native" | "aws"): Record<string, string> {

@@ -69,7 +69,7 @@ export function missingEndpointPolicyProblems(type: string, props: Record<string
     const missing = view.policy === undefined || view.policy === null || view.policy === "" || (record(view.policy) !== undefined && Object.keys(record(view.policy) ?? {}).length === 0);
     return missing
         ? [
-              `${serviceOf(view)}has no endpoint policy, so it allows full access to its service from this VPC, to any account's resources: set ${type === TYPES.vpcEndpoint ? "policy" : "policyDocument"} to a document that allows only this account's resources (src/iam/endpointPolicies.ts)`,
+              `${serviceOf(view)}has no endpoint policy, so it allows full access to its service from this VPC, to any account's resources: set ${type === TYPES.vpcEndpoint ? "policy" : "policyDocument"} to a document that allows only this account's resources (src/network/vpcEndpointPolicies.ts)`,
           ]
         : [];
 }

@@ -9,7 +9,7 @@
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { Statement, normalizeAction, parseDocument, unscopedResourceReason, wildcardActionReason } from "./iamDocument";
-import { UNSCOPABLE_ACTIONS } from "../../src/iam/unscopableActions";
+import { UNSCOPABLE_ACTIONS } from "../../src/aws/unscopableActions";
 import { TYPES } from "./types";
 import { describe, isUnknown, list, plainProps, record } from "./values";
 

@@ -9,7 +9,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { RUNTIME_ENDPOINT_TYPES, RUNTIME_TYPES, TYPES } from "./types";
 import { describe, plainProps, stackOfUrn, tagValue } from "./values";
-import { PRODUCTION } from "../../src/agentcoreFacts";
+import { PRODUCTION } from "../../src/aws/agentcore";
 
 export { PRODUCTION };
 

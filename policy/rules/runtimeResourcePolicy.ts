@@ -31,7 +31,7 @@ function actionMatches(pattern: string, action: string): boolean {
 /**
  * True when the statement denies every invocation action to every caller from outside the
  * VPC: Deny, principal `*`, all RUNTIME_INVOKE_ACTIONS, Resource `*` or the runtime's exact ARN
- * (which src/iam/runtimeAccessPolicy.ts writes, as AWS's examples do),
+ * (which src/inbound/resourcePolicy.ts writes, as AWS's examples do),
  * and a condition made only of StringNotEquals(IfExists) on aws:SourceVpc / aws:SourceVpce.
  */
 export function isVpcFence(s: Statement, runtimeArn: unknown): boolean {

@@ -1,13 +1,13 @@
 /**
  * The settings of the stack-owned artifact stores as pure values: repository and bucket
  * names, object keys, the lifecycle and bucket policies, and the content hash that tags a
- * built image. src/components/artifact.ts only wires them to resources.
+ * built image. src/artifact/artifacts.ts only wires them to resources.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { Environment } from "../agentcoreFacts";
-import { PolicyDocument } from "../iam/document";
+import { Environment } from "../aws/agentcore";
+import { PolicyDocument } from "../aws/iamDocument";
 
 /**
  * Images a repository keeps. An endpoint pins a runtime version, and each version runs the

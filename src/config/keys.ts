@@ -2,7 +2,7 @@
  * Every config key of the program, declared once: its name, its Pulumi.yaml schema (type,
  * default, description) and its README text. CONFIG_KEYS (the keys validation accepts), the
  * `config:` section of Pulumi.yaml and the README's configuration table derive from this
- * list: `npm run config:sync` rewrites both files, and tests/configKeys.spec.ts fails when
+ * list: `npm run config:sync` rewrites both files, and tests/config/configKeys.spec.ts fails when
  * either differs from what the list generates. The checks of each value stay in
  * ./validate.ts, ./network.ts and ./runtimes.ts (all problems reported at once).
  *

@@ -1,6 +1,6 @@
-import { Environment, Protocol, RuntimeProvider } from "../agentcoreFacts";
-import { AccessMode } from "./access";
-import { RuntimeArtifact } from "./artifact";
+import { Environment, Protocol, RuntimeProvider } from "../aws/agentcore";
+import { AccessMode } from "../inbound/config";
+import { RuntimeArtifact } from "../artifact/config";
 
 /** A custom JWT authorizer; without one, callers sign requests with IAM SigV4. */
 export interface JwtAuthorizerConfig {
@@ -26,7 +26,7 @@ export interface RuntimeConfig {
     readonly name: string;
     /** The AWS runtime name: `<name>_<stack>`, unique per account and region. */
     readonly runtimeName: string;
-    /** What the runtime runs: an existing image, an image built from source, or code (src/config/artifact.ts). */
+    /** What the runtime runs: an existing image, an image built from source, or code (src/artifact/config.ts). */
     readonly artifact: RuntimeArtifact;
     readonly description?: string;
     readonly protocol: Protocol;

@@ -10,15 +10,15 @@ import {
     RuntimeProvider,
     SESSION_MAX_MEMORY_MIB,
     SUPPORTED_AZ_IDS,
-} from "../agentcoreFacts";
-import { readOrganizationId } from "./access";
+} from "../aws/agentcore";
+import { readOrganizationId } from "../inbound/config";
 import { CONFIG_KEYS } from "./keys";
 import { checkNamespaces } from "./namespaces";
-import { readNetwork } from "./network";
-import { observabilityEnvironmentProblems, readObservability } from "./observability";
+import { readNetwork } from "../network/config";
+import { observabilityEnvironmentProblems, readObservability } from "../observability/config";
 import { Problems } from "./problems";
 import { RawReader } from "./read";
-import { readRuntimes } from "./runtimes";
+import { readRuntimes } from "../runtime/config";
 import { nearest } from "./suggest";
 import { RawStackConfig, StackConfig } from "./types";
 

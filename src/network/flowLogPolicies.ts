@@ -2,7 +2,7 @@
  * IAM documents of the VPC flow-log delivery role. Pure: ARNs are built from the
  * partition, region and account passed in.
  */
-import { AwsContext, PolicyDocument, regionalArn, serviceTrustPolicy } from "../iam/document";
+import { AwsContext, PolicyDocument, regionalArn, serviceTrustPolicy } from "../aws/iamDocument";
 
 /** The service that assumes the delivery role. */
 export const FLOW_LOGS_SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";

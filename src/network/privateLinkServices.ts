@@ -1,7 +1,7 @@
 /**
  * The interface endpoint services (`com.amazonaws.<region>.<suffix>`) a stack may add with
  * `endpointServices`, so that a misspelt name (`bedrock-runtme`) fails at preview instead of
- * at deploy. Each is offered in every region of SUPPORTED_AZ_IDS (src/agentcoreFacts.ts),
+ * at deploy. Each is offered in every region of SUPPORTED_AZ_IDS (src/aws/agentcore.ts),
  * per "AWS services that integrate with AWS PrivateLink"
  * (https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html)
  * and `aws ec2 describe-vpc-endpoint-services` in those regions.

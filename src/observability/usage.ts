@@ -10,7 +10,7 @@
  * count is read and nothing is divided by one.
  */
 import { SECONDS_PER_HOUR, USAGE_RECORD_READINGS, UsageRecordReading } from "./facts";
-import type { MetricQuery } from "../monitoring/queries";
+import type { MetricQuery } from "./metricQueries";
 
 /** What a rule sums per session. */
 export const USAGE_MEASURES = ["vcpu", "memory"] as const;

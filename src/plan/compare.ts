@@ -3,12 +3,12 @@
  * rows that differ (what makes production production) and listing the ones that agree.
  * Resources are matched across stacks by their logical name with the stack name removed. Pure.
  */
-import { ENVIRONMENTS } from "../agentcoreFacts";
-import { RecordedResource } from "../offline/mocks";
+import { ENVIRONMENTS } from "../aws/agentcore";
+import { RecordedResource } from "./offline/mocks";
 import { usd } from "./cost";
 import { Plan, countsByType } from "./model";
 import { alarmCondition, serviceSuffix } from "./properties";
-import { TYPES } from "../tokens";
+import { TYPES } from "../aws/tokens";
 import { columns, fitWidths, padCell, wrapCell, wrapList } from "./cells";
 import { PLAN_WIDTH } from "./wrap";
 

@@ -5,8 +5,8 @@
  * data processing, KMS requests, SNS deliveries) is not included. Pure.
  */
 import { KEEP_LAST_IMAGES } from "../artifact/settings";
-import { RecordedResource } from "../offline/mocks";
-import { TYPES } from "../tokens";
+import { RecordedResource } from "./offline/mocks";
+import { TYPES } from "../aws/tokens";
 
 /** The region the table's prices are for, and the day they were read from the AWS price pages. */
 export const PRICE_REGION = "us-east-1";

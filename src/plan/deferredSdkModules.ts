@@ -10,7 +10,7 @@
  *
  * Installed before the SDK loads, each module is a stand-in in the module cache whose
  * functions load the real module on their first call and forward to it, so a program that
- * does serialize a function still gets the real serializer. tests/deferredSdkModules.spec.ts
+ * does serialize a function still gets the real serializer. tests/plan/deferredSdkModules.spec.ts
  * fails when an SDK upgrade changes what these modules export.
  */
 import { Module } from "module";

@@ -4,11 +4,11 @@
  * resource's inputs), e.g. runtime → subnets, SG and role; alarms → topic; log groups →
  * KMS key; log delivery source → destination → log group. Repetitive resources (interface endpoints, alarms) collapse into one node. Pure.
  */
-import { RecordedResource } from "../offline/mocks";
+import { RecordedResource } from "./offline/mocks";
 import { Plan, isProjectComponent } from "./model";
 import { serviceSuffix } from "./properties";
 import { References } from "./references";
-import { TYPES } from "../tokens";
+import { TYPES } from "../aws/tokens";
 
 const T = {
     vpc: TYPES.vpc,

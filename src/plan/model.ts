@@ -2,8 +2,8 @@
  * The plan of one stack: what the real program registers under the recording mocks,
  * ordered stably, with its outputs, invokes, policy findings and cost estimate. Pure.
  */
-import { RecordedInvoke, RecordedResource } from "../offline/mocks";
-import { ProgramRun } from "../offline/runProgram";
+import { RecordedInvoke, RecordedResource } from "./offline/mocks";
+import { ProgramRun } from "./offline/runProgram";
 import { CostEstimate, costInputsFromResources, estimateCost } from "./cost";
 import { PolicyReport } from "./packFindings";
 import { stableStringify } from "./stableJson";

@@ -1,11 +1,11 @@
 /**
- * Runs the project's CrossGuard rules (src/offline/evaluate.ts) over a plan's resources, the
+ * Runs the project's CrossGuard rules (src/plan/offline/evaluate.ts) over a plan's resources, the
  * same rules `pulumi preview --policy-pack policy` enforces. The pack's own server
  * (`new PolicyPack`) is never started here.
  */
 import { PACK_NAME } from "../../policy/policies";
-import { Violation, evaluatePolicies, isBlocking } from "../offline/evaluate";
-import { RecordedResource } from "../offline/mocks";
+import { Violation, evaluatePolicies, isBlocking } from "./offline/evaluate";
+import { RecordedResource } from "./offline/mocks";
 
 export interface PolicyFinding {
     readonly policy: string;

@@ -3,9 +3,9 @@
  * AZ IDs, services, rule ports and peers, images, network mode, versions, alarm
  * conditions, retention. Everything else is in the JSON plan. Pure.
  */
-import { RecordedResource } from "../offline/mocks";
+import { RecordedResource } from "./offline/mocks";
 import { References } from "./references";
-import { TYPES } from "../tokens";
+import { TYPES } from "../aws/tokens";
 
 type Inputs = Record<string, unknown>;
 type Describe = (inputs: Inputs, refs: References, resource: RecordedResource) => (string | undefined)[];

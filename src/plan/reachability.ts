@@ -5,7 +5,7 @@
  * resources themselves (the runtime, its resource policies, the endpoint and its security
  * group rules), not from config, so it shows what would be deployed. Pure.
  */
-import { RecordedResource } from "../offline/mocks";
+import { RecordedResource } from "./offline/mocks";
 import { Plan } from "./model";
 
 const RUNTIME_TYPES = ["aws-native:bedrockagentcore:Runtime", "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime"];

@@ -3,8 +3,8 @@
  * them, so the plan can say "runtime-sg" instead of "sg-0a1b…" and the diagram can draw
  * the connections the program actually wired. Pure.
  */
-import { RecordedResource } from "../offline/mocks";
-import { TYPES } from "../tokens";
+import { RecordedResource } from "./offline/mocks";
+import { TYPES } from "../aws/tokens";
 
 /** State attributes that identify a resource when another one references it. */
 const IDENTIFYING_ATTRIBUTES = ["arn", "agentRuntimeArn", "agentRuntimeId", "keyId", "agentRuntimeEndpointArn"];

@@ -2,7 +2,7 @@
  * Runs the real program (index.ts) for a stack file under the recording mocks (runStack)
  * and turns the run into a plan, with the policy pack's findings.
  */
-import { ProgramRun, runStack } from "../offline/runProgram";
+import { ProgramRun, runStack } from "./offline/runProgram";
 import { PlanResult, buildPlan } from "./model";
 import { evaluatePolicyPack } from "./packFindings";
 

@@ -2,11 +2,11 @@
  * The readable part of the plan: the resource tree (the stack, its components, their
  * children by parent) with each resource's key properties, and the stack outputs. Pure.
  */
-import { RecordedResource } from "../offline/mocks";
+import { RecordedResource } from "./offline/mocks";
 import { Plan } from "./model";
 import { keyProperties } from "./properties";
 import { References } from "./references";
-import { TYPES } from "../tokens";
+import { TYPES } from "../aws/tokens";
 
 /** Components in the order the data flows: network and identity first, then what uses them. */
 const COMPONENT_ORDER = ["agentcore:network:", "agentcore:security:", "agentcore:artifact:", "agentcore:runtime:", "agentcore:monitoring:"];

@@ -9,7 +9,7 @@
  * `import * as aws from "<path>/providers/aws"`, never `@pulumi/aws` (eslint
  * no-restricted-imports enforces it). Need another service? Add one line here
  * (`export * as ecr from "@pulumi/aws/ecr";`). The classes are the package's own, so
- * resource type tokens do not change (tests/providers.spec.ts checks each one).
+ * resource type tokens do not change (tests/aws/providers.spec.ts checks each one).
  */
 export * as bedrock from "@pulumi/aws/bedrock";
 export * as cloudwatch from "@pulumi/aws/cloudwatch";

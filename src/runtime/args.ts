@@ -6,7 +6,7 @@
 import * as aws from "../providers/aws";
 import * as awsNative from "../providers/awsNative";
 import * as pulumi from "@pulumi/pulumi";
-import { CodeRuntime } from "../config/artifact";
+import { CodeRuntime } from "../artifact/config";
 import { RuntimeConfig, SizingBudget } from "../config/types";
 import { observabilityEnvironment } from "../observability/facts";
 

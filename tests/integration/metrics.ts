@@ -1,11 +1,11 @@
 /**
  * The metric series the alarms of one runtime watch, taken from the alarm definitions
- * themselves (src/monitoring), so the integration test checks exactly what the alarms
+ * themselves (src/observability), so the integration test checks exactly what the alarms
  * query: namespace, metric name and the full dimension set.
  */
-import { runtimeAlarmDefinitions } from "../../src/monitoring/alarms";
-import { endpointsOf } from "../../src/monitoring/dimensions";
-import { Environment } from "../../src/agentcoreFacts";
+import { runtimeAlarmDefinitions } from "../../src/observability/alarms";
+import { endpointsOf } from "../../src/observability/dimensions";
+import { Environment } from "../../src/aws/agentcore";
 
 export interface Series {
     readonly namespace: string;

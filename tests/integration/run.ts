@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import Mocha from "mocha";
 import * as fs from "fs";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../src/offline/stackFiles";
+import { PROJECT_ROOT } from "../../src/plan/offline/stackFiles";
 import { AGENT_BUNDLE_ENTRY, missingPrerequisites, skipLine } from "./prerequisites";
 
 /** A deployment, READY wait, metric wait (usage metrics lag up to an hour) and teardown. */

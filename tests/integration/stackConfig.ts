@@ -5,7 +5,7 @@
  * agents/support-agent/dist (no pre-pushed image) unless the environment names another artifact. Values are strings as the CLI hands them over
  * (structured ones as JSON), ready for `stack.setAllConfig`.
  */
-import { SUPPORTED_AZ_IDS } from "../../src/agentcoreFacts";
+import { SUPPORTED_AZ_IDS } from "../../src/aws/agentcore";
 import { artifactOverridden, Env, IT_ENV } from "./prerequisites";
 
 export const IT_PROJECT = "agentcore-private";

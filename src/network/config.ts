@@ -1,0 +1,190 @@
+import {
+    REQUIRED_INTERFACE_ENDPOINT_SERVICES,
+    S3_GATEWAY_SERVICE,
+    SUPPORTED_AZ_IDS,
+} from "../aws/agentcore";
+import { KNOWN_INTERFACE_ENDPOINT_SERVICES, UNLISTED_SERVICE_PREFIX } from "./privateLinkServices";
+import { Cidr, PRIVATE_IPV4_RANGE_LIST, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "./cidrConfig";
+import { RawReader } from "../config/read";
+import { nearest } from "../config/suggest";
+import { NetworkConfig } from "../config/types";
+
+const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
+const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
+const ROUTE_TABLE_ID = /^rtb-[0-9a-f]{8,17}$/;
+const SERVICE_SUFFIX = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
+/** Defaults, mirrored in Pulumi.yaml (a test keeps the two equal). */
+export const NETWORK_DEFAULTS = {
+    vpcCidr: "10.0.0.0/16",
+    agentSubnetCidrs: ["10.0.4.0/24", "10.0.5.0/24"],
+    createEndpoints: true,
+} as const;
+
+/** Reads and checks the network keys; `region` is already known to be supported or undefined. */
+export function readNetwork(r: RawReader, region: string | undefined): NetworkConfig {
+    const p = r.problems;
+    const vpcId = r.string("vpcId");
+    const subnetIds = r.stringList("subnetIds", `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]`) ?? [];
+    const routeTableIds = r.stringList("routeTableIds", `["rtb-0a1b2c3d4e5f60718"]`) ?? [];
+    const existingGiven = [vpcId !== undefined, subnetIds.length > 0, routeTableIds.length > 0];
+    const mode = existingGiven.some(Boolean) ? "existing" : "create";
+
+    const vpcCidrText = r.string("vpcCidr") ?? NETWORK_DEFAULTS.vpcCidr;
+    const subnetCidrTexts =
+        r.stringList("agentSubnetCidrs", `["10.0.4.0/24", "10.0.5.0/24"]`) ?? [...NETWORK_DEFAULTS.agentSubnetCidrs];
+    const azIdsGiven = r.stringList("availabilityZoneIds", `["use1-az1", "use1-az2"]`) ?? [];
+    const supported = region ? SUPPORTED_AZ_IDS[region] : undefined;
+
+    let vpcCidr: Cidr | undefined;
+    let availabilityZoneIds: string[] = [];
+
+    if (mode === "existing") {
+        if (!existingGiven.every(Boolean)) {
+            const missing = ["vpcId", "subnetIds", "routeTableIds"].filter((_, i) => !existingGiven[i]);
+            for (const key of missing) {
+                p.missing(
+                    key,
+                    "an existing VPC is adopted only when vpcId, subnetIds and routeTableIds are all set",
+                    key === "vpcId" ? `"vpc-0a1b2c3d4e5f60718"` : key === "subnetIds" ? `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]` : `["rtb-0a1b2c3d4e5f60718"]`,
+                );
+            }
+        }
+        if (vpcId !== undefined && !VPC_ID.test(vpcId)) {
+            p.invalid("vpcId", vpcId, "a VPC ID", `"vpc-0a1b2c3d4e5f60718"`);
+        }
+        subnetIds.forEach((id, i) => {
+            if (!SUBNET_ID.test(id)) {
+                p.invalid(`subnetIds[${i}]`, id, "a subnet ID", `"subnet-0a1b2c3d4e5f60718"`);
+            }
+        });
+        if (subnetIds.length > 0 && (subnetIds.length < 2 || subnetIds.length > 16)) {
+            p.invalid("subnetIds", subnetIds, "2 to 16 private subnets in different AgentCore-supported AZs", `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]`);
+        }
+        reportDuplicates(r, "subnetIds", subnetIds);
+        routeTableIds.forEach((id, i) => {
+            if (!ROUTE_TABLE_ID.test(id)) {
+                p.invalid(`routeTableIds[${i}]`, id, "a route table ID", `"rtb-0a1b2c3d4e5f60718"`);
+            }
+        });
+        reportDuplicates(r, "routeTableIds", routeTableIds);
+        if (azIdsGiven.length > 0) {
+            p.invalid("availabilityZoneIds", azIdsGiven, "leave it empty when adopting an existing VPC: the zones are those of subnetIds", "[]");
+        }
+    } else {
+        vpcCidr = parseCidr(vpcCidrText);
+        if (!vpcCidr || vpcCidr.prefix < 16 || vpcCidr.prefix > 28) {
+            p.invalid("vpcCidr", vpcCidrText, "an IPv4 network CIDR from /16 to /28", `"10.0.0.0/16"`);
+            vpcCidr = undefined;
+        }
+        const subnets: Cidr[] = [];
+        subnetCidrTexts.forEach((text, i) => {
+            const c = parseCidr(text);
+            if (!c || c.prefix > 28) {
+                p.invalid(`agentSubnetCidrs[${i}]`, text, "an IPv4 network CIDR no smaller than /28", `"10.0.4.0/24"`);
+                return;
+            }
+            if (vpcCidr && !cidrContains(vpcCidr, c)) {
+                p.invalid(`agentSubnetCidrs[${i}]`, text, `a CIDR inside vpcCidr ${vpcCidr.text}`, `"10.0.4.0/24"`);
+            }
+            const clash = subnets.find((other) => cidrsOverlap(other, c));
+            if (clash) {
+                p.invalid(`agentSubnetCidrs[${i}]`, text, `a CIDR that does not overlap ${clash.text}`, `"10.0.5.0/24"`);
+            }
+            subnets.push(c);
+        });
+        const maxSubnets = supported?.length ?? 3;
+        if (subnetCidrTexts.length < 2 || subnetCidrTexts.length > maxSubnets) {
+            p.invalid(
+                "agentSubnetCidrs",
+                subnetCidrTexts,
+                `2 to ${maxSubnets} subnets, one per AgentCore-supported AZ${region ? ` of ${region}` : ""}`,
+                `["10.0.4.0/24", "10.0.5.0/24"]`,
+            );
+        }
+        if (azIdsGiven.length > 0) {
+            availabilityZoneIds = azIdsGiven;
+            azIdsGiven.forEach((id, i) => {
+                if (supported && !supported.includes(id)) {
+                    p.invalid(`availabilityZoneIds[${i}]`, id, `an AgentCore-supported AZ ID of ${region}: ${supported.join(", ")}`, `"${supported[0]}"`);
+                }
+            });
+            reportDuplicates(r, "availabilityZoneIds", azIdsGiven, "one subnet per AZ");
+            if (azIdsGiven.length !== subnetCidrTexts.length) {
+                p.invalid(
+                    "availabilityZoneIds",
+                    azIdsGiven,
+                    `one AZ ID per agent subnet (${subnetCidrTexts.length} in agentSubnetCidrs)`,
+                    JSON.stringify((supported ?? ["use1-az1", "use1-az2", "use1-az4"]).slice(0, subnetCidrTexts.length)),
+                );
+            }
+        } else if (supported) {
+            availabilityZoneIds = supported.slice(0, subnetCidrTexts.length);
+        }
+    }
+
+    const createEndpoints = r.boolean("createEndpoints") ?? NETWORK_DEFAULTS.createEndpoints;
+    const endpointServicesGiven = r.stringList("endpointServices", `["bedrock-runtime", "sts"]`) ?? [];
+    // `unlisted:<suffix>` is the escape hatch for a service the known list lacks.
+    const endpointServices = endpointServicesGiven.map((s) => (s.startsWith(UNLISTED_SERVICE_PREFIX) ? s.slice(UNLISTED_SERVICE_PREFIX.length) : s));
+    endpointServices.forEach((service, i) => {
+        const key = `endpointServices[${i}]`;
+        const listed = (KNOWN_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service);
+        if (!SERVICE_SUFFIX.test(service)) {
+            p.invalid(key, service, "a service name suffix such as bedrock-runtime (the part after com.amazonaws.<region>.)", `"bedrock-runtime"`);
+        } else if ((REQUIRED_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service)) {
+            p.invalid(key, service, `a service not already created by default (${REQUIRED_INTERFACE_ENDPOINT_SERVICES.join(", ")})`, `"bedrock-runtime"`);
+        } else if (service === S3_GATEWAY_SERVICE) {
+            p.invalid(key, service, "an interface endpoint service; S3 is always served by a gateway endpoint", `"bedrock-runtime"`);
+        } else if (!listed && service === endpointServicesGiven[i]) {
+            const near = nearest(service, KNOWN_INTERFACE_ENDPOINT_SERVICES);
+            p.invalid(
+                key,
+                service,
+                `a PrivateLink service of the region${near ? ` (did you mean ${near}?)` : ""}: one of src/network/privateLinkServices.ts, or ${UNLISTED_SERVICE_PREFIX}<suffix> for one that list lacks`,
+                `"${near ?? "bedrock-runtime"}"`,
+            );
+        }
+    });
+    reportDuplicates(r, "endpointServices", endpointServices, "each service once");
+    if (!createEndpoints && mode === "create") {
+        p.invalid("createEndpoints", false, "true when this stack creates the VPC: a new VPC has no other owner of its endpoints, and without them the runtime cannot pull its image (set false only with vpcId, subnetIds and routeTableIds of a shared VPC)", "true");
+    }
+    if (!createEndpoints && endpointServices.length > 0) {
+        p.invalid("endpointServices", endpointServices, "empty when createEndpoints is false: the stack that owns the VPC endpoints creates them", "[]");
+    }
+
+    const endpointClientCidrs = r.stringList("endpointClientCidrs", `["10.0.8.0/22"]`) ?? [];
+    endpointClientCidrs.forEach((text, i) => {
+        const c = parseCidr(text);
+        const key = `endpointClientCidrs[${i}]`;
+        if (!c) {
+            p.invalid(key, text, "an IPv4 network CIDR", `"10.0.8.0/22"`);
+        } else if (!isPrivateCidr(c)) {
+            p.invalid(key, text, `a private client range inside ${PRIVATE_IPV4_RANGE_LIST}; a public range would open the endpoints beyond the VPC`, `"10.0.8.0/22"`);
+        } else if (vpcCidr && !cidrContains(vpcCidr, c)) {
+            p.invalid(key, text, `a CIDR inside vpcCidr ${vpcCidr.text}`, `"10.0.8.0/22"`);
+        }
+    });
+
+    return {
+        mode,
+        vpcCidr: vpcCidrText,
+        agentSubnetCidrs: mode === "create" ? subnetCidrTexts : [],
+        availabilityZoneIds,
+        existingVpc: mode === "existing" ? { vpcId: vpcId ?? "", subnetIds, routeTableIds } : undefined,
+        createEndpoints,
+        endpointServices,
+        endpointClientCidrs,
+    };
+}
+
+function reportDuplicates(r: RawReader, key: string, values: readonly string[], rule = "each value once"): void {
+    const seen = new Set<string>();
+    values.forEach((v, i) => {
+        if (seen.has(v)) {
+            r.problems.invalid(`${key}[${i}]`, v, `a value not already listed (${rule})`, `a different value than ${JSON.stringify(v)}`);
+        }
+        seen.add(v);
+    });
+}

@@ -1,0 +1,78 @@
+/**
+ * The observability keys: `tracing` (vended TRACES to X-Ray plus the ADOT environment on
+ * every runtime) and `transactionSearch` (the account-level X-Ray → CloudWatch Logs span
+ * destination, which one stack per account and region owns). Pure: raw values in, problems
+ * recorded, typed values out.
+ */
+import { Environment } from "../aws/agentcore";
+import { ENV_VAR_MAX_COUNT } from "../aws/agentcore";
+import { OBSERVABILITY_ENV_NAMES, RESERVED_ENV_NAMES } from "./facts";
+import { RawReader } from "../config/read";
+
+/** Pulumi.yaml defaults, used when a raw config lacks the key (tests, direct validation). */
+export const OBSERVABILITY_DEFAULTS = { tracing: true, transactionSearch: false } as const;
+
+/**
+ * The one environment whose stacks may own Transaction Search. The setting is per account
+ * and region, so two owners would fight over (and on destroy remove) one another's setup;
+ * allowing it in production stacks only means development and staging, which commonly share
+ * an account, can never become a second owner (docs/monitoring.md, "Transaction Search").
+ */
+export const TRANSACTION_SEARCH_OWNER_ENVIRONMENT: Environment = "production";
+
+export interface ObservabilityConfig {
+    readonly tracing: boolean;
+    readonly transactionSearch: boolean;
+}
+
+/** Reads `tracing` and `transactionSearch`; a production-only rule for the latter. */
+export function readObservability(r: RawReader, environment: Environment | undefined): ObservabilityConfig {
+    const tracing = r.boolean("tracing") ?? OBSERVABILITY_DEFAULTS.tracing;
+    const transactionSearch = r.boolean("transactionSearch") ?? OBSERVABILITY_DEFAULTS.transactionSearch;
+    if (transactionSearch && environment !== undefined && environment !== TRANSACTION_SEARCH_OWNER_ENVIRONMENT) {
+        r.problems.invalid(
+            "transactionSearch",
+            true,
+            `false in a ${environment} stack: Transaction Search is one setting per account and region, owned by exactly one stack, ` +
+                `and only a ${TRANSACTION_SEARCH_OWNER_ENVIRONMENT} stack may own it (enable it there, or once by hand in an account without one)`,
+            "false",
+        );
+    }
+    return { tracing, transactionSearch };
+}
+
+/**
+ * With tracing on, the program sets the ADOT variables on every runtime: a user variable of
+ * the same name (or DISABLE_ADOT_OBSERVABILITY) is a conflict, and the total must stay within
+ * AgentCore's 50 variables. With tracing off the user's variables pass untouched.
+ */
+export function observabilityEnvironmentProblems(
+    r: RawReader,
+    runtimes: readonly { readonly environment: Readonly<Record<string, string>> }[],
+    tracing: boolean,
+): void {
+    if (!tracing) {
+        return;
+    }
+    runtimes.forEach((runtime, i) => {
+        for (const key of Object.keys(runtime.environment)) {
+            if (RESERVED_ENV_NAMES.includes(key)) {
+                r.problems.invalid(
+                    `runtimes[${i}].environment.${key}`,
+                    key,
+                    `a name the program does not set itself: with tracing on it sets ${RESERVED_ENV_NAMES.join(", ")} (remove ${key}, or set tracing: false to manage OpenTelemetry yourself)`,
+                    "LOG_LEVEL",
+                );
+            }
+        }
+        const total = Object.keys(runtime.environment).length + OBSERVABILITY_ENV_NAMES.length;
+        if (total > ENV_VAR_MAX_COUNT) {
+            r.problems.invalid(
+                `runtimes[${i}].environment`,
+                `${Object.keys(runtime.environment).length} variables`,
+                `at most ${ENV_VAR_MAX_COUNT - OBSERVABILITY_ENV_NAMES.length} with tracing on: AgentCore allows ${ENV_VAR_MAX_COUNT} and tracing adds ${OBSERVABILITY_ENV_NAMES.length}`,
+                `{ LOG_LEVEL: "info" }`,
+            );
+        }
+    });
+}

@@ -1,0 +1,187 @@
+/**
+ * The stack's CloudWatch dashboard body, built by a pure function over plain strings: one
+ * band per runtime (a header; invocations, errors, throttles, latency; sessions with usage,
+ * the busiest session's vCPU and GB against the budget; the top sessions by vCPU; and the
+ * errors by session from the application logs). The per-session graphs plot the very metric
+ * math the budget alarms watch, so the line crossing the budget is the alarm.
+ */
+import { Environment } from "../aws/agentcore";
+import { SizingBudget } from "../config/types";
+import { MetricTarget } from "./dimensions";
+import { MetricQuery, perEndpoint } from "./metricQueries";
+import { FAST_PERIOD_SECONDS, THRESHOLDS, cpuBudgetVcpu, memoryBudgetGb } from "./thresholds";
+import { USAGE_RULE_PERIOD_SECONDS, activeSessionQueries, busiestSessionQueries } from "./usage";
+import { errorsBySessionQuery } from "./logQueries";
+
+/** One runtime on the dashboard: its configured name plus the resolved metric target. */
+export interface DashboardRuntime extends MetricTarget {
+    readonly name: string;
+    /** The stack-owned group the runtime's APPLICATION_LOGS are delivered to. */
+    readonly applicationLogGroupName: string;
+}
+
+export interface DashboardInput {
+    readonly region: string;
+    readonly environment: Environment;
+    readonly sizing: SizingBudget;
+    readonly runtimes: readonly DashboardRuntime[];
+}
+
+/** A line of a metric widget: `[namespace, name, dim, value, …, options]` or `[{ expression … }]`. */
+export type WidgetMetric = (string | Record<string, unknown>)[];
+
+export interface Widget {
+    readonly type: "metric" | "text" | "log";
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly properties: Record<string, unknown>;
+}
+
+export interface DashboardBody {
+    readonly widgets: Widget[];
+}
+
+/** Dashboard names allow letters, digits, `-` and `_`, up to 255 characters. */
+export function dashboardNameFor(componentName: string): string {
+    return componentName.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 255);
+}
+
+/** Height of one runtime's band: a 2-row header and three 6-row lines of widgets. */
+export const BAND_HEIGHT = 20;
+
+/**
+ * Widget lines from metric queries. Queries not in `show` are fetched but hidden (inputs
+ * of an expression); those in `right` go on the right axis.
+ */
+function lines(queries: readonly MetricQuery[], show?: ReadonlySet<string>, right: ReadonlySet<string> = new Set()): WidgetMetric[] {
+    return queries.map((q) => {
+        const options: Record<string, unknown> = { id: q.id, label: q.label };
+        if (show && !show.has(q.id)) {
+            options.visible = false;
+        }
+        if (right.has(q.id)) {
+            options.yAxis = "right";
+        }
+        if (q.expression !== undefined) {
+            return [{ expression: q.expression, ...options }];
+        }
+        const m = q.metric!;
+        const dims = Object.entries(m.dimensions).flat();
+        return [m.namespace, m.metricName, ...dims, { ...options, stat: m.stat, period: m.period }];
+    });
+}
+
+function graph(
+    region: string,
+    title: string,
+    metrics: WidgetMetric[],
+    at: { x: number; y: number; width: number },
+    extra: Record<string, unknown> = {},
+): Widget {
+    return {
+        type: "metric",
+        ...at,
+        height: 6,
+        properties: { title, region, view: "timeSeries", stacked: false, metrics, yAxis: { left: { min: 0 } }, ...extra },
+    };
+}
+
+function runtimeBand(input: DashboardInput, runtime: DashboardRuntime, y: number): Widget[] {
+    const { region, sizing } = input;
+    const t = THRESHOLDS[input.environment];
+    const vcpu = cpuBudgetVcpu(sizing);
+    const gb = memoryBudgetGb(sizing);
+    const fast = { period: FAST_PERIOD_SECONDS };
+    const usage = { period: USAGE_RULE_PERIOD_SECONDS };
+    const header =
+        `## ${runtime.name} (${runtime.runtimeName})\n` +
+        `Runtime ARN \`${runtime.runtimeArn}\` · endpoints ${runtime.endpoints.join(", ")} · ` +
+        `per-session budget ${vcpu} vCPU (${sizing.cpu} CPU units) and ${gb} GB (${sizing.memory} MiB), ` +
+        `measured per session from USAGE_LOGS in 5-minute averages · usage arrives up to 60 minutes late`;
+    const row2 = y + 8;
+    const row3 = y + 14;
+    return [
+        { type: "text", x: 0, y, width: 24, height: 2, properties: { markdown: header } },
+        graph(region, "Invocations", lines(perEndpoint(runtime, "Invocations", "Sum", FAST_PERIOD_SECONDS, "inv")), { x: 0, y: y + 2, width: 6 }, fast),
+        graph(
+            region,
+            "Errors (system / user)",
+            lines([
+                ...perEndpoint(runtime, "SystemErrors", "Sum", FAST_PERIOD_SECONDS, "se"),
+                ...perEndpoint(runtime, "UserErrors", "Sum", FAST_PERIOD_SECONDS, "ue"),
+            ]),
+            { x: 6, y: y + 2, width: 6 },
+            fast,
+        ),
+        graph(region, "Throttles", lines(perEndpoint(runtime, "Throttles", "Sum", FAST_PERIOD_SECONDS, "thr")), { x: 12, y: y + 2, width: 6 }, fast),
+        graph(
+            region,
+            "Latency p50 / p99 (ms)",
+            lines([
+                ...perEndpoint(runtime, "Latency", "p50", FAST_PERIOD_SECONDS, "p50E"),
+                ...perEndpoint(runtime, "Latency", "p99", FAST_PERIOD_SECONDS, "p99E"),
+            ]),
+            { x: 18, y: y + 2, width: 6 },
+            { ...fast, annotations: { horizontal: [{ label: `p99 alarm ${t.latencyP99Ms} ms`, value: t.latencyP99Ms }] } },
+        ),
+        graph(
+            region,
+            "Sessions with usage (5 min)",
+            lines(activeSessionQueries(runtime.usageRules.vcpu, USAGE_RULE_PERIOD_SECONDS, "sessions"), new Set(["sessions"])),
+            { x: 0, y: row2, width: 8 },
+            usage,
+        ),
+        graph(
+            region,
+            "Busiest session: vCPU vs budget",
+            lines(busiestSessionQueries(runtime.usageRules.vcpu, "vcpu", USAGE_RULE_PERIOD_SECONDS, "busiestSessionVcpu"), new Set(["busiestSessionVcpu"])),
+            { x: 8, y: row2, width: 8 },
+            { ...usage, annotations: { horizontal: [{ label: `budget ${vcpu} vCPU per session`, value: vcpu }] } },
+        ),
+        graph(
+            region,
+            "Busiest session: GB vs budget",
+            lines(busiestSessionQueries(runtime.usageRules.memory, "memory", USAGE_RULE_PERIOD_SECONDS, "busiestSessionGb"), new Set(["busiestSessionGb"])),
+            { x: 16, y: row2, width: 8 },
+            { ...usage, annotations: { horizontal: [{ label: `budget ${gb} GB per session`, value: gb }] } },
+        ),
+        ...runtime.usageRules.vcpu.map(
+            (ruleName, i): Widget => ({
+                type: "metric",
+                x: i * 6,
+                y: row3,
+                width: 6,
+                height: 6,
+                properties: {
+                    title: `Top sessions by vCPU-hours (${ruleName.slice(ruleName.lastIndexOf("-") + 1)} record reading)`,
+                    region,
+                    view: "timeSeries",
+                    stacked: false,
+                    period: USAGE_RULE_PERIOD_SECONDS,
+                    insightRule: { maxContributorCount: 10, orderBy: "Sum", ruleName },
+                    legend: { position: "bottom" },
+                },
+            }),
+        ),
+        {
+            type: "log",
+            x: 12,
+            y: row3,
+            width: 12,
+            height: 6,
+            properties: {
+                title: "Errors by session (application logs)",
+                region,
+                view: "table",
+                query: `SOURCE '${runtime.applicationLogGroupName}' | ${errorsBySessionQuery()}`,
+            },
+        },
+    ];
+}
+
+/** The whole dashboard: one band per runtime, in config order. */
+export function dashboardBody(input: DashboardInput): DashboardBody {
+    return { widgets: input.runtimes.flatMap((runtime, i) => runtimeBand(input, runtime, i * BAND_HEIGHT)) };
+}

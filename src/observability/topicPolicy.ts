@@ -1,0 +1,56 @@
+/**
+ * The resource policy of the alarm topic: only CloudWatch alarms of this account and
+ * region may publish, and nobody may publish without TLS. Pure: plain values in, JSON out.
+ */
+import { createHash } from "crypto";
+import { AwsContext, PolicyDocument, regionalArn } from "../aws/iamDocument";
+
+/** Publishing is all an alarm does with the topic. */
+export const TOPIC_PUBLISH_ACTIONS = ["sns:Publish"] as const;
+
+/** The CloudWatch service principal that runs alarm actions. */
+export const CLOUDWATCH_PRINCIPAL = "cloudwatch.amazonaws.com";
+
+export interface AlarmTopicPolicyInput extends AwsContext {
+    readonly topicArn: string;
+}
+
+export function alarmTopicPolicy(input: AlarmTopicPolicyInput): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                // Plain-HTTP publishing would expose alarm contents (runtime ARNs, states) in transit.
+                Sid: "DenyPublishWithoutTls",
+                Effect: "Deny",
+                Principal: { AWS: "*" },
+                Action: [...TOPIC_PUBLISH_ACTIONS],
+                Resource: input.topicArn,
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+            {
+                // Only alarms of this account and region: no other account's alarm can page us.
+                Sid: "AllowCloudWatchAlarmsToPublish",
+                Effect: "Allow",
+                Principal: { Service: CLOUDWATCH_PRINCIPAL },
+                Action: [...TOPIC_PUBLISH_ACTIONS],
+                Resource: input.topicArn,
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": input.accountId },
+                    ArnLike: { "aws:SourceArn": regionalArn(input, "cloudwatch", "alarm:*") },
+                },
+            },
+        ],
+    };
+}
+
+/**
+ * The logical name of an e-mail subscription: named after the address, so reordering the
+ * list replaces nothing, with a short hash of it, so that addresses that read alike once
+ * punctuation is dropped (a.b@ and a-b@) still get distinct names.
+ */
+export function subscriptionResourceName(componentName: string, email: string): string {
+    const address = email.toLowerCase();
+    const hash = createHash("sha256").update(address).digest("hex").slice(0, 6);
+    return `${componentName}-alarm-email-${address.replace(/[^a-z0-9]+/g, "-")}-${hash}`;
+}

@@ -1,0 +1,357 @@
+import {
+    DEFAULT_IDLE_TIMEOUT_SECONDS,
+    DEFAULT_MAX_LIFETIME_SECONDS,
+    ENDPOINT_DESCRIPTION_MAX_LENGTH,
+    ENV_VAR_MAX_COUNT,
+    ENV_VAR_NAME_PATTERN,
+    ENV_VAR_VALUE_MAX_LENGTH,
+    Environment,
+    LIFECYCLE_MAX_SECONDS,
+    LIFECYCLE_MIN_SECONDS,
+    MAX_CONFIGURED_ENDPOINTS,
+    PROTOCOLS,
+    Protocol,
+    CUSTOM_HEADER_PREFIX,
+    REQUEST_HEADERS_MAX,
+    REQUEST_HEADER_NAME_PATTERN,
+    RESTRICTED_REQUEST_HEADERS,
+    RUNTIME_NAME_MAX_LENGTH,
+    RUNTIME_DESCRIPTION_MAX_LENGTH,
+    RUNTIME_NAME_PATTERN,
+} from "../aws/agentcore";
+import { ACCESS_FIELDS, readRuntimeAccess } from "../inbound/config";
+import { ArtifactContext, readArtifact } from "../artifact/config";
+import { Problems } from "../config/problems";
+import { nearest } from "../config/suggest";
+import { JwtAuthorizerConfig, RuntimeConfig, RuntimeEndpointConfig } from "../config/types";
+
+/** The design caps a stack at two runtimes. */
+export const MAX_RUNTIMES_PER_STACK = 2;
+
+const RUNTIME_FIELDS = [
+    "name", "containerUri", "image", "code", "description", "protocol", "environment", "idleTimeoutSeconds",
+    "maxLifetimeSeconds", "authorizer", "requestHeaders", "endpoints", ...ACCESS_FIELDS,
+];
+const AUTHORIZER_FIELDS = ["discoveryUrl", "allowedAudience", "allowedClients"];
+const ENDPOINT_FIELDS = ["name", "version", "description"];
+
+/** Private ECR image URI: account, region, repository, then a tag or a digest. */
+export const ECR_IMAGE_URI =
+    /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([a-z0-9]+(?:[._/-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@(sha256:[a-f0-9]{64}))$/;
+
+export interface EcrImage {
+    readonly account: string;
+    readonly region: string;
+    readonly repository: string;
+    readonly tag?: string;
+    readonly digest?: string;
+}
+
+/** Splits a private ECR image URI into its parts; undefined if it is not one. */
+export function parseEcrImageUri(uri: string): EcrImage | undefined {
+    const m = ECR_IMAGE_URI.exec(uri);
+    return m ? { account: m[1], region: m[2], repository: m[3], tag: m[4], digest: m[5] } : undefined;
+}
+
+const DISCOVERY_URL = /^https:\/\/[^\s/]+(\/[^\s]*)?\/\.well-known\/openid-configuration$/;
+const VERSION = /^[1-9][0-9]{0,9}$/;
+
+/** The AWS runtime name: `<name>_<stack>` with characters AWS rejects replaced by `_`. */
+export function awsRuntimeName(name: string, stack: string): string {
+    return `${name}_${stack.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function unknownFields(p: Problems, key: string, obj: Record<string, unknown>, known: string[]): void {
+    for (const field of Object.keys(obj)) {
+        if (!known.includes(field)) {
+            const near = nearest(field, known);
+            p.invalid(`${key}.${field}`, obj[field], `not a known field${near ? ` (did you mean ${near}?)` : ""}; use ${known.join(", ")}`, `${key}.${near ?? known[0]}`);
+        }
+    }
+}
+
+function stringArray(p: Problems, key: string, v: unknown, example: string): string[] {
+    if (v === undefined) {
+        return [];
+    }
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === "")) {
+        p.invalid(key, v, "a list of non-empty strings", example);
+        return [];
+    }
+    return v as string[];
+}
+
+/** Reads `runtimes` (already JSON-parsed) and checks every field of every entry. */
+/** What reading the runtimes needs from the rest of the config. */
+export type RuntimesContext = { stack: string } & Omit<ArtifactContext, "checkContainerUri">;
+
+export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): RuntimeConfig[] {
+    const example = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
+    if (raw === undefined) {
+        p.missing("runtimes", `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes`, example);
+        return [];
+    }
+    if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_RUNTIMES_PER_STACK) {
+        p.invalid("runtimes", raw, `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes (the design caps a stack at ${MAX_RUNTIMES_PER_STACK})`, example);
+        if (!Array.isArray(raw)) {
+            return [];
+        }
+    }
+    const runtimes: RuntimeConfig[] = [];
+    const names = new Set<string>();
+    raw.forEach((entry: unknown, i: number) => {
+        const key = `runtimes[${i}]`;
+        if (!isRecord(entry)) {
+            p.invalid(key, entry, "a map with at least name and one of containerUri, image or code", example.slice(1, -1));
+            return;
+        }
+        unknownFields(p, key, entry, RUNTIME_FIELDS);
+        const runtime = readRuntime(p, key, entry, ctx);
+        if (runtime) {
+            if (names.has(runtime.name)) {
+                p.invalid(`${key}.name`, runtime.name, "a name not used by another runtime in this stack", `"${runtime.name}_2"`);
+            }
+            names.add(runtime.name);
+            runtimes.push(runtime);
+        }
+    });
+    return runtimes;
+}
+
+function readRuntime(p: Problems, key: string, e: Record<string, unknown>, ctx: RuntimesContext): RuntimeConfig | undefined {
+    const suffix = awsRuntimeName("", ctx.stack); // "_<stack>"
+    const maxNameLength = RUNTIME_NAME_MAX_LENGTH - suffix.length;
+    const name = e.name;
+    let nameOk = false;
+    if (typeof name !== "string" || !RUNTIME_NAME_PATTERN.test(name)) {
+        p.invalid(`${key}.name`, name ?? null, "letters, digits and _ only, starting with a letter", `"support_agent"`);
+    } else if (name.length > maxNameLength) {
+        p.invalid(
+            `${key}.name`,
+            name,
+            `at most ${maxNameLength} characters, so that the AWS name "<name>${suffix}" stays within ${RUNTIME_NAME_MAX_LENGTH}`,
+            `"${name.slice(0, Math.max(1, maxNameLength))}"`,
+        );
+    } else {
+        nameOk = true;
+    }
+
+    const artifact = readArtifact(p, key, e, { ...ctx, checkContainerUri: (problems, k, uri) => checkContainerUri(problems, k, uri, ctx) });
+
+    let description: string | undefined;
+    if (e.description !== undefined) {
+        if (typeof e.description !== "string" || e.description.length < 1 || e.description.length > RUNTIME_DESCRIPTION_MAX_LENGTH) {
+            p.invalid(`${key}.description`, e.description, `text of 1 to ${RUNTIME_DESCRIPTION_MAX_LENGTH} characters`, `"Answers customer support questions"`);
+        } else {
+            description = e.description;
+        }
+    }
+
+    let protocol: Protocol = "HTTP";
+    if (e.protocol !== undefined) {
+        if (typeof e.protocol !== "string" || !(PROTOCOLS as readonly string[]).includes(e.protocol)) {
+            p.invalid(`${key}.protocol`, e.protocol, `one of ${PROTOCOLS.join(", ")}`, `"HTTP"`);
+        } else {
+            protocol = e.protocol as Protocol;
+        }
+    }
+
+    const environment = readEnvironment(p, `${key}.environment`, e.environment);
+    const idle = readSeconds(p, `${key}.idleTimeoutSeconds`, e.idleTimeoutSeconds, DEFAULT_IDLE_TIMEOUT_SECONDS);
+    const max = readSeconds(p, `${key}.maxLifetimeSeconds`, e.maxLifetimeSeconds, DEFAULT_MAX_LIFETIME_SECONDS);
+    if (idle !== undefined && max !== undefined && max < idle) {
+        p.invalid(`${key}.maxLifetimeSeconds`, max, `at least idleTimeoutSeconds (${idle})`, `${Math.max(idle, DEFAULT_MAX_LIFETIME_SECONDS)}`);
+    }
+
+    const authorizer = e.authorizer === undefined ? undefined : readAuthorizer(p, `${key}.authorizer`, e.authorizer);
+    const requestHeaders = readRequestHeaders(p, `${key}.requestHeaders`, e.requestHeaders, e.authorizer !== undefined);
+    const endpoints = readEndpoints(p, `${key}.endpoints`, e.endpoints);
+    const access = readRuntimeAccess(p, key, e, { environment: ctx.environment, hasAuthorizer: e.authorizer !== undefined });
+
+    if (!nameOk || !artifact) {
+        return undefined;
+    }
+    return {
+        name: name as string,
+        runtimeName: awsRuntimeName(name as string, ctx.stack),
+        artifact,
+        description,
+        protocol,
+        environment,
+        idleTimeoutSeconds: idle ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
+        maxLifetimeSeconds: max ?? DEFAULT_MAX_LIFETIME_SECONDS,
+        authorizer,
+        requestHeaders,
+        endpoints,
+        ...access,
+    };
+}
+
+/**
+ * An existing image: a private ECR URI in the stack's region. Production runs exactly what
+ * was tested, so there it must be pinned by digest: a tag (even on an IMMUTABLE repository
+ * this stack does not own) can be moved or re-created under the same name.
+ */
+function checkContainerUri(p: Problems, key: string, uri: unknown, ctx: { region?: string; environment?: Environment }): boolean {
+    const region = ctx.region ?? "us-east-1";
+    const digestExample = `"123456789012.dkr.ecr.${region}.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`;
+    const uriExample = ctx.environment === "production" ? digestExample : `"123456789012.dkr.ecr.${region}.amazonaws.com/support-agent:1.4.2"`;
+    if (typeof uri !== "string") {
+        p.invalid(key, uri ?? null, "a private ECR image URI with a tag or digest", uriExample);
+        return false;
+    }
+    const image = parseEcrImageUri(uri);
+    if (!image) {
+        p.invalid(key, uri, "a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>", uriExample);
+        return false;
+    }
+    if (ctx.region && image.region !== ctx.region) {
+        p.invalid(key, uri, `an image in the stack's region ${ctx.region} (AgentCore pulls from the same region only)`, uriExample);
+        return false;
+    }
+    if (ctx.environment === "production" && image.digest === undefined) {
+        p.invalid(key, uri, "an image pinned by digest (@sha256:<64 hex>) in production, never a tag such as latest: a tag can be moved", digestExample);
+        return false;
+    }
+    return true;
+}
+
+function readEnvironment(p: Problems, key: string, v: unknown): Record<string, string> {
+    if (v === undefined) {
+        return {};
+    }
+    if (!isRecord(v)) {
+        p.invalid(key, v, "a map of variable names to values", `{ LOG_LEVEL: "info" }`);
+        return {};
+    }
+    const entries = Object.entries(v);
+    if (entries.length > ENV_VAR_MAX_COUNT) {
+        p.invalid(key, `${entries.length} variables`, `at most ${ENV_VAR_MAX_COUNT} variables`, `{ LOG_LEVEL: "info" }`);
+    }
+    const out: Record<string, string> = {};
+    for (const [name, value] of entries) {
+        if (!ENV_VAR_NAME_PATTERN.test(name)) {
+            p.invalid(`${key}.${name}`, name, "a name of letters, digits and _ (1-128), not starting with a digit", `LOG_LEVEL`);
+        }
+        if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+            p.invalid(`${key}.${name}`, value, "a text value", `"info"`);
+            continue;
+        }
+        const text = String(value);
+        if (text.length > ENV_VAR_VALUE_MAX_LENGTH) {
+            p.invalid(`${key}.${name}`, `${text.slice(0, 20)}… (${text.length} characters)`, `at most ${ENV_VAR_VALUE_MAX_LENGTH} characters`, `"info"`);
+        }
+        out[name] = text;
+    }
+    return out;
+}
+
+function readSeconds(p: Problems, key: string, v: unknown, fallback: number): number | undefined {
+    if (v === undefined) {
+        return fallback;
+    }
+    if (typeof v !== "number" || !Number.isInteger(v) || v < LIFECYCLE_MIN_SECONDS || v > LIFECYCLE_MAX_SECONDS) {
+        p.invalid(key, v, `a whole number of seconds from ${LIFECYCLE_MIN_SECONDS} to ${LIFECYCLE_MAX_SECONDS}`, `${fallback}`);
+        return undefined;
+    }
+    return v;
+}
+
+function readAuthorizer(p: Problems, key: string, v: unknown): JwtAuthorizerConfig | undefined {
+    const example = `{ discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration", allowedClients: ["4f1k2example"] }`;
+    if (!isRecord(v)) {
+        p.invalid(key, v, "a map with discoveryUrl and allowedAudience and/or allowedClients", example);
+        return undefined;
+    }
+    unknownFields(p, key, v, AUTHORIZER_FIELDS);
+    const url = v.discoveryUrl;
+    const urlOk = typeof url === "string" && DISCOVERY_URL.test(url);
+    if (!urlOk) {
+        p.invalid(`${key}.discoveryUrl`, url ?? null, "an https URL ending in /.well-known/openid-configuration", `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`);
+    }
+    const allowedAudience = stringArray(p, `${key}.allowedAudience`, v.allowedAudience, `["api://support-agent"]`);
+    const allowedClients = stringArray(p, `${key}.allowedClients`, v.allowedClients, `["4f1k2example"]`);
+    if (allowedAudience.length === 0 && allowedClients.length === 0) {
+        p.invalid(key, v, "at least one of allowedAudience or allowedClients, or any token from the issuer would be accepted", example);
+    }
+    return urlOk ? { discoveryUrl: url as string, allowedAudience, allowedClients } : undefined;
+}
+
+/** The allowlist rules AgentCore applies to request header names. */
+function readRequestHeaders(p: Problems, key: string, v: unknown, hasAuthorizer: boolean): string[] {
+    const example = `"X-Tenant-Id"`;
+    const headers = stringArray(p, key, v, `["X-Tenant-Id"]`);
+    if (v !== undefined && (headers.length < 1 || headers.length > REQUEST_HEADERS_MAX)) {
+        p.invalid(key, v, `1 to ${REQUEST_HEADERS_MAX} header names (omit the key for none)`, `["X-Tenant-Id"]`);
+    }
+    const restricted = new Set(RESTRICTED_REQUEST_HEADERS.map((h) => h.toLowerCase()));
+    const seen = new Set<string>();
+    headers.forEach((h, i) => {
+        const k = `${key}[${i}]`;
+        const lower = h.toLowerCase();
+        if (!REQUEST_HEADER_NAME_PATTERN.test(h)) {
+            p.invalid(k, h, "a header name of letters, digits, - and _, starting with a letter", example);
+        } else if (lower.startsWith("x-amz-")) {
+            p.invalid(k, h, "a header not starting with x-amz- (reserved for SigV4 signing)", example);
+        } else if (lower.startsWith("x-amzn-") && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase())) {
+            p.invalid(k, h, `a header not starting with x-amzn-, except ${CUSTOM_HEADER_PREFIX}*`, `"${CUSTOM_HEADER_PREFIX}Tenant"`);
+        } else if (restricted.has(lower)) {
+            p.invalid(k, h, "a header AgentCore passes on; it refuses its restricted headers (content negotiation, caching, connection, request context, range and transfer headers)", example);
+        } else if (lower === "authorization" && !hasAuthorizer) {
+            p.invalid(k, h, "Authorization only on a runtime with an authorizer (a custom JWT authorizer receives the token)", example);
+        } else if (seen.has(lower)) {
+            p.invalid(k, h, "a header not already listed (names are compared without regard to case)", example);
+        }
+        seen.add(lower);
+    });
+    return headers;
+}
+
+function readEndpoints(p: Problems, key: string, v: unknown): RuntimeEndpointConfig[] {
+    const example = `[{ name: "live", version: "3" }]`;
+    if (v === undefined) {
+        return [];
+    }
+    if (!Array.isArray(v) || v.length > MAX_CONFIGURED_ENDPOINTS) {
+        p.invalid(key, v, `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm)`, example);
+        return [];
+    }
+    const out: RuntimeEndpointConfig[] = [];
+    const names = new Set<string>();
+    v.forEach((entry: unknown, i: number) => {
+        const k = `${key}[${i}]`;
+        if (!isRecord(entry)) {
+            p.invalid(k, entry, "a map with name and version", `{ name: "live", version: "3" }`);
+            return;
+        }
+        unknownFields(p, k, entry, ENDPOINT_FIELDS);
+        const { name, version, description } = entry;
+        let ok = true;
+        if (typeof name !== "string" || !RUNTIME_NAME_PATTERN.test(name)) {
+            p.invalid(`${k}.name`, name ?? null, "letters, digits and _ only, starting with a letter, at most 48 characters", `"live"`);
+            ok = false;
+        } else if (name.toUpperCase() === "DEFAULT") {
+            p.invalid(`${k}.name`, name, "any name but DEFAULT, which the service keeps on the latest version", `"live"`);
+            ok = false;
+        } else if (names.has(name)) {
+            p.invalid(`${k}.name`, name, "a name not used by another endpoint of this runtime", `"${name}_2"`);
+        }
+        const versionText = typeof version === "number" ? String(version) : version;
+        if (typeof versionText !== "string" || !VERSION.test(versionText)) {
+            p.invalid(`${k}.version`, version ?? null, "the runtime version the endpoint pins, a whole number from 1 (the first deployment is version 1)", `"1"`);
+            ok = false;
+        }
+        if (description !== undefined && (typeof description !== "string" || description.length < 1 || description.length > ENDPOINT_DESCRIPTION_MAX_LENGTH)) {
+            p.invalid(`${k}.description`, description, `text of 1 to ${ENDPOINT_DESCRIPTION_MAX_LENGTH} characters`, `"Production traffic"`);
+        }
+        if (ok) {
+            names.add(name as string);
+            out.push({ name: name as string, version: versionText as string, description: description as string | undefined });
+        }
+    });
+    return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Identity and encryption for the stack: the execution role AgentCore runtimes assume, its
+ * inline permissions, and the customer-managed KMS key the log groups and alarm topic use.
+ * Every document is built by a pure function in src/security; this file only wires them to
+ * the account, region and partition the provider reports.
+ */
+import * as aws from "../providers/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Environment } from "../aws/agentcore";
+import { RuntimeConfig } from "../config";
+import { executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "./executionRole";
+import { KeyPolicyInput, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "./kmsKey";
+import { awsContextOutput } from "../aws/context";
+import { COMPONENTS } from "../aws/tokens";
+
+export interface AgentSecurityArgs {
+    /** Selects the key deletion window (30 days in production). Required; no default. */
+    readonly environment: Environment;
+    /** The runtimes the role is trusted by and scoped to. Required, at least one; no default. */
+    readonly runtimes: readonly RuntimeConfig[];
+    /** Model and inference-profile ARNs the runtimes may invoke. Default: none (no model statement). */
+    readonly modelArns: readonly string[];
+    /** Protect (and retain on delete) the KMS key and its alias. Required; true in production. */
+    readonly protect: boolean;
+    /** Tags for the role and the key. Default: none beyond the provider's. */
+    readonly tags: Readonly<Record<string, string>>;
+}
+
+export class AgentSecurity extends pulumi.ComponentResource {
+    public readonly executionRoleArn: pulumi.Output<string>;
+    public readonly executionRoleName: pulumi.Output<string>;
+    public readonly kmsKeyArn: pulumi.Output<string>;
+    /** Every policy resource attached to the role: runtimes depend on these, since CreateAgentRuntime checks ECR access with the role. */
+    public readonly rolePolicies: pulumi.Resource[];
+
+    constructor(name: string, args: AgentSecurityArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPONENTS.security, name, {}, opts);
+
+        // Decide from plain config before creating anything; never inside an apply.
+        const problems = executionRoleProblems(args);
+        if (problems.length > 0) {
+            throw new Error(`AgentSecurity ${name}: ${problems.join("; ")}`);
+        }
+
+        // Account, region and partition as the provider sees them: ARNs are never hard-coded.
+        const target: pulumi.Output<KeyPolicyInput> = awsContextOutput(this);
+        const roleInput = target.apply((t) => ({ ...t, runtimes: args.runtimes, modelArns: args.modelArns }));
+
+        const role = new aws.iam.Role(
+            `${name}-execution-role`,
+            {
+                description: `AgentCore runtime execution role (${args.runtimes.map((r) => r.runtimeName).join(", ")})`,
+                assumeRolePolicy: roleInput.apply((i) => JSON.stringify(executionRoleTrustPolicy(i))),
+                tags: { ...args.tags },
+            },
+            { parent: this },
+        );
+
+        // Inline only: the permissions live and die with the role, and no managed policy
+        // can widen them behind this program's back.
+        const permissions = new aws.iam.RolePolicy(
+            `${name}-execution-policy`,
+            {
+                role: role.name,
+                name: "agentcore-runtime-access",
+                policy: roleInput.apply((i) => JSON.stringify(executionRolePolicy(i))),
+            },
+            { parent: this },
+        );
+
+        // Stateful: losing the key loses every log and message encrypted with it.
+        const keyOpts = { parent: this, protect: args.protect };
+        const key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: `AgentCore ${args.environment} logs and alarm topic`,
+                enableKeyRotation: true,
+                deletionWindowInDays: keyDeletionWindowDays(args.environment),
+                policy: target.apply((t) => JSON.stringify(kmsKeyPolicy(t))),
+                tags: { ...args.tags },
+            },
+            { ...keyOpts, retainOnDelete: args.protect },
+        );
+        new aws.kms.Alias(`${name}-key-alias`, { name: kmsAliasName(name), targetKeyId: key.keyId }, keyOpts);
+
+        this.executionRoleArn = role.arn;
+        this.executionRoleName = role.name;
+        this.kmsKeyArn = key.arn;
+        this.rolePolicies = [permissions];
+
+        this.registerOutputs({
+            executionRoleArn: this.executionRoleArn,
+            executionRoleName: this.executionRoleName,
+            kmsKeyArn: this.kmsKeyArn,
+        });
+    }
+}

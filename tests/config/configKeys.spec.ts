@@ -1,0 +1,56 @@
+/**
+ * Config keys are declared once (src/config/keys.ts): validation, Pulumi.yaml's schema and
+ * the README's table all follow that declaration.
+ */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { renderProjectFile, renderReadme } from "../../scripts/configSync";
+import { CONFIG_KEYS, validateConfig } from "../../src/config";
+import { CONFIG_KEY_DECLARATIONS } from "../../src/config/keys";
+import { rawStack } from "../helpers";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+describe("config keys: one declaration", () => {
+    it("lists the keys validation accepts", () => {
+        expect([...CONFIG_KEYS]).to.deep.equal([
+            "environment", "cpu", "memory", "vpcCidr", "agentSubnetCidrs", "availabilityZoneIds", "vpcId",
+            "subnetIds", "routeTableIds", "createEndpoints", "endpointServices", "endpointClientCidrs",
+            "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "organizationId", "runtimeProvider", "tags",
+            "tracing", "transactionSearch",
+        ]);
+        for (const key of CONFIG_KEYS) {
+            // A declared key is never "not a setting of this program".
+            let message = "";
+            try {
+                validateConfig(rawStack("development", { [key]: "\u0000" }));
+            } catch (e) {
+                message = (e as Error).message;
+            }
+            expect(message, key).to.not.include("not a setting of this program");
+        }
+    });
+
+    it("gives every typed key a default and a description, and types only the flat ones", () => {
+        for (const key of CONFIG_KEY_DECLARATIONS) {
+            if (key.type !== undefined) {
+                expect(key.default, key.name).to.not.equal(undefined);
+                expect(key.description, key.name).to.be.a("string").and.not.equal("");
+            }
+            expect(key.meaning, key.name).to.not.equal("");
+            expect(key.defaultText, key.name).to.not.equal("");
+        }
+        expect(CONFIG_KEY_DECLARATIONS.filter((k) => k.type === undefined).map((k) => k.name)).to.deep.equal(["runtimes", "tags"]);
+    });
+
+    it("keeps Pulumi.yaml's config section equal to the declaration (npm run config:sync)", () => {
+        const current = fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8");
+        expect(current, "run npm run config:sync").to.equal(renderProjectFile(current));
+    });
+
+    it("keeps the README's configuration table equal to the declaration (npm run config:sync)", () => {
+        const current = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        expect(current, "run npm run config:sync").to.equal(renderReadme(current));
+    });
+});

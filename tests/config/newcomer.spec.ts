@@ -1,0 +1,96 @@
+/**
+ * The rough edges a newcomer hits first: misspelt keys and fields get a suggestion, keys in
+ * a foreign namespace and unknown top-level keys are flagged, endpoint services are checked
+ * against the known PrivateLink names, YAML errors say file:line:col without a stack trace,
+ * and the plan fits 120 columns.
+ */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CliIo, main } from "../../scripts/plan";
+import { Plan } from "../../src/plan/model";
+import { renderPlan } from "../../src/plan/report";
+import { planStack } from "../../src/plan/run";
+import { wrapLine } from "../../src/plan/wrap";
+import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT, STACKS, runStack } from "../helpers";
+
+function capture(): CliIo & { stdout: () => string; stderr: () => string } {
+    let out = "";
+    let err = "";
+    return { out: (t) => (out += t), err: (t) => (err += t), stdout: () => out, stderr: () => err };
+}
+
+describe("newcomer: a key in a foreign namespace stops the program", function () {
+    this.timeout(60000);
+    it("fails the program run for a stack that sets one", async () => {
+        const run = await runStack("development", { "agentcore:cpu": "512" });
+        expect(run.error?.message).to.include("agentcore:cpu");
+        expect(run.resources.filter((r) => r.custom)).to.deep.equal([]);
+    });
+});
+
+describe("newcomer: the stack file itself", function () {
+    this.timeout(60000);
+    let dir: string;
+    const good = () => fs.readFileSync(path.join(FIXTURES_ROOT, "Pulumi.development.yaml"), "utf8");
+
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "newcomer-spec-"));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("reports a YAML error as file:line:col and the message, without a stack trace, and exits 1", async () => {
+        fs.writeFileSync(path.join(dir, "Pulumi.development.yaml"), "config:\n  aws:region: us-east-1\n   agentcore-private:cpu: 512\n");
+        const io = capture();
+        expect(await main(["development", "--root", dir], io)).to.equal(1);
+        expect(io.stderr()).to.match(/^Cannot plan stack "development": Pulumi\.development\.yaml:3:\d+: /);
+        expect(io.stderr()).to.not.match(/\n\s+at /);
+        expect(io.stdout()).to.equal("");
+    });
+
+    it("flags unknown top-level keys, suggesting the setting meant", async () => {
+        fs.writeFileSync(path.join(dir, "Pulumi.development.yaml"), good().replace(/^config:/m, "confg:") + "secretprovider: passphrase\n");
+        const io = capture();
+        expect(await main(["development", "--root", dir], io)).to.equal(1);
+        expect(io.stderr()).to.include("Pulumi.development.yaml has 2 unknown top-level keys:");
+        expect(io.stderr()).to.include('top-level key "confg" is not a stack file setting (did you mean config?); allowed: secretsprovider, encryptedkey, encryptionsalt, config, environment');
+        expect(io.stderr()).to.include('top-level key "secretprovider" is not a stack file setting (did you mean secretsprovider?)');
+    });
+
+    it("accepts every top-level key of Pulumi's stack file reference", async () => {
+        const settings = "secretsprovider: passphrase\nencryptionsalt: v1:abc\nencryptedkey: ''\nenvironment:\n  - dev-env\n";
+        fs.writeFileSync(path.join(dir, "Pulumi.development.yaml"), `${settings}${good()}`);
+        expect(await main(["development", "--root", dir, "--source-root", FIXTURE_SOURCE_ROOT], capture())).to.equal(0);
+    });
+});
+
+describe("newcomer: plan output width", function () {
+    this.timeout(120000);
+
+    it("wraps a long line under its tree guides, at a space or else at 120", () => {
+        const long = `│  │       subnets: ${"a".repeat(60)}, ${"b".repeat(60)}`;
+        expect(wrapLine(long)).to.deep.equal([`│  │       subnets: ${"a".repeat(60)},`, `│  │         ${"b".repeat(60)}`]);
+        const resource = `│  ├─ aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule  ${"n".repeat(60)}`;
+        expect(wrapLine(resource)).to.deep.equal(["│  ├─ aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `│  │    ${"n".repeat(60)}`]);
+        const token = `  arn: ${"x".repeat(130)}`;
+        // The break falls at the last space; the token that follows is cut at 120.
+        expect(wrapLine(token)).to.deep.equal(["  arn:", `    ${"x".repeat(116)}`, `    ${"x".repeat(14)}`]);
+        expect(wrapLine("y".repeat(120))).to.deep.equal(["y".repeat(120)]);
+        expect(wrapLine("y".repeat(121))).to.deep.equal(["y".repeat(120), "  y"]);
+    });
+
+    for (const stack of STACKS) {
+        it(`${stack}: every line of the plan fits 120 columns`, async () => {
+            const result = await planStack(stack, { root: FIXTURES_ROOT, sourceRoot: FIXTURE_SOURCE_ROOT });
+            const text = renderPlan(result.plan as Plan);
+            const wide = text.split("\n").filter((line) => [...line].length > 120);
+            expect(wide).to.deep.equal([]);
+        });
+    }
+
+    it("keeps plan-output/ out of git", () => {
+        const ignored = fs.readFileSync(path.join(__dirname, "..", "..", ".gitignore"), "utf8").split("\n");
+        expect(ignored).to.include("plan-output/");
+    });
+});

@@ -1,0 +1,188 @@
+/**
+ * Contract tests: the real program (index.ts) for every stack file, as `pulumi up` would
+ * run it, under the recording mocks. Outputs are a contract other stacks depend on.
+ */
+import { expect } from "chai";
+import { ConfigValidationError, validateConfig } from "../../src/config";
+import { ProgramRun, REQUIRED_INTERFACE_ENDPOINT_SERVICES, STACKS, ofType, providerOverrides, rawStack, runStack, runStackOnce } from "../helpers";
+
+const OUTPUT_NAMES = [
+    "agentSubnetIds", "alarmNames", "alarmTopicArn", "dashboardName", "deployerGuardrailPolicy", "endpointSecurityGroupId", "environment",
+    "executionRoleArn", "executionRoleName", "kmsKeyArn", "logGroupNames", "runtimeSecurityGroupId", "runtimes", "sizing",
+    "vpcEndpointIds", "vpcId",
+];
+const RUNTIME_TYPES = {
+    "aws-native": { runtime: "aws-native:bedrockagentcore:Runtime", endpoint: "aws-native:bedrockagentcore:RuntimeEndpoint" },
+    aws: {
+        runtime: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
+        endpoint: "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
+    },
+} as const;
+
+interface RuntimeOutput {
+    arn: string;
+    id: string;
+    version: string;
+    endpoints: Record<string, string>;
+}
+
+function expectContract(run: ProgramRun, stack: string): void {
+    expect(run.error, run.error?.message).to.equal(undefined);
+    const config = validateConfig(rawStack(stack));
+    const out = run.outputs as Record<string, unknown>;
+    expect(Object.keys(out).sort()).to.deep.equal(OUTPUT_NAMES);
+    expect(out.environment).to.equal(config.environment);
+    expect(out.sizing).to.deep.equal({ cpu: config.sizing.cpu, memory: config.sizing.memory });
+    expect(out.vpcId).to.match(/^vpc-[0-9a-f]{17}$/);
+    expect(out.agentSubnetIds).to.have.length(config.network.agentSubnetCidrs.length);
+    for (const id of out.agentSubnetIds as string[]) {
+        expect(id).to.match(/^subnet-[0-9a-f]{17}$/);
+    }
+    expect(out.runtimeSecurityGroupId).to.match(/^sg-[0-9a-f]{17}$/);
+    expect(out.endpointSecurityGroupId).to.match(/^sg-[0-9a-f]{17}$/);
+    const endpointIds = out.vpcEndpointIds as Record<string, string>;
+    expect(Object.keys(endpointIds).sort()).to.deep.equal(
+        [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, ...config.network.endpointServices, "s3"].sort(),
+    );
+    for (const id of Object.values(endpointIds)) {
+        expect(id).to.match(/^vpce-[0-9a-f]{17}$/);
+    }
+    expect(out.executionRoleArn).to.match(/^arn:aws:iam::123456789012:role\/.+/);
+    expect(out.executionRoleArn).to.match(new RegExp(`/${out.executionRoleName}$`));
+    expect(out.kmsKeyArn).to.match(/^arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]{36}$/);
+    const runtimes = out.runtimes as Record<string, RuntimeOutput>;
+    expect(Object.keys(runtimes)).to.deep.equal(config.runtimes.map((r) => r.name));
+    for (const r of config.runtimes) {
+        const o = runtimes[r.name];
+        expect(o.id).to.match(new RegExp(`^${r.runtimeName}-[A-Za-z0-9]{10}$`));
+        expect(o.arn).to.equal(`arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/${o.id}`);
+        expect(o.version).to.equal("1");
+        expect(Object.keys(o.endpoints)).to.deep.equal(r.endpoints.map((e) => e.name));
+        for (const [name, arn] of Object.entries(o.endpoints)) {
+            expect(arn).to.equal(`${o.arn}/runtime-endpoint/${name}`);
+        }
+    }
+    expect(out.alarmTopicArn).to.match(/^arn:aws:sns:us-east-1:123456789012:.+/);
+    expect(out.dashboardName).to.equal(`agentcore-${stack}`);
+    const metrics = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession", "UsageLogsSilent"];
+    // The guardrail names exactly the stack's subnets and runtime security group (tests/inbound/inbound.spec.ts has the rest).
+    const guardrail = JSON.parse(out.deployerGuardrailPolicy as string) as { Statement: { Condition: Record<string, Record<string, string[]>> }[] };
+    expect(guardrail.Statement[0].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:subnets"]).to.deep.equal([...(out.agentSubnetIds as string[])].sort());
+    expect(guardrail.Statement[2].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:securityGroups"]).to.deep.equal([out.runtimeSecurityGroupId]);
+    expect(out.alarmNames).to.deep.equal(config.runtimes.flatMap((r) => metrics.map((m) => `agentcore-${stack}-${r.name}-${m}`)));
+    expect(out.logGroupNames).to.deep.equal(
+        Object.fromEntries(
+            config.runtimes.map((r) => [
+                r.name,
+                { application: `/agentcore-${stack}/runtimes/${r.name}/application-logs`, usage: `/agentcore-${stack}/runtimes/${r.name}/usage-logs` },
+            ]),
+        ),
+    );
+}
+
+describe("stack contract", () => {
+    for (const stack of STACKS) {
+        describe(stack, () => {
+            const config = validateConfig(rawStack(stack));
+            for (const provider of ["aws-native", "aws"] as const) {
+                describe(`with runtimeProvider ${provider}`, () => {
+                    let run: ProgramRun;
+                    before(async () => {
+                        run = await runStackOnce(stack, providerOverrides(stack, provider));
+                    });
+
+                    it("exports every output with the right shape and value", () => {
+                        expectContract(run, stack);
+                    });
+
+                    it("creates the runtime from the stack file, with its budget as tags", () => {
+                        const [runtime] = ofType(run, RUNTIME_TYPES[provider].runtime);
+                        const expected = config.runtimes[0];
+                        expect(runtime.inputs.agentRuntimeName).to.equal(expected.runtimeName);
+                        // The artifact itself is pinned per stack in tests/artifact/artifactStack.spec.ts.
+                        expect(runtime.inputs.agentRuntimeArtifact).to.be.an("object");
+                        expect(runtime.inputs.tags).to.include({ CpuBudget: String(config.sizing.cpu), MemoryBudgetMiB: String(config.sizing.memory), Environment: stack });
+                        const other = provider === "aws" ? RUNTIME_TYPES["aws-native"] : RUNTIME_TYPES.aws;
+                        expect(ofType(run, other.runtime)).to.have.length(0);
+                    });
+
+                    it("puts the runtime in VPC mode on the agent subnets and runtime security group", () => {
+                        const [runtime] = ofType(run, RUNTIME_TYPES[provider].runtime);
+                        const out = run.outputs as Record<string, unknown>;
+                        expect(runtime.inputs.networkConfiguration).to.deep.equal({
+                            networkMode: "VPC",
+                            networkModeConfig: { subnets: out.agentSubnetIds, securityGroups: [out.runtimeSecurityGroupId] },
+                        });
+                        expect(runtime.inputs.roleArn).to.equal(out.executionRoleArn);
+                    });
+
+                    it("orders the runtime after every role policy and VPC endpoint", () => {
+                        const [runtime] = ofType(run, RUNTIME_TYPES[provider].runtime);
+                        const mustPrecede = [...ofType(run, "aws:iam/rolePolicy:RolePolicy"), ...ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint")]
+                            .filter((r) => !r.name.includes("flow-log"));
+                        expect(mustPrecede.length).to.be.greaterThan(REQUIRED_INTERFACE_ENDPOINT_SERVICES.length);
+                        for (const dep of mustPrecede) {
+                            expect(runtime.dependencies, dep.name).to.include(dep.urn);
+                        }
+                    });
+
+                    it(`protects runtimes, endpoints, the key and its alias, and the log groups ${config.protect ? "" : "not "}in ${stack}`, () => {
+                        const stateful = [
+                            ...ofType(run, RUNTIME_TYPES[provider].runtime),
+                            ...ofType(run, RUNTIME_TYPES[provider].endpoint),
+                            ...ofType(run, "aws:kms/key:Key"),
+                            ...ofType(run, "aws:kms/alias:Alias"),
+                            ...ofType(run, "aws:cloudwatch/logGroup:LogGroup"),
+                        ];
+                        expect(stateful.length).to.be.at.least(5);
+                        for (const r of stateful) {
+                            expect(r.protect, r.name).to.equal(config.protect);
+                        }
+                        // Data outlives the stack when protected: the key and every log group are retained.
+                        for (const r of [...ofType(run, "aws:kms/key:Key"), ...ofType(run, "aws:cloudwatch/logGroup:LogGroup")]) {
+                            expect(r.retainOnDelete, r.name).to.equal(config.protect);
+                        }
+                    });
+                });
+            }
+        });
+    }
+
+    it("budgets differ per stack as the stack files say", async () => {
+        const budgets = [];
+        for (const stack of STACKS) {
+            budgets.push((await runStackOnce(stack)).outputs?.sizing);
+        }
+        expect(budgets).to.deep.equal([
+            { cpu: 512, memory: 1024 },
+            { cpu: 1024, memory: 2048 },
+            { cpu: 2048, memory: 4096 },
+        ]);
+    });
+
+    it("runs two runtimes in one stack, each with its outputs and alarms", async () => {
+        const second = {
+            name: "research_agent",
+            containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/research-agent:2.0.1",
+            protocol: "MCP",
+            endpoints: [{ name: "live", version: "1" }],
+        };
+        const [first] = JSON.parse(rawStack("staging").values.runtimes);
+        const run = await runStack("staging", { runtimes: JSON.stringify([first, second]) });
+        expect(run.error, run.error?.message).to.equal(undefined);
+        const runtimes = run.outputs?.runtimes as Record<string, RuntimeOutput>;
+        expect(Object.keys(runtimes)).to.deep.equal(["support_agent", "research_agent"]);
+        expect(runtimes.research_agent.endpoints).to.have.keys("live");
+        const protocols = Object.fromEntries(ofType(run, RUNTIME_TYPES["aws-native"].runtime).map((r) => [r.inputs.agentRuntimeName, r.inputs.protocolConfiguration]));
+        expect(protocols).to.deep.equal({ support_agent_staging: "HTTP", research_agent_staging: "MCP" });
+        const alarmDimensions = JSON.stringify(ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs));
+        expect(alarmDimensions).to.include(runtimes.support_agent.arn).and.include(runtimes.research_agent.arn);
+    });
+
+    it("registers nothing when the config is bad, and reports every problem", async () => {
+        const run = await runStack("production", { cpu: "3000", logRetentionDays: "30" });
+        expect(run.error).to.be.instanceOf(ConfigValidationError);
+        expect((run.error as ConfigValidationError).problems).to.have.length(2);
+        expect(run.resources.map((r) => r.type)).to.deep.equal(["pulumi:pulumi:Stack"]);
+    });
+});
