@@ -11,7 +11,18 @@ const FACADE_RULE =
 
 export default tseslint.config(
     // .stryker-tmp holds the mutation run's sandbox copies of the project (npm run mutate).
-    { ignores: ["node_modules/**", "bin/**", ".build/**", ".stryker-tmp/**", "reports/**", "agents/*/dist/**", "agents/*/dist-image/**", "agents/*/node_modules/**"] },
+    {
+        ignores: [
+            "node_modules/**",
+            "bin/**",
+            ".build/**",
+            ".stryker-tmp/**",
+            "reports/**",
+            "agents/*/dist/**",
+            "agents/*/dist-image/**",
+            "agents/*/node_modules/**",
+        ],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {
@@ -26,14 +37,20 @@ export default tseslint.config(
         files: ["**/*.ts"],
         ignores: ["src/providers/**", "tests/**"],
         rules: {
-            "no-restricted-imports": ["error", { patterns: [{ group: PROVIDER_ROOTS.flatMap((p) => [p, `${p}/*`]), message: FACADE_RULE }] }],
+            "no-restricted-imports": [
+                "error",
+                { patterns: [{ group: PROVIDER_ROOTS.flatMap((p) => [p, `${p}/*`]), message: FACADE_RULE }] },
+            ],
         },
     },
     {
         // Tests may name a service module the program does not use (pack fixtures), never a root.
         files: ["tests/**/*.ts"],
         rules: {
-            "no-restricted-imports": ["error", { paths: PROVIDER_ROOTS.map((name) => ({ name, message: FACADE_RULE })) }],
+            "no-restricted-imports": [
+                "error",
+                { paths: PROVIDER_ROOTS.map((name) => ({ name, message: FACADE_RULE })) },
+            ],
         },
     },
     {
@@ -41,7 +58,13 @@ export default tseslint.config(
         files: ["**/*.js"],
         languageOptions: {
             sourceType: "commonjs",
-            globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" },
+            globals: {
+                require: "readonly",
+                module: "writable",
+                __dirname: "readonly",
+                process: "readonly",
+                console: "readonly",
+            },
         },
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },

@@ -136,4 +136,6 @@ export const logGroupNames = monitoring.logGroupNames;
 /** JSON IAM policy for the deploy role: runtimes only in this stack's subnets and security group. */
 export const deployerGuardrailPolicy = pulumi
     .all([network.agentSubnetIds, network.runtimeSecurityGroupId])
-    .apply(([subnetIds, securityGroupId]) => JSON.stringify(deployerGuardrailDocument({ subnetIds, securityGroupIds: [securityGroupId] })));
+    .apply(([subnetIds, securityGroupId]) =>
+        JSON.stringify(deployerGuardrailDocument({ subnetIds, securityGroupIds: [securityGroupId] })),
+    );

@@ -42,7 +42,12 @@ export class CiIdentities extends pulumi.ComponentResource {
         super("agentcore:bootstrap:CiIdentities", name, {}, opts);
         const { config } = args;
         const ctx = awsContextOutput(this);
-        const tags = { Project: "agentcore-bootstrap", Stack: config.stack, ManagedBy: "pulumi", Repository: config.githubRepository };
+        const tags = {
+            Project: "agentcore-bootstrap",
+            Stack: config.stack,
+            ManagedBy: "pulumi",
+            Repository: config.githubRepository,
+        };
 
         this.oidcProviderArn = config.oidcProviderArn
             ? pulumi.output(config.oidcProviderArn)
@@ -61,7 +66,8 @@ export class CiIdentities extends pulumi.ComponentResource {
             `${name}-boundary`,
             {
                 name: `${CI_NAME_PREFIX}-boundary`,
-                description: "Permissions boundary of the agentcore CI roles: no changes to CI identities, no users or keys, no policy attachments.",
+                description:
+                    "Permissions boundary of the agentcore CI roles: no changes to CI identities, no users or keys, no policy attachments.",
                 policy: ctx.apply((c) => JSON.stringify(ciBoundaryPolicy(c))),
                 tags,
             },
@@ -74,7 +80,9 @@ export class CiIdentities extends pulumi.ComponentResource {
             {
                 name: `${CI_NAME_PREFIX}-preview`,
                 description: `Read-only: pulumi preview of ${config.mainProject} from pull requests of ${config.githubRepository}.`,
-                assumeRolePolicy: this.oidcProviderArn.apply((arn) => JSON.stringify(githubTrustPolicy(arn, [pullRequestSubject(config.githubRepository)]))),
+                assumeRolePolicy: this.oidcProviderArn.apply((arn) =>
+                    JSON.stringify(githubTrustPolicy(arn, [pullRequestSubject(config.githubRepository)])),
+                ),
                 permissionsBoundary: boundary.arn,
                 maxSessionDuration: SESSION_SECONDS,
                 tags,
@@ -95,7 +103,9 @@ export class CiIdentities extends pulumi.ComponentResource {
                 {
                     name: `${CI_NAME_PREFIX}-deploy-${env.name}`,
                     description: `pulumi up/destroy of ${config.mainProject} stack ${env.name}, from jobs in the GitHub environment ${env.name} of ${config.githubRepository}.`,
-                    assumeRolePolicy: this.oidcProviderArn.apply((arn) => JSON.stringify(githubTrustPolicy(arn, [environmentSubject(config.githubRepository, env.name)]))),
+                    assumeRolePolicy: this.oidcProviderArn.apply((arn) =>
+                        JSON.stringify(githubTrustPolicy(arn, [environmentSubject(config.githubRepository, env.name)])),
+                    ),
                     permissionsBoundary: boundary.arn,
                     maxSessionDuration: SESSION_SECONDS,
                     tags: { ...tags, Environment: env.name },
@@ -119,19 +129,29 @@ export class CiIdentities extends pulumi.ComponentResource {
                     },
                     { parent: this },
                 );
-                new aws.iam.RolePolicyAttachment(`${name}-deploy-${env.name}-grants-${part + 1}`, { role: role.name, policyArn: grants.arn }, { parent: this });
+                new aws.iam.RolePolicyAttachment(
+                    `${name}-deploy-${env.name}-grants-${part + 1}`,
+                    { role: role.name, policyArn: grants.arn },
+                    { parent: this },
+                );
             }
             const guardrail = new aws.iam.Policy(
                 `${name}-deploy-${env.name}-guardrail`,
                 {
                     name: `${CI_NAME_PREFIX}-guardrail-${env.name}`,
                     description: `AgentCore runtimes of ${env.name} only in its own subnets and security groups.`,
-                    policy: JSON.stringify(deployerGuardrailDocument({ subnetIds: env.subnetIds, securityGroupIds: env.securityGroupIds })),
+                    policy: JSON.stringify(
+                        deployerGuardrailDocument({ subnetIds: env.subnetIds, securityGroupIds: env.securityGroupIds }),
+                    ),
                     tags,
                 },
                 { parent: this },
             );
-            new aws.iam.RolePolicyAttachment(`${name}-deploy-${env.name}-guardrail`, { role: role.name, policyArn: guardrail.arn }, { parent: this });
+            new aws.iam.RolePolicyAttachment(
+                `${name}-deploy-${env.name}-guardrail`,
+                { role: role.name, policyArn: guardrail.arn },
+                { parent: this },
+            );
             deployArns[env.name] = role.arn;
         }
         this.deployRoleArns = pulumi.output(deployArns);

@@ -53,7 +53,12 @@ function idList(p: Problems, key: string, v: unknown, pattern: RegExp, what: str
     }
     const bad = v.filter((id) => typeof id !== "string" || !pattern.test(id));
     if (bad.length > 0) {
-        p.invalid(key, v, `${what} IDs only (${pattern.source}); not ${bad.map((b) => JSON.stringify(b)).join(", ")}`, `[${example}]`);
+        p.invalid(
+            key,
+            v,
+            `${what} IDs only (${pattern.source}); not ${bad.map((b) => JSON.stringify(b)).join(", ")}`,
+            `[${example}]`,
+        );
         return [];
     }
     if (new Set(v).size !== v.length) {
@@ -66,7 +71,11 @@ function idList(p: Problems, key: string, v: unknown, pattern: RegExp, what: str
 function readEnvironments(p: Problems, raw: string | undefined): DeployEnvironment[] {
     const example = `[{ name: development, subnetIds: [subnet-0a1b2c3d4e5f60001], securityGroupIds: [sg-0a1b2c3d4e5f60003] }]`;
     if (raw === undefined) {
-        p.missing("environments", "a list of the environments to create a deploy role for, each with its subnets and security groups", example);
+        p.missing(
+            "environments",
+            "a list of the environments to create a deploy role for, each with its subnets and security groups",
+            example,
+        );
         return [];
     }
     let parsed: unknown;
@@ -88,18 +97,45 @@ function readEnvironments(p: Problems, raw: string | undefined): DeployEnvironme
         }
         for (const field of Object.keys(entry)) {
             if (!["name", "subnetIds", "securityGroupIds"].includes(field)) {
-                p.invalid(`${key}.${field}`, entry[field], "not a known field; use name, subnetIds, securityGroupIds", `${key}.name`);
+                p.invalid(
+                    `${key}.${field}`,
+                    entry[field],
+                    "not a known field; use name, subnetIds, securityGroupIds",
+                    `${key}.name`,
+                );
             }
         }
         const name = entry.name;
         if (typeof name !== "string" || !(ENVIRONMENTS as readonly string[]).includes(name)) {
             p.invalid(`${key}.name`, name ?? null, `one of ${ENVIRONMENTS.join(", ")}`, `"staging"`);
-        } else if (out.some((e) => e.name === name) || parsed.slice(0, i).some((e: unknown) => isRecord(e) && e.name === name)) {
+        } else if (
+            out.some((e) => e.name === name) ||
+            parsed.slice(0, i).some((e: unknown) => isRecord(e) && e.name === name)
+        ) {
             p.invalid(`${key}.name`, name, "each environment once (one deploy role per environment)", `"production"`);
         }
-        const subnetIds = idList(p, `${key}.subnetIds`, entry.subnetIds, SUBNET_ID, "subnet", "subnet-0a1b2c3d4e5f60001");
-        const securityGroupIds = idList(p, `${key}.securityGroupIds`, entry.securityGroupIds, SECURITY_GROUP_ID, "security group", "sg-0a1b2c3d4e5f60003");
-        if (typeof name === "string" && (ENVIRONMENTS as readonly string[]).includes(name) && subnetIds.length > 0 && securityGroupIds.length > 0) {
+        const subnetIds = idList(
+            p,
+            `${key}.subnetIds`,
+            entry.subnetIds,
+            SUBNET_ID,
+            "subnet",
+            "subnet-0a1b2c3d4e5f60001",
+        );
+        const securityGroupIds = idList(
+            p,
+            `${key}.securityGroupIds`,
+            entry.securityGroupIds,
+            SECURITY_GROUP_ID,
+            "security group",
+            "sg-0a1b2c3d4e5f60003",
+        );
+        if (
+            typeof name === "string" &&
+            (ENVIRONMENTS as readonly string[]).includes(name) &&
+            subnetIds.length > 0 &&
+            securityGroupIds.length > 0
+        ) {
             out.push({ name: name as Environment, subnetIds, securityGroupIds });
         }
     });
@@ -111,13 +147,27 @@ export function validateBootstrapConfig(raw: RawBootstrapConfig): BootstrapConfi
     const p = new Problems();
     const repository = raw.values.githubRepository;
     if (repository === undefined || repository === "") {
-        p.missing("githubRepository", "the repository whose workflows assume the roles, as owner/name", `"acme/agentcore-private"`);
+        p.missing(
+            "githubRepository",
+            "the repository whose workflows assume the roles, as owner/name",
+            `"acme/agentcore-private"`,
+        );
     } else if (!REPOSITORY.test(repository)) {
-        p.invalid("githubRepository", repository, "owner/name as GitHub spells it, no wildcards", `"acme/agentcore-private"`);
+        p.invalid(
+            "githubRepository",
+            repository,
+            "owner/name as GitHub spells it, no wildcards",
+            `"acme/agentcore-private"`,
+        );
     }
     const providerArn = raw.values.oidcProviderArn || undefined;
     if (providerArn !== undefined && !OIDC_PROVIDER_ARN.test(providerArn)) {
-        p.invalid("oidcProviderArn", providerArn, "the ARN of this account's token.actions.githubusercontent.com provider, or empty to create one", `"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"`);
+        p.invalid(
+            "oidcProviderArn",
+            providerArn,
+            "the ARN of this account's token.actions.githubusercontent.com provider, or empty to create one",
+            `"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"`,
+        );
     }
     const mainProject = raw.values.mainProject || "agentcore-private";
     if (!PROJECT_NAME.test(mainProject)) {
@@ -125,7 +175,13 @@ export function validateBootstrapConfig(raw: RawBootstrapConfig): BootstrapConfi
     }
     const environments = readEnvironments(p, raw.values.environments);
     p.throwIfAny(raw.stack);
-    return { stack: raw.stack, githubRepository: repository as string, oidcProviderArn: providerArn, mainProject, environments };
+    return {
+        stack: raw.stack,
+        githubRepository: repository as string,
+        oidcProviderArn: providerArn,
+        mainProject,
+        environments,
+    };
 }
 
 /** Reads the stack's config through the Pulumi runtime. */

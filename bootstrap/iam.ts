@@ -83,12 +83,26 @@ export const EC2_READ_ACTIONS = [
     "ec2:DescribeVpcs",
 ];
 /** Reading the roles and their inline policies. */
-export const IAM_READ_ACTIONS = ["iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies"];
+export const IAM_READ_ACTIONS = [
+    "iam:GetRole",
+    "iam:GetRolePolicy",
+    "iam:ListAttachedRolePolicies",
+    "iam:ListRolePolicies",
+];
 /** Reading the stack's key (aliases cannot be listed per resource). */
-export const KMS_READ_ACTIONS = ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"];
+export const KMS_READ_ACTIONS = [
+    "kms:DescribeKey",
+    "kms:GetKeyPolicy",
+    "kms:GetKeyRotationStatus",
+    "kms:ListResourceTags",
+];
 export const LOGS_READ_ACTIONS = ["logs:DescribeLogGroups", "logs:ListTagsForResource"];
 export const SNS_READ_ACTIONS = ["sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListTagsForResource"];
-export const CLOUDWATCH_READ_ACTIONS = ["cloudwatch:DescribeAlarms", "cloudwatch:GetDashboard", "cloudwatch:ListTagsForResource"];
+export const CLOUDWATCH_READ_ACTIONS = [
+    "cloudwatch:DescribeAlarms",
+    "cloudwatch:GetDashboard",
+    "cloudwatch:ListTagsForResource",
+];
 export const AGENTCORE_READ_ACTIONS = [
     "bedrock-agentcore:GetAgentRuntime",
     "bedrock-agentcore:GetAgentRuntimeEndpoint",
@@ -97,7 +111,11 @@ export const AGENTCORE_READ_ACTIONS = [
     "bedrock-agentcore:ListTagsForResource",
 ];
 /** Cloud Control (the aws-native provider's API) has no resource-level permissions; the service actions behind it are checked as well. */
-export const CLOUD_CONTROL_READ_ACTIONS = ["cloudformation:GetResource", "cloudformation:GetResourceRequestStatus", "cloudformation:ListResources"];
+export const CLOUD_CONTROL_READ_ACTIONS = [
+    "cloudformation:GetResource",
+    "cloudformation:GetResourceRequestStatus",
+    "cloudformation:ListResources",
+];
 
 /** The code bucket's configuration and objects, as the AWS provider reads them on refresh. */
 export const S3_READ_ACTIONS = [
@@ -123,8 +141,22 @@ export const S3_READ_ACTIONS = [
     "s3:ListBucket",
     "s3:ListBucketVersions",
 ];
-export const ECR_READ_ACTIONS = ["ecr:DescribeImageScanFindings", "ecr:DescribeImages", "ecr:DescribeRepositories", "ecr:GetLifecyclePolicy", "ecr:GetRepositoryPolicy", "ecr:ListImages", "ecr:ListTagsForResource"];
-export const LOG_DELIVERY_READ_ACTIONS = ["logs:GetDelivery", "logs:GetDeliveryDestination", "logs:GetDeliveryDestinationPolicy", "logs:GetDeliverySource", "logs:ListTagsForResource"];
+export const ECR_READ_ACTIONS = [
+    "ecr:DescribeImageScanFindings",
+    "ecr:DescribeImages",
+    "ecr:DescribeRepositories",
+    "ecr:GetLifecyclePolicy",
+    "ecr:GetRepositoryPolicy",
+    "ecr:ListImages",
+    "ecr:ListTagsForResource",
+];
+export const LOG_DELIVERY_READ_ACTIONS = [
+    "logs:GetDelivery",
+    "logs:GetDeliveryDestination",
+    "logs:GetDeliveryDestinationPolicy",
+    "logs:GetDeliverySource",
+    "logs:ListTagsForResource",
+];
 export const OBSERVABILITY_READ_UNSCOPED_ACTIONS = [
     "cloudwatch:DescribeInsightRules",
     "logs:DescribeDeliveries",
@@ -148,12 +180,18 @@ export function environmentArns(ctx: AwsContext, env: string) {
         flowLogRoles: iam(`role/${prefix}-flow-logs-role-*`),
         keys: regionalArn(ctx, "kms", "key/*"),
         alias: regionalArn(ctx, "kms", `alias/${prefix}`),
-        flowLogGroups: [regionalArn(ctx, "logs", `log-group:${FLOW_LOG_GROUP_PREFIX}${prefix}`), regionalArn(ctx, "logs", `log-group:${FLOW_LOG_GROUP_PREFIX}${prefix}:*`)],
+        flowLogGroups: [
+            regionalArn(ctx, "logs", `log-group:${FLOW_LOG_GROUP_PREFIX}${prefix}`),
+            regionalArn(ctx, "logs", `log-group:${FLOW_LOG_GROUP_PREFIX}${prefix}:*`),
+        ],
         allLogGroups: regionalArn(ctx, "logs", "log-group:*"),
         topics: regionalArn(ctx, "sns", `${prefix}-*`),
         alarms: regionalArn(ctx, "cloudwatch", `alarm:${prefix}-*`),
         dashboard: `arn:${ctx.partition}:cloudwatch::${ctx.accountId}:dashboard/${prefix}`,
-        stackLogGroups: [regionalArn(ctx, "logs", `log-group:/${prefix}/runtimes/*`), regionalArn(ctx, "logs", `log-group:/${prefix}/runtimes/*:*`)],
+        stackLogGroups: [
+            regionalArn(ctx, "logs", `log-group:/${prefix}/runtimes/*`),
+            regionalArn(ctx, "logs", `log-group:/${prefix}/runtimes/*:*`),
+        ],
         deliveries: [
             regionalArn(ctx, "logs", `delivery-source:${prefix}-*`),
             regionalArn(ctx, "logs", `delivery-destination:${prefix}-*`),
@@ -172,7 +210,12 @@ export function environmentArns(ctx: AwsContext, env: string) {
     };
 }
 
-const statement = (Sid: string, Action: readonly string[], Resource: string | readonly string[], Condition?: PolicyCondition): PolicyStatement => ({
+const statement = (
+    Sid: string,
+    Action: readonly string[],
+    Resource: string | readonly string[],
+    Condition?: PolicyCondition,
+): PolicyStatement => ({
     Sid,
     Effect: "Allow",
     Action: [...Action],
@@ -192,7 +235,10 @@ export function previewPolicy(ctx: AwsContext): PolicyDocument {
             statement("KmsListAliases", ["kms:ListAliases"], "*"),
             statement("LogsRead", LOGS_READ_ACTIONS, arns.allLogGroups),
             statement("SnsRead", SNS_READ_ACTIONS, arns.topics),
-            statement("CloudWatchRead", CLOUDWATCH_READ_ACTIONS, [arns.alarms, `arn:${ctx.partition}:cloudwatch::${ctx.accountId}:dashboard/agentcore-*`]),
+            statement("CloudWatchRead", CLOUDWATCH_READ_ACTIONS, [
+                arns.alarms,
+                `arn:${ctx.partition}:cloudwatch::${ctx.accountId}:dashboard/agentcore-*`,
+            ]),
             statement("AgentCoreRead", AGENTCORE_READ_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
             statement("AgentCoreList", ["bedrock-agentcore:ListAgentRuntimes"], "*"),
             statement("CloudControlRead", CLOUD_CONTROL_READ_ACTIONS, "*"),
@@ -201,7 +247,11 @@ export function previewPolicy(ctx: AwsContext): PolicyDocument {
             // awsx's Image resolves a registry login (an invoke) during preview as well.
             statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),
             statement("LogDeliveryRead", LOG_DELIVERY_READ_ACTIONS, arns.deliveries),
-            statement("AgentCoreResourcePolicyRead", ["bedrock-agentcore:GetResourcePolicy"], [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
+            statement(
+                "AgentCoreResourcePolicyRead",
+                ["bedrock-agentcore:GetResourcePolicy"],
+                [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`],
+            ),
             // No resource-level permissions exist for these reads (Service Authorization Reference).
             statement("ObservabilityReadUnscoped", OBSERVABILITY_READ_UNSCOPED_ACTIONS, "*"),
         ],
@@ -211,9 +261,22 @@ export function previewPolicy(ctx: AwsContext): PolicyDocument {
 // ---- deploy (one environment) ----
 
 /** Creating network resources; the created resource must carry the environment's tag. */
-export const EC2_CREATE_ACTIONS = ["ec2:CreateFlowLogs", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup", "ec2:CreateSubnet", "ec2:CreateVpc", "ec2:CreateVpcEndpoint"];
+export const EC2_CREATE_ACTIONS = [
+    "ec2:CreateFlowLogs",
+    "ec2:CreateRouteTable",
+    "ec2:CreateSecurityGroup",
+    "ec2:CreateSubnet",
+    "ec2:CreateVpc",
+    "ec2:CreateVpcEndpoint",
+];
 /** The creates whose request also names the (existing) VPC. */
-export const EC2_CREATE_IN_VPC_ACTIONS = ["ec2:CreateFlowLogs", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup", "ec2:CreateSubnet", "ec2:CreateVpcEndpoint"];
+export const EC2_CREATE_IN_VPC_ACTIONS = [
+    "ec2:CreateFlowLogs",
+    "ec2:CreateRouteTable",
+    "ec2:CreateSecurityGroup",
+    "ec2:CreateSubnet",
+    "ec2:CreateVpcEndpoint",
+];
 /** Changing network resources of this account and region (IDs are random, so no name scoping). */
 export const EC2_MODIFY_ACTIONS = [
     "ec2:AssociateRouteTable",
@@ -231,7 +294,15 @@ export const EC2_MODIFY_ACTIONS = [
     "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
 ];
 /** Deleting: only what carries this environment's `Environment` tag. */
-export const EC2_DELETE_ACTIONS = ["ec2:DeleteFlowLogs", "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup", "ec2:DeleteSubnet", "ec2:DeleteTags", "ec2:DeleteVpc", "ec2:DeleteVpcEndpoints"];
+export const EC2_DELETE_ACTIONS = [
+    "ec2:DeleteFlowLogs",
+    "ec2:DeleteRouteTable",
+    "ec2:DeleteSecurityGroup",
+    "ec2:DeleteSubnet",
+    "ec2:DeleteTags",
+    "ec2:DeleteVpc",
+    "ec2:DeleteVpcEndpoints",
+];
 /** The execution and flow-log roles and their inline policies. */
 export const IAM_ROLE_ACTIONS = [
     "iam:CreateRole",
@@ -286,8 +357,19 @@ export const SNS_WRITE_ACTIONS = [
     "sns:Unsubscribe",
     "sns:UntagResource",
 ];
-export const CLOUDWATCH_ALARM_ACTIONS = ["cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource", "cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "cloudwatch:UntagResource"];
-export const CLOUDWATCH_DASHBOARD_ACTIONS = ["cloudwatch:DeleteDashboards", "cloudwatch:GetDashboard", "cloudwatch:PutDashboard"];
+export const CLOUDWATCH_ALARM_ACTIONS = [
+    "cloudwatch:DeleteAlarms",
+    "cloudwatch:DescribeAlarms",
+    "cloudwatch:ListTagsForResource",
+    "cloudwatch:PutMetricAlarm",
+    "cloudwatch:TagResource",
+    "cloudwatch:UntagResource",
+];
+export const CLOUDWATCH_DASHBOARD_ACTIONS = [
+    "cloudwatch:DeleteDashboards",
+    "cloudwatch:GetDashboard",
+    "cloudwatch:PutDashboard",
+];
 export const AGENTCORE_RUNTIME_ACTIONS = [
     "bedrock-agentcore:CreateAgentRuntime",
     "bedrock-agentcore:CreateAgentRuntimeEndpoint",
@@ -304,8 +386,16 @@ export const AGENTCORE_RUNTIME_ACTIONS = [
     "bedrock-agentcore:UpdateAgentRuntimeEndpoint",
 ];
 /** A runtime gets a workload identity named after it. */
-export const AGENTCORE_IDENTITY_ACTIONS = ["bedrock-agentcore:CreateWorkloadIdentity", "bedrock-agentcore:DeleteWorkloadIdentity", "bedrock-agentcore:GetWorkloadIdentity"];
-export const CLOUD_CONTROL_WRITE_ACTIONS = ["cloudformation:CreateResource", "cloudformation:DeleteResource", "cloudformation:UpdateResource"];
+export const AGENTCORE_IDENTITY_ACTIONS = [
+    "bedrock-agentcore:CreateWorkloadIdentity",
+    "bedrock-agentcore:DeleteWorkloadIdentity",
+    "bedrock-agentcore:GetWorkloadIdentity",
+];
+export const CLOUD_CONTROL_WRITE_ACTIONS = [
+    "cloudformation:CreateResource",
+    "cloudformation:DeleteResource",
+    "cloudformation:UpdateResource",
+];
 
 /** The code bucket (direct-code artifacts): its lifecycle, configuration and objects; forceDestroy empties versions. */
 export const S3_BUCKET_ACTIONS = [
@@ -348,7 +438,11 @@ export const ECR_REPOSITORY_ACTIONS = [
 export const KMS_USE_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"];
 export const KMS_GRANT_ACTIONS = ["kms:CreateGrant", "kms:RetireGrant"];
 /** The runtimes' and endpoints' resource-based policies (PutResourcePolicy etc. of the AgentCore control plane). */
-export const AGENTCORE_RESOURCE_POLICY_ACTIONS = ["bedrock-agentcore:DeleteResourcePolicy", "bedrock-agentcore:GetResourcePolicy", "bedrock-agentcore:PutResourcePolicy"];
+export const AGENTCORE_RESOURCE_POLICY_ACTIONS = [
+    "bedrock-agentcore:DeleteResourcePolicy",
+    "bedrock-agentcore:GetResourcePolicy",
+    "bedrock-agentcore:PutResourcePolicy",
+];
 /** Vended log and trace delivery: sources, destinations and the deliveries between them. */
 export const LOG_DELIVERY_ACTIONS = [
     ...LOG_DELIVERY_READ_ACTIONS,
@@ -366,7 +460,15 @@ export const LOG_DELIVERY_ACTIONS = [
 ].sort();
 /** The permission AgentCore checks before it lets a caller deliver a runtime's logs and traces. */
 export const AGENTCORE_VENDED_LOGS_ACTIONS = ["bedrock-agentcore:AllowVendedLogDeliveryForResource"];
-export const CLOUDWATCH_INSIGHT_RULE_ACTIONS = ["cloudwatch:DeleteInsightRules", "cloudwatch:DisableInsightRules", "cloudwatch:EnableInsightRules", "cloudwatch:ListTagsForResource", "cloudwatch:PutInsightRule", "cloudwatch:TagResource", "cloudwatch:UntagResource"];
+export const CLOUDWATCH_INSIGHT_RULE_ACTIONS = [
+    "cloudwatch:DeleteInsightRules",
+    "cloudwatch:DisableInsightRules",
+    "cloudwatch:EnableInsightRules",
+    "cloudwatch:ListTagsForResource",
+    "cloudwatch:PutInsightRule",
+    "cloudwatch:TagResource",
+    "cloudwatch:UntagResource",
+];
 /**
  * Writes that AWS authorizes on `*` only: the account's log resource policies (delivery to
  * log groups), saved Logs Insights queries, X-Ray resource policies (delivery to X-Ray).
@@ -381,7 +483,10 @@ export const OBSERVABILITY_UNSCOPED_ACTIONS = [
     "xray:PutResourcePolicy",
 ].sort();
 /** Transaction Search: the account's segment destination (config allows it in production only). */
-export const XRAY_SEGMENT_DESTINATION_ACTIONS = ["xray:GetTraceSegmentDestination", "xray:UpdateTraceSegmentDestination"];
+export const XRAY_SEGMENT_DESTINATION_ACTIONS = [
+    "xray:GetTraceSegmentDestination",
+    "xray:UpdateTraceSegmentDestination",
+];
 /** The environment that may own Transaction Search: the one src/observability/config.ts enforces. */
 export const TRANSACTION_SEARCH_ENVIRONMENT = TRANSACTION_SEARCH_OWNER_ENVIRONMENT;
 
@@ -395,7 +500,15 @@ export const AGENTCORE_NETWORK_SERVICE = "network.bedrock-agentcore.amazonaws.co
 export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
     const arns = environmentArns(ctx, env);
     const ec2 = (kind: string) => regionalArn(ctx, "ec2", `${kind}/*`);
-    const ec2Created = ["vpc", "subnet", "route-table", "security-group", "security-group-rule", "vpc-endpoint", "vpc-flow-log"].map(ec2);
+    const ec2Created = [
+        "vpc",
+        "subnet",
+        "route-table",
+        "security-group",
+        "security-group-rule",
+        "vpc-endpoint",
+        "vpc-flow-log",
+    ].map(ec2);
     const tagged = { StringEquals: { "aws:ResourceTag/Environment": env } };
     // Modify rights reach every network resource of the account (IDs are random), so they are
     // fenced by tag: a resource tagged for another environment is refused. IfExists keeps what
@@ -405,48 +518,76 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
         Version: "2012-10-17",
         Statement: [
             statement("Ec2Read", EC2_READ_ACTIONS, "*"),
-            statement("Ec2CreateTagged", EC2_CREATE_ACTIONS, ec2Created, { StringEquals: { "aws:RequestTag/Environment": env } }),
+            statement("Ec2CreateTagged", EC2_CREATE_ACTIONS, ec2Created, {
+                StringEquals: { "aws:RequestTag/Environment": env },
+            }),
             // A create is also authorized against the existing resources it attaches to. Those
             // grants name only parent types, never the type being created, so the tag
             // condition above cannot be bypassed (IAM checks each resource on its own).
             statement("Ec2CreateInVpc", EC2_CREATE_IN_VPC_ACTIONS, ec2("vpc"), notOtherEnvironment),
-            statement("Ec2EndpointAttachments", ["ec2:CreateVpcEndpoint"], [ec2("subnet"), ec2("security-group"), ec2("route-table"), regionalArn(ctx, "ec2", "vpc-endpoint-service/*")]),
+            statement(
+                "Ec2EndpointAttachments",
+                ["ec2:CreateVpcEndpoint"],
+                [
+                    ec2("subnet"),
+                    ec2("security-group"),
+                    ec2("route-table"),
+                    regionalArn(ctx, "ec2", "vpc-endpoint-service/*"),
+                ],
+            ),
             statement("Ec2Modify", EC2_MODIFY_ACTIONS, ec2Created, notOtherEnvironment),
             statement("Ec2DeleteOwnEnvironment", EC2_DELETE_ACTIONS, ec2Created, tagged),
             statement("IamStackRoles", IAM_ROLE_ACTIONS, arns.roles),
-            statement("PassExecutionRoleToAgentCore", ["iam:PassRole"], arns.executionRoles, { StringEquals: { "iam:PassedToService": AGENTCORE_SERVICE } }),
-            statement("PassFlowLogRoleToVpcFlowLogs", ["iam:PassRole"], arns.flowLogRoles, { StringEquals: { "iam:PassedToService": FLOW_LOGS_SERVICE } }),
+            statement("PassExecutionRoleToAgentCore", ["iam:PassRole"], arns.executionRoles, {
+                StringEquals: { "iam:PassedToService": AGENTCORE_SERVICE },
+            }),
+            statement("PassFlowLogRoleToVpcFlowLogs", ["iam:PassRole"], arns.flowLogRoles, {
+                StringEquals: { "iam:PassedToService": FLOW_LOGS_SERVICE },
+            }),
             statement(
                 "AgentCoreNetworkServiceLinkedRole",
                 ["iam:CreateServiceLinkedRole"],
                 `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/${AGENTCORE_NETWORK_SERVICE}/AWSServiceRoleForBedrockAgentCoreNetwork`,
                 { StringEquals: { "iam:AWSServiceName": AGENTCORE_NETWORK_SERVICE } },
             ),
-            statement("KmsCreateTaggedKey", ["kms:CreateKey"], "*", { StringEquals: { "aws:RequestTag/Environment": env } }),
+            statement("KmsCreateTaggedKey", ["kms:CreateKey"], "*", {
+                StringEquals: { "aws:RequestTag/Environment": env },
+            }),
             statement("KmsOwnKeys", KMS_KEY_ACTIONS, arns.keys, tagged),
             // An alias operation is authorized on the alias and on the key: the key must be this environment's.
             statement("KmsAlias", KMS_ALIAS_ACTIONS, arns.alias),
             statement("KmsAliasTargetOwnKeys", KMS_ALIAS_ACTIONS, arns.keys, tagged),
             statement("KmsListAliases", ["kms:ListAliases"], "*"),
             statement("KmsUseOwnKeys", KMS_USE_ACTIONS, arns.keys, tagged),
-            statement("KmsGrantsForAwsServices", KMS_GRANT_ACTIONS, arns.keys, { ...tagged, Bool: { "kms:GrantIsForAWSResource": "true" } }),
+            statement("KmsGrantsForAwsServices", KMS_GRANT_ACTIONS, arns.keys, {
+                ...tagged,
+                Bool: { "kms:GrantIsForAWSResource": "true" },
+            }),
             // Not AgentCore's own /aws/bedrock-agentcore/runtimes/* groups: the service creates them and
             // the stack never touches them (policy rule agentcore-no-service-log-groups).
             statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.stackLogGroups, ...arns.flowLogGroups]),
             statement("LogDelivery", LOG_DELIVERY_ACTIONS, arns.deliveries),
             statement("AgentCoreVendedLogs", AGENTCORE_VENDED_LOGS_ACTIONS, arns.runtimes),
             statement("ObservabilityUnscoped", OBSERVABILITY_UNSCOPED_ACTIONS, "*"),
-            ...(env === TRANSACTION_SEARCH_ENVIRONMENT ? [statement("XRayTransactionSearch", XRAY_SEGMENT_DESTINATION_ACTIONS, "*")] : []),
+            ...(env === TRANSACTION_SEARCH_ENVIRONMENT
+                ? [statement("XRayTransactionSearch", XRAY_SEGMENT_DESTINATION_ACTIONS, "*")]
+                : []),
             statement("CloudWatchInsightRules", CLOUDWATCH_INSIGHT_RULE_ACTIONS, arns.insightRules),
             statement("S3CodeBucket", S3_BUCKET_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
             statement("EcrRepositories", ECR_REPOSITORY_ACTIONS, arns.repositories),
             statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),
-            statement("AgentCoreResourcePolicies", AGENTCORE_RESOURCE_POLICY_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
+            statement("AgentCoreResourcePolicies", AGENTCORE_RESOURCE_POLICY_ACTIONS, [
+                arns.runtimes,
+                `${arns.runtimes}/runtime-endpoint/*`,
+            ]),
             statement("LogsDescribe", ["logs:DescribeLogGroups"], arns.allLogGroups),
             statement("SnsAlarmTopic", SNS_WRITE_ACTIONS, arns.topics),
             statement("CloudWatchAlarms", CLOUDWATCH_ALARM_ACTIONS, arns.alarms),
             statement("CloudWatchDashboard", CLOUDWATCH_DASHBOARD_ACTIONS, arns.dashboard),
-            statement("AgentCoreRuntimes", AGENTCORE_RUNTIME_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
+            statement("AgentCoreRuntimes", AGENTCORE_RUNTIME_ACTIONS, [
+                arns.runtimes,
+                `${arns.runtimes}/runtime-endpoint/*`,
+            ]),
             statement("AgentCoreWorkloadIdentity", AGENTCORE_IDENTITY_ACTIONS, arns.workloadIdentities),
             statement("AgentCoreList", ["bedrock-agentcore:ListAgentRuntimes"], "*"),
             statement("CloudControl", [...CLOUD_CONTROL_READ_ACTIONS, ...CLOUD_CONTROL_WRITE_ACTIONS], "*"),
@@ -528,10 +669,13 @@ export function policySize(doc: PolicyDocument): number {
 export function planSplit(doc: PolicyDocument, maxChars = MANAGED_POLICY_MAX_CHARS): number[][] {
     const groups: number[][] = [];
     let current: number[] = [];
-    const size = (indices: number[]) => policySize({ Version: "2012-10-17", Statement: indices.map((i) => doc.Statement[i]) });
+    const size = (indices: number[]) =>
+        policySize({ Version: "2012-10-17", Statement: indices.map((i) => doc.Statement[i]) });
     doc.Statement.forEach((s, i) => {
         if (size([i]) > maxChars) {
-            throw new Error(`statement ${s.Sid} alone is ${size([i])} characters, over the ${maxChars} of a managed policy`);
+            throw new Error(
+                `statement ${s.Sid} alone is ${size([i])} characters, over the ${maxChars} of a managed policy`,
+            );
         }
         if (size([...current, i]) > maxChars) {
             groups.push(current);
@@ -554,4 +698,8 @@ export function applySplit(doc: PolicyDocument, groups: readonly number[][]): Po
  * The longest ARN parts an account can have: a split planned with them fits every real
  * account, so the number of managed policies is known before the account ID resolves.
  */
-export const LONGEST_CONTEXT: AwsContext = { partition: "aws-us-gov", region: "ap-southeast-7", accountId: "000000000000" };
+export const LONGEST_CONTEXT: AwsContext = {
+    partition: "aws-us-gov",
+    region: "ap-southeast-7",
+    accountId: "000000000000",
+};

@@ -33,7 +33,14 @@ const CASES: readonly Case[] = [
 ];
 
 const VARIANTS = {
-    baseline: (args: string[]) => [require.resolve("ts-node/dist/bin"), "--transpile-only", "--require", "./scripts/bench-baseline.js", "scripts/plan.ts", ...args],
+    baseline: (args: string[]) => [
+        require.resolve("ts-node/dist/bin"),
+        "--transpile-only",
+        "--require",
+        "./scripts/bench-baseline.js",
+        "scripts/plan.ts",
+        ...args,
+    ],
     new: (args: string[]) => ["scripts/launch-plan.js", ...args],
 } as const;
 type Variant = keyof typeof VARIANTS;
@@ -62,13 +69,21 @@ interface Measurement {
 function run(variant: Variant, args: string[]): Measurement {
     const cpuBefore = childrenCpuSeconds();
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, VARIANTS[variant](args), { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, VARIANTS[variant](args), {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+    });
     const wall = Number(process.hrtime.bigint() - start) / 1e9;
     const cpuAfter = childrenCpuSeconds();
     if (result.status !== 0) {
         throw new Error(`${variant} plan ${args.join(" ")} exited ${result.status}:\n${result.stderr}`);
     }
-    return { wall, cpu: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined, stdout: result.stdout };
+    return {
+        wall,
+        cpu: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined,
+        stdout: result.stdout,
+    };
 }
 
 function median(values: readonly number[]): number {
@@ -90,8 +105,14 @@ function parseRuns(argv: readonly string[]): number {
 function main(): void {
     const runs = parseRuns(process.argv.slice(2));
     const cpus = os.cpus();
-    const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
-    console.log(`Machine: ${cpus.length} CPUs (nproc ${cpus.length}), ${cpus[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${os.platform()} ${os.release()}`);
+    const load = () =>
+        os
+            .loadavg()
+            .map((l) => l.toFixed(1))
+            .join(" ");
+    console.log(
+        `Machine: ${cpus.length} CPUs (nproc ${cpus.length}), ${cpus[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${os.platform()} ${os.release()}`,
+    );
     console.log(`Load average at start: ${load()}`);
     console.log(`${runs} interleaved rounds per command, after one untimed warm-up of each.\n`);
 
@@ -119,11 +140,15 @@ function main(): void {
         console.log("| Command | Baseline median (range) | New median (range) | New / baseline | Speed-up |");
         console.log("|---|---|---|---|---|");
         for (const c of CASES) {
-            const [b, n] = (["baseline", "new"] as const).map((v) => times[c.label][v].map(pick).filter((x): x is number => x !== undefined));
+            const [b, n] = (["baseline", "new"] as const).map((v) =>
+                times[c.label][v].map(pick).filter((x): x is number => x !== undefined),
+            );
             if (b.length === 0 || n.length === 0) return;
             const [mb, mn] = [median(b), median(n)];
             const range = (v: number[]) => `${Math.min(...v).toFixed(2)}–${Math.max(...v).toFixed(2)}`;
-            console.log(`| ${c.label} | ${mb.toFixed(2)} s (${range(b)}) | ${mn.toFixed(2)} s (${range(n)}) | ${(mn / mb).toFixed(2)} | ${(mb / mn).toFixed(1)}× |`);
+            console.log(
+                `| ${c.label} | ${mb.toFixed(2)} s (${range(b)}) | ${mn.toFixed(2)} s (${range(n)}) | ${(mn / mb).toFixed(2)} | ${(mb / mn).toFixed(1)}× |`,
+            );
         }
         console.log("");
     };

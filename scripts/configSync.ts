@@ -26,7 +26,9 @@ function schemaEntry(key: ConfigKeyDeclaration): Record<string, unknown> {
 /** Pulumi.yaml with its `config:` section (everything from that line on) generated. */
 export function renderProjectFile(current: string): string {
     const head = current.slice(0, current.search(/^config:$/m));
-    const config = Object.fromEntries(CONFIG_KEY_DECLARATIONS.filter((k) => k.type !== undefined).map((k) => [k.name, schemaEntry(k)]));
+    const config = Object.fromEntries(
+        CONFIG_KEY_DECLARATIONS.filter((k) => k.type !== undefined).map((k) => [k.name, schemaEntry(k)]),
+    );
     return head + yaml.dump({ config }, { lineWidth: -1, noRefs: true });
 }
 

@@ -85,12 +85,16 @@ function writeAtomically(file, text) {
 /** Transpiles the stale files; returns false (after printing why) on a syntax error. */
 function transpile(stale, outDir, rootDir) {
     const ts = require("typescript");
-    const parsed = ts.getParsedCommandLineOfConfigFile(TSCONFIG, {}, {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: (d) => {
-            throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+        TSCONFIG,
+        {},
+        {
+            ...ts.sys,
+            onUnRecoverableConfigFileDiagnostic: (d) => {
+                throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+            },
         },
-    });
+    );
     const problems = [];
     for (const file of stale) {
         const out = outputOf(file, outDir, rootDir);
@@ -103,8 +107,13 @@ function transpile(stale, outDir, rootDir) {
         });
         const errors = (result.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
         for (const d of errors) {
-            const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-            problems.push(`${path.relative(ROOT, file)}(${at.line + 1},${at.character + 1}): error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+            const at =
+                d.file && d.start !== undefined
+                    ? d.file.getLineAndCharacterOfPosition(d.start)
+                    : { line: 0, character: 0 };
+            problems.push(
+                `${path.relative(ROOT, file)}(${at.line + 1},${at.character + 1}): error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+            );
         }
         if (errors.length > 0) continue;
         fs.mkdirSync(path.dirname(out), { recursive: true });

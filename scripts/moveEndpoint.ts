@@ -22,7 +22,9 @@ export function runMoveEndpoint(argv: readonly string[], log: (line: string) => 
     const rootAt = argv.indexOf("--root");
     const unknown = argv.filter((a) => a.startsWith("--") && a !== "--dry-run" && a !== "--root");
     if (positional.length !== 4 || unknown.length > 0 || (rootAt >= 0 && argv[rootAt + 1] === undefined)) {
-        log(`move-endpoint: expected <stack> <runtime> <endpoint> <version>${unknown.length ? `; unknown option ${unknown[0]}` : ""}\n${USAGE}`);
+        log(
+            `move-endpoint: expected <stack> <runtime> <endpoint> <version>${unknown.length ? `; unknown option ${unknown[0]}` : ""}\n${USAGE}`,
+        );
         return 2;
     }
     const [stack, runtime, endpoint, version] = positional;

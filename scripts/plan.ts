@@ -103,7 +103,14 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     // instead of after the SDKs, the providers and the pack have loaded (seconds); the SDK's
     // closure serializer, which the plan never calls, only if something calls it.
     deferSdkModules();
-    const [{ renderComparison }, { diagramMarkdown, mermaidDiagram }, { renderFailure, renderPlan }, { blockingCount }, { planStack }, { planJson }] = await Promise.all([
+    const [
+        { renderComparison },
+        { diagramMarkdown, mermaidDiagram },
+        { renderFailure, renderPlan },
+        { blockingCount },
+        { planStack },
+        { planJson },
+    ] = await Promise.all([
         import("../src/plan/compare"),
         import("../src/plan/diagram"),
         import("../src/plan/report"),
@@ -143,11 +150,15 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     }
     const unexpected = stray.filter((reason) => !errors.includes(reason as Error));
     if (unexpected.length > 0) {
-        io.err(`Unexpected error while planning:\n${unexpected.map((e) => (e instanceof Error ? (e.stack ?? e.message) : String(e))).join("\n")}\n`);
+        io.err(
+            `Unexpected error while planning:\n${unexpected.map((e) => (e instanceof Error ? (e.stack ?? e.message) : String(e))).join("\n")}\n`,
+        );
         return 1;
     }
     if (errors.length > 0) {
-        io.err(`Nothing was written: ${errors.length} of ${stacks.length} stack${stacks.length === 1 ? "" : "s"} cannot be planned.\n`);
+        io.err(
+            `Nothing was written: ${errors.length} of ${stacks.length} stack${stacks.length === 1 ? "" : "s"} cannot be planned.\n`,
+        );
         return 1;
     }
 
@@ -164,11 +175,17 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     }
     if (args.diagram) {
         const command = `npm run plan -- ${plans[0].stack} --diagram ${path.relative(PROJECT_ROOT, path.resolve(args.diagram))}`;
-        write(args.diagram, args.diagram.endsWith(".md") ? diagramMarkdown(plans[0], command) : mermaidDiagram(plans[0]), io);
+        write(
+            args.diagram,
+            args.diagram.endsWith(".md") ? diagramMarkdown(plans[0], command) : mermaidDiagram(plans[0]),
+            io,
+        );
     }
     if (blocked.length > 0) {
         // A mandatory policy finding fails `pulumi preview --policy-pack policy`; so does the plan.
-        io.err(`Blocked by mandatory policies: ${blocked.map((p) => `${p.stack} (${blockingCount(p.policy)})`).join(", ")}. See "Policy findings".\n`);
+        io.err(
+            `Blocked by mandatory policies: ${blocked.map((p) => `${p.stack} (${blockingCount(p.policy)})`).join(", ")}. See "Policy findings".\n`,
+        );
         return 1;
     }
     return 0;

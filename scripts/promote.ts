@@ -67,7 +67,9 @@ export function parseArgs(argv: readonly string[]): PromoteArgs {
         else positional.push(arg);
     }
     if (positional.length < 2 || positional.length > 3) {
-        throw new Error(`expected <from> <to> [runtime], got ${positional.length} argument${positional.length === 1 ? "" : "s"}`);
+        throw new Error(
+            `expected <from> <to> [runtime], got ${positional.length} argument${positional.length === 1 ? "" : "s"}`,
+        );
     }
     if ((endpoint === undefined) !== (version === undefined)) {
         throw new Error("--move-endpoint and --to-version go together: --move-endpoint live --to-version 3");
@@ -100,14 +102,20 @@ export const CLI_READER: SourceReader = {
     stackOutputs: (stackRef, cwd) => {
         const r = spawnSync("pulumi", ["stack", "output", "--json", "--stack", stackRef], { cwd, encoding: "utf8" });
         if (r.status !== 0) {
-            throw new Error(`pulumi stack output --json --stack ${stackRef} failed: ${(r.stderr || r.error?.message || "").trim()}`);
+            throw new Error(
+                `pulumi stack output --json --stack ${stackRef} failed: ${(r.stderr || r.error?.message || "").trim()}`,
+            );
         }
         return JSON.parse(r.stdout) as unknown;
     },
 };
 
 /** Runs the command; returns the exit code. Output goes through `log`. */
-export function runPromote(argv: readonly string[], reader: SourceReader = CLI_READER, log: (line: string) => void = console.log): number {
+export function runPromote(
+    argv: readonly string[],
+    reader: SourceReader = CLI_READER,
+    log: (line: string) => void = console.log,
+): number {
     if (argv.includes("--help") || argv.includes("-h")) {
         log(USAGE);
         return 0;
@@ -134,13 +142,23 @@ export function runPromote(argv: readonly string[], reader: SourceReader = CLI_R
             origin = `the outputs of stack ${ref}`;
         } else {
             if (!fs.existsSync(fromFile)) {
-                throw new PromotionError([`no stack file ${path.basename(fromFile)} in ${args.root}, and no Pulumi CLI to read the stack's outputs`]);
+                throw new PromotionError([
+                    `no stack file ${path.basename(fromFile)} in ${args.root}, and no Pulumi CLI to read the stack's outputs`,
+                ]);
             }
             source = artifactsFromStackFile(stackFileRuntimes(fs.readFileSync(fromFile, "utf8"), project), args.from);
             origin = `${path.basename(fromFile)} (no Pulumi CLI: the file is taken as what was deployed)`;
         }
         const before = fs.readFileSync(toFile, "utf8");
-        const result = promote({ project, from: args.from, to: args.to, source, targetText: before, runtimes: args.runtimes, moveEndpoint: args.moveEndpoint });
+        const result = promote({
+            project,
+            from: args.from,
+            to: args.to,
+            source,
+            targetText: before,
+            runtimes: args.runtimes,
+            moveEndpoint: args.moveEndpoint,
+        });
         log(`Promoting ${args.from} -> ${args.to}, read from ${origin}:`);
         result.changes.forEach((c) => log(`  ${c}`));
         const diff = unifiedDiff(before, result.text, path.basename(toFile));
@@ -153,11 +171,17 @@ export function runPromote(argv: readonly string[], reader: SourceReader = CLI_R
             log(`--dry-run: ${path.basename(toFile)} was not written.`);
         } else {
             fs.writeFileSync(toFile, result.text);
-            log(`Wrote ${path.basename(toFile)}. Pinned endpoints were ${args.moveEndpoint ? "moved only as shown" : "left as they were"}; deploy with \`pulumi up --stack ${args.to}\`.`);
+            log(
+                `Wrote ${path.basename(toFile)}. Pinned endpoints were ${args.moveEndpoint ? "moved only as shown" : "left as they were"}; deploy with \`pulumi up --stack ${args.to}\`.`,
+            );
         }
         return 0;
     } catch (e) {
-        log(e instanceof PromotionError ? `promote: ${e.message}` : `promote: Nothing was written: ${(e as Error).message}`);
+        log(
+            e instanceof PromotionError
+                ? `promote: ${e.message}`
+                : `promote: Nothing was written: ${(e as Error).message}`,
+        );
         return 1;
     }
 }

@@ -41,7 +41,9 @@ export function parseArgs(argv: readonly string[]): TeardownArgs {
         } else if (arg === "--max-wait-minutes") {
             const v = argv[++i];
             if (v === undefined || !/^\d+$/.test(v) || Number(v) > 1440) {
-                throw new Error(`--max-wait-minutes ${JSON.stringify(v ?? null)} is invalid: whole minutes from 0 to 1440 (e.g. 480 for AgentCore's 8 hours)`);
+                throw new Error(
+                    `--max-wait-minutes ${JSON.stringify(v ?? null)} is invalid: whole minutes from 0 to 1440 (e.g. 480 for AgentCore's 8 hours)`,
+                );
             }
             maxWaitMinutes = Number(v);
         } else if (arg.startsWith("--")) {
@@ -69,12 +71,18 @@ async function main(argv: readonly string[]): Promise<number> {
         return 2;
     }
     if (spawnSync("pulumi", ["version"], { encoding: "utf8" }).status !== 0) {
-        console.error("teardown: needs the Pulumi CLI on PATH (https://www.pulumi.com/docs/install/), logged in to the stack's backend, and AWS credentials for its account.");
+        console.error(
+            "teardown: needs the Pulumi CLI on PATH (https://www.pulumi.com/docs/install/), logged in to the stack's backend, and AWS credentials for its account.",
+        );
         return 2;
     }
     const stack = await LocalWorkspace.selectStack({ stackName: args.stack, workDir: PROJECT_ROOT });
     const name = args.stack.split("/").pop() ?? args.stack;
-    const outcome = await runTeardown(name, automationTeardownOps(stack, (line) => console.log(line)), args);
+    const outcome = await runTeardown(
+        name,
+        automationTeardownOps(stack, (line) => console.log(line)),
+        args,
+    );
     return EXIT_CODES[outcome];
 }
 

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError, RawStackConfig, StackConfig, validateConfig } from "../src/config";
 import { RecordedResource } from "../src/plan/offline/mocks";
 import { ProgramRun, runProgram, runStack as runStackIn } from "../src/plan/offline/runProgram";
-import { stackConfig } from "../src/plan/offline/stackFiles";
+import { PROJECT_ROOT, stackConfig } from "../src/plan/offline/stackFiles";
 
 export { runProgram };
 
@@ -18,11 +18,17 @@ export { runProgram };
  * `agents/support-agent/dist` (a build output, not in git) and the agent's Dockerfile stand
  * for, so the suite runs from a clean clone without building the agent.
  */
-export const FIXTURE_SOURCE_ROOT = path.join(__dirname, "fixtures", "source-root");
+export const FIXTURE_SOURCE_ROOT = path.join(PROJECT_ROOT, "tests", "fixtures", "source-root");
 export type { ProgramRun, RecordedResource };
 
 /** The folder of the test stack files (tests/fixtures/Pulumi.<stack>.yaml). */
-export const FIXTURES_ROOT = path.join(__dirname, "fixtures");
+export const FIXTURES_ROOT = path.join(PROJECT_ROOT, "tests", "fixtures");
+
+/**
+ * The repository root, found from Pulumi.yaml, so a spec reads the same files whether it
+ * runs from tests/ (ts-node) or compiled from .build/tests/ (npm test).
+ */
+export const REPO_ROOT = PROJECT_ROOT;
 
 /** The fixture stacks; every spec that is about "all stacks" loops over these. */
 export const STACKS = ["development", "staging", "production"] as const;
@@ -32,7 +38,13 @@ export const STACKS = ["development", "staging", "production"] as const;
  * out for the specs rather than read from src/aws/agentcore.ts, so a service dropped from
  * the code fails a test.
  */
-export const REQUIRED_INTERFACE_ENDPOINT_SERVICES = ["bedrock-agentcore", "bedrock-agentcore.gateway", "ecr.api", "ecr.dkr", "logs"] as const;
+export const REQUIRED_INTERFACE_ENDPOINT_SERVICES = [
+    "bedrock-agentcore",
+    "bedrock-agentcore.gateway",
+    "ecr.api",
+    "ecr.dkr",
+    "logs",
+] as const;
 
 /**
  * Runs the real program for a stack file (a fixture one unless `root` says otherwise) with
@@ -75,7 +87,9 @@ export function ofType(run: ProgramRun, type: string): RecordedResource[] {
 export function one(run: ProgramRun, type: string, nameEndsWith = ""): RecordedResource {
     const found = ofType(run, type).filter((r) => r.name.endsWith(nameEndsWith));
     if (found.length !== 1) {
-        throw new Error(`expected one ${type} named *${nameEndsWith}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+        throw new Error(
+            `expected one ${type} named *${nameEndsWith}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`,
+        );
     }
     return found[0];
 }

@@ -16,7 +16,9 @@ export const ALARM_TYPES: readonly string[] = [TYPES.metricAlarm, TYPES.nativeAl
 export function alarmActionProblems(props: Record<string, unknown>): string[] {
     const problems: string[] = [];
     if (!isUnknown(props.alarmActions) && list(props.alarmActions).length === 0) {
-        problems.push("has no alarmActions, so nobody is notified when it fires: set alarmActions to the stack's alarm SNS topic ARN");
+        problems.push(
+            "has no alarmActions, so nobody is notified when it fires: set alarmActions to the stack's alarm SNS topic ARN",
+        );
     }
     if (props.actionsEnabled === false) {
         problems.push("has actionsEnabled: false, so its actions never run: remove actionsEnabled or set it to true");
@@ -26,7 +28,8 @@ export function alarmActionProblems(props: Record<string, unknown>): string[] {
 
 export const alarmActions = problemRule({
     name: "metric-alarm-has-actions",
-    description: "CloudWatch metric alarms (aws MetricAlarm, aws-native Alarm) have alarmActions and do not disable them.",
+    description:
+        "CloudWatch metric alarms (aws MetricAlarm, aws-native Alarm) have alarmActions and do not disable them.",
     severity: "medium",
     types: ALARM_TYPES,
     problems: (_type, props) => alarmActionProblems(props),

@@ -11,7 +11,12 @@ import { TYPES } from "./types";
 import { describe, isUnknown, list, plainProps, record } from "./values";
 
 /** The four switches of a public access block; all must be on. */
-export const PUBLIC_ACCESS_SWITCHES = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+export const PUBLIC_ACCESS_SWITCHES = [
+    "blockPublicAcls",
+    "blockPublicPolicy",
+    "ignorePublicAcls",
+    "restrictPublicBuckets",
+] as const;
 
 /** The resources that configure one bucket: each names it in its `bucket` property. */
 function companions(bucket: PolicyResource, all: readonly PolicyResource[], type: string): PolicyResource[] {
@@ -22,7 +27,10 @@ function companions(bucket: PolicyResource, all: readonly PolicyResource[], type
             return false;
         }
         const target = plainProps(r.props).bucket;
-        return (typeof target === "string" && names.includes(target)) || (isUnknown(target) && r.dependencies.includes(bucket));
+        return (
+            (typeof target === "string" && names.includes(target)) ||
+            (isUnknown(target) && r.dependencies.includes(bucket))
+        );
     });
 }
 
@@ -32,7 +40,10 @@ function encryptedWithKms(config: PolicyResource): boolean {
         const sse = record(record(rule)?.applyServerSideEncryptionByDefault);
         const algorithm = sse?.sseAlgorithm;
         const key = sse?.kmsMasterKeyId;
-        return (isUnknown(algorithm) || algorithm === "aws:kms" || algorithm === "aws:kms:dsse") && (isUnknown(key) || (typeof key === "string" && key !== ""));
+        return (
+            (isUnknown(algorithm) || algorithm === "aws:kms" || algorithm === "aws:kms:dsse") &&
+            (isUnknown(key) || (typeof key === "string" && key !== ""))
+        );
     });
 }
 
@@ -56,31 +67,47 @@ function deniesInsecureTransport(policy: PolicyResource): boolean {
 }
 
 /** Every problem of every bucket in the stack, with the bucket it is about. */
-export function codeBucketProblems(resources: readonly PolicyResource[]): { bucket: PolicyResource; problem: string }[] {
+export function codeBucketProblems(
+    resources: readonly PolicyResource[],
+): { bucket: PolicyResource; problem: string }[] {
     const found: { bucket: PolicyResource; problem: string }[] = [];
     for (const bucket of resources.filter((r) => r.type === TYPES.s3Bucket)) {
         const add = (problem: string) => found.push({ bucket, problem });
         const encryption = companions(bucket, resources, TYPES.s3BucketEncryption);
         if (!encryption.some(encryptedWithKms)) {
-            add("has no BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and a kmsMasterKeyId: encrypt it with the stack's customer managed KMS key");
+            add(
+                "has no BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and a kmsMasterKeyId: encrypt it with the stack's customer managed KMS key",
+            );
         }
         const versioning = companions(bucket, resources, TYPES.s3BucketVersioning);
-        if (!versioning.some((v) => {
-            const status = record(plainProps(v.props).versioningConfiguration)?.status;
-            return isUnknown(status) || status === "Enabled";
-        })) {
-            add("is not versioned: add a BucketVersioning with versioningConfiguration.status Enabled (runtimes pin object versions)");
+        if (
+            !versioning.some((v) => {
+                const status = record(plainProps(v.props).versioningConfiguration)?.status;
+                return isUnknown(status) || status === "Enabled";
+            })
+        ) {
+            add(
+                "is not versioned: add a BucketVersioning with versioningConfiguration.status Enabled (runtimes pin object versions)",
+            );
         }
         const blocks = companions(bucket, resources, TYPES.s3PublicAccessBlock);
-        if (!blocks.some((b) => PUBLIC_ACCESS_SWITCHES.every((k) => {
-            const v = plainProps(b.props)[k];
-            return isUnknown(v) || v === true;
-        }))) {
-            add(`does not block all public access: add a BucketPublicAccessBlock with ${PUBLIC_ACCESS_SWITCHES.join(", ")} all true`);
+        if (
+            !blocks.some((b) =>
+                PUBLIC_ACCESS_SWITCHES.every((k) => {
+                    const v = plainProps(b.props)[k];
+                    return isUnknown(v) || v === true;
+                }),
+            )
+        ) {
+            add(
+                `does not block all public access: add a BucketPublicAccessBlock with ${PUBLIC_ACCESS_SWITCHES.join(", ")} all true`,
+            );
         }
         const policies = companions(bucket, resources, TYPES.s3BucketPolicy);
         if (!policies.some(deniesInsecureTransport)) {
-            add('accepts requests without TLS: add a BucketPolicy that denies s3:* when "aws:SecureTransport" is "false"');
+            add(
+                'accepts requests without TLS: add a BucketPolicy that denies s3:* when "aws:SecureTransport" is "false"',
+            );
         }
     }
     return found;
@@ -88,7 +115,8 @@ export function codeBucketProblems(resources: readonly PolicyResource[]): { buck
 
 export const codeBucketProtected: StackValidationPolicy = {
     name: "s3-bucket-encrypted-versioned-private-tls",
-    description: "S3 buckets (the agents' code) have SSE-KMS with a customer managed key, versioning, all four public access blocks and a bucket policy denying requests without TLS.",
+    description:
+        "S3 buckets (the agents' code) have SSE-KMS with a customer managed key, versioning, all four public access blocks and a bucket policy denying requests without TLS.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, reportViolation) => {

@@ -11,7 +11,12 @@ import { isSet, isUnknown, list, record } from "./values";
 /** Where each provider keeps the three settings. */
 const FIELDS: Readonly<Record<string, { readonly encryption: (props: Record<string, unknown>) => unknown }>> = {
     // Classic: a list of one encryption configuration.
-    [TYPES.ecrRepository]: { encryption: (props) => (isUnknown(props.encryptionConfigurations) ? props.encryptionConfigurations : list(props.encryptionConfigurations)[0]) },
+    [TYPES.ecrRepository]: {
+        encryption: (props) =>
+            isUnknown(props.encryptionConfigurations)
+                ? props.encryptionConfigurations
+                : list(props.encryptionConfigurations)[0],
+    },
     // aws-native: one object.
     [TYPES.nativeEcrRepository]: { encryption: (props) => props.encryptionConfiguration },
 };
@@ -39,7 +44,9 @@ export function ecrRepositoryProblems(type: string, props: Record<string, unknow
     }
     const mutability = props.imageTagMutability;
     if (!isUnknown(mutability) && mutability !== "IMMUTABLE") {
-        problems.push(`has ${mutability === undefined ? "mutable tags (the default MUTABLE)" : `imageTagMutability ${JSON.stringify(mutability)}`}: set imageTagMutability IMMUTABLE so a tag can never be moved to another image`);
+        problems.push(
+            `has ${mutability === undefined ? "mutable tags (the default MUTABLE)" : `imageTagMutability ${JSON.stringify(mutability)}`}: set imageTagMutability IMMUTABLE so a tag can never be moved to another image`,
+        );
     }
     const scanning = props.imageScanningConfiguration;
     const scanOnPush = isUnknown(scanning) ? scanning : record(scanning)?.scanOnPush;
@@ -51,7 +58,8 @@ export function ecrRepositoryProblems(type: string, props: Record<string, unknow
 
 export const ecrRepositorySecure = problemRule({
     name: "ecr-repository-encrypted-immutable-scanned",
-    description: "ECR repositories (aws and aws-native) are encrypted with a customer managed KMS key, have IMMUTABLE tags and scan on push.",
+    description:
+        "ECR repositories (aws and aws-native) are encrypted with a customer managed KMS key, have IMMUTABLE tags and scan on push.",
     severity: "high",
     types: ECR_REPOSITORY_TYPES,
     problems: ecrRepositoryProblems,

@@ -24,7 +24,11 @@ interface EndpointView {
 
 const ENDPOINTS: Readonly<Record<string, (props: Record<string, unknown>) => EndpointView>> = {
     [TYPES.vpcEndpoint]: (p) => ({ endpointType: p.vpcEndpointType, serviceName: p.serviceName, policy: p.policy }),
-    [TYPES.nativeVpcEndpoint]: (p) => ({ endpointType: p.vpcEndpointType, serviceName: p.serviceName, policy: p.policyDocument }),
+    [TYPES.nativeVpcEndpoint]: (p) => ({
+        endpointType: p.vpcEndpointType,
+        serviceName: p.serviceName,
+        policy: p.policyDocument,
+    }),
 };
 
 export const POLICY_ENDPOINT_TYPES: readonly string[] = Object.keys(ENDPOINTS);
@@ -66,7 +70,11 @@ export function missingEndpointPolicyProblems(type: string, props: Record<string
     if (!view || isUnknown(view.policy) || isUnknown(view.endpointType)) {
         return [];
     }
-    const missing = view.policy === undefined || view.policy === null || view.policy === "" || (record(view.policy) !== undefined && Object.keys(record(view.policy) ?? {}).length === 0);
+    const missing =
+        view.policy === undefined ||
+        view.policy === null ||
+        view.policy === "" ||
+        (record(view.policy) !== undefined && Object.keys(record(view.policy) ?? {}).length === 0);
     return missing
         ? [
               `${serviceOf(view)}has no endpoint policy, so it allows full access to its service from this VPC, to any account's resources: set ${type === TYPES.vpcEndpoint ? "policy" : "policyDocument"} to a document that allows only this account's resources (src/network/vpcEndpointPolicies.ts)`,
@@ -99,7 +107,8 @@ export function unconditionedAnyPrincipalProblems(type: string, props: Record<st
 
 export const endpointHasPolicy = problemRule({
     name: "vpc-endpoint-has-policy",
-    description: "Every VPC endpoint (interface and gateway, aws and aws-native) has an endpoint policy; without one it allows full access to its service.",
+    description:
+        "Every VPC endpoint (interface and gateway, aws and aws-native) has an endpoint policy; without one it allows full access to its service.",
     severity: "high",
     types: POLICY_ENDPOINT_TYPES,
     problems: missingEndpointPolicyProblems,
@@ -107,7 +116,8 @@ export const endpointHasPolicy = problemRule({
 
 export const endpointPolicyAnyPrincipalConditioned = problemRule({
     name: "vpc-endpoint-policy-no-unconditioned-any-principal",
-    description: 'No VPC endpoint policy allows any principal ("*") without a condition, except AWS\'s documented s3:GetObject on the regional ECR layer bucket.',
+    description:
+        'No VPC endpoint policy allows any principal ("*") without a condition, except AWS\'s documented s3:GetObject on the regional ECR layer bucket.',
     severity: "high",
     types: POLICY_ENDPOINT_TYPES,
     problems: unconditionedAnyPrincipalProblems,

@@ -30,7 +30,9 @@ export function roleNameOf(type: string, props: Record<string, unknown>): unknow
 export function trustsAgentCore(trust: ParsedDocument): boolean {
     return (
         trust.kind === "ok" &&
-        trust.statements.some((s) => s.effect === "Allow" && servicePrincipals(s.principal).includes(AGENTCORE_SERVICE_PRINCIPAL))
+        trust.statements.some(
+            (s) => s.effect === "Allow" && servicePrincipals(s.principal).includes(AGENTCORE_SERVICE_PRINCIPAL),
+        )
     );
 }
 

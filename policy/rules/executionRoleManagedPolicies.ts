@@ -25,7 +25,9 @@ export function roleManagedPolicyProblems(type: string, props: Record<string, un
         return [];
     }
     const arns = list(props.managedPolicyArns);
-    return arns.length === 0 ? [] : [`is an AgentCore execution role with managedPolicyArns ${show(arns)}: remove managedPolicyArns and ${FIX}`];
+    return arns.length === 0
+        ? []
+        : [`is an AgentCore execution role with managedPolicyArns ${show(arns)}: remove managedPolicyArns and ${FIX}`];
 }
 
 export const executionRoleNoManagedPolicies = problemRule({
@@ -76,7 +78,9 @@ export const executionRoleNoAttachedPolicies: StackValidationPolicy = {
             const props = plainProps(resource.props);
             const roles = attachment.roleFields.flatMap((field) => list(props[field]));
             const dependencies = attachment.roleFields.flatMap((field) => resource.propertyDependencies[field] ?? []);
-            const named = roles.map((r) => (typeof r === "string" ? byName.get(r) : undefined)).find((r) => r !== undefined);
+            const named = roles
+                .map((r) => (typeof r === "string" ? byName.get(r) : undefined))
+                .find((r) => r !== undefined);
             const role = named ?? executionRoles.find((r) => dependencies.includes(r));
             const attaches = attachment.attaches(props);
             if (!role || attaches === "") {

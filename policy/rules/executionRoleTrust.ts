@@ -29,19 +29,29 @@ function principalProblems(s: Statement): string[] {
                 others.push(`${kind} ${show(value)}`);
             }
         }
-        others.push(...servicePrincipals(principal).filter((svc) => svc !== AGENTCORE_SERVICE_PRINCIPAL).map((svc) => `Service "${svc}"`));
+        others.push(
+            ...servicePrincipals(principal)
+                .filter((svc) => svc !== AGENTCORE_SERVICE_PRINCIPAL)
+                .map((svc) => `Service "${svc}"`),
+        );
     }
     return others.length === 0
         ? []
-        : [`${s.label} also trusts ${others.join(", ")}: make Principal { Service: "${AGENTCORE_SERVICE_PRINCIPAL}" } the only principal and give other callers their own role`];
+        : [
+              `${s.label} also trusts ${others.join(", ")}: make Principal { Service: "${AGENTCORE_SERVICE_PRINCIPAL}" } the only principal and give other callers their own role`,
+          ];
 }
 
 function actionProblems(s: Statement): string[] {
     if (s.notAction) {
         return [`${s.label} uses NotAction, which allows every other action: use Action "sts:AssumeRole"`];
     }
-    const extra = s.actions.filter((a) => !isUnknown(a) && (typeof a !== "string" || normalizeAction(a) !== "sts:assumerole"));
-    return extra.length === 0 ? [] : [`${s.label} allows ${extra.map((a) => JSON.stringify(a)).join(", ")}: allow only "sts:AssumeRole"`];
+    const extra = s.actions.filter(
+        (a) => !isUnknown(a) && (typeof a !== "string" || normalizeAction(a) !== "sts:assumerole"),
+    );
+    return extra.length === 0
+        ? []
+        : [`${s.label} allows ${extra.map((a) => JSON.stringify(a)).join(", ")}: allow only "sts:AssumeRole"`];
 }
 
 function conditionProblems(s: Statement): string[] {
@@ -50,12 +60,23 @@ function conditionProblems(s: Statement): string[] {
     }
     const problems: string[] = [];
     const account = conditionValues(s.condition, SOURCE_ACCOUNT_OPERATORS, "aws:SourceAccount");
-    const accountOk = account !== undefined && account.length > 0 && account.every((v) => isUnknown(v) || (typeof v === "string" && /^\d{12}$/.test(v)));
+    const accountOk =
+        account !== undefined &&
+        account.length > 0 &&
+        account.every((v) => isUnknown(v) || (typeof v === "string" && /^\d{12}$/.test(v)));
     if (!accountOk) {
-        problems.push(`${s.label} has no StringEquals "aws:SourceAccount" condition with the 12-digit account ID: add Condition.StringEquals["aws:SourceAccount"] = <this account ID>`);
+        problems.push(
+            `${s.label} has no StringEquals "aws:SourceAccount" condition with the 12-digit account ID: add Condition.StringEquals["aws:SourceAccount"] = <this account ID>`,
+        );
     }
     const arns = conditionValues(s.condition, SOURCE_ARN_OPERATORS, "aws:SourceArn");
-    const arnsOk = arns !== undefined && arns.length > 0 && arns.every((v) => isUnknown(v) || (typeof v === "string" && /^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\d{12}:.+$/.test(v)));
+    const arnsOk =
+        arns !== undefined &&
+        arns.length > 0 &&
+        arns.every(
+            (v) =>
+                isUnknown(v) || (typeof v === "string" && /^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\d{12}:.+$/.test(v)),
+        );
     if (!arnsOk) {
         problems.push(
             `${s.label} has no ArnLike "aws:SourceArn" condition on bedrock-agentcore ARNs of one account: add Condition.ArnLike["aws:SourceArn"] = "arn:aws:bedrock-agentcore:<region>:<account>:*" (the form AWS documents)`,
@@ -77,8 +98,10 @@ export function executionRoleTrustProblems(type: string, props: Record<string, u
 
 export const executionRoleTrust = problemRule({
     name: "agentcore-execution-role-trust",
-    description: "The AgentCore execution role (the aws or aws-native role trusting bedrock-agentcore.amazonaws.com) trusts only that service, with aws:SourceAccount and aws:SourceArn conditions.",
+    description:
+        "The AgentCore execution role (the aws or aws-native role trusting bedrock-agentcore.amazonaws.com) trusts only that service, with aws:SourceAccount and aws:SourceArn conditions.",
     severity: "critical",
     types: ROLE_TYPES,
-    problems: (type, props) => executionRoleTrustProblems(type, props).map((p) => `is an AgentCore execution role whose trust ${p}`),
+    problems: (type, props) =>
+        executionRoleTrustProblems(type, props).map((p) => `is an AgentCore execution role whose trust ${p}`),
 });

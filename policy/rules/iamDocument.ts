@@ -146,7 +146,11 @@ export function unscopedResourceReason(resource: unknown): string | undefined {
 }
 
 /** The values of one condition key under one operator, or undefined when absent. Keys compare case-insensitively, as IAM does. */
-export function conditionValues(condition: Record<string, unknown> | undefined, operators: readonly string[], key: string): unknown[] | undefined {
+export function conditionValues(
+    condition: Record<string, unknown> | undefined,
+    operators: readonly string[],
+    key: string,
+): unknown[] | undefined {
     if (!condition) {
         return undefined;
     }

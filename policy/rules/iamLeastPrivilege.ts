@@ -28,17 +28,23 @@ function statementProblems(s: Statement): string[] {
     const problems: string[] = [];
     if (s.notAction) {
         // The NotAction values are exclusions: whatever they are, everything else is granted.
-        problems.push(`${s.label} allows NotAction, which grants every other action of every service: list the needed actions in Action instead`);
+        problems.push(
+            `${s.label} allows NotAction, which grants every other action of every service: list the needed actions in Action instead`,
+        );
     } else {
         for (const action of s.actions) {
             const reason = wildcardActionReason(action);
             if (reason) {
-                problems.push(`${s.label} allows the wildcard action "${action as string}" (${reason}): list the specific actions the workload calls (e.g. "ecr:BatchGetImage")`);
+                problems.push(
+                    `${s.label} allows the wildcard action "${action as string}" (${reason}): list the specific actions the workload calls (e.g. "ecr:BatchGetImage")`,
+                );
             }
         }
     }
     if (s.notResource) {
-        problems.push(`${s.label} uses NotResource, which grants on every other resource: list the resource ARNs in Resource instead`);
+        problems.push(
+            `${s.label} uses NotResource, which grants on every other resource: list the resource ARNs in Resource instead`,
+        );
         return problems;
     }
     // Unknown resources and actions (preview) are judged at the update, when they are known.
@@ -48,7 +54,10 @@ function statementProblems(s: Statement): string[] {
     });
     const scopable = s.notAction
         ? []
-        : s.actions.filter((a) => typeof a === "string" && wildcardActionReason(a) === undefined && !UNSCOPABLE.has(normalizeAction(a)));
+        : s.actions.filter(
+              (a) =>
+                  typeof a === "string" && wildcardActionReason(a) === undefined && !UNSCOPABLE.has(normalizeAction(a)),
+          );
     if (unscoped.length > 0 && scopable.length > 0) {
         const where = unscoped.map((u) => (u.resource === "*" ? `"*"` : `"${u.resource}" (${u.reason})`)).join(", ");
         problems.push(
@@ -66,7 +75,9 @@ export function documentProblems(where: string, document: unknown): string[] {
         case "unknown":
             return [];
         case "invalid":
-            return [`${where} ${parsed.reason}: pass a JSON policy document (JSON.stringify or pulumi.jsonStringify of { Version, Statement })`];
+            return [
+                `${where} ${parsed.reason}: pass a JSON policy document (JSON.stringify or pulumi.jsonStringify of { Version, Statement })`,
+            ];
         case "ok":
             return parsed.statements.flatMap(statementProblems).map((p) => `${where} ${p}`);
     }

@@ -58,7 +58,9 @@ export const VPC_ENDPOINT_TYPES: readonly string[] = Object.keys(ENDPOINTS);
  * The most subnets the endpoint can be in: distinct known IDs plus each unknown one. Exact
  * when nothing is unknown; undefined when the list itself is unknown.
  */
-export function subnetBound(subnets: unknown[] | Unknown): { readonly atMost: number; readonly exact: boolean } | undefined {
+export function subnetBound(
+    subnets: unknown[] | Unknown,
+): { readonly atMost: number; readonly exact: boolean } | undefined {
     if (isUnknown(subnets)) {
         return undefined;
     }
@@ -93,7 +95,8 @@ export function interfaceEndpointProblems(type: string, props: Record<string, un
 
 export const interfaceEndpoints = problemRule({
     name: "vpc-interface-endpoint-private-multi-az",
-    description: "Interface VPC endpoints (aws and aws-native) enable private DNS and sit in at least two subnets (availability zones).",
+    description:
+        "Interface VPC endpoints (aws and aws-native) enable private DNS and sit in at least two subnets (availability zones).",
     severity: "high",
     problems: interfaceEndpointProblems,
 });

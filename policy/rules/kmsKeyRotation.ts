@@ -29,7 +29,9 @@ export function kmsRotationProblems(type: string, props: Record<string, unknown>
     if (isUnknown(props.enableKeyRotation) || props.enableKeyRotation === true) {
         return [];
     }
-    return ["does not rotate its key material: set enableKeyRotation: true (optionally rotationPeriodInDays, 90 to 2560)"];
+    return [
+        "does not rotate its key material: set enableKeyRotation: true (optionally rotationPeriodInDays, 90 to 2560)",
+    ];
 }
 
 export const kmsKeyRotation = problemRule({

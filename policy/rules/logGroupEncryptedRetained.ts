@@ -14,11 +14,15 @@ export const LOG_GROUP_TYPES: readonly string[] = [TYPES.logGroup, TYPES.nativeL
 export function logGroupProblems(props: Record<string, unknown>): string[] {
     const problems: string[] = [];
     if (!isSet(props.kmsKeyId)) {
-        problems.push("is not encrypted with a customer managed key: set kmsKeyId to the stack's KMS key ARN (its key policy must allow logs.<region>.amazonaws.com)");
+        problems.push(
+            "is not encrypted with a customer managed key: set kmsKeyId to the stack's KMS key ARN (its key policy must allow logs.<region>.amazonaws.com)",
+        );
     }
     const retention = props.retentionInDays;
     if (!isUnknown(retention) && !(typeof retention === "number" && retention > 0)) {
-        problems.push("keeps its logs forever: set retentionInDays to one of the periods CloudWatch Logs accepts (e.g. 30 in development, at least 365 in production)");
+        problems.push(
+            "keeps its logs forever: set retentionInDays to one of the periods CloudWatch Logs accepts (e.g. 30 in development, at least 365 in production)",
+        );
     }
     return problems;
 }

@@ -7,7 +7,7 @@
 import { isPublicCidr } from "./cidr";
 import { problemRule } from "./rule";
 import { isAllProtocols, securityGroupRules } from "./securityGroupRules";
-import {  } from "./values";
+import {} from "./values";
 
 /** One message per public destination of an all-protocol egress rule. */
 export function openEgressProblems(type: string, props: Record<string, unknown>): string[] {
@@ -25,7 +25,8 @@ export function openEgressProblems(type: string, props: Record<string, unknown>)
 
 export const noOpenEgress = problemRule({
     name: "security-group-no-all-protocol-internet-egress",
-    description: "Security groups and their rules (aws and aws-native) never allow all-protocol (-1) egress to a public CIDR (0.0.0.0/0, ::/0 or any other non-private range).",
+    description:
+        "Security groups and their rules (aws and aws-native) never allow all-protocol (-1) egress to a public CIDR (0.0.0.0/0, ::/0 or any other non-private range).",
     severity: "high",
     problems: openEgressProblems,
 });

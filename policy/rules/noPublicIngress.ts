@@ -7,7 +7,7 @@
 import { PRIVATE_RANGE_LIST, isPublicCidr } from "./cidr";
 import { problemRule } from "./rule";
 import { securityGroupRules } from "./securityGroupRules";
-import {  } from "./values";
+import {} from "./values";
 
 /** One message per public source CIDR of an ingress rule. */
 export function publicIngressProblems(type: string, props: Record<string, unknown>): string[] {

@@ -61,7 +61,11 @@ function alarmMetrics(props: Record<string, unknown>): { namespace: unknown; met
 
 export function sessionCountAlarmProblems(props: Record<string, unknown>): string[] {
     const names = alarmMetrics(props)
-        .filter((m) => m.namespace === AGENTCORE_NAMESPACE && (UNCERTAIN_SESSION_METRICS as readonly unknown[]).includes(m.metricName))
+        .filter(
+            (m) =>
+                m.namespace === AGENTCORE_NAMESPACE &&
+                (UNCERTAIN_SESSION_METRICS as readonly unknown[]).includes(m.metricName),
+        )
         .map((m) => String(m.metricName));
     return names.length === 0
         ? []
@@ -73,7 +77,8 @@ export function sessionCountAlarmProblems(props: Record<string, unknown>): strin
 
 export const noServiceLogGroups = problemRule({
     name: "agentcore-no-service-log-groups",
-    description: "No stack creates a log group under /aws/bedrock-agentcore/ (or AgentCore's vended-logs prefix): the service creates those itself.",
+    description:
+        "No stack creates a log group under /aws/bedrock-agentcore/ (or AgentCore's vended-logs prefix): the service creates those itself.",
     severity: "high",
     types: LOG_GROUP_TYPES,
     problems: (_type, props) => serviceLogGroupProblems(props),
@@ -81,18 +86,23 @@ export const noServiceLogGroups = problemRule({
 
 export const noSessionCountAlarms = problemRule({
     name: "agentcore-alarm-no-uncertain-session-metric",
-    description: "No CloudWatch alarm reads AgentCore's session count (SessionCount or Sessions): its metric name is not settled.",
+    description:
+        "No CloudWatch alarm reads AgentCore's session count (SessionCount or Sessions): its metric name is not settled.",
     severity: "high",
     types: ALARM_TYPES,
     problems: (_type, props) => sessionCountAlarmProblems(props),
 });
 
 /** Both ways to own Transaction Search: the classic segment destination and the aws-native config. */
-export const TRANSACTION_SEARCH_TYPES: readonly string[] = [TYPES.traceSegmentDestination, TYPES.nativeTransactionSearchConfig];
+export const TRANSACTION_SEARCH_TYPES: readonly string[] = [
+    TYPES.traceSegmentDestination,
+    TYPES.nativeTransactionSearchConfig,
+];
 
 export const transactionSearchProductionOnly: ResourceValidationPolicy = {
     name: "transaction-search-owned-by-production",
-    description: "Only a production stack sets the account's X-Ray trace segment destination (Transaction Search): one owner per account and region.",
+    description:
+        "Only a production stack sets the account's X-Ray trace segment destination (Transaction Search): one owner per account and region.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: (args, reportViolation) => {

@@ -14,7 +14,14 @@ import { PRODUCTION } from "../../src/aws/agentcore";
 export { PRODUCTION };
 
 /** The resource types whose deletion loses state. */
-export const STATEFUL_TYPES: readonly string[] = [TYPES.kmsKey, TYPES.nativeKmsKey, TYPES.logGroup, TYPES.nativeLogGroup, ...RUNTIME_TYPES, ...RUNTIME_ENDPOINT_TYPES];
+export const STATEFUL_TYPES: readonly string[] = [
+    TYPES.kmsKey,
+    TYPES.nativeKmsKey,
+    TYPES.logGroup,
+    TYPES.nativeLogGroup,
+    ...RUNTIME_TYPES,
+    ...RUNTIME_ENDPOINT_TYPES,
+];
 
 /**
  * True when the resource is tagged Environment=production (a tag map, or aws-native's
@@ -23,12 +30,15 @@ export const STATEFUL_TYPES: readonly string[] = [TYPES.kmsKey, TYPES.nativeKmsK
  */
 export function isProduction(urn: string, props: Record<string, unknown>): boolean {
     const environment = tagValue(props.tags, "Environment");
-    return (typeof environment === "string" && environment.toLowerCase() === PRODUCTION) || stackOfUrn(urn) === PRODUCTION;
+    return (
+        (typeof environment === "string" && environment.toLowerCase() === PRODUCTION) || stackOfUrn(urn) === PRODUCTION
+    );
 }
 
 export const productionProtected: ResourceValidationPolicy = {
     name: "production-stateful-resources-protected",
-    description: "In production, KMS keys, log groups, AgentCore runtimes and runtime endpoints (aws and aws-native) are created with protect: true.",
+    description:
+        "In production, KMS keys, log groups, AgentCore runtimes and runtime endpoints (aws and aws-native) are created with protect: true.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: (args, reportViolation) => {

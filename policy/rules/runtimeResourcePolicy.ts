@@ -24,7 +24,12 @@ const FENCE_OPERATORS = ["stringnotequals", "stringnotequalsifexists"];
 
 /** True when `pattern` (an IAM action, possibly with * and ?) matches `action`. */
 function actionMatches(pattern: string, action: string): boolean {
-    const regex = new RegExp(`^${normalizeAction(pattern).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    const regex = new RegExp(
+        `^${normalizeAction(pattern)
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+    );
     return regex.test(normalizeAction(action));
 }
 
@@ -53,13 +58,21 @@ export function isVpcFence(s: Statement, runtimeArn: unknown): boolean {
         blocks.length > 0 &&
         blocks.every(([operator, block]) => {
             const keys = Object.keys((block as Record<string, unknown>) ?? {}).map((k) => k.toLowerCase());
-            return FENCE_OPERATORS.includes(operator.toLowerCase()) && keys.length > 0 && keys.every((k) => FENCE_KEYS.includes(k));
+            return (
+                FENCE_OPERATORS.includes(operator.toLowerCase()) &&
+                keys.length > 0 &&
+                keys.every((k) => FENCE_KEYS.includes(k))
+            );
         })
     );
 }
 
 /** The policy resources that target a runtime: by ARN, or by dependency while an ARN is unknown. */
-function policiesOf(runtime: PolicyResource, runtimeArn: unknown, policies: readonly PolicyResource[]): PolicyResource[] {
+function policiesOf(
+    runtime: PolicyResource,
+    runtimeArn: unknown,
+    policies: readonly PolicyResource[],
+): PolicyResource[] {
     return policies.filter((policy) => {
         const target = plainProps(policy.props).resourceArn;
         if (typeof target === "string" && typeof runtimeArn === "string") {
@@ -90,7 +103,10 @@ export const productionRuntimeVpcOnly: StackValidationPolicy = {
             }
             const fenced = documents.some((d) => d.kind === "ok" && d.statements.some((s) => isVpcFence(s, arn)));
             if (!fenced) {
-                const found = targeting.length === 0 ? "has no resource-based policy" : `has resource-based policies (${targeting.map((p) => p.name).join(", ")}) none of which denies invocation from outside the VPC`;
+                const found =
+                    targeting.length === 0
+                        ? "has no resource-based policy"
+                        : `has resource-based policies (${targeting.map((p) => p.name).join(", ")}) none of which denies invocation from outside the VPC`;
                 reportViolation(
                     `${describe(runtime.type, runtime.name)} is a production runtime that ${found}, so any principal allowed by its own IAM policy (or any valid JWT) invokes it from anywhere: attach a resource policy with a Deny for Principal "*" on ${RUNTIME_INVOKE_ACTIONS.join(", ")} under StringNotEqualsIfExists { aws:SourceVpc: <vpc>, aws:SourceVpce: <bedrock-agentcore endpoint> } (runtimes[i].access: vpc does this).`,
                     runtime.urn,

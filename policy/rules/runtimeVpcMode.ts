@@ -8,7 +8,8 @@ import { RUNTIME_TYPES } from "./types";
 import { problemRule } from "./rule";
 import { isUnknown, list, record } from "./values";
 
-const FIX = 'set networkConfiguration to { networkMode: "VPC", networkModeConfig: { subnets: [<private subnet ids>], securityGroups: [<runtime security group id>] } }';
+const FIX =
+    'set networkConfiguration to { networkMode: "VPC", networkModeConfig: { subnets: [<private subnet ids>], securityGroups: [<runtime security group id>] } }';
 
 /** What is wrong with a runtime's network configuration; empty when it is private. */
 export function runtimeNetworkProblems(props: Record<string, unknown>): string[] {
@@ -35,17 +36,22 @@ export function runtimeNetworkProblems(props: Record<string, unknown>): string[]
         return [`is in VPC mode without networkModeConfig: ${FIX}`];
     }
     if (!isUnknown(vpcConfig.subnets) && list(vpcConfig.subnets).length === 0) {
-        problems.push("has no subnets in networkModeConfig.subnets: list the private agent subnets (at least one, one per availability zone)");
+        problems.push(
+            "has no subnets in networkModeConfig.subnets: list the private agent subnets (at least one, one per availability zone)",
+        );
     }
     if (!isUnknown(vpcConfig.securityGroups) && list(vpcConfig.securityGroups).length === 0) {
-        problems.push("has no security groups in networkModeConfig.securityGroups: attach the runtime security group that allows only TCP 443 to the VPC endpoints");
+        problems.push(
+            "has no security groups in networkModeConfig.securityGroups: attach the runtime security group that allows only TCP 443 to the VPC endpoints",
+        );
     }
     return problems;
 }
 
 export const runtimeVpcMode = problemRule({
     name: "agentcore-runtime-vpc-mode",
-    description: "AgentCore runtimes (aws-native and classic providers) run in VPC mode with subnets and security groups.",
+    description:
+        "AgentCore runtimes (aws-native and classic providers) run in VPC mode with subnets and security groups.",
     severity: "critical",
     types: RUNTIME_TYPES,
     problems: (_type, props) => runtimeNetworkProblems(props),

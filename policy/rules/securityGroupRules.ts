@@ -48,10 +48,18 @@ const SOURCES: Readonly<Record<string, Source>> = {
     [TYPES.egressRule]: { kind: "rule", direction: "egress", fields: VPC_RULE },
     [TYPES.securityGroupRule]: { kind: "rule", direction: { field: "type" }, fields: CLASSIC_BLOCK },
     [TYPES.securityGroup]: { kind: "inline", lists: { ingress: "ingress", egress: "egress" }, fields: CLASSIC_BLOCK },
-    [TYPES.defaultSecurityGroup]: { kind: "inline", lists: { ingress: "ingress", egress: "egress" }, fields: CLASSIC_BLOCK },
+    [TYPES.defaultSecurityGroup]: {
+        kind: "inline",
+        lists: { ingress: "ingress", egress: "egress" },
+        fields: CLASSIC_BLOCK,
+    },
     [TYPES.nativeIngressRule]: { kind: "rule", direction: "ingress", fields: NATIVE_RULE },
     [TYPES.nativeEgressRule]: { kind: "rule", direction: "egress", fields: NATIVE_RULE },
-    [TYPES.nativeSecurityGroup]: { kind: "inline", lists: { ingress: "securityGroupIngress", egress: "securityGroupEgress" }, fields: NATIVE_RULE },
+    [TYPES.nativeSecurityGroup]: {
+        kind: "inline",
+        lists: { ingress: "securityGroupIngress", egress: "securityGroupEgress" },
+        fields: NATIVE_RULE,
+    },
 };
 
 /** The resource types that carry security group rules. */
@@ -62,7 +70,12 @@ export function isAllProtocols(protocol: unknown): boolean {
     return typeof protocol === "string" && ["-1", "all"].includes(protocol.trim().toLowerCase());
 }
 
-function normalize(direction: Direction, where: string, fields: RuleFields, rule: Record<string, unknown>): NormalizedRule {
+function normalize(
+    direction: Direction,
+    where: string,
+    fields: RuleFields,
+    rule: Record<string, unknown>,
+): NormalizedRule {
     return {
         direction,
         where,

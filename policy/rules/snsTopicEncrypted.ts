@@ -17,7 +17,9 @@ export const SNS_TOPIC_TYPES: readonly string[] = [TYPES.snsTopic, TYPES.nativeS
 export function snsTopicProblems(props: Record<string, unknown>): string[] {
     const key = props.kmsMasterKeyId;
     if (!isSet(key)) {
-        return ["is not encrypted at rest: set kmsMasterKeyId to the stack's customer managed KMS key (its key policy must allow cloudwatch.amazonaws.com to use it)"];
+        return [
+            "is not encrypted at rest: set kmsMasterKeyId to the stack's customer managed KMS key (its key policy must allow cloudwatch.amazonaws.com to use it)",
+        ];
     }
     if (typeof key === "string" && key.trim() === AWS_MANAGED_SNS_KEY) {
         return [

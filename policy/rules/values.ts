@@ -60,12 +60,16 @@ export function plain(value: unknown): unknown {
 /** The properties of a resource as a plain record (see `plain`). */
 export function plainProps(props: unknown): Record<string, unknown> {
     const copied = plain(props);
-    return copied !== null && typeof copied === "object" && !Array.isArray(copied) ? (copied as Record<string, unknown>) : {};
+    return copied !== null && typeof copied === "object" && !Array.isArray(copied)
+        ? (copied as Record<string, unknown>)
+        : {};
 }
 
 /** An object-valued property, or undefined when it is missing or not an object. */
 export function record(value: unknown): Record<string, unknown> | undefined {
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
 }
 
 /** IAM and some provider fields accept one value or a list: always a list here. */

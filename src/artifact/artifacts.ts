@@ -87,10 +87,15 @@ export class AgentArtifacts extends pulumi.ComponentResource {
         const target = awsContextOutput(this);
 
         // Decided from plain config before anything is created.
-        const repoNames = args.runtimes.filter((r) => r.artifact.kind === "image").map((r) => repositoryName(name, r.name));
+        const repoNames = args.runtimes
+            .filter((r) => r.artifact.kind === "image")
+            .map((r) => repositoryName(name, r.name));
         const clash = repoNames.find((n, i) => repoNames.indexOf(n) !== i);
         if (clash !== undefined) {
-            throw new pulumi.ResourceError(`two runtimes would share the ECR repository "${clash}": give them names that differ in more than letter case`, this);
+            throw new pulumi.ResourceError(
+                `two runtimes would share the ECR repository "${clash}": give them names that differ in more than letter case`,
+                this,
+            );
         }
 
         const needsBucket = args.runtimes.some((r) => r.artifact.kind === "code" && r.artifact.source.kind === "path");
@@ -107,7 +112,13 @@ export class AgentArtifacts extends pulumi.ComponentResource {
             );
             const publicAccess = new aws.s3.BucketPublicAccessBlock(
                 `${name}-code-public-access`,
-                { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+                {
+                    bucket: bucket.id,
+                    blockPublicAcls: true,
+                    blockPublicPolicy: true,
+                    ignorePublicAcls: true,
+                    restrictPublicBuckets: true,
+                },
                 child,
             );
             const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
@@ -116,7 +127,10 @@ export class AgentArtifacts extends pulumi.ComponentResource {
                     bucket: bucket.id,
                     rules: [
                         {
-                            applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
+                            applyServerSideEncryptionByDefault: {
+                                sseAlgorithm: "aws:kms",
+                                kmsMasterKeyId: args.kmsKeyArn,
+                            },
                             // A bucket key cuts KMS calls (and cost) per object to one per bucket and hour.
                             bucketKeyEnabled: true,
                         },
@@ -169,7 +183,11 @@ export class AgentArtifacts extends pulumi.ComponentResource {
                     },
                     stateful,
                 );
-                new aws.ecr.LifecyclePolicy(`${prefix}-lifecycle`, { repository: repository.name, policy: keepLastImagesPolicy() }, { parent: this });
+                new aws.ecr.LifecyclePolicy(
+                    `${prefix}-lifecycle`,
+                    { repository: repository.name, policy: keepLastImagesPolicy() },
+                    { parent: this },
+                );
                 const built = new awsx.ecr.Image(
                     `${prefix}-image`,
                     {
@@ -185,7 +203,11 @@ export class AgentArtifacts extends pulumi.ComponentResource {
                 );
                 // awsx returns `<repositoryUrl>@sha256:<digest>` once pushed: the runtime never follows a tag.
                 runtimeArtifacts[runtime.name] = { kind: "container", containerUri: built.imageUri };
-                outputs[runtime.name] = pulumi.output({ kind: "image" as const, imageUri: built.imageUri, repositoryUrl: repository.repositoryUrl });
+                outputs[runtime.name] = pulumi.output({
+                    kind: "image" as const,
+                    imageUri: built.imageUri,
+                    repositoryUrl: repository.repositoryUrl,
+                });
                 repositoryArns[runtime.name] = repository.arn;
                 access = pulumi.all([target, repository.arn]).apply(([t, repositoryArn]) => ({ ...t, repositoryArn }));
             } else if (a.source.kind === "path") {
@@ -227,14 +249,24 @@ export class AgentArtifacts extends pulumi.ComponentResource {
                 }));
             } else {
                 const s3 = a.source;
-                runtimeArtifacts[runtime.name] = { kind: "code", bucket: s3.bucket, key: s3.key, versionId: s3.versionId, runtime: a.runtime, entryPoint: a.entryPoint };
+                runtimeArtifacts[runtime.name] = {
+                    kind: "code",
+                    bucket: s3.bucket,
+                    key: s3.key,
+                    versionId: s3.versionId,
+                    runtime: a.runtime,
+                    entryPoint: a.entryPoint,
+                };
                 outputs[runtime.name] = pulumi.output({
                     kind: "code" as const,
                     code: { bucket: s3.bucket, key: s3.key, versionId: s3.versionId },
                     codeRuntime: a.runtime,
                     entryPoint: [...a.entryPoint],
                 });
-                access = target.apply((t) => ({ ...t, codeObject: { bucketArn: `arn:${t.partition}:s3:::${s3.bucket}`, key: s3.key } }));
+                access = target.apply((t) => ({
+                    ...t,
+                    codeObject: { bucketArn: `arn:${t.partition}:s3:::${s3.bucket}`, key: s3.key },
+                }));
                 this.codeBucketArns.push(target.apply((t) => `arn:${t.partition}:s3:::${s3.bucket}`));
             }
             this.accessPolicies.push(

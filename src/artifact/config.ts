@@ -105,7 +105,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function unknownFields(p: Problems, key: string, obj: Record<string, unknown>, known: string[]): void {
     for (const field of Object.keys(obj)) {
         if (!known.includes(field)) {
-            p.invalid(`${key}.${field}`, obj[field], `not a known field; use ${known.join(", ")}`, `${key}.${known[0]}`);
+            p.invalid(
+                `${key}.${field}`,
+                obj[field],
+                `not a known field; use ${known.join(", ")}`,
+                `${key}.${known[0]}`,
+            );
         }
     }
 }
@@ -134,7 +139,12 @@ const EXAMPLES = {
  * Reads the one artifact of `runtimes[i]` (key `runtimes[i]`), recording every problem.
  * Undefined when the artifact is unusable.
  */
-export function readArtifact(p: Problems, key: string, e: Record<string, unknown>, ctx: ArtifactContext): RuntimeArtifact | undefined {
+export function readArtifact(
+    p: Problems,
+    key: string,
+    e: Record<string, unknown>,
+    ctx: ArtifactContext,
+): RuntimeArtifact | undefined {
     const region = ctx.region ?? "us-east-1";
     const present = ARTIFACT_KEYS.filter((k) => e[k] !== undefined);
     if (present.length !== 1) {
@@ -144,13 +154,20 @@ export function readArtifact(p: Problems, key: string, e: Record<string, unknown
         if (present.length === 0) {
             p.missing(`${key}.containerUri|image|code${runtimeName}`, allowed, example);
         } else {
-            p.invalid(`${key}.${present.join("+")}${runtimeName}`, present.join(", "), `${allowed}; remove all but one`, example);
+            p.invalid(
+                `${key}.${present.join("+")}${runtimeName}`,
+                present.join(", "),
+                `${allowed}; remove all but one`,
+                example,
+            );
         }
         return undefined;
     }
     switch (present[0]) {
         case "containerUri":
-            return ctx.checkContainerUri(p, `${key}.containerUri`, e.containerUri) ? { kind: "container", containerUri: e.containerUri as string } : undefined;
+            return ctx.checkContainerUri(p, `${key}.containerUri`, e.containerUri)
+                ? { kind: "container", containerUri: e.containerUri as string }
+                : undefined;
         case "image":
             return readImage(p, `${key}.image`, e.image, ctx);
         default:
@@ -160,7 +177,12 @@ export function readArtifact(p: Problems, key: string, e: Record<string, unknown
 
 function readImage(p: Problems, key: string, v: unknown, ctx: ArtifactContext): ImageArtifact | undefined {
     if (!isRecord(v)) {
-        p.invalid(key, v, "a map with context (the build directory) and optional dockerfile and buildArgs", `{ context: "agents/support-agent" }`);
+        p.invalid(
+            key,
+            v,
+            "a map with context (the build directory) and optional dockerfile and buildArgs",
+            `{ context: "agents/support-agent" }`,
+        );
         return undefined;
     }
     unknownFields(p, key, v, IMAGE_FIELDS);
@@ -168,13 +190,23 @@ function readImage(p: Problems, key: string, v: unknown, ctx: ArtifactContext): 
     let context: string | undefined;
     let contextPath: string | undefined;
     if (typeof v.context !== "string" || v.context.trim() === "") {
-        p.invalid(`${key}.context`, v.context ?? null, "the build context directory, relative to the project root", `"agents/support-agent"`);
+        p.invalid(
+            `${key}.context`,
+            v.context ?? null,
+            "the build context directory, relative to the project root",
+            `"agents/support-agent"`,
+        );
         ok = false;
     } else {
         context = normalizePath(v.context);
         contextPath = path.resolve(ctx.root, context);
         if (!isDirectory(contextPath)) {
-            p.invalid(`${key}.context`, v.context, `an existing directory relative to the project root (${contextPath} does not exist or is not a directory)`, `"agents/support-agent"`);
+            p.invalid(
+                `${key}.context`,
+                v.context,
+                `an existing directory relative to the project root (${contextPath} does not exist or is not a directory)`,
+                `"agents/support-agent"`,
+            );
             ok = false;
         }
     }
@@ -182,7 +214,12 @@ function readImage(p: Problems, key: string, v: unknown, ctx: ArtifactContext): 
     let dockerfile = "Dockerfile";
     if (v.dockerfile !== undefined) {
         if (typeof v.dockerfile !== "string" || v.dockerfile.trim() === "" || path.isAbsolute(v.dockerfile)) {
-            p.invalid(`${key}.dockerfile`, v.dockerfile, "a Dockerfile path relative to the context (default Dockerfile)", `"Dockerfile.arm64"`);
+            p.invalid(
+                `${key}.dockerfile`,
+                v.dockerfile,
+                "a Dockerfile path relative to the context (default Dockerfile)",
+                `"Dockerfile.arm64"`,
+            );
             ok = false;
         } else {
             dockerfile = normalizePath(v.dockerfile);
@@ -203,7 +240,14 @@ function readImage(p: Problems, key: string, v: unknown, ctx: ArtifactContext): 
     if (!ok || buildArgs === undefined || context === undefined || contextPath === undefined) {
         return undefined;
     }
-    return { kind: "image", context, dockerfile: path.posix.join(context, dockerfile), buildArgs, contextPath, dockerfilePath: path.join(contextPath, dockerfile) };
+    return {
+        kind: "image",
+        context,
+        dockerfile: path.posix.join(context, dockerfile),
+        buildArgs,
+        contextPath,
+        dockerfilePath: path.join(contextPath, dockerfile),
+    };
 }
 
 function readBuildArgs(p: Problems, key: string, v: unknown): Record<string, string> | undefined {
@@ -219,11 +263,21 @@ function readBuildArgs(p: Problems, key: string, v: unknown): Record<string, str
     let ok = true;
     for (const [name, value] of Object.entries(v)) {
         if (!BUILD_ARG_NAME.test(name)) {
-            p.invalid(`${key}.${name}`, name, "a build-arg name of letters, digits and _, not starting with a digit", "NODE_VERSION");
+            p.invalid(
+                `${key}.${name}`,
+                name,
+                "a build-arg name of letters, digits and _, not starting with a digit",
+                "NODE_VERSION",
+            );
             ok = false;
         }
         if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
-            p.invalid(`${key}.${name}`, value, "a text value (build args are visible in the image history: never a secret)", `"22"`);
+            p.invalid(
+                `${key}.${name}`,
+                value,
+                "a text value (build args are visible in the image history: never a secret)",
+                `"22"`,
+            );
             ok = false;
             continue;
         }
@@ -232,9 +286,20 @@ function readBuildArgs(p: Problems, key: string, v: unknown): Record<string, str
     return ok ? out : undefined;
 }
 
-function readCode(p: Problems, key: string, v: unknown, ctx: ArtifactContext, region: string): CodeArtifact | undefined {
+function readCode(
+    p: Problems,
+    key: string,
+    v: unknown,
+    ctx: ArtifactContext,
+    region: string,
+): CodeArtifact | undefined {
     if (!isRecord(v)) {
-        p.invalid(key, v, "a map with path (or s3), runtime and entryPoint", `{ path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] }`);
+        p.invalid(
+            key,
+            v,
+            "a map with path (or s3), runtime and entryPoint",
+            `{ path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] }`,
+        );
         return undefined;
     }
     unknownFields(p, key, v, CODE_FIELDS);
@@ -243,9 +308,10 @@ function readCode(p: Problems, key: string, v: unknown, ctx: ArtifactContext, re
     const runtimes = CODE_RUNTIMES[ctx.provider];
     let runtime: CodeRuntime | undefined;
     if (typeof v.runtime !== "string" || !runtimes.includes(v.runtime)) {
-        const other = ctx.provider === "aws" && typeof v.runtime === "string" && CODE_RUNTIMES["aws-native"].includes(v.runtime)
-            ? ` (runtimeProvider aws, the classic provider, lists only these; ${v.runtime} needs runtimeProvider aws-native)`
-            : "";
+        const other =
+            ctx.provider === "aws" && typeof v.runtime === "string" && CODE_RUNTIMES["aws-native"].includes(v.runtime)
+                ? ` (runtimeProvider aws, the classic provider, lists only these; ${v.runtime} needs runtimeProvider aws-native)`
+                : "";
         p.invalid(`${key}.runtime`, v.runtime ?? null, `one of ${runtimes.join(", ")}${other}`, `"${runtimes[0]}"`);
         ok = false;
     } else {
@@ -259,7 +325,12 @@ function readCode(p: Problems, key: string, v: unknown, ctx: ArtifactContext, re
         entryPoint.length <= ENTRY_POINT_MAX &&
         entryPoint.every((x) => typeof x === "string" && x.trim() !== "");
     if (!entryOk) {
-        p.invalid(`${key}.entryPoint`, entryPoint ?? null, `a list of 1 to ${ENTRY_POINT_MAX} non-empty strings: the file to run, optionally after a launcher`, `["main.js"]`);
+        p.invalid(
+            `${key}.entryPoint`,
+            entryPoint ?? null,
+            `a list of 1 to ${ENTRY_POINT_MAX} non-empty strings: the file to run, optionally after a launcher`,
+            `["main.js"]`,
+        );
         ok = false;
     }
 
@@ -267,7 +338,8 @@ function readCode(p: Problems, key: string, v: unknown, ctx: ArtifactContext, re
     const hasS3 = v.s3 !== undefined;
     let source: CodePathSource | CodeS3Source | undefined;
     if (hasPath === hasS3) {
-        const allowed = "exactly one of path (a directory the stack zips and uploads) or s3 (an existing object version)";
+        const allowed =
+            "exactly one of path (a directory the stack zips and uploads) or s3 (an existing object version)";
         if (hasPath) {
             p.invalid(`${key}.path+s3`, "path, s3", `${allowed}; remove one`, `path: "agents/support-agent/dist"`);
         } else {
@@ -285,21 +357,42 @@ function readCode(p: Problems, key: string, v: unknown, ctx: ArtifactContext, re
     return { kind: "code", source, runtime, entryPoint: [...(entryPoint as string[])] };
 }
 
-function readCodePath(p: Problems, key: string, v: unknown, ctx: ArtifactContext, entryPoint: string[] | undefined): CodePathSource | undefined {
+function readCodePath(
+    p: Problems,
+    key: string,
+    v: unknown,
+    ctx: ArtifactContext,
+    entryPoint: string[] | undefined,
+): CodePathSource | undefined {
     if (typeof v !== "string" || v.trim() === "") {
-        p.invalid(key, v ?? null, "a directory relative to the project root, zipped and uploaded by the stack", `"agents/support-agent/dist"`);
+        p.invalid(
+            key,
+            v ?? null,
+            "a directory relative to the project root, zipped and uploaded by the stack",
+            `"agents/support-agent/dist"`,
+        );
         return undefined;
     }
     const relative = normalizePath(v);
     const absolute = path.resolve(ctx.root, relative);
     if (!isDirectory(absolute)) {
-        p.invalid(key, v, `an existing directory relative to the project root (${absolute} does not exist or is not a directory; build it first, e.g. npm run agent:build)`, `"agents/support-agent/dist"`);
+        p.invalid(
+            key,
+            v,
+            `an existing directory relative to the project root (${absolute} does not exist or is not a directory; build it first, e.g. npm run agent:build)`,
+            `"agents/support-agent/dist"`,
+        );
         return undefined;
     }
     // The last element is the file AgentCore runs; a missing one would only fail at the first invocation.
     const file = entryPoint?.[entryPoint.length - 1];
     if (file !== undefined && !isFile(path.join(absolute, file))) {
-        p.invalid(key.replace(/\.path$/, ".entryPoint"), entryPoint, `a file inside ${relative} (${path.join(absolute, file)} does not exist)`, `["main.js"]`);
+        p.invalid(
+            key.replace(/\.path$/, ".entryPoint"),
+            entryPoint,
+            `a file inside ${relative} (${path.join(absolute, file)} does not exist)`,
+            `["main.js"]`,
+        );
         return undefined;
     }
     return { kind: "path", path: relative };
@@ -314,18 +407,40 @@ function readCodeS3(p: Problems, key: string, v: unknown, region: string): CodeS
     unknownFields(p, key, v, S3_FIELDS);
     let ok = true;
     if (typeof v.bucket !== "string" || !BUCKET_NAME.test(v.bucket)) {
-        p.invalid(`${key}.bucket`, v.bucket ?? null, "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)", `"agentcore-code-123456789012-${region}"`);
+        p.invalid(
+            `${key}.bucket`,
+            v.bucket ?? null,
+            "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)",
+            `"agentcore-code-123456789012-${region}"`,
+        );
         ok = false;
     }
     if (typeof v.key !== "string" || v.key === "" || v.key.length > 1024 || /[*?]/.test(v.key)) {
-        p.invalid(`${key}.key`, v.key ?? null, "the object key of the zip, 1 to 1024 characters, no wildcards", `"support_agent_development/code.zip"`);
+        p.invalid(
+            `${key}.key`,
+            v.key ?? null,
+            "the object key of the zip, 1 to 1024 characters, no wildcards",
+            `"support_agent_development/code.zip"`,
+        );
         ok = false;
     }
     // A version pins exactly what runs: without one the runtime would follow whatever is uploaded
     // next. S3 reports "null" as the version of an object in an unversioned bucket.
-    if (typeof v.versionId !== "string" || v.versionId.trim() === "" || v.versionId.length > 1024 || v.versionId === "null") {
-        p.invalid(`${key}.versionId`, v.versionId ?? null, "the object's version ID (the bucket must be versioned), so the runtime runs exactly that upload", `"3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"`);
+    if (
+        typeof v.versionId !== "string" ||
+        v.versionId.trim() === "" ||
+        v.versionId.length > 1024 ||
+        v.versionId === "null"
+    ) {
+        p.invalid(
+            `${key}.versionId`,
+            v.versionId ?? null,
+            "the object's version ID (the bucket must be versioned), so the runtime runs exactly that upload",
+            `"3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"`,
+        );
         ok = false;
     }
-    return ok ? { kind: "s3", bucket: v.bucket as string, key: v.key as string, versionId: v.versionId as string } : undefined;
+    return ok
+        ? { kind: "s3", bucket: v.bucket as string, key: v.key as string, versionId: v.versionId as string }
+        : undefined;
 }

@@ -75,7 +75,11 @@ const HASH_SKIP = new Set([".git"]);
  * so a changed image must get a new tag; hashing more than Docker sends (ignored files)
  * only ever makes a new tag for the same image, never the same tag for a new one.
  */
-export function buildContextHash(contextPath: string, dockerfilePath: string, buildArgs: Readonly<Record<string, string>>): string {
+export function buildContextHash(
+    contextPath: string,
+    dockerfilePath: string,
+    buildArgs: Readonly<Record<string, string>>,
+): string {
     const hash = createHash("sha256");
     const walk = (dir: string): void => {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -63,7 +63,9 @@ export function serviceTrustPolicy(args: {
                 Action: ["sts:AssumeRole"],
                 Condition: {
                     StringEquals: { "aws:SourceAccount": args.accountId },
-                    ArnLike: { "aws:SourceArn": typeof args.sourceArns === "string" ? args.sourceArns : [...args.sourceArns] },
+                    ArnLike: {
+                        "aws:SourceArn": typeof args.sourceArns === "string" ? args.sourceArns : [...args.sourceArns],
+                    },
                 },
             },
         ],

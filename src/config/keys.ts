@@ -35,7 +35,8 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "environment",
         type: "string",
         default: "",
-        description: "development, staging or production. Empty means: the stack name, which must then be one of those.",
+        description:
+            "development, staging or production. Empty means: the stack name, which must then be one of those.",
         meaning: "`development`, `staging` or `production`",
         defaultText: "the stack name",
     },
@@ -43,16 +44,20 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "cpu",
         type: "integer",
         default: 1024,
-        description: "Per-session CPU budget in CPU units (1024 = 1 vCPU): 256, 512, 1024 or 2048. AgentCore has no CPU setting (a session is capped at 2 vCPU); this budget drives tags and the vCPU-hours alarm. Recommended: development 512, staging 1024, production 2048.",
-        meaning: "per-session CPU budget in CPU units (1024 = 1 vCPU): 256, 512, 1024 or 2048 (stack files: dev 512, staging 1024, prod 2048)",
+        description:
+            "Per-session CPU budget in CPU units (1024 = 1 vCPU): 256, 512, 1024 or 2048. AgentCore has no CPU setting (a session is capped at 2 vCPU); this budget drives tags and the vCPU-hours alarm. Recommended: development 512, staging 1024, production 2048.",
+        meaning:
+            "per-session CPU budget in CPU units (1024 = 1 vCPU): 256, 512, 1024 or 2048 (stack files: dev 512, staging 1024, prod 2048)",
         defaultText: "`1024`",
     },
     {
         name: "memory",
         type: "integer",
         default: 2048,
-        description: "Per-session memory budget in MiB, 512 to 8192 in steps of 512, at least 1 GiB per vCPU. AgentCore has no memory setting (a session is capped at 8 GiB); this budget drives tags and the GB-hours alarm. Recommended: development 1024, staging 2048, production 4096.",
-        meaning: "per-session memory budget in MiB: 512–8192 in steps of 512, at least 1 GiB per vCPU (stack files: dev 1024, staging 2048, prod 4096)",
+        description:
+            "Per-session memory budget in MiB, 512 to 8192 in steps of 512, at least 1 GiB per vCPU. AgentCore has no memory setting (a session is capped at 8 GiB); this budget drives tags and the GB-hours alarm. Recommended: development 1024, staging 2048, production 4096.",
+        meaning:
+            "per-session memory budget in MiB: 512–8192 in steps of 512, at least 1 GiB per vCPU (stack files: dev 1024, staging 2048, prod 4096)",
         defaultText: "`2048`",
     },
     {
@@ -75,7 +80,8 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "availabilityZoneIds",
         type: "array",
         default: [],
-        description: "AgentCore-supported AZ IDs (not names) for the agent subnets, one per subnet, e.g. [use1-az1, use1-az2]. Empty means: the region's first supported IDs.",
+        description:
+            "AgentCore-supported AZ IDs (not names) for the agent subnets, one per subnet, e.g. [use1-az1, use1-az2]. Empty means: the region's first supported IDs.",
         meaning: "AgentCore-supported AZ **IDs**, one per subnet, distinct",
         defaultText: "the region's first supported IDs",
     },
@@ -83,8 +89,10 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "vpcId",
         type: "string",
         default: "",
-        description: "An existing VPC to adopt instead of creating one. Set with subnetIds and routeTableIds, or not at all.",
-        meaning: "an existing VPC to adopt instead of creating one; set `vpcId`, `subnetIds` and `routeTableIds` together, or none of them",
+        description:
+            "An existing VPC to adopt instead of creating one. Set with subnetIds and routeTableIds, or not at all.",
+        meaning:
+            "an existing VPC to adopt instead of creating one; set `vpcId`, `subnetIds` and `routeTableIds` together, or none of them",
         defaultText: "none (create a VPC)",
     },
     {
@@ -107,23 +115,28 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "createEndpoints",
         type: "boolean",
         default: true,
-        description: "Whether this stack creates the VPC endpoints. Set false when another stack sharing the VPC owns them (two private-DNS endpoints for one service in one VPC conflict).",
-        meaning: "whether this stack owns the VPC endpoints (false when another stack in the same VPC owns them: two private-DNS endpoints for one service in one VPC conflict)",
+        description:
+            "Whether this stack creates the VPC endpoints. Set false when another stack sharing the VPC owns them (two private-DNS endpoints for one service in one VPC conflict).",
+        meaning:
+            "whether this stack owns the VPC endpoints (false when another stack in the same VPC owns them: two private-DNS endpoints for one service in one VPC conflict)",
         defaultText: "`true`",
     },
     {
         name: "endpointServices",
         type: "array",
         default: [],
-        description: "Interface endpoints beyond the required bedrock-agentcore, bedrock-agentcore.gateway, ecr.api, ecr.dkr and logs (S3 is always a gateway endpoint), e.g. [bedrock-runtime, sts, xray, monitoring, bedrock-agentcore-control]. Names outside src/network/privateLinkServices.ts are rejected; write unlisted:<suffix> for one that list lacks.",
-        meaning: "extra interface endpoints from the PrivateLink list in `src/network/privateLinkServices.ts`, e.g. `bedrock-runtime`, `sts`, `xray`, `monitoring`, `bedrock-agentcore-control`; `unlisted:<suffix>` for a service that list lacks; with `tracing` on, list `xray` (the agents' spans leave the VPC through it; a warning says so otherwise)",
+        description:
+            "Interface endpoints beyond the required bedrock-agentcore, bedrock-agentcore.gateway, ecr.api, ecr.dkr and logs (S3 is always a gateway endpoint), e.g. [bedrock-runtime, sts, xray, monitoring, bedrock-agentcore-control]. Names outside src/network/privateLinkServices.ts are rejected; write unlisted:<suffix> for one that list lacks.",
+        meaning:
+            "extra interface endpoints from the PrivateLink list in `src/network/privateLinkServices.ts`, e.g. `bedrock-runtime`, `sts`, `xray`, `monitoring`, `bedrock-agentcore-control`; `unlisted:<suffix>` for a service that list lacks; with `tracing` on, list `xray` (the agents' spans leave the VPC through it; a warning says so otherwise)",
         defaultText: "`[]`",
     },
     {
         name: "endpointClientCidrs",
         type: "array",
         default: [],
-        description: "CIDRs inside the VPC, besides the agents, allowed to reach the endpoints on TCP 443 (e.g. the callers of your agents).",
+        description:
+            "CIDRs inside the VPC, besides the agents, allowed to reach the endpoints on TCP 443 (e.g. the callers of your agents).",
         meaning: "CIDRs inside the VPC, besides the agents, that may reach the endpoints on 443",
         defaultText: "`[]`",
     },
@@ -136,7 +149,8 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "modelArns",
         type: "array",
         default: [],
-        description: "Bedrock foundation-model and inference-profile ARNs the agents may invoke. Empty means no model access.",
+        description:
+            "Bedrock foundation-model and inference-profile ARNs the agents may invoke. Empty means no model access.",
         meaning: "Bedrock foundation-model / inference-profile ARNs the agents may invoke (no wildcards)",
         defaultText: "`[]` (no model access)",
     },
@@ -144,7 +158,8 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "logRetentionDays",
         type: "integer",
         default: 365,
-        description: "Days to keep the logs this stack owns; a value CloudWatch Logs accepts, at least 365 in production.",
+        description:
+            "Days to keep the logs this stack owns; a value CloudWatch Logs accepts, at least 365 in production.",
         meaning: "retention of the logs the stack owns; a value CloudWatch accepts, ≥ 365 in production",
         defaultText: "`365`",
     },
@@ -160,7 +175,8 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "protect",
         type: "boolean",
         default: true,
-        description: "Protect stateful resources (runtimes, endpoints, KMS key, log groups) from deletion and retain them on delete. On by default; development and staging turn it off explicitly, and turning it off in production also needs the policy pack's rule relaxed.",
+        description:
+            "Protect stateful resources (runtimes, endpoints, KMS key, log groups) from deletion and retain them on delete. On by default; development and staging turn it off explicitly, and turning it off in production also needs the policy pack's rule relaxed.",
         meaning: "protect stateful resources from deletion and retain them on delete",
         defaultText: "`true`",
     },
@@ -168,15 +184,18 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "organizationId",
         type: "string",
         default: "",
-        description: "AWS Organizations ID (o-...) whose principals may call AgentCore through the stack's bedrock-agentcore endpoints (aws:PrincipalOrgID). Empty means: principals of this account only. Who may invoke a runtime is still decided by its resource policy (runtimes[i].allowedPrincipals).",
-        meaning: "AWS Organizations ID (`o-…`): the `bedrock-agentcore` (and `-control`) endpoints then admit callers of the whole organization (`aws:PrincipalOrgID`), not only this account's; who may invoke a runtime is still its resource policy's decision",
-        defaultText: "`\"\"` (this account)",
+        description:
+            "AWS Organizations ID (o-...) whose principals may call AgentCore through the stack's bedrock-agentcore endpoints (aws:PrincipalOrgID). Empty means: principals of this account only. Who may invoke a runtime is still decided by its resource policy (runtimes[i].allowedPrincipals).",
+        meaning:
+            "AWS Organizations ID (`o-…`): the `bedrock-agentcore` (and `-control`) endpoints then admit callers of the whole organization (`aws:PrincipalOrgID`), not only this account's; who may invoke a runtime is still its resource policy's decision",
+        defaultText: '`""` (this account)',
     },
     {
         name: "runtimeProvider",
         type: "string",
         default: "aws-native",
-        description: "Provider that creates runtimes: aws-native (Cloud Control, default) or aws (the classic provider, for regions or accounts without the Cloud Control resource).",
+        description:
+            "Provider that creates runtimes: aws-native (Cloud Control, default) or aws (the classic provider, for regions or accounts without the Cloud Control resource).",
         meaning: "`aws-native` (Cloud Control) or `aws` (classic, where the Cloud Control resource is unavailable)",
         defaultText: "`aws-native`",
     },
@@ -189,16 +208,20 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         name: "tracing",
         type: "boolean",
         default: true,
-        description: "Deliver each runtime's TRACES to X-Ray through CloudWatch vended log delivery and set the ADOT environment AWS documents (AGENT_OBSERVABILITY_ENABLED, OTEL_*) on every runtime. On by default; the development stack turns it off. A runtime environment variable of the same name is a config error while this is on.",
-        meaning: "deliver each runtime's `TRACES` to X-Ray (vended delivery) and set the ADOT variables AWS documents (`AGENT_OBSERVABILITY_ENABLED`, `OTEL_*`) on every runtime; a runtime `environment` variable of the same name is then a config error (stack files: off in development, on in staging and production)",
+        description:
+            "Deliver each runtime's TRACES to X-Ray through CloudWatch vended log delivery and set the ADOT environment AWS documents (AGENT_OBSERVABILITY_ENABLED, OTEL_*) on every runtime. On by default; the development stack turns it off. A runtime environment variable of the same name is a config error while this is on.",
+        meaning:
+            "deliver each runtime's `TRACES` to X-Ray (vended delivery) and set the ADOT variables AWS documents (`AGENT_OBSERVABILITY_ENABLED`, `OTEL_*`) on every runtime; a runtime `environment` variable of the same name is then a config error (stack files: off in development, on in staging and production)",
         defaultText: "`true`",
     },
     {
         name: "transactionSearch",
         type: "boolean",
         default: false,
-        description: "This stack owns the account's CloudWatch Transaction Search (X-Ray segments to the aws/spans log group, and that group's resource policy). One owner per account and region: only a production stack may set it; leave it false elsewhere. Idempotent, and retained when the stack is destroyed.",
-        meaning: "this stack owns the account's CloudWatch Transaction Search (X-Ray spans to `aws/spans`): one owner per account and region, so only a production stack may set it; idempotent and retained on destroy ([docs/monitoring.md](docs/monitoring.md#transaction-search))",
+        description:
+            "This stack owns the account's CloudWatch Transaction Search (X-Ray segments to the aws/spans log group, and that group's resource policy). One owner per account and region: only a production stack may set it; leave it false elsewhere. Idempotent, and retained when the stack is destroyed.",
+        meaning:
+            "this stack owns the account's CloudWatch Transaction Search (X-Ray spans to `aws/spans`): one owner per account and region, so only a production stack may set it; idempotent and retained on destroy ([docs/monitoring.md](docs/monitoring.md#transaction-search))",
         defaultText: "`false`",
     },
 ];
@@ -207,12 +230,14 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
 export const PROVIDER_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
     {
         name: "aws:region",
-        meaning: "the region; one where AgentCore runs in a VPC (us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1, ap-southeast-2, ap-south-1, ap-northeast-1)",
+        meaning:
+            "the region; one where AgentCore runs in a VPC (us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1, ap-southeast-2, ap-south-1, ap-northeast-1)",
         defaultText: "required",
     },
     {
         name: "aws-native:region",
-        meaning: "the aws-native provider's own region setting; must equal `aws:region` (when `runtimeProvider` is `aws-native`)",
+        meaning:
+            "the aws-native provider's own region setting; must equal `aws:region` (when `runtimeProvider` is `aws-native`)",
         defaultText: "required",
     },
 ];

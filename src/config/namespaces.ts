@@ -10,7 +10,12 @@ import { nearest } from "./suggest";
 export const KNOWN_NAMESPACES = ["aws", "aws-native", "pulumi"] as const;
 
 /** Records a problem for each key whose namespace is neither the project's nor a known one. */
-export function checkNamespaces(p: Problems, project: string, values: Readonly<Record<string, string>>, knownKeys: readonly string[]): void {
+export function checkNamespaces(
+    p: Problems,
+    project: string,
+    values: Readonly<Record<string, string>>,
+    knownKeys: readonly string[],
+): void {
     const namespaces = [project, ...KNOWN_NAMESPACES];
     for (const [fullKey, value] of Object.entries(values)) {
         const colon = fullKey.indexOf(":");

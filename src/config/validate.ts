@@ -39,7 +39,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Tag keys and values: ASCII letters, digits, spaces and _.:/=+-@ (the AWS tag pattern as the services enforce it). */
 const TAG_TEXT = /^[A-Za-z0-9 _.:/=+\-@]*$/;
 /** Tag keys the program sets itself on some resource (standard, runtime budget, Name). */
-export const PROGRAM_TAG_KEYS = ["Project", "Stack", "Environment", "ManagedBy", "AgentRuntime", "CpuBudget", "MemoryBudgetMiB", "Name"] as const;
+export const PROGRAM_TAG_KEYS = [
+    "Project",
+    "Stack",
+    "Environment",
+    "ManagedBy",
+    "AgentRuntime",
+    "CpuBudget",
+    "MemoryBudgetMiB",
+    "Name",
+] as const;
 /** AWS allows 50 tags per resource; a runtime carries the user's plus the program's own. */
 const MAX_USER_TAGS = 50 - PROGRAM_TAG_KEYS.length;
 
@@ -54,7 +63,12 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     for (const key of Object.keys(raw.values)) {
         if (!CONFIG_KEYS.includes(key)) {
             const near = nearest(key, CONFIG_KEYS);
-            p.invalid(`${raw.project}:${key}`, raw.values[key], `not a setting of this program${near ? ` (did you mean ${near}?)` : ""}; known keys: ${CONFIG_KEYS.join(", ")}`, near ?? "cpu");
+            p.invalid(
+                `${raw.project}:${key}`,
+                raw.values[key],
+                `not a setting of this program${near ? ` (did you mean ${near}?)` : ""}; known keys: ${CONFIG_KEYS.join(", ")}`,
+                near ?? "cpu",
+            );
         }
     }
     checkNamespaces(p, raw.project, raw.otherValues ?? {}, CONFIG_KEYS);
@@ -81,10 +95,19 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         root: raw.root ?? process.cwd(),
     });
 
-    const modelArns = r.stringList("modelArns", `["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"]`) ?? [];
+    const modelArns =
+        r.stringList(
+            "modelArns",
+            `["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"]`,
+        ) ?? [];
     modelArns.forEach((arn, i) => {
         if (!MODEL_ARN.test(arn)) {
-            p.invalid(`modelArns[${i}]`, arn, "a Bedrock foundation-model or inference-profile ARN without wildcards", `"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"`);
+            p.invalid(
+                `modelArns[${i}]`,
+                arn,
+                "a Bedrock foundation-model or inference-profile ARN without wildcards",
+                `"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"`,
+            );
         }
     });
 
@@ -99,16 +122,29 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     const lowered = alarmEmails.map((e) => e.toLowerCase());
     lowered.forEach((email, i) => {
         if (lowered.indexOf(email) !== i) {
-            p.invalid(`alarmEmails[${i}]`, alarmEmails[i], "an address not already listed (SNS keeps one subscription per address)", `"oncall@example.com"`);
+            p.invalid(
+                `alarmEmails[${i}]`,
+                alarmEmails[i],
+                "an address not already listed (SNS keeps one subscription per address)",
+                `"oncall@example.com"`,
+            );
         }
     });
     if (environment === "production" && alarmEmails.length === 0) {
-        p.missing("alarmEmails", "at least one address in production, so that an alarm pages someone", `["oncall@example.com"]`);
+        p.missing(
+            "alarmEmails",
+            "at least one address in production, so that an alarm pages someone",
+            `["oncall@example.com"]`,
+        );
     }
 
     const protect = r.boolean("protect");
     if (protect === undefined && !r.has("protect")) {
-        p.missing("protect", "true or false: whether stateful resources are protected from deletion (true in production)", environment === "production" ? "true" : "false");
+        p.missing(
+            "protect",
+            "true or false: whether stateful resources are protected from deletion (true in production)",
+            environment === "production" ? "true" : "false",
+        );
     }
 
     if (runtimeProvider === "aws-native" && region !== undefined && raw.nativeRegion !== region) {
@@ -172,11 +208,20 @@ function readEnvironmentKey(r: RawReader, stack: string): Environment | undefine
 function readRegion(p: Problems, region: string | undefined): string | undefined {
     const supported = Object.keys(SUPPORTED_AZ_IDS);
     if (region === undefined || region === "") {
-        p.missing("aws:region", `a region where AgentCore Runtime runs in a VPC: ${supported.join(", ")}`, `pulumi config set aws:region us-east-1`);
+        p.missing(
+            "aws:region",
+            `a region where AgentCore Runtime runs in a VPC: ${supported.join(", ")}`,
+            `pulumi config set aws:region us-east-1`,
+        );
         return undefined;
     }
     if (!supported.includes(region)) {
-        p.invalid("aws:region", region, `a region where AgentCore Runtime runs in a VPC: ${supported.join(", ")}`, `"us-east-1"`);
+        p.invalid(
+            "aws:region",
+            region,
+            `a region where AgentCore Runtime runs in a VPC: ${supported.join(", ")}`,
+            `"us-east-1"`,
+        );
         return undefined;
     }
     return region;
@@ -187,18 +232,45 @@ function readSizing(r: RawReader, environment: Environment | undefined): { cpu: 
     const cpu = r.integer("cpu", `${rec.cpu}`);
     const memory = r.integer("memory", `${rec.memory}`);
     if (cpu === undefined && !r.has("cpu")) {
-        r.problems.missing("cpu", `the per-session CPU budget in CPU units, one of ${CPU_BUDGET_CHOICES.join(", ")} (1024 = 1 vCPU)`, `${rec.cpu}`);
+        r.problems.missing(
+            "cpu",
+            `the per-session CPU budget in CPU units, one of ${CPU_BUDGET_CHOICES.join(", ")} (1024 = 1 vCPU)`,
+            `${rec.cpu}`,
+        );
     } else if (cpu !== undefined && !(CPU_BUDGET_CHOICES as readonly number[]).includes(cpu)) {
-        r.problems.invalid("cpu", cpu, `one of ${CPU_BUDGET_CHOICES.join(", ")} CPU units (an AgentCore session has at most 2 vCPU = 2048)`, `${rec.cpu}`);
+        r.problems.invalid(
+            "cpu",
+            cpu,
+            `one of ${CPU_BUDGET_CHOICES.join(", ")} CPU units (an AgentCore session has at most 2 vCPU = 2048)`,
+            `${rec.cpu}`,
+        );
     }
     if (memory === undefined && !r.has("memory")) {
-        r.problems.missing("memory", `the per-session memory budget in MiB, ${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} in steps of ${MEMORY_BUDGET_STEP_MIB}`, `${rec.memory}`);
+        r.problems.missing(
+            "memory",
+            `the per-session memory budget in MiB, ${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} in steps of ${MEMORY_BUDGET_STEP_MIB}`,
+            `${rec.memory}`,
+        );
     } else if (memory !== undefined) {
-        if (memory < MEMORY_BUDGET_MIN_MIB || memory > SESSION_MAX_MEMORY_MIB || memory % MEMORY_BUDGET_STEP_MIB !== 0) {
-            r.problems.invalid("memory", memory, `${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} MiB in steps of ${MEMORY_BUDGET_STEP_MIB} (an AgentCore session has at most 8 GiB)`, `${rec.memory}`);
+        if (
+            memory < MEMORY_BUDGET_MIN_MIB ||
+            memory > SESSION_MAX_MEMORY_MIB ||
+            memory % MEMORY_BUDGET_STEP_MIB !== 0
+        ) {
+            r.problems.invalid(
+                "memory",
+                memory,
+                `${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} MiB in steps of ${MEMORY_BUDGET_STEP_MIB} (an AgentCore session has at most 8 GiB)`,
+                `${rec.memory}`,
+            );
         } else if (cpu !== undefined && (CPU_BUDGET_CHOICES as readonly number[]).includes(cpu) && memory < cpu) {
             // 1 GiB per vCPU: 1024 CPU units need at least 1024 MiB.
-            r.problems.invalid("memory", memory, `at least 1 GiB per vCPU, so at least ${Math.max(cpu, MEMORY_BUDGET_MIN_MIB)} MiB for cpu ${cpu}`, `${Math.max(cpu * 2, MEMORY_BUDGET_MIN_MIB)}`);
+            r.problems.invalid(
+                "memory",
+                memory,
+                `at least 1 GiB per vCPU, so at least ${Math.max(cpu, MEMORY_BUDGET_MIN_MIB)} MiB for cpu ${cpu}`,
+                `${Math.max(cpu * 2, MEMORY_BUDGET_MIN_MIB)}`,
+            );
         }
     }
     return cpu !== undefined && memory !== undefined ? { cpu, memory } : undefined;
@@ -209,14 +281,28 @@ function readRetention(r: RawReader, environment: Environment | undefined): numb
     const days = r.integer("logRetentionDays", example);
     if (days === undefined) {
         if (!r.has("logRetentionDays")) {
-            r.problems.missing("logRetentionDays", `days to keep logs, one of ${LOG_RETENTION_DAYS.join(", ")}`, example);
+            r.problems.missing(
+                "logRetentionDays",
+                `days to keep logs, one of ${LOG_RETENTION_DAYS.join(", ")}`,
+                example,
+            );
         }
         return undefined;
     }
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(days)) {
-        r.problems.invalid("logRetentionDays", days, `a value CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`, example);
+        r.problems.invalid(
+            "logRetentionDays",
+            days,
+            `a value CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
+            example,
+        );
     } else if (environment === "production" && days < PRODUCTION_MIN_LOG_RETENTION_DAYS) {
-        r.problems.invalid("logRetentionDays", days, `at least ${PRODUCTION_MIN_LOG_RETENTION_DAYS} days in production`, "365");
+        r.problems.invalid(
+            "logRetentionDays",
+            days,
+            `at least ${PRODUCTION_MIN_LOG_RETENTION_DAYS} days in production`,
+            "365",
+        );
     }
     return days;
 }
@@ -232,18 +318,38 @@ function readTags(r: RawReader): Record<string, string> {
     }
     const entries = Object.entries(raw as Record<string, unknown>);
     if (entries.length > MAX_USER_TAGS) {
-        r.problems.invalid("tags", `${entries.length} tags`, `at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`, `{ CostCenter: "ai-platform" }`);
+        r.problems.invalid(
+            "tags",
+            `${entries.length} tags`,
+            `at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`,
+            `{ CostCenter: "ai-platform" }`,
+        );
     }
     const reserved: readonly string[] = PROGRAM_TAG_KEYS;
     const out: Record<string, string> = {};
     for (const [key, value] of entries) {
         if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
-            r.problems.invalid(`tags.${key}`, key, "a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:", "CostCenter");
+            r.problems.invalid(
+                `tags.${key}`,
+                key,
+                "a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:",
+                "CostCenter",
+            );
         } else if (reserved.includes(key)) {
-            r.problems.invalid(`tags.${key}`, key, `a key the program does not set itself (${reserved.join(", ")})`, "CostCenter");
+            r.problems.invalid(
+                `tags.${key}`,
+                key,
+                `a key the program does not set itself (${reserved.join(", ")})`,
+                "CostCenter",
+            );
         }
         if (typeof value !== "string" || value.length > 256 || !TAG_TEXT.test(value)) {
-            r.problems.invalid(`tags.${key}`, value, "a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@", `"ai-platform"`);
+            r.problems.invalid(
+                `tags.${key}`,
+                value,
+                "a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@",
+                `"ai-platform"`,
+            );
             continue;
         }
         out[key] = value;
@@ -260,4 +366,3 @@ function deepFreeze<T>(value: T): T {
     }
     return value;
 }
-

@@ -19,7 +19,8 @@ export const DEFAULT_ACCESS_MODE: AccessMode = "vpc";
  * An IAM principal a resource-based policy can name: an account (`…:root`), a role or a user,
  * with a 12-digit account and no wildcard (a wildcard principal would be every caller).
  */
-export const IAM_PRINCIPAL_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:(root|role\/[\w+=,.@/-]{1,512}|user\/[\w+=,.@/-]{1,512})$/;
+export const IAM_PRINCIPAL_ARN =
+    /^arn:aws(-[a-z]+)*:iam::\d{12}:(root|role\/[\w+=,.@/-]{1,512}|user\/[\w+=,.@/-]{1,512})$/;
 
 export interface RuntimeAccess {
     readonly access: AccessMode;
@@ -87,9 +88,19 @@ export function readRuntimeAccess(
             list.forEach((arn: unknown, i: number) => {
                 const k = `${key}.allowedPrincipals[${i}]`;
                 if (typeof arn !== "string" || !IAM_PRINCIPAL_ARN.test(arn)) {
-                    p.invalid(k, arn, "an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root)", `"arn:aws:iam::210987654321:role/support-portal"`);
+                    p.invalid(
+                        k,
+                        arn,
+                        "an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root)",
+                        `"arn:aws:iam::210987654321:role/support-portal"`,
+                    );
                 } else if (seen.has(arn)) {
-                    p.invalid(k, arn, "a principal not already listed", `"arn:aws:iam::210987654321:role/support-portal"`);
+                    p.invalid(
+                        k,
+                        arn,
+                        "a principal not already listed",
+                        `"arn:aws:iam::210987654321:role/support-portal"`,
+                    );
                 } else {
                     seen.add(arn);
                     allowedPrincipals.push(arn);
@@ -110,7 +121,12 @@ export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 export function readOrganizationId(r: RawReader): string | undefined {
     const id = r.string("organizationId");
     if (id !== undefined && !ORGANIZATION_ID.test(id)) {
-        r.problems.invalid("organizationId", id, "an AWS Organizations ID: o- and 10 to 32 lowercase letters or digits, or empty for this account only", `"o-a1b2c3d4e5"`);
+        r.problems.invalid(
+            "organizationId",
+            id,
+            "an AWS Organizations ID: o- and 10 to 32 lowercase letters or digits, or empty for this account only",
+            `"o-a1b2c3d4e5"`,
+        );
         return undefined;
     }
     return id;

@@ -49,7 +49,10 @@ export class RuntimeInboundAccess extends pulumi.ComponentResource {
                     pulumi.output(args.endpointArns ?? {}).apply((arns) => {
                         const arn = arns[e.name];
                         if (!arn) {
-                            throw new pulumi.ResourceError(`runtime ${runtime.name}: no ARN for endpoint ${e.name}`, this);
+                            throw new pulumi.ResourceError(
+                                `runtime ${runtime.name}: no ARN for endpoint ${e.name}`,
+                                this,
+                            );
                         }
                         return arn;
                     }),

@@ -92,7 +92,10 @@ export function denyOutsideVpcStatement(fence: RuntimeFence, resourceArn: string
  * one the first does not.)
  */
 function jwtAllowStatements(fence: RuntimeFence, resourceArn: string): PolicyStatement[] {
-    const sids: Record<string, string> = { "aws:SourceVpc": "AllowJwtCallersFromStackVpc", "aws:SourceVpce": "AllowJwtCallersThroughStackEndpoint" };
+    const sids: Record<string, string> = {
+        "aws:SourceVpc": "AllowJwtCallersFromStackVpc",
+        "aws:SourceVpce": "AllowJwtCallersThroughStackEndpoint",
+    };
     return Object.entries(fenceOrigins(fence)).map(([key, value]) => ({
         Sid: sids[key],
         Effect: "Allow",
@@ -117,7 +120,9 @@ export function runtimeAccessPolicy(input: RuntimeAccessPolicyInput): PolicyDocu
                   {
                       Sid: "AllowAccountAndListedPrincipals",
                       Effect: "Allow",
-                      Principal: { AWS: [accountPrincipal(input.partition, input.accountId), ...input.allowedPrincipals] },
+                      Principal: {
+                          AWS: [accountPrincipal(input.partition, input.accountId), ...input.allowedPrincipals],
+                      },
                       Action: [...RUNTIME_INVOKE_ACTIONS],
                       Resource: input.resourceArn,
                   },

@@ -1,8 +1,4 @@
-import {
-    REQUIRED_INTERFACE_ENDPOINT_SERVICES,
-    S3_GATEWAY_SERVICE,
-    SUPPORTED_AZ_IDS,
-} from "../aws/agentcore";
+import { REQUIRED_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_SERVICE, SUPPORTED_AZ_IDS } from "../aws/agentcore";
 import { KNOWN_INTERFACE_ENDPOINT_SERVICES, UNLISTED_SERVICE_PREFIX } from "./privateLinkServices";
 import { Cidr, PRIVATE_IPV4_RANGE_LIST, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "./cidrConfig";
 import { RawReader } from "../config/read";
@@ -31,8 +27,9 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
     const mode = existingGiven.some(Boolean) ? "existing" : "create";
 
     const vpcCidrText = r.string("vpcCidr") ?? NETWORK_DEFAULTS.vpcCidr;
-    const subnetCidrTexts =
-        r.stringList("agentSubnetCidrs", `["10.0.4.0/24", "10.0.5.0/24"]`) ?? [...NETWORK_DEFAULTS.agentSubnetCidrs];
+    const subnetCidrTexts = r.stringList("agentSubnetCidrs", `["10.0.4.0/24", "10.0.5.0/24"]`) ?? [
+        ...NETWORK_DEFAULTS.agentSubnetCidrs,
+    ];
     const azIdsGiven = r.stringList("availabilityZoneIds", `["use1-az1", "use1-az2"]`) ?? [];
     const supported = region ? SUPPORTED_AZ_IDS[region] : undefined;
 
@@ -46,7 +43,11 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
                 p.missing(
                     key,
                     "an existing VPC is adopted only when vpcId, subnetIds and routeTableIds are all set",
-                    key === "vpcId" ? `"vpc-0a1b2c3d4e5f60718"` : key === "subnetIds" ? `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]` : `["rtb-0a1b2c3d4e5f60718"]`,
+                    key === "vpcId"
+                        ? `"vpc-0a1b2c3d4e5f60718"`
+                        : key === "subnetIds"
+                          ? `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]`
+                          : `["rtb-0a1b2c3d4e5f60718"]`,
                 );
             }
         }
@@ -59,7 +60,12 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
             }
         });
         if (subnetIds.length > 0 && (subnetIds.length < 2 || subnetIds.length > 16)) {
-            p.invalid("subnetIds", subnetIds, "2 to 16 private subnets in different AgentCore-supported AZs", `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]`);
+            p.invalid(
+                "subnetIds",
+                subnetIds,
+                "2 to 16 private subnets in different AgentCore-supported AZs",
+                `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]`,
+            );
         }
         reportDuplicates(r, "subnetIds", subnetIds);
         routeTableIds.forEach((id, i) => {
@@ -69,7 +75,12 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
         });
         reportDuplicates(r, "routeTableIds", routeTableIds);
         if (azIdsGiven.length > 0) {
-            p.invalid("availabilityZoneIds", azIdsGiven, "leave it empty when adopting an existing VPC: the zones are those of subnetIds", "[]");
+            p.invalid(
+                "availabilityZoneIds",
+                azIdsGiven,
+                "leave it empty when adopting an existing VPC: the zones are those of subnetIds",
+                "[]",
+            );
         }
     } else {
         vpcCidr = parseCidr(vpcCidrText);
@@ -89,7 +100,12 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
             }
             const clash = subnets.find((other) => cidrsOverlap(other, c));
             if (clash) {
-                p.invalid(`agentSubnetCidrs[${i}]`, text, `a CIDR that does not overlap ${clash.text}`, `"10.0.5.0/24"`);
+                p.invalid(
+                    `agentSubnetCidrs[${i}]`,
+                    text,
+                    `a CIDR that does not overlap ${clash.text}`,
+                    `"10.0.5.0/24"`,
+                );
             }
             subnets.push(c);
         });
@@ -106,7 +122,12 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
             availabilityZoneIds = azIdsGiven;
             azIdsGiven.forEach((id, i) => {
                 if (supported && !supported.includes(id)) {
-                    p.invalid(`availabilityZoneIds[${i}]`, id, `an AgentCore-supported AZ ID of ${region}: ${supported.join(", ")}`, `"${supported[0]}"`);
+                    p.invalid(
+                        `availabilityZoneIds[${i}]`,
+                        id,
+                        `an AgentCore-supported AZ ID of ${region}: ${supported.join(", ")}`,
+                        `"${supported[0]}"`,
+                    );
                 }
             });
             reportDuplicates(r, "availabilityZoneIds", azIdsGiven, "one subnet per AZ");
@@ -115,7 +136,9 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
                     "availabilityZoneIds",
                     azIdsGiven,
                     `one AZ ID per agent subnet (${subnetCidrTexts.length} in agentSubnetCidrs)`,
-                    JSON.stringify((supported ?? ["use1-az1", "use1-az2", "use1-az4"]).slice(0, subnetCidrTexts.length)),
+                    JSON.stringify(
+                        (supported ?? ["use1-az1", "use1-az2", "use1-az4"]).slice(0, subnetCidrTexts.length),
+                    ),
                 );
             }
         } else if (supported) {
@@ -126,16 +149,33 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
     const createEndpoints = r.boolean("createEndpoints") ?? NETWORK_DEFAULTS.createEndpoints;
     const endpointServicesGiven = r.stringList("endpointServices", `["bedrock-runtime", "sts"]`) ?? [];
     // `unlisted:<suffix>` is the escape hatch for a service the known list lacks.
-    const endpointServices = endpointServicesGiven.map((s) => (s.startsWith(UNLISTED_SERVICE_PREFIX) ? s.slice(UNLISTED_SERVICE_PREFIX.length) : s));
+    const endpointServices = endpointServicesGiven.map((s) =>
+        s.startsWith(UNLISTED_SERVICE_PREFIX) ? s.slice(UNLISTED_SERVICE_PREFIX.length) : s,
+    );
     endpointServices.forEach((service, i) => {
         const key = `endpointServices[${i}]`;
         const listed = (KNOWN_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service);
         if (!SERVICE_SUFFIX.test(service)) {
-            p.invalid(key, service, "a service name suffix such as bedrock-runtime (the part after com.amazonaws.<region>.)", `"bedrock-runtime"`);
+            p.invalid(
+                key,
+                service,
+                "a service name suffix such as bedrock-runtime (the part after com.amazonaws.<region>.)",
+                `"bedrock-runtime"`,
+            );
         } else if ((REQUIRED_INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service)) {
-            p.invalid(key, service, `a service not already created by default (${REQUIRED_INTERFACE_ENDPOINT_SERVICES.join(", ")})`, `"bedrock-runtime"`);
+            p.invalid(
+                key,
+                service,
+                `a service not already created by default (${REQUIRED_INTERFACE_ENDPOINT_SERVICES.join(", ")})`,
+                `"bedrock-runtime"`,
+            );
         } else if (service === S3_GATEWAY_SERVICE) {
-            p.invalid(key, service, "an interface endpoint service; S3 is always served by a gateway endpoint", `"bedrock-runtime"`);
+            p.invalid(
+                key,
+                service,
+                "an interface endpoint service; S3 is always served by a gateway endpoint",
+                `"bedrock-runtime"`,
+            );
         } else if (!listed && service === endpointServicesGiven[i]) {
             const near = nearest(service, KNOWN_INTERFACE_ENDPOINT_SERVICES);
             p.invalid(
@@ -148,10 +188,20 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
     });
     reportDuplicates(r, "endpointServices", endpointServices, "each service once");
     if (!createEndpoints && mode === "create") {
-        p.invalid("createEndpoints", false, "true when this stack creates the VPC: a new VPC has no other owner of its endpoints, and without them the runtime cannot pull its image (set false only with vpcId, subnetIds and routeTableIds of a shared VPC)", "true");
+        p.invalid(
+            "createEndpoints",
+            false,
+            "true when this stack creates the VPC: a new VPC has no other owner of its endpoints, and without them the runtime cannot pull its image (set false only with vpcId, subnetIds and routeTableIds of a shared VPC)",
+            "true",
+        );
     }
     if (!createEndpoints && endpointServices.length > 0) {
-        p.invalid("endpointServices", endpointServices, "empty when createEndpoints is false: the stack that owns the VPC endpoints creates them", "[]");
+        p.invalid(
+            "endpointServices",
+            endpointServices,
+            "empty when createEndpoints is false: the stack that owns the VPC endpoints creates them",
+            "[]",
+        );
     }
 
     const endpointClientCidrs = r.stringList("endpointClientCidrs", `["10.0.8.0/22"]`) ?? [];
@@ -161,7 +211,12 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
         if (!c) {
             p.invalid(key, text, "an IPv4 network CIDR", `"10.0.8.0/22"`);
         } else if (!isPrivateCidr(c)) {
-            p.invalid(key, text, `a private client range inside ${PRIVATE_IPV4_RANGE_LIST}; a public range would open the endpoints beyond the VPC`, `"10.0.8.0/22"`);
+            p.invalid(
+                key,
+                text,
+                `a private client range inside ${PRIVATE_IPV4_RANGE_LIST}; a public range would open the endpoints beyond the VPC`,
+                `"10.0.8.0/22"`,
+            );
         } else if (vpcCidr && !cidrContains(vpcCidr, c)) {
             p.invalid(key, text, `a CIDR inside vpcCidr ${vpcCidr.text}`, `"10.0.8.0/22"`);
         }
@@ -183,7 +238,12 @@ function reportDuplicates(r: RawReader, key: string, values: readonly string[], 
     const seen = new Set<string>();
     values.forEach((v, i) => {
         if (seen.has(v)) {
-            r.problems.invalid(`${key}[${i}]`, v, `a value not already listed (${rule})`, `a different value than ${JSON.stringify(v)}`);
+            r.problems.invalid(
+                `${key}[${i}]`,
+                v,
+                `a value not already listed (${rule})`,
+                `a different value than ${JSON.stringify(v)}`,
+            );
         }
         seen.add(v);
     });

@@ -12,7 +12,11 @@ export const FLOW_LOGS_SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";
  * - CreateLogStream, PutLogEvents: write one stream per ENI into the group.
  * - DescribeLogStreams: find the group's streams before writing.
  */
-export const FLOW_LOG_DELIVERY_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"] as const;
+export const FLOW_LOG_DELIVERY_ACTIONS = [
+    "logs:CreateLogStream",
+    "logs:PutLogEvents",
+    "logs:DescribeLogStreams",
+] as const;
 
 /** Find the group before writing: DescribeLogGroups is authorized only on `log-group:*`. */
 export const FLOW_LOG_DESCRIBE_ACTIONS = ["logs:DescribeLogGroups"] as const;
@@ -41,7 +45,12 @@ export function flowLogDeliveryPolicy(logGroupArn: string): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "DeliverVpcFlowLogs", Effect: "Allow", Action: [...FLOW_LOG_DELIVERY_ACTIONS], Resource: [group, `${group}:*`] },
+            {
+                Sid: "DeliverVpcFlowLogs",
+                Effect: "Allow",
+                Action: [...FLOW_LOG_DELIVERY_ACTIONS],
+                Resource: [group, `${group}:*`],
+            },
             { Sid: "FindFlowLogGroup", Effect: "Allow", Action: [...FLOW_LOG_DESCRIBE_ACTIONS], Resource: allGroups },
         ],
     };

@@ -12,12 +12,7 @@ import { endpointPlans } from "./vpcEndpoints";
 import { endpointPolicy } from "./vpcEndpointPolicies";
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "./flowLogPolicies";
 import { tracingEgressWarning } from "../observability/tracingEgress";
-import {
-    RulePeer,
-    SECURITY_GROUP_DESCRIPTIONS,
-    SecurityGroupRole,
-    securityGroupRules,
-} from "./securityGroupRules";
+import { RulePeer, SECURITY_GROUP_DESCRIPTIONS, SecurityGroupRole, securityGroupRules } from "./securityGroupRules";
 import { COMPONENTS } from "../aws/tokens";
 import { FLOW_LOG_GROUP_PREFIX } from "../aws/naming";
 
@@ -102,7 +97,11 @@ export class AgentNetwork extends pulumi.ComponentResource {
 
             // AWS gives a new VPC a default SG that admits its own members and allows all
             // egress; owning it with no rules strips them, so nothing can fall back on it.
-            new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id, tags: tagged("default-sg") }, child);
+            new aws.ec2.DefaultSecurityGroup(
+                `${name}-default-sg`,
+                { vpcId: vpc.id, tags: tagged("default-sg") },
+                child,
+            );
 
             const subnets: aws.ec2.Subnet[] = [];
             const routeTables: aws.ec2.RouteTable[] = [];
@@ -114,15 +113,29 @@ export class AgentNetwork extends pulumi.ComponentResource {
                 const role = `agent-${azId}`;
                 const subnet = new aws.ec2.Subnet(
                     `${name}-${role}`,
-                    { vpcId: vpc.id, cidrBlock: cidr, availabilityZoneId: azId, mapPublicIpOnLaunch: false, tags: tagged(role) },
+                    {
+                        vpcId: vpc.id,
+                        cidrBlock: cidr,
+                        availabilityZoneId: azId,
+                        mapPublicIpOnLaunch: false,
+                        tags: tagged(role),
+                    },
                     child,
                 );
                 // No `routes` argument on purpose: an empty list would make Pulumi delete
                 // the S3 route that the gateway endpoint adds. The table has only the local
                 // route: no internet or NAT gateway exists to route to.
-                const table = new aws.ec2.RouteTable(`${name}-${role}-routes`, { vpcId: vpc.id, tags: tagged(`${role}-routes`) }, child);
+                const table = new aws.ec2.RouteTable(
+                    `${name}-${role}-routes`,
+                    { vpcId: vpc.id, tags: tagged(`${role}-routes`) },
+                    child,
+                );
                 associations.push(
-                    new aws.ec2.RouteTableAssociation(`${name}-${role}-routes`, { subnetId: subnet.id, routeTableId: table.id }, child),
+                    new aws.ec2.RouteTableAssociation(
+                        `${name}-${role}-routes`,
+                        { subnetId: subnet.id, routeTableId: table.id },
+                        child,
+                    ),
                 );
                 subnets.push(subnet);
                 routeTables.push(table);
@@ -137,7 +150,9 @@ export class AgentNetwork extends pulumi.ComponentResource {
             // belong to the VPC's owner.
             const existing = network.existingVpc;
             if (!existing) {
-                throw new Error("network.mode is existing but network.existingVpc is missing (config validation should have caught this)");
+                throw new Error(
+                    "network.mode is existing but network.existingVpc is missing (config validation should have caught this)",
+                );
             }
             vpcId = pulumi.output(existing.vpcId);
             // The primary CIDR of the adopted VPC, where the owning stack's endpoints live.
@@ -166,7 +181,10 @@ export class AgentNetwork extends pulumi.ComponentResource {
             }
             return group.id;
         };
-        const s3PrefixListId = aws.ec2.getPrefixListOutput({ name: endpointServiceName(region, S3_GATEWAY_SERVICE) }, child).id;
+        const s3PrefixListId = aws.ec2.getPrefixListOutput(
+            { name: endpointServiceName(region, S3_GATEWAY_SERVICE) },
+            child,
+        ).id;
         const peerArgs = (peer: RulePeer) => {
             switch (peer.kind) {
                 case "securityGroup":
@@ -210,7 +228,8 @@ export class AgentNetwork extends pulumi.ComponentResource {
                 codeBucketArns,
                 organizationId: args.organizationId,
             }));
-        const policyFor = (service: string) => policyInput.apply((input) => JSON.stringify(endpointPolicy(service, input)));
+        const policyFor = (service: string) =>
+            policyInput.apply((input) => JSON.stringify(endpointPolicy(service, input)));
         const endpointIds: Record<string, pulumi.Output<string>> = {};
         const endpoints: aws.ec2.VpcEndpoint[] = [];
         for (const plan of plans.interfaces) {
@@ -270,7 +289,12 @@ export class AgentNetwork extends pulumi.ComponentResource {
     }
 
     /** VPC flow logs (all traffic) into a KMS-encrypted log group, via a least-privilege role. */
-    private createFlowLogs(name: string, vpc: aws.ec2.Vpc, args: AgentNetworkArgs, tagged: (role: string) => Record<string, string>): void {
+    private createFlowLogs(
+        name: string,
+        vpc: aws.ec2.Vpc,
+        args: AgentNetworkArgs,
+        tagged: (role: string) => Record<string, string>,
+    ): void {
         const child = { parent: this };
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-flow-logs`,

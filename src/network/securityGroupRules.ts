@@ -52,7 +52,9 @@ export function cidrSlug(cidr: string): string {
  * Without endpoints (another stack owns them in a shared VPC, behind its own SG): runtime
  * → VPC CIDR and S3 on 443, and no endpoint SG.
  */
-export function securityGroupRules(network: Pick<NetworkConfig, "createEndpoints" | "endpointClientCidrs">): SecurityGroupRuleSpec[] {
+export function securityGroupRules(
+    network: Pick<NetworkConfig, "createEndpoints" | "endpointClientCidrs">,
+): SecurityGroupRuleSpec[] {
     const https = { protocol: TCP, port: HTTPS_PORT } as const;
     const s3: SecurityGroupRuleSpec = {
         role: "runtime-egress-s3",
@@ -95,15 +97,13 @@ export function securityGroupRules(network: Pick<NetworkConfig, "createEndpoints
             ...https,
             description: "HTTPS from the AgentCore runtime ENIs",
         },
-        ...clients.map(
-            (cidr): SecurityGroupRuleSpec => ({
-                role: `endpoint-ingress-client-${cidrSlug(cidr)}`,
-                group: "endpoint",
-                direction: "ingress",
-                peer: { kind: "cidr", cidr },
-                ...https,
-                description: `HTTPS from endpoint clients in ${cidr}`,
-            }),
-        ),
+        ...clients.map((cidr): SecurityGroupRuleSpec => ({
+            role: `endpoint-ingress-client-${cidrSlug(cidr)}`,
+            group: "endpoint",
+            direction: "ingress",
+            peer: { kind: "cidr", cidr },
+            ...https,
+            description: `HTTPS from endpoint clients in ${cidr}`,
+        })),
     ];
 }

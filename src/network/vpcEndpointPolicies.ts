@@ -16,7 +16,14 @@ import { AGENTCORE_SERVICE_PRINCIPAL, S3_GATEWAY_SERVICE } from "../aws/agentcor
 import { parseEcrImageUri } from "../runtime/config";
 import { S3_CODE_READ_ACTIONS } from "../artifact/readGrants";
 import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, uniqueSorted } from "../aws/iamDocument";
-import { ECR_AUTH_ACTIONS, LOG_DESCRIBE_ACTIONS, LOG_GROUP_ACTIONS, LOG_STREAM_ACTIONS, MODEL_INVOKE_ACTIONS, XRAY_ACTIONS } from "../security/executionRole";
+import {
+    ECR_AUTH_ACTIONS,
+    LOG_DESCRIBE_ACTIONS,
+    LOG_GROUP_ACTIONS,
+    LOG_STREAM_ACTIONS,
+    MODEL_INVOKE_ACTIONS,
+    XRAY_ACTIONS,
+} from "../security/executionRole";
 import { RUNTIME_INVOKE_ACTIONS } from "../inbound/resourcePolicy";
 
 /** Read an image and its metadata; nothing that writes, so the endpoint cannot push data out. */
@@ -67,8 +74,20 @@ const agentcoreCallers = (input: EndpointPolicyInput) =>
  */
 const resourceAccount = (ctx: AwsContext) => ({ StringEqualsIfExists: { "aws:ResourceAccount": ctx.accountId } });
 
-function allow(sid: string, action: readonly string[], resource: string | string[], condition?: PolicyStatement["Condition"]): PolicyStatement {
-    return { Sid: sid, Effect: "Allow", Principal: "*", Action: [...action], Resource: resource, ...(condition ? { Condition: condition } : {}) };
+function allow(
+    sid: string,
+    action: readonly string[],
+    resource: string | string[],
+    condition?: PolicyStatement["Condition"],
+): PolicyStatement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: "*",
+        Action: [...action],
+        Resource: resource,
+        ...(condition ? { Condition: condition } : {}),
+    };
 }
 
 function doc(...statements: PolicyStatement[]): PolicyDocument {
@@ -89,22 +108,44 @@ export function endpointRepositoryArns(input: EndpointPolicyInput): string[] {
 /** bedrock-agentcore (data plane): this account's resources, for this account's callers and JWT callers of its runtimes. */
 function agentcoreDataPlane(input: EndpointPolicyInput): PolicyDocument {
     return doc(
-        allow("AccountCallersToAccountResources", ["bedrock-agentcore:*"], regionalArn(input, "bedrock-agentcore", "*"), agentcoreCallers(input)),
+        allow(
+            "AccountCallersToAccountResources",
+            ["bedrock-agentcore:*"],
+            regionalArn(input, "bedrock-agentcore", "*"),
+            agentcoreCallers(input),
+        ),
         // JWT callers are no IAM principal, so aws:PrincipalAccount cannot admit them: any
         // caller, but only this account's runtimes. The runtime's resource policy then
         // decides who and from where (docs: "the principal must be set to * for OAuth").
-        allow("AnyCallerToAccountRuntimes", RUNTIME_INVOKE_ACTIONS, regionalArn(input, "bedrock-agentcore", "runtime/*"), resourceAccount(input)),
+        allow(
+            "AnyCallerToAccountRuntimes",
+            RUNTIME_INVOKE_ACTIONS,
+            regionalArn(input, "bedrock-agentcore", "runtime/*"),
+            resourceAccount(input),
+        ),
     );
 }
 
 /** bedrock-agentcore.gateway: invoke this account's gateways (OAuth gateways need Principal "*"). */
 function agentcoreGateway(input: EndpointPolicyInput): PolicyDocument {
-    return doc(allow("AnyCallerToAccountGateways", GATEWAY_INVOKE_ACTIONS, regionalArn(input, "bedrock-agentcore", "gateway/*"), resourceAccount(input)));
+    return doc(
+        allow(
+            "AnyCallerToAccountGateways",
+            GATEWAY_INVOKE_ACTIONS,
+            regionalArn(input, "bedrock-agentcore", "gateway/*"),
+            resourceAccount(input),
+        ),
+    );
 }
 
 function ecr(input: EndpointPolicyInput): PolicyDocument {
     return doc(
-        allow("AccountCallersReadRepositories", ECR_READ_ACTIONS, endpointRepositoryArns(input), principalAccount(input)),
+        allow(
+            "AccountCallersReadRepositories",
+            ECR_READ_ACTIONS,
+            endpointRepositoryArns(input),
+            principalAccount(input),
+        ),
         // GetAuthorizationToken has no resource type: "*" with the caller's account is its scope.
         allow("AccountCallersRegistryLogin", ECR_AUTH_ACTIONS, "*", principalAccount(input)),
     );
@@ -127,7 +168,14 @@ function bedrockRuntime(input: EndpointPolicyInput): PolicyDocument {
         // No model configured: nothing may pass (an endpoint policy needs one statement).
         return doc({ Sid: "NoModelsConfigured", Effect: "Deny", Principal: "*", Action: ["*"], Resource: "*" });
     }
-    return doc(allow("AccountCallersInvokeConfiguredModels", MODEL_INVOKE_ACTIONS, uniqueSorted(input.modelArns), principalAccount(input)));
+    return doc(
+        allow(
+            "AccountCallersInvokeConfiguredModels",
+            MODEL_INVOKE_ACTIONS,
+            uniqueSorted(input.modelArns),
+            principalAccount(input),
+        ),
+    );
 }
 
 /** The S3 gateway endpoint: ECR's layer bucket, and with direct code the code buckets; nothing else. */
@@ -139,13 +187,21 @@ export function s3GatewayPolicy(input: EndpointPolicyInput): PolicyDocument {
     ];
     if (input.codeBucketArns.length > 0) {
         statements.push(
-            allow("StackCodeArtifacts", CODE_BUCKET_READ_ACTIONS, uniqueSorted(input.codeBucketArns).map((arn) => `${arn}/*`), {
-                StringEquals: { "aws:PrincipalAccount": input.accountId, "aws:ResourceAccount": input.accountId },
-            }),
+            allow(
+                "StackCodeArtifacts",
+                CODE_BUCKET_READ_ACTIONS,
+                uniqueSorted(input.codeBucketArns).map((arn) => `${arn}/*`),
+                {
+                    StringEquals: { "aws:PrincipalAccount": input.accountId, "aws:ResourceAccount": input.accountId },
+                },
+            ),
             allow(
                 "AgentCoreCodeArtifacts",
                 LAYER_READ_ACTIONS,
-                [agentcoreCodeBucketArn(input.partition, input.region), `${agentcoreCodeBucketArn(input.partition, input.region)}/*`],
+                [
+                    agentcoreCodeBucketArn(input.partition, input.region),
+                    `${agentcoreCodeBucketArn(input.partition, input.region)}/*`,
+                ],
                 { StringEquals: { "aws:PrincipalServiceName": AGENTCORE_SERVICE_PRINCIPAL } },
             ),
         );

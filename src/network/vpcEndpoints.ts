@@ -26,7 +26,9 @@ export function endpointRole(service: string): string {
  * a service can never be created twice (two private-DNS endpoints for one service in a VPC
  * fail with "conflicting DNS domain").
  */
-export function interfaceEndpointServices(network: Pick<NetworkConfig, "createEndpoints" | "endpointServices">): string[] {
+export function interfaceEndpointServices(
+    network: Pick<NetworkConfig, "createEndpoints" | "endpointServices">,
+): string[] {
     if (!network.createEndpoints) {
         return [];
     }
@@ -56,7 +58,9 @@ export function endpointPlans(
     for (const p of [...interfaces, ...(gateway ? [gateway] : [])]) {
         const other = seen.get(p.role);
         if (other !== undefined) {
-            throw new Error(`endpointServices "${other}" and "${p.service}" would both be named ${p.role}; list only one of them`);
+            throw new Error(
+                `endpointServices "${other}" and "${p.service}" would both be named ${p.role}; list only one of them`,
+            );
         }
         seen.set(p.role, p.service);
     }

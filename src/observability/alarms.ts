@@ -6,7 +6,14 @@
 import { Environment, LOG_RETENTION_DAYS } from "../aws/agentcore";
 import { SizingBudget } from "../config/types";
 import { MetricTarget } from "./dimensions";
-import { MAX_ENDPOINTS_PER_RUNTIME_ALARM, MetricQuery, latencyQueries, perEndpoint, sumQueries, userErrorRateQueries } from "./metricQueries";
+import {
+    MAX_ENDPOINTS_PER_RUNTIME_ALARM,
+    MetricQuery,
+    latencyQueries,
+    perEndpoint,
+    sumQueries,
+    userErrorRateQueries,
+} from "./metricQueries";
 import {
     FAST_PERIOD_SECONDS,
     THRESHOLDS,
@@ -19,7 +26,15 @@ import {
 import { USAGE_RULE_PERIOD_SECONDS, activeSessionQueries, busiestSessionQueries } from "./usage";
 
 /** The alarm kinds, in the order each runtime gets them; the last part of every alarm name. */
-export const ALARM_METRICS = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession", "UsageLogsSilent"] as const;
+export const ALARM_METRICS = [
+    "SystemErrors",
+    "Throttles",
+    "UserErrorRate",
+    "LatencyP99",
+    "CpuPerSession",
+    "MemoryPerSession",
+    "UsageLogsSilent",
+] as const;
 export type AlarmMetric = (typeof ALARM_METRICS)[number];
 
 export type TreatMissingData = "missing" | "ignore" | "breaching" | "notBreaching";
@@ -56,11 +71,17 @@ function round(value: number): number {
  */
 export function usageSilenceQueries(target: MetricTarget): MetricQuery[] {
     const invocations = perEndpoint(target, "Invocations", "Sum", USAGE_SILENCE_PERIOD_SECONDS, "inv");
-    const sessions = activeSessionQueries(target.usageRules.vcpu, USAGE_SILENCE_PERIOD_SECONDS, "sessions").map((q) => ({ ...q, returnData: undefined }));
+    const sessions = activeSessionQueries(target.usageRules.vcpu, USAGE_SILENCE_PERIOD_SECONDS, "sessions").map(
+        (q) => ({ ...q, returnData: undefined }),
+    );
     return [
         ...invocations,
         ...sessions,
-        { id: "invocations", expression: `SUM([${invocations.map((q) => q.id).join(", ")}])`, label: "Invocations (all endpoints)" },
+        {
+            id: "invocations",
+            expression: `SUM([${invocations.map((q) => q.id).join(", ")}])`,
+            label: "Invocations (all endpoints)",
+        },
         {
             id: "usageSilent",
             expression: "IF(invocations > 0 AND FILL(sessions, 0) == 0, 1, 0)",
@@ -71,7 +92,11 @@ export function usageSilenceQueries(target: MetricTarget): MetricQuery[] {
 }
 
 /** The seven alarms of a runtime with these endpoints, for an environment and sizing budget. */
-export function runtimeAlarmDefinitions(environment: Environment, sizing: SizingBudget, endpoints: readonly string[]): AlarmDefinition[] {
+export function runtimeAlarmDefinitions(
+    environment: Environment,
+    sizing: SizingBudget,
+    endpoints: readonly string[],
+): AlarmDefinition[] {
     const t = THRESHOLDS[environment];
     const fast = t.window;
     const where = `over endpoints ${endpoints.join(", ")}`;
@@ -120,7 +145,8 @@ export function runtimeAlarmDefinitions(environment: Environment, sizing: Sizing
             description: `Budget: a session held more than the ${vcpu} vCPU per-session budget (${sizing.cpu} CPU units), averaged over 5 minutes, ${inUsage}; measured per session from USAGE_LOGS. ${see}`,
             threshold: vcpu,
             ...USAGE_WINDOW,
-            queries: (target) => busiestSessionQueries(target.usageRules.vcpu, "vcpu", USAGE_RULE_PERIOD_SECONDS, "busiestSessionVcpu"),
+            queries: (target) =>
+                busiestSessionQueries(target.usageRules.vcpu, "vcpu", USAGE_RULE_PERIOD_SECONDS, "busiestSessionVcpu"),
         },
         {
             ...common,
@@ -128,7 +154,13 @@ export function runtimeAlarmDefinitions(environment: Environment, sizing: Sizing
             description: `Budget: a session held more than the ${gb} GB per-session budget (${sizing.memory} MiB), averaged over 5 minutes, ${inUsage}; measured per session from USAGE_LOGS. ${see}`,
             threshold: gb,
             ...USAGE_WINDOW,
-            queries: (target) => busiestSessionQueries(target.usageRules.memory, "memory", USAGE_RULE_PERIOD_SECONDS, "busiestSessionGb"),
+            queries: (target) =>
+                busiestSessionQueries(
+                    target.usageRules.memory,
+                    "memory",
+                    USAGE_RULE_PERIOD_SECONDS,
+                    "busiestSessionGb",
+                ),
         },
         {
             ...common,
@@ -161,7 +193,9 @@ export function monitoringProblems(plan: MonitoringPlan): string[] {
     const seen = new Set<string>();
     plan.runtimes.forEach((runtime, i) => {
         if (seen.has(runtime.name)) {
-            problems.push(`runtimes[${i}].name "${runtime.name}" is used twice: alarm names must be unique (e.g. "${runtime.name}_2")`);
+            problems.push(
+                `runtimes[${i}].name "${runtime.name}" is used twice: alarm names must be unique (e.g. "${runtime.name}_2")`,
+            );
         }
         seen.add(runtime.name);
         const endpoints = runtime.endpointNames.length + 1;
@@ -176,11 +210,15 @@ export function monitoringProblems(plan: MonitoringPlan): string[] {
     const emails = plan.alarmEmails.map((e) => e.toLowerCase());
     emails.forEach((email, i) => {
         if (emails.indexOf(email) !== i) {
-            problems.push(`alarmEmails[${i}] "${plan.alarmEmails[i]}" is listed twice: SNS keeps one subscription per address`);
+            problems.push(
+                `alarmEmails[${i}] "${plan.alarmEmails[i]}" is listed twice: SNS keeps one subscription per address`,
+            );
         }
     });
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(plan.logRetentionDays)) {
-        problems.push(`logRetentionDays ${plan.logRetentionDays} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")} (e.g. 30)`);
+        problems.push(
+            `logRetentionDays ${plan.logRetentionDays} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")} (e.g. 30)`,
+        );
     }
     if (plan.transactionSearch && plan.environment !== "production") {
         problems.push(
@@ -188,7 +226,9 @@ export function monitoringProblems(plan: MonitoringPlan): string[] {
         );
     }
     if (!(plan.sizing.cpu > 0) || !(plan.sizing.memory > 0)) {
-        problems.push(`sizing { cpu: ${plan.sizing.cpu}, memory: ${plan.sizing.memory} } must be positive: the per-session alarms compare against it (e.g. { cpu: 1024, memory: 2048 })`);
+        problems.push(
+            `sizing { cpu: ${plan.sizing.cpu}, memory: ${plan.sizing.memory} } must be positive: the per-session alarms compare against it (e.g. { cpu: 1024, memory: 2048 })`,
+        );
     }
     return problems;
 }

@@ -55,7 +55,11 @@ export const BAND_HEIGHT = 20;
  * Widget lines from metric queries. Queries not in `show` are fetched but hidden (inputs
  * of an expression); those in `right` go on the right axis.
  */
-function lines(queries: readonly MetricQuery[], show?: ReadonlySet<string>, right: ReadonlySet<string> = new Set()): WidgetMetric[] {
+function lines(
+    queries: readonly MetricQuery[],
+    show?: ReadonlySet<string>,
+    right: ReadonlySet<string> = new Set(),
+): WidgetMetric[] {
     return queries.map((q) => {
         const options: Record<string, unknown> = { id: q.id, label: q.label };
         if (show && !show.has(q.id)) {
@@ -84,7 +88,15 @@ function graph(
         type: "metric",
         ...at,
         height: 6,
-        properties: { title, region, view: "timeSeries", stacked: false, metrics, yAxis: { left: { min: 0 } }, ...extra },
+        properties: {
+            title,
+            region,
+            view: "timeSeries",
+            stacked: false,
+            metrics,
+            yAxis: { left: { min: 0 } },
+            ...extra,
+        },
     };
 }
 
@@ -104,7 +116,13 @@ function runtimeBand(input: DashboardInput, runtime: DashboardRuntime, y: number
     const row3 = y + 14;
     return [
         { type: "text", x: 0, y, width: 24, height: 2, properties: { markdown: header } },
-        graph(region, "Invocations", lines(perEndpoint(runtime, "Invocations", "Sum", FAST_PERIOD_SECONDS, "inv")), { x: 0, y: y + 2, width: 6 }, fast),
+        graph(
+            region,
+            "Invocations",
+            lines(perEndpoint(runtime, "Invocations", "Sum", FAST_PERIOD_SECONDS, "inv")),
+            { x: 0, y: y + 2, width: 6 },
+            fast,
+        ),
         graph(
             region,
             "Errors (system / user)",
@@ -115,7 +133,13 @@ function runtimeBand(input: DashboardInput, runtime: DashboardRuntime, y: number
             { x: 6, y: y + 2, width: 6 },
             fast,
         ),
-        graph(region, "Throttles", lines(perEndpoint(runtime, "Throttles", "Sum", FAST_PERIOD_SECONDS, "thr")), { x: 12, y: y + 2, width: 6 }, fast),
+        graph(
+            region,
+            "Throttles",
+            lines(perEndpoint(runtime, "Throttles", "Sum", FAST_PERIOD_SECONDS, "thr")),
+            { x: 12, y: y + 2, width: 6 },
+            fast,
+        ),
         graph(
             region,
             "Latency p50 / p99 (ms)",
@@ -124,47 +148,62 @@ function runtimeBand(input: DashboardInput, runtime: DashboardRuntime, y: number
                 ...perEndpoint(runtime, "Latency", "p99", FAST_PERIOD_SECONDS, "p99E"),
             ]),
             { x: 18, y: y + 2, width: 6 },
-            { ...fast, annotations: { horizontal: [{ label: `p99 alarm ${t.latencyP99Ms} ms`, value: t.latencyP99Ms }] } },
+            {
+                ...fast,
+                annotations: { horizontal: [{ label: `p99 alarm ${t.latencyP99Ms} ms`, value: t.latencyP99Ms }] },
+            },
         ),
         graph(
             region,
             "Sessions with usage (5 min)",
-            lines(activeSessionQueries(runtime.usageRules.vcpu, USAGE_RULE_PERIOD_SECONDS, "sessions"), new Set(["sessions"])),
+            lines(
+                activeSessionQueries(runtime.usageRules.vcpu, USAGE_RULE_PERIOD_SECONDS, "sessions"),
+                new Set(["sessions"]),
+            ),
             { x: 0, y: row2, width: 8 },
             usage,
         ),
         graph(
             region,
             "Busiest session: vCPU vs budget",
-            lines(busiestSessionQueries(runtime.usageRules.vcpu, "vcpu", USAGE_RULE_PERIOD_SECONDS, "busiestSessionVcpu"), new Set(["busiestSessionVcpu"])),
+            lines(
+                busiestSessionQueries(runtime.usageRules.vcpu, "vcpu", USAGE_RULE_PERIOD_SECONDS, "busiestSessionVcpu"),
+                new Set(["busiestSessionVcpu"]),
+            ),
             { x: 8, y: row2, width: 8 },
             { ...usage, annotations: { horizontal: [{ label: `budget ${vcpu} vCPU per session`, value: vcpu }] } },
         ),
         graph(
             region,
             "Busiest session: GB vs budget",
-            lines(busiestSessionQueries(runtime.usageRules.memory, "memory", USAGE_RULE_PERIOD_SECONDS, "busiestSessionGb"), new Set(["busiestSessionGb"])),
+            lines(
+                busiestSessionQueries(
+                    runtime.usageRules.memory,
+                    "memory",
+                    USAGE_RULE_PERIOD_SECONDS,
+                    "busiestSessionGb",
+                ),
+                new Set(["busiestSessionGb"]),
+            ),
             { x: 16, y: row2, width: 8 },
             { ...usage, annotations: { horizontal: [{ label: `budget ${gb} GB per session`, value: gb }] } },
         ),
-        ...runtime.usageRules.vcpu.map(
-            (ruleName, i): Widget => ({
-                type: "metric",
-                x: i * 6,
-                y: row3,
-                width: 6,
-                height: 6,
-                properties: {
-                    title: `Top sessions by vCPU-hours (${ruleName.slice(ruleName.lastIndexOf("-") + 1)} record reading)`,
-                    region,
-                    view: "timeSeries",
-                    stacked: false,
-                    period: USAGE_RULE_PERIOD_SECONDS,
-                    insightRule: { maxContributorCount: 10, orderBy: "Sum", ruleName },
-                    legend: { position: "bottom" },
-                },
-            }),
-        ),
+        ...runtime.usageRules.vcpu.map((ruleName, i): Widget => ({
+            type: "metric",
+            x: i * 6,
+            y: row3,
+            width: 6,
+            height: 6,
+            properties: {
+                title: `Top sessions by vCPU-hours (${ruleName.slice(ruleName.lastIndexOf("-") + 1)} record reading)`,
+                region,
+                view: "timeSeries",
+                stacked: false,
+                period: USAGE_RULE_PERIOD_SECONDS,
+                insightRule: { maxContributorCount: 10, orderBy: "Sum", ruleName },
+                legend: { position: "bottom" },
+            },
+        })),
         {
             type: "log",
             x: 12,

@@ -78,7 +78,12 @@ function isUsageMetric(metric: RuntimeMetric): metric is UsageMetric {
 }
 
 /** The exact dimension set AgentCore publishes `metric` under, for one endpoint of a runtime. */
-export function metricDimensions(metric: RuntimeMetric, runtimeArn: string, runtimeName: string, endpoint: string): Record<string, string> {
+export function metricDimensions(
+    metric: RuntimeMetric,
+    runtimeArn: string,
+    runtimeName: string,
+    endpoint: string,
+): Record<string, string> {
     const name = endpointDimensionValue(runtimeName, endpoint);
     return isUsageMetric(metric)
         ? { Service: USAGE_SERVICE, Name: name, Resource: runtimeArn }

@@ -82,7 +82,11 @@ export const OBSERVABILITY_ENV_NAMES = [
 export const RESERVED_ENV_NAMES: readonly string[] = [...OBSERVABILITY_ENV_NAMES, "DISABLE_ADOT_OBSERVABILITY"];
 
 /** The runtime environment variables for ADOT when tracing is on; none when it is off. */
-export function observabilityEnvironment(runtimeName: string, environment: string, tracing: boolean): Record<string, string> {
+export function observabilityEnvironment(
+    runtimeName: string,
+    environment: string,
+    tracing: boolean,
+): Record<string, string> {
     if (!tracing) {
         return {};
     }

@@ -125,7 +125,9 @@ export class RuntimeLogDelivery extends pulumi.ComponentResource {
                     {
                         ruleName: rule.name,
                         ruleState: "ENABLED",
-                        ruleDefinition: usageGroup.name.apply((group) => JSON.stringify(usageRuleDefinition(group, rule.measure, rule.reading))),
+                        ruleDefinition: usageGroup.name.apply((group) =>
+                            JSON.stringify(usageRuleDefinition(group, rule.measure, rule.reading)),
+                        ),
                         tags,
                     },
                     { parent: this },
@@ -142,7 +144,11 @@ export class RuntimeLogDelivery extends pulumi.ComponentResource {
             const group = saved.logGroup === "usage" ? usageGroup : groups[APPLICATION_LOGS];
             new aws.cloudwatch.QueryDefinition(
                 `${name}-query-${saved.name}`,
-                { name: `${args.componentName}/${args.runtimeName}/${saved.name}`, logGroupNames: [group.name], queryString: saved.query },
+                {
+                    name: `${args.componentName}/${args.runtimeName}/${saved.name}`,
+                    logGroupNames: [group.name],
+                    queryString: saved.query,
+                },
                 { parent: this },
             );
         }

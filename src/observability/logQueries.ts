@@ -53,7 +53,9 @@ export function errorsBySessionQuery(): string {
 }
 
 /** The saved queries of one runtime: name suffix, which log group, the query. */
-export function savedQueries(sizing: SizingBudget): { readonly name: string; readonly logGroup: "application" | "usage"; readonly query: string }[] {
+export function savedQueries(
+    sizing: SizingBudget,
+): { readonly name: string; readonly logGroup: "application" | "usage"; readonly query: string }[] {
     return [
         { name: "sessions", logGroup: "usage", query: sessionsQuery() },
         { name: "top-sessions", logGroup: "usage", query: topSessionsQuery() },

@@ -35,7 +35,13 @@ export const MAX_METRICS_PER_ALARM = CLOUDWATCH_MAX_METRICS_PER_ALARM;
 export { MAX_ENDPOINTS_PER_RUNTIME_ALARM } from "../aws/agentcore";
 
 /** One query per endpoint: `<prefix>0` is DEFAULT, then the configured endpoints. */
-export function perEndpoint(target: MetricTarget, metricName: RuntimeMetric, stat: string, period: number, prefix: string): MetricQuery[] {
+export function perEndpoint(
+    target: MetricTarget,
+    metricName: RuntimeMetric,
+    stat: string,
+    period: number,
+    prefix: string,
+): MetricQuery[] {
     return target.endpoints.map((endpoint, i) => ({
         id: `${prefix}${i}`,
         label: `${metricName} ${endpoint}`,
@@ -54,9 +60,17 @@ function ids(queries: readonly MetricQuery[]): string {
 }
 
 /** The sum over endpoints of a count (SystemErrors, Throttles, Invocations…). */
-export function sumQueries(target: MetricTarget, metricName: InvocationMetric, period: number, resultId: string): MetricQuery[] {
+export function sumQueries(
+    target: MetricTarget,
+    metricName: InvocationMetric,
+    period: number,
+    resultId: string,
+): MetricQuery[] {
     const parts = perEndpoint(target, metricName, "Sum", period, `${resultId}E`);
-    return [...parts, { id: resultId, expression: `SUM(${ids(parts)})`, label: `${metricName} (all endpoints)`, returnData: true }];
+    return [
+        ...parts,
+        { id: resultId, expression: `SUM(${ids(parts)})`, label: `${metricName} (all endpoints)`, returnData: true },
+    ];
 }
 
 /**
@@ -65,7 +79,15 @@ export function sumQueries(target: MetricTarget, metricName: InvocationMetric, p
  */
 export function latencyQueries(target: MetricTarget, stat: string, period: number, resultId: string): MetricQuery[] {
     const parts = perEndpoint(target, "Latency", stat, period, `${resultId}E`);
-    return [...parts, { id: resultId, expression: `MAX(${ids(parts)})`, label: `Latency ${stat} (slowest endpoint)`, returnData: true }];
+    return [
+        ...parts,
+        {
+            id: resultId,
+            expression: `MAX(${ids(parts)})`,
+            label: `Latency ${stat} (slowest endpoint)`,
+            returnData: true,
+        },
+    ];
 }
 
 /**

@@ -84,7 +84,9 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
             `${name}-alarms-policy`,
             {
                 arn: topic.arn,
-                policy: pulumi.all([topic.arn, context]).apply(([topicArn, ctx]) => JSON.stringify(alarmTopicPolicy({ ...ctx, topicArn }))),
+                policy: pulumi
+                    .all([topic.arn, context])
+                    .apply(([topicArn, ctx]) => JSON.stringify(alarmTopicPolicy({ ...ctx, topicArn }))),
             },
             { parent: this },
         );
@@ -102,7 +104,9 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
                 `${name}-log-delivery-policy`,
                 {
                     policyName: `${name}-log-delivery`,
-                    policyDocument: context.apply((ctx) => JSON.stringify(logDeliveryResourcePolicy(ctx, deliveryLogGroupPrefix(name)))),
+                    policyDocument: context.apply((ctx) =>
+                        JSON.stringify(logDeliveryResourcePolicy(ctx, deliveryLogGroupPrefix(name))),
+                    ),
                 },
                 { parent: this },
             ),
@@ -142,14 +146,13 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
                     { parent: this },
                 ),
         );
-        const targets = args.runtimes.map(
-            (runtime, i): pulumi.Output<MetricTarget> =>
-                pulumi.all([runtime.runtimeArn, runtime.runtimeId]).apply(([runtimeArn, runtimeId]) => ({
-                    runtimeArn,
-                    runtimeName: runtimeNameFromId(runtimeId),
-                    endpoints: endpointsOf(runtime.endpointNames),
-                    usageRules: deliveries[i].usageRuleNames,
-                })),
+        const targets = args.runtimes.map((runtime, i): pulumi.Output<MetricTarget> =>
+            pulumi.all([runtime.runtimeArn, runtime.runtimeId]).apply(([runtimeArn, runtimeId]) => ({
+                runtimeArn,
+                runtimeName: runtimeNameFromId(runtimeId),
+                endpoints: endpointsOf(runtime.endpointNames),
+                usageRules: deliveries[i].usageRuleNames,
+            })),
         );
 
         const alarms: aws.cloudwatch.MetricAlarm[] = [];
@@ -212,7 +215,10 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
         this.dashboardName = dashboard.dashboardName;
         this.alarmNames = pulumi.all(alarms.map((alarm) => alarm.name));
         this.logGroupNames = Object.fromEntries(
-            args.runtimes.map((runtime, i) => [runtime.name, { application: deliveries[i].applicationLogGroupName, usage: deliveries[i].usageLogGroupName }]),
+            args.runtimes.map((runtime, i) => [
+                runtime.name,
+                { application: deliveries[i].applicationLogGroupName, usage: deliveries[i].usageLogGroupName },
+            ]),
         );
         this.registerOutputs({
             alarmTopicArn: this.alarmTopicArn,

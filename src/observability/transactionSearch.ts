@@ -59,10 +59,17 @@ export class TransactionSearch extends pulumi.ComponentResource {
         const context = awsContextOutput(this);
         const policy = new aws.cloudwatch.LogResourcePolicy(
             `${name}-spans-policy`,
-            { policyName: "TransactionSearchXRayAccess", policyDocument: context.apply((ctx) => JSON.stringify(transactionSearchLogPolicy(ctx))) },
+            {
+                policyName: "TransactionSearchXRayAccess",
+                policyDocument: context.apply((ctx) => JSON.stringify(transactionSearchLogPolicy(ctx))),
+            },
             keep,
         );
-        const destination = new aws.xray.TraceSegmentDestination(`${name}-segment-destination`, { destination: "CloudWatchLogs" }, { ...keep, dependsOn: [policy] });
+        const destination = new aws.xray.TraceSegmentDestination(
+            `${name}-segment-destination`,
+            { destination: "CloudWatchLogs" },
+            { ...keep, dependsOn: [policy] },
+        );
         this.destination = destination.destination;
         this.registerOutputs({ destination: this.destination });
     }

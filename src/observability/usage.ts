@@ -20,14 +20,26 @@ export type UsageMeasure = (typeof USAGE_MEASURES)[number];
 export const USAGE_RULE_PERIOD_SECONDS = 300;
 
 /** `<component>-<runtime>-<vcpu|memory>-<flat|nested>`: unique per account and region. */
-export function usageRuleName(componentName: string, runtimeName: string, measure: UsageMeasure, reading: UsageRecordReading): string {
+export function usageRuleName(
+    componentName: string,
+    runtimeName: string,
+    measure: UsageMeasure,
+    reading: UsageRecordReading,
+): string {
     return `${componentName}-${runtimeName}-session-${measure}-${reading.label}`;
 }
 
 /** Every usage rule of one runtime: each measure under each reading of the record. */
-export function usageRules(componentName: string, runtimeName: string): { name: string; measure: UsageMeasure; reading: UsageRecordReading }[] {
+export function usageRules(
+    componentName: string,
+    runtimeName: string,
+): { name: string; measure: UsageMeasure; reading: UsageRecordReading }[] {
     return USAGE_MEASURES.flatMap((measure) =>
-        USAGE_RECORD_READINGS.map((reading) => ({ name: usageRuleName(componentName, runtimeName, measure, reading), measure, reading })),
+        USAGE_RECORD_READINGS.map((reading) => ({
+            name: usageRuleName(componentName, runtimeName, measure, reading),
+            measure,
+            reading,
+        })),
     );
 }
 
@@ -36,7 +48,11 @@ export function usageRules(componentName: string, runtimeName: string): { name: 
  * by session ID, each contributing the sum of its records' vCPU-hours (or GB-hours). A record
  * that lacks the key or the value under this reading is not counted.
  */
-export function usageRuleDefinition(logGroupName: string, measure: UsageMeasure, reading: UsageRecordReading): Record<string, unknown> {
+export function usageRuleDefinition(
+    logGroupName: string,
+    measure: UsageMeasure,
+    reading: UsageRecordReading,
+): Record<string, unknown> {
     return {
         Schema: { Name: "CloudWatchLogRule", Version: 1 },
         LogGroupNames: [logGroupName],
@@ -60,7 +76,12 @@ export function averagingFactor(periodSeconds: number): number {
  * vCPU (or GB) over each period, the larger of the readings (a reading that matches no
  * record contributes 0). `resultId` returns the data.
  */
-export function busiestSessionQueries(ruleNames: readonly string[], measure: UsageMeasure, periodSeconds: number, resultId: string): MetricQuery[] {
+export function busiestSessionQueries(
+    ruleNames: readonly string[],
+    measure: UsageMeasure,
+    periodSeconds: number,
+    resultId: string,
+): MetricQuery[] {
     const parts = ruleNames.map((rule, i) => ({
         id: `${resultId}R${i}`,
         expression: `INSIGHT_RULE_METRIC("${rule}", "MaxContributorValue")`,
@@ -81,7 +102,11 @@ export function busiestSessionQueries(ruleNames: readonly string[], measure: Usa
 }
 
 /** Distinct sessions with usage in each period: the larger count over the readings. */
-export function activeSessionQueries(ruleNames: readonly string[], periodSeconds: number, resultId: string): MetricQuery[] {
+export function activeSessionQueries(
+    ruleNames: readonly string[],
+    periodSeconds: number,
+    resultId: string,
+): MetricQuery[] {
     const parts = ruleNames.map((rule, i) => ({
         id: `${resultId}R${i}`,
         expression: `INSIGHT_RULE_METRIC("${rule}", "UniqueContributors")`,

@@ -20,7 +20,10 @@ const RUNTIME_ENDPOINTS = [TYPES.nativeRuntimeEndpoint, TYPES.classicRuntimeEndp
 
 /** A logical name with the stack removed, so the same resource lines up across stacks. */
 export function sharedName(name: string, stack: string): string {
-    return name.split(stack).join("<stack>").replace(/^agentcore-<stack>-/, "");
+    return name
+        .split(stack)
+        .join("<stack>")
+        .replace(/^agentcore-<stack>-/, "");
 }
 
 /** Stacks in promotion order (development, staging, production), then any others by name. */
@@ -48,7 +51,9 @@ export function shortImage(uri: unknown): string {
 }
 
 function get(value: unknown, path: string): unknown {
-    return path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), value);
+    return path
+        .split(".")
+        .reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), value);
 }
 
 /** The evaluation period of an alarm: its own, or its metric queries'. */
@@ -62,7 +67,8 @@ export function comparisonRows(plan: Plan): ComparisonRows {
     const rows: ComparisonRows = new Map();
     const of = (...types: string[]) => plan.resources.filter((r) => types.includes(r.type));
     const name = (r: RecordedResource) => sharedName(r.name, plan.stack);
-    const set = (label: string, value: unknown) => rows.set(label, value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
+    const set = (label: string, value: unknown) =>
+        rows.set(label, value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
 
     set("region", plan.region);
     set("environment", plan.outputs.environment);
@@ -73,11 +79,26 @@ export function comparisonRows(plan: Plan): ComparisonRows {
     set("VPC CIDR", vpc ? vpc.inputs.cidrBlock : "adopted");
     const subnets = of(TYPES.subnet);
     set("AZ count", subnets.length);
-    set("AZ IDs", subnets.map((s) => s.inputs.availabilityZoneId).sort().join(", "));
+    set(
+        "AZ IDs",
+        subnets
+            .map((s) => s.inputs.availabilityZoneId)
+            .sort()
+            .join(", "),
+    );
     const endpoints = of(TYPES.vpcEndpoint);
     const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
-    set("interface endpoint services", interfaces.map((e) => serviceSuffix(e.inputs.serviceName)).sort().join(", ") || "none");
-    set("endpoint-AZs billed", interfaces.reduce((n, e) => n + ((e.inputs.subnetIds as unknown[] | undefined) ?? []).length, 0));
+    set(
+        "interface endpoint services",
+        interfaces
+            .map((e) => serviceSuffix(e.inputs.serviceName))
+            .sort()
+            .join(", ") || "none",
+    );
+    set(
+        "endpoint-AZs billed",
+        interfaces.reduce((n, e) => n + ((e.inputs.subnetIds as unknown[] | undefined) ?? []).length, 0),
+    );
     set("S3 gateway endpoint", endpoints.some((e) => e.inputs.vpcEndpointType === "Gateway") ? "yes" : "no");
 
     for (const g of of(TYPES.logGroup)) {
@@ -89,18 +110,38 @@ export function comparisonRows(plan: Plan): ComparisonRows {
         set(`kms deletion window: ${name(key)}`, key.inputs.deletionWindowInDays);
     }
     for (const rt of of(...RUNTIMES)) {
-        const lifecycle = get(rt.inputs, "lifecycleConfiguration") ?? (rt.inputs.lifecycleConfigurations as unknown[] | undefined)?.[0];
-        set(`image: ${name(rt)}`, shortImage(get(rt.inputs, "agentRuntimeArtifact.containerConfiguration.containerUri")));
+        const lifecycle =
+            get(rt.inputs, "lifecycleConfiguration") ??
+            (rt.inputs.lifecycleConfigurations as unknown[] | undefined)?.[0];
+        set(
+            `image: ${name(rt)}`,
+            shortImage(get(rt.inputs, "agentRuntimeArtifact.containerConfiguration.containerUri")),
+        );
         const code = get(rt.inputs, "agentRuntimeArtifact.codeConfiguration");
         set(`code: ${name(rt)}`, code ? `${get(code, "runtime")} ${get(code, "code.s3.prefix")}` : undefined);
-        set(`lifecycle: ${name(rt)}`, `idle ${get(lifecycle, "idleRuntimeSessionTimeout")}s, max ${get(lifecycle, "maxLifetime")}s`);
+        set(
+            `lifecycle: ${name(rt)}`,
+            `idle ${get(lifecycle, "idleRuntimeSessionTimeout")}s, max ${get(lifecycle, "maxLifetime")}s`,
+        );
         set(`auth: ${name(rt)}`, get(rt.inputs, "authorizerConfiguration.customJwtAuthorizer") ? "JWT" : "IAM SigV4");
     }
-    set("runtime endpoints", of(...RUNTIME_ENDPOINTS).map((e) => `${e.inputs.name}@v${e.inputs.agentRuntimeVersion}`).sort().join(", ") || "DEFAULT only");
+    set(
+        "runtime endpoints",
+        of(...RUNTIME_ENDPOINTS)
+            .map((e) => `${e.inputs.name}@v${e.inputs.agentRuntimeVersion}`)
+            .sort()
+            .join(", ") || "DEFAULT only",
+    );
     for (const alarm of of(ALARM)) {
         set(`alarm: ${name(alarm)}`, `${alarmCondition(alarm.inputs)} of ${alarmPeriod(alarm.inputs)}s`);
     }
-    set("alarm subscriptions", of(TYPES.snsTopicSubscription).map((s) => String(s.inputs.endpoint)).sort().join(", ") || "none");
+    set(
+        "alarm subscriptions",
+        of(TYPES.snsTopicSubscription)
+            .map((s) => String(s.inputs.endpoint))
+            .sort()
+            .join(", ") || "none",
+    );
     set("resources (total)", plan.resources.length);
     for (const [type, count] of countsByType(plan.resources)) {
         set(`count: ${shortType(type)}`, count);
@@ -126,7 +167,12 @@ function renderTable(stacks: readonly string[], rows: readonly [string, string[]
     const widths = fitWidths(natural, PLAN_WIDTH - labelWidth - columns(SEPARATOR) * stacks.length, MIN_CELL_WIDTH);
     const line = (cells: string[][]) => {
         const height = Math.max(...cells.map((c) => c.length));
-        return Array.from({ length: height }, (_, n) => cells.map((c, i) => padCell(c[n] ?? "", i === 0 ? labelWidth : widths[i - 1])).join(SEPARATOR).trimEnd());
+        return Array.from({ length: height }, (_, n) =>
+            cells
+                .map((c, i) => padCell(c[n] ?? "", i === 0 ? labelWidth : widths[i - 1]))
+                .join(SEPARATOR)
+                .trimEnd(),
+        );
     };
     const wrapped = (texts: readonly string[]) => [labelWidth, ...widths].map((w, i) => wrapCell(texts[i], w));
     return [
@@ -138,7 +184,9 @@ function renderTable(stacks: readonly string[], rows: readonly [string, string[]
 
 /** A list within PLAN_WIDTH, after a heading, its continuation lines indented two more columns. */
 function wrapProse(heading: string, items: readonly string[], indent: number): string[] {
-    return wrapList(items, PLAN_WIDTH - indent - 2 - columns(heading)).map((l, i) => (i === 0 ? `${" ".repeat(indent)}${heading}${l}` : `${" ".repeat(indent + 2)}${l}`));
+    return wrapList(items, PLAN_WIDTH - indent - 2 - columns(heading)).map((l, i) =>
+        i === 0 ? `${" ".repeat(indent)}${heading}${l}` : `${" ".repeat(indent + 2)}${l}`,
+    );
 }
 
 /**
@@ -167,7 +215,14 @@ export function renderComparison(plans: readonly Plan[]): string {
     const differing = labels.filter((l) => new Set(plans.map((_, i) => value(i, l))).size > 1);
     const same = labels.filter((l) => !differing.includes(l));
 
-    const out = [...wrapProse(`Comparison of ${plans.length} stacks: `, plans.map((p) => p.stack), 0), ""];
+    const out = [
+        ...wrapProse(
+            `Comparison of ${plans.length} stacks: `,
+            plans.map((p) => p.stack),
+            0,
+        ),
+        "",
+    ];
     if (differing.length === 0) {
         out.push("(no differences)");
     } else {
@@ -178,14 +233,27 @@ export function renderComparison(plans: readonly Plan[]): string {
             if (first > 0) {
                 out.push("");
             }
-            out.push(...renderTable(part.map((p) => p.stack), differing.map((l) => [l, part.map((p) => value(p.i, l))])));
+            out.push(
+                ...renderTable(
+                    part.map((p) => p.stack),
+                    differing.map((l) => [l, part.map((p) => value(p.i, l))]),
+                ),
+            );
         }
     }
     out.push("", `Same in every stack (${same.length}):`);
     const counts = same.filter((l) => l.startsWith("count: "));
-    out.push(...same.filter((l) => !counts.includes(l)).flatMap((l) => wrapProse(`${l}: `, value(0, l).split(", "), 2)));
+    out.push(
+        ...same.filter((l) => !counts.includes(l)).flatMap((l) => wrapProse(`${l}: `, value(0, l).split(", "), 2)),
+    );
     if (counts.length > 0) {
-        out.push(...wrapProse("counts: ", counts.map((l) => `${l.slice("count: ".length)} ${value(0, l)}`), 2));
+        out.push(
+            ...wrapProse(
+                "counts: ",
+                counts.map((l) => `${l.slice("count: ".length)} ${value(0, l)}`),
+                2,
+            ),
+        );
     }
     return `${out.join("\n")}\n`;
 }

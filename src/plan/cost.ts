@@ -86,7 +86,11 @@ export interface CostInputs {
     readonly compositeAlarms: number;
     readonly dashboards: number;
     /** Log groups this stack owns: retention (undefined = never expires) and whether flow logs feed it. */
-    readonly logGroups: readonly { readonly name: string; readonly retentionDays?: number; readonly flowLogs: boolean }[];
+    readonly logGroups: readonly {
+        readonly name: string;
+        readonly retentionDays?: number;
+        readonly flowLogs: boolean;
+    }[];
     /** Vended deliveries of runtime logs, by log type (APPLICATION_LOGS, USAGE_LOGS, TRACES). */
     readonly runtimeDeliveries?: Readonly<Record<string, number>>;
     /** Contributor Insights rules, and how many of them read a usage log group. */
@@ -137,9 +141,23 @@ export const EXCLUDED = [
 /** The monthly estimate for one stack. */
 export function estimateCost(inputs: CostInputs): CostEstimate {
     const lines: CostLine[] = [];
-    const add = (item: string, quantity: number, unit: string, unitPrice: number, basis: CostLine["basis"], perMonth = 1) => {
+    const add = (
+        item: string,
+        quantity: number,
+        unit: string,
+        unitPrice: number,
+        basis: CostLine["basis"],
+        perMonth = 1,
+    ) => {
         if (quantity > 0) {
-            lines.push({ item, quantity: cents(quantity), unit, unitPrice, monthly: cents(quantity * unitPrice * perMonth), basis });
+            lines.push({
+                item,
+                quantity: cents(quantity),
+                unit,
+                unitPrice,
+                monthly: cents(quantity * unitPrice * perMonth),
+                basis,
+            });
         }
     };
 
@@ -166,13 +184,22 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
         PRICES.standardAlarmMetricMonth,
         "list",
     );
-    add("CloudWatch high-resolution alarm metrics", highResMetrics, "alarm metric-month", PRICES.highResolutionAlarmMetricMonth, "list");
+    add(
+        "CloudWatch high-resolution alarm metrics",
+        highResMetrics,
+        "alarm metric-month",
+        PRICES.highResolutionAlarmMetricMonth,
+        "list",
+    );
     add("CloudWatch composite alarms", inputs.compositeAlarms, "alarm-month", PRICES.compositeAlarmMonth, "list");
     add("CloudWatch dashboards", inputs.dashboards, "dashboard-month", PRICES.dashboardMonth, "list");
 
     // Steady state: a group holds `retention` days of logs once it has been running that long.
     const storedGb = inputs.logGroups.reduce(
-        (sum, g) => sum + ASSUMPTIONS.logGbPerDay * (g.retentionDays && g.retentionDays > 0 ? g.retentionDays : ASSUMPTIONS.neverExpireDays),
+        (sum, g) =>
+            sum +
+            ASSUMPTIONS.logGbPerDay *
+                (g.retentionDays && g.retentionDays > 0 ? g.retentionDays : ASSUMPTIONS.neverExpireDays),
         0,
     );
     const groups = inputs.logGroups.length;
@@ -195,7 +222,13 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
     // Observability: rules are fixed; what they match, usage logs and traces are assumed volumes.
     const deliveries = inputs.runtimeDeliveries ?? {};
     const rules = inputs.insightRules ?? 0;
-    add(`Contributor Insights rules (${rules}, per-session usage)`, rules, "rule-month", PRICES.contributorInsightsRuleMonth, "list");
+    add(
+        `Contributor Insights rules (${rules}, per-session usage)`,
+        rules,
+        "rule-month",
+        PRICES.contributorInsightsRuleMonth,
+        "list",
+    );
     const usageRuntimes = deliveries.USAGE_LOGS ?? 0;
     const usageRecordsMonth = usageRuntimes * ASSUMPTIONS.sessionHoursPerRuntimeDay * 3600 * DAYS_PER_MONTH;
     add(
@@ -236,13 +269,16 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
         "assumption",
     );
 
-    const sum = (basis: CostLine["basis"]) => cents(lines.filter((l) => l.basis === basis).reduce((s, l) => s + l.monthly, 0));
+    const sum = (basis: CostLine["basis"]) =>
+        cents(lines.filter((l) => l.basis === basis).reduce((s, l) => s + l.monthly, 0));
     const fixedMonthly = sum("list");
     const assumedMonthly = sum("assumption");
     const regionMatches = inputs.region === PRICE_REGION;
     const notes = [...EXCLUDED];
     if (!regionMatches) {
-        notes.unshift(`The price table is ${PRICE_REGION}'s; ${inputs.region} list prices differ, so this is a ${PRICE_REGION}-priced estimate.`);
+        notes.unshift(
+            `The price table is ${PRICE_REGION}'s; ${inputs.region} list prices differ, so this is a ${PRICE_REGION}-priced estimate.`,
+        );
     }
     return {
         region: inputs.region,

@@ -49,7 +49,9 @@ export function deferSdkModules(): string[] {
         const standIn = new Module(file, module);
         standIn.filename = file;
         standIn.loaded = true;
-        standIn.exports = Object.fromEntries(names.map((name) => [name, (...args: unknown[]) => load()[name](...args)]));
+        standIn.exports = Object.fromEntries(
+            names.map((name) => [name, (...args: unknown[]) => load()[name](...args)]),
+        );
         require.cache[file] = standIn;
         deferred.push(file);
     }

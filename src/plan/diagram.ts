@@ -77,7 +77,9 @@ function subgraphId(component: RecordedResource): string {
 
 /** Lists in node labels, a few items per line so boxes stay narrow. */
 function rows(items: readonly string[], perRow = 3): string[] {
-    return Array.from({ length: Math.ceil(items.length / perRow) }, (_, i) => items.slice(i * perRow, (i + 1) * perRow).join(", "));
+    return Array.from({ length: Math.ceil(items.length / perRow) }, (_, i) =>
+        items.slice(i * perRow, (i + 1) * perRow).join(", "),
+    );
 }
 
 function escape(text: string): string {
@@ -103,14 +105,22 @@ function label(r: RecordedResource, component?: RecordedResource): string[] {
         case T.flowLog:
             return [`Flow log (${i.trafficType})`];
         case T.logGroup:
-            return ["Log group", String(i.name ?? r.name), i.retentionInDays ? `${i.retentionInDays} days` : "never expires"];
+            return [
+                "Log group",
+                String(i.name ?? r.name),
+                i.retentionInDays ? `${i.retentionInDays} days` : "never expires",
+            ];
         case T.role:
             return ["IAM role", shortName(r, component)];
         case T.key:
             return ["KMS key", `rotation ${i.enableKeyRotation === true ? "on" : "off"}`];
         case T.runtime:
         case T.classicRuntime:
-            return ["AgentCore runtime", String(i.agentRuntimeName), `${(i.networkConfiguration as Record<string, unknown> | undefined)?.networkMode} mode`];
+            return [
+                "AgentCore runtime",
+                String(i.agentRuntimeName),
+                `${(i.networkConfiguration as Record<string, unknown> | undefined)?.networkMode} mode`,
+            ];
         case T.runtimeEndpoint:
         case T.classicRuntimeEndpoint:
             return ["Runtime endpoint", `${i.name} → v${i.agentRuntimeVersion}`];
@@ -157,7 +167,11 @@ export function mermaidDiagram(plan: Plan): string {
         nodes.set(id, node);
         nodeOf.set(r.urn, id);
     };
-    const main = new Set<string>([...Object.keys(EDGES), ...Object.values(EDGES).flatMap((t) => Object.keys(t)), T.dashboard]);
+    const main = new Set<string>([
+        ...Object.keys(EDGES),
+        ...Object.values(EDGES).flatMap((t) => Object.keys(t)),
+        T.dashboard,
+    ]);
     for (const r of plan.resources) {
         if (!r.custom || !main.has(r.type)) {
             continue;
@@ -165,7 +179,12 @@ export function mermaidDiagram(plan: Plan): string {
         const component = componentOf(r, byUrn);
         const scope = component ? `${subgraphId(component)}_` : "";
         if (r.type === T.endpoint && r.inputs.vpcEndpointType === "Interface") {
-            addTo(`${scope}interface_endpoints`, r, () => ({ id: `${scope}interface_endpoints`, kind: "interfaceEndpoints", label: [], component }));
+            addTo(`${scope}interface_endpoints`, r, () => ({
+                id: `${scope}interface_endpoints`,
+                kind: "interfaceEndpoints",
+                label: [],
+                component,
+            }));
         } else if (r.type === T.alarm) {
             addTo(`${scope}alarms`, r, () => ({ id: `${scope}alarms`, kind: "alarms", label: [], component }));
         } else {
@@ -196,7 +215,12 @@ export function mermaidDiagram(plan: Plan): string {
                     .forEach((a) => targets.push(...references.referencedBy(a).filter((t) => t.type === T.subnet)));
             }
             for (const target of targets) {
-                const edgeLabel = member.type === T.endpoint && target.type === T.subnet && member.inputs.vpcEndpointType === "Gateway" ? "routes for" : EDGES[member.type]?.[target.type];
+                const edgeLabel =
+                    member.type === T.endpoint &&
+                    target.type === T.subnet &&
+                    member.inputs.vpcEndpointType === "Gateway"
+                        ? "routes for"
+                        : EDGES[member.type]?.[target.type];
                 const to = nodeOf.get(target.urn);
                 if (edgeLabel && to && to !== node.id) {
                     edges.add(`    ${node.id} -->|${edgeLabel}| ${to}`);
@@ -209,10 +233,19 @@ export function mermaidDiagram(plan: Plan): string {
         let text = node.label;
         if (node.kind === "interfaceEndpoints") {
             const services = node.members.map((m) => serviceSuffix(m.inputs.serviceName)).sort();
-            const azs = Math.max(...node.members.map((m) => ((m.inputs.subnetIds as unknown[] | undefined) ?? []).length));
-            text = [`Interface endpoints ×${services.length}`, `private DNS, one ENI in each of ${azs} AZs`, ...rows(services)];
+            const azs = Math.max(
+                ...node.members.map((m) => ((m.inputs.subnetIds as unknown[] | undefined) ?? []).length),
+            );
+            text = [
+                `Interface endpoints ×${services.length}`,
+                `private DNS, one ENI in each of ${azs} AZs`,
+                ...rows(services),
+            ];
         } else if (node.kind === "alarms") {
-            text = [`Alarms ×${node.members.length}`, ...rows(node.members.map((m) => shortName(m, node.component)).sort(), 2)];
+            text = [
+                `Alarms ×${node.members.length}`,
+                ...rows(node.members.map((m) => shortName(m, node.component)).sort(), 2),
+            ];
         }
         return `${indent}${node.id}["${escape(text.join("<br/>"))}"]`;
     };
@@ -220,8 +253,12 @@ export function mermaidDiagram(plan: Plan): string {
     const lines = ["flowchart LR"];
     const components = plan.resources.filter(isProjectComponent);
     for (const component of components) {
-        const inside = [...nodes.values()].filter((n) => n.component === component).sort((a, b) => (a.id < b.id ? -1 : 1));
-        lines.push(`    subgraph ${subgraphId(component)}["${escape(`${component.type.split(":").pop()}: ${component.name}`)}"]`);
+        const inside = [...nodes.values()]
+            .filter((n) => n.component === component)
+            .sort((a, b) => (a.id < b.id ? -1 : 1));
+        lines.push(
+            `    subgraph ${subgraphId(component)}["${escape(`${component.type.split(":").pop()}: ${component.name}`)}"]`,
+        );
         lines.push(...inside.map((n) => render(n, "        ")));
         lines.push("    end");
     }

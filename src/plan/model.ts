@@ -22,7 +22,9 @@ export interface Plan {
 }
 
 /** A plan, or why there is none (config errors, a missing stack file, a program error). */
-export type PlanResult = { readonly stack: string; readonly plan: Plan; readonly error?: undefined } | { readonly stack: string; readonly plan?: undefined; readonly error: Error };
+export type PlanResult =
+    | { readonly stack: string; readonly plan: Plan; readonly error?: undefined }
+    | { readonly stack: string; readonly plan?: undefined; readonly error: Error };
 
 function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
     return (a, b) => {

@@ -11,7 +11,9 @@ type Inputs = Record<string, unknown>;
 type Describe = (inputs: Inputs, refs: References, resource: RecordedResource) => (string | undefined)[];
 
 function at(value: unknown, path: string): unknown {
-    return path.split(".").reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Inputs)[key] : undefined), value);
+    return path
+        .split(".")
+        .reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Inputs)[key] : undefined), value);
 }
 
 function list(value: unknown): unknown[] {
@@ -33,7 +35,10 @@ function refs(values: unknown, references: References): string | undefined {
 
 /** The AWS service suffix of an endpoint service name: com.amazonaws.us-east-1.ecr.api → ecr.api. */
 export function serviceSuffix(serviceName: unknown): string {
-    return String(serviceName ?? "").split(".").slice(3).join(".");
+    return String(serviceName ?? "")
+        .split(".")
+        .slice(3)
+        .join(".");
 }
 
 /** Principals and condition keys of a trust policy given as a JSON string. */
@@ -60,7 +65,9 @@ function trust(policy: unknown): string | undefined {
 function lifecycleRules(policy: unknown): string | undefined {
     try {
         const doc = JSON.parse(String(policy)) as { rules?: { description?: string }[] };
-        return `rules: ${list(doc.rules).map((rule) => (rule as { description?: string }).description ?? "unnamed").join("; ")}`;
+        return `rules: ${list(doc.rules)
+            .map((rule) => (rule as { description?: string }).description ?? "unnamed")
+            .join("; ")}`;
     } catch {
         return undefined;
     }
@@ -81,7 +88,9 @@ function statements(policy: unknown): string | undefined {
 
 /** An endpoint policy's statement Sids, or a warning when there is none (full access). */
 function endpointPolicy(policy: unknown): string {
-    return policy === undefined ? "policy: NONE (full access to the service)" : `policy ${statements(policy) ?? "(unreadable)"}`;
+    return policy === undefined
+        ? "policy: NONE (full access to the service)"
+        : `policy ${statements(policy) ?? "(unreadable)"}`;
 }
 
 const COMPARISON: Record<string, string> = {
@@ -143,7 +152,9 @@ function runtime(inputs: Inputs, references: References, classic: boolean): (str
         prop("security groups", refs(at(network, "networkModeConfig.securityGroups"), references)),
         prop("role", refs(inputs.roleArn, references)),
         prop("protocol", protocol),
-        lifecycle ? `lifecycle: idle ${at(lifecycle, "idleRuntimeSessionTimeout")}s, max ${at(lifecycle, "maxLifetime")}s` : undefined,
+        lifecycle
+            ? `lifecycle: idle ${at(lifecycle, "idleRuntimeSessionTimeout")}s, max ${at(lifecycle, "maxLifetime")}s`
+            : undefined,
         prop("auth", jwt ? `JWT (${jwt})` : "IAM SigV4"),
         prop("env", env.length > 0 ? env.join(", ") : undefined),
         tags.CpuBudget ? `budget: ${tags.CpuBudget} CPU units, ${tags.MemoryBudgetMiB} MiB (tags only)` : undefined,
@@ -172,31 +183,51 @@ function rule(direction: string): Describe {
             : i.prefixListId
               ? `prefix list ${i.prefixListId}`
               : (i.cidrIpv4 ?? i.cidrIpv6);
-        return [`${direction} ${i.ipProtocol} ${ports} ${direction === "ingress" ? "from" : "to"} ${peer}`, prop("group", r.label(i.securityGroupId))];
+        return [
+            `${direction} ${i.ipProtocol} ${ports} ${direction === "ingress" ? "from" : "to"} ${peer}`,
+            prop("group", r.label(i.securityGroupId)),
+        ];
     };
 }
 
 const DESCRIBE: Record<string, Describe> = {
-    [TYPES.vpc]: (i) => [prop("cidr", i.cidrBlock), `dns support/hostnames: ${i.enableDnsSupport}/${i.enableDnsHostnames}`],
-    [TYPES.subnet]: (i) => [prop("cidr", i.cidrBlock), prop("az id", i.availabilityZoneId ?? i.availabilityZone), prop("public ip on launch", i.mapPublicIpOnLaunch)],
+    [TYPES.vpc]: (i) => [
+        prop("cidr", i.cidrBlock),
+        `dns support/hostnames: ${i.enableDnsSupport}/${i.enableDnsHostnames}`,
+    ],
+    [TYPES.subnet]: (i) => [
+        prop("cidr", i.cidrBlock),
+        prop("az id", i.availabilityZoneId ?? i.availabilityZone),
+        prop("public ip on launch", i.mapPublicIpOnLaunch),
+    ],
     [TYPES.defaultSecurityGroup]: (i) => [
         `rules: ${list(i.ingress).length} ingress, ${list(i.egress).length} egress (AWS defaults stripped)`,
     ],
     [TYPES.routeTable]: (i) => [`routes: local only${list(i.routes).length > 0 ? ` + ${list(i.routes).length}` : ""}`],
     [TYPES.routeTableAssociation]: (i, r) => [`${r.label(i.subnetId)} → ${r.label(i.routeTableId)}`],
-    [TYPES.securityGroup]: (i) => [prop("description", i.description), `inline rules: ${list(i.ingress).length + list(i.egress).length}`],
+    [TYPES.securityGroup]: (i) => [
+        prop("description", i.description),
+        `inline rules: ${list(i.ingress).length + list(i.egress).length}`,
+    ],
     [TYPES.ingressRule]: rule("ingress"),
     [TYPES.egressRule]: rule("egress"),
     [TYPES.vpcEndpoint]: (i, r) =>
         i.vpcEndpointType === "Gateway"
-            ? [`gateway ${serviceSuffix(i.serviceName)}`, prop("route tables", refs(i.routeTableIds, r)), endpointPolicy(i.policy)]
+            ? [
+                  `gateway ${serviceSuffix(i.serviceName)}`,
+                  prop("route tables", refs(i.routeTableIds, r)),
+                  endpointPolicy(i.policy),
+              ]
             : [
                   `interface ${serviceSuffix(i.serviceName)}, private DNS ${i.privateDnsEnabled === true ? "on" : "off"}`,
                   prop(`subnets (${list(i.subnetIds).length} AZ)`, refs(i.subnetIds, r)),
                   prop("security groups", refs(i.securityGroupIds, r)),
                   endpointPolicy(i.policy),
               ],
-    [TYPES.flowLog]: (i, r) => [`${i.trafficType} traffic of ${r.label(i.vpcId)} → ${r.label(i.logDestination)}`, prop("role", refs(i.iamRoleArn, r))],
+    [TYPES.flowLog]: (i, r) => [
+        `${i.trafficType} traffic of ${r.label(i.vpcId)} → ${r.label(i.logDestination)}`,
+        prop("role", refs(i.iamRoleArn, r)),
+    ],
     [TYPES.logGroup]: (i, r) => [
         prop("name", i.name),
         prop("retention days", i.retentionInDays ?? "never expires"),
@@ -205,11 +236,17 @@ const DESCRIBE: Record<string, Describe> = {
     [TYPES.role]: (i) => [trust(i.assumeRolePolicy)],
     [TYPES.rolePolicy]: (i, r) => [prop("role", r.label(i.role)), statements(i.policy)],
     [TYPES.policy]: (i) => [statements(i.policy)],
-    [TYPES.kmsKey]: (i) => [`rotation ${i.enableKeyRotation === true ? "on" : "off"}, deletion window ${i.deletionWindowInDays} days`],
+    [TYPES.kmsKey]: (i) => [
+        `rotation ${i.enableKeyRotation === true ? "on" : "off"}, deletion window ${i.deletionWindowInDays} days`,
+    ],
     [TYPES.kmsAlias]: (i, r) => [`${i.name} → ${r.label(i.targetKeyId)}`],
     [TYPES.nativeRuntime]: (i, r) => runtime(i, r, false),
     [TYPES.classicRuntime]: (i, r) => runtime(i, r, true),
-    [TYPES.nativeRuntimeEndpoint]: (i, r) => [prop("name", i.name), prop("version", i.agentRuntimeVersion), prop("runtime", r.label(i.agentRuntimeId))],
+    [TYPES.nativeRuntimeEndpoint]: (i, r) => [
+        prop("name", i.name),
+        prop("version", i.agentRuntimeVersion),
+        prop("runtime", r.label(i.agentRuntimeId)),
+    ],
     [TYPES.classicRuntimeEndpoint]: (i, r) => [
         prop("name", i.name),
         prop("version", i.agentRuntimeVersion),
@@ -220,10 +257,19 @@ const DESCRIBE: Record<string, Describe> = {
     [TYPES.ecrRepository]: (i, r) => [
         prop("name", i.name),
         `tags ${i.imageTagMutability}, scan on push ${at(i, "imageScanningConfiguration.scanOnPush") === true ? "on" : "off"}, force delete ${i.forceDelete === true ? "on" : "off"}`,
-        prop("kms key", refs(list(i.encryptionConfigurations).map((c) => at(c, "kmsKey")), r)),
+        prop(
+            "kms key",
+            refs(
+                list(i.encryptionConfigurations).map((c) => at(c, "kmsKey")),
+                r,
+            ),
+        ),
     ],
     // The policy's own ID is the repository name it references: label it without itself.
-    [TYPES.ecrLifecyclePolicy]: (i, r, self) => [prop("repository", r.label(i.repository, self)), lifecycleRules(i.policy)],
+    [TYPES.ecrLifecyclePolicy]: (i, r, self) => [
+        prop("repository", r.label(i.repository, self)),
+        lifecycleRules(i.policy),
+    ],
     [TYPES.awsxImage]: (i, r) => [
         `build ${i.context} (${i.dockerfile}) for ${i.platform}`,
         prop("tag", i.imageTag),
@@ -236,13 +282,24 @@ const DESCRIBE: Record<string, Describe> = {
         `block public ACLs/policy ${i.blockPublicAcls}/${i.blockPublicPolicy}, ignore ACLs ${i.ignorePublicAcls}, restrict ${i.restrictPublicBuckets}`,
     ],
     [TYPES.s3BucketEncryption]: (i, r) =>
-        list(i.rules).map((rule) => `${at(rule, "applyServerSideEncryptionByDefault.sseAlgorithm")} with ${r.label(at(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId"))}, bucket key ${at(rule, "bucketKeyEnabled") === true ? "on" : "off"}`),
+        list(i.rules).map(
+            (rule) =>
+                `${at(rule, "applyServerSideEncryptionByDefault.sseAlgorithm")} with ${r.label(at(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId"))}, bucket key ${at(rule, "bucketKeyEnabled") === true ? "on" : "off"}`,
+        ),
     [TYPES.s3BucketVersioning]: (i) => [prop("versioning", at(i, "versioningConfiguration.status"))],
     [TYPES.s3BucketPolicy]: (i, r) => [prop("bucket", r.label(i.bucket)), statements(i.policy)],
     [TYPES.s3BucketObject]: (i, r) => [
         prop("key", i.key),
-        prop("source", at(i, "source.path") !== undefined ? `${at(i, "source.kind")} ${at(i, "source.path")} (zipped by Pulumi)` : undefined),
-        prop("encryption", i.serverSideEncryption ? `${i.serverSideEncryption} with ${r.label(i.kmsKeyId)}` : undefined),
+        prop(
+            "source",
+            at(i, "source.path") !== undefined
+                ? `${at(i, "source.kind")} ${at(i, "source.path")} (zipped by Pulumi)`
+                : undefined,
+        ),
+        prop(
+            "encryption",
+            i.serverSideEncryption ? `${i.serverSideEncryption} with ${r.label(i.kmsKeyId)}` : undefined,
+        ),
     ],
     [TYPES.snsTopic]: (i, r) => [prop("name", i.name), prop("kms key", refs(i.kmsMasterKeyId, r))],
     [TYPES.snsTopicPolicy]: (i, r) => [prop("topic", r.label(i.arn)), statements(i.policy)],
@@ -256,7 +313,9 @@ const DESCRIBE: Record<string, Describe> = {
     ],
     [TYPES.logDeliverySource]: (i, r) => [`${i.logType} of ${r.label(i.resourceArn)}`, prop("name", i.name)],
     [TYPES.logDeliveryDestination]: (i, r) => [
-        i.deliveryDestinationType === "XRAY" ? "to X-Ray" : `to ${r.label(at(i, "deliveryDestinationConfiguration.destinationResourceArn"))}`,
+        i.deliveryDestinationType === "XRAY"
+            ? "to X-Ray"
+            : `to ${r.label(at(i, "deliveryDestinationConfiguration.destinationResourceArn"))}`,
         prop("format", i.outputFormat),
     ],
     [TYPES.logDelivery]: (i, r) => [`${r.label(i.deliverySourceName)} → ${r.label(i.deliveryDestinationArn)}`],

@@ -8,9 +8,18 @@
 import { RecordedResource } from "./offline/mocks";
 import { Plan } from "./model";
 
-const RUNTIME_TYPES = ["aws-native:bedrockagentcore:Runtime", "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime"];
-const RUNTIME_ENDPOINT_TYPES = ["aws-native:bedrockagentcore:RuntimeEndpoint", "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint"];
-const RESOURCE_POLICY_TYPES = ["aws-native:bedrockagentcore:ResourcePolicy", "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy"];
+const RUNTIME_TYPES = [
+    "aws-native:bedrockagentcore:Runtime",
+    "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
+];
+const RUNTIME_ENDPOINT_TYPES = [
+    "aws-native:bedrockagentcore:RuntimeEndpoint",
+    "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
+];
+const RESOURCE_POLICY_TYPES = [
+    "aws-native:bedrockagentcore:ResourcePolicy",
+    "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy",
+];
 const VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
@@ -36,7 +45,9 @@ const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v =
 
 /** `aws:SourceVpc = vpc-… or aws:SourceVpce = vpce-…` from a fence's condition. */
 function origins(condition: Statement["Condition"]): string {
-    const parts = Object.values(condition ?? {}).flatMap((block) => Object.entries(block).map(([key, value]) => `${key} = ${listOf(value).join(" | ")}`));
+    const parts = Object.values(condition ?? {}).flatMap((block) =>
+        Object.entries(block).map(([key, value]) => `${key} = ${listOf(value).join(" | ")}`),
+    );
     return parts.join(" or ");
 }
 
@@ -53,7 +64,9 @@ function describePolicy(policy: unknown): { fence?: string; principals: string[]
             }
             return listOf((s.Principal as { AWS?: unknown } | undefined)?.AWS).map((arn) => {
                 const account = /^arn:[^:]+:iam::(\d{12}):root$/.exec(arn);
-                return account ? `IAM principals of account ${account[1]} whose own IAM policy allows the invocation` : `IAM principal ${arn}`;
+                return account
+                    ? `IAM principals of account ${account[1]} whose own IAM policy allows the invocation`
+                    : `IAM principal ${arn}`;
             });
         });
     return { fence: fence ? origins(fence.Condition) : undefined, principals };
@@ -65,7 +78,11 @@ function endpointClients(plan: Plan, endpoint: RecordedResource): string[] {
     const groupName = (id: string) => plan.resources.find((r) => r.type === SECURITY_GROUP && r.id === id)?.name ?? id;
     return plan.resources
         .filter((r) => r.type === INGRESS_RULE && groups.includes(String(r.inputs.securityGroupId)))
-        .map((r) => (r.inputs.referencedSecurityGroupId ? `security group ${groupName(String(r.inputs.referencedSecurityGroupId))}` : `${r.inputs.cidrIpv4 ?? r.inputs.prefixListId}`));
+        .map((r) =>
+            r.inputs.referencedSecurityGroupId
+                ? `security group ${groupName(String(r.inputs.referencedSecurityGroupId))}`
+                : `${r.inputs.cidrIpv4 ?? r.inputs.prefixListId}`,
+        );
 }
 
 /** The section's lines; one block per runtime. */
@@ -75,7 +92,9 @@ export function renderReachability(plan: Plan): string[] {
         return ["  no runtimes"];
     }
     const policies = plan.resources.filter((r) => RESOURCE_POLICY_TYPES.includes(r.type));
-    const agentcoreEndpoint = plan.resources.find((r) => r.type === VPC_ENDPOINT && String(r.inputs.serviceName).endsWith(".bedrock-agentcore"));
+    const agentcoreEndpoint = plan.resources.find(
+        (r) => r.type === VPC_ENDPOINT && String(r.inputs.serviceName).endsWith(".bedrock-agentcore"),
+    );
     const out: string[] = [];
     for (const runtime of runtimes) {
         const arn = String(runtime.state.agentRuntimeArn);
@@ -103,16 +122,27 @@ export function renderReachability(plan: Plan): string[] {
         if (described && described.principals.length > 0) {
             out.push(...described.principals.map((p) => `      - ${p}`));
         } else {
-            out.push(jwt ? "      - any caller holding a token the runtime's JWT authorizer accepts" : "      - any IAM principal of this account whose own IAM policy allows bedrock-agentcore:InvokeAgentRuntime");
+            out.push(
+                jwt
+                    ? "      - any caller holding a token the runtime's JWT authorizer accepts"
+                    : "      - any IAM principal of this account whose own IAM policy allows bedrock-agentcore:InvokeAgentRuntime",
+            );
         }
 
-        const endpoints = plan.resources.filter((r) => RUNTIME_ENDPOINT_TYPES.includes(r.type) && r.state.agentRuntimeArn === arn);
+        const endpoints = plan.resources.filter(
+            (r) => RUNTIME_ENDPOINT_TYPES.includes(r.type) && r.state.agentRuntimeArn === arn,
+        );
         const endpointLines = endpoints.map((e) => {
-            const fenced = policies.some((p) => p.inputs.resourceArn === e.state.agentRuntimeEndpointArn && describePolicy(p.inputs.policy).fence);
+            const fenced = policies.some(
+                (p) =>
+                    p.inputs.resourceArn === e.state.agentRuntimeEndpointArn && describePolicy(p.inputs.policy).fence,
+            );
             return `${e.inputs.name} (version ${e.inputs.agentRuntimeVersion}): ${fenced ? "its own resource policy repeats the fence" : "no policy of its own"}`;
         });
         out.push("    endpoints (AgentCore checks the runtime's policy and the endpoint's):");
-        out.push(`      - DEFAULT (latest version): ${described?.fence ? "covered by the runtime's policy" : "no resource policy"}`);
+        out.push(
+            `      - DEFAULT (latest version): ${described?.fence ? "covered by the runtime's policy" : "no resource policy"}`,
+        );
         out.push(...endpointLines.map((l) => `      - ${l}`));
     }
     return out;

@@ -46,7 +46,9 @@ export class References {
             return undefined;
         }
         const owners = (this.byValue.get(value) ?? []).filter((o) => o !== except);
-        return owners.find((o) => !owners.some((other) => other !== o && o.dependencies.includes(other.urn))) ?? owners[0];
+        return (
+            owners.find((o) => !owners.some((other) => other !== o && o.dependencies.includes(other.urn))) ?? owners[0]
+        );
     }
 
     /** A value as text: the owning resource's logical name (never `except`'s), or the value itself. */

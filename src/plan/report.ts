@@ -26,28 +26,32 @@ export function renderSummary(plan: Plan): string[] {
     const counts = countsByType(plan.resources);
     const width = Math.max(...counts.map(([, n]) => String(n).length));
     out.push(...counts.map(([type, n]) => `  ${String(n).padStart(width)}  ${type}`));
-    out.push(`  invokes: ${plan.invokes.length} (${[...new Set(plan.invokes.map((i) => i.token.split(":").pop()))].join(", ")})`);
+    out.push(
+        `  invokes: ${plan.invokes.length} (${[...new Set(plan.invokes.map((i) => i.token.split(":").pop()))].join(", ")})`,
+    );
     return out;
 }
 
 /** The full text plan of one stack. */
 export function renderPlan(plan: Plan): string {
-    return wrapText([
-        `Plan of ${plan.project}/${plan.stack} (${plan.region}): the real program, offline under the recording mocks; nothing is deployed.`,
-        ...heading(`Resources (${plan.resources.length})`),
-        ...renderTree(plan),
-        ...heading("Outputs"),
-        ...renderOutputs(plan.outputs),
-        ...heading("Summary"),
-        ...renderSummary(plan),
-        ...heading("Who can reach what"),
-        ...renderReachability(plan),
-        ...heading(`Policy findings (pack ${plan.policy.pack})`),
-        ...renderPolicy(plan.policy),
-        ...heading("Cost"),
-        ...renderCost(plan.cost),
-        "",
-    ].join("\n"));
+    return wrapText(
+        [
+            `Plan of ${plan.project}/${plan.stack} (${plan.region}): the real program, offline under the recording mocks; nothing is deployed.`,
+            ...heading(`Resources (${plan.resources.length})`),
+            ...renderTree(plan),
+            ...heading("Outputs"),
+            ...renderOutputs(plan.outputs),
+            ...heading("Summary"),
+            ...renderSummary(plan),
+            ...heading("Who can reach what"),
+            ...renderReachability(plan),
+            ...heading(`Policy findings (pack ${plan.policy.pack})`),
+            ...renderPolicy(plan.policy),
+            ...heading("Cost"),
+            ...renderCost(plan.cost),
+            "",
+        ].join("\n"),
+    );
 }
 
 /** Why a stack has no plan: every config problem, or the program's error. */
@@ -55,6 +59,9 @@ export function renderFailure(stack: string, error: Error): string {
     if (error instanceof ConfigValidationError || error.name === "ConfigValidationError") {
         return `Cannot plan stack "${stack}": fix its stack file.\n${error.message}\n`;
     }
-    const detail = /^No stack file/.test(error.message) || error.name === "StackFileError" ? error.message : (error.stack ?? error.message);
+    const detail =
+        /^No stack file/.test(error.message) || error.name === "StackFileError"
+            ? error.message
+            : (error.stack ?? error.message);
     return `Cannot plan stack "${stack}": ${detail}\n`;
 }

@@ -9,7 +9,13 @@ import { References } from "./references";
 import { TYPES } from "../aws/tokens";
 
 /** Components in the order the data flows: network and identity first, then what uses them. */
-const COMPONENT_ORDER = ["agentcore:network:", "agentcore:security:", "agentcore:artifact:", "agentcore:runtime:", "agentcore:monitoring:"];
+const COMPONENT_ORDER = [
+    "agentcore:network:",
+    "agentcore:security:",
+    "agentcore:artifact:",
+    "agentcore:runtime:",
+    "agentcore:monitoring:",
+];
 
 /** Within a component: the order a reader builds the picture in. Unlisted types come last, by name. */
 const TYPE_ORDER: readonly string[] = [
@@ -60,7 +66,11 @@ function rank(r: RecordedResource): number {
 }
 
 function compare(a: RecordedResource, b: RecordedResource): number {
-    return rank(a) - rank(b) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return (
+        rank(a) - rank(b) ||
+        (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+    );
 }
 
 /** `[protect, retainOnDelete]` when either is set. */

@@ -49,7 +49,12 @@ export function checkImageUri(where: string, uri: unknown): PinnedArtifact | { r
     return { kind: "container", imageUri: uri as string };
 }
 
-function checkS3(where: string, s3: unknown, runtime: unknown, entryPoint: unknown): PinnedArtifact | { refused: string } {
+function checkS3(
+    where: string,
+    s3: unknown,
+    runtime: unknown,
+    entryPoint: unknown,
+): PinnedArtifact | { refused: string } {
     const example = `{ bucket: "agent-code", key: "support_agent/code.zip", versionId: "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY" }`;
     if (!isRecord(s3) || !nonEmpty(s3.bucket) || !nonEmpty(s3.key)) {
         return { refused: `${where}.s3 ${JSON.stringify(s3 ?? null)} needs bucket and key (e.g. ${example})` };
@@ -62,7 +67,9 @@ function checkS3(where: string, s3: unknown, runtime: unknown, entryPoint: unkno
         };
     }
     if (!nonEmpty(runtime) || entryPoint === undefined) {
-        return { refused: `${where} needs runtime and entryPoint beside s3 (e.g. runtime: NODE_22, entryPoint: [main.js])` };
+        return {
+            refused: `${where} needs runtime and entryPoint beside s3 (e.g. runtime: NODE_22, entryPoint: [main.js])`,
+        };
     }
     return { kind: "code", s3: { bucket: s3.bucket, key: s3.key, versionId: s3.versionId }, runtime, entryPoint };
 }
@@ -82,13 +89,17 @@ export function artifactsFromOutputs(outputs: unknown, stack: string): SourceArt
         const where = `runtime "${name}": stack ${stack} output runtimes.${name}.artifact`;
         const artifact = isRecord(runtime) ? runtime.artifact : undefined;
         if (!isRecord(artifact)) {
-            result.set(name, { refused: `${where} is missing: the stack was deployed before artifacts were exported; run \`pulumi up\` on ${stack} first` });
+            result.set(name, {
+                refused: `${where} is missing: the stack was deployed before artifacts were exported; run \`pulumi up\` on ${stack} first`,
+            });
         } else if (artifact.kind === "container" || artifact.kind === "image") {
             result.set(name, checkImageUri(`${where}.imageUri`, artifact.imageUri));
         } else if (artifact.kind === "code") {
             result.set(name, checkS3(where, artifact.code, artifact.codeRuntime, artifact.entryPoint));
         } else {
-            result.set(name, { refused: `${where}.kind ${JSON.stringify(artifact.kind ?? null)} is not container, image or code` });
+            result.set(name, {
+                refused: `${where}.kind ${JSON.stringify(artifact.kind ?? null)} is not container, image or code`,
+            });
         }
     }
     return result;
@@ -125,7 +136,10 @@ export function artifactsFromStackFile(runtimes: unknown, stack: string): Source
                     `promote from the stack's outputs (install the Pulumi CLI and log in), or use code.s3 with a versionId`,
             });
         } else if (isRecord(runtime.code)) {
-            result.set(runtime.name, checkS3(`${where}.code`, runtime.code.s3, runtime.code.runtime, runtime.code.entryPoint));
+            result.set(
+                runtime.name,
+                checkS3(`${where}.code`, runtime.code.s3, runtime.code.runtime, runtime.code.entryPoint),
+            );
         } else {
             result.set(runtime.name, { refused: `${where} has no artifact (containerUri, image or code)` });
         }

@@ -8,7 +8,11 @@
 import { Stack } from "@pulumi/pulumi/automation";
 import { StateResource, TeardownOps } from "./teardown";
 
-export function automationTeardownOps(stack: Stack, log: (line: string) => void, output: (text: string) => void = (t) => process.stdout.write(t)): TeardownOps {
+export function automationTeardownOps(
+    stack: Stack,
+    log: (line: string) => void,
+    output: (text: string) => void = (t) => process.stdout.write(t),
+): TeardownOps {
     return {
         resources: async () => ((await stack.exportStack()).deployment?.resources ?? []) as StateResource[],
         destroy: async (target) => {

@@ -10,7 +10,10 @@ import { ARTIFACT_KEYS, imageRegion, PinnedArtifact, SourceArtifacts } from "./a
 
 export class PromotionError extends Error {
     constructor(readonly problems: readonly string[]) {
-        super(`Nothing was written; ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n` + problems.map((p) => `  - ${p}`).join("\n"));
+        super(
+            `Nothing was written; ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n` +
+                problems.map((p) => `  - ${p}`).join("\n"),
+        );
         this.name = "PromotionError";
     }
 }
@@ -67,8 +70,14 @@ function writeArtifact(doc: Document, entry: YAMLMap, artifact: PinnedArtifact):
     const newValue =
         artifact.kind === "container"
             ? doc.createNode(artifact.imageUri)
-            : doc.createNode({ s3: { bucket: artifact.s3.bucket, key: artifact.s3.key, versionId: artifact.s3.versionId }, runtime: artifact.runtime, entryPoint: artifact.entryPoint });
-    const index = entry.items.findIndex((pair) => isScalar(pair.key) && (ARTIFACT_KEYS as readonly unknown[]).includes(pair.key.value));
+            : doc.createNode({
+                  s3: { bucket: artifact.s3.bucket, key: artifact.s3.key, versionId: artifact.s3.versionId },
+                  runtime: artifact.runtime,
+                  entryPoint: artifact.entryPoint,
+              });
+    const index = entry.items.findIndex(
+        (pair) => isScalar(pair.key) && (ARTIFACT_KEYS as readonly unknown[]).includes(pair.key.value),
+    );
     if (index < 0) {
         entry.set(newKey, newValue);
         return;
@@ -85,11 +94,16 @@ function writeArtifact(doc: Document, entry: YAMLMap, artifact: PinnedArtifact):
         entry.items[index] = doc.createPair(key, newValue);
     }
     // Exactly one artifact per runtime: drop any other artifact key.
-    entry.items = entry.items.filter((pair, i) => i === index || !(isScalar(pair.key) && (ARTIFACT_KEYS as readonly unknown[]).includes(pair.key.value)));
+    entry.items = entry.items.filter(
+        (pair, i) =>
+            i === index || !(isScalar(pair.key) && (ARTIFACT_KEYS as readonly unknown[]).includes(pair.key.value)),
+    );
 }
 
 function describe(artifact: PinnedArtifact): string {
-    return artifact.kind === "container" ? artifact.imageUri : `s3://${artifact.s3.bucket}/${artifact.s3.key}?versionId=${artifact.s3.versionId} (${artifact.runtime})`;
+    return artifact.kind === "container"
+        ? artifact.imageUri
+        : `s3://${artifact.s3.bucket}/${artifact.s3.key}?versionId=${artifact.s3.versionId} (${artifact.runtime})`;
 }
 
 function sameArtifact(entry: YAMLMap, artifact: PinnedArtifact): boolean {
@@ -97,7 +111,12 @@ function sameArtifact(entry: YAMLMap, artifact: PinnedArtifact): boolean {
     if (artifact.kind === "container") {
         return current.containerUri === artifact.imageUri && current.image === undefined && current.code === undefined;
     }
-    return current.containerUri === undefined && current.image === undefined && JSON.stringify(current.code) === JSON.stringify({ s3: artifact.s3, runtime: artifact.runtime, entryPoint: artifact.entryPoint });
+    return (
+        current.containerUri === undefined &&
+        current.image === undefined &&
+        JSON.stringify(current.code) ===
+            JSON.stringify({ s3: artifact.s3, runtime: artifact.runtime, entryPoint: artifact.entryPoint })
+    );
 }
 
 /**
@@ -127,11 +146,15 @@ export function promote(req: PromotionRequest): PromotionResult {
         const entry = runtimeEntry(runtimes, name);
         const source = req.source.get(name);
         if (promoteArtifact && source === undefined) {
-            problems.push(`runtime "${name}" is not run by stack ${req.from} (it runs: ${[...req.source.keys()].join(", ") || "none"}): promote only what the source runs`);
+            problems.push(
+                `runtime "${name}" is not run by stack ${req.from} (it runs: ${[...req.source.keys()].join(", ") || "none"}): promote only what the source runs`,
+            );
         }
         if (!entry) {
             const there = runtimes.items.filter(isMap).map((m) => m.get("name"));
-            problems.push(`runtime "${name}" is not in Pulumi.${req.to}.yaml (it has: ${there.join(", ") || "none"}): add the runtime to ${req.to} first, with its own settings`);
+            problems.push(
+                `runtime "${name}" is not in Pulumi.${req.to}.yaml (it has: ${there.join(", ") || "none"}): add the runtime to ${req.to} first, with its own settings`,
+            );
             continue;
         }
         if (!promoteArtifact || source === undefined) {
@@ -141,7 +164,11 @@ export function promote(req: PromotionRequest): PromotionResult {
             problems.push(source.refused);
             continue;
         }
-        if (source.kind === "container" && targetRegion !== undefined && imageRegion(source.imageUri) !== targetRegion) {
+        if (
+            source.kind === "container" &&
+            targetRegion !== undefined &&
+            imageRegion(source.imageUri) !== targetRegion
+        ) {
             problems.push(
                 `runtime "${name}": image ${source.imageUri} is in ${imageRegion(source.imageUri)}, but stack ${req.to} runs in ${targetRegion} ` +
                     `and AgentCore pulls only from ECR in its own region: replicate the image to ${targetRegion} and promote that digest`,
@@ -157,7 +184,9 @@ export function promote(req: PromotionRequest): PromotionResult {
     }
     if (req.moveEndpoint) {
         if (names.length !== 1) {
-            problems.push(`--move-endpoint needs exactly one runtime (got ${names.length}: ${names.join(", ")}): name it, e.g. \`support_agent\``);
+            problems.push(
+                `--move-endpoint needs exactly one runtime (got ${names.length}: ${names.join(", ")}): name it, e.g. \`support_agent\``,
+            );
         } else {
             const entry = runtimeEntry(runtimes, names[0]);
             const move = moveEndpoint(entry, names[0], req.to, req.moveEndpoint, problems);
@@ -172,7 +201,13 @@ export function promote(req: PromotionRequest): PromotionResult {
     return { text: doc.toString(TO_STRING), changes };
 }
 
-function moveEndpoint(entry: YAMLMap | undefined, runtime: string, to: string, move: EndpointMove, problems: string[]): string | undefined {
+function moveEndpoint(
+    entry: YAMLMap | undefined,
+    runtime: string,
+    to: string,
+    move: EndpointMove,
+    problems: string[],
+): string | undefined {
     if (!VERSION.test(move.version)) {
         problems.push(`--to-version "${move.version}" is invalid: a runtime version is a whole number from 1 (e.g. 3)`);
         return undefined;
@@ -181,10 +216,14 @@ function moveEndpoint(entry: YAMLMap | undefined, runtime: string, to: string, m
         return undefined;
     }
     const endpoints = entry.get("endpoints", true);
-    const endpoint = isSeq(endpoints) ? endpoints.items.find((e): e is YAMLMap => isMap(e) && e.get("name") === move.endpoint) : undefined;
+    const endpoint = isSeq(endpoints)
+        ? endpoints.items.find((e): e is YAMLMap => isMap(e) && e.get("name") === move.endpoint)
+        : undefined;
     if (!endpoint) {
         const names = isSeq(endpoints) ? endpoints.items.filter(isMap).map((e) => e.get("name")) : [];
-        problems.push(`--move-endpoint "${move.endpoint}": runtime "${runtime}" of Pulumi.${to}.yaml has no such endpoint (it has: ${names.join(", ") || "none"})`);
+        problems.push(
+            `--move-endpoint "${move.endpoint}": runtime "${runtime}" of Pulumi.${to}.yaml has no such endpoint (it has: ${names.join(", ") || "none"})`,
+        );
         return undefined;
     }
     const current = endpoint.get("version", true);

@@ -99,7 +99,9 @@ export function planTeardown(stack: string, resources: readonly StateResource[])
         retained: resources.filter((r) => r.retainOnDelete === true),
         firstPass,
         eniHolders,
-        secondPass: resources.filter((r) => keep.has(r.urn) && r.type !== STACK_TYPE && !r.type.startsWith(PROVIDER_TYPE_PREFIX)),
+        secondPass: resources.filter(
+            (r) => keep.has(r.urn) && r.type !== STACK_TYPE && !r.type.startsWith(PROVIDER_TYPE_PREFIX),
+        ),
     };
 }
 
@@ -136,7 +138,9 @@ export function backoffSchedule(maxWaitMinutes: number, opts: BackoffOptions = {
 
 /** True when a destroy failed because a subnet or security group still has network interfaces. */
 export function isLingeringEniError(message: string): boolean {
-    return /DependencyViolation|has dependencies and cannot be deleted|has a dependent object|is currently in use/i.test(message);
+    return /DependencyViolation|has dependencies and cannot be deleted|has a dependent object|is currently in use/i.test(
+        message,
+    );
 }
 
 function label(r: StateResource): string {
@@ -161,7 +165,9 @@ export function renderPlan(plan: TeardownPlan, maxWaitMinutes: number): string {
             : `     retrying while AgentCore still holds network interfaces in them, after ${waits.map(minutes).join(", ")} (at most ${maxWaitMinutes} min)`,
     ];
     if (plan.retained.length > 0) {
-        lines.push(`  Retained (stay in the account after destroy, by retainOnDelete): ${plan.retained.map(label).join(", ")}`);
+        lines.push(
+            `  Retained (stay in the account after destroy, by retainOnDelete): ${plan.retained.map(label).join(", ")}`,
+        );
     }
     return lines.join("\n");
 }
@@ -182,19 +188,36 @@ export function renderProtected(plan: TeardownPlan): string {
 }
 
 /** What is left after the time limit, why, and how to finish. */
-export function renderLeftover(stack: string, remaining: readonly StateResource[], waitedSeconds: number, lastError: string): string {
+export function renderLeftover(
+    stack: string,
+    remaining: readonly StateResource[],
+    waitedSeconds: number,
+    lastError: string,
+): string {
     const holders = remaining.filter((r) => ENI_HOLDER_TYPES.includes(r.type));
     const subnetIds = holders.filter((r) => r.type.endsWith("ubnet") && r.id).map((r) => r.id);
     const sgIds = holders.filter((r) => r.type.endsWith("ecurityGroup") && r.id).map((r) => r.id);
     const lines = [
         `Stack ${stack} is not fully destroyed after ${minutes(waitedSeconds)} of retries. Still in the stack:`,
-        ...remaining.filter((r) => r.type !== STACK_TYPE && !r.type.startsWith(PROVIDER_TYPE_PREFIX)).map((r) => `  - ${label(r)}`),
+        ...remaining
+            .filter((r) => r.type !== STACK_TYPE && !r.type.startsWith(PROVIDER_TYPE_PREFIX))
+            .map((r) => `  - ${label(r)}`),
         `Why: AgentCore keeps a deleted runtime's network interfaces for up to ${ENI_LINGER_HOURS} hours, and EC2 refuses to delete a subnet or security group that still has one.`,
-        `Last error: ${lastError.split("\n").find((l) => isLingeringEniError(l))?.trim() ?? lastError.trim().split("\n")[0]}`,
+        `Last error: ${
+            lastError
+                .split("\n")
+                .find((l) => isLingeringEniError(l))
+                ?.trim() ?? lastError.trim().split("\n")[0]
+        }`,
     ];
     if (subnetIds.length + sgIds.length > 0) {
-        const filters = [subnetIds.length ? `Name=subnet-id,Values=${subnetIds.join(",")}` : "", sgIds.length ? `Name=group-id,Values=${sgIds.join(",")}` : ""].filter(Boolean);
-        lines.push(`See the interfaces: ${filters.map((f) => `aws ec2 describe-network-interfaces --filters ${f} --query "NetworkInterfaces[].[NetworkInterfaceId,Description,Status]"`).join(" ; ")}`);
+        const filters = [
+            subnetIds.length ? `Name=subnet-id,Values=${subnetIds.join(",")}` : "",
+            sgIds.length ? `Name=group-id,Values=${sgIds.join(",")}` : "",
+        ].filter(Boolean);
+        lines.push(
+            `See the interfaces: ${filters.map((f) => `aws ec2 describe-network-interfaces --filters ${f} --query "NetworkInterfaces[].[NetworkInterfaceId,Description,Status]"`).join(" ; ")}`,
+        );
     }
     lines.push(`Finish later (nothing else needs doing first): npm run teardown -- ${stack}`);
     return lines.join("\n");
@@ -226,7 +249,11 @@ function message(e: unknown): string {
 }
 
 /** Runs the two passes. */
-export async function runTeardown(stack: string, ops: TeardownOps, opts: { maxWaitMinutes: number; dryRun: boolean }): Promise<TeardownOutcome> {
+export async function runTeardown(
+    stack: string,
+    ops: TeardownOps,
+    opts: { maxWaitMinutes: number; dryRun: boolean },
+): Promise<TeardownOutcome> {
     const plan = planTeardown(stack, await ops.resources());
     if (plan.firstPass.length === 0 && plan.secondPass.length === 0) {
         ops.log(`Stack ${stack} has no resources; nothing to destroy.`);
@@ -254,19 +281,25 @@ export async function runTeardown(stack: string, ops: TeardownOps, opts: { maxWa
     for (let attempt = 0; ; attempt++) {
         try {
             await ops.destroy();
-            ops.log(`Stack ${stack} is destroyed${plan.retained.length ? `; retained in the account: ${plan.retained.map(label).join(", ")}` : ""}. Remove its record with \`pulumi stack rm ${stack}\` when you no longer need the history.`);
+            ops.log(
+                `Stack ${stack} is destroyed${plan.retained.length ? `; retained in the account: ${plan.retained.map(label).join(", ")}` : ""}. Remove its record with \`pulumi stack rm ${stack}\` when you no longer need the history.`,
+            );
             return "destroyed";
         } catch (e) {
             const text = message(e);
             if (!isLingeringEniError(text)) {
-                ops.log(`The second pass failed for a reason other than lingering network interfaces; not retrying:\n${text}`);
+                ops.log(
+                    `The second pass failed for a reason other than lingering network interfaces; not retrying:\n${text}`,
+                );
                 return "failed";
             }
             if (attempt >= waits.length) {
                 ops.log(renderLeftover(stack, await ops.resources(), waited, text));
                 return "left-for-later";
             }
-            ops.log(`Network interfaces still in use (attempt ${attempt + 1}); retrying in ${minutes(waits[attempt])}.`);
+            ops.log(
+                `Network interfaces still in use (attempt ${attempt + 1}); retrying in ${minutes(waits[attempt])}.`,
+            );
             await ops.sleep(waits[attempt]);
             waited += waits[attempt];
         }

@@ -42,7 +42,12 @@ export function runtimeTags(
     sizing: SizingBudget,
     tags: Readonly<Record<string, string>>,
 ): Record<string, string> {
-    return { ...tags, AgentRuntime: runtime.name, CpuBudget: String(sizing.cpu), MemoryBudgetMiB: String(sizing.memory) };
+    return {
+        ...tags,
+        AgentRuntime: runtime.name,
+        CpuBudget: String(sizing.cpu),
+        MemoryBudgetMiB: String(sizing.memory),
+    };
 }
 
 /** How the runtime is observed: decides the ADOT variables added to its environment. */
@@ -58,16 +63,26 @@ export interface RuntimeObservability {
  * that shares a name with them, so neither silently wins. An empty map round-trips as null
  * in AgentCore, so an empty environment is omitted.
  */
-export function environmentVariables(runtime: RuntimeConfig, observability?: RuntimeObservability): Record<string, string> | undefined {
+export function environmentVariables(
+    runtime: RuntimeConfig,
+    observability?: RuntimeObservability,
+): Record<string, string> | undefined {
     const merged = {
         ...runtime.environment,
-        ...(observability ? observabilityEnvironment(runtime.runtimeName, observability.environment, observability.tracing) : {}),
+        ...(observability
+            ? observabilityEnvironment(runtime.runtimeName, observability.environment, observability.tracing)
+            : {}),
     };
     return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
 /** The inputs both providers name and shape alike: identity, role, VPC mode, environment, tags. */
-function sharedRuntimeArgs(runtime: RuntimeConfig, wiring: RuntimeWiring, tags: Record<string, string>, observability?: RuntimeObservability) {
+function sharedRuntimeArgs(
+    runtime: RuntimeConfig,
+    wiring: RuntimeWiring,
+    tags: Record<string, string>,
+    observability?: RuntimeObservability,
+) {
     return {
         agentRuntimeName: runtime.runtimeName,
         description: runtime.description,
@@ -107,7 +122,9 @@ export function nativeRuntimeArgs(
                 allowedClients: nonEmpty(runtime.authorizer.allowedClients),
             },
         },
-        requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && { requestHeaderAllowlist: [...runtime.requestHeaders] },
+        requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && {
+            requestHeaderAllowlist: [...runtime.requestHeaders],
+        },
     };
 }
 
@@ -138,7 +155,9 @@ export function classicRuntimeArgs(
                 allowedClients: nonEmpty(runtime.authorizer.allowedClients),
             },
         },
-        requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && { requestHeaderAllowlists: [...runtime.requestHeaders] },
+        requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && {
+            requestHeaderAllowlists: [...runtime.requestHeaders],
+        },
     };
 }
 

@@ -29,8 +29,19 @@ import { JwtAuthorizerConfig, RuntimeConfig, RuntimeEndpointConfig } from "../co
 export const MAX_RUNTIMES_PER_STACK = 2;
 
 const RUNTIME_FIELDS = [
-    "name", "containerUri", "image", "code", "description", "protocol", "environment", "idleTimeoutSeconds",
-    "maxLifetimeSeconds", "authorizer", "requestHeaders", "endpoints", ...ACCESS_FIELDS,
+    "name",
+    "containerUri",
+    "image",
+    "code",
+    "description",
+    "protocol",
+    "environment",
+    "idleTimeoutSeconds",
+    "maxLifetimeSeconds",
+    "authorizer",
+    "requestHeaders",
+    "endpoints",
+    ...ACCESS_FIELDS,
 ];
 const AUTHORIZER_FIELDS = ["discoveryUrl", "allowedAudience", "allowedClients"];
 const ENDPOINT_FIELDS = ["name", "version", "description"];
@@ -69,7 +80,12 @@ function unknownFields(p: Problems, key: string, obj: Record<string, unknown>, k
     for (const field of Object.keys(obj)) {
         if (!known.includes(field)) {
             const near = nearest(field, known);
-            p.invalid(`${key}.${field}`, obj[field], `not a known field${near ? ` (did you mean ${near}?)` : ""}; use ${known.join(", ")}`, `${key}.${near ?? known[0]}`);
+            p.invalid(
+                `${key}.${field}`,
+                obj[field],
+                `not a known field${near ? ` (did you mean ${near}?)` : ""}; use ${known.join(", ")}`,
+                `${key}.${near ?? known[0]}`,
+            );
         }
     }
 }
@@ -96,7 +112,12 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
         return [];
     }
     if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_RUNTIMES_PER_STACK) {
-        p.invalid("runtimes", raw, `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes (the design caps a stack at ${MAX_RUNTIMES_PER_STACK})`, example);
+        p.invalid(
+            "runtimes",
+            raw,
+            `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes (the design caps a stack at ${MAX_RUNTIMES_PER_STACK})`,
+            example,
+        );
         if (!Array.isArray(raw)) {
             return [];
         }
@@ -106,14 +127,24 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
     raw.forEach((entry: unknown, i: number) => {
         const key = `runtimes[${i}]`;
         if (!isRecord(entry)) {
-            p.invalid(key, entry, "a map with at least name and one of containerUri, image or code", example.slice(1, -1));
+            p.invalid(
+                key,
+                entry,
+                "a map with at least name and one of containerUri, image or code",
+                example.slice(1, -1),
+            );
             return;
         }
         unknownFields(p, key, entry, RUNTIME_FIELDS);
         const runtime = readRuntime(p, key, entry, ctx);
         if (runtime) {
             if (names.has(runtime.name)) {
-                p.invalid(`${key}.name`, runtime.name, "a name not used by another runtime in this stack", `"${runtime.name}_2"`);
+                p.invalid(
+                    `${key}.name`,
+                    runtime.name,
+                    "a name not used by another runtime in this stack",
+                    `"${runtime.name}_2"`,
+                );
             }
             names.add(runtime.name);
             runtimes.push(runtime);
@@ -122,7 +153,12 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
     return runtimes;
 }
 
-function readRuntime(p: Problems, key: string, e: Record<string, unknown>, ctx: RuntimesContext): RuntimeConfig | undefined {
+function readRuntime(
+    p: Problems,
+    key: string,
+    e: Record<string, unknown>,
+    ctx: RuntimesContext,
+): RuntimeConfig | undefined {
     const suffix = awsRuntimeName("", ctx.stack); // "_<stack>"
     const maxNameLength = RUNTIME_NAME_MAX_LENGTH - suffix.length;
     const name = e.name;
@@ -140,12 +176,24 @@ function readRuntime(p: Problems, key: string, e: Record<string, unknown>, ctx: 
         nameOk = true;
     }
 
-    const artifact = readArtifact(p, key, e, { ...ctx, checkContainerUri: (problems, k, uri) => checkContainerUri(problems, k, uri, ctx) });
+    const artifact = readArtifact(p, key, e, {
+        ...ctx,
+        checkContainerUri: (problems, k, uri) => checkContainerUri(problems, k, uri, ctx),
+    });
 
     let description: string | undefined;
     if (e.description !== undefined) {
-        if (typeof e.description !== "string" || e.description.length < 1 || e.description.length > RUNTIME_DESCRIPTION_MAX_LENGTH) {
-            p.invalid(`${key}.description`, e.description, `text of 1 to ${RUNTIME_DESCRIPTION_MAX_LENGTH} characters`, `"Answers customer support questions"`);
+        if (
+            typeof e.description !== "string" ||
+            e.description.length < 1 ||
+            e.description.length > RUNTIME_DESCRIPTION_MAX_LENGTH
+        ) {
+            p.invalid(
+                `${key}.description`,
+                e.description,
+                `text of 1 to ${RUNTIME_DESCRIPTION_MAX_LENGTH} characters`,
+                `"Answers customer support questions"`,
+            );
         } else {
             description = e.description;
         }
@@ -164,13 +212,21 @@ function readRuntime(p: Problems, key: string, e: Record<string, unknown>, ctx: 
     const idle = readSeconds(p, `${key}.idleTimeoutSeconds`, e.idleTimeoutSeconds, DEFAULT_IDLE_TIMEOUT_SECONDS);
     const max = readSeconds(p, `${key}.maxLifetimeSeconds`, e.maxLifetimeSeconds, DEFAULT_MAX_LIFETIME_SECONDS);
     if (idle !== undefined && max !== undefined && max < idle) {
-        p.invalid(`${key}.maxLifetimeSeconds`, max, `at least idleTimeoutSeconds (${idle})`, `${Math.max(idle, DEFAULT_MAX_LIFETIME_SECONDS)}`);
+        p.invalid(
+            `${key}.maxLifetimeSeconds`,
+            max,
+            `at least idleTimeoutSeconds (${idle})`,
+            `${Math.max(idle, DEFAULT_MAX_LIFETIME_SECONDS)}`,
+        );
     }
 
     const authorizer = e.authorizer === undefined ? undefined : readAuthorizer(p, `${key}.authorizer`, e.authorizer);
     const requestHeaders = readRequestHeaders(p, `${key}.requestHeaders`, e.requestHeaders, e.authorizer !== undefined);
     const endpoints = readEndpoints(p, `${key}.endpoints`, e.endpoints);
-    const access = readRuntimeAccess(p, key, e, { environment: ctx.environment, hasAuthorizer: e.authorizer !== undefined });
+    const access = readRuntimeAccess(p, key, e, {
+        environment: ctx.environment,
+        hasAuthorizer: e.authorizer !== undefined,
+    });
 
     if (!nameOk || !artifact) {
         return undefined;
@@ -196,25 +252,48 @@ function readRuntime(p: Problems, key: string, e: Record<string, unknown>, ctx: 
  * was tested, so there it must be pinned by digest: a tag (even on an IMMUTABLE repository
  * this stack does not own) can be moved or re-created under the same name.
  */
-function checkContainerUri(p: Problems, key: string, uri: unknown, ctx: { region?: string; environment?: Environment }): boolean {
+function checkContainerUri(
+    p: Problems,
+    key: string,
+    uri: unknown,
+    ctx: { region?: string; environment?: Environment },
+): boolean {
     const region = ctx.region ?? "us-east-1";
     const digestExample = `"123456789012.dkr.ecr.${region}.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`;
-    const uriExample = ctx.environment === "production" ? digestExample : `"123456789012.dkr.ecr.${region}.amazonaws.com/support-agent:1.4.2"`;
+    const uriExample =
+        ctx.environment === "production"
+            ? digestExample
+            : `"123456789012.dkr.ecr.${region}.amazonaws.com/support-agent:1.4.2"`;
     if (typeof uri !== "string") {
         p.invalid(key, uri ?? null, "a private ECR image URI with a tag or digest", uriExample);
         return false;
     }
     const image = parseEcrImageUri(uri);
     if (!image) {
-        p.invalid(key, uri, "a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>", uriExample);
+        p.invalid(
+            key,
+            uri,
+            "a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>",
+            uriExample,
+        );
         return false;
     }
     if (ctx.region && image.region !== ctx.region) {
-        p.invalid(key, uri, `an image in the stack's region ${ctx.region} (AgentCore pulls from the same region only)`, uriExample);
+        p.invalid(
+            key,
+            uri,
+            `an image in the stack's region ${ctx.region} (AgentCore pulls from the same region only)`,
+            uriExample,
+        );
         return false;
     }
     if (ctx.environment === "production" && image.digest === undefined) {
-        p.invalid(key, uri, "an image pinned by digest (@sha256:<64 hex>) in production, never a tag such as latest: a tag can be moved", digestExample);
+        p.invalid(
+            key,
+            uri,
+            "an image pinned by digest (@sha256:<64 hex>) in production, never a tag such as latest: a tag can be moved",
+            digestExample,
+        );
         return false;
     }
     return true;
@@ -230,12 +309,22 @@ function readEnvironment(p: Problems, key: string, v: unknown): Record<string, s
     }
     const entries = Object.entries(v);
     if (entries.length > ENV_VAR_MAX_COUNT) {
-        p.invalid(key, `${entries.length} variables`, `at most ${ENV_VAR_MAX_COUNT} variables`, `{ LOG_LEVEL: "info" }`);
+        p.invalid(
+            key,
+            `${entries.length} variables`,
+            `at most ${ENV_VAR_MAX_COUNT} variables`,
+            `{ LOG_LEVEL: "info" }`,
+        );
     }
     const out: Record<string, string> = {};
     for (const [name, value] of entries) {
         if (!ENV_VAR_NAME_PATTERN.test(name)) {
-            p.invalid(`${key}.${name}`, name, "a name of letters, digits and _ (1-128), not starting with a digit", `LOG_LEVEL`);
+            p.invalid(
+                `${key}.${name}`,
+                name,
+                "a name of letters, digits and _ (1-128), not starting with a digit",
+                `LOG_LEVEL`,
+            );
         }
         if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
             p.invalid(`${key}.${name}`, value, "a text value", `"info"`);
@@ -243,7 +332,12 @@ function readEnvironment(p: Problems, key: string, v: unknown): Record<string, s
         }
         const text = String(value);
         if (text.length > ENV_VAR_VALUE_MAX_LENGTH) {
-            p.invalid(`${key}.${name}`, `${text.slice(0, 20)}… (${text.length} characters)`, `at most ${ENV_VAR_VALUE_MAX_LENGTH} characters`, `"info"`);
+            p.invalid(
+                `${key}.${name}`,
+                `${text.slice(0, 20)}… (${text.length} characters)`,
+                `at most ${ENV_VAR_VALUE_MAX_LENGTH} characters`,
+                `"info"`,
+            );
         }
         out[name] = text;
     }
@@ -255,7 +349,12 @@ function readSeconds(p: Problems, key: string, v: unknown, fallback: number): nu
         return fallback;
     }
     if (typeof v !== "number" || !Number.isInteger(v) || v < LIFECYCLE_MIN_SECONDS || v > LIFECYCLE_MAX_SECONDS) {
-        p.invalid(key, v, `a whole number of seconds from ${LIFECYCLE_MIN_SECONDS} to ${LIFECYCLE_MAX_SECONDS}`, `${fallback}`);
+        p.invalid(
+            key,
+            v,
+            `a whole number of seconds from ${LIFECYCLE_MIN_SECONDS} to ${LIFECYCLE_MAX_SECONDS}`,
+            `${fallback}`,
+        );
         return undefined;
     }
     return v;
@@ -271,12 +370,22 @@ function readAuthorizer(p: Problems, key: string, v: unknown): JwtAuthorizerConf
     const url = v.discoveryUrl;
     const urlOk = typeof url === "string" && DISCOVERY_URL.test(url);
     if (!urlOk) {
-        p.invalid(`${key}.discoveryUrl`, url ?? null, "an https URL ending in /.well-known/openid-configuration", `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`);
+        p.invalid(
+            `${key}.discoveryUrl`,
+            url ?? null,
+            "an https URL ending in /.well-known/openid-configuration",
+            `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`,
+        );
     }
     const allowedAudience = stringArray(p, `${key}.allowedAudience`, v.allowedAudience, `["api://support-agent"]`);
     const allowedClients = stringArray(p, `${key}.allowedClients`, v.allowedClients, `["4f1k2example"]`);
     if (allowedAudience.length === 0 && allowedClients.length === 0) {
-        p.invalid(key, v, "at least one of allowedAudience or allowedClients, or any token from the issuer would be accepted", example);
+        p.invalid(
+            key,
+            v,
+            "at least one of allowedAudience or allowedClients, or any token from the issuer would be accepted",
+            example,
+        );
     }
     return urlOk ? { discoveryUrl: url as string, allowedAudience, allowedClients } : undefined;
 }
@@ -298,11 +407,26 @@ function readRequestHeaders(p: Problems, key: string, v: unknown, hasAuthorizer:
         } else if (lower.startsWith("x-amz-")) {
             p.invalid(k, h, "a header not starting with x-amz- (reserved for SigV4 signing)", example);
         } else if (lower.startsWith("x-amzn-") && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase())) {
-            p.invalid(k, h, `a header not starting with x-amzn-, except ${CUSTOM_HEADER_PREFIX}*`, `"${CUSTOM_HEADER_PREFIX}Tenant"`);
+            p.invalid(
+                k,
+                h,
+                `a header not starting with x-amzn-, except ${CUSTOM_HEADER_PREFIX}*`,
+                `"${CUSTOM_HEADER_PREFIX}Tenant"`,
+            );
         } else if (restricted.has(lower)) {
-            p.invalid(k, h, "a header AgentCore passes on; it refuses its restricted headers (content negotiation, caching, connection, request context, range and transfer headers)", example);
+            p.invalid(
+                k,
+                h,
+                "a header AgentCore passes on; it refuses its restricted headers (content negotiation, caching, connection, request context, range and transfer headers)",
+                example,
+            );
         } else if (lower === "authorization" && !hasAuthorizer) {
-            p.invalid(k, h, "Authorization only on a runtime with an authorizer (a custom JWT authorizer receives the token)", example);
+            p.invalid(
+                k,
+                h,
+                "Authorization only on a runtime with an authorizer (a custom JWT authorizer receives the token)",
+                example,
+            );
         } else if (seen.has(lower)) {
             p.invalid(k, h, "a header not already listed (names are compared without regard to case)", example);
         }
@@ -317,7 +441,12 @@ function readEndpoints(p: Problems, key: string, v: unknown): RuntimeEndpointCon
         return [];
     }
     if (!Array.isArray(v) || v.length > MAX_CONFIGURED_ENDPOINTS) {
-        p.invalid(key, v, `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm)`, example);
+        p.invalid(
+            key,
+            v,
+            `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm)`,
+            example,
+        );
         return [];
     }
     const out: RuntimeEndpointConfig[] = [];
@@ -332,25 +461,54 @@ function readEndpoints(p: Problems, key: string, v: unknown): RuntimeEndpointCon
         const { name, version, description } = entry;
         let ok = true;
         if (typeof name !== "string" || !RUNTIME_NAME_PATTERN.test(name)) {
-            p.invalid(`${k}.name`, name ?? null, "letters, digits and _ only, starting with a letter, at most 48 characters", `"live"`);
+            p.invalid(
+                `${k}.name`,
+                name ?? null,
+                "letters, digits and _ only, starting with a letter, at most 48 characters",
+                `"live"`,
+            );
             ok = false;
         } else if (name.toUpperCase() === "DEFAULT") {
-            p.invalid(`${k}.name`, name, "any name but DEFAULT, which the service keeps on the latest version", `"live"`);
+            p.invalid(
+                `${k}.name`,
+                name,
+                "any name but DEFAULT, which the service keeps on the latest version",
+                `"live"`,
+            );
             ok = false;
         } else if (names.has(name)) {
             p.invalid(`${k}.name`, name, "a name not used by another endpoint of this runtime", `"${name}_2"`);
         }
         const versionText = typeof version === "number" ? String(version) : version;
         if (typeof versionText !== "string" || !VERSION.test(versionText)) {
-            p.invalid(`${k}.version`, version ?? null, "the runtime version the endpoint pins, a whole number from 1 (the first deployment is version 1)", `"1"`);
+            p.invalid(
+                `${k}.version`,
+                version ?? null,
+                "the runtime version the endpoint pins, a whole number from 1 (the first deployment is version 1)",
+                `"1"`,
+            );
             ok = false;
         }
-        if (description !== undefined && (typeof description !== "string" || description.length < 1 || description.length > ENDPOINT_DESCRIPTION_MAX_LENGTH)) {
-            p.invalid(`${k}.description`, description, `text of 1 to ${ENDPOINT_DESCRIPTION_MAX_LENGTH} characters`, `"Production traffic"`);
+        if (
+            description !== undefined &&
+            (typeof description !== "string" ||
+                description.length < 1 ||
+                description.length > ENDPOINT_DESCRIPTION_MAX_LENGTH)
+        ) {
+            p.invalid(
+                `${k}.description`,
+                description,
+                `text of 1 to ${ENDPOINT_DESCRIPTION_MAX_LENGTH} characters`,
+                `"Production traffic"`,
+            );
         }
         if (ok) {
             names.add(name as string);
-            out.push({ name: name as string, version: versionText as string, description: description as string | undefined });
+            out.push({
+                name: name as string,
+                version: versionText as string,
+                description: description as string | undefined,
+            });
         }
     });
     return out;

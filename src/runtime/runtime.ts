@@ -53,14 +53,27 @@ export class AgentRuntime extends pulumi.ComponentResource {
         super(COMPONENTS.runtime, name, {}, opts);
         const { runtime } = args;
         const tags = runtimeTags(runtime, args.sizing, args.tags ?? {});
-        const wiring = { artifact: args.artifact, roleArn: args.roleArn, subnetIds: args.subnetIds, securityGroupIds: args.securityGroupIds };
+        const wiring = {
+            artifact: args.artifact,
+            roleArn: args.roleArn,
+            subnetIds: args.subnetIds,
+            securityGroupIds: args.securityGroupIds,
+        };
         const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect ?? false };
         const runtimeOpts = { ...childOpts, dependsOn: [...(args.dependsOn ?? [])] };
 
         const native = (args.provider ?? "aws-native") === "aws-native";
         const resource = native
-            ? new awsNative.bedrockagentcore.Runtime(`${name}-runtime`, nativeRuntimeArgs(runtime, wiring, tags, args.observability), runtimeOpts)
-            : new aws.bedrock.AgentcoreAgentRuntime(`${name}-runtime`, classicRuntimeArgs(runtime, wiring, tags, args.observability), runtimeOpts);
+            ? new awsNative.bedrockagentcore.Runtime(
+                  `${name}-runtime`,
+                  nativeRuntimeArgs(runtime, wiring, tags, args.observability),
+                  runtimeOpts,
+              )
+            : new aws.bedrock.AgentcoreAgentRuntime(
+                  `${name}-runtime`,
+                  classicRuntimeArgs(runtime, wiring, tags, args.observability),
+                  runtimeOpts,
+              );
         this.arn = resource.agentRuntimeArn;
         this.id = resource.agentRuntimeId;
         this.version = resource.agentRuntimeVersion;

@@ -16,7 +16,10 @@
 import { PolicyDocument, PolicyStatement, uniqueSorted } from "../aws/iamDocument";
 
 /** The runtime control-plane actions that carry the VPC condition keys. */
-export const GUARDED_RUNTIME_ACTIONS = ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"] as const;
+export const GUARDED_RUNTIME_ACTIONS = [
+    "bedrock-agentcore:CreateAgentRuntime",
+    "bedrock-agentcore:UpdateAgentRuntime",
+] as const;
 
 export const SUBNETS_KEY = "bedrock-agentcore:subnets";
 export const SECURITY_GROUPS_KEY = "bedrock-agentcore:securityGroups";
@@ -44,7 +47,9 @@ export function deployerGuardrailDocument(input: DeployerGuardrailInput): Policy
         Statement: [
             deny("DenyRuntimeOutsideStackSubnets", { "ForAnyValue:StringNotEquals": { [SUBNETS_KEY]: subnets } }),
             deny("DenyRuntimeWithoutSubnets", { Null: { [SUBNETS_KEY]: "true" } }),
-            deny("DenyRuntimeOutsideStackSecurityGroups", { "ForAnyValue:StringNotEquals": { [SECURITY_GROUPS_KEY]: groups } }),
+            deny("DenyRuntimeOutsideStackSecurityGroups", {
+                "ForAnyValue:StringNotEquals": { [SECURITY_GROUPS_KEY]: groups },
+            }),
             deny("DenyRuntimeWithoutSecurityGroups", { Null: { [SECURITY_GROUPS_KEY]: "true" } }),
         ],
     };

@@ -6,7 +6,14 @@
  */
 import { AGENTCORE_SERVICE_PRINCIPAL, RUNTIME_LOG_GROUP_PREFIX } from "../aws/agentcore";
 import { MODEL_ARN, RuntimeConfig } from "../config";
-import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, serviceTrustPolicy, uniqueSorted } from "../aws/iamDocument";
+import {
+    AwsContext,
+    PolicyDocument,
+    PolicyStatement,
+    regionalArn,
+    serviceTrustPolicy,
+    uniqueSorted,
+} from "../aws/iamDocument";
 import { METRIC_ACTIONS, XRAY_ACTIONS } from "../aws/unscopableActions";
 
 // ---- Action lists: each one exists for one reason. ----
@@ -124,7 +131,13 @@ export function executionRolePolicy(input: ExecutionRoleInput): PolicyDocument {
             Action: [...WORKLOAD_IDENTITY_ACTIONS],
             Resource: [
                 regionalArn(input, "bedrock-agentcore", "workload-identity-directory/default"),
-                ...names.map((n) => regionalArn(input, "bedrock-agentcore", `workload-identity-directory/default/workload-identity/${n}-*`)),
+                ...names.map((n) =>
+                    regionalArn(
+                        input,
+                        "bedrock-agentcore",
+                        `workload-identity-directory/default/workload-identity/${n}-*`,
+                    ),
+                ),
             ],
             Condition: { StringEquals: inRegion },
         },
@@ -151,7 +164,9 @@ export function executionRolePolicy(input: ExecutionRoleInput): PolicyDocument {
 export function executionRoleProblems(input: Pick<ExecutionRoleInput, "runtimes" | "modelArns">): string[] {
     const problems: string[] = [];
     if (input.runtimes.length === 0) {
-        problems.push("runtimes is empty: the execution role serves (and its log and workload-identity grants name) the configured runtimes, so at least one is needed");
+        problems.push(
+            "runtimes is empty: the execution role serves (and its log and workload-identity grants name) the configured runtimes, so at least one is needed",
+        );
     }
     input.modelArns.forEach((arn, i) => {
         if (!MODEL_ARN.test(arn)) {

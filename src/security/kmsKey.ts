@@ -13,7 +13,13 @@ import { stackComponentName } from "../aws/naming";
  */
 export const KMS_ADMIN_ACTIONS = ["kms:*"] as const;
 /** What CloudWatch Logs needs to encrypt and read log events (AWS-documented list). */
-export const KMS_LOGS_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"] as const;
+export const KMS_LOGS_ACTIONS = [
+    "kms:Encrypt*",
+    "kms:Decrypt*",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:Describe*",
+] as const;
 /** What a publisher (CloudWatch alarms) and SNS need to put messages on an encrypted topic. */
 export const KMS_KEY_USER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey*"] as const;
 
@@ -64,7 +70,9 @@ export function kmsKeyPolicy(input: KeyPolicyInput): PolicyDocument {
                 Resource: "*",
                 // Only for log groups of this account and region (Logs sends this context).
                 Condition: {
-                    ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${input.partition}:logs:${input.region}:${input.accountId}:log-group:*` },
+                    ArnLike: {
+                        "kms:EncryptionContext:aws:logs:arn": `arn:${input.partition}:logs:${input.region}:${input.accountId}:log-group:*`,
+                    },
                 },
             },
             {

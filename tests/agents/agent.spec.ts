@@ -51,7 +51,13 @@ function call(port: number, method: string, path: string, options: CallOptions =
         const req = http.request({ host: "127.0.0.1", port, method, path, headers }, (res) => {
             const parts: Buffer[] = [];
             res.on("data", (part: Buffer) => parts.push(part));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString("utf8") }));
+            res.on("end", () =>
+                resolve({
+                    status: res.statusCode ?? 0,
+                    headers: res.headers,
+                    text: Buffer.concat(parts).toString("utf8"),
+                }),
+            );
             res.on("error", reject);
         });
         req.on("error", reject);
@@ -114,7 +120,9 @@ class StubBedrock implements ConverseApi {
 }
 
 function start(server: http.Server): Promise<number> {
-    return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+    return new Promise((resolve) =>
+        server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
+    );
 }
 
 function stop(server: http.Server): Promise<void> {
@@ -274,7 +282,12 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
         };
 
         it("400 InvalidJson for a body that is not JSON", () =>
-            rejects('{"prompt": "Hi"', 400, "InvalidJson", /^the body is not valid JSON \(.+\): send e\.g\. \{"prompt":"Where is my order\?"\}$/));
+            rejects(
+                '{"prompt": "Hi"',
+                400,
+                "InvalidJson",
+                /^the body is not valid JSON \(.+\): send e\.g\. \{"prompt":"Where is my order\?"\}$/,
+            ));
 
         it("400 InvalidJson for an empty body", () => rejects("", 400, "InvalidJson", /^the body is empty/));
 
@@ -284,7 +297,8 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
             await rejects('"Hi"', 400, "InvalidRequest", /^the body must be a JSON object, got string/);
         });
 
-        it("400 InvalidRequest for a missing prompt", () => rejects('{"question":"Hi"}', 400, "InvalidRequest", /^prompt is missing/));
+        it("400 InvalidRequest for a missing prompt", () =>
+            rejects('{"question":"Hi"}', 400, "InvalidRequest", /^prompt is missing/));
 
         it("400 InvalidRequest for an empty or blank prompt, while one character passes", async () => {
             await rejects('{"prompt":""}', 400, "InvalidRequest", /^prompt is empty/);
@@ -295,13 +309,24 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
         it("400 InvalidRequest for a prompt or stream of the wrong type", async () => {
             await rejects('{"prompt":42}', 400, "InvalidRequest", /^prompt must be a string, got number$/);
             await rejects('{"prompt":["Hi"]}', 400, "InvalidRequest", /^prompt must be a string, got array$/);
-            await rejects('{"prompt":"Hi","stream":"yes"}', 400, "InvalidRequest", /^stream must be true or false, got string$/);
+            await rejects(
+                '{"prompt":"Hi","stream":"yes"}',
+                400,
+                "InvalidRequest",
+                /^stream must be true or false, got string$/,
+            );
         });
 
         it("415 UnsupportedMediaType for a Content-Type that is not JSON", async () => {
-            await rejects('{"prompt":"Hi"}', 415, "UnsupportedMediaType", /^Content-Type "text\/plain" is not accepted/, {
-                "content-type": "text/plain",
-            });
+            await rejects(
+                '{"prompt":"Hi"}',
+                415,
+                "UnsupportedMediaType",
+                /^Content-Type "text\/plain" is not accepted/,
+                {
+                    "content-type": "text/plain",
+                },
+            );
             await rejects("prompt=Hi", 415, "UnsupportedMediaType", /application\/x-www-form-urlencoded/, {
                 "content-type": "application/x-www-form-urlencoded",
             });
@@ -350,7 +375,13 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
 
         it("503 with Retry-After for throttling: the account's model quota, not the caller's fault", async () => {
             const overCapacity = "The model is over capacity; retry later.";
-            await fails(new ThrottlingException({ message: "Too many tokens", ...meta }), 503, "ThrottlingException", overCapacity, "2");
+            await fails(
+                new ThrottlingException({ message: "Too many tokens", ...meta }),
+                503,
+                "ThrottlingException",
+                overCapacity,
+                "2",
+            );
             await fails(
                 new ServiceQuotaExceededException({ message: "quota", ...meta }),
                 503,
@@ -365,11 +396,22 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
                 overCapacity,
                 "2",
             );
-            await fails(new ModelNotReadyException({ message: "warming", ...meta }), 503, "ModelNotReadyException", overCapacity, "2");
+            await fails(
+                new ModelNotReadyException({ message: "warming", ...meta }),
+                503,
+                "ModelNotReadyException",
+                overCapacity,
+                "2",
+            );
         });
 
         it("504 for a model timeout", () =>
-            fails(new ModelTimeoutException({ message: "slow", ...meta }), 504, "ModelTimeoutException", "The model did not answer in time."));
+            fails(
+                new ModelTimeoutException({ message: "slow", ...meta }),
+                504,
+                "ModelTimeoutException",
+                "The model did not answer in time.",
+            ));
 
         it("502 for other model errors, without the upstream message (it can name the role or account)", async () => {
             await fails(
@@ -378,15 +420,27 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
                 "AccessDeniedException",
                 "The model call failed.",
             );
-            await fails(new ModelErrorException({ message: "model broke", ...meta }), 502, "ModelErrorException", "The model call failed.");
+            await fails(
+                new ModelErrorException({ message: "model broke", ...meta }),
+                502,
+                "ModelErrorException",
+                "The model call failed.",
+            );
             await fails(new Error("socket hang up"), 502, "ModelCallFailed", "The model call failed.");
             await fails("not even an Error", 502, "ModelCallFailed", "The model call failed.");
         });
 
         it("logs the upstream error name and message for the operator", async () => {
             lines.length = 0;
-            await fails(new ModelErrorException({ message: "model broke", ...meta }), 502, "ModelErrorException", "The model call failed.");
-            const warning = lines.map((line) => JSON.parse(line)).find((entry) => entry.message === "model call failed");
+            await fails(
+                new ModelErrorException({ message: "model broke", ...meta }),
+                502,
+                "ModelErrorException",
+                "The model call failed.",
+            );
+            const warning = lines
+                .map((line) => JSON.parse(line))
+                .find((entry) => entry.message === "model call failed");
             expect(warning).to.include({ level: "warn", status: 502, code: "ModelErrorException" });
             expect(warning.error).to.deep.equal({ name: "ModelErrorException", message: "model broke" });
         });
@@ -416,7 +470,9 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
                 stream: streamOf([
                     STREAM_EVENTS[0],
                     STREAM_EVENTS[1],
-                    { modelStreamErrorException: { message: "lost the model", originalStatusCode: 500 } } as ConverseStreamOutput,
+                    {
+                        modelStreamErrorException: { message: "lost the model", originalStatusCode: 500 },
+                    } as ConverseStreamOutput,
                 ]),
                 $metadata: {},
             });
@@ -432,7 +488,10 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
             const unconfigured = createAgentServer({ api: bedrock, logger: createLogger({ write: () => undefined }) });
             const otherPort = await start(unconfigured);
             try {
-                const reply = await call(otherPort, "POST", "/invocations", { headers: JSON_TYPE, body: '{"prompt":"Hi"}' });
+                const reply = await call(otherPort, "POST", "/invocations", {
+                    headers: JSON_TYPE,
+                    body: '{"prompt":"Hi"}',
+                });
                 expect(reply.status).to.equal(500);
                 expect(JSON.parse(reply.text).error.code).to.equal("ModelNotConfigured");
                 expect(JSON.parse(reply.text).error.message).to.match(/set MODEL_ID/);
@@ -457,10 +516,11 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
             await new Promise<void>((resolve, reject) => {
                 const req = http.request(
                     { host: "127.0.0.1", port, method: "POST", path: "/invocations", headers: JSON_TYPE },
-                    (res) => res.once("data", () => {
-                        req.destroy();
-                        resolve();
-                    }),
+                    (res) =>
+                        res.once("data", () => {
+                            req.destroy();
+                            resolve();
+                        }),
                 );
                 req.on("error", (error) => (error.message === "socket hang up" ? undefined : reject(error)));
                 req.end(JSON.stringify({ prompt: "Where is my order?", stream: true }));
@@ -532,9 +592,13 @@ describe("support agent: HTTP contract with a stubbed Bedrock", () => {
         it("a request without AgentCore headers gets a generated request id and no session id", async () => {
             lines.length = 0;
             const reply = await invoke({ prompt: "Hi" });
-            expect(reply.headers["x-request-id"]).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+            expect(reply.headers["x-request-id"]).to.match(
+                /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+            );
             await until(() => lines.some((line) => line.includes('"request finished"')));
-            const finished = lines.map((line) => JSON.parse(line)).find((entry) => entry.message === "request finished");
+            const finished = lines
+                .map((line) => JSON.parse(line))
+                .find((entry) => entry.message === "request finished");
             expect(finished.requestId).to.equal(reply.headers["x-request-id"]);
             expect(finished).to.not.have.property("sessionId");
         });
@@ -588,7 +652,9 @@ describe("support agent: settings, log levels and the lazy Bedrock client", () =
         let created = 0;
         const api = bedrockConverseApi(() => {
             created += 1;
-            return { send: async (command: unknown) => (sent.push(command), ANSWER) } as unknown as BedrockRuntimeClient;
+            return {
+                send: async (command: unknown) => (sent.push(command), ANSWER),
+            } as unknown as BedrockRuntimeClient;
         });
         expect(created, "before any call").to.equal(0);
         const signal = new AbortController().signal;

@@ -11,8 +11,9 @@ import * as http from "node:http";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { REPO_ROOT } from "../helpers";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = REPO_ROOT;
 const AGENT_DIR = path.join(ROOT, "agents", "support-agent");
 const BUNDLE = path.join(AGENT_DIR, "dist", "main.js");
 
@@ -114,7 +115,11 @@ describe("support agent: the code bundle dist/main.js", function () {
         });
         started.push(agent.child);
         try {
-            await within(15000, "agent listening", until(() => agent.stdout().includes('"message":"agent listening"')));
+            await within(
+                15000,
+                "agent listening",
+                until(() => agent.stdout().includes('"message":"agent listening"')),
+            );
             const reply = await post(port, "/invocations", '{"prompt":"Where is my order?"}');
             expect(reply.status, reply.text).to.equal(502);
             expect(JSON.parse(reply.text).error.code).to.equal("CredentialsProviderError");
@@ -129,7 +134,11 @@ describe("support agent: the code bundle dist/main.js", function () {
         const port = await freePort();
         const agent = startBundle(path.dirname(BUNDLE), { PORT: String(port) });
         started.push(agent.child);
-        await within(15000, "agent listening", until(() => agent.stdout().includes('"message":"agent listening"')));
+        await within(
+            15000,
+            "agent listening",
+            until(() => agent.stdout().includes('"message":"agent listening"')),
+        );
 
         const ping = await get(port, "/ping");
         expect(ping.status).to.equal(200);
@@ -149,7 +158,9 @@ describe("support agent: the code bundle dist/main.js", function () {
         expect(await within(15000, "exit on bad PORT", agent.exited)).to.equal(1);
         const line = JSON.parse(agent.stdout().trim().split("\n").pop() as string);
         expect(line).to.include({ level: "error", message: "invalid settings, not starting" });
-        expect(line.problems).to.deep.equal(['PORT "http" is invalid: use an integer from 0 to 65535 (e.g. PORT=8080)']);
+        expect(line.problems).to.deep.equal([
+            'PORT "http" is invalid: use an integer from 0 to 65535 (e.g. PORT=8080)',
+        ]);
     });
 });
 
@@ -227,7 +238,9 @@ describe("support agent: build scripts and the Dockerfile", () => {
         expect(runStage).to.include("RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force");
         expect(runStage).to.include("COPY --from=build /build/dist-image/main.js ./main.js");
         // Dependencies are installed before USER node: root owns them, the agent only reads them.
-        expect(runStage.indexOf("RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force")).to.be.below(runStage.indexOf("USER node"));
+        expect(runStage.indexOf("RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force")).to.be.below(
+            runStage.indexOf("USER node"),
+        );
         expect(runStage[runStage.length - 1]).to.equal(
             'CMD ["node", "--require", "@aws/aws-distro-opentelemetry-node-autoinstrumentation/register", "main.js"]',
         );

@@ -12,7 +12,13 @@ import { AgentArtifacts } from "../../src/artifact/artifacts";
 import { RuntimeConfig, validateConfig } from "../../src/config";
 import { PolicyDocument } from "../../src/aws/iamDocument";
 import { artifactAccessPolicy, ecrRepositoryArn } from "../../src/artifact/readGrants";
-import { buildContextHash, codeObjectKey, forceDeleteStores, imageTag, repositoryName } from "../../src/artifact/settings";
+import {
+    buildContextHash,
+    codeObjectKey,
+    forceDeleteStores,
+    imageTag,
+    repositoryName,
+} from "../../src/artifact/settings";
 import { ProgramRun, configOf, one, ofType, promiseOf, rawStack, runComponent, runStack } from "../helpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
@@ -45,7 +51,14 @@ async function build(
     const environment = opts.environment ?? "development";
     const run = await runComponent(
         () => {
-            component = new AgentArtifacts("agentcore-test", { runtimes, roleName: ROLE, kmsKeyArn: KEY, environment, protect: opts.protect, tags: { Environment: environment } });
+            component = new AgentArtifacts("agentcore-test", {
+                runtimes,
+                roleName: ROLE,
+                kmsKeyArn: KEY,
+                environment,
+                protect: opts.protect,
+                tags: { Environment: environment },
+            });
         },
         { stack: environment },
     );
@@ -59,7 +72,11 @@ const containerRuntime = () => configOf("production").runtimes[0];
 
 describe("AgentArtifacts: image built from source", () => {
     it("creates a KMS-encrypted, IMMUTABLE, scan-on-push repository that is force-deleted outside production only", async () => {
-        for (const [environment, forceDelete] of [["development", true], ["staging", false], ["production", false]] as const) {
+        for (const [environment, forceDelete] of [
+            ["development", true],
+            ["staging", false],
+            ["production", false],
+        ] as const) {
             const { run } = await build([imageRuntime()], { environment });
             const repo = one(run, T.repository);
             expect(repo.inputs).to.deep.equal({
@@ -74,8 +91,14 @@ describe("AgentArtifacts: image built from source", () => {
     });
 
     it("protects and retains the repository when asked, and not otherwise", async () => {
-        expect(one((await build([imageRuntime()], { protect: true })).run, T.repository)).to.include({ protect: true, retainOnDelete: true });
-        expect(one((await build([imageRuntime()])).run, T.repository)).to.include({ protect: false, retainOnDelete: false });
+        expect(one((await build([imageRuntime()], { protect: true })).run, T.repository)).to.include({
+            protect: true,
+            retainOnDelete: true,
+        });
+        expect(one((await build([imageRuntime()])).run, T.repository)).to.include({
+            protect: false,
+            retainOnDelete: false,
+        });
     });
 
     it("keeps the last 25 images with a lifecycle policy on that repository", async () => {
@@ -95,7 +118,16 @@ describe("AgentArtifacts: image built from source", () => {
     });
 
     it("builds with awsx for linux/arm64 from the context, Dockerfile and build args, pushing to the stack's repository", async () => {
-        const runtime = validateConfig(rawStack("staging", { runtimes: [{ name: "support_agent", image: { context: "agents/support-agent", buildArgs: { NODE_VERSION: "22" } } }] })).runtimes[0];
+        const runtime = validateConfig(
+            rawStack("staging", {
+                runtimes: [
+                    {
+                        name: "support_agent",
+                        image: { context: "agents/support-agent", buildArgs: { NODE_VERSION: "22" } },
+                    },
+                ],
+            }),
+        ).runtimes[0];
         const { run } = await build([runtime]);
         const image = one(run, T.image);
         expect(image.custom).to.equal(false);
@@ -117,7 +149,12 @@ describe("AgentArtifacts: image built from source", () => {
             fs.writeFileSync(path.join(dir, "agent", "Dockerfile"), "FROM scratch\n");
             fs.writeFileSync(path.join(dir, "agent", "main.js"), "1\n");
             const tagOf = async (buildArgs: Record<string, string> = {}) => {
-                const config = validateConfig({ ...rawStack("staging", { runtimes: [{ name: "support_agent", image: { context: "agent", buildArgs } }] }), root: dir });
+                const config = validateConfig({
+                    ...rawStack("staging", {
+                        runtimes: [{ name: "support_agent", image: { context: "agent", buildArgs } }],
+                    }),
+                    root: dir,
+                });
                 return one((await build(config.runtimes)).run, T.image).inputs.imageTag;
             };
             const first = await tagOf();
@@ -139,12 +176,20 @@ describe("AgentArtifacts: image built from source", () => {
         const image = one(run, T.image);
         const artifact = component.runtimeArtifacts.support_agent;
         expect(artifact.kind).to.equal("container");
-        const uri = await promiseOf(artifact.kind === "container" ? (artifact.containerUri as never) : (undefined as never));
+        const uri = await promiseOf(
+            artifact.kind === "container" ? (artifact.containerUri as never) : (undefined as never),
+        );
         expect(uri).to.equal(image.state.imageUri);
-        expect(uri).to.match(/^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/agentcore-test\/support_agent@sha256:[0-9a-f]{64}$/);
+        expect(uri).to.match(
+            /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/agentcore-test\/support_agent@sha256:[0-9a-f]{64}$/,
+        );
         expect(uri).to.not.include(String(image.inputs.imageTag));
         expect(await promiseOf(component.outputs)).to.deep.equal({
-            support_agent: { kind: "image", imageUri: uri, repositoryUrl: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agentcore-test/support_agent" },
+            support_agent: {
+                kind: "image",
+                imageUri: uri,
+                repositoryUrl: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agentcore-test/support_agent",
+            },
         });
         expect(component.codeBucketArn).to.equal(undefined);
         expect(ofType(run, T.bucket)).to.have.length(0);
@@ -180,17 +225,30 @@ describe("AgentArtifacts: image built from source", () => {
         const a = imageRuntime();
         const b = { ...a, name: "Support_Agent", runtimeName: "Support_Agent_staging" };
         const run = await runComponent(() => {
-            new AgentArtifacts("agentcore-test", { runtimes: [a, b], roleName: ROLE, kmsKeyArn: KEY, environment: "staging" });
+            new AgentArtifacts("agentcore-test", {
+                runtimes: [a, b],
+                roleName: ROLE,
+                kmsKeyArn: KEY,
+                environment: "staging",
+            });
         });
-        expect(run.error?.message).to.include('two runtimes would share the ECR repository "agentcore-test/support_agent"');
+        expect(run.error?.message).to.include(
+            'two runtimes would share the ECR repository "agentcore-test/support_agent"',
+        );
         expect(run.resources.filter((r) => r.custom)).to.have.length(0);
     });
 });
 
 describe("AgentArtifacts: code from a directory", () => {
     it("creates one bucket: not force-destroyed in production, protected when asked", async () => {
-        expect(one((await build([codeRuntime()])).run, T.bucket).inputs).to.deep.equal({ forceDestroy: true, tags: { Environment: "development" } });
-        const production = one((await build([codeRuntime()], { environment: "production", protect: true })).run, T.bucket);
+        expect(one((await build([codeRuntime()])).run, T.bucket).inputs).to.deep.equal({
+            forceDestroy: true,
+            tags: { Environment: "development" },
+        });
+        const production = one(
+            (await build([codeRuntime()], { environment: "production", protect: true })).run,
+            T.bucket,
+        );
         expect(production.inputs.forceDestroy).to.equal(false);
         expect(production).to.include({ protect: true, retainOnDelete: true });
     });
@@ -201,11 +259,28 @@ describe("AgentArtifacts: code from a directory", () => {
         const name = String(bucket.state.bucket);
         expect(one(run, T.encryption).inputs).to.deep.equal({
             bucket: name,
-            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true }],
+            rules: [
+                {
+                    applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY },
+                    bucketKeyEnabled: true,
+                },
+            ],
         });
-        expect(one(run, T.versioning).inputs).to.deep.equal({ bucket: name, versioningConfiguration: { status: "Enabled" } });
-        expect(one(run, T.publicAccess).inputs).to.deep.equal({ bucket: name, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-        expect(one(run, T.ownership).inputs).to.deep.equal({ bucket: name, rule: { objectOwnership: "BucketOwnerEnforced" } });
+        expect(one(run, T.versioning).inputs).to.deep.equal({
+            bucket: name,
+            versioningConfiguration: { status: "Enabled" },
+        });
+        expect(one(run, T.publicAccess).inputs).to.deep.equal({
+            bucket: name,
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+        });
+        expect(one(run, T.ownership).inputs).to.deep.equal({
+            bucket: name,
+            rule: { objectOwnership: "BucketOwnerEnforced" },
+        });
         const policy = one(run, T.bucketPolicy);
         expect(document(policy.inputs.policy)).to.deep.equal({
             Version: "2012-10-17",
@@ -254,7 +329,11 @@ describe("AgentArtifacts: code from a directory", () => {
         expect(await promiseOf(component.outputs)).to.deep.equal({
             support_agent: {
                 kind: "code",
-                code: { bucket: bucketName, key: "runtimes/support_agent_development/code.zip", versionId: object.state.versionId },
+                code: {
+                    bucket: bucketName,
+                    key: "runtimes/support_agent_development/code.zip",
+                    versionId: object.state.versionId,
+                },
                 codeRuntime: "NODE_22",
                 entryPoint: ["main.js"],
             },
@@ -275,14 +354,21 @@ describe("AgentArtifacts: code from a directory", () => {
                     Effect: "Allow",
                     Action: ["s3:GetObject", "s3:GetObjectVersion"],
                     Resource: [object],
-                    Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1", "s3:ResourceAccount": "123456789012" } },
+                    Condition: {
+                        StringEquals: { "aws:RequestedRegion": "us-east-1", "s3:ResourceAccount": "123456789012" },
+                    },
                 },
                 {
                     Sid: "KmsDecryptRuntimeCode",
                     Effect: "Allow",
                     Action: ["kms:Decrypt"],
                     Resource: [KEY],
-                    Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com", "kms:EncryptionContext:aws:s3:arn": [bucket, object] } },
+                    Condition: {
+                        StringEquals: {
+                            "kms:ViaService": "s3.us-east-1.amazonaws.com",
+                            "kms:EncryptionContext:aws:s3:arn": [bucket, object],
+                        },
+                    },
                 },
             ],
         });
@@ -293,10 +379,11 @@ describe("AgentArtifacts: code from a directory", () => {
         const b = { ...a, name: "billing_agent", runtimeName: "billing_agent_development" };
         const { run } = await build([a, b]);
         expect(ofType(run, T.bucket)).to.have.length(1);
-        expect(ofType(run, T.object).map((o) => o.inputs.key).sort()).to.deep.equal([
-            "runtimes/billing_agent_development/code.zip",
-            "runtimes/support_agent_development/code.zip",
-        ]);
+        expect(
+            ofType(run, T.object)
+                .map((o) => o.inputs.key)
+                .sort(),
+        ).to.deep.equal(["runtimes/billing_agent_development/code.zip", "runtimes/support_agent_development/code.zip"]);
         const resources = ofType(run, T.rolePolicy).map((p) => document(p.inputs.policy).Statement[0].Resource);
         expect(resources[0]).to.not.deep.equal(resources[1]);
     });
@@ -304,12 +391,20 @@ describe("AgentArtifacts: code from a directory", () => {
 
 describe("AgentArtifacts: an existing image or object version", () => {
     it("containerUri: nothing is built; the role pulls from that image's repository in its own account", async () => {
-        const foreign = { ...containerRuntime(), artifact: { kind: "container" as const, containerUri: "210987654321.dkr.ecr.us-east-1.amazonaws.com/shared/support@sha256:" + "a".repeat(64) } };
+        const foreign = {
+            ...containerRuntime(),
+            artifact: {
+                kind: "container" as const,
+                containerUri: "210987654321.dkr.ecr.us-east-1.amazonaws.com/shared/support@sha256:" + "a".repeat(64),
+            },
+        };
         const { run, component } = await build([foreign], { environment: "production" });
         expect(run.resources.filter((r) => r.custom).map((r) => r.type)).to.deep.equal([T.rolePolicy]);
         const doc = document(one(run, T.rolePolicy).inputs.policy);
         expect(doc.Statement.map((s) => s.Sid)).to.deep.equal(["EcrPullRuntimeImage", "EcrAuthorizationToken"]);
-        expect(doc.Statement[0].Resource).to.deep.equal(["arn:aws:ecr:us-east-1:210987654321:repository/shared/support"]);
+        expect(doc.Statement[0].Resource).to.deep.equal([
+            "arn:aws:ecr:us-east-1:210987654321:repository/shared/support",
+        ]);
         expect(await promiseOf(component.outputs)).to.deep.equal({
             support_agent: {
                 kind: "container",
@@ -325,7 +420,15 @@ describe("AgentArtifacts: an existing image or object version", () => {
                 runtimes: [
                     {
                         name: "support_agent",
-                        code: { s3: { bucket: "agentcore-development-code-6850cb5", key: "runtimes/support_agent_development/code.zip", versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY" }, runtime: "NODE_22", entryPoint: ["main.js"] },
+                        code: {
+                            s3: {
+                                bucket: "agentcore-development-code-6850cb5",
+                                key: "runtimes/support_agent_development/code.zip",
+                                versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY",
+                            },
+                            runtime: "NODE_22",
+                            entryPoint: ["main.js"],
+                        },
                     },
                 ],
             }),
@@ -364,7 +467,13 @@ describe("AgentArtifacts in the program: the runtime consumes the artifact", () 
         const object = one(run, T.object);
         expect(runtime.inputs.agentRuntimeArtifact).to.deep.equal({
             codeConfiguration: {
-                code: { s3: { bucket: one(run, T.bucket).state.bucket, prefix: "runtimes/support_agent_development/code.zip", versionId: object.state.versionId } },
+                code: {
+                    s3: {
+                        bucket: one(run, T.bucket).state.bucket,
+                        prefix: "runtimes/support_agent_development/code.zip",
+                        versionId: object.state.versionId,
+                    },
+                },
                 runtime: "NODE_22",
                 entryPoint: ["main.js"],
             },
@@ -376,13 +485,28 @@ describe("AgentArtifacts in the program: the runtime consumes the artifact", () 
     it("classic, code: codeConfiguration with entryPoints and a Python runtime", async () => {
         const run = await runStack("development", {
             runtimeProvider: "aws",
-            runtimes: JSON.stringify([{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "PYTHON_3_13", entryPoint: ["opentelemetry-instrument", "main.js"] } }]),
+            runtimes: JSON.stringify([
+                {
+                    name: "support_agent",
+                    code: {
+                        path: "agents/support-agent/dist",
+                        runtime: "PYTHON_3_13",
+                        entryPoint: ["opentelemetry-instrument", "main.js"],
+                    },
+                },
+            ]),
         });
         expect(run.error, run.error?.message).to.equal(undefined);
         const runtime = one(run, T.classic);
         expect(runtime.inputs.agentRuntimeArtifact).to.deep.equal({
             codeConfiguration: {
-                code: { s3: { bucket: one(run, T.bucket).state.bucket, prefix: "runtimes/support_agent_development/code.zip", versionId: one(run, T.object).state.versionId } },
+                code: {
+                    s3: {
+                        bucket: one(run, T.bucket).state.bucket,
+                        prefix: "runtimes/support_agent_development/code.zip",
+                        versionId: one(run, T.object).state.versionId,
+                    },
+                },
                 runtime: "PYTHON_3_13",
                 entryPoints: ["opentelemetry-instrument", "main.js"],
             },
@@ -394,7 +518,9 @@ describe("AgentArtifacts in the program: the runtime consumes the artifact", () 
             const run = await runStack("staging", provider === "aws" ? { runtimeProvider: "aws" } : {});
             const runtime = one(run, provider === "aws" ? T.classic : T.native);
             const imageUri = one(run, T.image).state.imageUri as string;
-            expect(runtime.inputs.agentRuntimeArtifact).to.deep.equal({ containerConfiguration: { containerUri: imageUri } });
+            expect(runtime.inputs.agentRuntimeArtifact).to.deep.equal({
+                containerConfiguration: { containerUri: imageUri },
+            });
             expect(imageUri).to.match(/@sha256:[0-9a-f]{64}$/);
             expect(runtime.dependencies).to.include(one(run, T.rolePolicy, "-support_agent-access").urn);
         });
@@ -403,21 +529,34 @@ describe("AgentArtifacts in the program: the runtime consumes the artifact", () 
     it("the same source gives the same runtime inputs (no new version); another archive a new version ID the runtime takes", async () => {
         const first = await runStack("development");
         const again = await runStack("development");
-        expect(one(again, T.native).inputs.agentRuntimeArtifact).to.deep.equal(one(first, T.native).inputs.agentRuntimeArtifact);
+        expect(one(again, T.native).inputs.agentRuntimeArtifact).to.deep.equal(
+            one(first, T.native).inputs.agentRuntimeArtifact,
+        );
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "artifact-spec-"));
         try {
             fs.mkdirSync(path.join(dir, "agents", "v2"), { recursive: true });
             fs.writeFileSync(path.join(dir, "agents", "v2", "main.js"), "// v2\n");
             const next = await runStack(
                 "development",
-                { runtimes: JSON.stringify([{ name: "support_agent", code: { path: "agents/v2", runtime: "NODE_22", entryPoint: ["main.js"] } }]) },
+                {
+                    runtimes: JSON.stringify([
+                        {
+                            name: "support_agent",
+                            code: { path: "agents/v2", runtime: "NODE_22", entryPoint: ["main.js"] },
+                        },
+                    ]),
+                },
                 undefined,
                 dir,
             );
             const object = one(next, T.object);
             expect(object.inputs.source).to.deep.equal({ kind: "FileArchive", path: "agents/v2" });
             expect(object.state.versionId).to.not.equal(one(first, T.object).state.versionId);
-            const s3 = (one(next, T.native).inputs.agentRuntimeArtifact as { codeConfiguration: { code: { s3: { versionId: string } } } }).codeConfiguration.code.s3;
+            const s3 = (
+                one(next, T.native).inputs.agentRuntimeArtifact as {
+                    codeConfiguration: { code: { s3: { versionId: string } } };
+                }
+            ).codeConfiguration.code.s3;
             expect(s3.versionId).to.equal(object.state.versionId);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
@@ -430,26 +569,53 @@ describe("artifact access document (pure)", () => {
 
     it("needs exactly one of a repository or a code object", () => {
         expect(() => artifactAccessPolicy(ctx)).to.throw("exactly one of repositoryArn or codeObject");
-        expect(() => artifactAccessPolicy({ ...ctx, repositoryArn: "arn:aws:ecr:eu-west-1:111122223333:repository/a", codeObject: { bucketArn: "arn:aws:s3:::b", key: "k" } })).to.throw(
-            "exactly one of repositoryArn or codeObject",
-        );
+        expect(() =>
+            artifactAccessPolicy({
+                ...ctx,
+                repositoryArn: "arn:aws:ecr:eu-west-1:111122223333:repository/a",
+                codeObject: { bucketArn: "arn:aws:s3:::b", key: "k" },
+            }),
+        ).to.throw("exactly one of repositoryArn or codeObject");
     });
 
     it("takes the repository's own account and region from the image URI, and rejects a public image", () => {
-        expect(ecrRepositoryArn("aws", "444455556666.dkr.ecr.eu-west-1.amazonaws.com/shared/billing:2.0.0")).to.equal("arn:aws:ecr:eu-west-1:444455556666:repository/shared/billing");
-        expect(ecrRepositoryArn("aws-cn", `444455556666.dkr.ecr.cn-north-1.amazonaws.com/a@sha256:${"0".repeat(64)}`)).to.equal("arn:aws-cn:ecr:cn-north-1:444455556666:repository/a");
-        expect(() => ecrRepositoryArn("aws", "docker.io/library/nginx:1")).to.throw('containerUri "docker.io/library/nginx:1" is not a private ECR image URI');
+        expect(ecrRepositoryArn("aws", "444455556666.dkr.ecr.eu-west-1.amazonaws.com/shared/billing:2.0.0")).to.equal(
+            "arn:aws:ecr:eu-west-1:444455556666:repository/shared/billing",
+        );
+        expect(
+            ecrRepositoryArn("aws-cn", `444455556666.dkr.ecr.cn-north-1.amazonaws.com/a@sha256:${"0".repeat(64)}`),
+        ).to.equal("arn:aws-cn:ecr:cn-north-1:444455556666:repository/a");
+        expect(() => ecrRepositoryArn("aws", "docker.io/library/nginx:1")).to.throw(
+            'containerUri "docker.io/library/nginx:1" is not a private ECR image URI',
+        );
     });
 
     it("uses the partition's DNS suffix in kms:ViaService", () => {
-        const doc = artifactAccessPolicy({ ...ctx, region: "cn-north-1", partition: "aws-cn", dnsSuffix: "amazonaws.com.cn", codeObject: { bucketArn: "arn:aws-cn:s3:::b", key: "k.zip", kmsKeyArn: "arn:aws-cn:kms:cn-north-1:111122223333:key/x" } });
+        const doc = artifactAccessPolicy({
+            ...ctx,
+            region: "cn-north-1",
+            partition: "aws-cn",
+            dnsSuffix: "amazonaws.com.cn",
+            codeObject: {
+                bucketArn: "arn:aws-cn:s3:::b",
+                key: "k.zip",
+                kmsKeyArn: "arn:aws-cn:kms:cn-north-1:111122223333:key/x",
+            },
+        });
         expect(doc.Statement[1].Condition?.StringEquals["kms:ViaService"]).to.equal("s3.cn-north-1.amazonaws.com.cn");
     });
 
     it("grants nothing on * but the ECR token, and no wildcard action", () => {
         for (const doc of [
             artifactAccessPolicy({ ...ctx, repositoryArn: "arn:aws:ecr:eu-west-1:111122223333:repository/a" }),
-            artifactAccessPolicy({ ...ctx, codeObject: { bucketArn: "arn:aws:s3:::b", key: "runtimes/a/code.zip", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/x" } }),
+            artifactAccessPolicy({
+                ...ctx,
+                codeObject: {
+                    bucketArn: "arn:aws:s3:::b",
+                    key: "runtimes/a/code.zip",
+                    kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/x",
+                },
+            }),
         ]) {
             for (const s of doc.Statement) {
                 ([] as string[]).concat(s.Action).forEach((a) => expect(a).to.not.include("*"));
@@ -472,7 +638,11 @@ describe("artifact store settings (pure)", () => {
     });
 
     it("force-deletes stores in development and staging, never in production", () => {
-        expect([forceDeleteStores("development"), forceDeleteStores("staging"), forceDeleteStores("production")]).to.deep.equal([true, false, false]);
+        expect([
+            forceDeleteStores("development"),
+            forceDeleteStores("staging"),
+            forceDeleteStores("production"),
+        ]).to.deep.equal([true, false, false]);
     });
 
     it("hashes file names and contents but not .git, and tags with 16 hex characters", () => {

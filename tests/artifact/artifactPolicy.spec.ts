@@ -28,16 +28,30 @@ const goodNative = {
     imageScanningConfiguration: { scanOnPush: true },
     encryptionConfiguration: { encryptionType: "KMS", kmsKey: KEY },
 };
-const NOT_KMS = "is not encrypted with KMS (AES256 by default): set encryptionType KMS and kmsKey to the stack's customer managed KMS key";
-const AWS_MANAGED = "is encrypted with the AWS managed key aws/ecr: set the encryption kmsKey to the stack's customer managed KMS key";
+const NOT_KMS =
+    "is not encrypted with KMS (AES256 by default): set encryptionType KMS and kmsKey to the stack's customer managed KMS key";
+const AWS_MANAGED =
+    "is encrypted with the AWS managed key aws/ecr: set the encryption kmsKey to the stack's customer managed KMS key";
 const NO_SCAN = "does not scan images on push: set imageScanningConfiguration.scanOnPush true";
 
 describe("policy ecr-repository-encrypted-immutable-scanned", () => {
     it("passes a compliant repository in either provider, and unknown values (preview)", () => {
         expect(ecrRepositoryProblems(CLASSIC, goodClassic)).to.deep.equal([]);
         expect(ecrRepositoryProblems(NATIVE, goodNative)).to.deep.equal([]);
-        expect(ecrRepositoryProblems(CLASSIC, { ...goodClassic, encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: UNKNOWN }] })).to.deep.equal([]);
-        expect(ecrRepositoryProblems(CLASSIC, { ...goodClassic, encryptionConfigurations: UNKNOWN, imageScanningConfiguration: UNKNOWN, imageTagMutability: UNKNOWN })).to.deep.equal([]);
+        expect(
+            ecrRepositoryProblems(CLASSIC, {
+                ...goodClassic,
+                encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: UNKNOWN }],
+            }),
+        ).to.deep.equal([]);
+        expect(
+            ecrRepositoryProblems(CLASSIC, {
+                ...goodClassic,
+                encryptionConfigurations: UNKNOWN,
+                imageScanningConfiguration: UNKNOWN,
+                imageTagMutability: UNKNOWN,
+            }),
+        ).to.deep.equal([]);
     });
 
     it("fails a repository with the defaults: AES256, MUTABLE, no scanning", () => {
@@ -46,17 +60,32 @@ describe("policy ecr-repository-encrypted-immutable-scanned", () => {
             "has mutable tags (the default MUTABLE): set imageTagMutability IMMUTABLE so a tag can never be moved to another image",
             NO_SCAN,
         ]);
-        expect(ecrRepositoryProblems(NATIVE, { ...goodNative, encryptionConfiguration: { encryptionType: "AES256" } })).to.deep.equal([NOT_KMS]);
+        expect(
+            ecrRepositoryProblems(NATIVE, { ...goodNative, encryptionConfiguration: { encryptionType: "AES256" } }),
+        ).to.deep.equal([NOT_KMS]);
     });
 
     it("near misses: KMS with the AWS managed key, IMMUTABLE_WITH_EXCLUSION, scanning configured but off", () => {
-        expect(ecrRepositoryProblems(CLASSIC, { ...goodClassic, encryptionConfigurations: [{ encryptionType: "KMS" }] })).to.deep.equal([AWS_MANAGED]);
-        expect(ecrRepositoryProblems(NATIVE, { ...goodNative, encryptionConfiguration: { encryptionType: "KMS", kmsKey: "" } })).to.deep.equal([AWS_MANAGED]);
-        expect(ecrRepositoryProblems(CLASSIC, { ...goodClassic, imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" })).to.deep.equal([
+        expect(
+            ecrRepositoryProblems(CLASSIC, { ...goodClassic, encryptionConfigurations: [{ encryptionType: "KMS" }] }),
+        ).to.deep.equal([AWS_MANAGED]);
+        expect(
+            ecrRepositoryProblems(NATIVE, {
+                ...goodNative,
+                encryptionConfiguration: { encryptionType: "KMS", kmsKey: "" },
+            }),
+        ).to.deep.equal([AWS_MANAGED]);
+        expect(
+            ecrRepositoryProblems(CLASSIC, { ...goodClassic, imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" }),
+        ).to.deep.equal([
             'has imageTagMutability "IMMUTABLE_WITH_EXCLUSION": set imageTagMutability IMMUTABLE so a tag can never be moved to another image',
         ]);
-        expect(ecrRepositoryProblems(CLASSIC, { ...goodClassic, imageScanningConfiguration: { scanOnPush: false } })).to.deep.equal([NO_SCAN]);
-        expect(ecrRepositoryProblems(CLASSIC, { ...goodClassic, imageScanningConfiguration: {} })).to.deep.equal([NO_SCAN]);
+        expect(
+            ecrRepositoryProblems(CLASSIC, { ...goodClassic, imageScanningConfiguration: { scanOnPush: false } }),
+        ).to.deep.equal([NO_SCAN]);
+        expect(ecrRepositoryProblems(CLASSIC, { ...goodClassic, imageScanningConfiguration: {} })).to.deep.equal([
+            NO_SCAN,
+        ]);
     });
 
     it("ignores other types and is a mandatory, high-severity rule", () => {
@@ -67,7 +96,12 @@ describe("policy ecr-repository-encrypted-immutable-scanned", () => {
 
 describe("policy s3-bucket-encrypted-versioned-private-tls (stack)", () => {
     const urn = (type: string, name: string) => `urn:pulumi:development::agentcore-private::${type}::${name}`;
-    const recorded = (type: string, name: string, state: Record<string, unknown>, dependencies: string[] = []): RecordedResource => ({
+    const recorded = (
+        type: string,
+        name: string,
+        state: Record<string, unknown>,
+        dependencies: string[] = [],
+    ): RecordedResource => ({
         urn: urn(type, name),
         type,
         name,
@@ -79,27 +113,62 @@ describe("policy s3-bucket-encrypted-versioned-private-tls (stack)", () => {
         protect: false,
         retainOnDelete: false,
     });
-    const bucket = recorded(TYPES.s3Bucket, "code", { bucket: "code-1a2b3c", arn: "arn:aws:s3:::code-1a2b3c", forceDestroy: false });
+    const bucket = recorded(TYPES.s3Bucket, "code", {
+        bucket: "code-1a2b3c",
+        arn: "arn:aws:s3:::code-1a2b3c",
+        forceDestroy: false,
+    });
     const sse = recorded(TYPES.s3BucketEncryption, "code-encryption", {
         bucket: "code-1a2b3c",
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true }],
+        rules: [
+            {
+                applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY },
+                bucketKeyEnabled: true,
+            },
+        ],
     });
-    const versioning = recorded(TYPES.s3BucketVersioning, "code-versioning", { bucket: "code-1a2b3c", versioningConfiguration: { status: "Enabled" } });
-    const block = recorded(TYPES.s3PublicAccessBlock, "code-public-access", { bucket: "code-1a2b3c", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    const versioning = recorded(TYPES.s3BucketVersioning, "code-versioning", {
+        bucket: "code-1a2b3c",
+        versioningConfiguration: { status: "Enabled" },
+    });
+    const block = recorded(TYPES.s3PublicAccessBlock, "code-public-access", {
+        bucket: "code-1a2b3c",
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+    });
     const tlsPolicy = (condition: unknown, effect = "Deny") =>
         JSON.stringify({
             Version: "2012-10-17",
-            Statement: [{ Effect: effect, Principal: { AWS: "*" }, Action: ["s3:*"], Resource: ["arn:aws:s3:::code-1a2b3c", "arn:aws:s3:::code-1a2b3c/*"], Condition: condition }],
+            Statement: [
+                {
+                    Effect: effect,
+                    Principal: { AWS: "*" },
+                    Action: ["s3:*"],
+                    Resource: ["arn:aws:s3:::code-1a2b3c", "arn:aws:s3:::code-1a2b3c/*"],
+                    Condition: condition,
+                },
+            ],
         });
-    const policy = recorded(TYPES.s3BucketPolicy, "code-tls-only", { bucket: "code-1a2b3c", policy: tlsPolicy({ Bool: { "aws:SecureTransport": "false" } }) });
+    const policy = recorded(TYPES.s3BucketPolicy, "code-tls-only", {
+        bucket: "code-1a2b3c",
+        policy: tlsPolicy({ Bool: { "aws:SecureTransport": "false" } }),
+    });
     const all = [bucket, sse, versioning, block, policy];
-    const problems = (resources: RecordedResource[]) => codeBucketProblems(stackArgs(resources).resources).map((f) => f.problem);
-    const SSE = "has no BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and a kmsMasterKeyId: encrypt it with the stack's customer managed KMS key";
-    const VERSIONING = "is not versioned: add a BucketVersioning with versioningConfiguration.status Enabled (runtimes pin object versions)";
-    const PUBLIC = "does not block all public access: add a BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets all true";
-    const TLS = 'accepts requests without TLS: add a BucketPolicy that denies s3:* when "aws:SecureTransport" is "false"';
+    const problems = (resources: RecordedResource[]) =>
+        codeBucketProblems(stackArgs(resources).resources).map((f) => f.problem);
+    const SSE =
+        "has no BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and a kmsMasterKeyId: encrypt it with the stack's customer managed KMS key";
+    const VERSIONING =
+        "is not versioned: add a BucketVersioning with versioningConfiguration.status Enabled (runtimes pin object versions)";
+    const PUBLIC =
+        "does not block all public access: add a BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets all true";
+    const TLS =
+        'accepts requests without TLS: add a BucketPolicy that denies s3:* when "aws:SecureTransport" is "false"';
     const without = (r: RecordedResource) => all.filter((x) => x !== r);
-    const replacing = (r: RecordedResource, state: Record<string, unknown>) => all.map((x) => (x === r ? recorded(r.type, r.name, state) : x));
+    const replacing = (r: RecordedResource, state: Record<string, unknown>) =>
+        all.map((x) => (x === r ? recorded(r.type, r.name, state) : x));
 
     it("passes a bucket with all four companions", () => {
         expect(problems(all)).to.deep.equal([]);
@@ -107,8 +176,15 @@ describe("policy s3-bucket-encrypted-versioned-private-tls (stack)", () => {
 
     it("fails a bare bucket with all four problems, blaming the bucket", () => {
         const found: { message: string; urn?: string }[] = [];
-        (codeBucketProtected as StackValidationPolicy).validateStack(stackArgs([bucket]), (message, u) => found.push({ message, urn: u }));
-        expect(found.map((f) => f.message)).to.deep.equal([`Bucket "code" ${SSE}.`, `Bucket "code" ${VERSIONING}.`, `Bucket "code" ${PUBLIC}.`, `Bucket "code" ${TLS}.`]);
+        (codeBucketProtected as StackValidationPolicy).validateStack(stackArgs([bucket]), (message, u) =>
+            found.push({ message, urn: u }),
+        );
+        expect(found.map((f) => f.message)).to.deep.equal([
+            `Bucket "code" ${SSE}.`,
+            `Bucket "code" ${VERSIONING}.`,
+            `Bucket "code" ${PUBLIC}.`,
+            `Bucket "code" ${TLS}.`,
+        ]);
         found.forEach((f) => expect(f.urn).to.equal(bucket.urn));
     });
 
@@ -120,19 +196,71 @@ describe("policy s3-bucket-encrypted-versioned-private-tls (stack)", () => {
     });
 
     it("near misses: AES256, versioning suspended, one switch off, a TLS statement that allows or checks true, a companion of another bucket", () => {
-        expect(problems(replacing(sse, { bucket: "code-1a2b3c", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }))).to.deep.equal([SSE]);
-        expect(problems(replacing(sse, { bucket: "code-1a2b3c", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] }))).to.deep.equal([SSE]);
-        expect(problems(replacing(versioning, { bucket: "code-1a2b3c", versioningConfiguration: { status: "Suspended" } }))).to.deep.equal([VERSIONING]);
-        expect(problems(replacing(block, { bucket: "code-1a2b3c", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: false }))).to.deep.equal([PUBLIC]);
-        expect(problems(replacing(policy, { bucket: "code-1a2b3c", policy: tlsPolicy({ Bool: { "aws:SecureTransport": "false" } }, "Allow") }))).to.deep.equal([TLS]);
-        expect(problems(replacing(policy, { bucket: "code-1a2b3c", policy: tlsPolicy({ Bool: { "aws:SecureTransport": "true" } }) }))).to.deep.equal([TLS]);
-        expect(problems(replacing(versioning, { bucket: "other-bucket", versioningConfiguration: { status: "Enabled" } }))).to.deep.equal([VERSIONING]);
+        expect(
+            problems(
+                replacing(sse, {
+                    bucket: "code-1a2b3c",
+                    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+                }),
+            ),
+        ).to.deep.equal([SSE]);
+        expect(
+            problems(
+                replacing(sse, {
+                    bucket: "code-1a2b3c",
+                    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }],
+                }),
+            ),
+        ).to.deep.equal([SSE]);
+        expect(
+            problems(
+                replacing(versioning, { bucket: "code-1a2b3c", versioningConfiguration: { status: "Suspended" } }),
+            ),
+        ).to.deep.equal([VERSIONING]);
+        expect(
+            problems(
+                replacing(block, {
+                    bucket: "code-1a2b3c",
+                    blockPublicAcls: true,
+                    blockPublicPolicy: true,
+                    ignorePublicAcls: true,
+                    restrictPublicBuckets: false,
+                }),
+            ),
+        ).to.deep.equal([PUBLIC]);
+        expect(
+            problems(
+                replacing(policy, {
+                    bucket: "code-1a2b3c",
+                    policy: tlsPolicy({ Bool: { "aws:SecureTransport": "false" } }, "Allow"),
+                }),
+            ),
+        ).to.deep.equal([TLS]);
+        expect(
+            problems(
+                replacing(policy, {
+                    bucket: "code-1a2b3c",
+                    policy: tlsPolicy({ Bool: { "aws:SecureTransport": "true" } }),
+                }),
+            ),
+        ).to.deep.equal([TLS]);
+        expect(
+            problems(replacing(versioning, { bucket: "other-bucket", versioningConfiguration: { status: "Enabled" } })),
+        ).to.deep.equal([VERSIONING]);
     });
 
     it("matches companions by dependency while the bucket name is unknown (preview)", () => {
-        const unknownBucket = recorded(TYPES.s3BucketVersioning, "code-versioning", { bucket: UNKNOWN, versioningConfiguration: { status: "Enabled" } }, [bucket.urn]);
+        const unknownBucket = recorded(
+            TYPES.s3BucketVersioning,
+            "code-versioning",
+            { bucket: UNKNOWN, versioningConfiguration: { status: "Enabled" } },
+            [bucket.urn],
+        );
         expect(problems(all.map((x) => (x === versioning ? unknownBucket : x)))).to.deep.equal([]);
-        const unrelated = recorded(TYPES.s3BucketVersioning, "code-versioning", { bucket: UNKNOWN, versioningConfiguration: { status: "Enabled" } });
+        const unrelated = recorded(TYPES.s3BucketVersioning, "code-versioning", {
+            bucket: UNKNOWN,
+            versioningConfiguration: { status: "Enabled" },
+        });
         expect(problems(all.map((x) => (x === versioning ? unrelated : x)))).to.deep.equal([VERSIONING]);
     });
 });
@@ -142,7 +270,9 @@ describe("artifact rules over the three stacks", () => {
     for (const stack of STACKS) {
         it(`${stack}: zero findings`, async () => {
             const run = await runStackOnce(stack);
-            expect(evaluatePolicies(run.resources, stack).filter((v) => names.includes(v.policyName))).to.deep.equal([]);
+            expect(evaluatePolicies(run.resources, stack).filter((v) => names.includes(v.policyName))).to.deep.equal(
+                [],
+            );
         });
     }
 
@@ -153,7 +283,13 @@ describe("artifact rules over the three stacks", () => {
 
     it("a mutable repository in the program is a finding", async () => {
         const run = await runStackOnce("staging");
-        const resources = run.resources.map((r) => (r.type === TYPES.ecrRepository ? { ...r, inputs: { ...r.inputs, imageTagMutability: "MUTABLE" } } : r));
-        expect(evaluatePolicies(resources, "staging").filter((v) => v.policyName === names[0]).map((v) => v.resourceName)).to.deep.equal(["agentcore-staging-support_agent-repository"]);
+        const resources = run.resources.map((r) =>
+            r.type === TYPES.ecrRepository ? { ...r, inputs: { ...r.inputs, imageTagMutability: "MUTABLE" } } : r,
+        );
+        expect(
+            evaluatePolicies(resources, "staging")
+                .filter((v) => v.policyName === names[0])
+                .map((v) => v.resourceName),
+        ).to.deep.equal(["agentcore-staging-support_agent-repository"]);
     });
 });

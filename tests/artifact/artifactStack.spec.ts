@@ -40,14 +40,19 @@ describe("stack contract: runtimes.<name>.artifact", () => {
         const artifact = await artifactOf("staging");
         expect(Object.keys(artifact).sort()).to.deep.equal(["imageUri", "kind", "repositoryUrl"]);
         expect(artifact.kind).to.equal("image");
-        expect(artifact.repositoryUrl).to.equal("123456789012.dkr.ecr.us-east-1.amazonaws.com/agentcore-staging/support_agent");
-        expect(artifact.imageUri).to.match(/^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/agentcore-staging\/support_agent@sha256:[0-9a-f]{64}$/);
+        expect(artifact.repositoryUrl).to.equal(
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/agentcore-staging/support_agent",
+        );
+        expect(artifact.imageUri).to.match(
+            /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/agentcore-staging\/support_agent@sha256:[0-9a-f]{64}$/,
+        );
     });
 
     it("production: the configured image, pinned by digest", async () => {
         expect(await artifactOf("production")).to.deep.equal({
             kind: "container",
-            imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            imageUri:
+                "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
             repositoryUrl: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent",
         });
     });

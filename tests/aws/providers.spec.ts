@@ -65,14 +65,20 @@ describe("provider facade: the program's resources", () => {
         // Literal tokens, as the engine and the policy pack know them.
         expect(tokenOf(aws.ec2.Vpc)).to.equal("aws:ec2/vpc:Vpc");
         expect(tokenOf(aws.ec2.VpcEndpoint)).to.equal("aws:ec2/vpcEndpoint:VpcEndpoint");
-        expect(tokenOf(aws.vpc.SecurityGroupIngressRule)).to.equal("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        expect(tokenOf(aws.vpc.SecurityGroupIngressRule)).to.equal(
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        );
         expect(tokenOf(aws.iam.Role)).to.equal("aws:iam/role:Role");
         expect(tokenOf(aws.kms.Key)).to.equal("aws:kms/key:Key");
         expect(tokenOf(aws.cloudwatch.MetricAlarm)).to.equal("aws:cloudwatch/metricAlarm:MetricAlarm");
         expect(tokenOf(aws.sns.Topic)).to.equal("aws:sns/topic:Topic");
-        expect(tokenOf(aws.bedrock.AgentcoreAgentRuntime)).to.equal("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime");
+        expect(tokenOf(aws.bedrock.AgentcoreAgentRuntime)).to.equal(
+            "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
+        );
         expect(tokenOf(awsNative.bedrockagentcore.Runtime)).to.equal("aws-native:bedrockagentcore:Runtime");
-        expect(tokenOf(awsNative.bedrockagentcore.RuntimeEndpoint)).to.equal("aws-native:bedrockagentcore:RuntimeEndpoint");
+        expect(tokenOf(awsNative.bedrockagentcore.RuntimeEndpoint)).to.equal(
+            "aws-native:bedrockagentcore:RuntimeEndpoint",
+        );
     });
 
     it("hands out the package's own data-source functions", () => {

@@ -1,16 +1,17 @@
 import { expect } from "chai";
 import { execFileSync } from "child_process";
-import * as path from "path";
 import * as aws from "../../src/providers/aws";
 import * as awsx from "../../src/providers/awsx";
 import * as awsNative from "../policy/packProviders";
 import { COMPONENTS, INVOKES, RUNTIME_ENDPOINT_TYPES, RUNTIME_TYPES, TYPES } from "../../src/aws/tokens";
+import { REPO_ROOT } from "../helpers";
 
 describe("type tokens (src/aws/tokens.ts)", () => {
     it("names each classic resource by the token its class registers", () => {
         const classes: Record<string, unknown> = {
             "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": aws.bedrock.AgentcoreAgentRuntime,
-            "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint": aws.bedrock.AgentcoreAgentRuntimeEndpoint,
+            "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint":
+                aws.bedrock.AgentcoreAgentRuntimeEndpoint,
             "aws:ec2/vpc:Vpc": aws.ec2.Vpc,
             "aws:ec2/subnet:Subnet": aws.ec2.Subnet,
             "aws:ec2/routeTable:RouteTable": aws.ec2.RouteTable,
@@ -26,7 +27,8 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "aws:iam/rolePolicy:RolePolicy": aws.iam.RolePolicy,
             "aws:iam/policy:Policy": aws.iam.Policy,
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment": aws.iam.RolePolicyAttachment,
-            "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": aws.iam.RolePolicyAttachmentsExclusive,
+            "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive":
+                aws.iam.RolePolicyAttachmentsExclusive,
             "aws:iam/policyAttachment:PolicyAttachment": aws.iam.PolicyAttachment,
             "aws:kms/key:Key": aws.kms.Key,
             "aws:kms/alias:Alias": aws.kms.Alias,
@@ -43,7 +45,8 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "aws:ecr/repository:Repository": aws.ecr.Repository,
             "aws:ecr/lifecyclePolicy:LifecyclePolicy": aws.ecr.LifecyclePolicy,
             "aws:s3/bucket:Bucket": aws.s3.Bucket,
-            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": aws.s3.BucketServerSideEncryptionConfiguration,
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration":
+                aws.s3.BucketServerSideEncryptionConfiguration,
             "aws:s3/bucketVersioning:BucketVersioning": aws.s3.BucketVersioning,
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": aws.s3.BucketPublicAccessBlock,
             "aws:s3/bucketPolicy:BucketPolicy": aws.s3.BucketPolicy,
@@ -98,7 +101,10 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "agentcore:monitoring:RuntimeLogDelivery",
             "agentcore:monitoring:TransactionSearch",
         ]);
-        expect(RUNTIME_TYPES).to.deep.equal(["aws-native:bedrockagentcore:Runtime", "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime"]);
+        expect(RUNTIME_TYPES).to.deep.equal([
+            "aws-native:bedrockagentcore:Runtime",
+            "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
+        ]);
         expect(RUNTIME_ENDPOINT_TYPES).to.deep.equal([
             "aws-native:bedrockagentcore:RuntimeEndpoint",
             "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
@@ -116,7 +122,10 @@ describe("the policy pack stands alone", () => {
             "const loaded = Object.keys(require.cache).filter((f) => /node_modules[\\\\/]@pulumi[\\\\/](aws|aws-native)[\\\\/]/.test(f));",
             "process.stdout.write(JSON.stringify(loaded.length));",
         ].join("\n");
-        const out = execFileSync(process.execPath, ["-e", script], { cwd: path.resolve(__dirname, "..", ".."), encoding: "utf8" });
+        const out = execFileSync(process.execPath, ["-e", script], {
+            cwd: REPO_ROOT,
+            encoding: "utf8",
+        });
         expect(out).to.equal("0");
     });
 });

@@ -11,7 +11,15 @@ const ACCOUNT = "123456789012";
 const ctx = { accountId: ACCOUNT, region: "us-east-1", partition: "aws", dnsSuffix: "amazonaws.com" };
 const ACCOUNT_KEY_POLICY = {
     Version: "2012-10-17",
-    Statement: [{ Sid: "EnableIamPolicies", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" }],
+    Statement: [
+        {
+            Sid: "EnableIamPolicies",
+            Effect: "Allow",
+            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+            Action: "kms:*",
+            Resource: "*",
+        },
+    ],
 };
 const ROLE = `arn:aws:sts::${ACCOUNT}:assumed-role/agentcore-ci-deploy-development/run`;
 
@@ -21,7 +29,9 @@ async function decide(action: string, resource: string, tags: Record<string, str
             principal: ROLE,
             action,
             resource: { resource, accountId: ACCOUNT },
-            contextVariables: Object.fromEntries(Object.entries(tags ?? {}).map(([k, v]) => [`aws:ResourceTag/${k}`, v])),
+            contextVariables: Object.fromEntries(
+                Object.entries(tags ?? {}).map(([k, v]) => [`aws:ResourceTag/${k}`, v]),
+            ),
         },
         identityPolicies: [{ name: "deploy", policy: deployPolicy(ctx as never, "development") }],
         serviceControlPolicies: [],
@@ -43,14 +53,22 @@ const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234
 
 describe("bootstrap: a deploy role stays inside its environment (IAM evaluation)", () => {
     it("opens its own environment's security group, and one with no Environment tag (an adopted VPC's)", async () => {
-        expect(await decide("ec2:AuthorizeSecurityGroupIngress", SG, { Environment: "development" })).to.equal("Allowed");
+        expect(await decide("ec2:AuthorizeSecurityGroupIngress", SG, { Environment: "development" })).to.equal(
+            "Allowed",
+        );
         expect(await decide("ec2:AuthorizeSecurityGroupIngress", SG, undefined)).to.equal("Allowed");
     });
 
     it("cannot open, retag or re-route production's resources", async () => {
-        expect(await decide("ec2:AuthorizeSecurityGroupIngress", SG, { Environment: "production" })).to.equal("ImplicitlyDenied");
+        expect(await decide("ec2:AuthorizeSecurityGroupIngress", SG, { Environment: "production" })).to.equal(
+            "ImplicitlyDenied",
+        );
         expect(await decide("ec2:CreateTags", SG, { Environment: "production" })).to.equal("ImplicitlyDenied");
-        expect(await decide("ec2:ModifyVpcEndpoint", "arn:aws:ec2:us-east-1:123456789012:vpc-endpoint/vpce-0abc", { Environment: "production" })).to.equal("ImplicitlyDenied");
+        expect(
+            await decide("ec2:ModifyVpcEndpoint", "arn:aws:ec2:us-east-1:123456789012:vpc-endpoint/vpce-0abc", {
+                Environment: "production",
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 
     it("cannot create a subnet inside production's VPC, but can inside its own", async () => {
@@ -59,8 +77,16 @@ describe("bootstrap: a deploy role stays inside its environment (IAM evaluation)
     });
 
     it("points its alias only at its own environment's key (the key-side check of CreateAlias)", async () => {
-        expect(await decide("kms:CreateAlias", "arn:aws:kms:us-east-1:123456789012:alias/agentcore-development", undefined)).to.equal("Allowed");
-        expect(await decide("kms:CreateAlias", "arn:aws:kms:us-east-1:123456789012:alias/agentcore-production", undefined)).to.equal("ImplicitlyDenied");
+        expect(
+            await decide(
+                "kms:CreateAlias",
+                "arn:aws:kms:us-east-1:123456789012:alias/agentcore-development",
+                undefined,
+            ),
+        ).to.equal("Allowed");
+        expect(
+            await decide("kms:CreateAlias", "arn:aws:kms:us-east-1:123456789012:alias/agentcore-production", undefined),
+        ).to.equal("ImplicitlyDenied");
         expect(await decide("kms:CreateAlias", KEY, { Environment: "development" })).to.equal("Allowed");
         expect(await decide("kms:CreateAlias", KEY, { Environment: "production" })).to.equal("ImplicitlyDenied");
         expect(await decide("kms:CreateAlias", KEY, undefined)).to.equal("ImplicitlyDenied");

@@ -8,17 +8,35 @@ import * as path from "path";
 import { renderProjectFile, renderReadme } from "../../scripts/configSync";
 import { CONFIG_KEYS, validateConfig } from "../../src/config";
 import { CONFIG_KEY_DECLARATIONS } from "../../src/config/keys";
-import { rawStack } from "../helpers";
+import { rawStack, REPO_ROOT } from "../helpers";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = REPO_ROOT;
 
 describe("config keys: one declaration", () => {
     it("lists the keys validation accepts", () => {
         expect([...CONFIG_KEYS]).to.deep.equal([
-            "environment", "cpu", "memory", "vpcCidr", "agentSubnetCidrs", "availabilityZoneIds", "vpcId",
-            "subnetIds", "routeTableIds", "createEndpoints", "endpointServices", "endpointClientCidrs",
-            "runtimes", "modelArns", "logRetentionDays", "alarmEmails", "protect", "organizationId", "runtimeProvider", "tags",
-            "tracing", "transactionSearch",
+            "environment",
+            "cpu",
+            "memory",
+            "vpcCidr",
+            "agentSubnetCidrs",
+            "availabilityZoneIds",
+            "vpcId",
+            "subnetIds",
+            "routeTableIds",
+            "createEndpoints",
+            "endpointServices",
+            "endpointClientCidrs",
+            "runtimes",
+            "modelArns",
+            "logRetentionDays",
+            "alarmEmails",
+            "protect",
+            "organizationId",
+            "runtimeProvider",
+            "tags",
+            "tracing",
+            "transactionSearch",
         ]);
         for (const key of CONFIG_KEYS) {
             // A declared key is never "not a setting of this program".
@@ -41,7 +59,10 @@ describe("config keys: one declaration", () => {
             expect(key.meaning, key.name).to.not.equal("");
             expect(key.defaultText, key.name).to.not.equal("");
         }
-        expect(CONFIG_KEY_DECLARATIONS.filter((k) => k.type === undefined).map((k) => k.name)).to.deep.equal(["runtimes", "tags"]);
+        expect(CONFIG_KEY_DECLARATIONS.filter((k) => k.type === undefined).map((k) => k.name)).to.deep.equal([
+            "runtimes",
+            "tags",
+        ]);
     });
 
     it("keeps Pulumi.yaml's config section equal to the declaration (npm run config:sync)", () => {

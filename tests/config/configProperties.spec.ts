@@ -17,15 +17,21 @@ function problems(overrides: Record<string, unknown>): readonly string[] {
     }
 }
 
-const RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const RETENTION = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 
 describe("config: properties", () => {
     it("memory: accepted exactly from 512 to 8192 MiB in steps of 512 and at least the CPU units", () => {
         fc.assert(
-            fc.property(fc.constantFrom(256, 512, 1024, 2048), fc.integer({ min: -1024, max: 10000 }), (cpu, memory) => {
-                const ok = memory >= 512 && memory <= 8192 && memory % 512 === 0 && memory >= cpu;
-                return (problems({ cpu: String(cpu), memory: String(memory) }).length === 0) === ok;
-            }),
+            fc.property(
+                fc.constantFrom(256, 512, 1024, 2048),
+                fc.integer({ min: -1024, max: 10000 }),
+                (cpu, memory) => {
+                    const ok = memory >= 512 && memory <= 8192 && memory % 512 === 0 && memory >= cpu;
+                    return (problems({ cpu: String(cpu), memory: String(memory) }).length === 0) === ok;
+                },
+            ),
             { numRuns: 200 },
         );
     });
@@ -42,28 +48,50 @@ describe("config: properties", () => {
     it("tag values: accepted exactly for ASCII letters, digits, spaces and _.:/=+-@ up to 256", () => {
         const allowed = /^[A-Za-z0-9 _.:/=+\-@]{0,256}$/;
         fc.assert(
-            fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.stringMatching(/^[A-Za-z0-9 _.:/=+\-@]{250,260}$/)), (value) => {
-                return (problems({ tags: { Owner: value } }).length === 0) === allowed.test(value);
-            }),
+            fc.property(
+                fc.oneof(fc.string({ maxLength: 300 }), fc.stringMatching(/^[A-Za-z0-9 _.:/=+\-@]{250,260}$/)),
+                (value) => {
+                    return (problems({ tags: { Owner: value } }).length === 0) === allowed.test(value);
+                },
+            ),
             { numRuns: 200 },
         );
     });
 
     it("idle timeout: accepted exactly for whole seconds from 60 to 28800", () => {
         fc.assert(
-            fc.property(fc.oneof(fc.integer({ min: 0, max: 30000 }), fc.double({ min: 60, max: 28800, noNaN: true })), (seconds) => {
-                const runtimes = [{ name: "a", containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1", idleTimeoutSeconds: seconds, maxLifetimeSeconds: 28800 }];
-                const ok = Number.isInteger(seconds) && seconds >= 60 && seconds <= 28800;
-                return (problems({ runtimes }).length === 0) === ok;
-            }),
+            fc.property(
+                fc.oneof(fc.integer({ min: 0, max: 30000 }), fc.double({ min: 60, max: 28800, noNaN: true })),
+                (seconds) => {
+                    const runtimes = [
+                        {
+                            name: "a",
+                            containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1",
+                            idleTimeoutSeconds: seconds,
+                            maxLifetimeSeconds: 28800,
+                        },
+                    ];
+                    const ok = Number.isInteger(seconds) && seconds >= 60 && seconds <= 28800;
+                    return (problems({ runtimes }).length === 0) === ok;
+                },
+            ),
             { numRuns: 200 },
         );
     });
 
     it("reports every bad key at once: n bad keys give n problems", () => {
-        const bad: [string, string][] = [["cpu", "300"], ["logRetentionDays", "31"], ["protect", "yes"], ["runtimeProvider", "gcp"], ["vpcCidr", "10.0.0.0/8"]];
+        const bad: [string, string][] = [
+            ["cpu", "300"],
+            ["logRetentionDays", "31"],
+            ["protect", "yes"],
+            ["runtimeProvider", "gcp"],
+            ["vpcCidr", "10.0.0.0/8"],
+        ];
         fc.assert(
-            fc.property(fc.subarray(bad, { minLength: 1 }), (chosen) => problems(Object.fromEntries(chosen)).length === chosen.length),
+            fc.property(
+                fc.subarray(bad, { minLength: 1 }),
+                (chosen) => problems(Object.fromEntries(chosen)).length === chosen.length,
+            ),
         );
     });
 });

@@ -13,7 +13,7 @@ import { Plan } from "../../src/plan/model";
 import { renderPlan } from "../../src/plan/report";
 import { planStack } from "../../src/plan/run";
 import { wrapLine } from "../../src/plan/wrap";
-import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT, STACKS, runStack } from "../helpers";
+import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT, STACKS, runStack, REPO_ROOT } from "../helpers";
 
 function capture(): CliIo & { stdout: () => string; stderr: () => string } {
     let out = "";
@@ -41,7 +41,10 @@ describe("newcomer: the stack file itself", function () {
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("reports a YAML error as file:line:col and the message, without a stack trace, and exits 1", async () => {
-        fs.writeFileSync(path.join(dir, "Pulumi.development.yaml"), "config:\n  aws:region: us-east-1\n   agentcore-private:cpu: 512\n");
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.development.yaml"),
+            "config:\n  aws:region: us-east-1\n   agentcore-private:cpu: 512\n",
+        );
         const io = capture();
         expect(await main(["development", "--root", dir], io)).to.equal(1);
         expect(io.stderr()).to.match(/^Cannot plan stack "development": Pulumi\.development\.yaml:3:\d+: /);
@@ -50,16 +53,24 @@ describe("newcomer: the stack file itself", function () {
     });
 
     it("flags unknown top-level keys, suggesting the setting meant", async () => {
-        fs.writeFileSync(path.join(dir, "Pulumi.development.yaml"), good().replace(/^config:/m, "confg:") + "secretprovider: passphrase\n");
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.development.yaml"),
+            good().replace(/^config:/m, "confg:") + "secretprovider: passphrase\n",
+        );
         const io = capture();
         expect(await main(["development", "--root", dir], io)).to.equal(1);
         expect(io.stderr()).to.include("Pulumi.development.yaml has 2 unknown top-level keys:");
-        expect(io.stderr()).to.include('top-level key "confg" is not a stack file setting (did you mean config?); allowed: secretsprovider, encryptedkey, encryptionsalt, config, environment');
-        expect(io.stderr()).to.include('top-level key "secretprovider" is not a stack file setting (did you mean secretsprovider?)');
+        expect(io.stderr()).to.include(
+            'top-level key "confg" is not a stack file setting (did you mean config?); allowed: secretsprovider, encryptedkey, encryptionsalt, config, environment',
+        );
+        expect(io.stderr()).to.include(
+            'top-level key "secretprovider" is not a stack file setting (did you mean secretsprovider?)',
+        );
     });
 
     it("accepts every top-level key of Pulumi's stack file reference", async () => {
-        const settings = "secretsprovider: passphrase\nencryptionsalt: v1:abc\nencryptedkey: ''\nenvironment:\n  - dev-env\n";
+        const settings =
+            "secretsprovider: passphrase\nencryptionsalt: v1:abc\nencryptedkey: ''\nenvironment:\n  - dev-env\n";
         fs.writeFileSync(path.join(dir, "Pulumi.development.yaml"), `${settings}${good()}`);
         expect(await main(["development", "--root", dir, "--source-root", FIXTURE_SOURCE_ROOT], capture())).to.equal(0);
     });
@@ -70,9 +81,15 @@ describe("newcomer: plan output width", function () {
 
     it("wraps a long line under its tree guides, at a space or else at 120", () => {
         const long = `│  │       subnets: ${"a".repeat(60)}, ${"b".repeat(60)}`;
-        expect(wrapLine(long)).to.deep.equal([`│  │       subnets: ${"a".repeat(60)},`, `│  │         ${"b".repeat(60)}`]);
+        expect(wrapLine(long)).to.deep.equal([
+            `│  │       subnets: ${"a".repeat(60)},`,
+            `│  │         ${"b".repeat(60)}`,
+        ]);
         const resource = `│  ├─ aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule  ${"n".repeat(60)}`;
-        expect(wrapLine(resource)).to.deep.equal(["│  ├─ aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `│  │    ${"n".repeat(60)}`]);
+        expect(wrapLine(resource)).to.deep.equal([
+            "│  ├─ aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            `│  │    ${"n".repeat(60)}`,
+        ]);
         const token = `  arn: ${"x".repeat(130)}`;
         // The break falls at the last space; the token that follows is cut at 120.
         expect(wrapLine(token)).to.deep.equal(["  arn:", `    ${"x".repeat(116)}`, `    ${"x".repeat(14)}`]);
@@ -90,7 +107,7 @@ describe("newcomer: plan output width", function () {
     }
 
     it("keeps plan-output/ out of git", () => {
-        const ignored = fs.readFileSync(path.join(__dirname, "..", "..", ".gitignore"), "utf8").split("\n");
+        const ignored = fs.readFileSync(path.join(REPO_ROOT, ".gitignore"), "utf8").split("\n");
         expect(ignored).to.include("plan-output/");
     });
 });

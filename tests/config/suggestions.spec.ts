@@ -43,11 +43,19 @@ describe("newcomer: did you mean", () => {
         expect(problemsOf({ cpuu: "512" })).to.deep.equal([
             'agentcore-private:cpuu "512" is invalid: not a setting of this program (did you mean cpu?); known keys: environment, cpu, memory, vpcCidr, agentSubnetCidrs, availabilityZoneIds, vpcId, subnetIds, routeTableIds, createEndpoints, endpointServices, endpointClientCidrs, runtimes, modelArns, logRetentionDays, alarmEmails, protect, organizationId, runtimeProvider, tags, tracing, transactionSearch (e.g. cpu)',
         ]);
-        expect(problemsOf({ frobnicate: "1" })[0]).to.match(/^agentcore-private:frobnicate "1" is invalid: not a setting of this program; known keys: /);
+        expect(problemsOf({ frobnicate: "1" })[0]).to.match(
+            /^agentcore-private:frobnicate "1" is invalid: not a setting of this program; known keys: /,
+        );
     });
 
     it("suggests the field for a misspelt runtime field", () => {
-        const runtimes = [{ name: "support_agent", containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1", protocl: "HTTP" }];
+        const runtimes = [
+            {
+                name: "support_agent",
+                containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1",
+                protocl: "HTTP",
+            },
+        ];
         expect(problemsOf({ runtimes })).to.deep.equal([
             'runtimes[0].protocl "HTTP" is invalid: not a known field (did you mean protocol?); use name, containerUri, image, code, description, protocol, environment, idleTimeoutSeconds, maxLifetimeSeconds, authorizer, requestHeaders, endpoints, access, allowedPrincipals (e.g. runtimes[0].protocol)',
         ]);
@@ -62,12 +70,26 @@ describe("newcomer: keys in a foreign namespace", () => {
     });
 
     it("flags any other namespace, with a suggestion when the key is near one", () => {
-        expect(problemsOf({}, { "agentcore-privat:memroy": "1024" })[0]).to.include('"agentcore-privat" is not the project name').and.include("(did you mean agentcore-private:memory?)");
-        expect(problemsOf({}, { "mycompany:owner": "me" })[0]).to.match(/^mycompany:owner "me" is invalid: .*so the value would be ignored \(e\.g\. agentcore-private:cpu\)$/);
+        expect(problemsOf({}, { "agentcore-privat:memroy": "1024" })[0])
+            .to.include('"agentcore-privat" is not the project name')
+            .and.include("(did you mean agentcore-private:memory?)");
+        expect(problemsOf({}, { "mycompany:owner": "me" })[0]).to.match(
+            /^mycompany:owner "me" is invalid: .*so the value would be ignored \(e\.g\. agentcore-private:cpu\)$/,
+        );
     });
 
     it("leaves the project, aws, aws-native and pulumi namespaces alone", () => {
-        expect(problemsOf({}, { "aws:region": "us-east-1", "aws-native:region": "us-east-1", "aws:profile": "dev", "pulumi:tags": "{}" })).to.deep.equal([]);
+        expect(
+            problemsOf(
+                {},
+                {
+                    "aws:region": "us-east-1",
+                    "aws-native:region": "us-east-1",
+                    "aws:profile": "dev",
+                    "pulumi:tags": "{}",
+                },
+            ),
+        ).to.deep.equal([]);
     });
 });
 
@@ -76,17 +98,30 @@ describe("newcomer: endpoint services", () => {
         expect(problemsOf({ endpointServices: ["bedrock-runtme"] })).to.deep.equal([
             'endpointServices[0] "bedrock-runtme" is invalid: a PrivateLink service of the region (did you mean bedrock-runtime?): one of src/network/privateLinkServices.ts, or unlisted:<suffix> for one that list lacks (e.g. "bedrock-runtime")',
         ]);
-        expect(problemsOf({ endpointServices: ["quantum-ledger"] })[0]).to.include('(e.g. "bedrock-runtime")').and.not.include("did you mean");
+        expect(problemsOf({ endpointServices: ["quantum-ledger"] })[0])
+            .to.include('(e.g. "bedrock-runtime")')
+            .and.not.include("did you mean");
     });
 
     it("accepts the known ones and unlisted:<suffix>, which it strips", () => {
-        const config = validateConfig(rawStack("development", { endpointServices: ["bedrock-runtime", "sts", "unlisted:bedrock-data-automation-runtime"] }));
-        expect(config.network.endpointServices).to.deep.equal(["bedrock-runtime", "sts", "bedrock-data-automation-runtime"]);
+        const config = validateConfig(
+            rawStack("development", {
+                endpointServices: ["bedrock-runtime", "sts", "unlisted:bedrock-data-automation-runtime"],
+            }),
+        );
+        expect(config.network.endpointServices).to.deep.equal([
+            "bedrock-runtime",
+            "sts",
+            "bedrock-data-automation-runtime",
+        ]);
     });
 
     it("still checks an unlisted name's shape and duplicates", () => {
-        expect(problemsOf({ endpointServices: ["unlisted:Not A Name"] })[0]).to.match(/^endpointServices\[0\] "Not A Name" is invalid: a service name suffix/);
-        expect(problemsOf({ endpointServices: ["sts", "unlisted:sts"] })[0]).to.match(/^endpointServices\[1\] "sts" is invalid: a value not already listed/);
+        expect(problemsOf({ endpointServices: ["unlisted:Not A Name"] })[0]).to.match(
+            /^endpointServices\[0\] "Not A Name" is invalid: a service name suffix/,
+        );
+        expect(problemsOf({ endpointServices: ["sts", "unlisted:sts"] })[0]).to.match(
+            /^endpointServices\[1\] "sts" is invalid: a value not already listed/,
+        );
     });
 });
-

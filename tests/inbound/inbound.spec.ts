@@ -15,11 +15,15 @@ const runtime = (fields: Record<string, unknown>) => [
     // Pinned by digest, so that production accepts the image and only the access fields are judged.
     {
         name: "support_agent",
-        containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        containerUri:
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
         ...fields,
     },
 ];
-const jwt = { discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration", allowedClients: ["c"] };
+const jwt = {
+    discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration",
+    allowedClients: ["c"],
+};
 const INVOKE_ACTIONS = [
     "bedrock-agentcore:InvokeAgentRuntime",
     "bedrock-agentcore:InvokeAgentRuntimeForUser",
@@ -40,23 +44,92 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
     });
 
     it("accepts iam outside production, and principals on a SigV4 vpc runtime", () => {
-        expect(validateConfig(rawStack("development", { runtimes: runtime({ access: "iam" }) })).runtimes[0].access).to.equal("iam");
-        const principals = ["arn:aws:iam::210987654321:role/support-portal", "arn:aws:iam::210987654321:user/ops", "arn:aws:iam::210987654321:root", "arn:aws-us-gov:iam::210987654321:role/path/to/app"];
-        expect(validateConfig(rawStack("development", { runtimes: runtime({ allowedPrincipals: principals }) })).runtimes[0].allowedPrincipals).to.deep.equal(principals);
+        expect(
+            validateConfig(rawStack("development", { runtimes: runtime({ access: "iam" }) })).runtimes[0].access,
+        ).to.equal("iam");
+        const principals = [
+            "arn:aws:iam::210987654321:role/support-portal",
+            "arn:aws:iam::210987654321:user/ops",
+            "arn:aws:iam::210987654321:root",
+            "arn:aws-us-gov:iam::210987654321:role/path/to/app",
+        ];
+        expect(
+            validateConfig(rawStack("development", { runtimes: runtime({ allowedPrincipals: principals }) }))
+                .runtimes[0].allowedPrincipals,
+        ).to.deep.equal(principals);
     });
 
     const cases: [string, string, Record<string, unknown>, string][] = [
-        ["development", "unknown access mode", { runtimes: runtime({ access: "public" }) }, `runtimes[0].access "public" is invalid: one of vpc, iam: vpc allows invocation only from the stack's VPC (a resource-based policy on the runtime), iam leaves the runtime reachable from anywhere by IAM alone (e.g. "vpc")`],
-        ["development", "access in capitals (near miss)", { runtimes: runtime({ access: "VPC" }) }, `runtimes[0].access "VPC" is invalid: one of vpc, iam: vpc allows invocation only from the stack's VPC (a resource-based policy on the runtime), iam leaves the runtime reachable from anywhere by IAM alone (e.g. "vpc")`],
-        ["production", "iam in production", { runtimes: runtime({ access: "iam" }) }, `runtimes[0].access "iam" is invalid: vpc in production: without the runtime's resource-based policy any principal with InvokeAgentRuntime rights (or any valid JWT) reaches it from outside the VPC (e.g. "vpc")`],
-        ["development", "principal ARN with a wildcard", { runtimes: runtime({ allowedPrincipals: ["arn:aws:iam::210987654321:role/*"] }) }, `runtimes[0].allowedPrincipals[0] "arn:aws:iam::210987654321:role/*" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`],
-        ["development", "principal with an 11-digit account (near miss)", { runtimes: runtime({ allowedPrincipals: ["arn:aws:iam::21098765432:root"] }) }, `runtimes[0].allowedPrincipals[0] "arn:aws:iam::21098765432:root" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`],
-        ["development", "a bare account ID", { runtimes: runtime({ allowedPrincipals: ["210987654321"] }) }, `runtimes[0].allowedPrincipals[0] "210987654321" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`],
-        ["development", "an STS session ARN", { runtimes: runtime({ allowedPrincipals: ["arn:aws:sts::210987654321:assumed-role/app/session"] }) }, `runtimes[0].allowedPrincipals[0] "arn:aws:sts::210987654321:assumed-role/app/session" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`],
-        ["development", "the same principal twice", { runtimes: runtime({ allowedPrincipals: ["arn:aws:iam::210987654321:root", "arn:aws:iam::210987654321:root"] }) }, `runtimes[0].allowedPrincipals[1] "arn:aws:iam::210987654321:root" is invalid: a principal not already listed (e.g. "arn:aws:iam::210987654321:role/support-portal")`],
-        ["development", "principals not a list", { runtimes: runtime({ allowedPrincipals: "arn:aws:iam::210987654321:root" }) }, `runtimes[0].allowedPrincipals "arn:aws:iam::210987654321:root" is invalid: a list of IAM role, user or account (root) ARNs (e.g. ["arn:aws:iam::210987654321:role/support-portal"])`],
-        ["development", "principals on a JWT runtime", { runtimes: runtime({ authorizer: jwt, allowedPrincipals: ["arn:aws:iam::210987654321:root"] }) }, `runtimes[0].allowedPrincipals ["arn:aws:iam::210987654321:root"] is invalid: no principals on a runtime with an authorizer: its callers present JWTs, not IAM identities, so the resource policy admits them by network origin only (e.g. omit allowedPrincipals, or remove authorizer)`],
-        ["development", "principals with access iam", { runtimes: runtime({ access: "iam", allowedPrincipals: ["arn:aws:iam::210987654321:root"] }) }, `runtimes[0].allowedPrincipals ["arn:aws:iam::210987654321:root"] is invalid: no principals with access iam: there is no resource policy to name them in (use access vpc) (e.g. access: "vpc", allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"])`],
+        [
+            "development",
+            "unknown access mode",
+            { runtimes: runtime({ access: "public" }) },
+            `runtimes[0].access "public" is invalid: one of vpc, iam: vpc allows invocation only from the stack's VPC (a resource-based policy on the runtime), iam leaves the runtime reachable from anywhere by IAM alone (e.g. "vpc")`,
+        ],
+        [
+            "development",
+            "access in capitals (near miss)",
+            { runtimes: runtime({ access: "VPC" }) },
+            `runtimes[0].access "VPC" is invalid: one of vpc, iam: vpc allows invocation only from the stack's VPC (a resource-based policy on the runtime), iam leaves the runtime reachable from anywhere by IAM alone (e.g. "vpc")`,
+        ],
+        [
+            "production",
+            "iam in production",
+            { runtimes: runtime({ access: "iam" }) },
+            `runtimes[0].access "iam" is invalid: vpc in production: without the runtime's resource-based policy any principal with InvokeAgentRuntime rights (or any valid JWT) reaches it from outside the VPC (e.g. "vpc")`,
+        ],
+        [
+            "development",
+            "principal ARN with a wildcard",
+            { runtimes: runtime({ allowedPrincipals: ["arn:aws:iam::210987654321:role/*"] }) },
+            `runtimes[0].allowedPrincipals[0] "arn:aws:iam::210987654321:role/*" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
+        ],
+        [
+            "development",
+            "principal with an 11-digit account (near miss)",
+            { runtimes: runtime({ allowedPrincipals: ["arn:aws:iam::21098765432:root"] }) },
+            `runtimes[0].allowedPrincipals[0] "arn:aws:iam::21098765432:root" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
+        ],
+        [
+            "development",
+            "a bare account ID",
+            { runtimes: runtime({ allowedPrincipals: ["210987654321"] }) },
+            `runtimes[0].allowedPrincipals[0] "210987654321" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
+        ],
+        [
+            "development",
+            "an STS session ARN",
+            { runtimes: runtime({ allowedPrincipals: ["arn:aws:sts::210987654321:assumed-role/app/session"] }) },
+            `runtimes[0].allowedPrincipals[0] "arn:aws:sts::210987654321:assumed-role/app/session" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
+        ],
+        [
+            "development",
+            "the same principal twice",
+            {
+                runtimes: runtime({
+                    allowedPrincipals: ["arn:aws:iam::210987654321:root", "arn:aws:iam::210987654321:root"],
+                }),
+            },
+            `runtimes[0].allowedPrincipals[1] "arn:aws:iam::210987654321:root" is invalid: a principal not already listed (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
+        ],
+        [
+            "development",
+            "principals not a list",
+            { runtimes: runtime({ allowedPrincipals: "arn:aws:iam::210987654321:root" }) },
+            `runtimes[0].allowedPrincipals "arn:aws:iam::210987654321:root" is invalid: a list of IAM role, user or account (root) ARNs (e.g. ["arn:aws:iam::210987654321:role/support-portal"])`,
+        ],
+        [
+            "development",
+            "principals on a JWT runtime",
+            { runtimes: runtime({ authorizer: jwt, allowedPrincipals: ["arn:aws:iam::210987654321:root"] }) },
+            `runtimes[0].allowedPrincipals ["arn:aws:iam::210987654321:root"] is invalid: no principals on a runtime with an authorizer: its callers present JWTs, not IAM identities, so the resource policy admits them by network origin only (e.g. omit allowedPrincipals, or remove authorizer)`,
+        ],
+        [
+            "development",
+            "principals with access iam",
+            { runtimes: runtime({ access: "iam", allowedPrincipals: ["arn:aws:iam::210987654321:root"] }) },
+            `runtimes[0].allowedPrincipals ["arn:aws:iam::210987654321:root"] is invalid: no principals with access iam: there is no resource policy to name them in (use access vpc) (e.g. access: "vpc", allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"])`,
+        ],
     ];
     for (const [stack, title, overrides, message] of cases) {
         it(title, () => {
@@ -65,7 +138,9 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
     }
 
     it("organizationId: an Organizations ID or nothing", () => {
-        expect(validateConfig(rawStack("production", { organizationId: "o-a1b2c3d4e5" })).organizationId).to.equal("o-a1b2c3d4e5");
+        expect(validateConfig(rawStack("production", { organizationId: "o-a1b2c3d4e5" })).organizationId).to.equal(
+            "o-a1b2c3d4e5",
+        );
         expect(validateConfig(rawStack("production")).organizationId).to.equal(undefined);
         for (const bad of ["o-a1b2c3d4e", "r-a1b2c3d4e5", "o-A1B2C3D4E5"]) {
             expect(problemsOf("development", { organizationId: bad })).to.deep.equal([
@@ -85,16 +160,26 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
 });
 
 /** The parsed policy documents of the resource-policy resources of a run, by logical name. */
-function resourcePolicies(run: ProgramRun, type = NATIVE_POLICY): Record<string, { resourceArn: string; policy: { Statement: Record<string, unknown>[] } }> {
+function resourcePolicies(
+    run: ProgramRun,
+    type = NATIVE_POLICY,
+): Record<string, { resourceArn: string; policy: { Statement: Record<string, unknown>[] } }> {
     return Object.fromEntries(
-        ofType(run, type).map((r) => [r.name, { resourceArn: r.inputs.resourceArn as string, policy: JSON.parse(r.inputs.policy as string) }]),
+        ofType(run, type).map((r) => [
+            r.name,
+            { resourceArn: r.inputs.resourceArn as string, policy: JSON.parse(r.inputs.policy as string) },
+        ]),
     );
 }
 
 describe("inbound: runtime resource policies", () => {
     it("development (SigV4): a fence on the runtime, naming its VPC and the stack's bedrock-agentcore endpoint", async () => {
         const run = await runStackOnce("development");
-        const out = run.outputs as { vpcId: string; vpcEndpointIds: Record<string, string>; runtimes: Record<string, { arn: string }> };
+        const out = run.outputs as {
+            vpcId: string;
+            vpcEndpointIds: Record<string, string>;
+            runtimes: Record<string, { arn: string }>;
+        };
         const policies = resourcePolicies(run);
         expect(Object.keys(policies)).to.deep.equal(["agentcore-development-support_agent-resource-policy"]);
         const { resourceArn, policy } = policies["agentcore-development-support_agent-resource-policy"];
@@ -108,7 +193,12 @@ describe("inbound: runtime resource policies", () => {
                     Principal: "*",
                     Action: INVOKE_ACTIONS,
                     Resource: out.runtimes.support_agent.arn,
-                    Condition: { StringNotEqualsIfExists: { "aws:SourceVpc": out.vpcId, "aws:SourceVpce": out.vpcEndpointIds["bedrock-agentcore"] } },
+                    Condition: {
+                        StringNotEqualsIfExists: {
+                            "aws:SourceVpc": out.vpcId,
+                            "aws:SourceVpce": out.vpcEndpointIds["bedrock-agentcore"],
+                        },
+                    },
                 },
                 {
                     Sid: "AllowAccountAndListedPrincipals",
@@ -123,13 +213,24 @@ describe("inbound: runtime resource policies", () => {
         expect(out.vpcEndpointIds["bedrock-agentcore"]).to.match(/^vpce-/);
     });
 
-    it("staging (JWT, endpoint qa): the runtime and its endpoint each get the fence and a Principal \"*\" allow from the VPC", async () => {
+    it('staging (JWT, endpoint qa): the runtime and its endpoint each get the fence and a Principal "*" allow from the VPC', async () => {
         const run = await runStackOnce("staging");
-        const out = run.outputs as { vpcId: string; vpcEndpointIds: Record<string, string>; runtimes: Record<string, { arn: string; endpoints: Record<string, string> }> };
+        const out = run.outputs as {
+            vpcId: string;
+            vpcEndpointIds: Record<string, string>;
+            runtimes: Record<string, { arn: string; endpoints: Record<string, string> }>;
+        };
         const policies = resourcePolicies(run);
-        expect(Object.keys(policies).sort()).to.deep.equal(["agentcore-staging-support_agent-endpoint-qa-resource-policy", "agentcore-staging-support_agent-resource-policy"]);
-        expect(policies["agentcore-staging-support_agent-resource-policy"].resourceArn).to.equal(out.runtimes.support_agent.arn);
-        expect(policies["agentcore-staging-support_agent-endpoint-qa-resource-policy"].resourceArn).to.equal(out.runtimes.support_agent.endpoints.qa);
+        expect(Object.keys(policies).sort()).to.deep.equal([
+            "agentcore-staging-support_agent-endpoint-qa-resource-policy",
+            "agentcore-staging-support_agent-resource-policy",
+        ]);
+        expect(policies["agentcore-staging-support_agent-resource-policy"].resourceArn).to.equal(
+            out.runtimes.support_agent.arn,
+        );
+        expect(policies["agentcore-staging-support_agent-endpoint-qa-resource-policy"].resourceArn).to.equal(
+            out.runtimes.support_agent.endpoints.qa,
+        );
         for (const { resourceArn, policy } of Object.values(policies)) {
             expect(policy.Statement[0].Effect).to.equal("Deny");
             // Each policy names the exact runtime or endpoint it is attached to.
@@ -165,9 +266,13 @@ describe("inbound: runtime resource policies", () => {
     });
 
     it("allowedPrincipals join this account in the Allow", async () => {
-        const run = await runStackOnce("development", { runtimes: JSON.stringify(runtime({ allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"] })) });
+        const run = await runStackOnce("development", {
+            runtimes: JSON.stringify(runtime({ allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"] })),
+        });
         const { policy } = resourcePolicies(run)["agentcore-development-support_agent-resource-policy"];
-        expect(policy.Statement[1].Principal).to.deep.equal({ AWS: ["arn:aws:iam::123456789012:root", "arn:aws:iam::210987654321:role/support-portal"] });
+        expect(policy.Statement[1].Principal).to.deep.equal({
+            AWS: ["arn:aws:iam::123456789012:root", "arn:aws:iam::210987654321:role/support-portal"],
+        });
     });
 
     it("access iam creates no resource policy (documented as weaker)", async () => {
@@ -190,14 +295,18 @@ describe("inbound: runtime resource policies", () => {
         expect(run.error, run.error?.message).to.equal(undefined);
         expect(ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint")).to.deep.equal([]);
         for (const { policy } of Object.values(resourcePolicies(run))) {
-            expect(policy.Statement[0].Condition).to.deep.equal({ StringNotEqualsIfExists: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718" } });
+            expect(policy.Statement[0].Condition).to.deep.equal({
+                StringNotEqualsIfExists: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718" },
+            });
         }
     });
 });
 
 describe("inbound: VPC endpoint policies", () => {
     const policyOf = (run: ProgramRun, service: string) => {
-        const endpoint = ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint").find((e) => String(e.inputs.serviceName).endsWith(`.${service}`));
+        const endpoint = ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint").find((e) =>
+            String(e.inputs.serviceName).endsWith(`.${service}`),
+        );
         if (!endpoint) {
             throw new Error(`no ${service} endpoint`);
         }
@@ -208,7 +317,10 @@ describe("inbound: VPC endpoint policies", () => {
         for (const stack of ["development", "staging", "production"]) {
             const run = await runStackOnce(stack);
             for (const endpoint of ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint")) {
-                expect(JSON.parse(endpoint.inputs.policy as string).Statement.length, `${stack} ${endpoint.name}`).to.be.greaterThan(0);
+                expect(
+                    JSON.parse(endpoint.inputs.policy as string).Statement.length,
+                    `${stack} ${endpoint.name}`,
+                ).to.be.greaterThan(0);
             }
         }
     });
@@ -216,7 +328,13 @@ describe("inbound: VPC endpoint policies", () => {
     it("S3 gateway: ECR's layer bucket of the region, nothing else", async () => {
         const run = await runStackOnce("production");
         expect(policyOf(run, "s3").Statement).to.deep.equal([
-            { Sid: "EcrImageLayers", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*" },
+            {
+                Sid: "EcrImageLayers",
+                Effect: "Allow",
+                Principal: "*",
+                Action: ["s3:GetObject"],
+                Resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*",
+            },
         ]);
     });
 
@@ -241,13 +359,21 @@ describe("inbound: VPC endpoint policies", () => {
 
     it("bedrock-runtime without models lets nothing through", async () => {
         const run = await runStackOnce("development", { modelArns: "[]" });
-        expect(policyOf(run, "bedrock-runtime").Statement).to.deep.equal([{ Sid: "NoModelsConfigured", Effect: "Deny", Principal: "*", Action: ["*"], Resource: "*" }]);
+        expect(policyOf(run, "bedrock-runtime").Statement).to.deep.equal([
+            { Sid: "NoModelsConfigured", Effect: "Deny", Principal: "*", Action: ["*"], Resource: "*" },
+        ]);
     });
 
     it("ecr, logs, bedrock-agentcore, the gateway and extra services are scoped to this account", async () => {
         const run = await runStackOnce("production");
-        expect(policyOf(run, "ecr.dkr").Statement[0].Resource).to.deep.equal(["arn:aws:ecr:us-east-1:123456789012:repository/*"]);
-        expect(policyOf(run, "ecr.api").Statement[1]).to.deep.include({ Action: ["ecr:GetAuthorizationToken"], Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } });
+        expect(policyOf(run, "ecr.dkr").Statement[0].Resource).to.deep.equal([
+            "arn:aws:ecr:us-east-1:123456789012:repository/*",
+        ]);
+        expect(policyOf(run, "ecr.api").Statement[1]).to.deep.include({
+            Action: ["ecr:GetAuthorizationToken"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
+        });
         expect(policyOf(run, "logs").Statement[0].Resource).to.equal("arn:aws:logs:us-east-1:123456789012:log-group:*");
         expect(policyOf(run, "bedrock-agentcore").Statement.map((s) => s.Resource)).to.deep.equal([
             "arn:aws:bedrock-agentcore:us-east-1:123456789012:*",
@@ -259,7 +385,14 @@ describe("inbound: VPC endpoint policies", () => {
         });
         for (const service of ["sts", "monitoring"]) {
             expect(policyOf(run, service).Statement, service).to.deep.equal([
-                { Sid: "AccountCallersOnly", Effect: "Allow", Principal: "*", Action: ["*"], Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } },
+                {
+                    Sid: "AccountCallersOnly",
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: ["*"],
+                    Resource: "*",
+                    Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
+                },
             ]);
         }
     });
@@ -286,17 +419,38 @@ describe("inbound: VPC endpoint policies", () => {
     });
 
     it("with organizationId, the AgentCore data and control plane endpoints admit the organization's callers", async () => {
-        const run = await runStackOnce("production", { organizationId: "o-a1b2c3d4e5", endpointServices: JSON.stringify(["bedrock-runtime", "bedrock-agentcore-control"]) });
-        expect(policyOf(run, "bedrock-agentcore").Statement[0].Condition).to.deep.equal({ StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } });
+        const run = await runStackOnce("production", {
+            organizationId: "o-a1b2c3d4e5",
+            endpointServices: JSON.stringify(["bedrock-runtime", "bedrock-agentcore-control"]),
+        });
+        expect(policyOf(run, "bedrock-agentcore").Statement[0].Condition).to.deep.equal({
+            StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" },
+        });
         expect(policyOf(run, "bedrock-agentcore-control").Statement).to.deep.equal([
-            { Sid: "AccountCallersOnly", Effect: "Allow", Principal: "*", Action: ["bedrock-agentcore:*"], Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } },
+            {
+                Sid: "AccountCallersOnly",
+                Effect: "Allow",
+                Principal: "*",
+                Action: ["bedrock-agentcore:*"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+            },
         ]);
         // Everything else stays with this account.
-        expect(policyOf(run, "ecr.api").Statement[0].Condition).to.deep.equal({ StringEquals: { "aws:PrincipalAccount": "123456789012" } });
+        expect(policyOf(run, "ecr.api").Statement[0].Condition).to.deep.equal({
+            StringEquals: { "aws:PrincipalAccount": "123456789012" },
+        });
     });
 
     it("an image in a shared registry account is admitted by its repository name only", async () => {
-        const run = await runStackOnce("development", { runtimes: JSON.stringify([{ name: "support_agent", containerUri: "210987654321.dkr.ecr.us-east-1.amazonaws.com/shared/support-agent:1.4.2" }]) });
+        const run = await runStackOnce("development", {
+            runtimes: JSON.stringify([
+                {
+                    name: "support_agent",
+                    containerUri: "210987654321.dkr.ecr.us-east-1.amazonaws.com/shared/support-agent:1.4.2",
+                },
+            ]),
+        });
         expect(policyOf(run, "ecr.dkr").Statement[0].Resource).to.deep.equal([
             "arn:aws:ecr:us-east-1:123456789012:repository/*",
             "arn:aws:ecr:us-east-1:210987654321:repository/shared/support-agent",
@@ -307,16 +461,50 @@ describe("inbound: VPC endpoint policies", () => {
 describe("inbound: deployerGuardrailPolicy output", () => {
     it("denies Create/UpdateAgentRuntime outside the stack's subnets and runtime security group, or without them", async () => {
         const run = await runStackOnce("production");
-        const out = run.outputs as { agentSubnetIds: string[]; runtimeSecurityGroupId: string; deployerGuardrailPolicy: string };
+        const out = run.outputs as {
+            agentSubnetIds: string[];
+            runtimeSecurityGroupId: string;
+            deployerGuardrailPolicy: string;
+        };
         expect(out.agentSubnetIds).to.have.length(3);
         const actions = ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"];
         expect(JSON.parse(out.deployerGuardrailPolicy)).to.deep.equal({
             Version: "2012-10-17",
             Statement: [
-                { Sid: "DenyRuntimeOutsideStackSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": [...out.agentSubnetIds].sort() } } },
-                { Sid: "DenyRuntimeWithoutSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:subnets": "true" } } },
-                { Sid: "DenyRuntimeOutsideStackSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": [out.runtimeSecurityGroupId] } } },
-                { Sid: "DenyRuntimeWithoutSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:securityGroups": "true" } } },
+                {
+                    Sid: "DenyRuntimeOutsideStackSubnets",
+                    Effect: "Deny",
+                    Action: actions,
+                    Resource: "*",
+                    Condition: {
+                        "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": [...out.agentSubnetIds].sort() },
+                    },
+                },
+                {
+                    Sid: "DenyRuntimeWithoutSubnets",
+                    Effect: "Deny",
+                    Action: actions,
+                    Resource: "*",
+                    Condition: { Null: { "bedrock-agentcore:subnets": "true" } },
+                },
+                {
+                    Sid: "DenyRuntimeOutsideStackSecurityGroups",
+                    Effect: "Deny",
+                    Action: actions,
+                    Resource: "*",
+                    Condition: {
+                        "ForAnyValue:StringNotEquals": {
+                            "bedrock-agentcore:securityGroups": [out.runtimeSecurityGroupId],
+                        },
+                    },
+                },
+                {
+                    Sid: "DenyRuntimeWithoutSecurityGroups",
+                    Effect: "Deny",
+                    Action: actions,
+                    Resource: "*",
+                    Condition: { Null: { "bedrock-agentcore:securityGroups": "true" } },
+                },
             ],
         });
     });
@@ -325,8 +513,17 @@ describe("inbound: deployerGuardrailPolicy output", () => {
 describe("inbound: deployerGuardrailDocument", () => {
     it("refuses empty subnet or security group lists (the guardrail would deny every runtime)", async () => {
         const { deployerGuardrailDocument } = await import("../../src/security/deployerGuardrail");
-        expect(() => deployerGuardrailDocument({ subnetIds: [], securityGroupIds: ["sg-0123456789abcdef0"] })).to.throw("at least one subnet ID and one security group ID");
-        expect(() => deployerGuardrailDocument({ subnetIds: ["subnet-0a1b2c3d4e5f60718"], securityGroupIds: [] })).to.throw("at least one subnet ID and one security group ID");
-        expect(deployerGuardrailDocument({ subnetIds: ["subnet-0a1b2c3d4e5f60718"], securityGroupIds: ["sg-0123456789abcdef0"] }).Statement).to.have.length(4);
+        expect(() => deployerGuardrailDocument({ subnetIds: [], securityGroupIds: ["sg-0123456789abcdef0"] })).to.throw(
+            "at least one subnet ID and one security group ID",
+        );
+        expect(() =>
+            deployerGuardrailDocument({ subnetIds: ["subnet-0a1b2c3d4e5f60718"], securityGroupIds: [] }),
+        ).to.throw("at least one subnet ID and one security group ID");
+        expect(
+            deployerGuardrailDocument({
+                subnetIds: ["subnet-0a1b2c3d4e5f60718"],
+                securityGroupIds: ["sg-0123456789abcdef0"],
+            }).Statement,
+        ).to.have.length(4);
     });
 });

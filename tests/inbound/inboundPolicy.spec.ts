@@ -44,14 +44,28 @@ const gatewayEndpoint = (policy?: unknown) => ({
 });
 const ownAccountOnly = JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Sid: "Own", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } }],
+    Statement: [
+        {
+            Sid: "Own",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "*",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
+        },
+    ],
 });
 
 describe("policy vpc-endpoint-has-policy", () => {
     it("passes interface and gateway endpoints with a policy (aws and aws-native)", () => {
         expect(check(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint(ownAccountOnly))).to.deep.equal([]);
         expect(check(endpointHasPolicy, TYPES.vpcEndpoint, gatewayEndpoint(ownAccountOnly))).to.deep.equal([]);
-        expect(check(endpointHasPolicy, TYPES.nativeVpcEndpoint, { ...interfaceEndpoint(), policyDocument: JSON.parse(ownAccountOnly) })).to.deep.equal([]);
+        expect(
+            check(endpointHasPolicy, TYPES.nativeVpcEndpoint, {
+                ...interfaceEndpoint(),
+                policyDocument: JSON.parse(ownAccountOnly),
+            }),
+        ).to.deep.equal([]);
     });
 
     it("fails an interface endpoint without a policy, naming the service and the fix", () => {
@@ -64,7 +78,9 @@ describe("policy vpc-endpoint-has-policy", () => {
 
     it("near miss: an empty string or an empty document is no policy", () => {
         expect(check(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint(""))).to.have.length(1);
-        expect(check(endpointHasPolicy, TYPES.nativeVpcEndpoint, { ...interfaceEndpoint(), policyDocument: {} })).to.have.length(1);
+        expect(
+            check(endpointHasPolicy, TYPES.nativeVpcEndpoint, { ...interfaceEndpoint(), policyDocument: {} }),
+        ).to.have.length(1);
     });
 
     it("judges a policy unknown during preview at the update", () => {
@@ -73,46 +89,150 @@ describe("policy vpc-endpoint-has-policy", () => {
 });
 
 describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
-    const withStatement = (statement: Record<string, unknown>) => interfaceEndpoint(JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "S", ...statement }] }));
-    const ctx = { partition: "aws", region: "us-east-1", accountId: "123456789012", modelArns: ["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"], imageUris: [], codeBucketArns: ["arn:aws:s3:::agentcore-code-production"] };
+    const withStatement = (statement: Record<string, unknown>) =>
+        interfaceEndpoint(JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "S", ...statement }] }));
+    const ctx = {
+        partition: "aws",
+        region: "us-east-1",
+        accountId: "123456789012",
+        modelArns: ["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"],
+        imageUris: [],
+        codeBucketArns: ["arn:aws:s3:::agentcore-code-production"],
+    };
 
     it("passes every policy the program generates, for every service", () => {
-        for (const service of ["bedrock-agentcore", "bedrock-agentcore.gateway", "bedrock-agentcore-control", "ecr.api", "ecr.dkr", "logs", "bedrock-runtime", "s3", "sts", "xray"]) {
-            expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(JSON.stringify(endpointPolicy(service, ctx)))), service).to.deep.equal([]);
+        for (const service of [
+            "bedrock-agentcore",
+            "bedrock-agentcore.gateway",
+            "bedrock-agentcore-control",
+            "ecr.api",
+            "ecr.dkr",
+            "logs",
+            "bedrock-runtime",
+            "s3",
+            "sts",
+            "xray",
+        ]) {
+            expect(
+                check(
+                    endpointPolicyAnyPrincipalConditioned,
+                    TYPES.vpcEndpoint,
+                    interfaceEndpoint(JSON.stringify(endpointPolicy(service, ctx))),
+                ),
+                service,
+            ).to.deep.equal([]);
         }
     });
 
     it("fails an Allow for any principal without a condition (the default full-access policy)", () => {
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }))).to.deep.equal([
+        expect(
+            check(
+                endpointPolicyAnyPrincipalConditioned,
+                TYPES.vpcEndpoint,
+                withStatement({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }),
+            ),
+        ).to.deep.equal([
             `VpcEndpoint "subject" (com.amazonaws.us-east-1.ecr.api) endpoint policy statement "S" allows any principal ("*") on ["*"] with no Condition, so anyone's credentials (or none) pass: add a condition such as StringEquals aws:PrincipalAccount or aws:ResourceAccount = this account.`,
         ]);
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement({ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "ecr:BatchGetImage", Resource: "arn:aws:ecr:us-east-1:210987654321:repository/x" }))).to.have.length(1);
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.nativeVpcEndpoint, { ...interfaceEndpoint(), policyDocument: { Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: {} }] } })).to.have.length(1);
+        expect(
+            check(
+                endpointPolicyAnyPrincipalConditioned,
+                TYPES.vpcEndpoint,
+                withStatement({
+                    Effect: "Allow",
+                    Principal: { AWS: ["*"] },
+                    Action: "ecr:BatchGetImage",
+                    Resource: "arn:aws:ecr:us-east-1:210987654321:repository/x",
+                }),
+            ),
+        ).to.have.length(1);
+        expect(
+            check(endpointPolicyAnyPrincipalConditioned, TYPES.nativeVpcEndpoint, {
+                ...interfaceEndpoint(),
+                policyDocument: {
+                    Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: {} }],
+                },
+            }),
+        ).to.have.length(1);
     });
 
     it("passes AWS's documented ECR layer statement, and nothing wider (near misses)", () => {
-        const layer = { Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*"] };
+        const layer = {
+            Effect: "Allow",
+            Principal: "*",
+            Action: ["s3:GetObject"],
+            Resource: ["arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*"],
+        };
         expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement(layer))).to.deep.equal([]);
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement({ ...layer, Action: ["s3:GetObject", "s3:PutObject"] }))).to.have.length(1);
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement({ ...layer, Resource: [...layer.Resource, "arn:aws:s3:::exfil-bucket/*"] }))).to.have.length(1);
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement({ ...layer, Resource: ["arn:aws:s3:::prod-us-east-1-starport-layer-bucket"] }))).to.have.length(1);
+        expect(
+            check(
+                endpointPolicyAnyPrincipalConditioned,
+                TYPES.vpcEndpoint,
+                withStatement({ ...layer, Action: ["s3:GetObject", "s3:PutObject"] }),
+            ),
+        ).to.have.length(1);
+        expect(
+            check(
+                endpointPolicyAnyPrincipalConditioned,
+                TYPES.vpcEndpoint,
+                withStatement({ ...layer, Resource: [...layer.Resource, "arn:aws:s3:::exfil-bucket/*"] }),
+            ),
+        ).to.have.length(1);
+        expect(
+            check(
+                endpointPolicyAnyPrincipalConditioned,
+                TYPES.vpcEndpoint,
+                withStatement({ ...layer, Resource: ["arn:aws:s3:::prod-us-east-1-starport-layer-bucket"] }),
+            ),
+        ).to.have.length(1);
     });
 
     it("passes a Deny for any principal, a named principal, and a conditioned Allow", () => {
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement({ Effect: "Deny", Principal: "*", Action: "*", Resource: "*" }))).to.deep.equal([]);
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "*", Resource: "*" }))).to.deep.equal([]);
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(ownAccountOnly))).to.deep.equal([]);
+        expect(
+            check(
+                endpointPolicyAnyPrincipalConditioned,
+                TYPES.vpcEndpoint,
+                withStatement({ Effect: "Deny", Principal: "*", Action: "*", Resource: "*" }),
+            ),
+        ).to.deep.equal([]);
+        expect(
+            check(
+                endpointPolicyAnyPrincipalConditioned,
+                TYPES.vpcEndpoint,
+                withStatement({
+                    Effect: "Allow",
+                    Principal: { AWS: "arn:aws:iam::123456789012:root" },
+                    Action: "*",
+                    Resource: "*",
+                }),
+            ),
+        ).to.deep.equal([]);
+        expect(
+            check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(ownAccountOnly)),
+        ).to.deep.equal([]);
     });
 
     it("reports a policy that is not JSON, and judges an unknown one at the update", () => {
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint("{not json"))[0]).to.match(/^VpcEndpoint "subject" \(com.amazonaws.us-east-1.ecr.api\) has an endpoint policy that is not valid JSON/);
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(UNKNOWN_STRING))).to.deep.equal([]);
+        expect(
+            check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint("{not json"))[0],
+        ).to.match(
+            /^VpcEndpoint "subject" \(com.amazonaws.us-east-1.ecr.api\) has an endpoint policy that is not valid JSON/,
+        );
+        expect(
+            check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(UNKNOWN_STRING)),
+        ).to.deep.equal([]);
     });
 });
 
 describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
     const RUNTIME_ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj";
-    const recorded = (stack: string, type: string, name: string, state: Record<string, unknown>, dependencies: string[] = []): RecordedResource => ({
+    const recorded = (
+        stack: string,
+        type: string,
+        name: string,
+        state: Record<string, unknown>,
+        dependencies: string[] = [],
+    ): RecordedResource => ({
         urn: urnOf(stack, type, name),
         type,
         name,
@@ -125,21 +245,49 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
         retainOnDelete: false,
     });
     const runtime = (stack = "production", arn: string = RUNTIME_ARN) =>
-        recorded(stack, TYPES.nativeRuntime, "rt", { agentRuntimeName: "support_agent_production", agentRuntimeArn: arn, tags: { Environment: stack } });
+        recorded(stack, TYPES.nativeRuntime, "rt", {
+            agentRuntimeName: "support_agent_production",
+            agentRuntimeArn: arn,
+            tags: { Environment: stack },
+        });
     const fence = {
         Sid: "Fence",
         Effect: "Deny",
         Principal: "*",
         Action: [...RUNTIME_INVOKE_ACTIONS],
         Resource: "*",
-        Condition: { StringNotEqualsIfExists: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718", "aws:SourceVpce": "vpce-0aaaabbbbccccdddd" } },
+        Condition: {
+            StringNotEqualsIfExists: {
+                "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718",
+                "aws:SourceVpce": "vpce-0aaaabbbbccccdddd",
+            },
+        },
     };
-    const allowAccount = { Sid: "Allow", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: [...RUNTIME_INVOKE_ACTIONS], Resource: "*" };
-    const policy = (statements: unknown[], type: string = TYPES.nativeResourcePolicy, resourceArn: unknown = RUNTIME_ARN, dependencies: string[] = []) =>
-        recorded("production", type, "rp", { resourceArn, policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) }, dependencies);
+    const allowAccount = {
+        Sid: "Allow",
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::123456789012:root" },
+        Action: [...RUNTIME_INVOKE_ACTIONS],
+        Resource: "*",
+    };
+    const policy = (
+        statements: unknown[],
+        type: string = TYPES.nativeResourcePolicy,
+        resourceArn: unknown = RUNTIME_ARN,
+        dependencies: string[] = [],
+    ) =>
+        recorded(
+            "production",
+            type,
+            "rp",
+            { resourceArn, policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) },
+            dependencies,
+        );
     const validate = (resources: RecordedResource[]) => {
         const found: string[] = [];
-        (productionRuntimeVpcOnly as StackValidationPolicy).validateStack(stackArgs(resources), (message) => found.push(message));
+        (productionRuntimeVpcOnly as StackValidationPolicy).validateStack(stackArgs(resources), (message) =>
+            found.push(message),
+        );
         return found;
     };
     const failure = (found: string) =>
@@ -148,13 +296,30 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
     it("passes a production runtime fenced by a VPC-only Deny (aws-native and classic policy resources)", () => {
         expect(validate([runtime(), policy([fence, allowAccount])])).to.deep.equal([]);
         expect(validate([runtime(), policy([fence], TYPES.classicResourcePolicy)])).to.deep.equal([]);
-        expect(validate([runtime(), policy([{ ...fence, Action: ["bedrock-agentcore:*"], Condition: { StringNotEquals: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718" } } }])])).to.deep.equal([]);
+        expect(
+            validate([
+                runtime(),
+                policy([
+                    {
+                        ...fence,
+                        Action: ["bedrock-agentcore:*"],
+                        Condition: { StringNotEquals: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718" } },
+                    },
+                ]),
+            ]),
+        ).to.deep.equal([]);
     });
 
     it("passes the fence the program writes, naming the runtime's exact ARN; near miss: a Deny naming another runtime's ARN fails", () => {
-        const exact = { ...fence, Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj" };
+        const exact = {
+            ...fence,
+            Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj",
+        };
         expect(validate([runtime(), policy([exact, { ...allowAccount, Resource: exact.Resource }])])).to.deep.equal([]);
-        const other = { ...fence, Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIk" };
+        const other = {
+            ...fence,
+            Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIk",
+        };
         expect(validate([runtime(), policy([other])])).to.have.length(1);
     });
 
@@ -163,17 +328,53 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
     });
 
     it("fails a production runtime whose policy only allows (an Allow is no fence for same-account callers)", () => {
-        expect(validate([runtime(), policy([allowAccount, { ...allowAccount, Sid: "Jwt", Principal: "*", Condition: { StringEquals: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718" } } }])])).to.deep.equal([
+        expect(
+            validate([
+                runtime(),
+                policy([
+                    allowAccount,
+                    {
+                        ...allowAccount,
+                        Sid: "Jwt",
+                        Principal: "*",
+                        Condition: { StringEquals: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718" } },
+                    },
+                ]),
+            ]),
+        ).to.deep.equal([
             failure("has resource-based policies (rp) none of which denies invocation from outside the VPC"),
         ]);
     });
 
     it("near misses: a Deny missing the WebSocket actions, narrowed by aws:ViaAWSService, for one principal, or on another runtime fails", () => {
-        expect(validate([runtime(), policy([{ ...fence, Action: ["bedrock-agentcore:InvokeAgentRuntime"] }])])).to.have.length(1);
-        expect(validate([runtime(), policy([{ ...fence, Condition: { ...fence.Condition, Bool: { "aws:ViaAWSService": "false" } } }])])).to.have.length(1);
-        expect(validate([runtime(), policy([{ ...fence, Principal: { AWS: "arn:aws:iam::123456789012:role/x" } }])])).to.have.length(1);
-        expect(validate([runtime(), policy([{ ...fence, Condition: { StringNotEqualsIfExists: { "aws:SourceIp": "10.0.0.0/8" } } }])])).to.have.length(1);
-        expect(validate([runtime(), policy([fence], TYPES.nativeResourcePolicy, "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/other_agent-AbCdEfGhIj")])).to.have.length(1);
+        expect(
+            validate([runtime(), policy([{ ...fence, Action: ["bedrock-agentcore:InvokeAgentRuntime"] }])]),
+        ).to.have.length(1);
+        expect(
+            validate([
+                runtime(),
+                policy([{ ...fence, Condition: { ...fence.Condition, Bool: { "aws:ViaAWSService": "false" } } }]),
+            ]),
+        ).to.have.length(1);
+        expect(
+            validate([runtime(), policy([{ ...fence, Principal: { AWS: "arn:aws:iam::123456789012:role/x" } }])]),
+        ).to.have.length(1);
+        expect(
+            validate([
+                runtime(),
+                policy([{ ...fence, Condition: { StringNotEqualsIfExists: { "aws:SourceIp": "10.0.0.0/8" } } }]),
+            ]),
+        ).to.have.length(1);
+        expect(
+            validate([
+                runtime(),
+                policy(
+                    [fence],
+                    TYPES.nativeResourcePolicy,
+                    "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/other_agent-AbCdEfGhIj",
+                ),
+            ]),
+        ).to.have.length(1);
     });
 
     it("does not require a fence outside production", () => {
@@ -183,8 +384,21 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
     it("first preview: a policy that depends on the runtime counts while both ARNs are unknown; an unknown document is judged at the update", () => {
         const rt = runtime("production", UNKNOWN_STRING);
         expect(validate([rt, policy([fence], TYPES.nativeResourcePolicy, UNKNOWN_STRING, [rt.urn])])).to.deep.equal([]);
-        expect(validate([rt, policy([allowAccount], TYPES.nativeResourcePolicy, UNKNOWN_STRING, [rt.urn])])).to.have.length(1);
-        expect(validate([rt, recorded("production", TYPES.nativeResourcePolicy, "rp", { resourceArn: UNKNOWN_STRING, policy: UNKNOWN_STRING }, [rt.urn])])).to.deep.equal([]);
+        expect(
+            validate([rt, policy([allowAccount], TYPES.nativeResourcePolicy, UNKNOWN_STRING, [rt.urn])]),
+        ).to.have.length(1);
+        expect(
+            validate([
+                rt,
+                recorded(
+                    "production",
+                    TYPES.nativeResourcePolicy,
+                    "rp",
+                    { resourceArn: UNKNOWN_STRING, policy: UNKNOWN_STRING },
+                    [rt.urn],
+                ),
+            ]),
+        ).to.deep.equal([]);
     });
 
     it("names the same invocation actions as src/inbound/resourcePolicy.ts", () => {
@@ -193,12 +407,18 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
 });
 
 describe("inbound rules over the whole program", () => {
-    const INBOUND_RULES = ["vpc-endpoint-has-policy", "vpc-endpoint-policy-no-unconditioned-any-principal", "production-runtime-vpc-only-resource-policy"];
+    const INBOUND_RULES = [
+        "vpc-endpoint-has-policy",
+        "vpc-endpoint-policy-no-unconditioned-any-principal",
+        "production-runtime-vpc-only-resource-policy",
+    ];
 
     for (const stack of STACKS) {
         it(`${stack}: zero findings, every endpoint carries a policy`, async () => {
             const run = await runStackOnce(stack);
-            expect(evaluatePolicies(run.resources, stack).filter((v) => INBOUND_RULES.includes(v.policyName))).to.deep.equal([]);
+            expect(
+                evaluatePolicies(run.resources, stack).filter((v) => INBOUND_RULES.includes(v.policyName)),
+            ).to.deep.equal([]);
             const endpoints = run.resources.filter((r) => r.type === TYPES.vpcEndpoint);
             expect(endpoints.length).to.be.greaterThan(5);
             for (const e of endpoints) {
@@ -210,7 +430,9 @@ describe("inbound rules over the whole program", () => {
     it("production without its resource policies is caught", async () => {
         const run = await runStackOnce("production");
         const stripped = run.resources.filter((r) => r.type !== TYPES.nativeResourcePolicy);
-        const found = evaluatePolicies(stripped, "production").filter((v) => v.policyName === "production-runtime-vpc-only-resource-policy");
+        const found = evaluatePolicies(stripped, "production").filter(
+            (v) => v.policyName === "production-runtime-vpc-only-resource-policy",
+        );
         expect(found.map((v) => v.resourceName)).to.deep.equal(["agentcore-production-support_agent-runtime"]);
     });
 });

@@ -38,12 +38,35 @@ const endpointInput = {
     imageUris: [`${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2`],
     codeBucketArns: [],
 };
-const sigv4Policy = runtimeAccessPolicy({ ...ctx, resourceArn: RUNTIME, vpcId: VPC, agentcoreEndpointId: VPCE, authentication: "sigv4", allowedPrincipals: [PARTNER] });
-const sigv4EndpointPolicy = runtimeAccessPolicy({ ...ctx, resourceArn: ENDPOINT, vpcId: VPC, agentcoreEndpointId: VPCE, authentication: "sigv4", allowedPrincipals: [PARTNER] });
-const jwtPolicy = runtimeAccessPolicy({ ...ctx, resourceArn: RUNTIME, vpcId: VPC, agentcoreEndpointId: VPCE, authentication: "jwt", allowedPrincipals: [] });
+const sigv4Policy = runtimeAccessPolicy({
+    ...ctx,
+    resourceArn: RUNTIME,
+    vpcId: VPC,
+    agentcoreEndpointId: VPCE,
+    authentication: "sigv4",
+    allowedPrincipals: [PARTNER],
+});
+const sigv4EndpointPolicy = runtimeAccessPolicy({
+    ...ctx,
+    resourceArn: ENDPOINT,
+    vpcId: VPC,
+    agentcoreEndpointId: VPCE,
+    authentication: "sigv4",
+    allowedPrincipals: [PARTNER],
+});
+const jwtPolicy = runtimeAccessPolicy({
+    ...ctx,
+    resourceArn: RUNTIME,
+    vpcId: VPC,
+    agentcoreEndpointId: VPCE,
+    authentication: "jwt",
+    allowedPrincipals: [],
+});
 
 /** An identity policy that allows everything: the fence must hold against the broadest caller. */
-const adminIdentity = [{ name: "admin", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } }];
+const adminIdentity = [
+    { name: "admin", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } },
+];
 
 const fromStackEndpoint = { "aws:SourceVpc": VPC, "aws:SourceVpce": VPCE };
 const fromOtherVpc = { "aws:SourceVpc": OTHER_VPC, "aws:SourceVpce": OTHER_VPCE };
@@ -93,15 +116,40 @@ const invoke = "bedrock-agentcore:InvokeAgentRuntime";
 
 describe("inbound simulation: runtime resource policy (SigV4 runtime)", () => {
     it("allows this account's caller invoking through the stack's bedrock-agentcore endpoint", async () => {
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: fromStackEndpoint, resourcePolicy: sigv4Policy, endpointPolicies: [agentcoreEndpoint] })).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: RUNTIME,
+                context: fromStackEndpoint,
+                resourcePolicy: sigv4Policy,
+                endpointPolicies: [agentcoreEndpoint],
+            }),
+        ).to.equal("Allowed");
     });
 
     it("allows the same call on the version-pinned endpoint resource too, under the endpoint's own policy (hierarchical check)", async () => {
-        expect(await decide({ principal: CALLER, action: invoke, resource: ENDPOINT, context: fromStackEndpoint, resourcePolicy: sigv4EndpointPolicy, endpointPolicies: [agentcoreEndpoint] })).to.equal("Allowed");
-        expect(await decide({ principal: CALLER, action: invoke, resource: ENDPOINT, resourcePolicy: sigv4EndpointPolicy })).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: ENDPOINT,
+                context: fromStackEndpoint,
+                resourcePolicy: sigv4EndpointPolicy,
+                endpointPolicies: [agentcoreEndpoint],
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: ENDPOINT,
+                resourcePolicy: sigv4EndpointPolicy,
+            }),
+        ).to.equal("ExplicitlyDenied");
     });
 
-    it("names the exact ARN it is attached to in every statement, as AWS's examples do (no Resource \"*\")", () => {
+    it('names the exact ARN it is attached to in every statement, as AWS\'s examples do (no Resource "*")', () => {
         expect(sigv4Policy.Statement.map((st) => st.Resource)).to.deep.equal([
             "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj",
             "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_production-AbCdEfGhIj",
@@ -113,26 +161,77 @@ describe("inbound simulation: runtime resource policy (SigV4 runtime)", () => {
     });
 
     it("explicitly denies the same caller over the public endpoint, even with an admin identity policy", async () => {
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: sigv4Policy })).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: sigv4Policy }),
+        ).to.equal("ExplicitlyDenied");
     });
 
     it("explicitly denies the same caller from another VPC through that VPC's endpoint", async () => {
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: fromOtherVpc, resourcePolicy: sigv4Policy })).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: RUNTIME,
+                context: fromOtherVpc,
+                resourcePolicy: sigv4Policy,
+            }),
+        ).to.equal("ExplicitlyDenied");
     });
 
     it("admits a request that carries only the stack's VPC, or only the stack's endpoint (either origin suffices)", async () => {
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpc": VPC }, resourcePolicy: sigv4Policy })).to.equal("Allowed");
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpce": VPCE }, resourcePolicy: sigv4Policy })).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpc": VPC },
+                resourcePolicy: sigv4Policy,
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpce": VPCE },
+                resourcePolicy: sigv4Policy,
+            }),
+        ).to.equal("Allowed");
     });
 
     it("plain StringNotEquals (which the pack also accepts as a fence) denies an absent key just like …IfExists", async () => {
-        const plain = { ...sigv4Policy, Statement: sigv4Policy.Statement.map((s) => (s.Effect === "Deny" ? { ...s, Condition: { StringNotEquals: s.Condition?.StringNotEqualsIfExists ?? {} } } : s)) };
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: plain })).to.equal("ExplicitlyDenied");
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpce": VPCE }, resourcePolicy: plain })).to.equal("Allowed");
+        const plain = {
+            ...sigv4Policy,
+            Statement: sigv4Policy.Statement.map((s) =>
+                s.Effect === "Deny"
+                    ? { ...s, Condition: { StringNotEquals: s.Condition?.StringNotEqualsIfExists ?? {} } }
+                    : s,
+            ),
+        };
+        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: plain })).to.equal(
+            "ExplicitlyDenied",
+        );
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpce": VPCE },
+                resourcePolicy: plain,
+            }),
+        ).to.equal("Allowed");
     });
 
     it("near miss: a look-alike VPC ID one character off is denied", async () => {
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60719" }, resourcePolicy: sigv4Policy })).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60719" },
+                resourcePolicy: sigv4Policy,
+            }),
+        ).to.equal("ExplicitlyDenied");
     });
 
     it("denies every documented invocation action from outside, not only InvokeAgentRuntime", async () => {
@@ -143,88 +242,257 @@ describe("inbound simulation: runtime resource policy (SigV4 runtime)", () => {
             "bedrock-agentcore:StopRuntimeSession",
             "bedrock-agentcore:GetAgentCard",
         ]) {
-            expect(await decide({ principal: CALLER, action, resource: RUNTIME, resourcePolicy: sigv4Policy }), action).to.equal("ExplicitlyDenied");
+            expect(
+                await decide({ principal: CALLER, action, resource: RUNTIME, resourcePolicy: sigv4Policy }),
+                action,
+            ).to.equal("ExplicitlyDenied");
         }
     });
 
     it("leaves management to IAM: the deployer outside the VPC may still update the runtime", async () => {
-        expect(await decide({ principal: CALLER, action: "bedrock-agentcore:UpdateAgentRuntime", resource: RUNTIME, resourcePolicy: sigv4Policy })).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "bedrock-agentcore:UpdateAgentRuntime",
+                resource: RUNTIME,
+                resourcePolicy: sigv4Policy,
+            }),
+        ).to.equal("Allowed");
     });
 
     it("allows a configured principal of another account from the VPC, and no other principal of that account", async () => {
-        const identity = [{ name: "invoke", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: invoke, Resource: "*" }] } }];
-        expect(await decide({ principal: PARTNER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpc": VPC }, resourcePolicy: sigv4Policy, identity })).to.equal("Allowed");
-        expect(await decide({ principal: STRANGER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpc": VPC }, resourcePolicy: sigv4Policy, identity })).to.equal("ImplicitlyDenied");
-        expect(await decide({ principal: PARTNER, action: invoke, resource: RUNTIME, resourcePolicy: sigv4Policy, identity })).to.equal("ExplicitlyDenied");
+        const identity = [
+            {
+                name: "invoke",
+                policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: invoke, Resource: "*" }] },
+            },
+        ];
+        expect(
+            await decide({
+                principal: PARTNER,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpc": VPC },
+                resourcePolicy: sigv4Policy,
+                identity,
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: STRANGER,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpc": VPC },
+                resourcePolicy: sigv4Policy,
+                identity,
+            }),
+        ).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: PARTNER,
+                action: invoke,
+                resource: RUNTIME,
+                resourcePolicy: sigv4Policy,
+                identity,
+            }),
+        ).to.equal("ExplicitlyDenied");
     });
 });
 
 describe("inbound simulation: runtime resource policy (JWT runtime)", () => {
     it("allows a JWT caller (no IAM principal) through the stack's endpoint", async () => {
-        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: RUNTIME, context: fromStackEndpoint, resourcePolicy: jwtPolicy, endpointPolicies: [agentcoreEndpoint] })).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: anonymousPrincipal,
+                action: invoke,
+                resource: RUNTIME,
+                context: fromStackEndpoint,
+                resourcePolicy: jwtPolicy,
+                endpointPolicies: [agentcoreEndpoint],
+            }),
+        ).to.equal("Allowed");
     });
 
     it("explicitly denies a JWT caller from outside the VPC", async () => {
-        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: RUNTIME, resourcePolicy: jwtPolicy })).to.equal("ExplicitlyDenied");
-        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: RUNTIME, context: fromOtherVpc, resourcePolicy: jwtPolicy })).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({
+                principal: anonymousPrincipal,
+                action: invoke,
+                resource: RUNTIME,
+                resourcePolicy: jwtPolicy,
+            }),
+        ).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({
+                principal: anonymousPrincipal,
+                action: invoke,
+                resource: RUNTIME,
+                context: fromOtherVpc,
+                resourcePolicy: jwtPolicy,
+            }),
+        ).to.equal("ExplicitlyDenied");
     });
 
     it("explicitly denies an IAM caller of this account from outside the VPC too", async () => {
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: jwtPolicy })).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: jwtPolicy }),
+        ).to.equal("ExplicitlyDenied");
     });
 
     it("admits the same origins the Deny admits: the stack's VPC alone, or the stack's endpoint alone", async () => {
-        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: RUNTIME, context: { "aws:SourceVpc": VPC }, resourcePolicy: jwtPolicy })).to.equal("Allowed");
-        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: RUNTIME, context: { "aws:SourceVpce": VPCE }, resourcePolicy: jwtPolicy })).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: anonymousPrincipal,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpc": VPC },
+                resourcePolicy: jwtPolicy,
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: anonymousPrincipal,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpce": VPCE },
+                resourcePolicy: jwtPolicy,
+            }),
+        ).to.equal("Allowed");
         // Near miss: another endpoint in another VPC matches neither origin.
-        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: RUNTIME, context: { "aws:SourceVpce": OTHER_VPCE }, resourcePolicy: jwtPolicy })).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({
+                principal: anonymousPrincipal,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpce": OTHER_VPCE },
+                resourcePolicy: jwtPolicy,
+            }),
+        ).to.equal("ExplicitlyDenied");
     });
 
     it("has one Allow per origin, keyed exactly like the Deny", () => {
         expect(jwtPolicy.Statement.map((st) => [st.Sid, st.Effect, st.Condition])).to.deep.equal([
-            ["DenyInvokeFromOutsideStackVpc", "Deny", { StringNotEqualsIfExists: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718", "aws:SourceVpce": "vpce-0aaaabbbbccccdddd" } }],
+            [
+                "DenyInvokeFromOutsideStackVpc",
+                "Deny",
+                {
+                    StringNotEqualsIfExists: {
+                        "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718",
+                        "aws:SourceVpce": "vpce-0aaaabbbbccccdddd",
+                    },
+                },
+            ],
             ["AllowJwtCallersFromStackVpc", "Allow", { StringEquals: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60718" } }],
-            ["AllowJwtCallersThroughStackEndpoint", "Allow", { StringEquals: { "aws:SourceVpce": "vpce-0aaaabbbbccccdddd" } }],
+            [
+                "AllowJwtCallersThroughStackEndpoint",
+                "Allow",
+                { StringEquals: { "aws:SourceVpce": "vpce-0aaaabbbbccccdddd" } },
+            ],
         ]);
-        const vpcOnlyJwt = runtimeAccessPolicy({ ...ctx, resourceArn: RUNTIME, vpcId: VPC, authentication: "jwt", allowedPrincipals: [] });
-        expect(vpcOnlyJwt.Statement.map((st) => st.Sid)).to.deep.equal(["DenyInvokeFromOutsideStackVpc", "AllowJwtCallersFromStackVpc"]);
+        const vpcOnlyJwt = runtimeAccessPolicy({
+            ...ctx,
+            resourceArn: RUNTIME,
+            vpcId: VPC,
+            authentication: "jwt",
+            allowedPrincipals: [],
+        });
+        expect(vpcOnlyJwt.Statement.map((st) => st.Sid)).to.deep.equal([
+            "DenyInvokeFromOutsideStackVpc",
+            "AllowJwtCallersFromStackVpc",
+        ]);
     });
 });
 
 describe("inbound simulation: a fence without the stack's endpoint (createEndpoints false)", () => {
-    const vpcOnly = runtimeAccessPolicy({ ...ctx, resourceArn: RUNTIME, vpcId: VPC, authentication: "sigv4", allowedPrincipals: [] });
+    const vpcOnly = runtimeAccessPolicy({
+        ...ctx,
+        resourceArn: RUNTIME,
+        vpcId: VPC,
+        authentication: "sigv4",
+        allowedPrincipals: [],
+    });
 
     it("admits the VPC (the owning stack's endpoint carries it) and denies everything else", async () => {
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: { "aws:SourceVpc": VPC, "aws:SourceVpce": OTHER_VPCE }, resourcePolicy: vpcOnly })).to.equal("Allowed");
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, context: fromOtherVpc, resourcePolicy: vpcOnly })).to.equal("ExplicitlyDenied");
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: vpcOnly })).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: RUNTIME,
+                context: { "aws:SourceVpc": VPC, "aws:SourceVpce": OTHER_VPCE },
+                resourcePolicy: vpcOnly,
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: invoke,
+                resource: RUNTIME,
+                context: fromOtherVpc,
+                resourcePolicy: vpcOnly,
+            }),
+        ).to.equal("ExplicitlyDenied");
+        expect(
+            await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: vpcOnly }),
+        ).to.equal("ExplicitlyDenied");
     });
 });
 
 describe("inbound simulation: the stack's endpoints cannot reach other accounts", () => {
-    const openRuntimePolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "bedrock-agentcore:*", Resource: "*" }] };
+    const openRuntimePolicy = {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: "*", Action: "bedrock-agentcore:*", Resource: "*" }],
+    };
 
     it("denies invoking another account's runtime through the bedrock-agentcore endpoint, with this account's or that account's credentials", async () => {
         for (const principal of [CALLER, STRANGER]) {
-            const decision = await decide({ principal, action: invoke, resource: OTHER_RUNTIME, resourceAccount: OTHER, context: fromStackEndpoint, resourcePolicy: openRuntimePolicy, endpointPolicies: [agentcoreEndpoint] });
+            const decision = await decide({
+                principal,
+                action: invoke,
+                resource: OTHER_RUNTIME,
+                resourceAccount: OTHER,
+                context: fromStackEndpoint,
+                resourcePolicy: openRuntimePolicy,
+                endpointPolicies: [agentcoreEndpoint],
+            });
             expect(decision, principal).to.equal("ImplicitlyDenied");
         }
     });
 
     it("denies a JWT caller reaching another account's runtime through the endpoint", async () => {
-        expect(await decide({ principal: anonymousPrincipal, action: invoke, resource: OTHER_RUNTIME, resourceAccount: OTHER, context: fromStackEndpoint, resourcePolicy: openRuntimePolicy, endpointPolicies: [agentcoreEndpoint] })).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: anonymousPrincipal,
+                action: invoke,
+                resource: OTHER_RUNTIME,
+                resourceAccount: OTHER,
+                context: fromStackEndpoint,
+                resourcePolicy: openRuntimePolicy,
+                endpointPolicies: [agentcoreEndpoint],
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 
     it("the endpoint's any-caller statement rests on the Resource ARN: with or without aws:ResourceAccount in the request, only this account's runtimes pass", async () => {
         const jwtCall = (resource: string, context: Record<string, string>) =>
-            runSimulation({
-                request: { principal: anonymousPrincipal, action: invoke, resource: { resource, accountId: resource.split(":")[4] }, contextVariables: { ...fromStackEndpoint, ...context } },
-                identityPolicies: [],
-                serviceControlPolicies: [],
-                resourceControlPolicies: [],
-                resourcePolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: invoke, Resource: "*" }] },
-                vpcEndpointPolicies: [{ name: "agentcore", policy: agentcoreEndpoint }],
-            }, {}).then((r) => (r.resultType === "error" ? JSON.stringify(r.errors) : r.overallResult));
+            runSimulation(
+                {
+                    request: {
+                        principal: anonymousPrincipal,
+                        action: invoke,
+                        resource: { resource, accountId: resource.split(":")[4] },
+                        contextVariables: { ...fromStackEndpoint, ...context },
+                    },
+                    identityPolicies: [],
+                    serviceControlPolicies: [],
+                    resourceControlPolicies: [],
+                    resourcePolicy: {
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Principal: "*", Action: invoke, Resource: "*" }],
+                    },
+                    vpcEndpointPolicies: [{ name: "agentcore", policy: agentcoreEndpoint }],
+                },
+                {},
+            ).then((r) => (r.resultType === "error" ? JSON.stringify(r.errors) : r.overallResult));
         expect(await jwtCall(RUNTIME, {})).to.equal("Allowed");
         expect(await jwtCall(RUNTIME, { "aws:ResourceAccount": ACCOUNT })).to.equal("Allowed");
         expect(await jwtCall(OTHER_RUNTIME, {})).to.equal("ImplicitlyDenied");
@@ -232,97 +500,329 @@ describe("inbound simulation: the stack's endpoints cannot reach other accounts"
     });
 
     it("lets this account's callers use its other AgentCore resources (memory) but not another account's", async () => {
-        const memory = (account: string) => `arn:aws:bedrock-agentcore:us-east-1:${account}:memory/support_memory-AbCdEfGhIj`;
-        expect(await decide({ principal: CALLER, action: "bedrock-agentcore:CreateEvent", resource: memory(ACCOUNT), context: fromStackEndpoint, endpointPolicies: [agentcoreEndpoint] })).to.equal("Allowed");
-        expect(await decide({ principal: CALLER, action: "bedrock-agentcore:CreateEvent", resource: memory(OTHER), resourceAccount: OTHER, context: fromStackEndpoint, resourcePolicy: openRuntimePolicy, endpointPolicies: [agentcoreEndpoint] })).to.equal("ImplicitlyDenied");
+        const memory = (account: string) =>
+            `arn:aws:bedrock-agentcore:us-east-1:${account}:memory/support_memory-AbCdEfGhIj`;
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "bedrock-agentcore:CreateEvent",
+                resource: memory(ACCOUNT),
+                context: fromStackEndpoint,
+                endpointPolicies: [agentcoreEndpoint],
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "bedrock-agentcore:CreateEvent",
+                resource: memory(OTHER),
+                resourceAccount: OTHER,
+                context: fromStackEndpoint,
+                resourcePolicy: openRuntimePolicy,
+                endpointPolicies: [agentcoreEndpoint],
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 
     it("with organizationId, a caller of another account in the organization uses the endpoint; one outside it does not", async () => {
         const orgPolicy = endpointPolicy("bedrock-agentcore", { ...endpointInput, organizationId: "o-a1b2c3d4e5" });
         const memory = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:memory/support_memory-AbCdEfGhIj`;
-        const memoryPolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: "bedrock-agentcore:*", Resource: "*" }] };
-        const request = (orgId: string) => ({ principal: STRANGER, action: "bedrock-agentcore:CreateEvent", resource: memory, context: { ...fromStackEndpoint, "aws:PrincipalOrgID": orgId }, resourcePolicy: memoryPolicy });
+        const memoryPolicy = {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
+                    Action: "bedrock-agentcore:*",
+                    Resource: "*",
+                },
+            ],
+        };
+        const request = (orgId: string) => ({
+            principal: STRANGER,
+            action: "bedrock-agentcore:CreateEvent",
+            resource: memory,
+            context: { ...fromStackEndpoint, "aws:PrincipalOrgID": orgId },
+            resourcePolicy: memoryPolicy,
+        });
         expect(await decide({ ...request("o-a1b2c3d4e5"), endpointPolicies: [orgPolicy] })).to.equal("Allowed");
-        expect(await decide({ ...request("o-zzzzzzzzzz"), endpointPolicies: [orgPolicy] })).to.equal("ImplicitlyDenied");
-        expect(await decide({ ...request("o-a1b2c3d4e5"), endpointPolicies: [agentcoreEndpoint] })).to.equal("ImplicitlyDenied");
+        expect(await decide({ ...request("o-zzzzzzzzzz"), endpointPolicies: [orgPolicy] })).to.equal(
+            "ImplicitlyDenied",
+        );
+        expect(await decide({ ...request("o-a1b2c3d4e5"), endpointPolicies: [agentcoreEndpoint] })).to.equal(
+            "ImplicitlyDenied",
+        );
     });
 
     it("pulls this account's image through ecr.dkr, and nothing from another account's repository", async () => {
         const policy = endpointPolicy("ecr.dkr", endpointInput);
         const repo = (account: string, name: string) => `arn:aws:ecr:us-east-1:${account}:repository/${name}`;
         const openRepo = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "ecr:*" }] };
-        expect(await decide({ principal: CALLER, action: "ecr:BatchGetImage", resource: repo(ACCOUNT, "agents/support-agent"), context: fromStackEndpoint, endpointPolicies: [policy] })).to.equal("Allowed");
-        expect(await decide({ principal: CALLER, action: "ecr:BatchGetImage", resource: repo(OTHER, "public-tools"), resourceAccount: OTHER, context: fromStackEndpoint, resourcePolicy: openRepo, endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
-        expect(await decide({ principal: STRANGER, action: "ecr:PutImage", resource: repo(OTHER, "drop-box"), resourceAccount: OTHER, context: fromStackEndpoint, resourcePolicy: openRepo, endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "ecr:BatchGetImage",
+                resource: repo(ACCOUNT, "agents/support-agent"),
+                context: fromStackEndpoint,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "ecr:BatchGetImage",
+                resource: repo(OTHER, "public-tools"),
+                resourceAccount: OTHER,
+                context: fromStackEndpoint,
+                resourcePolicy: openRepo,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: STRANGER,
+                action: "ecr:PutImage",
+                resource: repo(OTHER, "drop-box"),
+                resourceAccount: OTHER,
+                context: fromStackEndpoint,
+                resourcePolicy: openRepo,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 
     it("near miss: pushing into this account's own repository through the endpoint is denied (read only)", async () => {
         const policy = endpointPolicy("ecr.api", endpointInput);
-        expect(await decide({ principal: CALLER, action: "ecr:PutImage", resource: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/support-agent`, context: fromStackEndpoint, endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "ecr:PutImage",
+                resource: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/support-agent`,
+                context: fromStackEndpoint,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 
     it("reads ECR's layer bucket through the S3 gateway endpoint, and no other bucket", async () => {
         const policy = endpointPolicy("s3", endpointInput);
-        const openBucket = (bucket: string) => ({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:*", Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`] }] });
+        const openBucket = (bucket: string) => ({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: "s3:*",
+                    Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+                },
+            ],
+        });
         const s3 = { "aws:SourceVpc": VPC, "aws:SourceVpce": "vpce-0s3gateway000000" };
-        expect(await decide({ principal: CALLER, action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/sha256/layer", context: s3, endpointPolicies: [policy] })).to.equal("Allowed");
-        expect(await decide({ principal: CALLER, action: "s3:GetObject", resource: "arn:aws:s3:::exfil-bucket/loot", resourceAccount: OTHER, context: s3, resourcePolicy: openBucket("exfil-bucket"), endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
-        expect(await decide({ principal: CALLER, action: "s3:PutObject", resource: "arn:aws:s3:::exfil-bucket/loot", resourceAccount: OTHER, context: s3, resourcePolicy: openBucket("exfil-bucket"), endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "s3:GetObject",
+                resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/sha256/layer",
+                context: s3,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "s3:GetObject",
+                resource: "arn:aws:s3:::exfil-bucket/loot",
+                resourceAccount: OTHER,
+                context: s3,
+                resourcePolicy: openBucket("exfil-bucket"),
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "s3:PutObject",
+                resource: "arn:aws:s3:::exfil-bucket/loot",
+                resourceAccount: OTHER,
+                context: s3,
+                resourcePolicy: openBucket("exfil-bucket"),
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
         // Near miss: the layer bucket of another region is not ECR's bucket for this stack.
-        expect(await decide({ principal: CALLER, action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-west-2-starport-layer-bucket/sha256/layer", context: s3, endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "s3:GetObject",
+                resource: "arn:aws:s3:::prod-us-west-2-starport-layer-bucket/sha256/layer",
+                context: s3,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
         // Near miss: nothing can be written to the layer bucket.
-        expect(await decide({ principal: CALLER, action: "s3:PutObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/sha256/layer", context: s3, endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "s3:PutObject",
+                resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/sha256/layer",
+                context: s3,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 
     it("reads the stack's code bucket only when given, and only for this account", async () => {
-        const withCode = endpointPolicy("s3", { ...endpointInput, codeBucketArns: ["arn:aws:s3:::agentcore-code-production-123456789012"] });
+        const withCode = endpointPolicy("s3", {
+            ...endpointInput,
+            codeBucketArns: ["arn:aws:s3:::agentcore-code-production-123456789012"],
+        });
         const object = "arn:aws:s3:::agentcore-code-production-123456789012/support_agent/bundle.zip";
-        expect(await decide({ principal: CALLER, action: "s3:GetObject", resource: object, endpointPolicies: [withCode] })).to.equal("Allowed");
-        expect(await decide({ principal: CALLER, action: "s3:GetObject", resource: object, endpointPolicies: [endpointPolicy("s3", endpointInput)] })).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({ principal: CALLER, action: "s3:GetObject", resource: object, endpointPolicies: [withCode] }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "s3:GetObject",
+                resource: object,
+                endpointPolicies: [endpointPolicy("s3", endpointInput)],
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 
     it("writes logs of this account only", async () => {
         const policy = endpointPolicy("logs", endpointInput);
-        const group = (account: string) => `arn:aws:logs:us-east-1:${account}:log-group:/aws/bedrock-agentcore/runtimes/support_agent_production-AbCdEfGhIj-DEFAULT:log-stream:s1`;
-        expect(await decide({ principal: CALLER, action: "logs:PutLogEvents", resource: group(ACCOUNT), context: fromStackEndpoint, endpointPolicies: [policy] })).to.equal("Allowed");
-        expect(await decide({ principal: STRANGER, action: "logs:PutLogEvents", resource: group(OTHER), resourceAccount: OTHER, context: fromStackEndpoint, endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
+        const group = (account: string) =>
+            `arn:aws:logs:us-east-1:${account}:log-group:/aws/bedrock-agentcore/runtimes/support_agent_production-AbCdEfGhIj-DEFAULT:log-stream:s1`;
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "logs:PutLogEvents",
+                resource: group(ACCOUNT),
+                context: fromStackEndpoint,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: STRANGER,
+                action: "logs:PutLogEvents",
+                resource: group(OTHER),
+                resourceAccount: OTHER,
+                context: fromStackEndpoint,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 
     it("invokes the configured model through bedrock-runtime, and no other", async () => {
         const policy = endpointPolicy("bedrock-runtime", endpointInput);
-        expect(await decide({ principal: CALLER, action: "bedrock:InvokeModel", resource: MODEL, context: fromStackEndpoint, endpointPolicies: [policy] })).to.equal("Allowed");
-        expect(await decide({ principal: CALLER, action: "bedrock:InvokeModel", resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1", context: fromStackEndpoint, endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "bedrock:InvokeModel",
+                resource: MODEL,
+                context: fromStackEndpoint,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "bedrock:InvokeModel",
+                resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1",
+                context: fromStackEndpoint,
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 
     it("lets only this account's callers use any other endpoint (sts)", async () => {
         const policy = endpointPolicy("sts", endpointInput);
         const role = (account: string) => `arn:aws:iam::${account}:role/worker`;
-        const trust = (account: string) => ({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" }] });
-        expect(await decide({ principal: CALLER, action: "sts:AssumeRole", resource: role(ACCOUNT), context: fromStackEndpoint, resourcePolicy: trust(ACCOUNT), endpointPolicies: [policy] })).to.equal("Allowed");
-        expect(await decide({ principal: STRANGER, action: "sts:AssumeRole", resource: role(OTHER), resourceAccount: OTHER, context: fromStackEndpoint, resourcePolicy: trust(OTHER), endpointPolicies: [policy] })).to.equal("ImplicitlyDenied");
+        const trust = (account: string) => ({
+            Version: "2012-10-17",
+            Statement: [
+                { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" },
+            ],
+        });
+        expect(
+            await decide({
+                principal: CALLER,
+                action: "sts:AssumeRole",
+                resource: role(ACCOUNT),
+                context: fromStackEndpoint,
+                resourcePolicy: trust(ACCOUNT),
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await decide({
+                principal: STRANGER,
+                action: "sts:AssumeRole",
+                resource: role(OTHER),
+                resourceAccount: OTHER,
+                context: fromStackEndpoint,
+                resourcePolicy: trust(OTHER),
+                endpointPolicies: [policy],
+            }),
+        ).to.equal("ImplicitlyDenied");
     });
 });
 
 describe("inbound simulation: deployer guardrail", () => {
-    const guardrail = deployerGuardrailDocument({ subnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"], securityGroupIds: ["sg-0123456789abcdef0"] });
+    const guardrail = deployerGuardrailDocument({
+        subnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
+        securityGroupIds: ["sg-0123456789abcdef0"],
+    });
     const deployer = `arn:aws:iam::${ACCOUNT}:role/deployer`;
     const identity = [...adminIdentity, { name: "guardrail", policy: guardrail }];
     const create = (context: Record<string, string | string[]>) =>
-        decide({ principal: deployer, action: "bedrock-agentcore:CreateAgentRuntime", resource: "*", context, identity });
+        decide({
+            principal: deployer,
+            action: "bedrock-agentcore:CreateAgentRuntime",
+            resource: "*",
+            context,
+            identity,
+        });
 
     it("allows a runtime in the stack's subnets and security group", async () => {
-        expect(await create({ "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"], "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"] })).to.equal("Allowed");
-        expect(await create({ "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718"], "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"] })).to.equal("Allowed");
+        expect(
+            await create({
+                "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
+                "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"],
+            }),
+        ).to.equal("Allowed");
+        expect(
+            await create({
+                "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718"],
+                "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"],
+            }),
+        ).to.equal("Allowed");
     });
 
     it("denies one foreign subnet or security group among the stack's", async () => {
-        expect(await create({ "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718", "subnet-0bad0bad0bad0bad0"], "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"] })).to.equal("ExplicitlyDenied");
-        expect(await create({ "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718"], "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0", "sg-0bad0bad0bad0bad0"] })).to.equal("ExplicitlyDenied");
+        expect(
+            await create({
+                "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718", "subnet-0bad0bad0bad0bad0"],
+                "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"],
+            }),
+        ).to.equal("ExplicitlyDenied");
+        expect(
+            await create({
+                "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718"],
+                "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0", "sg-0bad0bad0bad0bad0"],
+            }),
+        ).to.equal("ExplicitlyDenied");
     });
 
     it("denies a runtime without subnets or without security groups (a PUBLIC runtime sends neither)", async () => {
-        expect(await create({ "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"] })).to.equal("ExplicitlyDenied");
-        expect(await create({ "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718"] })).to.equal("ExplicitlyDenied");
+        expect(await create({ "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"] })).to.equal(
+            "ExplicitlyDenied",
+        );
+        expect(await create({ "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718"] })).to.equal(
+            "ExplicitlyDenied",
+        );
         expect(await create({})).to.equal("ExplicitlyDenied");
     });
 });

@@ -50,10 +50,14 @@ describe("integration: deploy the real program to a sandbox account", function (
             return;
         }
         // Always: the two passes of `npm run teardown`, then forget the stack if it is gone.
-        const outcome = await runTeardown(stackName, automationTeardownOps(stack, log, () => undefined), {
-            maxWaitMinutes: Number(env[IT_ENV.teardownWaitMinutes] ?? 60),
-            dryRun: false,
-        });
+        const outcome = await runTeardown(
+            stackName,
+            automationTeardownOps(stack, log, () => undefined),
+            {
+                maxWaitMinutes: Number(env[IT_ENV.teardownWaitMinutes] ?? 60),
+                dryRun: false,
+            },
+        );
         if (outcome === "destroyed") {
             await stack.workspace.removeStack(stackName);
         } else {
@@ -74,7 +78,9 @@ describe("integration: deploy the real program to a sandbox account", function (
         const control = new BedrockAgentCoreControlClient({ region });
         const deadline = Date.now() + 20 * 60 * 1000;
         for (;;) {
-            const { status, failureReason } = await control.send(new GetAgentRuntimeCommand({ agentRuntimeId: runtime.id }));
+            const { status, failureReason } = await control.send(
+                new GetAgentRuntimeCommand({ agentRuntimeId: runtime.id }),
+            );
             if (status === "READY") {
                 return;
             }
@@ -105,7 +111,13 @@ describe("integration: deploy the real program to a sandbox account", function (
 
     it("every metric series the alarms watch exists, with its exact dimension set", async () => {
         const runtimeName = `${IT_RUNTIME}_${stackName.replace(/[^a-zA-Z0-9_]/g, "_")}`;
-        const expected = alarmSeries({ environment: "development", sizing: { cpu: 512, memory: 1024 }, runtimeArn: runtime.arn, runtimeName, endpointNames: [] });
+        const expected = alarmSeries({
+            environment: "development",
+            sizing: { cpu: 512, memory: 1024 },
+            runtimeArn: runtime.arn,
+            runtimeName,
+            endpointNames: [],
+        });
         const cloudwatch = new CloudWatchClient({ region });
         // Invocation metrics appear within minutes; usage metrics may lag up to 60 minutes.
         const deadline = Date.now() + minutes(IT_ENV.metricWaitMinutes, 75);
@@ -114,7 +126,11 @@ describe("integration: deploy the real program to a sandbox account", function (
             const found = await Promise.all(
                 missing.map(async (s) => {
                     const { Metrics } = await cloudwatch.send(
-                        new ListMetricsCommand({ Namespace: s.namespace, MetricName: s.metricName, Dimensions: Object.entries(s.dimensions).map(([Name, Value]) => ({ Name, Value })) }),
+                        new ListMetricsCommand({
+                            Namespace: s.namespace,
+                            MetricName: s.metricName,
+                            Dimensions: Object.entries(s.dimensions).map(([Name, Value]) => ({ Name, Value })),
+                        }),
                     );
                     return (Metrics ?? []).some((m) => exactDimensions(m.Dimensions, s.dimensions));
                 }),
@@ -126,6 +142,9 @@ describe("integration: deploy the real program to a sandbox account", function (
             log(`waiting for ${missing.length} series: ${missing.map((s) => s.metricName).join(", ")}`);
             await sleep(60_000);
         }
-        expect(missing.map(seriesKey), "series the alarms watch that CloudWatch does not have (the alarm would sit on missing data)").to.deep.equal([]);
+        expect(
+            missing.map(seriesKey),
+            "series the alarms watch that CloudWatch does not have (the alarm would sit on missing data)",
+        ).to.deep.equal([]);
     });
 });

@@ -14,7 +14,9 @@ export interface Series {
 }
 
 export function seriesKey(s: Series): string {
-    const dims = Object.entries(s.dimensions).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`);
+    const dims = Object.entries(s.dimensions)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k}=${v}`);
     return `${s.namespace}/${s.metricName}{${dims.join(",")}}`;
 }
 
@@ -28,16 +30,31 @@ export function alarmSeries(args: {
     const endpoints = endpointsOf(args.endpointNames);
     // The usage alarms read Contributor Insights rules (metric math, no metric series), so
     // their rule names do not matter here: only queries with a metric are series to check.
-    const target = { runtimeArn: args.runtimeArn, runtimeName: args.runtimeName, endpoints, usageRules: { vcpu: [], memory: [] } };
+    const target = {
+        runtimeArn: args.runtimeArn,
+        runtimeName: args.runtimeName,
+        endpoints,
+        usageRules: { vcpu: [], memory: [] },
+    };
     const all = runtimeAlarmDefinitions(args.environment, args.sizing, endpoints)
         .flatMap((d) => d.queries(target))
-        .flatMap((q) => (q.metric ? [{ namespace: q.metric.namespace, metricName: q.metric.metricName, dimensions: q.metric.dimensions }] : []));
+        .flatMap((q) =>
+            q.metric
+                ? [{ namespace: q.metric.namespace, metricName: q.metric.metricName, dimensions: q.metric.dimensions }]
+                : [],
+        );
     const unique = new Map(all.map((s) => [seriesKey(s), s]));
     return [...unique.values()].sort((a, b) => seriesKey(a).localeCompare(seriesKey(b)));
 }
 
 /** True when a ListMetrics result has exactly this dimension set (ListMetrics filters match supersets). */
-export function exactDimensions(found: readonly { Name?: string; Value?: string }[] | undefined, expected: Readonly<Record<string, string>>): boolean {
+export function exactDimensions(
+    found: readonly { Name?: string; Value?: string }[] | undefined,
+    expected: Readonly<Record<string, string>>,
+): boolean {
     const got = found ?? [];
-    return got.length === Object.keys(expected).length && got.every((d) => d.Name !== undefined && expected[d.Name] === d.Value);
+    return (
+        got.length === Object.keys(expected).length &&
+        got.every((d) => d.Name !== undefined && expected[d.Name] === d.Value)
+    );
 }

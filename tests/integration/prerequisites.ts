@@ -75,7 +75,9 @@ export function missingPrerequisites(env: Env, pulumiCli: boolean, agentBundle: 
         missing.push("the Pulumi CLI on PATH");
     }
     if (!hasAwsCredentials(env)) {
-        missing.push("AWS credentials for a sandbox account (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or AWS_WEB_IDENTITY_TOKEN_FILE/AWS_ROLE_ARN)");
+        missing.push(
+            "AWS credentials for a sandbox account (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or AWS_WEB_IDENTITY_TOKEN_FILE/AWS_ROLE_ARN)",
+        );
     }
     if (!set(env, IT_ENV.region)) {
         missing.push(`${IT_ENV.region} (a region where AgentCore runs in a VPC, e.g. us-east-1)`);
@@ -90,7 +92,9 @@ export function missingPrerequisites(env: Env, pulumiCli: boolean, agentBundle: 
         );
     }
     if (!artifactOverridden(env) && !agentBundle) {
-        missing.push(`${AGENT_BUNDLE_ENTRY} (run npm run agent:build), or ${IT_ENV.containerUri} / ${IT_ENV.runtimeJson} with another artifact`);
+        missing.push(
+            `${AGENT_BUNDLE_ENTRY} (run npm run agent:build), or ${IT_ENV.containerUri} / ${IT_ENV.runtimeJson} with another artifact`,
+        );
     }
     const backend = backendProblem(env);
     if (backend) {

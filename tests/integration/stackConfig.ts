@@ -11,23 +11,35 @@ import { artifactOverridden, Env, IT_ENV } from "./prerequisites";
 export const IT_PROJECT = "agentcore-private";
 export const IT_RUNTIME = "support_agent";
 /** The default artifact: the bundle `npm run agent:build` writes, zipped and uploaded by the stack. */
-export const IT_DEFAULT_CODE = { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } as const;
+export const IT_DEFAULT_CODE = {
+    path: "agents/support-agent/dist",
+    runtime: "NODE_22",
+    entryPoint: ["main.js"],
+} as const;
 
 /** A stack name that cannot collide and yields a valid AgentCore runtime name. */
 export function ephemeralStackName(now: Date, random: string): string {
     const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "").toLowerCase();
-    return `it-${stamp}-${random.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 6)}`;
+    return `it-${stamp}-${random
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, "")
+        .slice(0, 6)}`;
 }
 
 function list(value: string | undefined): string[] {
-    return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    return (value ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 export function integrationStackConfig(env: Env): Record<string, string> {
     const region = env[IT_ENV.region] as string;
     const azIds = list(env[IT_ENV.azIds]);
     const modelArns = list(env[IT_ENV.modelArns]);
-    const extra = env[IT_ENV.runtimeJson] ? (JSON.parse(env[IT_ENV.runtimeJson] as string) as Record<string, unknown>) : {};
+    const extra = env[IT_ENV.runtimeJson]
+        ? (JSON.parse(env[IT_ENV.runtimeJson] as string) as Record<string, unknown>)
+        : {};
     const extraEnvironment = (extra.environment ?? {}) as Record<string, unknown>;
     const runtime = {
         name: IT_RUNTIME,
@@ -55,7 +67,9 @@ export function integrationStackConfig(env: Env): Record<string, string> {
         [p("memory")]: "1024",
         [p("vpcCidr")]: "10.99.0.0/16",
         [p("agentSubnetCidrs")]: JSON.stringify(["10.99.4.0/24", "10.99.5.0/24"]),
-        [p("availabilityZoneIds")]: JSON.stringify(azIds.length > 0 ? azIds : (SUPPORTED_AZ_IDS[region] ?? []).slice(0, 2)),
+        [p("availabilityZoneIds")]: JSON.stringify(
+            azIds.length > 0 ? azIds : (SUPPORTED_AZ_IDS[region] ?? []).slice(0, 2),
+        ),
         [p("createEndpoints")]: "true",
         // The agent calls the model from inside the VPC, through the bedrock-runtime endpoint.
         [p("endpointServices")]: JSON.stringify(["bedrock-runtime"]),

@@ -12,14 +12,32 @@ const v4 = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
 
 describe("cidr: worked examples", () => {
     it("parses IPv4 and IPv6 with their ranges", () => {
-        expect(parseCidr("10.0.4.0/24")).to.deep.equal({ text: "10.0.4.0/24", version: 4, start: BigInt(167773184), end: BigInt(167773439), prefix: 24 });
+        expect(parseCidr("10.0.4.0/24")).to.deep.equal({
+            text: "10.0.4.0/24",
+            version: 4,
+            start: BigInt(167773184),
+            end: BigInt(167773439),
+            prefix: 24,
+        });
         expect(parseCidr("fc00::/7")).to.deep.include({ version: 6, prefix: 7 });
         expect(parseCidr("0.0.0.0/0")).to.deep.include({ start: BigInt(0), end: BigInt(4294967295) });
         expect(parseCidr(" 10.0.0.0/8 ")).to.deep.include({ prefix: 8 });
     });
 
     it("rejects what is not a CIDR", () => {
-        for (const text of ["10.0.0.0", "10.0.0.0/33", "300.0.0.0/8", "10.0.0/8", "010.0.0.0/8", "fc00::/129", "1::2::3/64", "", "/8", "10.0.0.0/ 8", "a.b.c.d/8"]) {
+        for (const text of [
+            "10.0.0.0",
+            "10.0.0.0/33",
+            "300.0.0.0/8",
+            "10.0.0/8",
+            "010.0.0.0/8",
+            "fc00::/129",
+            "1::2::3/64",
+            "",
+            "/8",
+            "10.0.0.0/ 8",
+            "a.b.c.d/8",
+        ]) {
             expect(parseCidr(text), text).to.equal(undefined);
         }
     });
@@ -35,10 +53,35 @@ describe("cidr: worked examples", () => {
 
     it("knows the private ranges and their edges", () => {
         const priv = (t: string) => isPrivateCidr(parseCidr(t)!);
-        for (const t of ["10.0.0.0/8", "10.255.255.255/32", "172.16.0.0/12", "172.31.255.0/24", "192.168.0.0/16", "100.64.0.0/10", "100.127.0.0/16", "fc00::/7", "fd12:3456::/48"]) {
+        for (const t of [
+            "10.0.0.0/8",
+            "10.255.255.255/32",
+            "172.16.0.0/12",
+            "172.31.255.0/24",
+            "192.168.0.0/16",
+            "100.64.0.0/10",
+            "100.127.0.0/16",
+            "fc00::/7",
+            "fd12:3456::/48",
+        ]) {
             expect(priv(t), t).to.equal(true);
         }
-        for (const t of ["10.0.0.0/7", "9.255.255.255/32", "11.0.0.0/8", "172.15.255.255/32", "172.32.0.0/16", "172.16.0.0/11", "192.169.0.0/16", "192.167.255.255/32", "100.63.255.255/32", "100.128.0.0/10", "0.0.0.0/0", "fe00::/7", "::/0", "2001:db8::/32"]) {
+        for (const t of [
+            "10.0.0.0/7",
+            "9.255.255.255/32",
+            "11.0.0.0/8",
+            "172.15.255.255/32",
+            "172.32.0.0/16",
+            "172.16.0.0/11",
+            "192.169.0.0/16",
+            "192.167.255.255/32",
+            "100.63.255.255/32",
+            "100.128.0.0/10",
+            "0.0.0.0/0",
+            "fe00::/7",
+            "::/0",
+            "2001:db8::/32",
+        ]) {
             expect(priv(t), t).to.equal(false);
         }
     });
@@ -60,17 +103,21 @@ describe("cidr: worked examples", () => {
 });
 
 describe("cidr: properties", () => {
-    const network = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 })).map(([address, prefix]) => {
-        const size = 2 ** (32 - prefix);
-        const start = address - (address % size);
-        return { text: `${v4(start)}/${prefix}`, start, end: start + size - 1, prefix };
-    });
+    const network = fc
+        .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
+        .map(([address, prefix]) => {
+            const size = 2 ** (32 - prefix);
+            const start = address - (address % size);
+            return { text: `${v4(start)}/${prefix}`, start, end: start + size - 1, prefix };
+        });
 
     it("parses every network it prints, with the right first and last address", () => {
         fc.assert(
             fc.property(network, (n) => {
                 const c = parseNetworkCidr(n.text);
-                return c !== undefined && c.start === BigInt(n.start) && c.end === BigInt(n.end) && c.prefix === n.prefix;
+                return (
+                    c !== undefined && c.start === BigInt(n.start) && c.end === BigInt(n.end) && c.prefix === n.prefix
+                );
             }),
         );
     });
@@ -81,7 +128,11 @@ describe("cidr: properties", () => {
                 const prefix = Math.min(32, n.prefix + extra);
                 const inner = parseCidr(`${v4(n.start)}/${prefix}`)!;
                 const outer = parseCidr(n.text)!;
-                return cidrContains(outer, inner) && cidrsOverlap(outer, inner) && (prefix === n.prefix || !cidrContains(inner, outer));
+                return (
+                    cidrContains(outer, inner) &&
+                    cidrsOverlap(outer, inner) &&
+                    (prefix === n.prefix || !cidrContains(inner, outer))
+                );
             }),
         );
     });
@@ -92,7 +143,11 @@ describe("cidr: properties", () => {
                 const ca = parseCidr(a.text)!;
                 const cb = parseCidr(b.text)!;
                 const overlap = a.start <= b.end && b.start <= a.end;
-                return cidrsOverlap(ca, cb) === overlap && cidrsOverlap(cb, ca) === overlap && (!cidrContains(ca, cb) || overlap);
+                return (
+                    cidrsOverlap(ca, cb) === overlap &&
+                    cidrsOverlap(cb, ca) === overlap &&
+                    (!cidrContains(ca, cb) || overlap)
+                );
             }),
         );
     });
@@ -114,11 +169,18 @@ describe("cidr: properties", () => {
 
     it("rejects every address with host bits set below its prefix", () => {
         fc.assert(
-            fc.property(network.filter((n) => n.prefix < 32), fc.integer({ min: 1, max: 0x7fffffff }), (n, offset) => {
-                const host = n.start + (offset % (n.end - n.start + 1));
-                fc.pre(host !== n.start);
-                return parseNetworkCidr(`${v4(host)}/${n.prefix}`) === undefined && parseCidr(`${v4(host)}/${n.prefix}`) !== undefined;
-            }),
+            fc.property(
+                network.filter((n) => n.prefix < 32),
+                fc.integer({ min: 1, max: 0x7fffffff }),
+                (n, offset) => {
+                    const host = n.start + (offset % (n.end - n.start + 1));
+                    fc.pre(host !== n.start);
+                    return (
+                        parseNetworkCidr(`${v4(host)}/${n.prefix}`) === undefined &&
+                        parseCidr(`${v4(host)}/${n.prefix}`) !== undefined
+                    );
+                },
+            ),
         );
     });
 });

@@ -5,7 +5,17 @@ import { endpointPlans, endpointRole, interfaceEndpointServices } from "../../sr
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "../../src/network/flowLogPolicies";
 import { SECURITY_GROUP_DESCRIPTIONS, cidrSlug, securityGroupRules } from "../../src/network/securityGroupRules";
 import * as pulumi from "@pulumi/pulumi";
-import { ProgramRun, REQUIRED_INTERFACE_ENDPOINT_SERVICES, RecordedResource, STACKS, configOf, ofType, one, promiseOf, runComponent } from "../helpers";
+import {
+    ProgramRun,
+    REQUIRED_INTERFACE_ENDPOINT_SERVICES,
+    RecordedResource,
+    STACKS,
+    configOf,
+    ofType,
+    one,
+    promiseOf,
+    runComponent,
+} from "../helpers";
 
 const T = {
     vpc: "aws:ec2/vpc:Vpc",
@@ -88,8 +98,10 @@ async function build(config: StackConfig): Promise<Built> {
 }
 
 const ids = (rs: RecordedResource[]) => rs.map((r) => r.id);
-const interfaceEndpoints = (run: ProgramRun) => ofType(run, T.endpoint).filter((e) => e.inputs.vpcEndpointType === "Interface");
-const gatewayEndpoints = (run: ProgramRun) => ofType(run, T.endpoint).filter((e) => e.inputs.vpcEndpointType === "Gateway");
+const interfaceEndpoints = (run: ProgramRun) =>
+    ofType(run, T.endpoint).filter((e) => e.inputs.vpcEndpointType === "Interface");
+const gatewayEndpoints = (run: ProgramRun) =>
+    ofType(run, T.endpoint).filter((e) => e.inputs.vpcEndpointType === "Gateway");
 /** The S3 prefix list the program looked up (checking it asked for the region's S3 list). */
 const s3PrefixListId = (run: ProgramRun, region: string): string => {
     const lookups = run.invokes.filter((i) => i.token === "aws:ec2/getPrefixList:getPrefixList");
@@ -124,7 +136,9 @@ function assertRulesTight(run: ProgramRun): void {
         expect(rule.inputs.toPort, rule.name).to.equal(443);
         expect(rule.inputs.cidrIpv6, rule.name).to.equal(undefined);
         expect(String(rule.inputs.description), rule.name).to.match(EC2_DESCRIPTION);
-        const peers = ["cidrIpv4", "referencedSecurityGroupId", "prefixListId"].filter((k) => rule.inputs[k] !== undefined);
+        const peers = ["cidrIpv4", "referencedSecurityGroupId", "prefixListId"].filter(
+            (k) => rule.inputs[k] !== undefined,
+        );
         expect(peers, `${rule.name} has exactly one peer`).to.have.length(1);
     }
     for (const sg of ofType(run, T.sg)) {
@@ -185,7 +199,11 @@ describe("network: pure helpers", () => {
                 "vpce-logs",
                 "vpce-bedrock-runtime",
             ]);
-            expect(plans.gateway).to.deep.equal({ service: "s3", serviceName: "com.amazonaws.eu-west-1.s3", role: "vpce-s3" });
+            expect(plans.gateway).to.deep.equal({
+                service: "s3",
+                serviceName: "com.amazonaws.eu-west-1.s3",
+                role: "vpce-s3",
+            });
         });
         it("plans nothing, not even S3, when createEndpoints is false", () => {
             const plans = endpointPlans("us-east-1", { createEndpoints: false, endpointServices: [] });
@@ -202,13 +220,21 @@ describe("network: pure helpers", () => {
 
     describe("securityGroupRules", () => {
         it("with endpoints: runtime egress to the endpoint SG and S3, endpoint ingress from the runtime SG and each client CIDR", () => {
-            const rules = securityGroupRules({ createEndpoints: true, endpointClientCidrs: ["10.30.8.0/22", "10.30.12.0/22"] });
+            const rules = securityGroupRules({
+                createEndpoints: true,
+                endpointClientCidrs: ["10.30.8.0/22", "10.30.12.0/22"],
+            });
             expect(rules.map((r) => [r.role, r.group, r.direction, r.peer])).to.deep.equal([
                 ["runtime-egress-endpoints", "runtime", "egress", { kind: "securityGroup", group: "endpoint" }],
                 ["runtime-egress-s3", "runtime", "egress", { kind: "s3PrefixList" }],
                 ["endpoint-ingress-runtime", "endpoint", "ingress", { kind: "securityGroup", group: "runtime" }],
                 ["endpoint-ingress-client-10-30-8-0-22", "endpoint", "ingress", { kind: "cidr", cidr: "10.30.8.0/22" }],
-                ["endpoint-ingress-client-10-30-12-0-22", "endpoint", "ingress", { kind: "cidr", cidr: "10.30.12.0/22" }],
+                [
+                    "endpoint-ingress-client-10-30-12-0-22",
+                    "endpoint",
+                    "ingress",
+                    { kind: "cidr", cidr: "10.30.12.0/22" },
+                ],
             ]);
         });
         it("gives the endpoint SG no egress and the runtime SG no ingress", () => {
@@ -224,7 +250,10 @@ describe("network: pure helpers", () => {
             ]);
         });
         it("keeps one rule per client CIDR even if one is repeated", () => {
-            const rules = securityGroupRules({ createEndpoints: true, endpointClientCidrs: ["10.0.8.0/22", "10.0.8.0/22"] });
+            const rules = securityGroupRules({
+                createEndpoints: true,
+                endpointClientCidrs: ["10.0.8.0/22", "10.0.8.0/22"],
+            });
             expect(rules.filter((r) => r.peer.kind === "cidr")).to.have.length(1);
         });
         it("uses only TCP 443 and descriptions EC2 accepts", () => {
@@ -296,7 +325,11 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
 
             it("creates one DNS-enabled VPC with the configured CIDR and closes its default SG", () => {
                 const vpc = one(b.run, T.vpc);
-                expect(vpc.inputs).to.include({ cidrBlock: b.config.network.vpcCidr, enableDnsSupport: true, enableDnsHostnames: true });
+                expect(vpc.inputs).to.include({
+                    cidrBlock: b.config.network.vpcCidr,
+                    enableDnsSupport: true,
+                    enableDnsHostnames: true,
+                });
                 const defaultSg = one(b.run, T.defaultSg);
                 expect(defaultSg.inputs.vpcId).to.equal(vpc.id);
                 expect(defaultSg.inputs.ingress ?? []).to.deep.equal([]);
@@ -310,9 +343,16 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
                 expect(subnets).to.have.length(agentSubnetCidrs.length);
                 agentSubnetCidrs.forEach((cidr, i) => {
                     const subnet = one(b.run, T.subnet, `-agent-${availabilityZoneIds[i]}`);
-                    expect(subnet.inputs).to.include({ vpcId: vpc.id, cidrBlock: cidr, availabilityZoneId: availabilityZoneIds[i], mapPublicIpOnLaunch: false });
+                    expect(subnet.inputs).to.include({
+                        vpcId: vpc.id,
+                        cidrBlock: cidr,
+                        availabilityZoneId: availabilityZoneIds[i],
+                        mapPublicIpOnLaunch: false,
+                    });
                     expect(subnet.inputs.availabilityZone, "never pinned by AZ name").to.equal(undefined);
-                    expect((subnet.inputs.tags as Record<string, string>).Name).to.equal(`${b.name}-agent-${availabilityZoneIds[i]}`);
+                    expect((subnet.inputs.tags as Record<string, string>).Name).to.equal(
+                        `${b.name}-agent-${availabilityZoneIds[i]}`,
+                    );
                 });
                 const tables = ofType(b.run, T.routeTable);
                 const associations = ofType(b.run, T.association);
@@ -345,7 +385,9 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
                     expect(e.inputs.routeTableIds, e.name).to.equal(undefined);
                     expect(e.dependencies, `${e.name} waits for its SG ingress rules`).to.include.members(ingressUrns);
                 }
-                expect(one(b.run, T.endpoint, "-vpce-ecr-api").inputs.serviceName).to.equal(`com.amazonaws.${b.config.region}.ecr.api`);
+                expect(one(b.run, T.endpoint, "-vpce-ecr-api").inputs.serviceName).to.equal(
+                    `com.amazonaws.${b.config.region}.ecr.api`,
+                );
                 expect(one(b.run, T.endpoint, "-vpce-bedrock-agentcore-gateway").inputs.serviceName).to.equal(
                     `com.amazonaws.${b.config.region}.bedrock-agentcore.gateway`,
                 );
@@ -383,7 +425,9 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
                     runtimeSg.id,
                     ...b.config.network.endpointClientCidrs,
                 ]);
-                expect(ofType(b.run, T.egress).filter((r) => r.inputs.securityGroupId === endpointSg.id)).to.have.length(0);
+                expect(
+                    ofType(b.run, T.egress).filter((r) => r.inputs.securityGroupId === endpointSg.id),
+                ).to.have.length(0);
             });
 
             it("sends all VPC traffic to a KMS-encrypted flow-log group through a least-privilege role", () => {
@@ -391,7 +435,11 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
                 const group = one(b.run, T.logGroup);
                 const role = one(b.run, T.role);
                 const flowLog = one(b.run, T.flowLog);
-                expect(group.inputs).to.include({ name: `/aws/vpc/flow-logs/${b.name}`, kmsKeyId: KMS_KEY_ARN, retentionInDays: b.config.logRetentionDays });
+                expect(group.inputs).to.include({
+                    name: `/aws/vpc/flow-logs/${b.name}`,
+                    kmsKeyId: KMS_KEY_ARN,
+                    retentionInDays: b.config.logRetentionDays,
+                });
                 expect(flowLog.inputs).to.include({
                     vpcId: vpc.id,
                     trafficType: "ALL",
@@ -412,9 +460,16 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
                 expect(doc.Statement).to.have.length(2);
                 expect(doc.Statement[0].Sid).to.be.a("string");
                 // What the flow-log service writes with (AWS: "IAM role for publishing flow logs to CloudWatch Logs"), minus the group creation it does not need.
-                expect(doc.Statement[0].Action).to.have.members(["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]);
+                expect(doc.Statement[0].Action).to.have.members([
+                    "logs:CreateLogStream",
+                    "logs:PutLogEvents",
+                    "logs:DescribeLogStreams",
+                ]);
                 expect(doc.Statement[0].Resource).to.deep.equal([group.state.arn, `${group.state.arn}:*`]);
-                expect(doc.Statement[1]).to.deep.include({ Action: ["logs:DescribeLogGroups"], Resource: "arn:aws:logs:us-east-1:123456789012:log-group:*" });
+                expect(doc.Statement[1]).to.deep.include({
+                    Action: ["logs:DescribeLogGroups"],
+                    Resource: "arn:aws:logs:us-east-1:123456789012:log-group:*",
+                });
                 expect(flowLog.dependencies, "the flow log waits for its delivery policy").to.include(policy.urn);
             });
 
@@ -431,7 +486,12 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
             });
 
             it("resolves its outputs to the created resources", async () => {
-                const endpointIds = Object.fromEntries(ofType(b.run, T.endpoint).map((e) => [String(e.inputs.serviceName).split(".").slice(3).join("."), e.id]));
+                const endpointIds = Object.fromEntries(
+                    ofType(b.run, T.endpoint).map((e) => [
+                        String(e.inputs.serviceName).split(".").slice(3).join("."),
+                        e.id,
+                    ]),
+                );
                 expect(await promiseOf(b.net.vpcId)).to.equal(one(b.run, T.vpc).id);
                 expect(await promiseOf(b.net.agentSubnetIds)).to.deep.equal(
                     b.config.network.availabilityZoneIds.map((az) => one(b.run, T.subnet, `-agent-${az}`).id),
@@ -440,14 +500,26 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
                 expect(await promiseOf(b.net.endpointSecurityGroupId)).to.equal(one(b.run, T.sg, "-endpoint-sg").id);
                 const vpcEndpointIds = await promiseOf(b.net.vpcEndpointIds);
                 expect(vpcEndpointIds).to.deep.equal(endpointIds);
-                expect(Object.keys(vpcEndpointIds)).to.include.members(["bedrock-agentcore", "ecr.api", "ecr.dkr", "logs", "s3"]);
+                expect(Object.keys(vpcEndpointIds)).to.include.members([
+                    "bedrock-agentcore",
+                    "ecr.api",
+                    "ecr.dkr",
+                    "logs",
+                    "s3",
+                ]);
                 expect(b.net.endpoints).to.have.length(ofType(b.run, T.endpoint).length);
             });
 
             it("makes consumers of the subnet and SG IDs wait for the route-table associations and egress rules", () => {
-                const needed = [...ofType(b.run, T.association), ...ofType(b.run, T.egress), ...ofType(b.run, T.subnet)].map((r) => r.urn);
+                const needed = [
+                    ...ofType(b.run, T.association),
+                    ...ofType(b.run, T.egress),
+                    ...ofType(b.run, T.subnet),
+                ].map((r) => r.urn);
                 expect(b.probe.dependencies).to.include.members(needed);
-                expect(b.probe.inputs.subnetIds).to.deep.equal(b.config.network.availabilityZoneIds.map((az) => one(b.run, T.subnet, `-agent-${az}`).id));
+                expect(b.probe.inputs.subnetIds).to.deep.equal(
+                    b.config.network.availabilityZoneIds.map((az) => one(b.run, T.subnet, `-agent-${az}`).id),
+                );
             });
         });
     }
@@ -460,7 +532,17 @@ describe("network: AgentNetwork, existing VPC", () => {
     });
 
     it("creates no VPC, subnet, route table, default SG or flow log", () => {
-        for (const type of [T.vpc, T.subnet, T.routeTable, T.association, T.defaultSg, T.flowLog, T.logGroup, T.role, T.rolePolicy]) {
+        for (const type of [
+            T.vpc,
+            T.subnet,
+            T.routeTable,
+            T.association,
+            T.defaultSg,
+            T.flowLog,
+            T.logGroup,
+            T.role,
+            T.rolePolicy,
+        ]) {
             expect(ofType(b.run, type), type).to.have.length(0);
         }
         assertNoInternetPath(b.run);
@@ -472,7 +554,9 @@ describe("network: AgentNetwork, existing VPC", () => {
             expect(sg.inputs.vpcId).to.equal(EXISTING.vpcId);
         }
         const endpoints = interfaceEndpoints(b.run);
-        expect(endpoints).to.have.length(REQUIRED_INTERFACE_ENDPOINT_SERVICES.length + b.config.network.endpointServices.length);
+        expect(endpoints).to.have.length(
+            REQUIRED_INTERFACE_ENDPOINT_SERVICES.length + b.config.network.endpointServices.length,
+        );
         for (const e of endpoints) {
             expect(e.inputs).to.include({ vpcId: EXISTING.vpcId, privateDnsEnabled: true });
             expect(e.inputs.subnetIds).to.deep.equal(EXISTING.subnetIds);
@@ -505,7 +589,10 @@ describe("network: AgentNetwork, createEndpoints false (endpoints shared from an
         const getVpc = b.run.invokes.filter((i) => i.token === "aws:ec2/getVpc:getVpc");
         expect(getVpc.map((i) => i.inputs.id)).to.deep.equal([EXISTING.vpcId]);
         const egress = ofType(b.run, T.egress);
-        expect(egress.map((r) => r.inputs.cidrIpv4 ?? r.inputs.prefixListId)).to.have.members(["10.0.0.0/16", s3PrefixListId(b.run, "us-east-1")]);
+        expect(egress.map((r) => r.inputs.cidrIpv4 ?? r.inputs.prefixListId)).to.have.members([
+            "10.0.0.0/16",
+            s3PrefixListId(b.run, "us-east-1"),
+        ]);
         expect(await promiseOf(b.net.endpointSecurityGroupId)).to.equal("");
         expect(await promiseOf(b.net.vpcEndpointIds)).to.deep.equal({});
         expect(b.net.endpoints).to.deep.equal([]);
@@ -533,7 +620,12 @@ describe("network: AgentNetwork in another region (eu-west-1)", () => {
                 "aws:region": "eu-west-1",
                 "aws-native:region": "eu-west-1",
                 availabilityZoneIds: ["euw1-az1", "euw1-az3"],
-                runtimes: [{ name: "support_agent", containerUri: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/agents/support-agent:1.5.0" }],
+                runtimes: [
+                    {
+                        name: "support_agent",
+                        containerUri: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/agents/support-agent:1.5.0",
+                    },
+                ],
             }),
         );
     });
@@ -548,12 +640,20 @@ describe("network: AgentNetwork in another region (eu-west-1)", () => {
     });
 
     it("pins the subnets to the configured euw1 AZ IDs", () => {
-        expect(ofType(b.run, T.subnet).map((s) => s.inputs.availabilityZoneId)).to.have.members(["euw1-az1", "euw1-az3"]);
-        expect(ofType(b.run, T.subnet).map((s) => s.state.availabilityZone)).to.have.members(["eu-west-1a", "eu-west-1c"]);
+        expect(ofType(b.run, T.subnet).map((s) => s.inputs.availabilityZoneId)).to.have.members([
+            "euw1-az1",
+            "euw1-az3",
+        ]);
+        expect(ofType(b.run, T.subnet).map((s) => s.state.availabilityZone)).to.have.members([
+            "eu-west-1a",
+            "eu-west-1c",
+        ]);
     });
 
     it("scopes the flow-log trust to eu-west-1", () => {
         const trust = JSON.parse(String(one(b.run, T.role).inputs.assumeRolePolicy));
-        expect(trust.Statement[0].Condition.ArnLike["aws:SourceArn"]).to.equal("arn:aws:ec2:eu-west-1:123456789012:vpc-flow-log/*");
+        expect(trust.Statement[0].Condition.ArnLike["aws:SourceArn"]).to.equal(
+            "arn:aws:ec2:eu-west-1:123456789012:vpc-flow-log/*",
+        );
     });
 });

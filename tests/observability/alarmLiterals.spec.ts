@@ -6,7 +6,13 @@
 import { expect } from "chai";
 import { STACKS, ofType, runStackOnce } from "../helpers";
 
-type Row = [name: string, threshold: number, evaluationPeriods: number, datapointsToAlarm: number, periodSeconds: number];
+type Row = [
+    name: string,
+    threshold: number,
+    evaluationPeriods: number,
+    datapointsToAlarm: number,
+    periodSeconds: number,
+];
 
 const EXPECTED: Record<(typeof STACKS)[number], Row[]> = {
     // Development: 15 sustained minutes (3 of 3 five-minute periods); budget 512 units / 1024 MiB,
@@ -59,13 +65,28 @@ describe("alarms: thresholds, windows and periods as the requirement states them
                         metricQueries?: { period?: number; metric?: { period: number } }[];
                     };
                     // A metric query carries its period in `metric`; a Contributor Insights expression on the query itself.
-                    const periods = [...new Set((i.metricQueries ?? []).flatMap((q) => (q.metric ? [q.metric.period] : q.period !== undefined ? [q.period] : [])))];
+                    const periods = [
+                        ...new Set(
+                            (i.metricQueries ?? []).flatMap((q) =>
+                                q.metric ? [q.metric.period] : q.period !== undefined ? [q.period] : [],
+                            ),
+                        ),
+                    ];
                     expect(periods.length, r.name).to.be.at.most(1);
-                    return [r.name.split("support_agent-")[1], i.threshold, i.evaluationPeriods, i.datapointsToAlarm, i.period ?? periods[0]];
+                    return [
+                        r.name.split("support_agent-")[1],
+                        i.threshold,
+                        i.evaluationPeriods,
+                        i.datapointsToAlarm,
+                        i.period ?? periods[0],
+                    ];
                 });
             expect(rows.sort((a, b) => a[0].localeCompare(b[0]))).to.deep.equal(EXPECTED[stack]);
             for (const alarm of ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm")) {
-                expect(alarm.inputs).to.deep.include({ comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching" });
+                expect(alarm.inputs).to.deep.include({
+                    comparisonOperator: "GreaterThanThreshold",
+                    treatMissingData: "notBreaching",
+                });
             }
         });
     }

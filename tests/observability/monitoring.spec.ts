@@ -30,13 +30,26 @@ interface FakeRuntime extends MonitoredRuntime {
 function fakeRuntime(name: string, stack: string, suffix: string, endpointNames: readonly string[]): FakeRuntime {
     const runtimeName = `${name}_${stack}`;
     const runtimeId = `${runtimeName}-${suffix}`;
-    return { name, runtimeName, runtimeId, runtimeArn: `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/${runtimeId}`, endpointNames };
+    return {
+        name,
+        runtimeName,
+        runtimeId,
+        runtimeArn: `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/${runtimeId}`,
+        endpointNames,
+    };
 }
 
 /** The stack's configured runtime, plus (for `count` 2) a second one with no extra endpoint. */
 function fakeRuntimes(config: StackConfig, count: 1 | 2): FakeRuntime[] {
     const first = config.runtimes[0];
-    const runtimes = [fakeRuntime(first.name, config.stack, "AbCdEf1234", first.endpoints.map((e) => e.name))];
+    const runtimes = [
+        fakeRuntime(
+            first.name,
+            config.stack,
+            "AbCdEf1234",
+            first.endpoints.map((e) => e.name),
+        ),
+    ];
     if (count === 2) {
         runtimes.push(fakeRuntime("billing_agent", config.stack, "ZyXwVu9876", []));
     }
@@ -84,7 +97,11 @@ async function buildNow(stack: string, count: 1 | 2, sizing?: SizingBudget): Pro
                 protect: config.protect,
                 tags: config.tags,
             });
-            return { alarmTopicArn: monitoring.alarmTopicArn, dashboardName: monitoring.dashboardName, alarmNames: monitoring.alarmNames };
+            return {
+                alarmTopicArn: monitoring.alarmTopicArn,
+                dashboardName: monitoring.dashboardName,
+                alarmNames: monitoring.alarmNames,
+            };
         },
         { stack },
     );
@@ -111,7 +128,15 @@ function returned(alarm: RecordedResource): MetricQuery {
  * below is a literal from that page (the requirement), never read from src/observability: a
  * threshold, window, period or limit changed in the code fails here.
  */
-const ALARM_METRICS = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession", "UsageLogsSilent"] as const;
+const ALARM_METRICS = [
+    "SystemErrors",
+    "Throttles",
+    "UserErrorRate",
+    "LatencyP99",
+    "CpuPerSession",
+    "MemoryPerSession",
+    "UsageLogsSilent",
+] as const;
 
 /** CloudWatch lets a math alarm fetch at most 10 metrics ("Limit" in docs/monitoring.md). */
 const MAX_METRICS_PER_ALARM = 10;
@@ -128,17 +153,41 @@ interface RequiredAlarms {
 /** The table "Alarm | … | development | staging | production" and the evaluation windows of docs/monitoring.md. */
 const REQUIRED: Record<string, RequiredAlarms> = {
     development: {
-        threshold: { SystemErrors: 10, Throttles: 20, UserErrorRate: 25, LatencyP99: 120000, CpuPerSession: 0.5, MemoryPerSession: 1, UsageLogsSilent: 0 },
+        threshold: {
+            SystemErrors: 10,
+            Throttles: 20,
+            UserErrorRate: 25,
+            LatencyP99: 120000,
+            CpuPerSession: 0.5,
+            MemoryPerSession: 1,
+            UsageLogsSilent: 0,
+        },
         window: { evaluationPeriods: 3, datapointsToAlarm: 3 },
         userErrorMinInvocations: 20,
     },
     staging: {
-        threshold: { SystemErrors: 5, Throttles: 10, UserErrorRate: 10, LatencyP99: 60000, CpuPerSession: 1, MemoryPerSession: 2, UsageLogsSilent: 0 },
+        threshold: {
+            SystemErrors: 5,
+            Throttles: 10,
+            UserErrorRate: 10,
+            LatencyP99: 60000,
+            CpuPerSession: 1,
+            MemoryPerSession: 2,
+            UsageLogsSilent: 0,
+        },
         window: { evaluationPeriods: 3, datapointsToAlarm: 2 },
         userErrorMinInvocations: 10,
     },
     production: {
-        threshold: { SystemErrors: 0, Throttles: 0, UserErrorRate: 5, LatencyP99: 30000, CpuPerSession: 2, MemoryPerSession: 4, UsageLogsSilent: 0 },
+        threshold: {
+            SystemErrors: 0,
+            Throttles: 0,
+            UserErrorRate: 5,
+            LatencyP99: 30000,
+            CpuPerSession: 2,
+            MemoryPerSession: 4,
+            UsageLogsSilent: 0,
+        },
         window: { evaluationPeriods: 3, datapointsToAlarm: 2 },
         userErrorMinInvocations: 10,
     },
@@ -170,7 +219,9 @@ for (const stack of STACKS) {
                 const component = one(b.run, "agentcore:monitoring:RuntimeMonitoring");
                 expect(component.name).to.equal(b.name);
                 const children = b.run.resources.filter((x) => x.custom);
-                const subcomponents = b.run.resources.filter((x) => !x.custom && x.parent === component.urn).map((x) => x.urn);
+                const subcomponents = b.run.resources
+                    .filter((x) => !x.custom && x.parent === component.urn)
+                    .map((x) => x.urn);
                 children.forEach((x) => expect([component.urn, ...subcomponents], x.name).to.include(x.parent));
                 expect(ofType(b.run, ALARM)).to.have.length(ALARM_METRICS.length * count);
                 expect(ofType(b.run, LOG_GROUP)).to.have.length(2 * count);
@@ -181,7 +232,9 @@ for (const stack of STACKS) {
             it("names alarms <component>-<runtime>-<metric>", () => {
                 const expected = b.runtimes.flatMap((r) => ALARM_METRICS.map((m) => `${b.name}-${r.name}-${m}`));
                 // The record is in resolution order, not registration order: compare as sets.
-                expect(ofType(b.run, ALARM).map((a) => a.inputs.name)).to.have.members(expected).and.to.have.length(expected.length);
+                expect(ofType(b.run, ALARM).map((a) => a.inputs.name))
+                    .to.have.members(expected)
+                    .and.to.have.length(expected.length);
                 ofType(b.run, ALARM).forEach((a) => expect(a.name).to.equal(a.inputs.name));
             });
 
@@ -192,9 +245,18 @@ for (const stack of STACKS) {
                     expect(alarm.inputs.treatMissingData, alarm.name).to.equal("notBreaching");
                     expect(alarm.inputs.comparisonOperator, alarm.name).to.equal("GreaterThanThreshold");
                     expect(alarm.inputs.tags, alarm.name).to.deep.equal(b.config.tags);
-                    expect(alarm.inputs.alarmDescription, alarm.name).to.be.a("string").and.include("docs/monitoring.md");
+                    expect(alarm.inputs.alarmDescription, alarm.name)
+                        .to.be.a("string")
+                        .and.include("docs/monitoring.md");
                     // Math alarms carry no top-level metric: CloudWatch rejects both at once.
-                    for (const key of ["metricName", "namespace", "dimensions", "period", "statistic", "extendedStatistic"]) {
+                    for (const key of [
+                        "metricName",
+                        "namespace",
+                        "dimensions",
+                        "period",
+                        "statistic",
+                        "extendedStatistic",
+                    ]) {
                         expect(alarm.inputs[key], `${alarm.name} ${key}`).to.equal(undefined);
                     }
                 }
@@ -208,7 +270,9 @@ for (const stack of STACKS) {
                         const expected = EXPECTED_METRICS[metric];
                         const queries = fetched(alarm);
                         expect(queries.length, alarm.name).to.be.at.most(MAX_METRICS_PER_ALARM);
-                        expect(queries, alarm.name).to.have.length(Object.keys(expected.metrics).length * endpoints.length);
+                        expect(queries, alarm.name).to.have.length(
+                            Object.keys(expected.metrics).length * endpoints.length,
+                        );
                         for (const q of queries) {
                             const m = q.metric!;
                             expect(m.namespace).to.equal("AWS/Bedrock-AgentCore");
@@ -216,12 +280,20 @@ for (const stack of STACKS) {
                             expect(m.period, alarm.name).to.equal(expected.period);
                             expect(m.dimensions.Resource, alarm.name).to.equal(runtime.runtimeArn);
                             const usage = m.metricName.includes("Hours");
-                            expect(Object.keys(m.dimensions).sort()).to.deep.equal(usage ? ["Name", "Resource", "Service"] : ["Name", "Operation", "Resource"]);
-                            expect(usage ? m.dimensions.Service : m.dimensions.Operation).to.equal(usage ? "AgentCore.Runtime" : "InvokeAgentRuntime");
+                            expect(Object.keys(m.dimensions).sort()).to.deep.equal(
+                                usage ? ["Name", "Resource", "Service"] : ["Name", "Operation", "Resource"],
+                            );
+                            expect(usage ? m.dimensions.Service : m.dimensions.Operation).to.equal(
+                                usage ? "AgentCore.Runtime" : "InvokeAgentRuntime",
+                            );
                         }
                         for (const metricName of Object.keys(expected.metrics)) {
-                            const names = queries.filter((q) => q.metric!.metricName === metricName).map((q) => q.metric!.dimensions.Name);
-                            expect(names, `${alarm.name} ${metricName}`).to.deep.equal(endpoints.map((e) => `${runtime.runtimeName}::${e}`));
+                            const names = queries
+                                .filter((q) => q.metric!.metricName === metricName)
+                                .map((q) => q.metric!.dimensions.Name);
+                            expect(names, `${alarm.name} ${metricName}`).to.deep.equal(
+                                endpoints.map((e) => `${runtime.runtimeName}::${e}`),
+                            );
                         }
                         // Ids are unique and every expression only refers to queries of the alarm.
                         const ids = queriesOf(alarm).map((q) => q.id);
@@ -236,16 +308,26 @@ for (const stack of STACKS) {
                 const runtime = b.runtimes[0];
                 const n = runtime.endpointNames.length + 1;
                 const list = (prefix: string) => `[${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(", ")}]`;
-                expect(returned(one(b.run, ALARM, `-${runtime.name}-SystemErrors`)).expression).to.equal(`SUM(${list("systemErrorsE")})`);
-                expect(returned(one(b.run, ALARM, `-${runtime.name}-Throttles`)).expression).to.equal(`SUM(${list("throttlesE")})`);
-                expect(returned(one(b.run, ALARM, `-${runtime.name}-LatencyP99`)).expression).to.equal(`MAX(${list("latencyP99E")})`);
+                expect(returned(one(b.run, ALARM, `-${runtime.name}-SystemErrors`)).expression).to.equal(
+                    `SUM(${list("systemErrorsE")})`,
+                );
+                expect(returned(one(b.run, ALARM, `-${runtime.name}-Throttles`)).expression).to.equal(
+                    `SUM(${list("throttlesE")})`,
+                );
+                expect(returned(one(b.run, ALARM, `-${runtime.name}-LatencyP99`)).expression).to.equal(
+                    `MAX(${list("latencyP99E")})`,
+                );
                 const rate = queriesOf(one(b.run, ALARM, `-${runtime.name}-UserErrorRate`));
                 const min = REQUIRED[b.config.environment].userErrorMinInvocations;
                 expect(rate.find((q) => q.id === "invocations")!.expression).to.equal(`SUM(${list("inv")})`);
                 expect(rate.find((q) => q.id === "userErrors")!.expression).to.equal(`FILL(SUM(${list("ue")}), 0)`);
-                expect(rate.find((q) => q.returnData)!.expression).to.equal(`IF(invocations >= ${min}, 100 * userErrors / invocations, 0)`);
+                expect(rate.find((q) => q.returnData)!.expression).to.equal(
+                    `IF(invocations >= ${min}, 100 * userErrors / invocations, 0)`,
+                );
                 const cpu = queriesOf(one(b.run, ALARM, `-${runtime.name}-CpuPerSession`));
-                expect(cpu.find((q) => q.returnData)!.expression).to.equal("MAX([FILL(busiestSessionVcpuR0, 0), FILL(busiestSessionVcpuR1, 0)]) * 12");
+                expect(cpu.find((q) => q.returnData)!.expression).to.equal(
+                    "MAX([FILL(busiestSessionVcpuR0, 0), FILL(busiestSessionVcpuR1, 0)]) * 12",
+                );
                 for (const q of cpu) {
                     expect(q.expression, q.id).to.not.match(/SessionCount|Sessions"/);
                 }
@@ -276,11 +358,24 @@ for (const stack of STACKS) {
                 const policy = one(b.run, "aws:sns/topicPolicy:TopicPolicy");
                 expect(policy.inputs.arn).to.equal(topicArn);
                 const doc = JSON.parse(policy.inputs.policy as string) as PolicyDocument;
-                expect(doc.Statement.map((s) => s.Sid)).to.deep.equal(["DenyPublishWithoutTls", "AllowCloudWatchAlarmsToPublish"]);
+                expect(doc.Statement.map((s) => s.Sid)).to.deep.equal([
+                    "DenyPublishWithoutTls",
+                    "AllowCloudWatchAlarmsToPublish",
+                ]);
                 const [deny, allow] = doc.Statement;
-                expect(deny).to.deep.include({ Effect: "Deny", Principal: { AWS: "*" }, Action: ["sns:Publish"], Resource: topicArn });
+                expect(deny).to.deep.include({
+                    Effect: "Deny",
+                    Principal: { AWS: "*" },
+                    Action: ["sns:Publish"],
+                    Resource: topicArn,
+                });
                 expect(deny.Condition).to.deep.equal({ Bool: { "aws:SecureTransport": "false" } });
-                expect(allow).to.deep.include({ Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["sns:Publish"], Resource: topicArn });
+                expect(allow).to.deep.include({
+                    Effect: "Allow",
+                    Principal: { Service: "cloudwatch.amazonaws.com" },
+                    Action: ["sns:Publish"],
+                    Resource: topicArn,
+                });
                 expect(allow.Condition).to.deep.equal({
                     StringEquals: { "aws:SourceAccount": ACCOUNT },
                     ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:*` },
@@ -289,9 +384,15 @@ for (const stack of STACKS) {
             });
 
             it("names subscriptions after their address, distinct even when addresses read alike", () => {
-                expect(subscriptionResourceName("agentcore-x", "a.b@example.com")).to.match(/^agentcore-x-alarm-email-a-b-example-com-[0-9a-f]{6}$/);
-                expect(subscriptionResourceName("agentcore-x", "a.b@example.com")).to.not.equal(subscriptionResourceName("agentcore-x", "a-b@example.com"));
-                expect(subscriptionResourceName("agentcore-x", "A.B@example.com")).to.equal(subscriptionResourceName("agentcore-x", "a.b@example.com"));
+                expect(subscriptionResourceName("agentcore-x", "a.b@example.com")).to.match(
+                    /^agentcore-x-alarm-email-a-b-example-com-[0-9a-f]{6}$/,
+                );
+                expect(subscriptionResourceName("agentcore-x", "a.b@example.com")).to.not.equal(
+                    subscriptionResourceName("agentcore-x", "a-b@example.com"),
+                );
+                expect(subscriptionResourceName("agentcore-x", "A.B@example.com")).to.equal(
+                    subscriptionResourceName("agentcore-x", "a.b@example.com"),
+                );
             });
 
             it("subscribes every configured address by e-mail", () => {
@@ -308,15 +409,28 @@ for (const stack of STACKS) {
                 const body = JSON.parse(raw) as DashboardBody;
                 expect(body.widgets).to.have.length(11 * count);
                 b.runtimes.forEach((r) => expect(raw).to.include(r.runtimeArn));
-                const budgets = body.widgets.flatMap((w) => ((w.properties.annotations as { horizontal?: { value: number }[] })?.horizontal ?? []).map((a) => a.value));
-                expect(budgets).to.include(b.config.sizing.cpu / 1024).and.to.include(b.config.sizing.memory / 1024);
-                body.widgets.filter((w) => w.type === "metric").forEach((w) => expect(w.properties.region).to.equal("us-east-1"));
+                const budgets = body.widgets.flatMap((w) =>
+                    ((w.properties.annotations as { horizontal?: { value: number }[] })?.horizontal ?? []).map(
+                        (a) => a.value,
+                    ),
+                );
+                expect(budgets)
+                    .to.include(b.config.sizing.cpu / 1024)
+                    .and.to.include(b.config.sizing.memory / 1024);
+                body.widgets
+                    .filter((w) => w.type === "metric")
+                    .forEach((w) => expect(w.properties.region).to.equal("us-east-1"));
             });
 
             it("creates no group the service may create; owns the delivery groups, encrypted, with the retention, protected only in production", () => {
-                const expected = b.runtimes.flatMap((r) => [`/${b.name}/runtimes/${r.name}/application-logs`, `/${b.name}/runtimes/${r.name}/usage-logs`]);
+                const expected = b.runtimes.flatMap((r) => [
+                    `/${b.name}/runtimes/${r.name}/application-logs`,
+                    `/${b.name}/runtimes/${r.name}/usage-logs`,
+                ]);
                 const groups = ofType(b.run, LOG_GROUP);
-                expect(groups.map((g) => g.inputs.name)).to.have.members(expected).and.to.have.length(expected.length);
+                expect(groups.map((g) => g.inputs.name))
+                    .to.have.members(expected)
+                    .and.to.have.length(expected.length);
                 groups.forEach((g) => expect(String(g.inputs.name)).to.not.match(/^\/aws\//));
                 for (const g of groups) {
                     expect(g.inputs.kmsKeyId).to.equal(KMS_KEY_ARN);
@@ -327,16 +441,27 @@ for (const stack of STACKS) {
                 }
                 // Nothing else is protected but the account-level Transaction Search settings: alarms,
                 // topic, rules and dashboard are cheap to recreate.
-                const accountLevel = ["aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "aws:xray/traceSegmentDestination:TraceSegmentDestination"];
+                const accountLevel = [
+                    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
+                    "aws:xray/traceSegmentDestination:TraceSegmentDestination",
+                ];
                 b.run.resources
-                    .filter((x) => x.type !== LOG_GROUP && !(accountLevel.includes(x.type) && x.name.includes("transaction-search")))
+                    .filter(
+                        (x) =>
+                            x.type !== LOG_GROUP &&
+                            !(accountLevel.includes(x.type) && x.name.includes("transaction-search")),
+                    )
                     .forEach((x) => expect(x.protect, x.name).to.equal(false));
             });
 
             it("resolves its outputs", async () => {
-                expect(await promiseOf(b.monitoring.alarmTopicArn)).to.equal(topicArn).and.to.match(new RegExp(`^arn:aws:sns:us-east-1:${ACCOUNT}:`));
+                expect(await promiseOf(b.monitoring.alarmTopicArn))
+                    .to.equal(topicArn)
+                    .and.to.match(new RegExp(`^arn:aws:sns:us-east-1:${ACCOUNT}:`));
                 expect(await promiseOf(b.monitoring.dashboardName)).to.equal(b.name);
-                expect(await promiseOf(b.monitoring.alarmNames)).to.deep.equal(b.runtimes.flatMap((r) => ALARM_METRICS.map((m) => alarmName(b.name, r.name, m))));
+                expect(await promiseOf(b.monitoring.alarmNames)).to.deep.equal(
+                    b.runtimes.flatMap((r) => ALARM_METRICS.map((m) => alarmName(b.name, r.name, m))),
+                );
                 expect(b.run.outputs?.alarmNames).to.have.length(ALARM_METRICS.length * count);
             });
         });
@@ -391,24 +516,51 @@ describe("RuntimeMonitoring validation", () => {
     it("accepts the stack files' plans", () => {
         for (const stack of STACKS) {
             const config = configOf(stack);
-            const runtimes = config.runtimes.map((r) => ({ name: r.name, endpointNames: r.endpoints.map((e) => e.name) }));
+            const runtimes = config.runtimes.map((r) => ({
+                name: r.name,
+                endpointNames: r.endpoints.map((e) => e.name),
+            }));
             expect(monitoringProblems({ ...config, runtimes })).to.deep.equal([]);
         }
     });
 
     it("rejects more endpoints than a two-metric alarm can read, naming the key and the limit", () => {
-        const problems = monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: ["e1", "e2", "e3", "e4", "e5"] }] });
+        const problems = monitoringProblems({
+            ...base,
+            runtimes: [{ name: "a", endpointNames: ["e1", "e2", "e3", "e4", "e5"] }],
+        });
         expect(problems).to.have.length(1);
         expect(problems[0]).to.include("runtimes[0].endpoints").and.include("at most 4 configured endpoints");
-        expect(monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: ["e1", "e2", "e3", "e4"] }] })).to.deep.equal([]);
+        expect(
+            monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: ["e1", "e2", "e3", "e4"] }] }),
+        ).to.deep.equal([]);
     });
 
     it("refuses to own Transaction Search outside production, and allows it there", () => {
-        const staging = monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: [] }], environment: "staging", transactionSearch: true });
+        const staging = monitoringProblems({
+            ...base,
+            runtimes: [{ name: "a", endpointNames: [] }],
+            environment: "staging",
+            transactionSearch: true,
+        });
         expect(staging).to.have.length(1);
         expect(staging[0]).to.include("transactionSearch is true in a staging stack").and.include("a production stack");
-        expect(monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: [] }], environment: "production", transactionSearch: true })).to.deep.equal([]);
-        expect(monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: [] }], environment: "staging", transactionSearch: false })).to.deep.equal([]);
+        expect(
+            monitoringProblems({
+                ...base,
+                runtimes: [{ name: "a", endpointNames: [] }],
+                environment: "production",
+                transactionSearch: true,
+            }),
+        ).to.deep.equal([]);
+        expect(
+            monitoringProblems({
+                ...base,
+                runtimes: [{ name: "a", endpointNames: [] }],
+                environment: "staging",
+                transactionSearch: false,
+            }),
+        ).to.deep.equal([]);
     });
 
     it("collects every problem at once", () => {
@@ -422,7 +574,11 @@ describe("RuntimeMonitoring validation", () => {
             ],
         });
         expect(problems).to.have.length(4);
-        expect(problems.join("\n")).to.include("runtimes[1].name").and.include("alarmEmails[1]").and.include("logRetentionDays 31").and.include("sizing");
+        expect(problems.join("\n"))
+            .to.include("runtimes[1].name")
+            .and.include("alarmEmails[1]")
+            .and.include("logRetentionDays 31")
+            .and.include("sizing");
         expect(monitoringProblems({ ...base, runtimes: [] })[0]).to.include("runtimes is empty");
     });
 
@@ -494,7 +650,12 @@ describe("monitoring helpers (pure)", () => {
             sizing: { cpu: 1024, memory: 2048 },
             runtimes: [
                 { ...target, name: "support_agent", applicationLogGroupName: "/a/support_agent/application-logs" },
-                { ...target, name: "other", runtimeArn: `${arn}X`, applicationLogGroupName: "/a/other/application-logs" },
+                {
+                    ...target,
+                    name: "other",
+                    runtimeArn: `${arn}X`,
+                    applicationLogGroupName: "/a/other/application-logs",
+                },
             ],
         });
         // A band is 20 rows: a 2-row header and three 6-row lines of widgets, so the second starts at row 20.
@@ -505,7 +666,14 @@ describe("monitoring helpers (pure)", () => {
     });
 
     it("builds the topic policy from the partition, region and account", () => {
-        const doc = alarmTopicPolicy({ partition: "aws-cn", region: "cn-north-1", accountId: "111122223333", topicArn: "arn:aws-cn:sns:cn-north-1:111122223333:t" });
-        expect(doc.Statement[1].Condition?.ArnLike).to.deep.equal({ "aws:SourceArn": "arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:*" });
+        const doc = alarmTopicPolicy({
+            partition: "aws-cn",
+            region: "cn-north-1",
+            accountId: "111122223333",
+            topicArn: "arn:aws-cn:sns:cn-north-1:111122223333:t",
+        });
+        expect(doc.Statement[1].Condition?.ArnLike).to.deep.equal({
+            "aws:SourceArn": "arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:*",
+        });
     });
 });

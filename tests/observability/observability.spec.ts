@@ -45,7 +45,9 @@ for (const stack of STACKS) {
 
         it("creates delivery sources on the runtime ARN for APPLICATION_LOGS and USAGE_LOGS, and TRACES only when tracing is on", () => {
             const sources = ofType(run, SOURCE);
-            const expected = TRACED[stack] ? ["APPLICATION_LOGS", "TRACES", "USAGE_LOGS"] : ["APPLICATION_LOGS", "USAGE_LOGS"];
+            const expected = TRACED[stack]
+                ? ["APPLICATION_LOGS", "TRACES", "USAGE_LOGS"]
+                : ["APPLICATION_LOGS", "USAGE_LOGS"];
             expect(sources.map((s) => s.inputs.logType).sort()).to.deep.equal(expected);
             sources.forEach((s) => expect(s.inputs.resourceArn, s.name).to.equal(runtimeArnOf(run)));
             sources.forEach((s) => expect(String(s.inputs.name), s.name).to.match(/^[\w-]{1,60}$/));
@@ -54,7 +56,10 @@ for (const stack of STACKS) {
         it("sends application and usage logs to stack-owned KMS log groups with the retention, never to a /aws/ name", () => {
             const key = (run.outputs as Record<string, unknown>).kmsKeyArn;
             const retention = { development: 30, staging: 90, production: 365 }[stack];
-            for (const [slug, logType] of [["application-logs", "APPLICATION_LOGS"], ["usage-logs", "USAGE_LOGS"]]) {
+            for (const [slug, logType] of [
+                ["application-logs", "APPLICATION_LOGS"],
+                ["usage-logs", "USAGE_LOGS"],
+            ]) {
                 const group = one(run, LOG_GROUP, `support_agent-${slug}`);
                 expect(group.inputs.name).to.equal(`/agentcore-${stack}/runtimes/support_agent/${slug}`);
                 expect(group.inputs.kmsKeyId).to.equal(key);
@@ -64,44 +69,59 @@ for (const stack of STACKS) {
                 const destination = one(run, DESTINATION, `support_agent-${slug}-destination`);
                 expect(destination.inputs).to.deep.include({ deliveryDestinationType: "CWL" });
                 expect(destination.inputs).to.not.have.property("outputFormat");
-                expect(destination.inputs.deliveryDestinationConfiguration).to.deep.equal({ destinationResourceArn: group.state.arn });
+                expect(destination.inputs.deliveryDestinationConfiguration).to.deep.equal({
+                    destinationResourceArn: group.state.arn,
+                });
                 const source = ofType(run, SOURCE).find((s) => s.inputs.logType === logType)!;
                 const delivery = one(run, DELIVERY, `support_agent-${slug}-delivery`);
-                expect(delivery.inputs).to.deep.include({ deliverySourceName: source.state.name, deliveryDestinationArn: destination.state.arn });
+                expect(delivery.inputs).to.deep.include({
+                    deliverySourceName: source.state.name,
+                    deliveryDestinationArn: destination.state.arn,
+                });
             }
-            ofType(run, LOG_GROUP).forEach((g) => expect(String(g.inputs.name)).to.not.match(/^\/aws\/bedrock-agentcore\//));
+            ofType(run, LOG_GROUP).forEach((g) =>
+                expect(String(g.inputs.name)).to.not.match(/^\/aws\/bedrock-agentcore\//),
+            );
         });
 
-        it(TRACED[stack] ? "delivers TRACES to X-Ray under a resource policy scoped to the runtime" : "creates no trace delivery and no X-Ray policy", () => {
-            const xray = ofType(run, DESTINATION).filter((d) => d.inputs.deliveryDestinationType === "XRAY");
-            const policies = ofType(run, "aws:xray/resourcePolicy:ResourcePolicy");
-            if (!TRACED[stack]) {
-                expect(xray).to.have.length(0);
-                expect(policies).to.have.length(0);
-                return;
-            }
-            expect(xray).to.have.length(1);
-            expect(xray[0].inputs).to.not.have.property("deliveryDestinationConfiguration");
-            const traces = ofType(run, SOURCE).find((s) => s.inputs.logType === "TRACES")!;
-            const delivery = one(run, DELIVERY, "support_agent-traces-delivery");
-            expect(delivery.inputs).to.deep.include({ deliverySourceName: traces.state.name, deliveryDestinationArn: xray[0].state.arn });
-            const doc = JSON.parse(policies[0].inputs.policyDocument as string) as PolicyDocument;
-            expect(doc.Statement).to.deep.equal([
-                {
-                    Sid: "VendedTraceDeliveryForStackRuntimes",
-                    Effect: "Allow",
-                    Principal: { Service: "delivery.logs.amazonaws.com" },
-                    Action: ["xray:PutTraceSegments"],
-                    Resource: "*",
-                    Condition: {
-                        "ForAllValues:ArnLike": { "logs:LogGeneratingResourceArns": [runtimeArnOf(run)] },
-                        StringEquals: { "aws:SourceAccount": ACCOUNT },
-                        ArnLike: { "aws:SourceArn": `arn:aws:logs:us-east-1:${ACCOUNT}:delivery-source:*` },
+        it(
+            TRACED[stack]
+                ? "delivers TRACES to X-Ray under a resource policy scoped to the runtime"
+                : "creates no trace delivery and no X-Ray policy",
+            () => {
+                const xray = ofType(run, DESTINATION).filter((d) => d.inputs.deliveryDestinationType === "XRAY");
+                const policies = ofType(run, "aws:xray/resourcePolicy:ResourcePolicy");
+                if (!TRACED[stack]) {
+                    expect(xray).to.have.length(0);
+                    expect(policies).to.have.length(0);
+                    return;
+                }
+                expect(xray).to.have.length(1);
+                expect(xray[0].inputs).to.not.have.property("deliveryDestinationConfiguration");
+                const traces = ofType(run, SOURCE).find((s) => s.inputs.logType === "TRACES")!;
+                const delivery = one(run, DELIVERY, "support_agent-traces-delivery");
+                expect(delivery.inputs).to.deep.include({
+                    deliverySourceName: traces.state.name,
+                    deliveryDestinationArn: xray[0].state.arn,
+                });
+                const doc = JSON.parse(policies[0].inputs.policyDocument as string) as PolicyDocument;
+                expect(doc.Statement).to.deep.equal([
+                    {
+                        Sid: "VendedTraceDeliveryForStackRuntimes",
+                        Effect: "Allow",
+                        Principal: { Service: "delivery.logs.amazonaws.com" },
+                        Action: ["xray:PutTraceSegments"],
+                        Resource: "*",
+                        Condition: {
+                            "ForAllValues:ArnLike": { "logs:LogGeneratingResourceArns": [runtimeArnOf(run)] },
+                            StringEquals: { "aws:SourceAccount": ACCOUNT },
+                            ArnLike: { "aws:SourceArn": `arn:aws:logs:us-east-1:${ACCOUNT}:delivery-source:*` },
+                        },
                     },
-                },
-            ]);
-            expect(xray[0].dependencies).to.include(policies[0].urn);
-        });
+                ]);
+                expect(xray[0].dependencies).to.include(policies[0].urn);
+            },
+        );
 
         it("lets only this account's log delivery write, and only into the stack's delivery groups, before any destination exists", () => {
             const policy = one(run, "aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "log-delivery-policy");
@@ -114,7 +134,10 @@ for (const stack of STACKS) {
                     Principal: { Service: "delivery.logs.amazonaws.com" },
                     Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
                     Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/agentcore-${stack}/runtimes/*:log-stream:*`,
-                    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": `arn:aws:logs:us-east-1:${ACCOUNT}:*` } },
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": ACCOUNT },
+                        ArnLike: { "aws:SourceArn": `arn:aws:logs:us-east-1:${ACCOUNT}:*` },
+                    },
                 },
             ]);
             ofType(run, DESTINATION).forEach((d) => expect(d.dependencies, d.name).to.include(policy.urn));
@@ -143,17 +166,30 @@ for (const stack of STACKS) {
                 AggregateOn: "Sum",
             });
             const nested = JSON.parse(one(run, RULE, "memory-nested-rule").inputs.ruleDefinition as string);
-            expect(nested.Contribution).to.deep.equal({ Keys: ["$.attributes.session.id"], ValueOf: "$.metrics.agent.runtime.memory.gb_hours.used", Filters: [] });
+            expect(nested.Contribution).to.deep.equal({
+                Keys: ["$.attributes.session.id"],
+                ValueOf: "$.metrics.agent.runtime.memory.gb_hours.used",
+                Filters: [],
+            });
             rules.forEach((r) => expect(r.inputs.ruleState).to.equal("ENABLED"));
         });
 
         it("alarms when the busiest session exceeds the stack's budget, reading the rules (never a session count)", () => {
             const budget = { development: [0.5, 1], staging: [1, 2], production: [2, 4] }[stack];
             const rules = new Map(ofType(run, RULE).map((r) => [r.inputs.ruleName as string, r.urn]));
-            for (const [metric, measure, threshold] of [["CpuPerSession", "vcpu", budget[0]], ["MemoryPerSession", "memory", budget[1]]] as const) {
+            for (const [metric, measure, threshold] of [
+                ["CpuPerSession", "vcpu", budget[0]],
+                ["MemoryPerSession", "memory", budget[1]],
+            ] as const) {
                 const alarm = one(run, ALARM, `-${metric}`);
                 expect(alarm.inputs.threshold).to.equal(threshold);
-                const queries = alarm.inputs.metricQueries as { id: string; expression?: string; period?: number; metric?: unknown; returnData?: boolean }[];
+                const queries = alarm.inputs.metricQueries as {
+                    id: string;
+                    expression?: string;
+                    period?: number;
+                    metric?: unknown;
+                    returnData?: boolean;
+                }[];
                 expect(queries.filter((q) => q.metric)).to.have.length(0);
                 const reads = queries.filter((q) => q.expression?.startsWith("INSIGHT_RULE_METRIC"));
                 expect(reads.map((q) => q.expression)).to.deep.equal([
@@ -164,29 +200,40 @@ for (const stack of STACKS) {
                 // 5-minute sums of hours × 12 = the average held over the 5 minutes.
                 expect(queries.find((q) => q.returnData)!.expression).to.match(/\* 12$/);
                 expect(JSON.stringify(queries)).to.not.match(/SessionCount|"Sessions"/);
-                for (const name of [`agentcore-${stack}-support_agent-session-${measure}-flat`, `agentcore-${stack}-support_agent-session-${measure}-nested`]) {
+                for (const name of [
+                    `agentcore-${stack}-support_agent-session-${measure}-flat`,
+                    `agentcore-${stack}-support_agent-session-${measure}-nested`,
+                ]) {
                     expect(alarm.dependencies, name).to.include(rules.get(name));
                 }
             }
             const silent = one(run, ALARM, "-UsageLogsSilent");
             expect(silent.inputs.threshold).to.equal(0);
-            expect(JSON.stringify(silent.inputs.metricQueries)).to.include("UniqueContributors").and.include('"metricName":"Invocations"');
+            expect(JSON.stringify(silent.inputs.metricQueries))
+                .to.include("UniqueContributors")
+                .and.include('"metricName":"Invocations"');
         });
 
         it("saves the Logs Insights queries for sessions, top sessions, usage against budget and errors by session", () => {
             const queries = ofType(run, "aws:cloudwatch/queryDefinition:QueryDefinition");
             expect(queries.map((q) => q.inputs.name).sort()).to.deep.equal(
-                ["errors-by-session", "sessions", "top-sessions", "usage-against-budget"].map((n) => `agentcore-${stack}/support_agent/${n}`),
+                ["errors-by-session", "sessions", "top-sessions", "usage-against-budget"].map(
+                    (n) => `agentcore-${stack}/support_agent/${n}`,
+                ),
             );
             const usage = queries.find((q) => String(q.inputs.name).endsWith("usage-against-budget"))!;
             expect(usage.inputs.logGroupNames).to.deep.equal([`/agentcore-${stack}/runtimes/support_agent/usage-logs`]);
             expect(usage.inputs.queryString).to.include("coalesce(`session.id`, `attributes.session.id`)");
             const errors = queries.find((q) => String(q.inputs.name).endsWith("errors-by-session"))!;
-            expect(errors.inputs.logGroupNames).to.deep.equal([`/agentcore-${stack}/runtimes/support_agent/application-logs`]);
+            expect(errors.inputs.logGroupNames).to.deep.equal([
+                `/agentcore-${stack}/runtimes/support_agent/application-logs`,
+            ]);
         });
 
         it("shows sessions, the busiest session against the budget, top sessions and errors by session on the dashboard", () => {
-            const body = JSON.parse(one(run, "aws:cloudwatch/dashboard:Dashboard").inputs.dashboardBody as string) as { widgets: { type: string; properties: Record<string, unknown> }[] };
+            const body = JSON.parse(one(run, "aws:cloudwatch/dashboard:Dashboard").inputs.dashboardBody as string) as {
+                widgets: { type: string; properties: Record<string, unknown> }[];
+            };
             const titles = body.widgets.map((w) => w.properties.title);
             expect(titles).to.include.members([
                 "Sessions with usage (5 min)",
@@ -196,46 +243,71 @@ for (const stack of STACKS) {
                 "Top sessions by vCPU-hours (nested record reading)",
                 "Errors by session (application logs)",
             ]);
-            const top = body.widgets.find((w) => w.properties.title === "Top sessions by vCPU-hours (flat record reading)")!;
-            expect(top.properties.insightRule).to.deep.equal({ maxContributorCount: 10, orderBy: "Sum", ruleName: `agentcore-${stack}-support_agent-session-vcpu-flat` });
+            const top = body.widgets.find(
+                (w) => w.properties.title === "Top sessions by vCPU-hours (flat record reading)",
+            )!;
+            expect(top.properties.insightRule).to.deep.equal({
+                maxContributorCount: 10,
+                orderBy: "Sum",
+                ruleName: `agentcore-${stack}-support_agent-session-vcpu-flat`,
+            });
             const errors = body.widgets.find((w) => w.type === "log")!;
-            expect(String(errors.properties.query)).to.match(new RegExp(`^SOURCE '/agentcore-${stack}/runtimes/support_agent/application-logs' \\| `));
+            expect(String(errors.properties.query)).to.match(
+                new RegExp(`^SOURCE '/agentcore-${stack}/runtimes/support_agent/application-logs' \\| `),
+            );
         });
 
-        it(stack === "production" ? "owns Transaction Search, idempotently, retained on delete" : "leaves Transaction Search to the production stack", () => {
-            const destinations = ofType(run, "aws:xray/traceSegmentDestination:TraceSegmentDestination");
-            if (stack !== "production") {
-                expect(destinations).to.have.length(0);
-                return;
-            }
-            expect(destinations).to.have.length(1);
-            expect(destinations[0].inputs.destination).to.equal("CloudWatchLogs");
-            expect(destinations[0].retainOnDelete).to.equal(true);
-            const policy = one(run, "aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "transaction-search-spans-policy");
-            expect(policy.retainOnDelete).to.equal(true);
-            expect(destinations[0].dependencies).to.include(policy.urn);
-            const doc = JSON.parse(policy.inputs.policyDocument as string) as PolicyDocument;
-            expect(doc.Statement[0]).to.deep.include({
-                Principal: { Service: "xray.amazonaws.com" },
-                Action: ["logs:PutLogEvents"],
-                Resource: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:aws/spans:*`, `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/application-signals/data:*`],
-            });
-        });
+        it(
+            stack === "production"
+                ? "owns Transaction Search, idempotently, retained on delete"
+                : "leaves Transaction Search to the production stack",
+            () => {
+                const destinations = ofType(run, "aws:xray/traceSegmentDestination:TraceSegmentDestination");
+                if (stack !== "production") {
+                    expect(destinations).to.have.length(0);
+                    return;
+                }
+                expect(destinations).to.have.length(1);
+                expect(destinations[0].inputs.destination).to.equal("CloudWatchLogs");
+                expect(destinations[0].retainOnDelete).to.equal(true);
+                const policy = one(
+                    run,
+                    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
+                    "transaction-search-spans-policy",
+                );
+                expect(policy.retainOnDelete).to.equal(true);
+                expect(destinations[0].dependencies).to.include(policy.urn);
+                const doc = JSON.parse(policy.inputs.policyDocument as string) as PolicyDocument;
+                expect(doc.Statement[0]).to.deep.include({
+                    Principal: { Service: "xray.amazonaws.com" },
+                    Action: ["logs:PutLogEvents"],
+                    Resource: [
+                        `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:aws/spans:*`,
+                        `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/application-signals/data:*`,
+                    ],
+                });
+            },
+        );
 
-        it(TRACED[stack] ? "sets the documented ADOT environment beside the user's variables" : "adds no ADOT variable with tracing off", () => {
-            const env = one(run, RUNTIME).inputs.environmentVariables as Record<string, string>;
-            if (!TRACED[stack]) {
-                expect(Object.keys(env).sort()).to.deep.equal(["LOG_LEVEL", "MODEL_ID"]);
-                return;
-            }
-            expect(env).to.deep.include({
-                AGENT_OBSERVABILITY_ENABLED: "true",
-                OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
-                OTEL_TRACES_EXPORTER: "otlp",
-                OTEL_RESOURCE_ATTRIBUTES: `service.name=support_agent_${stack},deployment.environment=${stack}`,
-            });
-            expect(env.LOG_LEVEL).to.be.a("string");
-        });
+        it(
+            TRACED[stack]
+                ? "sets the documented ADOT environment beside the user's variables"
+                : "adds no ADOT variable with tracing off",
+            () => {
+                const env = one(run, RUNTIME).inputs.environmentVariables as Record<string, string>;
+                if (!TRACED[stack]) {
+                    expect(Object.keys(env).sort()).to.deep.equal(["LOG_LEVEL", "MODEL_ID"]);
+                    return;
+                }
+                expect(env).to.deep.include({
+                    AGENT_OBSERVABILITY_ENABLED: "true",
+                    OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
+                    OTEL_TRACES_EXPORTER: "otlp",
+                    OTEL_RESOURCE_ATTRIBUTES: `service.name=support_agent_${stack},deployment.environment=${stack}`,
+                });
+                expect(env.LOG_LEVEL).to.be.a("string");
+            },
+        );
     });
 }
 
@@ -244,7 +316,10 @@ describe("observability with the classic runtime provider", () => {
         const run = await runStackOnce("staging", { runtimeProvider: "aws" });
         expect(run.error, String(run.error)).to.equal(undefined);
         const runtime = one(run, "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime");
-        expect(runtime.inputs.environmentVariables).to.deep.include({ AGENT_OBSERVABILITY_ENABLED: "true", OTEL_TRACES_EXPORTER: "otlp" });
+        expect(runtime.inputs.environmentVariables).to.deep.include({
+            AGENT_OBSERVABILITY_ENABLED: "true",
+            OTEL_TRACES_EXPORTER: "otlp",
+        });
         ofType(run, SOURCE).forEach((s) => expect(s.inputs.resourceArn).to.equal(runtime.state.agentRuntimeArn));
     });
 });
@@ -266,12 +341,18 @@ describe("observability config", () => {
         for (const stack of ["development", "staging"]) {
             const problems = problemsOf(stack, { transactionSearch: "true" });
             expect(problems).to.have.length(1);
-            expect(problems[0]).to.include("transactionSearch true is invalid").and.include(`in a ${stack} stack`).and.include("only a production stack").and.include("(e.g. false)");
+            expect(problems[0])
+                .to.include("transactionSearch true is invalid")
+                .and.include(`in a ${stack} stack`)
+                .and.include("only a production stack")
+                .and.include("(e.g. false)");
         }
     });
 
     it("reads tracing and transactionSearch as booleans, defaulting to the Pulumi.yaml defaults", () => {
-        expect(problemsOf("staging", { tracing: "yes" })[0]).to.equal('tracing "yes" is invalid: true or false (e.g. true)');
+        expect(problemsOf("staging", { tracing: "yes" })[0]).to.equal(
+            'tracing "yes" is invalid: true or false (e.g. true)',
+        );
         const defaults = validateConfig(rawStack("staging", { tracing: undefined, transactionSearch: undefined }));
         expect(defaults.tracing).to.equal(true);
         expect(defaults.transactionSearch).to.equal(false);
@@ -280,21 +361,44 @@ describe("observability config", () => {
 
     it("rejects a user variable the program sets with tracing on, and accepts it with tracing off", () => {
         const runtimes = (env: Record<string, string>) => [
-            { name: "support_agent", containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2`, environment: env },
+            {
+                name: "support_agent",
+                containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2`,
+                environment: env,
+            },
         ];
-        for (const key of ["AGENT_OBSERVABILITY_ENABLED", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_PROTOCOL", "DISABLE_ADOT_OBSERVABILITY"]) {
+        for (const key of [
+            "AGENT_OBSERVABILITY_ENABLED",
+            "OTEL_RESOURCE_ATTRIBUTES",
+            "OTEL_TRACES_EXPORTER",
+            "OTEL_EXPORTER_OTLP_PROTOCOL",
+            "DISABLE_ADOT_OBSERVABILITY",
+        ]) {
             const problems = problemsOf("staging", { tracing: "true", runtimes: runtimes({ [key]: "x" }) });
             expect(problems, key).to.have.length(1);
-            expect(problems[0]).to.include(`runtimes[0].environment.${key}`).and.include("set tracing: false").and.include("(e.g. LOG_LEVEL)");
-            expect(problemsOf("staging", { tracing: "false", runtimes: runtimes({ [key]: "x" }) }), key).to.deep.equal([]);
+            expect(problems[0])
+                .to.include(`runtimes[0].environment.${key}`)
+                .and.include("set tracing: false")
+                .and.include("(e.g. LOG_LEVEL)");
+            expect(problemsOf("staging", { tracing: "false", runtimes: runtimes({ [key]: "x" }) }), key).to.deep.equal(
+                [],
+            );
         }
         // Near miss: a name that only starts like one of them is the user's.
-        expect(problemsOf("staging", { tracing: "true", runtimes: runtimes({ OTEL_SERVICE_NAME_X: "x" }) })).to.deep.equal([]);
+        expect(
+            problemsOf("staging", { tracing: "true", runtimes: runtimes({ OTEL_SERVICE_NAME_X: "x" }) }),
+        ).to.deep.equal([]);
     });
 
     it("keeps a traced runtime within AgentCore's 50 variables: 46 of the user's fit, 47 do not", () => {
         const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`VAR_${i}`, "x"]));
-        const runtimes = (n: number) => [{ name: "support_agent", containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2`, environment: many(n) }];
+        const runtimes = (n: number) => [
+            {
+                name: "support_agent",
+                containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2`,
+                environment: many(n),
+            },
+        ];
         expect(problemsOf("staging", { tracing: "true", runtimes: runtimes(46) })).to.deep.equal([]);
         const problems = problemsOf("staging", { tracing: "true", runtimes: runtimes(47) });
         expect(problems).to.have.length(1);
@@ -305,12 +409,20 @@ describe("observability config", () => {
 
 describe("observability helpers (pure)", () => {
     it("keeps delivery names within 60 word characters, unique when cut", () => {
-        expect(deliveryName("agentcore-production", "support_agent", "usage-logs")).to.equal("agentcore-production-support_agent-usage-logs");
+        expect(deliveryName("agentcore-production", "support_agent", "usage-logs")).to.equal(
+            "agentcore-production-support_agent-usage-logs",
+        );
         const long = deliveryName("agentcore-production", "a".repeat(48), "application-logs-cwl");
-        expect(long).to.have.length(60).and.to.match(/^[\w-]+-[0-9a-f]{8}$/);
+        expect(long)
+            .to.have.length(60)
+            .and.to.match(/^[\w-]+-[0-9a-f]{8}$/);
         expect(long).to.not.equal(deliveryName("agentcore-production", "a".repeat(48), "usage-logs-cwl"));
-        expect(deliveryName("x", "y", "z".repeat(56))).to.have.length(60).and.to.equal(`x-y-${"z".repeat(56)}`);
-        expect(deliveryName("x", "y", "z".repeat(57))).to.have.length(60).and.to.not.include("z".repeat(57));
+        expect(deliveryName("x", "y", "z".repeat(56)))
+            .to.have.length(60)
+            .and.to.equal(`x-y-${"z".repeat(56)}`);
+        expect(deliveryName("x", "y", "z".repeat(57)))
+            .to.have.length(60)
+            .and.to.not.include("z".repeat(57));
     });
 
     it("turns a 5-minute or hourly sum of hours into the average held (× 12, × 1)", () => {
@@ -338,7 +450,13 @@ describe("observability in the plan's cost estimate", () => {
     it("prices the four usage rules at $0.50 a month each, as list prices", async () => {
         for (const stack of STACKS) {
             const rules = (await linesOf(stack)).find((l) => l.item.startsWith("Contributor Insights rules"))!;
-            expect(rules, stack).to.deep.include({ quantity: 4, unit: "rule-month", unitPrice: 0.5, monthly: 2, basis: "list" });
+            expect(rules, stack).to.deep.include({
+                quantity: 4,
+                unit: "rule-month",
+                unitPrice: 0.5,
+                monthly: 2,
+                basis: "list",
+            });
         }
     });
 
@@ -346,7 +464,13 @@ describe("observability in the plan's cost estimate", () => {
         const lines = await linesOf("staging");
         const ingestion = lines.find((l) => l.item.startsWith("USAGE_LOGS ingestion"))!;
         // 8 h × 3600 s × 30.4 days × 500 B = 0.437760 GB → $0.22 at $0.50/GB.
-        expect(ingestion).to.deep.include({ quantity: 0.44, unit: "GB", unitPrice: 0.5, monthly: 0.22, basis: "assumption" });
+        expect(ingestion).to.deep.include({
+            quantity: 0.44,
+            unit: "GB",
+            unitPrice: 0.5,
+            monthly: 0.22,
+            basis: "assumption",
+        });
         const events = lines.find((l) => l.item.startsWith("Contributor Insights events matched"))!;
         // 875,520 records × 4 rules = 3.50 million events → $0.07 at $0.02 per million.
         expect(events).to.deep.include({ quantity: 3.5, monthly: 0.07, basis: "assumption" });
@@ -373,19 +497,27 @@ describe("runtime environment with observability (pure)", () => {
             "OTEL_RESOURCE_ATTRIBUTES",
             "OTEL_TRACES_EXPORTER",
         ]);
-        expect(environmentVariables(runtime, { tracing: false, environment: "staging" })).to.deep.equal({ ...runtime.environment });
+        expect(environmentVariables(runtime, { tracing: false, environment: "staging" })).to.deep.equal({
+            ...runtime.environment,
+        });
         expect(environmentVariables(runtime)).to.deep.equal({ ...runtime.environment });
     });
 
     it("omits an empty environment (it would round-trip as null) but not one that only tracing fills", () => {
         const bare = { ...runtime, environment: {} };
         expect(environmentVariables(bare, { tracing: false, environment: "staging" })).to.equal(undefined);
-        expect(environmentVariables(bare, { tracing: true, environment: "staging" })).to.have.property("AGENT_OBSERVABILITY_ENABLED", "true");
+        expect(environmentVariables(bare, { tracing: true, environment: "staging" })).to.have.property(
+            "AGENT_OBSERVABILITY_ENABLED",
+            "true",
+        );
     });
 
     it("gives both providers' runtime arguments the same environment", () => {
         const wiring = {
-            artifact: { kind: "container" as const, containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2" },
+            artifact: {
+                kind: "container" as const,
+                containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2",
+            },
             roleArn: "arn:aws:iam::123456789012:role/r",
             subnetIds: ["subnet-1"],
             securityGroupIds: ["sg-1"],

@@ -14,17 +14,39 @@ const MESSAGE =
 
 describe("tracing egress: the xray endpoint", () => {
     it("warns when tracing is on, the stack creates endpoints, and xray is not among them", () => {
-        expect(tracingEgressWarning({ tracing: true, createEndpoints: true, endpointServices: ["bedrock-runtime", "sts"] })).to.equal(MESSAGE);
+        expect(
+            tracingEgressWarning({
+                tracing: true,
+                createEndpoints: true,
+                endpointServices: ["bedrock-runtime", "sts"],
+            }),
+        ).to.equal(MESSAGE);
     });
 
     it("near misses: no warning with xray listed, with tracing off, or when another stack owns the endpoints", () => {
-        expect(tracingEgressWarning({ tracing: true, createEndpoints: true, endpointServices: ["bedrock-runtime", "sts", "xray"] })).to.equal(undefined);
-        expect(tracingEgressWarning({ tracing: false, createEndpoints: true, endpointServices: ["bedrock-runtime", "sts"] })).to.equal(undefined);
-        expect(tracingEgressWarning({ tracing: true, createEndpoints: false, endpointServices: [] })).to.equal(undefined);
+        expect(
+            tracingEgressWarning({
+                tracing: true,
+                createEndpoints: true,
+                endpointServices: ["bedrock-runtime", "sts", "xray"],
+            }),
+        ).to.equal(undefined);
+        expect(
+            tracingEgressWarning({
+                tracing: false,
+                createEndpoints: true,
+                endpointServices: ["bedrock-runtime", "sts"],
+            }),
+        ).to.equal(undefined);
+        expect(tracingEgressWarning({ tracing: true, createEndpoints: false, endpointServices: [] })).to.equal(
+            undefined,
+        );
     });
 
     it("a look-alike service name does not count as xray", () => {
-        expect(tracingEgressWarning({ tracing: true, createEndpoints: true, endpointServices: ["xray-fips"] })).to.contain('lacks "xray"');
+        expect(
+            tracingEgressWarning({ tracing: true, createEndpoints: true, endpointServices: ["xray-fips"] }),
+        ).to.contain('lacks "xray"');
     });
 
     describe("from the network component", function () {
@@ -43,7 +65,9 @@ describe("tracing egress: the xray endpoint", () => {
         };
 
         it("staging without xray in endpointServices logs the warning once", async () => {
-            expect(await capture({ endpointServices: JSON.stringify(["bedrock-runtime", "sts"]) })).to.deep.equal([`warning: [runtime] ${MESSAGE}`]);
+            expect(await capture({ endpointServices: JSON.stringify(["bedrock-runtime", "sts"]) })).to.deep.equal([
+                `warning: [runtime] ${MESSAGE}`,
+            ]);
         });
 
         it("staging as shipped (xray listed) logs none", async () => {

@@ -31,7 +31,14 @@ describe("plan: every cost line by value", () => {
             ["Interface endpoints (4 services × AZs = 8 endpoint-AZs × 730 h)", 5840, "AZ-hour", 0.01, 58.4, "list"],
             ["S3 gateway endpoint (free)", 1, "endpoint-month", 0, 0, "list"],
             ["KMS customer-managed key", 1, "key-month", 1, 1, "list"],
-            ["CloudWatch standard alarms (2 alarms, billed per metric evaluated)", 4, "alarm metric-month", 0.1, 0.4, "list"],
+            [
+                "CloudWatch standard alarms (2 alarms, billed per metric evaluated)",
+                4,
+                "alarm metric-month",
+                0.1,
+                0.4,
+                "list",
+            ],
             ["CloudWatch high-resolution alarm metrics", 1, "alarm metric-month", 0.3, 0.3, "list"],
             ["CloudWatch composite alarms", 1, "alarm-month", 0.5, 0.5, "list"],
             ["CloudWatch dashboards", 1, "dashboard-month", 3, 3, "list"],
@@ -40,12 +47,25 @@ describe("plan: every cost line by value", () => {
             // 0.1 GB/day × 30.4 days.
             ["Flow-log ingestion, assumed 0.1 GB/day", 3.04, "GB", 0.5, 1.52, "assumption"],
         ]);
-        expect([estimate.fixedMonthly, estimate.assumedMonthly, estimate.totalMonthly]).to.deep.equal([63.6, 2.71, 66.31]);
-        expect([estimate.priceRegion, estimate.priceDate, estimate.regionMatches]).to.deep.equal(["us-east-1", "2025-06-01", true]);
+        expect([estimate.fixedMonthly, estimate.assumedMonthly, estimate.totalMonthly]).to.deep.equal([
+            63.6, 2.71, 66.31,
+        ]);
+        expect([estimate.priceRegion, estimate.priceDate, estimate.regionMatches]).to.deep.equal([
+            "us-east-1",
+            "2025-06-01",
+            true,
+        ]);
     });
 
     it("leaves out lines with nothing to bill, and says singular when there is one", () => {
-        const estimate = estimateCost({ ...inputs, interfaceEndpoints: [{ service: "logs", azCount: 3 }], alarms: [{ name: "a", metrics: 1, highResolution: false }], compositeAlarms: 0, gatewayEndpoints: 0, logGroups: [] });
+        const estimate = estimateCost({
+            ...inputs,
+            interfaceEndpoints: [{ service: "logs", azCount: 3 }],
+            alarms: [{ name: "a", metrics: 1, highResolution: false }],
+            compositeAlarms: 0,
+            gatewayEndpoints: 0,
+            logGroups: [],
+        });
         expect(estimate.lines.map((l) => [l.item, l.monthly])).to.deep.equal([
             ["Interface endpoints (1 service × AZs = 3 endpoint-AZs × 730 h)", 21.9],
             ["KMS customer-managed key", 1],
@@ -57,6 +77,9 @@ describe("plan: every cost line by value", () => {
 
     it("prices a log group with retention 0 like one that never expires", () => {
         const estimate = estimateCost({ ...inputs, logGroups: [{ name: "x", retentionDays: 0, flowLogs: false }] });
-        expect(estimate.lines.find((l) => l.item.startsWith("Log storage"))).to.deep.include({ quantity: 36.5, monthly: 1.1 });
+        expect(estimate.lines.find((l) => l.item.startsWith("Log storage"))).to.deep.include({
+            quantity: 36.5,
+            monthly: 1.1,
+        });
     });
 });

@@ -10,14 +10,21 @@ type Exports = Record<string, unknown>;
 
 describe("deferred SDK modules", () => {
     it("defers the closure serializer and its code-path finder", () => {
-        expect(Object.keys(DEFERRED_SDK_MODULES).sort()).to.deep.equal(["runtime/closure/codePaths.js", "runtime/closure/serializeClosure.js"]);
+        expect(Object.keys(DEFERRED_SDK_MODULES).sort()).to.deep.equal([
+            "runtime/closure/codePaths.js",
+            "runtime/closure/serializeClosure.js",
+        ]);
     });
 
     for (const [relative, names] of Object.entries(DEFERRED_SDK_MODULES)) {
         it(`covers every export of @pulumi/pulumi/${relative} (fails when an SDK upgrade changes them)`, () => {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const real = require(sdkModulePath(relative)) as Exports;
-            expect(Object.keys(real).filter((k) => k !== "__esModule").sort()).to.deep.equal([...names].sort());
+            expect(
+                Object.keys(real)
+                    .filter((k) => k !== "__esModule")
+                    .sort(),
+            ).to.deep.equal([...names].sort());
             for (const name of names) {
                 expect(typeof real[name], name).to.equal("function");
             }

@@ -16,7 +16,12 @@ function launch(args: string[]): { status: number | null; stdout: string; stderr
     ].join("\n");
     const result = spawnSync(process.execPath, ["-e", probe], { cwd: PROJECT_ROOT, encoding: "utf8" });
     const marker = /\n@pulumi loaded: (true|false)$/.exec(result.stderr);
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr.replace(/\n@pulumi loaded: (true|false)$/, ""), pulumiLoaded: marker?.[1] !== "false" };
+    return {
+        status: result.status,
+        stdout: result.stdout,
+        stderr: result.stderr.replace(/\n@pulumi loaded: (true|false)$/, ""),
+        pulumiLoaded: marker?.[1] !== "false",
+    };
 }
 
 describe("npm run plan: arguments first", () => {

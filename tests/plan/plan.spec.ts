@@ -51,7 +51,12 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             expect(plan.resources.map(shape)).to.deep.equal([...run.resources].map(shape).sort());
             expect(countsByType(plan.resources)).to.deep.equal(countsByType(run.resources));
             expect(plan.outputs).to.deep.equal(run.outputs);
-            expect(plan.resources.filter((r) => r.type.startsWith("agentcore:")).map((r) => r.type).sort()).to.deep.equal([
+            expect(
+                plan.resources
+                    .filter((r) => r.type.startsWith("agentcore:"))
+                    .map((r) => r.type)
+                    .sort(),
+            ).to.deep.equal([
                 "agentcore:access:RuntimeInboundAccess",
                 "agentcore:artifact:AgentArtifacts",
                 "agentcore:monitoring:RuntimeLogDelivery",
@@ -71,19 +76,25 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             const doc = JSON.parse(json);
             expect(Object.keys(doc)).to.deep.equal([...Object.keys(doc)].sort());
             const urns = doc.resources.map((r: { urn: string }) => r.urn);
-            expect(urns).to.deep.equal([...urns].sort()).and.have.length(plan.resources.length);
+            expect(urns)
+                .to.deep.equal([...urns].sort())
+                .and.have.length(plan.resources.length);
             for (const r of doc.resources) {
                 expect(r).to.include.keys("type", "name", "inputs", "dependencies", "protect", "retainOnDelete");
             }
             expect(doc.outputs.vpcId).to.match(/^vpc-/);
-            expect(doc.invokes.map((i: { token: string }) => i.token)).to.include("aws:index/getCallerIdentity:getCallerIdentity");
+            expect(doc.invokes.map((i: { token: string }) => i.token)).to.include(
+                "aws:index/getCallerIdentity:getCallerIdentity",
+            );
             expect(doc.cost.fixedMonthly).to.equal(plan.cost.fixedMonthly);
         });
     }
 
     it("prints the sections in order, with the properties that matter", () => {
         const text = renderPlan(plans.get("production") as Plan);
-        const order = ["Resources (", "Outputs", "Summary", "Policy findings", "Cost"].map((h) => text.indexOf(`\n${h}`));
+        const order = ["Resources (", "Outputs", "Summary", "Policy findings", "Cost"].map((h) =>
+            text.indexOf(`\n${h}`),
+        );
         expect(order.every((at) => at > 0)).to.equal(true);
         expect([...order].sort((a, b) => a - b)).to.deep.equal(order);
         for (const fact of [
@@ -119,7 +130,16 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
         expect(blockingCount(plan.policy)).to.be.greaterThan(0);
         expect(plan.policy.findings.every((f) => f.level === "mandatory" && f.blocking)).to.equal(true);
         expect(renderPlan(plan)).to.match(/\[mandatory\] .+ on aws:kms\/key:Key /);
-        expect(toFinding({ policyPack: "p", policyName: "n", description: "d", enforcementLevel: "advisory", stack: "s", message: "m" })).to.deep.equal({
+        expect(
+            toFinding({
+                policyPack: "p",
+                policyName: "n",
+                description: "d",
+                enforcementLevel: "advisory",
+                stack: "s",
+                message: "m",
+            }),
+        ).to.deep.equal({
             policy: "n",
             level: "advisory",
             blocking: false,
@@ -135,7 +155,14 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             for (const component of plan.resources.filter((r) => r.type.startsWith("agentcore:"))) {
                 expect(diagram).to.include(`${component.type.split(":").pop()}: ${component.name}`);
             }
-            for (const edge of ["-->|ENIs in| Subnet_", "-->|assumes| Role_", "-->|uses SG| SecurityGroup_", "_interface_endpoints -->|ENI in| Subnet_", "_alarms -->|notifies| Topic_", "-->|encrypted by| Key_"]) {
+            for (const edge of [
+                "-->|ENIs in| Subnet_",
+                "-->|assumes| Role_",
+                "-->|uses SG| SecurityGroup_",
+                "_interface_endpoints -->|ENI in| Subnet_",
+                "_alarms -->|notifies| Topic_",
+                "-->|encrypted by| Key_",
+            ]) {
                 expect(diagram).to.include(edge);
             }
         }
@@ -176,18 +203,32 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
             const at = lines.findIndex((l) => l.startsWith(`${label} `));
             return at < 0 ? [] : lines.slice(at, at + height);
         };
-        expect(row("cpu budget (CPU units)")).to.deep.equal(["cpu budget (CPU units)          │ 512                         │ 1024                        │ 2048"]);
-        expect(row("AZ count")).to.deep.equal(["AZ count                        │ 2                           │ 2                           │ 3"]);
-        expect(row("endpoint-AZs billed")).to.deep.equal(["endpoint-AZs billed             │ 12                          │ 16                          │ 27"]);
-        expect(row("retention: flow-logs")).to.deep.equal(["retention: flow-logs            │ 30                          │ 90                          │ 365"]);
+        expect(row("cpu budget (CPU units)")).to.deep.equal([
+            "cpu budget (CPU units)          │ 512                         │ 1024                        │ 2048",
+        ]);
+        expect(row("AZ count")).to.deep.equal([
+            "AZ count                        │ 2                           │ 2                           │ 3",
+        ]);
+        expect(row("endpoint-AZs billed")).to.deep.equal([
+            "endpoint-AZs billed             │ 12                          │ 16                          │ 27",
+        ]);
+        expect(row("retention: flow-logs")).to.deep.equal([
+            "retention: flow-logs            │ 30                          │ 90                          │ 365",
+        ]);
         expect(row("protected resources")[0]).to.match(/^protected resources +│ 0 +│ 0 +│ [1-9]/);
         expect(row("alarm:", 2)).to.deep.equal([
             "alarm:                          │ > 0.5 for 2 of 15 periods   │ > 1 for 2 of 15 periods of  │ > 2 for 2 of 15 periods of",
             "support_agent-CpuPerSession     │ of 300s                     │ 300s                        │ 300s",
         ]);
-        expect(row("image: support_agent-runtime", 2)[1]).to.match(/^ +│ +│ agent@sha256:[0-9a-f]{8}… +│ @sha256:9f86d081…$/);
-        expect(lines[lines.findIndex((l) => l.startsWith("monthly fixed cost")) + 1]).to.match(/^monthly cost with assumed logs /);
-        expect(row("monthly fixed cost")[0]).to.match(/^monthly fixed cost +│ \$\d+\.\d\d +│ \$\d+\.\d\d +│ \$\d+\.\d\d$/);
+        expect(row("image: support_agent-runtime", 2)[1]).to.match(
+            /^ +│ +│ agent@sha256:[0-9a-f]{8}… +│ @sha256:9f86d081…$/,
+        );
+        expect(lines[lines.findIndex((l) => l.startsWith("monthly fixed cost")) + 1]).to.match(
+            /^monthly cost with assumed logs /,
+        );
+        expect(row("monthly fixed cost")[0]).to.match(
+            /^monthly fixed cost +│ \$\d+\.\d\d +│ \$\d+\.\d\d +│ \$\d+\.\d\d$/,
+        );
         expect(text).to.match(/Same in every stack[^\n]*\n {2}region: us-east-1/);
     });
 
@@ -196,7 +237,10 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
         const tooWide = text.split("\n").filter((l) => [...l].length > 120);
         expect(tooWide).to.deep.equal([]);
         // Every value a reviewer compares is still there, only wrapped.
-        expect(text).to.include("agents-staging@example.com").and.include("bedrock-agentcore.gateway,").and.include("@sha256:9f86d081…");
+        expect(text)
+            .to.include("agents-staging@example.com")
+            .and.include("bedrock-agentcore.gateway,")
+            .and.include("@sha256:9f86d081…");
     });
 
     it("--all prints more stacks than fit side by side in parts, still within 120 characters", () => {
@@ -214,14 +258,19 @@ describe("plan: every stack, as the unit tests' mocks record it", function () {
 
     it("--json keeps the full image URI that the table shortens", () => {
         const json = planJson(STACKS.map((s) => plans.get(s) as Plan));
-        expect(json).to.include("agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        expect(json).to.include(
+            "agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        );
     });
 });
 
 describe("plan: cost estimate", () => {
     const base: CostInputs = {
         region: "us-east-1",
-        interfaceEndpoints: ["bedrock-agentcore", "ecr.api", "ecr.dkr", "logs"].map((service) => ({ service, azCount: 2 })),
+        interfaceEndpoints: ["bedrock-agentcore", "ecr.api", "ecr.dkr", "logs"].map((service) => ({
+            service,
+            azCount: 2,
+        })),
         gatewayEndpoints: 1,
         kmsKeys: 1,
         alarms: [{ name: "a", metrics: 1, highResolution: false }],
@@ -245,8 +294,18 @@ describe("plan: cost estimate", () => {
     });
 
     it("rises with every endpoint service and every AZ", () => {
-        const twoMore = estimateCost({ ...base, interfaceEndpoints: [...base.interfaceEndpoints, { service: "sts", azCount: 2 }, { service: "xray", azCount: 2 }] });
-        const threeAzs = estimateCost({ ...base, interfaceEndpoints: base.interfaceEndpoints.map((e) => ({ ...e, azCount: 3 })) });
+        const twoMore = estimateCost({
+            ...base,
+            interfaceEndpoints: [
+                ...base.interfaceEndpoints,
+                { service: "sts", azCount: 2 },
+                { service: "xray", azCount: 2 },
+            ],
+        });
+        const threeAzs = estimateCost({
+            ...base,
+            interfaceEndpoints: base.interfaceEndpoints.map((e) => ({ ...e, azCount: 3 })),
+        });
         const before = estimateCost(base).fixedMonthly;
         expect(twoMore.fixedMonthly - before).to.be.closeTo(4 * endpointAzMonth, 0.001);
         expect(threeAzs.fixedMonthly - before).to.be.closeTo(4 * endpointAzMonth, 0.001);
@@ -254,12 +313,32 @@ describe("plan: cost estimate", () => {
 
     it("bills metric-math alarms per metric, high-resolution ones at the higher rate", () => {
         const metric = (period: number) => ({ id: "m", metric: { metricName: "Errors", period, stat: "Sum" } });
-        expect(billedAlarmMetrics({ metricName: "Errors", period: 60 })).to.deep.equal({ metrics: 1, highResolution: false });
-        expect(billedAlarmMetrics({ metricQueries: [metric(300), metric(300), { id: "e", expression: "m1+m2", returnData: true }] })).to.deep.equal({ metrics: 2, highResolution: false });
-        expect(billedAlarmMetrics({ metricQueries: [metric(10), { id: "e", expression: "ANOMALY_DETECTION_BAND(m, 2)" }] })).to.deep.equal({ metrics: 3, highResolution: true });
-        const estimate = estimateCost({ ...base, alarms: [{ name: "math", metrics: 4, highResolution: false }, { name: "fast", metrics: 1, highResolution: true }] });
+        expect(billedAlarmMetrics({ metricName: "Errors", period: 60 })).to.deep.equal({
+            metrics: 1,
+            highResolution: false,
+        });
+        expect(
+            billedAlarmMetrics({
+                metricQueries: [metric(300), metric(300), { id: "e", expression: "m1+m2", returnData: true }],
+            }),
+        ).to.deep.equal({ metrics: 2, highResolution: false });
+        expect(
+            billedAlarmMetrics({
+                metricQueries: [metric(10), { id: "e", expression: "ANOMALY_DETECTION_BAND(m, 2)" }],
+            }),
+        ).to.deep.equal({ metrics: 3, highResolution: true });
+        const estimate = estimateCost({
+            ...base,
+            alarms: [
+                { name: "math", metrics: 4, highResolution: false },
+                { name: "fast", metrics: 1, highResolution: true },
+            ],
+        });
         expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch standard"))?.monthly).to.be.closeTo(0.4, 0.001);
-        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch high-resolution"))?.monthly).to.be.closeTo(0.3, 0.001);
+        expect(estimate.lines.find((l) => l.item.startsWith("CloudWatch high-resolution"))?.monthly).to.be.closeTo(
+            0.3,
+            0.001,
+        );
     });
 
     it("labels an estimate for another region as priced with us-east-1's table", () => {
@@ -267,7 +346,6 @@ describe("plan: cost estimate", () => {
         expect(estimate.regionMatches).to.equal(false);
         expect(estimate.notes[0]).to.include("us-east-1").and.include("eu-west-1");
     });
-
 });
 
 describe("plan: the command", function () {
@@ -286,8 +364,14 @@ describe("plan: the command", function () {
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("parses its arguments, defaulting to development", () => {
-        expect(parseArgs([])).to.include({ all: false, help: false }).and.deep.include({ stacks: ["development"] });
-        expect(parseArgs(["production", "--json", "p.json", "--diagram", "d.md"])).to.deep.include({ stacks: ["production"], json: "p.json", diagram: "d.md" });
+        expect(parseArgs([]))
+            .to.include({ all: false, help: false })
+            .and.deep.include({ stacks: ["development"] });
+        expect(parseArgs(["production", "--json", "p.json", "--diagram", "d.md"])).to.deep.include({
+            stacks: ["production"],
+            json: "p.json",
+            diagram: "d.md",
+        });
         expect(() => parseArgs(["--json"])).to.throw("--json needs a value");
         expect(() => parseArgs(["staging", "--all"])).to.throw("not both");
         expect(() => parseArgs(["--all", "--diagram", "d.md"])).to.throw("one stack");
@@ -296,7 +380,10 @@ describe("plan: the command", function () {
     it("exits 1 with every config problem and writes nothing for a bad stack file", async () => {
         const io = capture();
         const json = path.join(dir, "out.json");
-        const code = await main(["development", "--root", dir, "--source-root", FIXTURE_SOURCE_ROOT, "--json", json], io);
+        const code = await main(
+            ["development", "--root", dir, "--source-root", FIXTURE_SOURCE_ROOT, "--json", json],
+            io,
+        );
         expect(code).to.equal(1);
         expect(io.stderr()).to.include('Stack "development" has 2 configuration problems; nothing was created');
         expect(io.stderr()).to.include("cpu 300 is invalid").and.include("logRetentionDays 31 is invalid");
@@ -318,7 +405,9 @@ describe("plan: the command", function () {
     it("exits 1 for a stack without a file, listing the stacks there are; 2 for a usage error", async () => {
         const io = capture();
         expect(await main(["nosuchstack", "--root", FIXTURES_ROOT], io)).to.equal(1);
-        expect(io.stderr()).to.include("No stack file Pulumi.nosuchstack.yaml; stacks here: development, production, staging");
+        expect(io.stderr()).to.include(
+            "No stack file Pulumi.nosuchstack.yaml; stacks here: development, production, staging",
+        );
         expect(await main(["--frobnicate"], capture())).to.equal(2);
     });
 
@@ -326,7 +415,22 @@ describe("plan: the command", function () {
         const io = capture();
         const json = path.join(dir, "staging.json");
         const diagram = path.join(dir, "staging.md");
-        expect(await main(["staging", "--root", FIXTURES_ROOT, "--source-root", FIXTURE_SOURCE_ROOT, "--json", json, "--diagram", diagram], io)).to.equal(0);
+        expect(
+            await main(
+                [
+                    "staging",
+                    "--root",
+                    FIXTURES_ROOT,
+                    "--source-root",
+                    FIXTURE_SOURCE_ROOT,
+                    "--json",
+                    json,
+                    "--diagram",
+                    diagram,
+                ],
+                io,
+            ),
+        ).to.equal(0);
         expect(io.stdout()).to.include("Plan of agentcore-private/staging (us-east-1)");
         const doc = JSON.parse(fs.readFileSync(json, "utf8"));
         expect(doc.stack).to.equal("staging");

@@ -15,7 +15,9 @@ describe("plan cells: wrapping values into a column", () => {
 
     it("breaks a list after its commas, one character over the width", () => {
         expect(wrapCell("use1-az1, use1-az2", 17)).to.deep.equal(["use1-az1,", "use1-az2"]);
-        expect(wrapCell("bedrock-agentcore, bedrock-agentcore.gateway, bedrock-runtime, ecr.api, ecr.dkr, logs", 27)).to.deep.equal([
+        expect(
+            wrapCell("bedrock-agentcore, bedrock-agentcore.gateway, bedrock-runtime, ecr.api, ecr.dkr, logs", 27),
+        ).to.deep.equal([
             "bedrock-agentcore,",
             "bedrock-agentcore.gateway,",
             "bedrock-runtime, ecr.api,",
@@ -24,16 +26,33 @@ describe("plan cells: wrapping values into a column", () => {
     });
 
     it("breaks prose at the last space that fits, dropping it", () => {
-        expect(wrapCell("> 120000 for 3 of 3 periods of 300s", 27)).to.deep.equal(["> 120000 for 3 of 3 periods", "of 300s"]);
+        expect(wrapCell("> 120000 for 3 of 3 periods of 300s", 27)).to.deep.equal([
+            "> 120000 for 3 of 3 periods",
+            "of 300s",
+        ]);
         // The space right after a full line is the break: the line is exactly the width.
         expect(wrapCell("abcde fgh", 5)).to.deep.equal(["abcde", "fgh"]);
     });
 
     it("breaks a long word after / - _ or ., before @, or between camelCase humps", () => {
-        expect(wrapCell("agentcore-staging/support_agent@sha256:5209153f…", 27)).to.deep.equal(["agentcore-staging/support_", "agent@sha256:5209153f…"]);
-        expect(wrapCell("agents/support-agent@sha256:9f86d081…", 27)).to.deep.equal(["agents/support-agent", "@sha256:9f86d081…"]);
-        expect(wrapCell("NODE_22 runtimes/support_agent_development/code.zip", 27)).to.deep.equal(["NODE_22", "runtimes/support_agent_", "development/code.zip"]);
-        expect(wrapCell("count: s3.BucketServerSideEncryptionConfiguration", 30)).to.deep.equal(["count:", "s3.BucketServerSideEncryption", "Configuration"]);
+        expect(wrapCell("agentcore-staging/support_agent@sha256:5209153f…", 27)).to.deep.equal([
+            "agentcore-staging/support_",
+            "agent@sha256:5209153f…",
+        ]);
+        expect(wrapCell("agents/support-agent@sha256:9f86d081…", 27)).to.deep.equal([
+            "agents/support-agent",
+            "@sha256:9f86d081…",
+        ]);
+        expect(wrapCell("NODE_22 runtimes/support_agent_development/code.zip", 27)).to.deep.equal([
+            "NODE_22",
+            "runtimes/support_agent_",
+            "development/code.zip",
+        ]);
+        expect(wrapCell("count: s3.BucketServerSideEncryptionConfiguration", 30)).to.deep.equal([
+            "count:",
+            "s3.BucketServerSideEncryption",
+            "Configuration",
+        ]);
     });
 
     it("cuts a word with no break point at the width", () => {
@@ -49,8 +68,14 @@ describe("plan cells: wrapping values into a column", () => {
     });
 
     it("wraps a list only between items, so an item stays whole", () => {
-        expect(wrapList(["kms.Alias 1", "kms.Key 1", "sns.Topic 1"], 23)).to.deep.equal(["kms.Alias 1, kms.Key 1,", "sns.Topic 1"]);
-        expect(wrapList(["kms.Alias 1", "kms.Key 1", "sns.Topic 1"], 22)).to.deep.equal(["kms.Alias 1,", "kms.Key 1, sns.Topic 1"]);
+        expect(wrapList(["kms.Alias 1", "kms.Key 1", "sns.Topic 1"], 23)).to.deep.equal([
+            "kms.Alias 1, kms.Key 1,",
+            "sns.Topic 1",
+        ]);
+        expect(wrapList(["kms.Alias 1", "kms.Key 1", "sns.Topic 1"], 22)).to.deep.equal([
+            "kms.Alias 1,",
+            "kms.Key 1, sns.Topic 1",
+        ]);
         expect(wrapList(["us-east-1"], 120)).to.deep.equal(["us-east-1"]);
     });
 });

@@ -10,7 +10,13 @@ import { keyProperties } from "../../src/plan/properties";
 import { References } from "../../src/plan/references";
 import { FIXTURE_SOURCE_ROOT } from "../helpers";
 
-function resource(type: string, name: string, id: string, inputs: Record<string, unknown>, dependencies: string[] = []): RecordedResource {
+function resource(
+    type: string,
+    name: string,
+    id: string,
+    inputs: Record<string, unknown>,
+    dependencies: string[] = [],
+): RecordedResource {
     return {
         urn: `urn:pulumi:staging::agentcore-private::${type}::${name}`,
         type,
@@ -42,7 +48,10 @@ describe("plan references: shared IDs", () => {
         it(`the repository owns its name, not the lifecycle policy that repeats it (${order})`, () => {
             const references = new References(resources);
             expect(references.label("agents/app")).to.equal("app-repository");
-            expect(keyProperties(LIFECYCLE, references)).to.deep.equal(["repository: app-repository", "rules: Keep the last 25 images"]);
+            expect(keyProperties(LIFECYCLE, references)).to.deep.equal([
+                "repository: app-repository",
+                "rules: Keep the last 25 images",
+            ]);
             expect(references.referencedBy(LIFECYCLE).map((r) => r.name)).to.deep.equal(["app-repository"]);
         });
     }
@@ -59,8 +68,12 @@ describe("plan references: shared IDs", () => {
         const io: CliIo = { out: (t) => (out += t), err: () => undefined };
         expect(await main(["staging", "--source-root", FIXTURE_SOURCE_ROOT], io)).to.equal(0);
         const lines = out.split("\n");
-        const at = lines.findIndex((l) => l.includes("aws:ecr/lifecyclePolicy:LifecyclePolicy  agentcore-staging-support_agent-lifecycle"));
+        const at = lines.findIndex((l) =>
+            l.includes("aws:ecr/lifecyclePolicy:LifecyclePolicy  agentcore-staging-support_agent-lifecycle"),
+        );
         expect(at).to.be.greaterThan(-1);
-        expect(lines[at + 1].trim().replace(/^[│ ]+/, "")).to.equal("repository: agentcore-staging-support_agent-repository");
+        expect(lines[at + 1].trim().replace(/^[│ ]+/, "")).to.equal(
+            "repository: agentcore-staging-support_agent-repository",
+        );
     });
 });

@@ -25,10 +25,19 @@ describe("plan: who can reach what", () => {
     it("production (JWT): the endpoint and its clients, the public path denied, token holders from the VPC, both endpoints fenced", async () => {
         const lines = await sectionOf("production");
         expect(lines[0]).to.equal("  Runtime support_agent_production (JWT bearer tokens)");
-        expect(lines[2]).to.match(/^ {6}- the stack's bedrock-agentcore endpoint vpce-[0-9a-f]{17} \(private DNS on\), reachable on TCP 443 from 10\.30\.8\.0\/22, security group agentcore-production-runtime-sg$/);
-        expect(lines[3]).to.match(/^ {6}- the public AgentCore endpoint, or any other VPC: denied to every caller by the runtime's resource policy \(it denies unless aws:SourceVpc = vpc-[0-9a-f]{17} or aws:SourceVpce = vpce-[0-9a-f]{17}\)$/);
-        expect(lines[5]).to.match(/^ {6}- any caller holding a token the runtime's JWT authorizer accepts when aws:SourceVpc = vpc-[0-9a-f]{17}$/);
-        expect(lines.slice(-2)).to.deep.equal(["      - DEFAULT (latest version): covered by the runtime's policy", "      - live (version 1): its own resource policy repeats the fence"]);
+        expect(lines[2]).to.match(
+            /^ {6}- the stack's bedrock-agentcore endpoint vpce-[0-9a-f]{17} \(private DNS on\), reachable on TCP 443 from 10\.30\.8\.0\/22, security group agentcore-production-runtime-sg$/,
+        );
+        expect(lines[3]).to.match(
+            /^ {6}- the public AgentCore endpoint, or any other VPC: denied to every caller by the runtime's resource policy \(it denies unless aws:SourceVpc = vpc-[0-9a-f]{17} or aws:SourceVpce = vpce-[0-9a-f]{17}\)$/,
+        );
+        expect(lines[5]).to.match(
+            /^ {6}- any caller holding a token the runtime's JWT authorizer accepts when aws:SourceVpc = vpc-[0-9a-f]{17}$/,
+        );
+        expect(lines.slice(-2)).to.deep.equal([
+            "      - DEFAULT (latest version): covered by the runtime's policy",
+            "      - live (version 1): its own resource policy repeats the fence",
+        ]);
     });
 
     it("reads the classic provider's runtime, endpoint and policy resources the same way", async () => {
@@ -40,7 +49,13 @@ describe("plan: who can reach what", () => {
 
     it("development (SigV4) names this account's principals and any listed ones", async () => {
         const lines = await sectionOf("development", {
-            runtimes: JSON.stringify([{ name: "support_agent", containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2", allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"] }]),
+            runtimes: JSON.stringify([
+                {
+                    name: "support_agent",
+                    containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2",
+                    allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"],
+                },
+            ]),
         });
         expect(lines[0]).to.equal("  Runtime support_agent_development (IAM SigV4)");
         expect(lines.slice(4, 7)).to.deep.equal([
@@ -52,10 +67,20 @@ describe("plan: who can reach what", () => {
 
     it("access iam says plainly that the public endpoint is open", async () => {
         const lines = await sectionOf("development", {
-            runtimes: JSON.stringify([{ name: "support_agent", containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2", access: "iam" }]),
+            runtimes: JSON.stringify([
+                {
+                    name: "support_agent",
+                    containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2",
+                    access: "iam",
+                },
+            ]),
         });
-        expect(lines).to.include("      - the public AgentCore endpoint, from anywhere: OPEN to any caller the principals below admit (no resource policy: access iam)");
-        expect(lines).to.include("      - any IAM principal of this account whose own IAM policy allows bedrock-agentcore:InvokeAgentRuntime");
+        expect(lines).to.include(
+            "      - the public AgentCore endpoint, from anywhere: OPEN to any caller the principals below admit (no resource policy: access iam)",
+        );
+        expect(lines).to.include(
+            "      - any IAM principal of this account whose own IAM policy allows bedrock-agentcore:InvokeAgentRuntime",
+        );
         expect(lines).to.include("      - DEFAULT (latest version): no resource policy");
     });
 

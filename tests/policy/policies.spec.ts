@@ -5,7 +5,12 @@
  */
 import { expect } from "chai";
 import { AwsContext, PolicyDocument, PolicyStatement } from "../../src/aws/iamDocument";
-import { ExecutionRoleInput, executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "../../src/security/executionRole";
+import {
+    ExecutionRoleInput,
+    executionRolePolicy,
+    executionRoleProblems,
+    executionRoleTrustPolicy,
+} from "../../src/security/executionRole";
 import { keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../../src/security/kmsKey";
 
 /**
@@ -99,7 +104,9 @@ describe("execution role permission policy", () => {
     it("scopes logs to the runtime's own log groups and streams", () => {
         const groups = statement(doc, "LogsRuntimeLogGroups");
         expect(groups.Action).to.deep.equal(["logs:CreateLogGroup", "logs:DescribeLogStreams"]);
-        expect(groups.Resource).to.deep.equal(["arn:aws:logs:eu-west-1:111122223333:log-group:/aws/bedrock-agentcore/runtimes/support_agent_staging-*"]);
+        expect(groups.Resource).to.deep.equal([
+            "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/bedrock-agentcore/runtimes/support_agent_staging-*",
+        ]);
         expect(groups.Condition).to.deep.equal(region);
 
         const streams = statement(doc, "LogsRuntimeLogStreams");
@@ -171,7 +178,11 @@ describe("execution role permission policy", () => {
     });
 
     it("has no wildcard action anywhere (no *, no service:*, no iam:)", () => {
-        const docs = [doc, executionRolePolicy({ ...input, runtimes: [support, billing] }), executionRoleTrustPolicy(input)];
+        const docs = [
+            doc,
+            executionRolePolicy({ ...input, runtimes: [support, billing] }),
+            executionRoleTrustPolicy(input),
+        ];
         for (const action of docs.flatMap((d) => d.Statement.flatMap((s) => s.Action))) {
             expect(action, action).to.match(/^[a-z0-9-]+:[A-Za-z]+$/);
             expect(action.startsWith("iam:"), action).to.equal(false);
@@ -225,7 +236,13 @@ describe("KMS key policy and settings", () => {
     it("lets CloudWatch Logs use the key only for this account's log groups in this region", () => {
         const s = statement(doc, "AllowCloudWatchLogsEncryption");
         expect(s.Principal).to.deep.equal({ Service: "logs.eu-west-1.amazonaws.com" });
-        expect(s.Action).to.deep.equal(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
+        expect(s.Action).to.deep.equal([
+            "kms:Encrypt*",
+            "kms:Decrypt*",
+            "kms:ReEncrypt*",
+            "kms:GenerateDataKey*",
+            "kms:Describe*",
+        ]);
         expect(s.Condition).to.deep.equal({
             ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:111122223333:log-group:*" },
         });
@@ -240,7 +257,9 @@ describe("KMS key policy and settings", () => {
             expect(s.Principal).to.deep.equal({ Service: service });
             expect(s.Action).to.deep.equal(["kms:Decrypt", "kms:GenerateDataKey*"]);
         }
-        expect(statement(doc, "AllowSnsUseOfKey").Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": "111122223333" } });
+        expect(statement(doc, "AllowSnsUseOfKey").Condition).to.deep.equal({
+            StringEquals: { "aws:SourceAccount": "111122223333" },
+        });
         // A condition CloudWatch does not send would drop every alarm notification.
         expect(statement(doc, "AllowCloudWatchAlarmsUseOfKey").Condition).to.equal(undefined);
     });
@@ -257,10 +276,17 @@ describe("KMS key policy and settings", () => {
     });
 
     it("follows the partition and its DNS suffix", () => {
-        const cn = kmsKeyPolicy({ partition: "aws-cn", region: "cn-north-1", accountId: "111122223333", dnsSuffix: "amazonaws.com.cn" });
+        const cn = kmsKeyPolicy({
+            partition: "aws-cn",
+            region: "cn-north-1",
+            accountId: "111122223333",
+            dnsSuffix: "amazonaws.com.cn",
+        });
         expect(cn.Statement[0].Principal).to.deep.equal({ AWS: "arn:aws-cn:iam::111122223333:root" });
         expect(cn.Statement[1].Principal).to.deep.equal({ Service: "logs.cn-north-1.amazonaws.com.cn" });
-        expect(cn.Statement[1].Condition?.ArnLike["kms:EncryptionContext:aws:logs:arn"]).to.equal("arn:aws-cn:logs:cn-north-1:111122223333:log-group:*");
+        expect(cn.Statement[1].Condition?.ArnLike["kms:EncryptionContext:aws:logs:arn"]).to.equal(
+            "arn:aws-cn:logs:cn-north-1:111122223333:log-group:*",
+        );
     });
 
     it("keeps a 30-day deletion window in production and 7 days elsewhere", () => {

@@ -16,11 +16,22 @@ import * as awsRuntime from "../../src/providers/aws";
 import * as awsNativeRuntime from "./packProviders";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { ECR_REPOSITORY_TYPES } from "../../policy/rules/ecrRepository";
-import { PolicyPackConfig, enforcementLevelOf, evaluatePolicies, formatViolations, isBlocking, resourceArgs, stackArgs } from "../../src/plan/offline/evaluate";
+import {
+    PolicyPackConfig,
+    enforcementLevelOf,
+    evaluatePolicies,
+    formatViolations,
+    isBlocking,
+    resourceArgs,
+    stackArgs,
+} from "../../src/plan/offline/evaluate";
 import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies } from "../../policy/policies";
 import { ALARM_TYPES, alarmActions } from "../../policy/rules/alarmActions";
 import { ROLE_TYPES } from "../../policy/rules/executionRole";
-import { executionRoleNoAttachedPolicies, executionRoleNoManagedPolicies } from "../../policy/rules/executionRoleManagedPolicies";
+import {
+    executionRoleNoAttachedPolicies,
+    executionRoleNoManagedPolicies,
+} from "../../policy/rules/executionRoleManagedPolicies";
 import { executionRoleTrust } from "../../policy/rules/executionRoleTrust";
 import { IDENTITY_POLICY_TYPES, UNSCOPABLE_ACTIONS, iamLeastPrivilege } from "../../policy/rules/iamLeastPrivilege";
 import { VPC_ENDPOINT_TYPES, interfaceEndpoints } from "../../policy/rules/interfaceEndpoints";
@@ -33,19 +44,28 @@ import { STATEFUL_TYPES, productionProtected } from "../../policy/rules/producti
 import { runtimeVpcMode } from "../../policy/rules/runtimeVpcMode";
 import { SECURITY_GROUP_RULE_TYPES } from "../../policy/rules/securityGroupRules";
 import { SNS_TOPIC_TYPES, snsTopicEncrypted } from "../../policy/rules/snsTopicEncrypted";
-import { AGENTCORE_SERVICE_PRINCIPAL as PACK_PRINCIPAL, RESOURCE_POLICY_TYPES, RUNTIME_ENDPOINT_TYPES, RUNTIME_TYPES, TYPES } from "../../policy/rules/types";
+import {
+    AGENTCORE_SERVICE_PRINCIPAL as PACK_PRINCIPAL,
+    RESOURCE_POLICY_TYPES,
+    RUNTIME_ENDPOINT_TYPES,
+    RUNTIME_TYPES,
+    TYPES,
+} from "../../policy/rules/types";
 import { AGENTCORE_SERVICE_PRINCIPAL } from "../../src/aws/agentcore";
 import { UNSCOPABLE_ACTIONS as PROGRAM_UNSCOPABLE_ACTIONS } from "../../src/security/executionRole";
 import { PRIVATE_RANGES as PACK_PRIVATE_RANGES } from "../../policy/rules/cidr";
 import { PRIVATE_IPV4_RANGE_LIST } from "../../src/network/cidrConfig";
-import { RecordedResource, STACKS, runComponent, runStackOnce } from "../helpers";
+import { RecordedResource, STACKS, runComponent, runStackOnce, REPO_ROOT } from "../helpers";
 
 // The engine's markers for values unknown during preview (internal to @pulumi/policy). The CLI
 // marshals each unknown as the sentinel of its type, element by element: `[a.id, b.id]` of two
 // subnets not created yet arrives as [UNKNOWN_STRING, UNKNOWN_STRING], a whole unknown list as
 // UNKNOWN_ARRAY, and the policy reads both through unknownCheckingProxy (see resourceArgs).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<"unknownStringValue" | "unknownArrayValue" | "unknownObjectValue" | "unknownBooleanValue" | "unknownNumberValue", string>;
+const sentinels = require("@pulumi/policy/proxy") as Record<
+    "unknownStringValue" | "unknownArrayValue" | "unknownObjectValue" | "unknownBooleanValue" | "unknownNumberValue",
+    string
+>;
 const UNKNOWN_STRING = sentinels.unknownStringValue;
 const UNKNOWN_ARRAY = sentinels.unknownArrayValue;
 const UNKNOWN_OBJECT = sentinels.unknownObjectValue;
@@ -70,7 +90,13 @@ function check(
     opts: { stack?: string; protect?: boolean; name?: string } = {},
 ): string[] {
     const name = opts.name ?? "subject";
-    const args = resourceArgs({ type, name, urn: urnOf(opts.stack ?? "development", type, name), props: props as Record<string, unknown>, protect: opts.protect });
+    const args = resourceArgs({
+        type,
+        name,
+        urn: urnOf(opts.stack ?? "development", type, name),
+        props: props as Record<string, unknown>,
+        protect: opts.protect,
+    });
     const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
     const messages: string[] = [];
     for (const validate of validations) {
@@ -109,16 +135,30 @@ function expectOne(messages: string[], ...fragments: string[]): void {
 
 const nativeRuntime: Props<awsNative.bedrockagentcore.RuntimeArgs> = {
     agentRuntimeName: "support_agent_development",
-    agentRuntimeArtifact: { containerConfiguration: { containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2` } },
+    agentRuntimeArtifact: {
+        containerConfiguration: {
+            containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2`,
+        },
+    },
     roleArn: `arn:aws:iam::${ACCOUNT}:role/agentcore-exec`,
-    networkConfiguration: { networkMode: "VPC", networkModeConfig: { subnets: ["subnet-0a", "subnet-0b"], securityGroups: ["sg-0runtime"] } },
+    networkConfiguration: {
+        networkMode: "VPC",
+        networkModeConfig: { subnets: ["subnet-0a", "subnet-0b"], securityGroups: ["sg-0runtime"] },
+    },
     tags: { Environment: "development" },
 };
 const classicRuntime: Props<aws.bedrock.AgentcoreAgentRuntimeArgs> = {
     agentRuntimeName: "support_agent_development",
-    agentRuntimeArtifact: { containerConfiguration: { containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2` } },
+    agentRuntimeArtifact: {
+        containerConfiguration: {
+            containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2`,
+        },
+    },
     roleArn: `arn:aws:iam::${ACCOUNT}:role/agentcore-exec`,
-    networkConfiguration: { networkMode: "VPC", networkModeConfig: { subnets: ["subnet-0a", "subnet-0b"], securityGroups: ["sg-0runtime"] } },
+    networkConfiguration: {
+        networkMode: "VPC",
+        networkModeConfig: { subnets: ["subnet-0a", "subnet-0b"], securityGroups: ["sg-0runtime"] },
+    },
     tags: { Environment: "development" },
 };
 const RUNTIMES = [
@@ -167,7 +207,18 @@ const interfaceEndpoint: Props<aws.ec2.VpcEndpointArgs> = {
     subnetIds: ["subnet-0a", "subnet-0b"],
     securityGroupIds: ["sg-0endpoints"],
     // Every endpoint carries a policy (tests/inbound/inboundPolicy.spec.ts covers those rules).
-    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } }] }),
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: "*",
+                Action: "*",
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
+            },
+        ],
+    }),
 };
 const gatewayEndpoint: Props<aws.ec2.VpcEndpointArgs> = {
     vpcId: "vpc-0a",
@@ -191,28 +242,73 @@ const trustPolicy = {
         },
     ],
 };
-const executionRole: Props<aws.iam.RoleArgs> = { name: "agentcore-exec", assumeRolePolicy: JSON.stringify(trustPolicy) };
+const executionRole: Props<aws.iam.RoleArgs> = {
+    name: "agentcore-exec",
+    assumeRolePolicy: JSON.stringify(trustPolicy),
+};
 const lambdaRole: Props<aws.iam.RoleArgs> = {
     name: "other",
-    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    assumeRolePolicy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    }),
 };
 
 const permissionPolicy = {
     Version: "2012-10-17",
     Statement: [
-        { Sid: "EcrPull", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: [`arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/support-agent`] },
+        {
+            Sid: "EcrPull",
+            Effect: "Allow",
+            Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+            Resource: [`arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/support-agent`],
+        },
         { Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-        { Sid: "Describe", Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*` },
-        { Sid: "XRay", Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], Resource: "*" },
-        { Sid: "Metrics", Effect: "Allow", Action: ["cloudwatch:PutMetricData"], Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "bedrock-agentcore" } } },
-        { Sid: "DenyAll", Effect: "Deny", Action: "*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
+        {
+            Sid: "Describe",
+            Effect: "Allow",
+            Action: ["logs:DescribeLogGroups"],
+            Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`,
+        },
+        {
+            Sid: "XRay",
+            Effect: "Allow",
+            Action: [
+                "xray:PutTraceSegments",
+                "xray:PutTelemetryRecords",
+                "xray:GetSamplingRules",
+                "xray:GetSamplingTargets",
+            ],
+            Resource: "*",
+        },
+        {
+            Sid: "Metrics",
+            Effect: "Allow",
+            Action: ["cloudwatch:PutMetricData"],
+            Resource: "*",
+            Condition: { StringEquals: { "cloudwatch:namespace": "bedrock-agentcore" } },
+        },
+        {
+            Sid: "DenyAll",
+            Effect: "Deny",
+            Action: "*",
+            Resource: "*",
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
     ],
 };
 const rolePolicy: Props<aws.iam.RolePolicyArgs> = { role: "agentcore-exec", policy: JSON.stringify(permissionPolicy) };
 
 const kmsKey: Props<aws.kms.KeyArgs> = { description: "agentcore", enableKeyRotation: true, deletionWindowInDays: 30 };
-const logGroup: Props<aws.cloudwatch.LogGroupArgs> = { name: "/agentcore/flow-logs", kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`, retentionInDays: 30 };
-const topic: Props<aws.sns.TopicArgs> = { name: "agentcore-alarms", kmsMasterKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k` };
+const logGroup: Props<aws.cloudwatch.LogGroupArgs> = {
+    name: "/agentcore/flow-logs",
+    kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`,
+    retentionInDays: 30,
+};
+const topic: Props<aws.sns.TopicArgs> = {
+    name: "agentcore-alarms",
+    kmsMasterKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`,
+};
 const alarm: Props<aws.cloudwatch.MetricAlarmArgs> = {
     comparisonOperator: "GreaterThanThreshold",
     evaluationPeriods: 1,
@@ -231,7 +327,11 @@ const nativeRole: Props<awsNative.iam.RoleArgs> = {
     assumeRolePolicyDocument: trustPolicy,
     policies: [{ policyName: "runtime", policyDocument: permissionPolicy }],
 };
-const nativeRolePolicy: Props<awsNative.iam.RolePolicyArgs> = { roleName: "agentcore-exec", policyName: "runtime", policyDocument: permissionPolicy };
+const nativeRolePolicy: Props<awsNative.iam.RolePolicyArgs> = {
+    roleName: "agentcore-exec",
+    policyName: "runtime",
+    policyDocument: permissionPolicy,
+};
 const nativeManagedPolicy: Props<awsNative.iam.ManagedPolicyArgs> = { policyDocument: permissionPolicy };
 const nativeSecurityGroup: Props<awsNative.ec2.SecurityGroupArgs> = {
     groupDescription: "endpoints",
@@ -239,7 +339,13 @@ const nativeSecurityGroup: Props<awsNative.ec2.SecurityGroupArgs> = {
     securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "10.30.0.0/16" }],
     securityGroupEgress: [{ ipProtocol: "-1", cidrIp: "10.30.0.0/16" }],
 };
-const nativeIngressRule: Props<awsNative.ec2.SecurityGroupIngressArgs> = { groupId: "sg-0endpoints", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "10.30.0.0/16" };
+const nativeIngressRule: Props<awsNative.ec2.SecurityGroupIngressArgs> = {
+    groupId: "sg-0endpoints",
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    cidrIp: "10.30.0.0/16",
+};
 const nativeEgressRule: Props<awsNative.ec2.SecurityGroupEgressArgs> = {
     groupId: "sg-0runtime",
     ipProtocol: "tcp",
@@ -255,9 +361,20 @@ const nativeEndpoint: Props<awsNative.ec2.VpcEndpointArgs> = {
     subnetIds: ["subnet-0a", "subnet-0b"],
     securityGroupIds: ["sg-0endpoints"],
 };
-const nativeKey: Props<awsNative.kms.KeyArgs> = { description: "agentcore", enableKeyRotation: true, pendingWindowInDays: 30 };
-const nativeLogGroup: Props<awsNative.logs.LogGroupArgs> = { logGroupName: "/agentcore/flow-logs", kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`, retentionInDays: 30 };
-const nativeTopic: Props<awsNative.sns.TopicArgs> = { topicName: "agentcore-alarms", kmsMasterKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k` };
+const nativeKey: Props<awsNative.kms.KeyArgs> = {
+    description: "agentcore",
+    enableKeyRotation: true,
+    pendingWindowInDays: 30,
+};
+const nativeLogGroup: Props<awsNative.logs.LogGroupArgs> = {
+    logGroupName: "/agentcore/flow-logs",
+    kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`,
+    retentionInDays: 30,
+};
+const nativeTopic: Props<awsNative.sns.TopicArgs> = {
+    topicName: "agentcore-alarms",
+    kmsMasterKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`,
+};
 const nativeAlarm: Props<awsNative.cloudwatch.AlarmArgs> = {
     comparisonOperator: "GreaterThanThreshold",
     evaluationPeriods: 1,
@@ -285,8 +402,10 @@ describe("policy pack: structure", () => {
     });
 
     it("has the files `pulumi preview --policy-pack policy` needs", () => {
-        const dir = path.join(__dirname, "..", "..", "policy");
-        expect((yaml.load(fs.readFileSync(path.join(dir, "PulumiPolicy.yaml"), "utf8")) as { runtime: string }).runtime).to.equal("nodejs");
+        const dir = path.join(REPO_ROOT, "policy");
+        expect(
+            (yaml.load(fs.readFileSync(path.join(dir, "PulumiPolicy.yaml"), "utf8")) as { runtime: string }).runtime,
+        ).to.equal("nodejs");
         // PolicyPack reads its version from <cwd>/package.json and refuses to start without one.
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
         expect(pkg.version).to.match(/^\d+\.\d+\.\d+$/);
@@ -364,29 +483,61 @@ describe("policy agentcore-runtime-vpc-mode", () => {
                 );
             });
             it("fails without a network configuration", () => {
-                expectOne(check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", undefined)), "has no networkConfiguration", "PUBLIC mode");
+                expectOne(
+                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", undefined)),
+                    "has no networkConfiguration",
+                    "PUBLIC mode",
+                );
             });
             it("fails in VPC mode without networkModeConfig", () => {
-                expectOne(check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkModeConfig", undefined)), "without networkModeConfig", "subnets: [");
+                expectOne(
+                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkModeConfig", undefined)),
+                    "without networkModeConfig",
+                    "subnets: [",
+                );
             });
             it("fails without subnets", () => {
-                expectOne(check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkModeConfig.subnets", [])), "has no subnets", "private agent subnets");
+                expectOne(
+                    check(
+                        runtimeVpcMode,
+                        type,
+                        withProp(fixture, "networkConfiguration.networkModeConfig.subnets", []),
+                    ),
+                    "has no subnets",
+                    "private agent subnets",
+                );
             });
             it("fails without security groups", () => {
                 expectOne(
-                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkModeConfig.securityGroups", [])),
+                    check(
+                        runtimeVpcMode,
+                        type,
+                        withProp(fixture, "networkConfiguration.networkModeConfig.securityGroups", []),
+                    ),
                     "has no security groups",
                     "runtime security group",
                 );
             });
             it("passes while subnets and security groups are unknown (preview)", () => {
-                const preview = withProp(withProp(fixture, "networkConfiguration.networkModeConfig.subnets", UNKNOWN_ARRAY), "networkConfiguration.networkModeConfig.securityGroups", [UNKNOWN_STRING]);
+                const preview = withProp(
+                    withProp(fixture, "networkConfiguration.networkModeConfig.subnets", UNKNOWN_ARRAY),
+                    "networkConfiguration.networkModeConfig.securityGroups",
+                    [UNKNOWN_STRING],
+                );
                 expect(check(runtimeVpcMode, type, preview)).to.deep.equal([]);
-                expect(check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", UNKNOWN_OBJECT))).to.deep.equal([]);
+                expect(
+                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", UNKNOWN_OBJECT)),
+                ).to.deep.equal([]);
                 // Per-element unknowns: subnets and security groups created in the same preview.
-                const perElement = withProp(withProp(fixture, "networkConfiguration.networkModeConfig.subnets", unknownIds(2)), "networkConfiguration.networkModeConfig.securityGroups", unknownIds(1));
+                const perElement = withProp(
+                    withProp(fixture, "networkConfiguration.networkModeConfig.subnets", unknownIds(2)),
+                    "networkConfiguration.networkModeConfig.securityGroups",
+                    unknownIds(1),
+                );
                 expect(check(runtimeVpcMode, type, perElement)).to.deep.equal([]);
-                expect(check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkMode", UNKNOWN_STRING))).to.deep.equal([]);
+                expect(
+                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkMode", UNKNOWN_STRING)),
+                ).to.deep.equal([]);
             });
         });
     }
@@ -397,30 +548,65 @@ describe("policy agentcore-runtime-vpc-mode", () => {
 });
 
 describe("policy security-group-no-public-ingress", () => {
-    const PRIVATE = "which is not inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, fc00::/7)";
+    const PRIVATE =
+        "which is not inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, fc00::/7)";
     const ingressFrom = (cidr: string) => withProp(ingressRule, "cidrIpv4", cidr);
 
     it("passes VPC-internal and security-group sources", () => {
         expect(check(noPublicIngress, TYPES.ingressRule, ingressRule)).to.deep.equal([]);
-        expect(check(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", undefined))).to.deep.equal([]);
+        expect(check(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", undefined))).to.deep.equal(
+            [],
+        );
         expect(check(noPublicIngress, TYPES.securityGroupRule, ec2Rule)).to.deep.equal([]);
         expect(check(noPublicIngress, TYPES.securityGroup, securityGroup)).to.deep.equal([]);
         expect(check(noPublicIngress, TYPES.defaultSecurityGroup, defaultSecurityGroup)).to.deep.equal([]);
     });
     it("passes every CIDR inside a private range: RFC 1918, 100.64.0.0/10 and fc00::/7", () => {
-        for (const cidr of ["10.0.0.0/8", "10.30.8.0/22", "172.16.0.0/12", "172.31.255.0/24", "192.168.1.10/32", "100.64.0.0/10", "100.127.0.0/16"]) {
+        for (const cidr of [
+            "10.0.0.0/8",
+            "10.30.8.0/22",
+            "172.16.0.0/12",
+            "172.31.255.0/24",
+            "192.168.1.10/32",
+            "100.64.0.0/10",
+            "100.127.0.0/16",
+        ]) {
             expect(check(noPublicIngress, TYPES.ingressRule, ingressFrom(cidr)), cidr).to.deep.equal([]);
         }
         for (const cidr of ["fc00::/7", "fd12:3456:789a::/48", "fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"]) {
-            expect(check(noPublicIngress, TYPES.ingressRule, withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", cidr)), cidr).to.deep.equal([]);
+            expect(
+                check(
+                    noPublicIngress,
+                    TYPES.ingressRule,
+                    withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", cidr),
+                ),
+                cidr,
+            ).to.deep.equal([]);
         }
     });
     it("fails an aws.vpc ingress rule from 0.0.0.0/0 or ::/0", () => {
-        expectOne(check(noPublicIngress, TYPES.ingressRule, ingressFrom("0.0.0.0/0")), "allows ingress from 0.0.0.0/0 in the rule", PRIVATE, "restrict cidrIpv4 / cidrIpv6 to the VPC or client CIDRs");
-        expectOne(check(noPublicIngress, TYPES.ingressRule, withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", "::/0")), "allows ingress from ::/0", PRIVATE);
+        expectOne(
+            check(noPublicIngress, TYPES.ingressRule, ingressFrom("0.0.0.0/0")),
+            "allows ingress from 0.0.0.0/0 in the rule",
+            PRIVATE,
+            "restrict cidrIpv4 / cidrIpv6 to the VPC or client CIDRs",
+        );
+        expectOne(
+            check(
+                noPublicIngress,
+                TYPES.ingressRule,
+                withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", "::/0"),
+            ),
+            "allows ingress from ::/0",
+            PRIVATE,
+        );
     });
     it("fails the internet split into pieces (0.0.0.0/1 + 128.0.0.0/1), one message per public CIDR", () => {
-        const messages = check(noPublicIngress, TYPES.securityGroupRule, withProp(ec2Rule, "cidrBlocks", ["10.0.0.0/8", "0.0.0.0/1", "128.0.0.0/1"]));
+        const messages = check(
+            noPublicIngress,
+            TYPES.securityGroupRule,
+            withProp(ec2Rule, "cidrBlocks", ["10.0.0.0/8", "0.0.0.0/1", "128.0.0.0/1"]),
+        );
         expect(messages).to.deep.equal([
             `SecurityGroupRule "subject" allows ingress from 0.0.0.0/1 in the ingress rule, ${PRIVATE}: restrict cidrBlocks / ipv6CidrBlocks to the VPC or client CIDRs that need access, or reference the caller's security group instead.`,
             `SecurityGroupRule "subject" allows ingress from 128.0.0.0/1 in the ingress rule, ${PRIVATE}: restrict cidrBlocks / ipv6CidrBlocks to the VPC or client CIDRs that need access, or reference the caller's security group instead.`,
@@ -428,41 +614,136 @@ describe("policy security-group-no-public-ingress", () => {
     });
     it("fails public hosts, ranges that only overlap a private one, and values that are not CIDRs", () => {
         // 172.32.0.0/16 is just past 172.16.0.0/12; 10.0.0.0/7 and fc00::/6 are wider than the private range they start in.
-        for (const cidr of ["8.8.8.8/32", "172.32.0.0/16", "10.0.0.0/7", "192.169.0.0/16", "100.128.0.0/10", "not-a-cidr", "10.0.0.1"]) {
-            expectOne(check(noPublicIngress, TYPES.ingressRule, ingressFrom(cidr)), `allows ingress from ${cidr} in the rule`, PRIVATE);
+        for (const cidr of [
+            "8.8.8.8/32",
+            "172.32.0.0/16",
+            "10.0.0.0/7",
+            "192.169.0.0/16",
+            "100.128.0.0/10",
+            "not-a-cidr",
+            "10.0.0.1",
+        ]) {
+            expectOne(
+                check(noPublicIngress, TYPES.ingressRule, ingressFrom(cidr)),
+                `allows ingress from ${cidr} in the rule`,
+                PRIVATE,
+            );
         }
         for (const cidr of ["2001:db8::/32", "fc00::/6", "fe80::/10"]) {
-            expectOne(check(noPublicIngress, TYPES.ingressRule, withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", cidr)), `allows ingress from ${cidr}`, PRIVATE);
+            expectOne(
+                check(
+                    noPublicIngress,
+                    TYPES.ingressRule,
+                    withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", cidr),
+                ),
+                `allows ingress from ${cidr}`,
+                PRIVATE,
+            );
         }
     });
     it("fails an aws.ec2.SecurityGroupRule of type ingress, not one of type egress", () => {
-        expectOne(check(noPublicIngress, TYPES.securityGroupRule, withProp(ec2Rule, "cidrBlocks", ["10.0.0.0/8", "0.0.0.0/0"])), "allows ingress from 0.0.0.0/0 in the ingress rule", "cidrBlocks / ipv6CidrBlocks");
-        expect(check(noPublicIngress, TYPES.securityGroupRule, withProp(withProp(ec2Rule, "type", "egress"), "cidrBlocks", ["0.0.0.0/0"]))).to.deep.equal([]);
+        expectOne(
+            check(
+                noPublicIngress,
+                TYPES.securityGroupRule,
+                withProp(ec2Rule, "cidrBlocks", ["10.0.0.0/8", "0.0.0.0/0"]),
+            ),
+            "allows ingress from 0.0.0.0/0 in the ingress rule",
+            "cidrBlocks / ipv6CidrBlocks",
+        );
+        expect(
+            check(
+                noPublicIngress,
+                TYPES.securityGroupRule,
+                withProp(withProp(ec2Rule, "type", "egress"), "cidrBlocks", ["0.0.0.0/0"]),
+            ),
+        ).to.deep.equal([]);
     });
     it("fails inline ingress of a SecurityGroup and a DefaultSecurityGroup", () => {
-        const open = withProp(securityGroup, "ingress", [securityGroup.ingress![0], { protocol: "tcp", fromPort: 22, toPort: 22, ipv6CidrBlocks: ["::/0"] }]);
-        expectOne(check(noPublicIngress, TYPES.securityGroup, open), 'SecurityGroup "subject" allows ingress from ::/0 in ingress[1]');
-        const openDefault = withProp(defaultSecurityGroup, "ingress", [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }]);
-        expectOne(check(noPublicIngress, TYPES.defaultSecurityGroup, openDefault), 'DefaultSecurityGroup "subject" allows ingress from 0.0.0.0/0 in ingress[0]');
+        const open = withProp(securityGroup, "ingress", [
+            securityGroup.ingress![0],
+            { protocol: "tcp", fromPort: 22, toPort: 22, ipv6CidrBlocks: ["::/0"] },
+        ]);
+        expectOne(
+            check(noPublicIngress, TYPES.securityGroup, open),
+            'SecurityGroup "subject" allows ingress from ::/0 in ingress[1]',
+        );
+        const openDefault = withProp(defaultSecurityGroup, "ingress", [
+            { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] },
+        ]);
+        expectOne(
+            check(noPublicIngress, TYPES.defaultSecurityGroup, openDefault),
+            'DefaultSecurityGroup "subject" allows ingress from 0.0.0.0/0 in ingress[0]',
+        );
     });
     it("aws-native SecurityGroupIngress: passes a private cidrIp, fails a public cidrIp or cidrIpv6", () => {
         expect(check(noPublicIngress, TYPES.nativeIngressRule, nativeIngressRule)).to.deep.equal([]);
-        expectOne(check(noPublicIngress, TYPES.nativeIngressRule, withProp(nativeIngressRule, "cidrIp", "0.0.0.0/0")), 'SecurityGroupIngress "subject" allows ingress from 0.0.0.0/0 in the rule', PRIVATE, "restrict cidrIp / cidrIpv6");
-        expectOne(check(noPublicIngress, TYPES.nativeIngressRule, withProp(withProp(nativeIngressRule, "cidrIp", undefined), "cidrIpv6", "2600::/16")), "allows ingress from 2600::/16 in the rule");
+        expectOne(
+            check(noPublicIngress, TYPES.nativeIngressRule, withProp(nativeIngressRule, "cidrIp", "0.0.0.0/0")),
+            'SecurityGroupIngress "subject" allows ingress from 0.0.0.0/0 in the rule',
+            PRIVATE,
+            "restrict cidrIp / cidrIpv6",
+        );
+        expectOne(
+            check(
+                noPublicIngress,
+                TYPES.nativeIngressRule,
+                withProp(withProp(nativeIngressRule, "cidrIp", undefined), "cidrIpv6", "2600::/16"),
+            ),
+            "allows ingress from 2600::/16 in the rule",
+        );
     });
     it("aws-native SecurityGroup: passes private inline ingress, fails public securityGroupIngress", () => {
         expect(check(noPublicIngress, TYPES.nativeSecurityGroup, nativeSecurityGroup)).to.deep.equal([]);
-        const open = withProp(nativeSecurityGroup, "securityGroupIngress", [nativeSecurityGroup.securityGroupIngress![0], { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "128.0.0.0/1" }]);
-        expectOne(check(noPublicIngress, TYPES.nativeSecurityGroup, open), 'SecurityGroup "subject" allows ingress from 128.0.0.0/1 in securityGroupIngress[1]', "restrict cidrIp / cidrIpv6");
+        const open = withProp(nativeSecurityGroup, "securityGroupIngress", [
+            nativeSecurityGroup.securityGroupIngress![0],
+            { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "128.0.0.0/1" },
+        ]);
+        expectOne(
+            check(noPublicIngress, TYPES.nativeSecurityGroup, open),
+            'SecurityGroup "subject" allows ingress from 128.0.0.0/1 in securityGroupIngress[1]',
+            "restrict cidrIp / cidrIpv6",
+        );
     });
     it("passes while the source is unknown (preview), whole or per element, and still judges the known elements", () => {
-        expect(check(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", UNKNOWN_STRING))).to.deep.equal([]);
-        expect(check(noPublicIngress, TYPES.securityGroup, withProp(securityGroup, "ingress", UNKNOWN_ARRAY))).to.deep.equal([]);
-        expect(check(noPublicIngress, TYPES.securityGroup, withProp(securityGroup, "ingress", [UNKNOWN_OBJECT, UNKNOWN_OBJECT]))).to.deep.equal([]);
-        expect(check(noPublicIngress, TYPES.securityGroupRule, withProp(ec2Rule, "cidrBlocks", unknownIds(2)))).to.deep.equal([]);
-        expect(check(noPublicIngress, TYPES.securityGroupRule, withProp(withProp(ec2Rule, "type", UNKNOWN_STRING), "cidrBlocks", ["0.0.0.0/0"]))).to.deep.equal([]);
-        expect(check(noPublicIngress, TYPES.nativeSecurityGroup, withProp(nativeSecurityGroup, "securityGroupIngress", [{ ipProtocol: "tcp", cidrIp: UNKNOWN_STRING }]))).to.deep.equal([]);
-        expectOne(check(noPublicIngress, TYPES.securityGroupRule, withProp(ec2Rule, "cidrBlocks", [UNKNOWN_STRING, "0.0.0.0/0"])), "allows ingress from 0.0.0.0/0 in the ingress rule");
+        expect(
+            check(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", UNKNOWN_STRING)),
+        ).to.deep.equal([]);
+        expect(
+            check(noPublicIngress, TYPES.securityGroup, withProp(securityGroup, "ingress", UNKNOWN_ARRAY)),
+        ).to.deep.equal([]);
+        expect(
+            check(
+                noPublicIngress,
+                TYPES.securityGroup,
+                withProp(securityGroup, "ingress", [UNKNOWN_OBJECT, UNKNOWN_OBJECT]),
+            ),
+        ).to.deep.equal([]);
+        expect(
+            check(noPublicIngress, TYPES.securityGroupRule, withProp(ec2Rule, "cidrBlocks", unknownIds(2))),
+        ).to.deep.equal([]);
+        expect(
+            check(
+                noPublicIngress,
+                TYPES.securityGroupRule,
+                withProp(withProp(ec2Rule, "type", UNKNOWN_STRING), "cidrBlocks", ["0.0.0.0/0"]),
+            ),
+        ).to.deep.equal([]);
+        expect(
+            check(
+                noPublicIngress,
+                TYPES.nativeSecurityGroup,
+                withProp(nativeSecurityGroup, "securityGroupIngress", [{ ipProtocol: "tcp", cidrIp: UNKNOWN_STRING }]),
+            ),
+        ).to.deep.equal([]);
+        expectOne(
+            check(
+                noPublicIngress,
+                TYPES.securityGroupRule,
+                withProp(ec2Rule, "cidrBlocks", [UNKNOWN_STRING, "0.0.0.0/0"]),
+            ),
+            "allows ingress from 0.0.0.0/0 in the ingress rule",
+        );
     });
 });
 
@@ -470,23 +751,51 @@ describe("policy security-group-no-all-protocol-internet-egress", () => {
     it("passes TCP 443 to a security group, all-protocol inside the VPC and TCP 443 to the internet", () => {
         expect(check(noOpenEgress, TYPES.egressRule, egressRule)).to.deep.equal([]);
         expect(check(noOpenEgress, TYPES.securityGroup, securityGroup)).to.deep.equal([]);
-        expect(check(noOpenEgress, TYPES.egressRule, withProp(withProp(egressRule, "referencedSecurityGroupId", undefined), "cidrIpv4", "0.0.0.0/0"))).to.deep.equal([]);
+        expect(
+            check(
+                noOpenEgress,
+                TYPES.egressRule,
+                withProp(withProp(egressRule, "referencedSecurityGroupId", undefined), "cidrIpv4", "0.0.0.0/0"),
+            ),
+        ).to.deep.equal([]);
     });
     it("fails an aws.vpc egress rule with ipProtocol -1 to 0.0.0.0/0", () => {
-        const open = withProp(withProp(withProp(egressRule, "referencedSecurityGroupId", undefined), "cidrIpv4", "0.0.0.0/0"), "ipProtocol", "-1");
-        expectOne(check(noOpenEgress, TYPES.egressRule, open), 'allows all-protocol egress (ipProtocol "-1") to 0.0.0.0/0', "allow only TCP 443");
+        const open = withProp(
+            withProp(withProp(egressRule, "referencedSecurityGroupId", undefined), "cidrIpv4", "0.0.0.0/0"),
+            "ipProtocol",
+            "-1",
+        );
+        expectOne(
+            check(noOpenEgress, TYPES.egressRule, open),
+            'allows all-protocol egress (ipProtocol "-1") to 0.0.0.0/0',
+            "allow only TCP 443",
+        );
     });
     it("fails an aws.ec2.SecurityGroupRule egress with protocol all to ::/0", () => {
-        const open = withProp(withProp(withProp(ec2Rule, "type", "egress"), "protocol", "all"), "ipv6CidrBlocks", ["::/0"]);
-        expectOne(check(noOpenEgress, TYPES.securityGroupRule, open), 'allows all-protocol egress (protocol "all") to ::/0 in the egress rule');
+        const open = withProp(withProp(withProp(ec2Rule, "type", "egress"), "protocol", "all"), "ipv6CidrBlocks", [
+            "::/0",
+        ]);
+        expectOne(
+            check(noOpenEgress, TYPES.securityGroupRule, open),
+            'allows all-protocol egress (protocol "all") to ::/0 in the egress rule',
+        );
     });
     it("fails inline all-protocol egress of a SecurityGroup", () => {
-        const open = withProp(securityGroup, "egress", [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }]);
-        expectOne(check(noOpenEgress, TYPES.securityGroup, open), 'SecurityGroup "subject" allows all-protocol egress (protocol "-1") to 0.0.0.0/0 in egress[0]');
+        const open = withProp(securityGroup, "egress", [
+            { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] },
+        ]);
+        expectOne(
+            check(noOpenEgress, TYPES.securityGroup, open),
+            'SecurityGroup "subject" allows all-protocol egress (protocol "-1") to 0.0.0.0/0 in egress[0]',
+        );
     });
     it("fails all-protocol egress to the internet split into pieces, or to any other public range", () => {
         const split = withProp(withProp(ec2Rule, "type", "egress"), "protocol", "-1");
-        const messages = check(noOpenEgress, TYPES.securityGroupRule, withProp(split, "cidrBlocks", ["0.0.0.0/1", "128.0.0.0/1", "10.30.0.0/16"]));
+        const messages = check(
+            noOpenEgress,
+            TYPES.securityGroupRule,
+            withProp(split, "cidrBlocks", ["0.0.0.0/1", "128.0.0.0/1", "10.30.0.0/16"]),
+        );
         expect(messages).to.have.length(2);
         expect(messages[0]).to.equal(
             'SecurityGroupRule "subject" allows all-protocol egress (protocol "-1") to 0.0.0.0/1 in the egress rule, which is not a private range: allow only TCP 443 to the VPC endpoint security group and the S3 prefix list, or narrow cidrBlocks / ipv6CidrBlocks to the destinations that are needed.',
@@ -496,16 +805,39 @@ describe("policy security-group-no-all-protocol-internet-egress", () => {
     it("aws-native SecurityGroupEgress and SecurityGroup: pass TCP 443 and private all-protocol, fail ipProtocol -1 to a public CIDR", () => {
         expect(check(noOpenEgress, TYPES.nativeEgressRule, nativeEgressRule)).to.deep.equal([]);
         expect(check(noOpenEgress, TYPES.nativeSecurityGroup, nativeSecurityGroup)).to.deep.equal([]);
-        const open = withProp(withProp(withProp(nativeEgressRule, "destinationSecurityGroupId", undefined), "cidrIp", "0.0.0.0/0"), "ipProtocol", "-1");
-        expectOne(check(noOpenEgress, TYPES.nativeEgressRule, open), 'SecurityGroupEgress "subject" allows all-protocol egress (ipProtocol "-1") to 0.0.0.0/0 in the rule', "narrow cidrIp / cidrIpv6");
-        const openInline = withProp(nativeSecurityGroup, "securityGroupEgress", [{ ipProtocol: "-1", cidrIpv6: "::/0" }]);
-        expectOne(check(noOpenEgress, TYPES.nativeSecurityGroup, openInline), 'SecurityGroup "subject" allows all-protocol egress (ipProtocol "-1") to ::/0 in securityGroupEgress[0]');
+        const open = withProp(
+            withProp(withProp(nativeEgressRule, "destinationSecurityGroupId", undefined), "cidrIp", "0.0.0.0/0"),
+            "ipProtocol",
+            "-1",
+        );
+        expectOne(
+            check(noOpenEgress, TYPES.nativeEgressRule, open),
+            'SecurityGroupEgress "subject" allows all-protocol egress (ipProtocol "-1") to 0.0.0.0/0 in the rule',
+            "narrow cidrIp / cidrIpv6",
+        );
+        const openInline = withProp(nativeSecurityGroup, "securityGroupEgress", [
+            { ipProtocol: "-1", cidrIpv6: "::/0" },
+        ]);
+        expectOne(
+            check(noOpenEgress, TYPES.nativeSecurityGroup, openInline),
+            'SecurityGroup "subject" allows all-protocol egress (ipProtocol "-1") to ::/0 in securityGroupEgress[0]',
+        );
     });
     it("passes while the protocol or the destinations are unknown (preview)", () => {
         const egress = withProp(withProp(ec2Rule, "type", "egress"), "protocol", "-1");
-        expect(check(noOpenEgress, TYPES.securityGroupRule, withProp(egress, "cidrBlocks", unknownIds(2)))).to.deep.equal([]);
-        expect(check(noOpenEgress, TYPES.securityGroupRule, withProp(withProp(egress, "protocol", UNKNOWN_STRING), "cidrBlocks", ["0.0.0.0/0"]))).to.deep.equal([]);
-        expect(check(noOpenEgress, TYPES.securityGroup, withProp(securityGroup, "egress", [UNKNOWN_OBJECT]))).to.deep.equal([]);
+        expect(
+            check(noOpenEgress, TYPES.securityGroupRule, withProp(egress, "cidrBlocks", unknownIds(2))),
+        ).to.deep.equal([]);
+        expect(
+            check(
+                noOpenEgress,
+                TYPES.securityGroupRule,
+                withProp(withProp(egress, "protocol", UNKNOWN_STRING), "cidrBlocks", ["0.0.0.0/0"]),
+            ),
+        ).to.deep.equal([]);
+        expect(
+            check(noOpenEgress, TYPES.securityGroup, withProp(securityGroup, "egress", [UNKNOWN_OBJECT])),
+        ).to.deep.equal([]);
     });
 });
 
@@ -524,16 +856,32 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
         }
     });
     it("fails in a single subnet", () => {
-        expectOne(check(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", ["subnet-0a"])), "is in 1 subnet(s)", "at least 2 subnets in different availability zones");
+        expectOne(
+            check(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", ["subnet-0a"])),
+            "is in 1 subnet(s)",
+            "at least 2 subnets in different availability zones",
+        );
     });
     it("counts subnetConfigurations and passes unknown subnets (preview)", () => {
         const configured = withProp(interfaceEndpoint, "subnetIds", undefined) as Props<aws.ec2.VpcEndpointArgs>;
-        configured.subnetConfigurations = [{ subnetId: "subnet-0a", ipv4: "10.30.4.10" }, { subnetId: "subnet-0b", ipv4: "10.30.5.10" }];
+        configured.subnetConfigurations = [
+            { subnetId: "subnet-0a", ipv4: "10.30.4.10" },
+            { subnetId: "subnet-0b", ipv4: "10.30.5.10" },
+        ];
         expect(check(interfaceEndpoints, TYPES.vpcEndpoint, configured)).to.deep.equal([]);
-        expect(check(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", UNKNOWN_ARRAY))).to.deep.equal([]);
+        expect(
+            check(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", UNKNOWN_ARRAY)),
+        ).to.deep.equal([]);
     });
     it("counts duplicate subnet IDs once", () => {
-        expectOne(check(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", ["subnet-0a", "subnet-0a"])), "is in 1 subnet(s)");
+        expectOne(
+            check(
+                interfaceEndpoints,
+                TYPES.vpcEndpoint,
+                withProp(interfaceEndpoint, "subnetIds", ["subnet-0a", "subnet-0a"]),
+            ),
+            "is in 1 subnet(s)",
+        );
     });
 
     // The blocker: a new stack's first preview sends the subnets not created yet as one
@@ -545,25 +893,53 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
         ];
         for (const { provider, type, fixture } of ENDPOINTS) {
             it(`${provider}: passes [<unknown>, <unknown>] and [<unknown>, "subnet-0a"]`, () => {
-                expect(check(interfaceEndpoints, type, withProp(fixture, "subnetIds", unknownIds(2)))).to.deep.equal([]);
-                expect(check(interfaceEndpoints, type, withProp(fixture, "subnetIds", [UNKNOWN_STRING, "subnet-0a"]))).to.deep.equal([]);
-                expect(check(interfaceEndpoints, type, withProp(fixture, "subnetIds", [...unknownIds(3), "subnet-0a"]))).to.deep.equal([]);
+                expect(check(interfaceEndpoints, type, withProp(fixture, "subnetIds", unknownIds(2)))).to.deep.equal(
+                    [],
+                );
+                expect(
+                    check(interfaceEndpoints, type, withProp(fixture, "subnetIds", [UNKNOWN_STRING, "subnet-0a"])),
+                ).to.deep.equal([]);
+                expect(
+                    check(interfaceEndpoints, type, withProp(fixture, "subnetIds", [...unknownIds(3), "subnet-0a"])),
+                ).to.deep.equal([]);
             });
             it(`${provider}: still fails a single subnet, known or not (too few whatever the IDs turn out to be)`, () => {
-                expectOne(check(interfaceEndpoints, type, withProp(fixture, "subnetIds", unknownIds(1))), "is in at most 1 subnet(s)", "at least 2 subnets in different availability zones");
-                expectOne(check(interfaceEndpoints, type, withProp(fixture, "subnetIds", ["subnet-0a"])), "is in 1 subnet(s)");
+                expectOne(
+                    check(interfaceEndpoints, type, withProp(fixture, "subnetIds", unknownIds(1))),
+                    "is in at most 1 subnet(s)",
+                    "at least 2 subnets in different availability zones",
+                );
+                expectOne(
+                    check(interfaceEndpoints, type, withProp(fixture, "subnetIds", ["subnet-0a"])),
+                    "is in 1 subnet(s)",
+                );
             });
             it(`${provider}: passes unknown privateDnsEnabled and vpcEndpointType`, () => {
-                expect(check(interfaceEndpoints, type, withProp(fixture, "privateDnsEnabled", UNKNOWN_BOOLEAN))).to.deep.equal([]);
-                expect(check(interfaceEndpoints, type, withProp(withProp(fixture, "vpcEndpointType", UNKNOWN_STRING), "privateDnsEnabled", false))).to.deep.equal([]);
+                expect(
+                    check(interfaceEndpoints, type, withProp(fixture, "privateDnsEnabled", UNKNOWN_BOOLEAN)),
+                ).to.deep.equal([]);
+                expect(
+                    check(
+                        interfaceEndpoints,
+                        type,
+                        withProp(withProp(fixture, "vpcEndpointType", UNKNOWN_STRING), "privateDnsEnabled", false),
+                    ),
+                ).to.deep.equal([]);
             });
         }
         it("classic aws: passes subnetConfigurations with unknown subnet IDs or unknown entries", () => {
             const configured = withProp(interfaceEndpoint, "subnetIds", undefined) as Props<aws.ec2.VpcEndpointArgs>;
             configured.subnetConfigurations = [{ subnetId: UNKNOWN_STRING }, { subnetId: UNKNOWN_STRING }];
             expect(check(interfaceEndpoints, TYPES.vpcEndpoint, configured)).to.deep.equal([]);
-            expect(check(interfaceEndpoints, TYPES.vpcEndpoint, { ...configured, subnetConfigurations: [UNKNOWN_OBJECT, UNKNOWN_OBJECT] })).to.deep.equal([]);
-            expect(check(interfaceEndpoints, TYPES.vpcEndpoint, { ...configured, subnetConfigurations: UNKNOWN_ARRAY })).to.deep.equal([]);
+            expect(
+                check(interfaceEndpoints, TYPES.vpcEndpoint, {
+                    ...configured,
+                    subnetConfigurations: [UNKNOWN_OBJECT, UNKNOWN_OBJECT],
+                }),
+            ).to.deep.equal([]);
+            expect(
+                check(interfaceEndpoints, TYPES.vpcEndpoint, { ...configured, subnetConfigurations: UNKNOWN_ARRAY }),
+            ).to.deep.equal([]);
         });
         it("through the evaluator, as the engine sends it: no violation, not even an advisory one", () => {
             const endpoint: RecordedResource = {
@@ -572,7 +948,12 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
                 name: "ecr-dkr",
                 custom: true,
                 id: "vpce-0",
-                inputs: { ...interfaceEndpoint, subnetIds: unknownIds(2), securityGroupIds: unknownIds(1), vpcId: UNKNOWN_STRING },
+                inputs: {
+                    ...interfaceEndpoint,
+                    subnetIds: unknownIds(2),
+                    securityGroupIds: unknownIds(1),
+                    vpcId: UNKNOWN_STRING,
+                },
                 state: {},
                 dependencies: [],
                 protect: false,
@@ -580,15 +961,28 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
             };
             expect(evaluatePolicies([endpoint], "development")).to.deep.equal([]);
             const single = { ...endpoint, inputs: { ...endpoint.inputs, subnetIds: unknownIds(1) } };
-            expect(evaluatePolicies([single], "development").map((v) => [v.policyName, v.enforcementLevel])).to.deep.equal([["vpc-interface-endpoint-private-multi-az", "mandatory"]]);
+            expect(
+                evaluatePolicies([single], "development").map((v) => [v.policyName, v.enforcementLevel]),
+            ).to.deep.equal([["vpc-interface-endpoint-private-multi-az", "mandatory"]]);
         });
     });
 
     it("aws-native VpcEndpoint: passes the compliant endpoint, fails without private DNS", () => {
         expect(check(interfaceEndpoints, TYPES.nativeVpcEndpoint, nativeEndpoint)).to.deep.equal([]);
-        expect(check(interfaceEndpoints, TYPES.nativeVpcEndpoint, { ...nativeEndpoint, vpcEndpointType: "Gateway", privateDnsEnabled: false, subnetIds: undefined })).to.deep.equal([]);
+        expect(
+            check(interfaceEndpoints, TYPES.nativeVpcEndpoint, {
+                ...nativeEndpoint,
+                vpcEndpointType: "Gateway",
+                privateDnsEnabled: false,
+                subnetIds: undefined,
+            }),
+        ).to.deep.equal([]);
         expectOne(
-            check(interfaceEndpoints, TYPES.nativeVpcEndpoint, withProp(nativeEndpoint, "privateDnsEnabled", undefined)),
+            check(
+                interfaceEndpoints,
+                TYPES.nativeVpcEndpoint,
+                withProp(nativeEndpoint, "privateDnsEnabled", undefined),
+            ),
             'VpcEndpoint "subject" (com.amazonaws.us-east-1.logs) does not enable private DNS',
             "set privateDnsEnabled: true",
         );
@@ -598,10 +992,14 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
 describe("policy agentcore-execution-role-trust", () => {
     it("passes the documented trust, as a JSON string or an object", () => {
         expect(check(executionRoleTrust, TYPES.role, executionRole)).to.deep.equal([]);
-        expect(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: trustPolicy })).to.deep.equal([]);
+        expect(
+            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: trustPolicy }),
+        ).to.deep.equal([]);
     });
     it("fails without aws:SourceAccount", () => {
-        const doc = withProp(trustPolicy, "Statement", [withProp(trustPolicy.Statement[0], "Condition.StringEquals", undefined)]);
+        const doc = withProp(trustPolicy, "Statement", [
+            withProp(trustPolicy.Statement[0], "Condition.StringEquals", undefined),
+        ]);
         expectOne(
             check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }),
             'Role "subject" is an AgentCore execution role whose trust statement "AgentCoreRuntimesAssumeRole" has no StringEquals "aws:SourceAccount"',
@@ -615,33 +1013,69 @@ describe("policy agentcore-execution-role-trust", () => {
             { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:*:*" },
             { "aws:SourceArn": "arn:aws:bedrock-agentcore:*:123456789012:*" },
         ]) {
-            const doc = withProp(trustPolicy, "Statement", [withProp(trustPolicy.Statement[0], "Condition.ArnLike", arnLike)]);
-            expectOne(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: JSON.stringify(doc) }), 'has no ArnLike "aws:SourceArn"', "arn:aws:bedrock-agentcore:<region>:<account>:*");
+            const doc = withProp(trustPolicy, "Statement", [
+                withProp(trustPolicy.Statement[0], "Condition.ArnLike", arnLike),
+            ]);
+            expectOne(
+                check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: JSON.stringify(doc) }),
+                'has no ArnLike "aws:SourceArn"',
+                "arn:aws:bedrock-agentcore:<region>:<account>:*",
+            );
         }
     });
     it("fails a second principal or a broader action", () => {
-        const twoPrincipals = withProp(trustPolicy, "Statement", [withProp(trustPolicy.Statement[0], "Principal", { Service: PACK_PRINCIPAL, AWS: `arn:aws:iam::${ACCOUNT}:root` })]);
-        expectOne(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: twoPrincipals }), 'also trusts AWS "arn:aws:iam::123456789012:root"', "the only principal");
-        const broader = withProp(trustPolicy, "Statement", [withProp(trustPolicy.Statement[0], "Action", ["sts:AssumeRole", "sts:*"])]);
-        expectOne(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: broader }), 'allows "sts:*"', 'allow only "sts:AssumeRole"');
+        const twoPrincipals = withProp(trustPolicy, "Statement", [
+            withProp(trustPolicy.Statement[0], "Principal", {
+                Service: PACK_PRINCIPAL,
+                AWS: `arn:aws:iam::${ACCOUNT}:root`,
+            }),
+        ]);
+        expectOne(
+            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: twoPrincipals }),
+            'also trusts AWS "arn:aws:iam::123456789012:root"',
+            "the only principal",
+        );
+        const broader = withProp(trustPolicy, "Statement", [
+            withProp(trustPolicy.Statement[0], "Action", ["sts:AssumeRole", "sts:*"]),
+        ]);
+        expectOne(
+            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: broader }),
+            'allows "sts:*"',
+            'allow only "sts:AssumeRole"',
+        );
     });
     it("leaves roles that do not trust AgentCore alone, and passes unknown condition values", () => {
         expect(check(executionRoleTrust, TYPES.role, lambdaRole)).to.deep.equal([]);
-        const preview = withProp(trustPolicy, "Statement", [withProp(trustPolicy.Statement[0], "Condition.StringEquals", { "aws:SourceAccount": UNKNOWN_STRING })]);
-        expect(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: preview })).to.deep.equal([]);
-        expect(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: UNKNOWN_STRING })).to.deep.equal([]);
+        const preview = withProp(trustPolicy, "Statement", [
+            withProp(trustPolicy.Statement[0], "Condition.StringEquals", { "aws:SourceAccount": UNKNOWN_STRING }),
+        ]);
+        expect(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: preview })).to.deep.equal(
+            [],
+        );
+        expect(
+            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: UNKNOWN_STRING }),
+        ).to.deep.equal([]);
     });
     it("passes per-element unknowns in a trust document object (runtime ARNs, account, action, statement)", () => {
         const statement = trustPolicy.Statement[0];
         const unknownArns = withProp(statement, "Condition.ArnLike", { "aws:SourceArn": unknownIds(2) });
         const unknownAction = withProp(statement, "Action", [UNKNOWN_STRING]);
         for (const doc of [documentOf(unknownArns), documentOf(unknownAction), documentOf(statement, UNKNOWN_OBJECT)]) {
-            expect(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }), JSON.stringify(doc)).to.deep.equal([]);
+            expect(
+                check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }),
+                JSON.stringify(doc),
+            ).to.deep.equal([]);
         }
     });
     it("fails a second principal kind even when its value is unknown, and says so", () => {
-        const doc = documentOf(withProp(trustPolicy.Statement[0], "Principal", { Service: PACK_PRINCIPAL, AWS: UNKNOWN_STRING }));
-        expectOne(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }), `also trusts AWS ${SHOWN_UNKNOWN}`, "the only principal");
+        const doc = documentOf(
+            withProp(trustPolicy.Statement[0], "Principal", { Service: PACK_PRINCIPAL, AWS: UNKNOWN_STRING }),
+        );
+        expectOne(
+            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }),
+            `also trusts AWS ${SHOWN_UNKNOWN}`,
+            "the only principal",
+        );
     });
     it("aws-native iam.Role: passes the documented assumeRolePolicyDocument, fails one without aws:SourceAccount", () => {
         expect(check(executionRoleTrust, TYPES.nativeRole, nativeRole)).to.deep.equal([]);
@@ -651,20 +1085,34 @@ describe("policy agentcore-execution-role-trust", () => {
             'Role "subject" is an AgentCore execution role whose trust statement "AgentCoreRuntimesAssumeRole" has no StringEquals "aws:SourceAccount"',
         );
         // The classic property name on a native role is not the trust: the rule reads each provider's own field.
-        expect(check(executionRoleTrust, TYPES.nativeRole, { assumeRolePolicy: JSON.stringify(doc), assumeRolePolicyDocument: lambdaRole.assumeRolePolicy })).to.deep.equal([]);
+        expect(
+            check(executionRoleTrust, TYPES.nativeRole, {
+                assumeRolePolicy: JSON.stringify(doc),
+                assumeRolePolicyDocument: lambdaRole.assumeRolePolicy,
+            }),
+        ).to.deep.equal([]);
     });
 });
 
 describe("policy iam-no-wildcard-permissions", () => {
     const statement = (st: object) => JSON.stringify(documentOf(st));
-    const allow = (Action: unknown, Resource: unknown) => ({ ...rolePolicy, policy: statement({ Effect: "Allow", Action, Resource }) });
+    const allow = (Action: unknown, Resource: unknown) => ({
+        ...rolePolicy,
+        policy: statement({ Effect: "Allow", Action, Resource }),
+    });
     const scope = "scope Resource to the ARNs used, with partition, service, region and account spelled out";
 
     it("passes scoped statements, the unscopable allowlist on * and a Deny *, as a string or an object", () => {
         expect(check(iamLeastPrivilege, TYPES.rolePolicy, rolePolicy)).to.deep.equal([]);
-        expect(check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: permissionPolicy })).to.deep.equal([]);
+        expect(check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: permissionPolicy })).to.deep.equal(
+            [],
+        );
         expect(check(iamLeastPrivilege, TYPES.policy, { policy: rolePolicy.policy })).to.deep.equal([]);
-        expect(UNSCOPABLE_ACTIONS).to.include.members(["ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "xray:PutTraceSegments"]);
+        expect(UNSCOPABLE_ACTIONS).to.include.members([
+            "ecr:GetAuthorizationToken",
+            "cloudwatch:PutMetricData",
+            "xray:PutTraceSegments",
+        ]);
     });
     it("shares the program's facts: the unscopable actions and the private ranges", () => {
         const unscopable = [
@@ -679,12 +1127,27 @@ describe("policy iam-no-wildcard-permissions", () => {
         ];
         expect([...UNSCOPABLE_ACTIONS]).to.deep.equal(unscopable);
         expect([...PROGRAM_UNSCOPABLE_ACTIONS]).to.deep.equal(unscopable);
-        expect(PACK_PRIVATE_RANGES.map((r) => r.cidr)).to.deep.equal(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"]);
+        expect(PACK_PRIVATE_RANGES.map((r) => r.cidr)).to.deep.equal([
+            "10.0.0.0/8",
+            "172.16.0.0/12",
+            "192.168.0.0/16",
+            "100.64.0.0/10",
+            "fc00::/7",
+        ]);
         expect(PRIVATE_IPV4_RANGE_LIST).to.equal("10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10");
     });
     it('fails the action "*" and "service:*"', () => {
-        expectOne(check(iamLeastPrivilege, TYPES.rolePolicy, allow("*", "arn:aws:s3:::b")), 'policy Statement[0] allows the wildcard action "*" (every action of every service)', "list the specific actions");
-        expectOne(check(iamLeastPrivilege, TYPES.policy, { policy: statement({ Sid: "S3", Effect: "Allow", Action: ["s3:*"], Resource: "arn:aws:s3:::b/*" }) }), 'Policy "subject" policy statement "S3" allows the wildcard action "s3:*" (every s3 action)');
+        expectOne(
+            check(iamLeastPrivilege, TYPES.rolePolicy, allow("*", "arn:aws:s3:::b")),
+            'policy Statement[0] allows the wildcard action "*" (every action of every service)',
+            "list the specific actions",
+        );
+        expectOne(
+            check(iamLeastPrivilege, TYPES.policy, {
+                policy: statement({ Sid: "S3", Effect: "Allow", Action: ["s3:*"], Resource: "arn:aws:s3:::b/*" }),
+            }),
+            'Policy "subject" policy statement "S3" allows the wildcard action "s3:*" (every s3 action)',
+        );
     });
     it("fails any wildcard in an iam, sts or kms action, and a wildcard service", () => {
         for (const action of ["iam:Pass*", "IAM:*Role", "sts:Assume*", "kms:Decrypt*", "kms:?ncrypt"]) {
@@ -695,13 +1158,29 @@ describe("policy iam-no-wildcard-permissions", () => {
                 "list the specific actions the workload calls",
             );
         }
-        expectOne(check(iamLeastPrivilege, TYPES.rolePolicy, allow("*:Get*", "arn:aws:s3:::b/*")), 'allows the wildcard action "*:Get*" (actions of every service the pattern matches)');
+        expectOne(
+            check(iamLeastPrivilege, TYPES.rolePolicy, allow("*:Get*", "arn:aws:s3:::b/*")),
+            'allows the wildcard action "*:Get*" (actions of every service the pattern matches)',
+        );
     });
     it("passes a partial wildcard outside iam, sts and kms on a scoped resource", () => {
-        expect(check(iamLeastPrivilege, TYPES.rolePolicy, allow(["s3:Get*", "logs:Describe*"], ["arn:aws:s3:::b/*", `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/agentcore/*`]))).to.deep.equal([]);
+        expect(
+            check(
+                iamLeastPrivilege,
+                TYPES.rolePolicy,
+                allow(
+                    ["s3:Get*", "logs:Describe*"],
+                    ["arn:aws:s3:::b/*", `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/agentcore/*`],
+                ),
+            ),
+        ).to.deep.equal([]);
     });
     it('fails Resource "*" for an action that can be scoped', () => {
-        expectOne(check(iamLeastPrivilege, TYPES.rolePolicy, allow(["logs:PutLogEvents", "xray:PutTraceSegments"], "*")), 'grants "logs:PutLogEvents" on Resource "*"', "scope Resource to the ARNs used");
+        expectOne(
+            check(iamLeastPrivilege, TYPES.rolePolicy, allow(["logs:PutLogEvents", "xray:PutTraceSegments"], "*")),
+            'grants "logs:PutLogEvents" on Resource "*"',
+            "scope Resource to the ARNs used",
+        );
     });
     it("fails ARNs with a wildcard partition, service, region or account, and whole-service ARNs", () => {
         const cases: [string, string][] = [
@@ -715,41 +1194,119 @@ describe("policy iam-no-wildcard-permissions", () => {
             ["arn:*", "a wildcard that is not a complete ARN"],
         ];
         for (const [arn, reason] of cases) {
-            expectOne(check(iamLeastPrivilege, TYPES.rolePolicy, allow("logs:DescribeLogGroups", arn)), `grants "logs:DescribeLogGroups" on Resource "${arn}" (${reason})`, scope);
+            expectOne(
+                check(iamLeastPrivilege, TYPES.rolePolicy, allow("logs:DescribeLogGroups", arn)),
+                `grants "logs:DescribeLogGroups" on Resource "${arn}" (${reason})`,
+                scope,
+            );
         }
     });
     it("passes the documented log-group:* ARN for logs:DescribeLogGroups, and unscopable actions on wildcard ARNs", () => {
-        expect(check(iamLeastPrivilege, TYPES.rolePolicy, allow("logs:DescribeLogGroups", `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`))).to.deep.equal([]);
-        expect(check(iamLeastPrivilege, TYPES.rolePolicy, allow(["ecr:GetAuthorizationToken", "xray:PutTraceSegments"], ["arn:*:*:*:*:*", "arn:aws:ecr:us-east-1:*:*"]))).to.deep.equal([]);
+        expect(
+            check(
+                iamLeastPrivilege,
+                TYPES.rolePolicy,
+                allow("logs:DescribeLogGroups", `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`),
+            ),
+        ).to.deep.equal([]);
+        expect(
+            check(
+                iamLeastPrivilege,
+                TYPES.rolePolicy,
+                allow(
+                    ["ecr:GetAuthorizationToken", "xray:PutTraceSegments"],
+                    ["arn:*:*:*:*:*", "arn:aws:ecr:us-east-1:*:*"],
+                ),
+            ),
+        ).to.deep.equal([]);
     });
     it("fails NotAction and NotResource on Allow", () => {
-        expectOne(check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: statement({ Effect: "Allow", NotAction: "iam:*", Resource: "arn:aws:s3:::b" }) }), "allows NotAction", "list the needed actions");
-        expectOne(check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: statement({ Effect: "Allow", Action: "s3:GetObject", NotResource: "arn:aws:s3:::b" }) }), "uses NotResource");
+        expectOne(
+            check(iamLeastPrivilege, TYPES.rolePolicy, {
+                ...rolePolicy,
+                policy: statement({ Effect: "Allow", NotAction: "iam:*", Resource: "arn:aws:s3:::b" }),
+            }),
+            "allows NotAction",
+            "list the needed actions",
+        );
+        expectOne(
+            check(iamLeastPrivilege, TYPES.rolePolicy, {
+                ...rolePolicy,
+                policy: statement({ Effect: "Allow", Action: "s3:GetObject", NotResource: "arn:aws:s3:::b" }),
+            }),
+            "uses NotResource",
+        );
     });
     it("checks a Role's inlinePolicies and rejects a document that is not JSON", () => {
-        const role: Props<aws.iam.RoleArgs> = { ...lambdaRole, inlinePolicies: [{ name: "inline", policy: statement({ Effect: "Allow", Action: "dynamodb:*", Resource: "*" }) }] };
-        expectOne(check(iamLeastPrivilege, TYPES.role, role), 'Role "subject" inlinePolicies[0] ("inline") Statement[0] allows the wildcard action "dynamodb:*"');
-        expectOne(check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: "{not json" }), "policy is not valid JSON", "pass a JSON policy document");
+        const role: Props<aws.iam.RoleArgs> = {
+            ...lambdaRole,
+            inlinePolicies: [
+                { name: "inline", policy: statement({ Effect: "Allow", Action: "dynamodb:*", Resource: "*" }) },
+            ],
+        };
+        expectOne(
+            check(iamLeastPrivilege, TYPES.role, role),
+            'Role "subject" inlinePolicies[0] ("inline") Statement[0] allows the wildcard action "dynamodb:*"',
+        );
+        expectOne(
+            check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: "{not json" }),
+            "policy is not valid JSON",
+            "pass a JSON policy document",
+        );
     });
     it("aws-native iam.RolePolicy and iam.ManagedPolicy: pass the compliant policyDocument, fail a wildcard one", () => {
-        const wild = documentOf({ Sid: "Wild", Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::*:role/*" });
+        const wild = documentOf({
+            Sid: "Wild",
+            Effect: "Allow",
+            Action: "iam:PassRole",
+            Resource: "arn:aws:iam::*:role/*",
+        });
         for (const [type, fixture] of [
             [TYPES.nativeRolePolicy, nativeRolePolicy],
             [TYPES.nativeManagedPolicy, nativeManagedPolicy],
         ] as const) {
             expect(check(iamLeastPrivilege, type, fixture)).to.deep.equal([]);
-            expectOne(check(iamLeastPrivilege, type, { ...fixture, policyDocument: wild }), 'policyDocument statement "Wild" grants "iam:PassRole" on Resource "arn:aws:iam::*:role/*" (a wildcard account)');
+            expectOne(
+                check(iamLeastPrivilege, type, { ...fixture, policyDocument: wild }),
+                'policyDocument statement "Wild" grants "iam:PassRole" on Resource "arn:aws:iam::*:role/*" (a wildcard account)',
+            );
         }
-        expectOne(check(iamLeastPrivilege, TYPES.nativeRolePolicy, { ...nativeRolePolicy, policyDocument: JSON.stringify(documentOf({ Effect: "Allow", Action: "*", Resource: "*" })) }), 'policyDocument Statement[0] allows the wildcard action "*"');
+        expectOne(
+            check(iamLeastPrivilege, TYPES.nativeRolePolicy, {
+                ...nativeRolePolicy,
+                policyDocument: JSON.stringify(documentOf({ Effect: "Allow", Action: "*", Resource: "*" })),
+            }),
+            'policyDocument Statement[0] allows the wildcard action "*"',
+        );
     });
     it("aws-native iam.Role: passes compliant policies[].policyDocument, fails a wildcard one", () => {
         expect(check(iamLeastPrivilege, TYPES.nativeRole, nativeRole)).to.deep.equal([]);
-        const role = { ...nativeRole, policies: [...nativeRole.policies!, { policyName: "extra", policyDocument: documentOf({ Effect: "Allow", Action: "sts:*", Resource: "*" }) }] };
-        expectOne(check(iamLeastPrivilege, TYPES.nativeRole, role), 'Role "subject" policies[1] ("extra") Statement[0] allows the wildcard action "sts:*" (every sts action)');
+        const role = {
+            ...nativeRole,
+            policies: [
+                ...nativeRole.policies!,
+                {
+                    policyName: "extra",
+                    policyDocument: documentOf({ Effect: "Allow", Action: "sts:*", Resource: "*" }),
+                },
+            ],
+        };
+        expectOne(
+            check(iamLeastPrivilege, TYPES.nativeRole, role),
+            'Role "subject" policies[1] ("extra") Statement[0] allows the wildcard action "sts:*" (every sts action)',
+        );
     });
     it("passes documents that are unknown during preview, whole or per element", () => {
         expect(check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: UNKNOWN_STRING })).to.deep.equal([]);
-        expect(check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: UNKNOWN_ARRAY }] } })).to.deep.equal([]);
+        expect(
+            check(iamLeastPrivilege, TYPES.rolePolicy, {
+                ...rolePolicy,
+                policy: {
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: UNKNOWN_ARRAY }],
+                },
+            }),
+        ).to.deep.equal([]);
         // A document object built from ARNs of resources not created yet (aws-native takes objects).
         const fromUnknownArns = documentOf(
             { Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: unknownIds(2) },
@@ -757,23 +1314,53 @@ describe("policy iam-no-wildcard-permissions", () => {
             { Effect: UNKNOWN_STRING, Action: "s3:*", Resource: "*" },
             UNKNOWN_OBJECT,
         );
-        expect(check(iamLeastPrivilege, TYPES.nativeRolePolicy, { ...nativeRolePolicy, policyDocument: fromUnknownArns })).to.deep.equal([]);
-        expect(check(iamLeastPrivilege, TYPES.nativeRole, { ...nativeRole, policies: [UNKNOWN_OBJECT, { policyName: "p", policyDocument: UNKNOWN_OBJECT }] })).to.deep.equal([]);
-        expect(check(iamLeastPrivilege, TYPES.role, { ...lambdaRole, inlinePolicies: [{ name: "p", policy: UNKNOWN_STRING }] })).to.deep.equal([]);
+        expect(
+            check(iamLeastPrivilege, TYPES.nativeRolePolicy, { ...nativeRolePolicy, policyDocument: fromUnknownArns }),
+        ).to.deep.equal([]);
+        expect(
+            check(iamLeastPrivilege, TYPES.nativeRole, {
+                ...nativeRole,
+                policies: [UNKNOWN_OBJECT, { policyName: "p", policyDocument: UNKNOWN_OBJECT }],
+            }),
+        ).to.deep.equal([]);
+        expect(
+            check(iamLeastPrivilege, TYPES.role, {
+                ...lambdaRole,
+                inlinePolicies: [{ name: "p", policy: UNKNOWN_STRING }],
+            }),
+        ).to.deep.equal([]);
     });
     it("still judges the known elements next to unknown ones", () => {
-        expectOne(check(iamLeastPrivilege, TYPES.nativeRolePolicy, { ...nativeRolePolicy, policyDocument: documentOf({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: [UNKNOWN_STRING, "*"] }) }), 'grants "logs:PutLogEvents" on Resource "*"');
+        expectOne(
+            check(iamLeastPrivilege, TYPES.nativeRolePolicy, {
+                ...nativeRolePolicy,
+                policyDocument: documentOf({
+                    Effect: "Allow",
+                    Action: "logs:PutLogEvents",
+                    Resource: [UNKNOWN_STRING, "*"],
+                }),
+            }),
+            'grants "logs:PutLogEvents" on Resource "*"',
+        );
     });
 });
 
 describe("policy agentcore-execution-role-no-managed-policies", () => {
     it("passes an execution role without managed policies and ignores other roles", () => {
         expect(check(executionRoleNoManagedPolicies, TYPES.role, executionRole)).to.deep.equal([]);
-        expect(check(executionRoleNoManagedPolicies, TYPES.role, { ...lambdaRole, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] })).to.deep.equal([]);
+        expect(
+            check(executionRoleNoManagedPolicies, TYPES.role, {
+                ...lambdaRole,
+                managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+            }),
+        ).to.deep.equal([]);
     });
     it("fails managedPolicyArns on the execution role", () => {
         expectOne(
-            check(executionRoleNoManagedPolicies, TYPES.role, { ...executionRole, managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] }),
+            check(executionRoleNoManagedPolicies, TYPES.role, {
+                ...executionRole,
+                managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"],
+            }),
             'is an AgentCore execution role with managedPolicyArns ["arn:aws:iam::aws:policy/AdministratorAccess"]',
             "remove managedPolicyArns",
         );
@@ -784,13 +1371,24 @@ describe("policy agentcore-execution-role-no-managed-policies", () => {
             `with managedPolicyArns [${SHOWN_UNKNOWN}]`,
             "remove managedPolicyArns",
         );
-        expect(check(executionRoleNoManagedPolicies, TYPES.role, { ...executionRole, managedPolicyArns: UNKNOWN_ARRAY })).to.deep.equal([]);
-        expect(check(executionRoleNoManagedPolicies, TYPES.role, { ...executionRole, assumeRolePolicy: UNKNOWN_STRING, managedPolicyArns: unknownIds(1) })).to.deep.equal([]);
+        expect(
+            check(executionRoleNoManagedPolicies, TYPES.role, { ...executionRole, managedPolicyArns: UNKNOWN_ARRAY }),
+        ).to.deep.equal([]);
+        expect(
+            check(executionRoleNoManagedPolicies, TYPES.role, {
+                ...executionRole,
+                assumeRolePolicy: UNKNOWN_STRING,
+                managedPolicyArns: unknownIds(1),
+            }),
+        ).to.deep.equal([]);
     });
     it("aws-native iam.Role: passes without managedPolicyArns, fails with one", () => {
         expect(check(executionRoleNoManagedPolicies, TYPES.nativeRole, nativeRole)).to.deep.equal([]);
         expectOne(
-            check(executionRoleNoManagedPolicies, TYPES.nativeRole, { ...nativeRole, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] }),
+            check(executionRoleNoManagedPolicies, TYPES.nativeRole, {
+                ...nativeRole,
+                managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+            }),
             'Role "subject" is an AgentCore execution role with managedPolicyArns ["arn:aws:iam::aws:policy/ReadOnlyAccess"]',
         );
     });
@@ -811,19 +1409,41 @@ describe("policy agentcore-execution-role-no-policy-attachments (stack)", () => 
     });
     const validateStack = (resources: RecordedResource[]) => {
         const found: { message: string; urn?: string }[] = [];
-        (executionRoleNoAttachedPolicies as StackValidationPolicy).validateStack(stackArgs(resources), (message, urn) => found.push({ message, urn }));
+        (executionRoleNoAttachedPolicies as StackValidationPolicy).validateStack(stackArgs(resources), (message, urn) =>
+            found.push({ message, urn }),
+        );
         return found;
     };
-    const roles = [recorded(TYPES.role, "exec", executionRole as Record<string, unknown>), recorded(TYPES.role, "other", lambdaRole as Record<string, unknown>)];
+    const roles = [
+        recorded(TYPES.role, "exec", executionRole as Record<string, unknown>),
+        recorded(TYPES.role, "other", lambdaRole as Record<string, unknown>),
+    ];
 
     it("passes attachments to other roles", () => {
-        expect(validateStack([...roles, recorded(TYPES.rolePolicyAttachment, "ok", { role: "other", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" })])).to.deep.equal([]);
+        expect(
+            validateStack([
+                ...roles,
+                recorded(TYPES.rolePolicyAttachment, "ok", {
+                    role: "other",
+                    policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+                }),
+            ]),
+        ).to.deep.equal([]);
     });
     it("fails a RolePolicyAttachment, RolePolicyAttachmentsExclusive or PolicyAttachment naming the execution role", () => {
         const attachments = [
-            recorded(TYPES.rolePolicyAttachment, "a1", { role: "agentcore-exec", policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" }),
-            recorded(TYPES.rolePolicyAttachmentsExclusive, "a2", { roleName: "agentcore-exec", policyArns: ["arn:aws:iam::aws:policy/X"] }),
-            recorded(TYPES.policyAttachment, "a3", { roles: ["other", "agentcore-exec"], policyArn: "arn:aws:iam::aws:policy/Y" }),
+            recorded(TYPES.rolePolicyAttachment, "a1", {
+                role: "agentcore-exec",
+                policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess",
+            }),
+            recorded(TYPES.rolePolicyAttachmentsExclusive, "a2", {
+                roleName: "agentcore-exec",
+                policyArns: ["arn:aws:iam::aws:policy/X"],
+            }),
+            recorded(TYPES.policyAttachment, "a3", {
+                roles: ["other", "agentcore-exec"],
+                policyArn: "arn:aws:iam::aws:policy/Y",
+            }),
         ];
         const found = validateStack([...roles, ...attachments]);
         expect(found.map((f) => f.urn)).to.deep.equal(attachments.map((a) => a.urn));
@@ -833,7 +1453,10 @@ describe("policy agentcore-execution-role-no-policy-attachments (stack)", () => 
     });
     it("aws-native: fails an iam.ManagedPolicy listing the aws-native execution role in roles, passes one for another role", () => {
         const native = recorded(TYPES.nativeRole, "native-exec", nativeRole as Record<string, unknown>);
-        const attached = recorded(TYPES.nativeManagedPolicy, "extra", { ...nativeManagedPolicy, roles: ["agentcore-exec"] });
+        const attached = recorded(TYPES.nativeManagedPolicy, "extra", {
+            ...nativeManagedPolicy,
+            roles: ["agentcore-exec"],
+        });
         const other = recorded(TYPES.nativeManagedPolicy, "other", { ...nativeManagedPolicy, roles: ["other"] });
         const found = validateStack([native, attached, other]);
         expect(found).to.deep.equal([
@@ -845,10 +1468,16 @@ describe("policy agentcore-execution-role-no-policy-attachments (stack)", () => 
         ]);
     });
     it("passes attachments whose role or policy is unknown (preview) without failing", () => {
-        const unknownRole = recorded(TYPES.policyAttachment, "u1", { roles: unknownIds(2), policyArn: "arn:aws:iam::aws:policy/X" });
+        const unknownRole = recorded(TYPES.policyAttachment, "u1", {
+            roles: unknownIds(2),
+            policyArn: "arn:aws:iam::aws:policy/X",
+        });
         const unknownPolicy = recorded(TYPES.rolePolicyAttachment, "u2", { role: "other", policyArn: UNKNOWN_STRING });
         expect(validateStack([...roles, unknownRole, unknownPolicy])).to.deep.equal([]);
-        const unknownArn = recorded(TYPES.rolePolicyAttachment, "u3", { role: "agentcore-exec", policyArn: UNKNOWN_STRING });
+        const unknownArn = recorded(TYPES.rolePolicyAttachment, "u3", {
+            role: "agentcore-exec",
+            policyArn: UNKNOWN_STRING,
+        });
         expect(validateStack([...roles, unknownArn]).map((f) => f.message)).to.deep.equal([
             `RolePolicyAttachment "u3" attaches ${SHOWN_UNKNOWN} to the AgentCore execution role Role "exec": delete the attachment and grant what the runtime needs in the role's inline policy (aws.iam.RolePolicy) instead.`,
         ]);
@@ -858,46 +1487,108 @@ describe("policy agentcore-execution-role-no-policy-attachments (stack)", () => 
 describe("policy kms-key-rotation-enabled", () => {
     it("passes a rotating key and an asymmetric key", () => {
         expect(check(kmsKeyRotation, TYPES.kmsKey, kmsKey)).to.deep.equal([]);
-        expect(check(kmsKeyRotation, TYPES.kmsKey, { ...withProp(kmsKey, "enableKeyRotation", undefined), customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" })).to.deep.equal([]);
+        expect(
+            check(kmsKeyRotation, TYPES.kmsKey, {
+                ...withProp(kmsKey, "enableKeyRotation", undefined),
+                customerMasterKeySpec: "RSA_2048",
+                keyUsage: "SIGN_VERIFY",
+            }),
+        ).to.deep.equal([]);
     });
     it("fails a key without rotation (false or unset)", () => {
         for (const value of [false, undefined]) {
-            expectOne(check(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", value)), 'Key "subject" does not rotate its key material', "set enableKeyRotation: true");
+            expectOne(
+                check(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", value)),
+                'Key "subject" does not rotate its key material',
+                "set enableKeyRotation: true",
+            );
         }
     });
     it("passes while rotation or the key spec is unknown (preview)", () => {
-        expect(check(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", UNKNOWN_BOOLEAN))).to.deep.equal([]);
-        expect(check(kmsKeyRotation, TYPES.kmsKey, { ...kmsKey, enableKeyRotation: false, customerMasterKeySpec: UNKNOWN_STRING })).to.deep.equal([]);
+        expect(
+            check(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", UNKNOWN_BOOLEAN)),
+        ).to.deep.equal([]);
+        expect(
+            check(kmsKeyRotation, TYPES.kmsKey, {
+                ...kmsKey,
+                enableKeyRotation: false,
+                customerMasterKeySpec: UNKNOWN_STRING,
+            }),
+        ).to.deep.equal([]);
     });
     it("aws-native kms.Key: passes a rotating or asymmetric (keySpec) key, fails a symmetric key without rotation", () => {
         expect(check(kmsKeyRotation, TYPES.nativeKmsKey, nativeKey)).to.deep.equal([]);
-        expect(check(kmsKeyRotation, TYPES.nativeKmsKey, { ...nativeKey, enableKeyRotation: false, keySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" })).to.deep.equal([]);
-        expectOne(check(kmsKeyRotation, TYPES.nativeKmsKey, { ...nativeKey, enableKeyRotation: false, keySpec: "SYMMETRIC_DEFAULT" }), 'Key "subject" does not rotate its key material', "set enableKeyRotation: true");
+        expect(
+            check(kmsKeyRotation, TYPES.nativeKmsKey, {
+                ...nativeKey,
+                enableKeyRotation: false,
+                keySpec: "RSA_2048",
+                keyUsage: "SIGN_VERIFY",
+            }),
+        ).to.deep.equal([]);
+        expectOne(
+            check(kmsKeyRotation, TYPES.nativeKmsKey, {
+                ...nativeKey,
+                enableKeyRotation: false,
+                keySpec: "SYMMETRIC_DEFAULT",
+            }),
+            'Key "subject" does not rotate its key material',
+            "set enableKeyRotation: true",
+        );
         // customerMasterKeySpec is the classic name; on a native key it means nothing.
-        expectOne(check(kmsKeyRotation, TYPES.nativeKmsKey, { ...withProp(nativeKey, "enableKeyRotation", undefined), customerMasterKeySpec: "RSA_2048" }), "does not rotate its key material");
+        expectOne(
+            check(kmsKeyRotation, TYPES.nativeKmsKey, {
+                ...withProp(nativeKey, "enableKeyRotation", undefined),
+                customerMasterKeySpec: "RSA_2048",
+            }),
+            "does not rotate its key material",
+        );
     });
 });
 
 describe("policy log-group-encrypted-with-retention", () => {
     it("passes an encrypted log group with retention, also with an unknown key ARN", () => {
         expect(check(logGroupEncryptedRetained, TYPES.logGroup, logGroup)).to.deep.equal([]);
-        expect(check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", UNKNOWN_STRING))).to.deep.equal([]);
+        expect(
+            check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", UNKNOWN_STRING)),
+        ).to.deep.equal([]);
     });
     it("fails without kmsKeyId", () => {
-        expectOne(check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", undefined)), 'LogGroup "subject" is not encrypted with a customer managed key', "set kmsKeyId");
+        expectOne(
+            check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", undefined)),
+            'LogGroup "subject" is not encrypted with a customer managed key',
+            "set kmsKeyId",
+        );
     });
     it("fails without retention (unset or 0, which means never expire)", () => {
         for (const value of [undefined, 0]) {
-            expectOne(check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", value)), "keeps its logs forever", "set retentionInDays");
+            expectOne(
+                check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", value)),
+                "keeps its logs forever",
+                "set retentionInDays",
+            );
         }
     });
     it("passes an unknown retention (preview)", () => {
-        expect(check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", UNKNOWN_NUMBER))).to.deep.equal([]);
+        expect(
+            check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", UNKNOWN_NUMBER)),
+        ).to.deep.equal([]);
     });
     it("aws-native logs.LogGroup: passes with kmsKeyId and retentionInDays, fails without either", () => {
         expect(check(logGroupEncryptedRetained, TYPES.nativeLogGroup, nativeLogGroup)).to.deep.equal([]);
-        expectOne(check(logGroupEncryptedRetained, TYPES.nativeLogGroup, withProp(nativeLogGroup, "kmsKeyId", undefined)), 'LogGroup "subject" is not encrypted with a customer managed key', "set kmsKeyId");
-        expectOne(check(logGroupEncryptedRetained, TYPES.nativeLogGroup, withProp(nativeLogGroup, "retentionInDays", undefined)), 'LogGroup "subject" keeps its logs forever');
+        expectOne(
+            check(logGroupEncryptedRetained, TYPES.nativeLogGroup, withProp(nativeLogGroup, "kmsKeyId", undefined)),
+            'LogGroup "subject" is not encrypted with a customer managed key',
+            "set kmsKeyId",
+        );
+        expectOne(
+            check(
+                logGroupEncryptedRetained,
+                TYPES.nativeLogGroup,
+                withProp(nativeLogGroup, "retentionInDays", undefined),
+            ),
+            'LogGroup "subject" keeps its logs forever',
+        );
     });
 });
 
@@ -906,41 +1597,79 @@ describe("policy sns-topic-encrypted", () => {
         expect(check(snsTopicEncrypted, TYPES.snsTopic, topic)).to.deep.equal([]);
     });
     it("fails an unencrypted topic", () => {
-        expectOne(check(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", undefined)), 'Topic "subject" is not encrypted at rest', "set kmsMasterKeyId");
+        expectOne(
+            check(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", undefined)),
+            'Topic "subject" is not encrypted at rest',
+            "set kmsMasterKeyId",
+        );
     });
     it("fails the AWS managed key, which alarms cannot publish with", () => {
-        expectOne(check(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", "alias/aws/sns")), "AWS managed key alias/aws/sns", "allows cloudwatch.amazonaws.com");
+        expectOne(
+            check(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", "alias/aws/sns")),
+            "AWS managed key alias/aws/sns",
+            "allows cloudwatch.amazonaws.com",
+        );
     });
     it("passes a key ARN that is unknown (preview)", () => {
-        expect(check(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", UNKNOWN_STRING))).to.deep.equal([]);
+        expect(
+            check(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", UNKNOWN_STRING)),
+        ).to.deep.equal([]);
     });
     it("aws-native sns.Topic: passes a customer managed key, fails none or alias/aws/sns", () => {
         expect(check(snsTopicEncrypted, TYPES.nativeSnsTopic, nativeTopic)).to.deep.equal([]);
-        expectOne(check(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", undefined)), 'Topic "subject" is not encrypted at rest', "set kmsMasterKeyId");
-        expectOne(check(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", "alias/aws/sns")), "AWS managed key alias/aws/sns");
+        expectOne(
+            check(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", undefined)),
+            'Topic "subject" is not encrypted at rest',
+            "set kmsMasterKeyId",
+        );
+        expectOne(
+            check(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", "alias/aws/sns")),
+            "AWS managed key alias/aws/sns",
+        );
     });
 });
 
 describe("policy metric-alarm-has-actions", () => {
     it("passes an alarm that notifies the topic", () => {
         expect(check(alarmActions, TYPES.metricAlarm, alarm)).to.deep.equal([]);
-        expect(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", [UNKNOWN_STRING]))).to.deep.equal([]);
-        expect(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", unknownIds(2)))).to.deep.equal([]);
-        expect(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", UNKNOWN_ARRAY))).to.deep.equal([]);
+        expect(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", [UNKNOWN_STRING]))).to.deep.equal(
+            [],
+        );
+        expect(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", unknownIds(2)))).to.deep.equal(
+            [],
+        );
+        expect(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", UNKNOWN_ARRAY))).to.deep.equal(
+            [],
+        );
         expect(check(alarmActions, TYPES.metricAlarm, { ...alarm, actionsEnabled: UNKNOWN_BOOLEAN })).to.deep.equal([]);
     });
     it("aws-native cloudwatch.Alarm: passes with alarmActions, fails without them or with actions disabled", () => {
         expect(check(alarmActions, TYPES.nativeAlarm, nativeAlarm)).to.deep.equal([]);
-        expectOne(check(alarmActions, TYPES.nativeAlarm, withProp(nativeAlarm, "alarmActions", [])), 'Alarm "subject" has no alarmActions', "set alarmActions");
-        expectOne(check(alarmActions, TYPES.nativeAlarm, { ...nativeAlarm, actionsEnabled: false }), 'Alarm "subject" has actionsEnabled: false');
+        expectOne(
+            check(alarmActions, TYPES.nativeAlarm, withProp(nativeAlarm, "alarmActions", [])),
+            'Alarm "subject" has no alarmActions',
+            "set alarmActions",
+        );
+        expectOne(
+            check(alarmActions, TYPES.nativeAlarm, { ...nativeAlarm, actionsEnabled: false }),
+            'Alarm "subject" has actionsEnabled: false',
+        );
     });
     it("fails without alarmActions (unset or empty)", () => {
         for (const value of [undefined, []]) {
-            expectOne(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", value)), 'MetricAlarm "subject" has no alarmActions', "set alarmActions to the stack's alarm SNS topic ARN");
+            expectOne(
+                check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", value)),
+                'MetricAlarm "subject" has no alarmActions',
+                "set alarmActions to the stack's alarm SNS topic ARN",
+            );
         }
     });
     it("fails with actions disabled", () => {
-        expectOne(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "actionsEnabled", false)), "has actionsEnabled: false", "set it to true");
+        expectOne(
+            check(alarmActions, TYPES.metricAlarm, withProp(alarm, "actionsEnabled", false)),
+            "has actionsEnabled: false",
+            "set it to true",
+        );
     });
 });
 
@@ -952,8 +1681,15 @@ describe("policy production-stateful-resources-protected", () => {
         [TYPES.nativeLogGroup]: nativeLogGroup,
         [TYPES.nativeRuntime]: nativeRuntime,
         [TYPES.classicRuntime]: classicRuntime,
-        [TYPES.nativeRuntimeEndpoint]: { agentRuntimeId: "support_agent_production-AbCdEfGhIj", name: "live", agentRuntimeVersion: "1" } satisfies Props<awsNative.bedrockagentcore.RuntimeEndpointArgs>,
-        [TYPES.classicRuntimeEndpoint]: { agentRuntimeId: "support_agent_production-AbCdEfGhIj", name: "live" } satisfies Props<aws.bedrock.AgentcoreAgentRuntimeEndpointArgs>,
+        [TYPES.nativeRuntimeEndpoint]: {
+            agentRuntimeId: "support_agent_production-AbCdEfGhIj",
+            name: "live",
+            agentRuntimeVersion: "1",
+        } satisfies Props<awsNative.bedrockagentcore.RuntimeEndpointArgs>,
+        [TYPES.classicRuntimeEndpoint]: {
+            agentRuntimeId: "support_agent_production-AbCdEfGhIj",
+            name: "live",
+        } satisfies Props<aws.bedrock.AgentcoreAgentRuntimeEndpointArgs>,
     };
 
     it("covers KMS keys, log groups, runtimes and endpoints of both providers (aws and aws-native)", () => {
@@ -962,26 +1698,68 @@ describe("policy production-stateful-resources-protected", () => {
     for (const [type, fixture] of Object.entries(fixtures)) {
         it(`${type}: passes protected in production, fails unprotected`, () => {
             expect(check(productionProtected, type, fixture, { stack: "production", protect: true })).to.deep.equal([]);
-            expectOne(check(productionProtected, type, fixture, { stack: "production", protect: false }), "is a production resource that is not protected", "pass { protect: true }");
+            expectOne(
+                check(productionProtected, type, fixture, { stack: "production", protect: false }),
+                "is a production resource that is not protected",
+                "pass { protect: true }",
+            );
         });
     }
     it("recognizes production by the Environment tag in any stack, and leaves development alone", () => {
-        expectOne(check(productionProtected, TYPES.kmsKey, { ...kmsKey, tags: { Environment: "production" } }, { stack: "prod-eu" }), 'Key "subject" is a production resource');
+        expectOne(
+            check(
+                productionProtected,
+                TYPES.kmsKey,
+                { ...kmsKey, tags: { Environment: "production" } },
+                { stack: "prod-eu" },
+            ),
+            'Key "subject" is a production resource',
+        );
         expect(check(productionProtected, TYPES.kmsKey, kmsKey, { stack: "development" })).to.deep.equal([]);
-        expect(check(productionProtected, TYPES.securityGroup, securityGroup, { stack: "production" })).to.deep.equal([]);
+        expect(check(productionProtected, TYPES.securityGroup, securityGroup, { stack: "production" })).to.deep.equal(
+            [],
+        );
     });
     it("reads aws-native's [{ key, value }] tags", () => {
-        const tagged = { ...nativeKey, tags: [{ key: "Team", value: "agents" }, { key: "Environment", value: "production" }] };
-        expectOne(check(productionProtected, TYPES.nativeKmsKey, tagged, { stack: "prod-eu" }), 'Key "subject" is a production resource', "pass { protect: true }");
-        expect(check(productionProtected, TYPES.nativeKmsKey, { ...tagged, tags: [{ key: "Environment", value: "staging" }] }, { stack: "prod-eu" })).to.deep.equal([]);
+        const tagged = {
+            ...nativeKey,
+            tags: [
+                { key: "Team", value: "agents" },
+                { key: "Environment", value: "production" },
+            ],
+        };
+        expectOne(
+            check(productionProtected, TYPES.nativeKmsKey, tagged, { stack: "prod-eu" }),
+            'Key "subject" is a production resource',
+            "pass { protect: true }",
+        );
+        expect(
+            check(
+                productionProtected,
+                TYPES.nativeKmsKey,
+                { ...tagged, tags: [{ key: "Environment", value: "staging" }] },
+                { stack: "prod-eu" },
+            ),
+        ).to.deep.equal([]);
     });
     it("falls back to the stack name while the Environment tag is unknown (preview)", () => {
         for (const tags of [{ Environment: UNKNOWN_STRING }, UNKNOWN_OBJECT]) {
-            expect(check(productionProtected, TYPES.kmsKey, { ...kmsKey, tags }, { stack: "development" })).to.deep.equal([]);
-            expectOne(check(productionProtected, TYPES.kmsKey, { ...kmsKey, tags }, { stack: "production" }), "is a production resource that is not protected");
+            expect(
+                check(productionProtected, TYPES.kmsKey, { ...kmsKey, tags }, { stack: "development" }),
+            ).to.deep.equal([]);
+            expectOne(
+                check(productionProtected, TYPES.kmsKey, { ...kmsKey, tags }, { stack: "production" }),
+                "is a production resource that is not protected",
+            );
         }
-        for (const tags of [[UNKNOWN_OBJECT], [{ key: "Environment", value: UNKNOWN_STRING }], [{ key: UNKNOWN_STRING, value: "production" }]]) {
-            expect(check(productionProtected, TYPES.nativeLogGroup, { ...nativeLogGroup, tags }, { stack: "development" })).to.deep.equal([]);
+        for (const tags of [
+            [UNKNOWN_OBJECT],
+            [{ key: "Environment", value: UNKNOWN_STRING }],
+            [{ key: UNKNOWN_STRING, value: "production" }],
+        ]) {
+            expect(
+                check(productionProtected, TYPES.nativeLogGroup, { ...nativeLogGroup, tags }, { stack: "development" }),
+            ).to.deep.equal([]);
         }
     });
 });
@@ -990,7 +1768,10 @@ describe("src/plan/offline/evaluate.ts: evaluatePolicies over recorded resources
     it("reduces resource references to IDs, blames the resource and formats the findings", async () => {
         const run = await runComponent(() => {
             const role = new awsRuntime.iam.Role("exec", { assumeRolePolicy: JSON.stringify(trustPolicy) });
-            new awsRuntime.iam.RolePolicyAttachment("admin", { role, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" });
+            new awsRuntime.iam.RolePolicyAttachment("admin", {
+                role,
+                policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+            });
             const alarmTopic = new awsRuntime.sns.Topic("alarms", { kmsMasterKeyId: "alias/agentcore" });
             new awsRuntime.cloudwatch.MetricAlarm("errors", { ...alarm, alarmActions: [alarmTopic] });
             new awsRuntime.kms.Key("key", { enableKeyRotation: false }, { protect: true });
@@ -1000,12 +1781,16 @@ describe("src/plan/offline/evaluate.ts: evaluatePolicies over recorded resources
             ["agentcore-execution-role-no-policy-attachments", "admin"],
             ["kms-key-rotation-enabled", "key"],
         ]);
-        expect(violations[0].message).to.match(/^RolePolicyAttachment "admin" attaches "arn:aws:iam::aws:policy\/AdministratorAccess" to the AgentCore execution role Role "exec"/);
+        expect(violations[0].message).to.match(
+            /^RolePolicyAttachment "admin" attaches "arn:aws:iam::aws:policy\/AdministratorAccess" to the AgentCore execution role Role "exec"/,
+        );
         expect(violations.every((v) => v.enforcementLevel === "mandatory" && v.stack === "development")).to.equal(true);
         const text = formatViolations("development", violations);
         expect(text).to.include("stack development has 2 violation(s), 2 blocking");
         expect(text).to.include("[mandatory] kms-key-rotation-enabled\n    aws:kms/key:Key key\n");
-        expect(formatViolations("staging", [])).to.equal(`Policy pack ${PACK_NAME}: stack staging passes all 21 policies.`);
+        expect(formatViolations("staging", [])).to.equal(
+            `Policy pack ${PACK_NAME}: stack staging passes all 21 policies.`,
+        );
     });
 
     it("passes the options the engine passes (protect) and reads the stack from the URN", async () => {
@@ -1017,7 +1802,9 @@ describe("src/plan/offline/evaluate.ts: evaluatePolicies over recorded resources
             { stack: "production" },
         );
         const violations = evaluatePolicies(run.resources, "production");
-        expect(violations.map((v) => `${v.policyName}:${v.resourceName}`)).to.deep.equal(["production-stateful-resources-protected:unprotected"]);
+        expect(violations.map((v) => `${v.policyName}:${v.resourceName}`)).to.deep.equal([
+            "production-stateful-resources-protected:unprotected",
+        ]);
     });
 
     it("like the engine, downgrades a policy that reads an unknown value to an advisory finding, and skips disabled policies", () => {
@@ -1042,10 +1829,15 @@ describe("src/plan/offline/evaluate.ts: evaluatePolicies over recorded resources
                 }
             },
         };
-        const violations = evaluatePolicies([key], "development", [naive, { ...naive, name: "off", enforcementLevel: "disabled" }]);
+        const violations = evaluatePolicies([key], "development", [
+            naive,
+            { ...naive, name: "off", enforcementLevel: "disabled" },
+        ]);
         expect(violations).to.have.length(1);
         expect(violations[0]).to.include({ policyName: "naive", enforcementLevel: "advisory", resourceName: "key" });
-        expect(violations[0].message).to.match(/^can't run policy naive during preview: string value at \.description can't be known during preview/);
+        expect(violations[0].message).to.match(
+            /^can't run policy naive during preview: string value at \.description can't be known during preview/,
+        );
     });
 });
 
@@ -1058,17 +1850,36 @@ describe("src/plan/offline/evaluate.ts: policy pack config (--policy-pack-config
         expect(enforcementLevelOf(rule, { [rule.name]: "advisory" })).to.equal("advisory");
         expect(enforcementLevelOf(rule, { [rule.name]: { enforcementLevel: "disabled" } })).to.equal("disabled");
         expect(enforcementLevelOf(rule, { all: "advisory" })).to.equal("advisory");
-        expect(enforcementLevelOf(rule, { all: { enforcementLevel: "advisory" }, [rule.name]: "mandatory" })).to.equal("mandatory");
+        expect(enforcementLevelOf(rule, { all: { enforcementLevel: "advisory" }, [rule.name]: "mandatory" })).to.equal(
+            "mandatory",
+        );
         expect(enforcementLevelOf(rule, { "other-policy": "disabled" })).to.equal("mandatory");
         expect(enforcementLevelOf(rule, { [rule.name]: { note: "settings only" } })).to.equal("mandatory");
     });
     it("rejects an invalid level with the CLI's message", () => {
-        expect(() => enforcementLevelOf(rule, { [rule.name]: "optional" as never })).to.throw('parsing enforcement level for "production-stateful-resources-protected": "optional" is not a valid enforcement level');
+        expect(() => enforcementLevelOf(rule, { [rule.name]: "optional" as never })).to.throw(
+            'parsing enforcement level for "production-stateful-resources-protected": "optional" is not a valid enforcement level',
+        );
     });
     it("hands a policy its entry's other properties through getConfig(), as the engine does", () => {
         const seen: object[] = [];
-        const reader: ResourceValidationPolicy = { name: "reader", description: "reads its config", validateResource: (args) => void seen.push(args.getConfig()) };
-        const key: RecordedResource = { urn: urnOf("development", TYPES.kmsKey, "k"), type: TYPES.kmsKey, name: "k", custom: true, id: "k", inputs: {}, state: {}, dependencies: [], protect: false, retainOnDelete: false };
+        const reader: ResourceValidationPolicy = {
+            name: "reader",
+            description: "reads its config",
+            validateResource: (args) => void seen.push(args.getConfig()),
+        };
+        const key: RecordedResource = {
+            urn: urnOf("development", TYPES.kmsKey, "k"),
+            type: TYPES.kmsKey,
+            name: "k",
+            custom: true,
+            id: "k",
+            inputs: {},
+            state: {},
+            dependencies: [],
+            protect: false,
+            retainOnDelete: false,
+        };
         evaluatePolicies([key], "development", [reader], { reader: { enforcementLevel: "advisory", maxDays: 30 } });
         expect(seen).to.deep.equal([{ maxDays: 30 }]);
     });
@@ -1094,7 +1905,9 @@ describe("policy pack over the whole program (needs every component)", () => {
         const violations = evaluatePolicies(run.resources, "production");
         const stateful = run.resources.filter((r) => STATEFUL_TYPES.includes(r.type));
         expect(stateful.length).to.be.greaterThan(3);
-        expect(violations.map((v) => v.policyName)).to.deep.equal(stateful.map(() => "production-stateful-resources-protected"));
+        expect(violations.map((v) => v.policyName)).to.deep.equal(
+            stateful.map(() => "production-stateful-resources-protected"),
+        );
         expect(violations.map((v) => v.urn).sort()).to.deep.equal(stateful.map((r) => r.urn).sort());
         expect(violations.every(isBlocking)).to.equal(true);
     });
@@ -1105,18 +1918,26 @@ describe("policy pack over the whole program (needs every component)", () => {
             throw run.error;
         }
         // The JSON block in docs/policy.md that names the rule is the config the docs tell people to use.
-        const docs = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "policy.md"), "utf8");
-        const block = [...docs.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes("production-stateful-resources-protected"));
+        const docs = fs.readFileSync(path.join(REPO_ROOT, "docs", "policy.md"), "utf8");
+        const block = [...docs.matchAll(/```json\n([\s\S]*?)```/g)]
+            .map((m) => m[1])
+            .find((b) => b.includes("production-stateful-resources-protected"));
         expect(block, "docs/policy.md has the policy pack config").to.not.equal(undefined);
         const documented = JSON.parse(block!) as PolicyPackConfig;
 
         const advisory = evaluatePolicies(run.resources, "production", policies, documented);
         const stateful = run.resources.filter((r) => STATEFUL_TYPES.includes(r.type));
-        expect(advisory.map((v) => `${v.policyName}:${v.enforcementLevel}`)).to.deep.equal(stateful.map(() => "production-stateful-resources-protected:advisory"));
+        expect(advisory.map((v) => `${v.policyName}:${v.enforcementLevel}`)).to.deep.equal(
+            stateful.map(() => "production-stateful-resources-protected:advisory"),
+        );
         expect(advisory.some(isBlocking)).to.equal(false);
         expect(advisory[0].message).to.include("is a production resource that is not protected");
 
-        expect(evaluatePolicies(run.resources, "production", policies, { "production-stateful-resources-protected": "disabled" })).to.deep.equal([]);
+        expect(
+            evaluatePolicies(run.resources, "production", policies, {
+                "production-stateful-resources-protected": "disabled",
+            }),
+        ).to.deep.equal([]);
         // The config lowers only that rule: the others stay mandatory.
         const others = policies.filter((p) => p.name !== "production-stateful-resources-protected");
         expect(others.map((p) => enforcementLevelOf(p, documented))).to.deep.equal(others.map(() => "mandatory"));

@@ -10,8 +10,19 @@ import { noOpenEgress } from "../../policy/rules/noOpenEgress";
 import { productionProtected } from "../../policy/rules/productionProtected";
 import { resourceArgs } from "../../src/plan/offline/evaluate";
 
-function check(policy: ResourceValidationPolicy, type: string, props: object, opts: { stack?: string; protect?: boolean } = {}): string[] {
-    const args = resourceArgs({ type, name: "subject", urn: `urn:pulumi:${opts.stack ?? "development"}::agentcore-private::${type}::subject`, props: props as Record<string, unknown>, protect: opts.protect });
+function check(
+    policy: ResourceValidationPolicy,
+    type: string,
+    props: object,
+    opts: { stack?: string; protect?: boolean } = {},
+): string[] {
+    const args = resourceArgs({
+        type,
+        name: "subject",
+        urn: `urn:pulumi:${opts.stack ?? "development"}::agentcore-private::${type}::subject`,
+        props: props as Record<string, unknown>,
+        protect: opts.protect,
+    });
     const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
     const messages: string[] = [];
     for (const validate of validations) {
@@ -20,7 +31,10 @@ function check(policy: ResourceValidationPolicy, type: string, props: object, op
     return messages;
 }
 
-const trust = (account: string, sourceArn = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_development-*") => ({
+const trust = (
+    account: string,
+    sourceArn = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent_development-*",
+) => ({
     name: "agentcore-exec",
     assumeRolePolicy: JSON.stringify({
         Version: "2012-10-17",
@@ -45,14 +59,25 @@ describe("policy near misses", () => {
     });
 
     it("execution role trust: a SourceArn of another service fails", () => {
-        expect(check(executionRoleTrust, "aws:iam/role:Role", trust("123456789012", "arn:aws:bedrock:us-east-1:123456789012:agent/*"))).to.have.length(1);
+        expect(
+            check(
+                executionRoleTrust,
+                "aws:iam/role:Role",
+                trust("123456789012", "arn:aws:bedrock:us-east-1:123456789012:agent/*"),
+            ),
+        ).to.have.length(1);
     });
 
     it("egress: all-protocol written with spaces or capitals is still all-protocol", () => {
         const rule = (ipProtocol: string) => ({ securityGroupId: "sg-0runtime", ipProtocol, cidrIpv4: "0.0.0.0/0" });
-        expect(check(noOpenEgress, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule("tcp"))).to.deep.equal([]);
+        expect(
+            check(noOpenEgress, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule("tcp")),
+        ).to.deep.equal([]);
         for (const protocol of ["-1", " -1 ", "ALL", " all"]) {
-            expect(check(noOpenEgress, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule(protocol)), protocol).to.have.length(1);
+            expect(
+                check(noOpenEgress, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule(protocol)),
+                protocol,
+            ).to.have.length(1);
         }
     });
 
@@ -61,7 +86,10 @@ describe("policy near misses", () => {
         expect(check(productionProtected, "aws:kms/key:Key", key("staging"), { protect: false })).to.deep.equal([]);
         expect(check(productionProtected, "aws:kms/key:Key", key("production"), { protect: true })).to.deep.equal([]);
         for (const environment of ["production", "Production", "PRODUCTION"]) {
-            expect(check(productionProtected, "aws:kms/key:Key", key(environment), { protect: false }), environment).to.have.length(1);
+            expect(
+                check(productionProtected, "aws:kms/key:Key", key(environment), { protect: false }),
+                environment,
+            ).to.have.length(1);
         }
     });
 });

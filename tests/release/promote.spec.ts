@@ -10,12 +10,15 @@ import * as path from "path";
 import { parseArgs, runPromote, SourceReader } from "../../scripts/promote";
 import { runMoveEndpoint } from "../../scripts/moveEndpoint";
 import { unifiedDiff } from "../../src/release/diff";
+import { REPO_ROOT } from "../helpers";
 
-const FIXTURES = path.join(__dirname, "..", "fixtures", "promote");
+const FIXTURES = path.join(REPO_ROOT, "tests", "fixtures", "promote");
 const PRODUCTION = fs.readFileSync(path.join(FIXTURES, "Pulumi.production.yaml"), "utf8");
 
-const DIGEST_1 = "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:1111111111111111111111111111111111111111111111111111111111111111";
-const DIGEST_3 = "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:3333333333333333333333333333333333333333333333333333333333333333";
+const DIGEST_1 =
+    "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:1111111111111111111111111111111111111111111111111111111111111111";
+const DIGEST_3 =
+    "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:3333333333333333333333333333333333333333333333333333333333333333";
 
 /** A temp copy of the fixtures, so each test starts from the same bytes. */
 function workspace(): string {
@@ -26,17 +29,36 @@ function workspace(): string {
     return dir;
 }
 
-const NO_CLI: SourceReader = { pulumiAvailable: () => false, stackOutputs: () => { throw new Error("no CLI"); } };
+const NO_CLI: SourceReader = {
+    pulumiAvailable: () => false,
+    stackOutputs: () => {
+        throw new Error("no CLI");
+    },
+};
 
 function withOutputs(outputs: unknown, seen: string[] = []): SourceReader {
-    return { pulumiAvailable: () => true, stackOutputs: (ref) => { seen.push(ref); return outputs; } };
+    return {
+        pulumiAvailable: () => true,
+        stackOutputs: (ref) => {
+            seen.push(ref);
+            return outputs;
+        },
+    };
 }
 
-function run(argv: string[], reader: SourceReader = NO_CLI): { code: number; out: string; dir: string; production: string } {
+function run(
+    argv: string[],
+    reader: SourceReader = NO_CLI,
+): { code: number; out: string; dir: string; production: string } {
     const dir = workspace();
     const lines: string[] = [];
     const code = runPromote([...argv, "--root", dir], reader, (l) => lines.push(l));
-    return { code, out: lines.join("\n"), dir, production: fs.readFileSync(path.join(dir, "Pulumi.production.yaml"), "utf8") };
+    return {
+        code,
+        out: lines.join("\n"),
+        dir,
+        production: fs.readFileSync(path.join(dir, "Pulumi.production.yaml"), "utf8"),
+    };
 }
 
 /** The production fixture with one line replaced (the line must occur once). */
@@ -75,7 +97,10 @@ describe("promote: happy paths", () => {
     it("promotes every runtime the source runs when none is named; a code version replaces an image build in place", () => {
         const r = run(["staging", "production"]);
         expect(r.code).to.equal(0);
-        const expected = productionWith(`support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08`, `support-agent@sha256:${"1".repeat(64)}`).replace(
+        const expected = productionWith(
+            `support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08`,
+            `support-agent@sha256:${"1".repeat(64)}`,
+        ).replace(
             "    - name: triage_agent\n      image:\n        context: agents/triage-agent\n",
             [
                 "    - name: triage_agent",
@@ -91,24 +116,55 @@ describe("promote: happy paths", () => {
             ].join("\n"),
         );
         expect(r.production).to.equal(expected);
-        expect(r.out).to.contain("runtime triage_agent: artifact -> s3://agent-code-staging/triage_agent/code.zip?versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY (NODE_22)");
+        expect(r.out).to.contain(
+            "runtime triage_agent: artifact -> s3://agent-code-staging/triage_agent/code.zip?versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY (NODE_22)",
+        );
     });
 
     it("reads the deployed digest from the source stack's outputs when a Pulumi CLI is present (a built image promotes by its digest)", () => {
         const seen: string[] = [];
-        const outputs = { runtimes: { support_agent: { arn: "arn", artifact: { kind: "image", imageUri: DIGEST_3, repositoryUrl: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent" } } } };
+        const outputs = {
+            runtimes: {
+                support_agent: {
+                    arn: "arn",
+                    artifact: {
+                        kind: "image",
+                        imageUri: DIGEST_3,
+                        repositoryUrl: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent",
+                    },
+                },
+            },
+        };
         const r = run(["staging", "production", "--source-stack", "acme/staging"], withOutputs(outputs, seen));
         expect(r.code).to.equal(0);
         expect(seen).to.deep.equal(["acme/staging"]);
         expect(r.out).to.contain("read from the outputs of stack acme/staging");
-        expect(r.production).to.equal(productionWith("support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", `support-agent@sha256:${"3".repeat(64)}`));
+        expect(r.production).to.equal(
+            productionWith(
+                "support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                `support-agent@sha256:${"3".repeat(64)}`,
+            ),
+        );
     });
 
     it("reads a code object version from the outputs (bucket, key, versionId, codeRuntime, entryPoint)", () => {
-        const outputs = { runtimes: { triage_agent: { artifact: { kind: "code", code: { bucket: "b1", key: "k/code.zip", versionId: "v7" }, codeRuntime: "PYTHON_3_13", entryPoint: ["main.py"] } } } };
+        const outputs = {
+            runtimes: {
+                triage_agent: {
+                    artifact: {
+                        kind: "code",
+                        code: { bucket: "b1", key: "k/code.zip", versionId: "v7" },
+                        codeRuntime: "PYTHON_3_13",
+                        entryPoint: ["main.py"],
+                    },
+                },
+            },
+        };
         const r = run(["staging", "production", "triage_agent"], withOutputs(outputs));
         expect(r.code).to.equal(0);
-        expect(r.production).to.contain("      code:\n        s3:\n          bucket: b1\n          key: k/code.zip\n          versionId: v7\n        runtime: PYTHON_3_13\n        entryPoint:\n          - main.py\n");
+        expect(r.production).to.contain(
+            "      code:\n        s3:\n          bucket: b1\n          key: k/code.zip\n          versionId: v7\n        runtime: PYTHON_3_13\n        entryPoint:\n          - main.py\n",
+        );
         expect(r.production).not.to.contain("image:");
     });
 
@@ -131,7 +187,10 @@ describe("promote: happy paths", () => {
         const r = run(["staging", "production", "support_agent", "--move-endpoint", "live", "--to-version", "7"]);
         expect(r.code).to.equal(0);
         expect(r.production).to.equal(
-            productionWith("support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", `support-agent@sha256:${"1".repeat(64)}`).replace('version: "1"', 'version: "7"'),
+            productionWith(
+                "support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                `support-agent@sha256:${"1".repeat(64)}`,
+            ).replace('version: "1"', 'version: "7"'),
         );
         expect(r.out).to.contain("runtime support_agent: endpoint live version 1 -> 7");
     });
@@ -139,9 +198,13 @@ describe("promote: happy paths", () => {
     it("a second run changes nothing and says so", () => {
         const dir = workspace();
         const log: string[] = [];
-        expect(runPromote(["staging", "production", "support_agent", "--root", dir], NO_CLI, () => undefined)).to.equal(0);
+        expect(runPromote(["staging", "production", "support_agent", "--root", dir], NO_CLI, () => undefined)).to.equal(
+            0,
+        );
         const once = fs.readFileSync(path.join(dir, "Pulumi.production.yaml"), "utf8");
-        expect(runPromote(["staging", "production", "support_agent", "--root", dir], NO_CLI, (l) => log.push(l))).to.equal(0);
+        expect(
+            runPromote(["staging", "production", "support_agent", "--root", dir], NO_CLI, (l) => log.push(l)),
+        ).to.equal(0);
         expect(fs.readFileSync(path.join(dir, "Pulumi.production.yaml"), "utf8")).to.equal(once);
         expect(log.join("\n")).to.contain("Pulumi.production.yaml is unchanged.");
     });
@@ -161,48 +224,85 @@ describe("promote: refusals write nothing", () => {
     });
 
     it("refuses an image pinned by tag in the source's outputs", () => {
-        const outputs = { runtimes: { support_agent: { artifact: { kind: "container", imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:latest" } } } };
+        const outputs = {
+            runtimes: {
+                support_agent: {
+                    artifact: {
+                        kind: "container",
+                        imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:latest",
+                    },
+                },
+            },
+        };
         expect(refused(["staging", "production"], withOutputs(outputs))).to.contain('is pinned by the tag ":latest"');
     });
 
     it("refuses image: and code.path read from a stack file: builds, not deployed versions", () => {
         const out = refused(["built", "production"]);
-        expect(out).to.contain('runtime "support_agent": Pulumi.built.yaml runtimes[0].image is a build (context "agents/support-agent"), not a deployed digest');
-        expect(out).to.contain('runtime "triage_agent": Pulumi.built.yaml runtimes[1].code.path "agents/triage-agent/dist" is a local build');
+        expect(out).to.contain(
+            'runtime "support_agent": Pulumi.built.yaml runtimes[0].image is a build (context "agents/support-agent"), not a deployed digest',
+        );
+        expect(out).to.contain(
+            'runtime "triage_agent": Pulumi.built.yaml runtimes[1].code.path "agents/triage-agent/dist" is a local build',
+        );
         expect(out).to.contain("2 problems");
     });
 
     it("refuses a code object without versionId", () => {
-        expect(refused(["unversioned", "production"])).to.contain("s3://agent-code-staging/triage_agent/code.zip has no versionId");
+        expect(refused(["unversioned", "production"])).to.contain(
+            "s3://agent-code-staging/triage_agent/code.zip has no versionId",
+        );
     });
 
     it("refuses a runtime the source does not run", () => {
-        expect(refused(["staging", "production", "billing_agent"])).to.contain('runtime "billing_agent" is not run by stack staging (it runs: support_agent, triage_agent)');
+        expect(refused(["staging", "production", "billing_agent"])).to.contain(
+            'runtime "billing_agent" is not run by stack staging (it runs: support_agent, triage_agent)',
+        );
     });
 
     it("refuses a runtime the target has not got", () => {
         const outputs = { runtimes: { billing_agent: { artifact: { kind: "container", imageUri: DIGEST_3 } } } };
-        expect(refused(["staging", "production"], withOutputs(outputs))).to.contain('runtime "billing_agent" is not in Pulumi.production.yaml (it has: support_agent, triage_agent)');
-    });
-
-    it("refuses an image from another region than the target's", () => {
-        expect(refused(["westcoast", "production"])).to.contain("is in us-west-2, but stack production runs in us-east-1");
-    });
-
-    it("refuses outputs without an artifact (deployed before artifacts were exported)", () => {
-        expect(refused(["staging", "production"], withOutputs({ runtimes: { support_agent: { arn: "a", id: "i", version: "1" } } }))).to.contain(
-            "stack staging output runtimes.support_agent.artifact is missing",
+        expect(refused(["staging", "production"], withOutputs(outputs))).to.contain(
+            'runtime "billing_agent" is not in Pulumi.production.yaml (it has: support_agent, triage_agent)',
         );
     });
 
+    it("refuses an image from another region than the target's", () => {
+        expect(refused(["westcoast", "production"])).to.contain(
+            "is in us-west-2, but stack production runs in us-east-1",
+        );
+    });
+
+    it("refuses outputs without an artifact (deployed before artifacts were exported)", () => {
+        expect(
+            refused(
+                ["staging", "production"],
+                withOutputs({ runtimes: { support_agent: { arn: "a", id: "i", version: "1" } } }),
+            ),
+        ).to.contain("stack staging output runtimes.support_agent.artifact is missing");
+    });
+
     it("refuses an endpoint the target runtime does not have, and a version that is not a whole number from 1", () => {
-        expect(refused(["staging", "production", "support_agent", "--move-endpoint", "canary", "--to-version", "2"])).to.contain('--move-endpoint "canary": runtime "support_agent" of Pulumi.production.yaml has no such endpoint (it has: live)');
-        expect(refused(["staging", "production", "support_agent", "--move-endpoint", "live", "--to-version", "0"])).to.contain('--to-version "0" is invalid');
-        expect(refused(["staging", "production", "--move-endpoint", "live", "--to-version", "2"])).to.contain("--move-endpoint needs exactly one runtime (got 2");
+        expect(
+            refused(["staging", "production", "support_agent", "--move-endpoint", "canary", "--to-version", "2"]),
+        ).to.contain(
+            '--move-endpoint "canary": runtime "support_agent" of Pulumi.production.yaml has no such endpoint (it has: live)',
+        );
+        expect(
+            refused(["staging", "production", "support_agent", "--move-endpoint", "live", "--to-version", "0"]),
+        ).to.contain('--to-version "0" is invalid');
+        expect(refused(["staging", "production", "--move-endpoint", "live", "--to-version", "2"])).to.contain(
+            "--move-endpoint needs exactly one runtime (got 2",
+        );
     });
 
     it("refuses when the CLI cannot read the source's outputs", () => {
-        const failing: SourceReader = { pulumiAvailable: () => true, stackOutputs: () => { throw new Error("pulumi stack output --json --stack staging failed: no stack named 'staging' found"); } };
+        const failing: SourceReader = {
+            pulumiAvailable: () => true,
+            stackOutputs: () => {
+                throw new Error("pulumi stack output --json --stack staging failed: no stack named 'staging' found");
+            },
+        };
         expect(refused(["staging", "production"], failing)).to.contain("no stack named 'staging' found");
     });
 
@@ -215,12 +315,34 @@ describe("promote: refusals write nothing", () => {
 
 describe("promote: arguments", () => {
     it("parses stacks, runtime and flags", () => {
-        const a = parseArgs(["staging", "production", "support_agent", "--move-endpoint", "live", "--to-version", "4", "--dry-run"]);
-        expect([a.from, a.to, a.runtimes, a.moveEndpoint, a.dryRun]).to.deep.equal(["staging", "production", ["support_agent"], { endpoint: "live", version: "4" }, true]);
+        const a = parseArgs([
+            "staging",
+            "production",
+            "support_agent",
+            "--move-endpoint",
+            "live",
+            "--to-version",
+            "4",
+            "--dry-run",
+        ]);
+        expect([a.from, a.to, a.runtimes, a.moveEndpoint, a.dryRun]).to.deep.equal([
+            "staging",
+            "production",
+            ["support_agent"],
+            { endpoint: "live", version: "4" },
+            true,
+        ]);
     });
 
     it("usage errors exit 2 and write nothing", () => {
-        for (const argv of [["staging"], ["staging", "production", "a", "b"], ["staging", "staging"], ["staging", "production", "--move-endpoint", "live"], ["staging", "production", "--to-version", "3"], ["staging", "production", "--bogus"]]) {
+        for (const argv of [
+            ["staging"],
+            ["staging", "production", "a", "b"],
+            ["staging", "staging"],
+            ["staging", "production", "--move-endpoint", "live"],
+            ["staging", "production", "--to-version", "3"],
+            ["staging", "production", "--bogus"],
+        ]) {
             const r = run(argv);
             expect(r.code, argv.join(" ")).to.equal(2);
             expect(r.production).to.equal(PRODUCTION);
@@ -233,7 +355,11 @@ describe("move-endpoint: the separate step", () => {
         const dir = workspace();
         const lines: string[] = [];
         const code = runMoveEndpoint([...argv, "--root", dir], (l) => lines.push(l));
-        return { code, out: lines.join("\n"), production: fs.readFileSync(path.join(dir, "Pulumi.production.yaml"), "utf8") };
+        return {
+            code,
+            out: lines.join("\n"),
+            production: fs.readFileSync(path.join(dir, "Pulumi.production.yaml"), "utf8"),
+        };
     }
 
     it("changes only the endpoint's version line", () => {
@@ -263,21 +389,41 @@ describe("move-endpoint: the separate step", () => {
 describe("unifiedDiff", () => {
     it("is empty for equal texts and marks removals before additions", () => {
         expect(unifiedDiff("a\nb\n", "a\nb\n", "f")).to.equal("");
-        expect(unifiedDiff("a\nb\nc\n", "a\nx\nc\n", "f")).to.equal("--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+x\n c\n");
+        expect(unifiedDiff("a\nb\nc\n", "a\nx\nc\n", "f")).to.equal(
+            "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+x\n c\n",
+        );
     });
 });
 
 describe("promote and move-endpoint: --help", () => {
     it("prints the usage and exits 0, reading no stack file", () => {
         const promoteLines: string[] = [];
-        expect(runPromote(["--help"], { read: () => { throw new Error("no read expected"); } } as unknown as SourceReader, (l) => promoteLines.push(l))).to.equal(0);
+        expect(
+            runPromote(
+                ["--help"],
+                {
+                    read: () => {
+                        throw new Error("no read expected");
+                    },
+                } as unknown as SourceReader,
+                (l) => promoteLines.push(l),
+            ),
+        ).to.equal(0);
         expect(promoteLines.join("\n")).to.match(/^Usage: npm run promote -- <from> <to> \[runtime\] \[options\]/);
         const moveLines: string[] = [];
         expect(runMoveEndpoint(["-h"], (l) => moveLines.push(l))).to.equal(0);
-        expect(moveLines).to.deep.equal(["Usage: npm run move-endpoint -- <stack> <runtime> <endpoint> <version> [--dry-run] [--root DIR]"]);
+        expect(moveLines).to.deep.equal([
+            "Usage: npm run move-endpoint -- <stack> <runtime> <endpoint> <version> [--dry-run] [--root DIR]",
+        ]);
     });
 
     it("a near miss, an unknown option, is still a usage error (exit 2)", () => {
-        expect(runPromote(["staging", "production", "--helpme"], { read: () => undefined } as unknown as SourceReader, () => undefined)).to.equal(2);
+        expect(
+            runPromote(
+                ["staging", "production", "--helpme"],
+                { read: () => undefined } as unknown as SourceReader,
+                () => undefined,
+            ),
+        ).to.equal(2);
     });
 });

@@ -63,7 +63,10 @@ describe("teardown: target selection from the recorded development stack", () =>
             const first = new Set(plan.firstPass);
             for (const kept of run.resources.filter((r) => !first.has(r.urn))) {
                 const needed = [...kept.dependencies, ...(kept.parent ? [kept.parent] : [])];
-                expect(needed.filter((u) => first.has(u)), `${stack}: ${kept.name}`).to.deep.equal([]);
+                expect(
+                    needed.filter((u) => first.has(u)),
+                    `${stack}: ${kept.name}`,
+                ).to.deep.equal([]);
             }
         }
     });
@@ -74,10 +77,35 @@ describe("teardown: target selection from the recorded development stack", () =>
         const resources: StateResource[] = [
             { urn: stack, type: "pulumi:pulumi:Stack" },
             { urn: provider, type: "pulumi:providers:aws", id: "04da6b54" },
-            { urn: "urn:pulumi:dev::p::aws:ec2/vpc:Vpc::v", type: "aws:ec2/vpc:Vpc", parent: stack, provider: `${provider}::04da6b54` },
-            { urn: "urn:pulumi:dev::p::aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation::c", type: "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation", parent: stack },
-            { urn: "urn:pulumi:dev::p::aws:ec2/subnet:Subnet::s", type: "aws:ec2/subnet:Subnet", parent: stack, propertyDependencies: { vpcId: ["urn:pulumi:dev::p::aws:ec2/vpc:Vpc::v"], cidrBlock: ["urn:pulumi:dev::p::aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation::c"] }, provider: `${provider}::04da6b54` },
-            { urn: "urn:pulumi:dev::p::aws:ec2/routeTable:RouteTable::r", type: "aws:ec2/routeTable:RouteTable", parent: stack, dependencies: ["urn:pulumi:dev::p::aws:ec2/vpc:Vpc::v"] },
+            {
+                urn: "urn:pulumi:dev::p::aws:ec2/vpc:Vpc::v",
+                type: "aws:ec2/vpc:Vpc",
+                parent: stack,
+                provider: `${provider}::04da6b54`,
+            },
+            {
+                urn: "urn:pulumi:dev::p::aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation::c",
+                type: "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation",
+                parent: stack,
+            },
+            {
+                urn: "urn:pulumi:dev::p::aws:ec2/subnet:Subnet::s",
+                type: "aws:ec2/subnet:Subnet",
+                parent: stack,
+                propertyDependencies: {
+                    vpcId: ["urn:pulumi:dev::p::aws:ec2/vpc:Vpc::v"],
+                    cidrBlock: [
+                        "urn:pulumi:dev::p::aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation::c",
+                    ],
+                },
+                provider: `${provider}::04da6b54`,
+            },
+            {
+                urn: "urn:pulumi:dev::p::aws:ec2/routeTable:RouteTable::r",
+                type: "aws:ec2/routeTable:RouteTable",
+                parent: stack,
+                dependencies: ["urn:pulumi:dev::p::aws:ec2/vpc:Vpc::v"],
+            },
         ];
         const plan = planTeardown("dev", resources);
         expect(plan.firstPass.map(nameOf)).to.deep.equal(["r"]);
@@ -125,21 +153,35 @@ describe("teardown: backoff schedule", () => {
     });
 
     it("takes other parameters", () => {
-        expect(backoffSchedule(5, { initialSeconds: 30, factor: 3, maxDelaySeconds: 120 })).to.deep.equal([30, 90, 120, 60]);
+        expect(backoffSchedule(5, { initialSeconds: 30, factor: 3, maxDelaySeconds: 120 })).to.deep.equal([
+            30, 90, 120, 60,
+        ]);
     });
 });
 
 describe("teardown: error classification and arguments", () => {
     it("recognises the EC2 errors of a subnet or security group with network interfaces, and nothing else", () => {
-        expect(isLingeringEniError("deleting EC2 Subnet (subnet-0abc): operation error EC2: DeleteSubnet, api error DependencyViolation: The subnet 'subnet-0abc' has dependencies and cannot be deleted.")).to.equal(true);
-        expect(isLingeringEniError("api error DependencyViolation: resource sg-0abc has a dependent object")).to.equal(true);
-        expect(isLingeringEniError("api error UnauthorizedOperation: You are not authorized to perform: ec2:DeleteSubnet")).to.equal(false);
+        expect(
+            isLingeringEniError(
+                "deleting EC2 Subnet (subnet-0abc): operation error EC2: DeleteSubnet, api error DependencyViolation: The subnet 'subnet-0abc' has dependencies and cannot be deleted.",
+            ),
+        ).to.equal(true);
+        expect(isLingeringEniError("api error DependencyViolation: resource sg-0abc has a dependent object")).to.equal(
+            true,
+        );
+        expect(
+            isLingeringEniError("api error UnauthorizedOperation: You are not authorized to perform: ec2:DeleteSubnet"),
+        ).to.equal(false);
         expect(isLingeringEniError("deleting EC2 VPC (vpc-1): api error InvalidVpcID.NotFound")).to.equal(false);
     });
 
     it("parses --max-wait-minutes and --dry-run; rejects bad values", () => {
         expect(parseArgs(["development"])).to.deep.equal({ stack: "development", maxWaitMinutes: 60, dryRun: false });
-        expect(parseArgs(["acme/staging", "--max-wait-minutes", "480", "--dry-run"])).to.deep.equal({ stack: "acme/staging", maxWaitMinutes: 480, dryRun: true });
+        expect(parseArgs(["acme/staging", "--max-wait-minutes", "480", "--dry-run"])).to.deep.equal({
+            stack: "acme/staging",
+            maxWaitMinutes: 480,
+            dryRun: true,
+        });
         expect(parseArgs(["d", "--max-wait-minutes", "0"]).maxWaitMinutes).to.equal(0);
         expect(parseArgs(["d", "--max-wait-minutes", "1440"]).maxWaitMinutes).to.equal(1440);
         expect(() => parseArgs(["d", "--max-wait-minutes", "1441"])).to.throw('--max-wait-minutes "1441" is invalid');
@@ -151,14 +193,35 @@ describe("teardown: error classification and arguments", () => {
     });
 
     it("exit codes: 0 done or planned, 1 refused or failed, 3 left for a later run", () => {
-        expect(EXIT_CODES).to.deep.equal({ destroyed: 0, planned: 0, "nothing-to-do": 0, protected: 1, failed: 1, "left-for-later": 3 });
+        expect(EXIT_CODES).to.deep.equal({
+            destroyed: 0,
+            planned: 0,
+            "nothing-to-do": 0,
+            protected: 1,
+            failed: 1,
+            "left-for-later": 3,
+        });
     });
 });
 
-const SUBNET: StateResource = { urn: "urn:pulumi:development::agentcore-private::aws:ec2/subnet:Subnet::agent-a", type: "aws:ec2/subnet:Subnet", id: "subnet-0aaa" };
-const SG: StateResource = { urn: "urn:pulumi:development::agentcore-private::aws:ec2/securityGroup:SecurityGroup::runtime-sg", type: "aws:ec2/securityGroup:SecurityGroup", id: "sg-0bbb" };
-const RUNTIME: StateResource = { urn: "urn:pulumi:development::agentcore-private::aws-native:bedrockagentcore:Runtime::rt", type: "aws-native:bedrockagentcore:Runtime", id: "rt-1", dependencies: [SUBNET.urn, SG.urn] };
-const ENI_ERROR = "deleting EC2 Subnet (subnet-0aaa): api error DependencyViolation: The subnet 'subnet-0aaa' has dependencies and cannot be deleted.";
+const SUBNET: StateResource = {
+    urn: "urn:pulumi:development::agentcore-private::aws:ec2/subnet:Subnet::agent-a",
+    type: "aws:ec2/subnet:Subnet",
+    id: "subnet-0aaa",
+};
+const SG: StateResource = {
+    urn: "urn:pulumi:development::agentcore-private::aws:ec2/securityGroup:SecurityGroup::runtime-sg",
+    type: "aws:ec2/securityGroup:SecurityGroup",
+    id: "sg-0bbb",
+};
+const RUNTIME: StateResource = {
+    urn: "urn:pulumi:development::agentcore-private::aws-native:bedrockagentcore:Runtime::rt",
+    type: "aws-native:bedrockagentcore:Runtime",
+    id: "rt-1",
+    dependencies: [SUBNET.urn, SG.urn],
+};
+const ENI_ERROR =
+    "deleting EC2 Subnet (subnet-0aaa): api error DependencyViolation: The subnet 'subnet-0aaa' has dependencies and cannot be deleted.";
 
 /** Fake effects: `failures` are the errors of successive destroy calls (undefined = success). */
 function fake(resources: StateResource[], failures: (string | undefined)[]) {
@@ -209,13 +272,18 @@ describe("teardown: the two passes", () => {
 
     it("--max-wait-minutes 0 tries the second pass once", async () => {
         const f = fake([SUBNET, RUNTIME], [undefined, ENI_ERROR]);
-        expect(await runTeardown("development", f.ops, { maxWaitMinutes: 0, dryRun: false })).to.equal("left-for-later");
+        expect(await runTeardown("development", f.ops, { maxWaitMinutes: 0, dryRun: false })).to.equal(
+            "left-for-later",
+        );
         expect(f.calls).to.have.length(2);
         expect(f.sleeps).to.deep.equal([]);
     });
 
     it("does not retry another failure", async () => {
-        const f = fake([SUBNET, RUNTIME], [undefined, "api error UnauthorizedOperation: not authorized to perform ec2:DeleteSubnet"]);
+        const f = fake(
+            [SUBNET, RUNTIME],
+            [undefined, "api error UnauthorizedOperation: not authorized to perform ec2:DeleteSubnet"],
+        );
         expect(await runTeardown("development", f.ops, { maxWaitMinutes: 60, dryRun: false })).to.equal("failed");
         expect(f.sleeps).to.deep.equal([]);
         expect(f.log()).to.contain("for a reason other than lingering network interfaces; not retrying");
@@ -231,7 +299,9 @@ describe("teardown: the two passes", () => {
         const f = fake([SUBNET, { ...RUNTIME, protect: true }], []);
         expect(await runTeardown("production", f.ops, { maxWaitMinutes: 60, dryRun: false })).to.equal("protected");
         expect(f.calls).to.deep.equal([]);
-        expect(f.log()).to.contain("Stack production has 1 protected resource; nothing was destroyed:\n  - aws-native:bedrockagentcore:Runtime rt (rt-1)");
+        expect(f.log()).to.contain(
+            "Stack production has 1 protected resource; nothing was destroyed:\n  - aws-native:bedrockagentcore:Runtime rt (rt-1)",
+        );
         expect(f.log()).to.contain("1. set agentcore-private:protect: false in Pulumi.production.yaml");
         expect(f.log()).to.contain("--policy-pack-config production-unprotected.json");
         const dev = fake([{ ...SUBNET, protect: true }], []);
@@ -263,6 +333,13 @@ describe("teardown: the two passes", () => {
     });
 
     it("leftover message without IDs still names the resources", () => {
-        expect(renderLeftover("x", [{ urn: "urn:pulumi:x::p::aws:ec2/subnet:Subnet::s", type: "aws:ec2/subnet:Subnet" }], 90, "DependencyViolation")).to.contain("after 90 s of retries");
+        expect(
+            renderLeftover(
+                "x",
+                [{ urn: "urn:pulumi:x::p::aws:ec2/subnet:Subnet::s", type: "aws:ec2/subnet:Subnet" }],
+                90,
+                "DependencyViolation",
+            ),
+        ).to.contain("after 90 s of retries");
     });
 });

@@ -7,8 +7,9 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { REPO_ROOT } from "../helpers";
 
-const DIR = path.join(__dirname, "..", "..", ".github", "workflows");
+const DIR = path.join(REPO_ROOT, ".github", "workflows");
 const FILES = fs.readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
 
 interface Step {
@@ -40,13 +41,17 @@ describe("workflows", () => {
 
     it("pin every action by a 40-hex commit SHA with the release in a comment on the same line", () => {
         for (const file of FILES) {
-            const lines = text(file).split("\n").filter((l) => /^\s*(-\s+)?uses:/.test(l));
+            const lines = text(file)
+                .split("\n")
+                .filter((l) => /^\s*(-\s+)?uses:/.test(l));
             expect(lines.length, file).to.be.greaterThan(0);
             for (const line of lines) {
                 if (/uses:\s+\.\/\.github\/workflows\//.test(line)) {
                     continue; // a reusable workflow of this repository, pinned by the commit itself
                 }
-                expect(line, `${file}: ${line.trim()}`).to.match(/uses:\s+[A-Za-z0-9-]+\/[A-Za-z0-9._/-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+                expect(line, `${file}: ${line.trim()}`).to.match(
+                    /uses:\s+[A-Za-z0-9-]+\/[A-Za-z0-9._/-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/,
+                );
             }
         }
     });
@@ -89,10 +94,18 @@ describe("workflows", () => {
                 for (const [scope, level] of Object.entries(perms)) {
                     expect(allowed[scope], `${file} ${name}: ${scope}: ${level}`).to.equal(level);
                 }
-                const usesAws = (job.steps ?? []).some((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@")) || job.uses !== undefined;
-                expect((perms as Record<string, string>)["id-token"] === "write", `${file} ${name}: id-token only with AWS credentials`).to.equal(usesAws);
+                const usesAws =
+                    (job.steps ?? []).some((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@")) ||
+                    job.uses !== undefined;
+                expect(
+                    (perms as Record<string, string>)["id-token"] === "write",
+                    `${file} ${name}: id-token only with AWS credentials`,
+                ).to.equal(usesAws);
                 const comments = (job.steps ?? []).some((s) => s.with?.["comment-on-pr"] === true);
-                expect((perms as Record<string, string>)["pull-requests"] === "write", `${file} ${name}: pull-requests only to comment`).to.equal(comments);
+                expect(
+                    (perms as Record<string, string>)["pull-requests"] === "write",
+                    `${file} ${name}: pull-requests only to comment`,
+                ).to.equal(comments);
             }
         }
     });
@@ -105,14 +118,18 @@ describe("workflows", () => {
         const up = workflow("deploy-stack.yml").jobs.up;
         expect(up.environment).to.equal("${{ inputs.stack }}");
         const steps = up.steps ?? [];
-        const promote = steps.findIndex((s) => s.run?.includes("npm run --silent promote -- \"$FROM\" \"$TO\" --source-stack \"$ORG/$FROM\""));
+        const promote = steps.findIndex((s) =>
+            s.run?.includes('npm run --silent promote -- "$FROM" "$TO" --source-stack "$ORG/$FROM"'),
+        );
         const deploy = steps.findIndex((s) => s.with?.command === "up");
         expect(promote, "promotion step").to.be.greaterThan(-1);
         expect(promote).to.be.lessThan(deploy);
         expect(steps[promote].if).to.equal("inputs.promote-from != ''");
         expect(steps[promote].shell, "bash with pipefail, so a refusal fails the job").to.equal("bash");
         // The Pulumi token reaches only the steps that use it.
-        const withToken = steps.filter((s) => (s as { env?: Record<string, string> }).env?.PULUMI_ACCESS_TOKEN !== undefined).map((s) => steps.indexOf(s));
+        const withToken = steps
+            .filter((s) => (s as { env?: Record<string, string> }).env?.PULUMI_ACCESS_TOKEN !== undefined)
+            .map((s) => steps.indexOf(s));
         expect(withToken).to.deep.equal([promote, deploy]);
         expect((up as { env?: unknown }).env).to.equal(undefined);
     });

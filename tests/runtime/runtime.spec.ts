@@ -13,7 +13,8 @@ const CLASSIC_ENDPOINT = "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAge
 const wiring = {
     artifact: {
         kind: "container" as const,
-        containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        containerUri:
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     },
     roleArn: "arn:aws:iam::123456789012:role/agent-exec",
     subnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
@@ -29,7 +30,12 @@ describe("runtime: provider argument mapping (pure)", () => {
         expect(args).to.deep.equal({
             agentRuntimeName: "support_agent_production",
             description: "Customer support agent",
-            agentRuntimeArtifact: { containerConfiguration: { containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" } },
+            agentRuntimeArtifact: {
+                containerConfiguration: {
+                    containerUri:
+                        "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                },
+            },
             roleArn: wiring.roleArn,
             networkConfiguration: {
                 networkMode: "VPC",
@@ -40,7 +46,8 @@ describe("runtime: provider argument mapping (pure)", () => {
             lifecycleConfiguration: { idleRuntimeSessionTimeout: 900, maxLifetime: 28800 },
             authorizerConfiguration: {
                 customJwtAuthorizer: {
-                    discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_PrdPool01/.well-known/openid-configuration",
+                    discoveryUrl:
+                        "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_PrdPool01/.well-known/openid-configuration",
                     allowedAudience: undefined,
                     allowedClients: ["7productionclient0example"],
                 },
@@ -56,12 +63,15 @@ describe("runtime: provider argument mapping (pure)", () => {
         expect(args.lifecycleConfigurations).to.deep.equal([{ idleRuntimeSessionTimeout: 900, maxLifetime: 28800 }]);
         expect(args.authorizerConfiguration).to.deep.equal({
             customJwtAuthorizer: {
-                discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_PrdPool01/.well-known/openid-configuration",
+                discoveryUrl:
+                    "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_PrdPool01/.well-known/openid-configuration",
                 allowedAudiences: undefined,
                 allowedClients: ["7productionclient0example"],
             },
         });
-        expect(args.requestHeaderConfiguration).to.deep.equal({ requestHeaderAllowlists: ["X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"] });
+        expect(args.requestHeaderConfiguration).to.deep.equal({
+            requestHeaderAllowlists: ["X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant"],
+        });
         expect(args.networkConfiguration).to.deep.equal({
             networkMode: "VPC",
             networkModeConfig: { subnets: wiring.subnetIds, securityGroups: wiring.securityGroupIds },
@@ -79,27 +89,42 @@ describe("runtime: provider argument mapping (pure)", () => {
 
     it("never passes a CPU or memory property: the budget is only tags", () => {
         const tags = runtimeTags(development, { cpu: 512, memory: 1024 }, { Environment: "development" });
-        expect(tags).to.deep.equal({ Environment: "development", AgentRuntime: "support_agent", CpuBudget: "512", MemoryBudgetMiB: "1024" });
-        for (const args of [nativeRuntimeArgs(development, wiring, tags), classicRuntimeArgs(development, wiring, tags)]) {
+        expect(tags).to.deep.equal({
+            Environment: "development",
+            AgentRuntime: "support_agent",
+            CpuBudget: "512",
+            MemoryBudgetMiB: "1024",
+        });
+        for (const args of [
+            nativeRuntimeArgs(development, wiring, tags),
+            classicRuntimeArgs(development, wiring, tags),
+        ]) {
             expect(JSON.stringify(args)).to.not.match(/"(cpu|memory|vcpu|memoryMib)"/i);
         }
     });
 });
 
 describe("runtime: the component under mocks", () => {
-    async function build(stack: "development" | "staging" | "production", provider: "aws-native" | "aws", protect = false) {
+    async function build(
+        stack: "development" | "staging" | "production",
+        provider: "aws-native" | "aws",
+        protect = false,
+    ) {
         const runtime = configOf(stack).runtimes[0];
         let component: AgentRuntime | undefined;
-        const run = await runComponent(() => {
-            component = new AgentRuntime("agentcore-test-support_agent", {
-                runtime,
-                provider,
-                ...wiring,
-                sizing: configOf(stack).sizing,
-                protect,
-                tags: configOf(stack).tags,
-            });
-        }, { stack });
+        const run = await runComponent(
+            () => {
+                component = new AgentRuntime("agentcore-test-support_agent", {
+                    runtime,
+                    provider,
+                    ...wiring,
+                    sizing: configOf(stack).sizing,
+                    protect,
+                    tags: configOf(stack).tags,
+                });
+            },
+            { stack },
+        );
         return { run, component: component!, runtime };
     }
 
@@ -125,8 +150,12 @@ describe("runtime: the component under mocks", () => {
             expect(endpoint.inputs).to.include({ name: "qa", agentRuntimeVersion: "1" });
             expect(endpoint.inputs.agentRuntimeId).to.match(/^support_agent_staging-[A-Za-z0-9]{10}$/);
             const arns = await promiseOf(component.endpointArns);
-            expect(arns).to.deep.equal({ qa: `arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/${endpoint.inputs.agentRuntimeId}/runtime-endpoint/qa` });
-            expect(await promiseOf(component.arn)).to.match(/^arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime\/support_agent_staging-[A-Za-z0-9]{10}$/);
+            expect(arns).to.deep.equal({
+                qa: `arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/${endpoint.inputs.agentRuntimeId}/runtime-endpoint/qa`,
+            });
+            expect(await promiseOf(component.arn)).to.match(
+                /^arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime\/support_agent_staging-[A-Za-z0-9]{10}$/,
+            );
             expect(await promiseOf(component.version)).to.equal("1");
         });
 
@@ -149,7 +178,12 @@ describe("runtime: the component under mocks", () => {
         const runtime = configOf("development").runtimes[0];
         const run = await runComponent(() => {
             dep = new aws.iam.RolePolicy("waited-for", { role: "agent-exec", policy: "{}" });
-            new AgentRuntime("agentcore-test-x", { runtime, ...wiring, sizing: { cpu: 512, memory: 1024 }, dependsOn: [dep] });
+            new AgentRuntime("agentcore-test-x", {
+                runtime,
+                ...wiring,
+                sizing: { cpu: 512, memory: 1024 },
+                dependsOn: [dep],
+            });
         });
         expect(dep).to.not.equal(undefined);
         expect(one(run, NATIVE).dependencies).to.include(one(run, "aws:iam/rolePolicy:RolePolicy").urn);

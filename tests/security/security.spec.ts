@@ -20,13 +20,20 @@ function build(config: StackConfig): AgentSecurity {
     });
 }
 
-async function run(stack: string, region = "us-east-1"): Promise<{ run: ProgramRun; security: AgentSecurity; config: StackConfig }> {
+async function run(
+    stack: string,
+    region = "us-east-1",
+): Promise<{ run: ProgramRun; security: AgentSecurity; config: StackConfig }> {
     const config = configOf(stack);
     let security: AgentSecurity | undefined;
     const result = await runComponent(
         () => {
             security = build(config);
-            return { executionRoleArn: security.executionRoleArn, executionRoleName: security.executionRoleName, kmsKeyArn: security.kmsKeyArn };
+            return {
+                executionRoleArn: security.executionRoleArn,
+                executionRoleName: security.executionRoleName,
+                kmsKeyArn: security.kmsKeyArn,
+            };
         },
         { stack, region },
     );
@@ -103,12 +110,16 @@ for (const stack of STACKS) {
                 `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:workload-identity-directory/default/workload-identity/support_agent_${stack}-*`,
             ]);
             expect(bySid.InvokeConfiguredModels.Resource).to.deep.equal([...config.modelArns].sort());
-            expect(bySid.CloudWatchAgentCoreMetrics.Condition?.StringEquals["cloudwatch:namespace"]).to.equal("bedrock-agentcore");
+            expect(bySid.CloudWatchAgentCoreMetrics.Condition?.StringEquals["cloudwatch:namespace"]).to.equal(
+                "bedrock-agentcore",
+            );
             for (const s of doc.Statement.filter((x) => x.Sid !== "InvokeConfiguredModels")) {
                 expect(s.Condition?.StringEquals["aws:RequestedRegion"], s.Sid).to.equal("us-east-1");
             }
             // Every scoped ARN is in the mock partition, region and account.
-            const arns = doc.Statement.flatMap((s) => ([] as string[]).concat(s.Resource ?? [])).filter((x) => x !== "*" && !x.includes(":bedrock:"));
+            const arns = doc.Statement.flatMap((s) => ([] as string[]).concat(s.Resource ?? [])).filter(
+                (x) => x !== "*" && !x.includes(":bedrock:"),
+            );
             arns.forEach((arn) => expect(arn).to.match(new RegExp(`^arn:aws:[a-z-]+:us-east-1:${ACCOUNT}:`)));
         });
 
@@ -160,10 +171,18 @@ for (const stack of STACKS) {
         it("resolves its outputs", async () => {
             const role = one(r, "aws:iam/role:Role");
             const key = one(r, "aws:kms/key:Key");
-            expect(await promiseOf(security.executionRoleArn)).to.equal(role.state.arn).and.match(new RegExp(`^arn:aws:iam::${ACCOUNT}:role/agentcore-${stack}-execution-role`));
+            expect(await promiseOf(security.executionRoleArn))
+                .to.equal(role.state.arn)
+                .and.match(new RegExp(`^arn:aws:iam::${ACCOUNT}:role/agentcore-${stack}-execution-role`));
             expect(await promiseOf(security.executionRoleName)).to.equal(role.state.name);
-            expect(await promiseOf(security.kmsKeyArn)).to.equal(key.state.arn).and.match(new RegExp(`^arn:aws:kms:us-east-1:${ACCOUNT}:key/`));
-            expect(r.outputs).to.deep.equal({ executionRoleArn: role.state.arn, executionRoleName: role.state.name, kmsKeyArn: key.state.arn });
+            expect(await promiseOf(security.kmsKeyArn))
+                .to.equal(key.state.arn)
+                .and.match(new RegExp(`^arn:aws:kms:us-east-1:${ACCOUNT}:key/`));
+            expect(r.outputs).to.deep.equal({
+                executionRoleArn: role.state.arn,
+                executionRoleName: role.state.name,
+                kmsKeyArn: key.state.arn,
+            });
         });
     });
 }
@@ -175,30 +194,47 @@ describe("AgentSecurity wiring", () => {
             "aws:region": "eu-west-1",
             "aws-native:region": "eu-west-1",
             availabilityZoneIds: ["euw1-az1", "euw1-az2"],
-            runtimes: [{ name: "support_agent", containerUri: "210987654321.dkr.ecr.eu-west-1.amazonaws.com/agents/support-agent:1.5.0" }],
+            runtimes: [
+                {
+                    name: "support_agent",
+                    containerUri: "210987654321.dkr.ecr.eu-west-1.amazonaws.com/agents/support-agent:1.5.0",
+                },
+            ],
         });
-        const r = await runComponent(() => {
-            build(config);
-        }, { stack: "development", region: "eu-west-1" });
+        const r = await runComponent(
+            () => {
+                build(config);
+            },
+            { stack: "development", region: "eu-west-1" },
+        );
         expect(r.error, String(r.error)).to.equal(undefined);
         const trust = document(one(r, "aws:iam/role:Role").inputs.assumeRolePolicy);
         expect(trust.Statement[0].Condition?.ArnLike["aws:SourceArn"]).to.deep.equal([
             `arn:aws:bedrock-agentcore:eu-west-1:${ACCOUNT}:*`,
         ]);
         const doc = document(one(r, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
-        expect(doc.Statement.find((s) => s.Sid === "LogsRuntimeLogGroups")?.Condition?.StringEquals["aws:RequestedRegion"]).to.equal("eu-west-1");
-        expect(document(one(r, "aws:kms/key:Key").inputs.policy).Statement[1].Principal).to.deep.equal({ Service: "logs.eu-west-1.amazonaws.com" });
+        expect(
+            doc.Statement.find((s) => s.Sid === "LogsRuntimeLogGroups")?.Condition?.StringEquals["aws:RequestedRegion"],
+        ).to.equal("eu-west-1");
+        expect(document(one(r, "aws:kms/key:Key").inputs.policy).Statement[1].Principal).to.deep.equal({
+            Service: "logs.eu-west-1.amazonaws.com",
+        });
     });
 
     it("keeps one documented trust ARN for two runtimes, adds the second to the log statements, and omits models when none are configured", async () => {
         const base = configOf("staging");
         const second = { ...base.runtimes[0], name: "billing_agent", runtimeName: "billing_agent_staging" };
-        const r = await runComponent(() => {
-            build({ ...base, runtimes: [base.runtimes[0], second], modelArns: [] });
-        }, { stack: "staging" });
+        const r = await runComponent(
+            () => {
+                build({ ...base, runtimes: [base.runtimes[0], second], modelArns: [] });
+            },
+            { stack: "staging" },
+        );
         expect(r.error).to.equal(undefined);
         const trust = document(one(r, "aws:iam/role:Role").inputs.assumeRolePolicy);
-        expect(trust.Statement[0].Condition?.ArnLike["aws:SourceArn"]).to.deep.equal([`arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:*`]);
+        expect(trust.Statement[0].Condition?.ArnLike["aws:SourceArn"]).to.deep.equal([
+            `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:*`,
+        ]);
         const doc = document(one(r, "aws:iam/rolePolicy:RolePolicy").inputs.policy);
         expect(doc.Statement.find((s) => s.Sid === "LogsRuntimeLogGroups")?.Resource).to.deep.equal([
             `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/billing_agent_staging-*`,

@@ -4,15 +4,40 @@
  */
 import { expect } from "chai";
 import { ConfigValidationError, validateConfig } from "../../src/config";
-import { ProgramRun, REQUIRED_INTERFACE_ENDPOINT_SERVICES, STACKS, ofType, providerOverrides, rawStack, runStack, runStackOnce } from "../helpers";
+import {
+    ProgramRun,
+    REQUIRED_INTERFACE_ENDPOINT_SERVICES,
+    STACKS,
+    ofType,
+    providerOverrides,
+    rawStack,
+    runStack,
+    runStackOnce,
+} from "../helpers";
 
 const OUTPUT_NAMES = [
-    "agentSubnetIds", "alarmNames", "alarmTopicArn", "dashboardName", "deployerGuardrailPolicy", "endpointSecurityGroupId", "environment",
-    "executionRoleArn", "executionRoleName", "kmsKeyArn", "logGroupNames", "runtimeSecurityGroupId", "runtimes", "sizing",
-    "vpcEndpointIds", "vpcId",
+    "agentSubnetIds",
+    "alarmNames",
+    "alarmTopicArn",
+    "dashboardName",
+    "deployerGuardrailPolicy",
+    "endpointSecurityGroupId",
+    "environment",
+    "executionRoleArn",
+    "executionRoleName",
+    "kmsKeyArn",
+    "logGroupNames",
+    "runtimeSecurityGroupId",
+    "runtimes",
+    "sizing",
+    "vpcEndpointIds",
+    "vpcId",
 ];
 const RUNTIME_TYPES = {
-    "aws-native": { runtime: "aws-native:bedrockagentcore:Runtime", endpoint: "aws-native:bedrockagentcore:RuntimeEndpoint" },
+    "aws-native": {
+        runtime: "aws-native:bedrockagentcore:Runtime",
+        endpoint: "aws-native:bedrockagentcore:RuntimeEndpoint",
+    },
     aws: {
         runtime: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
         endpoint: "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
@@ -64,17 +89,36 @@ function expectContract(run: ProgramRun, stack: string): void {
     }
     expect(out.alarmTopicArn).to.match(/^arn:aws:sns:us-east-1:123456789012:.+/);
     expect(out.dashboardName).to.equal(`agentcore-${stack}`);
-    const metrics = ["SystemErrors", "Throttles", "UserErrorRate", "LatencyP99", "CpuPerSession", "MemoryPerSession", "UsageLogsSilent"];
+    const metrics = [
+        "SystemErrors",
+        "Throttles",
+        "UserErrorRate",
+        "LatencyP99",
+        "CpuPerSession",
+        "MemoryPerSession",
+        "UsageLogsSilent",
+    ];
     // The guardrail names exactly the stack's subnets and runtime security group (tests/inbound/inbound.spec.ts has the rest).
-    const guardrail = JSON.parse(out.deployerGuardrailPolicy as string) as { Statement: { Condition: Record<string, Record<string, string[]>> }[] };
-    expect(guardrail.Statement[0].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:subnets"]).to.deep.equal([...(out.agentSubnetIds as string[])].sort());
-    expect(guardrail.Statement[2].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:securityGroups"]).to.deep.equal([out.runtimeSecurityGroupId]);
-    expect(out.alarmNames).to.deep.equal(config.runtimes.flatMap((r) => metrics.map((m) => `agentcore-${stack}-${r.name}-${m}`)));
+    const guardrail = JSON.parse(out.deployerGuardrailPolicy as string) as {
+        Statement: { Condition: Record<string, Record<string, string[]>> }[];
+    };
+    expect(guardrail.Statement[0].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:subnets"]).to.deep.equal(
+        [...(out.agentSubnetIds as string[])].sort(),
+    );
+    expect(
+        guardrail.Statement[2].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:securityGroups"],
+    ).to.deep.equal([out.runtimeSecurityGroupId]);
+    expect(out.alarmNames).to.deep.equal(
+        config.runtimes.flatMap((r) => metrics.map((m) => `agentcore-${stack}-${r.name}-${m}`)),
+    );
     expect(out.logGroupNames).to.deep.equal(
         Object.fromEntries(
             config.runtimes.map((r) => [
                 r.name,
-                { application: `/agentcore-${stack}/runtimes/${r.name}/application-logs`, usage: `/agentcore-${stack}/runtimes/${r.name}/usage-logs` },
+                {
+                    application: `/agentcore-${stack}/runtimes/${r.name}/application-logs`,
+                    usage: `/agentcore-${stack}/runtimes/${r.name}/usage-logs`,
+                },
             ]),
         ),
     );
@@ -101,7 +145,11 @@ describe("stack contract", () => {
                         expect(runtime.inputs.agentRuntimeName).to.equal(expected.runtimeName);
                         // The artifact itself is pinned per stack in tests/artifact/artifactStack.spec.ts.
                         expect(runtime.inputs.agentRuntimeArtifact).to.be.an("object");
-                        expect(runtime.inputs.tags).to.include({ CpuBudget: String(config.sizing.cpu), MemoryBudgetMiB: String(config.sizing.memory), Environment: stack });
+                        expect(runtime.inputs.tags).to.include({
+                            CpuBudget: String(config.sizing.cpu),
+                            MemoryBudgetMiB: String(config.sizing.memory),
+                            Environment: stack,
+                        });
                         const other = provider === "aws" ? RUNTIME_TYPES["aws-native"] : RUNTIME_TYPES.aws;
                         expect(ofType(run, other.runtime)).to.have.length(0);
                     });
@@ -111,15 +159,20 @@ describe("stack contract", () => {
                         const out = run.outputs as Record<string, unknown>;
                         expect(runtime.inputs.networkConfiguration).to.deep.equal({
                             networkMode: "VPC",
-                            networkModeConfig: { subnets: out.agentSubnetIds, securityGroups: [out.runtimeSecurityGroupId] },
+                            networkModeConfig: {
+                                subnets: out.agentSubnetIds,
+                                securityGroups: [out.runtimeSecurityGroupId],
+                            },
                         });
                         expect(runtime.inputs.roleArn).to.equal(out.executionRoleArn);
                     });
 
                     it("orders the runtime after every role policy and VPC endpoint", () => {
                         const [runtime] = ofType(run, RUNTIME_TYPES[provider].runtime);
-                        const mustPrecede = [...ofType(run, "aws:iam/rolePolicy:RolePolicy"), ...ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint")]
-                            .filter((r) => !r.name.includes("flow-log"));
+                        const mustPrecede = [
+                            ...ofType(run, "aws:iam/rolePolicy:RolePolicy"),
+                            ...ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint"),
+                        ].filter((r) => !r.name.includes("flow-log"));
                         expect(mustPrecede.length).to.be.greaterThan(REQUIRED_INTERFACE_ENDPOINT_SERVICES.length);
                         for (const dep of mustPrecede) {
                             expect(runtime.dependencies, dep.name).to.include(dep.urn);
@@ -139,7 +192,10 @@ describe("stack contract", () => {
                             expect(r.protect, r.name).to.equal(config.protect);
                         }
                         // Data outlives the stack when protected: the key and every log group are retained.
-                        for (const r of [...ofType(run, "aws:kms/key:Key"), ...ofType(run, "aws:cloudwatch/logGroup:LogGroup")]) {
+                        for (const r of [
+                            ...ofType(run, "aws:kms/key:Key"),
+                            ...ofType(run, "aws:cloudwatch/logGroup:LogGroup"),
+                        ]) {
                             expect(r.retainOnDelete, r.name).to.equal(config.protect);
                         }
                     });
@@ -173,9 +229,16 @@ describe("stack contract", () => {
         const runtimes = run.outputs?.runtimes as Record<string, RuntimeOutput>;
         expect(Object.keys(runtimes)).to.deep.equal(["support_agent", "research_agent"]);
         expect(runtimes.research_agent.endpoints).to.have.keys("live");
-        const protocols = Object.fromEntries(ofType(run, RUNTIME_TYPES["aws-native"].runtime).map((r) => [r.inputs.agentRuntimeName, r.inputs.protocolConfiguration]));
+        const protocols = Object.fromEntries(
+            ofType(run, RUNTIME_TYPES["aws-native"].runtime).map((r) => [
+                r.inputs.agentRuntimeName,
+                r.inputs.protocolConfiguration,
+            ]),
+        );
         expect(protocols).to.deep.equal({ support_agent_staging: "HTTP", research_agent_staging: "MCP" });
-        const alarmDimensions = JSON.stringify(ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs));
+        const alarmDimensions = JSON.stringify(
+            ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs),
+        );
         expect(alarmDimensions).to.include(runtimes.support_agent.arn).and.include(runtimes.research_agent.arn);
     });
 

@@ -47,7 +47,14 @@ describe("the real stack files", function () {
             const services = plan.resources
                 .filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint")
                 .map((r) => String(r.inputs.serviceName).replace("com.amazonaws.us-east-1.", ""));
-            expect(services).to.include.members(["bedrock-agentcore", "bedrock-agentcore.gateway", "ecr.api", "ecr.dkr", "logs", "s3"]);
+            expect(services).to.include.members([
+                "bedrock-agentcore",
+                "bedrock-agentcore.gateway",
+                "ecr.api",
+                "ecr.dkr",
+                "logs",
+                "s3",
+            ]);
             expect((plan.outputs as { environment: string }).environment).to.equal(stack);
         });
     }
@@ -61,7 +68,9 @@ describe("the real stack files", function () {
             expect(runtime.containerUri).to.match(/@sha256:[0-9a-f]{64}$/);
         }
         const plan = plans.get("production") as Plan;
-        const stateful = plan.resources.filter((r) => ["aws:kms/key:Key", "aws-native:bedrockagentcore:Runtime"].includes(r.type));
+        const stateful = plan.resources.filter((r) =>
+            ["aws:kms/key:Key", "aws-native:bedrockagentcore:Runtime"].includes(r.type),
+        );
         expect(stateful.length).to.be.greaterThan(0);
         expect(stateful.every((r) => r.protect)).to.equal(true);
     });
@@ -77,7 +86,10 @@ describe("the real stack files", function () {
         for (const file of ["README.md", "docs/diagram-development.md"]) {
             const text = fs.readFileSync(path.join(PROJECT_ROOT, file), "utf8");
             const block = /```mermaid\n([\s\S]*?)```/.exec(text)?.[1];
-            expect(block, `${file}: regenerate with npm run plan -- development --diagram docs/diagram-development.md`).to.equal(drawn.endsWith("\n") ? drawn : `${drawn}\n`);
+            expect(
+                block,
+                `${file}: regenerate with npm run plan -- development --diagram docs/diagram-development.md`,
+            ).to.equal(drawn.endsWith("\n") ? drawn : `${drawn}\n`);
         }
     });
 });

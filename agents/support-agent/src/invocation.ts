@@ -61,7 +61,11 @@ export function parseInvocation(body: Buffer, accept?: string): Parsed {
         value = JSON.parse(text);
     } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        return { ok: false, code: "InvalidJson", message: `the body is not valid JSON (${reason}): send e.g. ${EXAMPLE}` };
+        return {
+            ok: false,
+            code: "InvalidJson",
+            message: `the body is not valid JSON (${reason}): send e.g. ${EXAMPLE}`,
+        };
     }
     if (typeName(value) !== "object") {
         return {
@@ -113,7 +117,14 @@ function answerModelFailure(res: ServerResponse, error: unknown, log: Logger): v
     sendError(res, failure.status, failure.code, failure.message, headers);
 }
 
-async function answerJson(res: ServerResponse, deps: InvocationDeps, modelId: string, prompt: string, signal: AbortSignal, log: Logger) {
+async function answerJson(
+    res: ServerResponse,
+    deps: InvocationDeps,
+    modelId: string,
+    prompt: string,
+    signal: AbortSignal,
+    log: Logger,
+) {
     try {
         const answer = await reply(deps.api, modelId, prompt, signal);
         log.debug("model answered", { stopReason: answer.stopReason, usage: answer.usage });
@@ -127,7 +138,14 @@ async function answerJson(res: ServerResponse, deps: InvocationDeps, modelId: st
     }
 }
 
-async function answerStream(res: ServerResponse, deps: InvocationDeps, modelId: string, prompt: string, signal: AbortSignal, log: Logger) {
+async function answerStream(
+    res: ServerResponse,
+    deps: InvocationDeps,
+    modelId: string,
+    prompt: string,
+    signal: AbortSignal,
+    log: Logger,
+) {
     let events: AsyncGenerator<ReplyEvent>;
     let next: IteratorResult<ReplyEvent>;
     try {
@@ -194,7 +212,12 @@ export async function handleInvocation(
     }
     if (!deps.modelId) {
         log.error("MODEL_ID is not set");
-        sendError(res, 500, "ModelNotConfigured", "the agent has no model: set MODEL_ID (e.g. MODEL_ID=us.anthropic.claude-3-5-haiku-20241022-v1:0)");
+        sendError(
+            res,
+            500,
+            "ModelNotConfigured",
+            "the agent has no model: set MODEL_ID (e.g. MODEL_ID=us.anthropic.claude-3-5-haiku-20241022-v1:0)",
+        );
         return;
     }
 

@@ -50,7 +50,12 @@ export interface Violation {
  * `enforcementLevel` and the policy's own config properties. `all` sets the level of every
  * policy; a policy's own entry overrides `all`.
  */
-export type PolicyPackConfig = Readonly<Record<string, EnforcementLevel | ({ readonly enforcementLevel?: EnforcementLevel } & Readonly<Record<string, unknown>>)>>;
+export type PolicyPackConfig = Readonly<
+    Record<
+        string,
+        EnforcementLevel | ({ readonly enforcementLevel?: EnforcementLevel } & Readonly<Record<string, unknown>>)
+    >
+>;
 
 const LEVELS: readonly string[] = ["advisory", "mandatory", "remediate", "disabled"];
 
@@ -67,14 +72,24 @@ function policyConfig(config: PolicyPackConfig, name: string): PolicyConfig {
     }
     const { enforcementLevel, ...properties } = typeof entry === "string" ? { enforcementLevel: entry } : entry;
     if (enforcementLevel !== undefined && !LEVELS.includes(enforcementLevel)) {
-        throw new Error(`parsing enforcement level for "${name}": "${String(enforcementLevel)}" is not a valid enforcement level`);
+        throw new Error(
+            `parsing enforcement level for "${name}": "${String(enforcementLevel)}" is not a valid enforcement level`,
+        );
     }
     return { enforcementLevel, properties };
 }
 
 /** The level a policy runs at under a pack config, as the CLI reconciles it. */
-export function enforcementLevelOf(policy: { readonly name: string; readonly enforcementLevel?: EnforcementLevel }, config: PolicyPackConfig = {}): EnforcementLevel {
-    return policyConfig(config, policy.name).enforcementLevel ?? policyConfig(config, "all").enforcementLevel ?? policy.enforcementLevel ?? PACK_ENFORCEMENT_LEVEL;
+export function enforcementLevelOf(
+    policy: { readonly name: string; readonly enforcementLevel?: EnforcementLevel },
+    config: PolicyPackConfig = {},
+): EnforcementLevel {
+    return (
+        policyConfig(config, policy.name).enforcementLevel ??
+        policyConfig(config, "all").enforcementLevel ??
+        policy.enforcementLevel ??
+        PACK_ENFORCEMENT_LEVEL
+    );
 }
 
 /** Thrown by `args.notApplicable()`, as in the engine's policy server. */
@@ -83,7 +98,11 @@ class NotApplicable extends Error {}
 const noTimeouts = { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 };
 
 function isResourceReference(value: unknown): value is { __pulumiType: string; __name: string } {
-    return typeof value === "object" && value !== null && (value as { __pulumiResource?: unknown }).__pulumiResource === true;
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        (value as { __pulumiResource?: unknown }).__pulumiResource === true
+    );
 }
 
 /**
@@ -116,14 +135,17 @@ function typeMatcher(type: string) {
 }
 
 /** What a resource validation receives for one resource; exported so tests build args the same way. */
-export function resourceArgs(resource: {
-    type: string;
-    name: string;
-    urn: string;
-    props: Record<string, unknown>;
-    protect?: boolean;
-    parent?: string;
-}, config: Record<string, unknown> = {}): ResourceValidationArgs {
+export function resourceArgs(
+    resource: {
+        type: string;
+        name: string;
+        urn: string;
+        props: Record<string, unknown>;
+        protect?: boolean;
+        parent?: string;
+    },
+    config: Record<string, unknown> = {},
+): ResourceValidationArgs {
     const props = unknownCheckingProxy(resource.props) as Record<string, unknown>;
     const opts: PolicyResourceOptions = {
         protect: resource.protect ?? false,
@@ -152,10 +174,16 @@ export function resourceArgs(resource: {
 }
 
 /** What a stack validation receives; exported so tests build args the same way. */
-export function stackArgs(resources: readonly RecordedResource[], config: Record<string, unknown> = {}): StackValidationArgs {
+export function stackArgs(
+    resources: readonly RecordedResource[],
+    config: Record<string, unknown> = {},
+): StackValidationArgs {
     const byUrn = new Map<string, PolicyResource>();
     const policyResources = resources.map((r) => {
-        const props = unknownCheckingProxy(toEngineValue(r.state, resources) as Record<string, unknown>) as Record<string, unknown>;
+        const props = unknownCheckingProxy(toEngineValue(r.state, resources) as Record<string, unknown>) as Record<
+            string,
+            unknown
+        >;
         const isType = typeMatcher(r.type);
         const resource: PolicyResource = {
             type: r.type,
@@ -183,7 +211,9 @@ export function stackArgs(resources: readonly RecordedResource[], config: Record
     resources.forEach((r, i) => {
         const resource = policyResources[i];
         resource.parent = r.parent ? byUrn.get(r.parent) : undefined;
-        resource.dependencies = r.dependencies.map((urn) => byUrn.get(urn)).filter((d): d is PolicyResource => d !== undefined);
+        resource.dependencies = r.dependencies
+            .map((urn) => byUrn.get(urn))
+            .filter((d): d is PolicyResource => d !== undefined);
     });
     return {
         resources: policyResources,
@@ -227,7 +257,12 @@ function run(policyName: string, validate: () => unknown, onUnknown: (e: Error) 
  * returns the violations, in policy order. An empty list means the stack passes. `config`
  * is what `--policy-pack-config FILE` would pass (see PolicyPackConfig).
  */
-export function evaluatePolicies(resources: readonly RecordedResource[], stack: string, policies: Policies = packPolicies, config: PolicyPackConfig = {}): Violation[] {
+export function evaluatePolicies(
+    resources: readonly RecordedResource[],
+    stack: string,
+    policies: Policies = packPolicies,
+    config: PolicyPackConfig = {},
+): Violation[] {
     const violations: Violation[] = [];
     for (const policy of policies) {
         const configured = enforcementLevelOf(policy, config);
@@ -237,32 +272,52 @@ export function evaluatePolicies(resources: readonly RecordedResource[], stack: 
         // The engine's analyze call runs a remediate policy as a mandatory one.
         const level: EnforcementLevel = configured === "remediate" ? "mandatory" : configured;
         const properties = policyConfig(config, policy.name).properties;
-        const base = { policyPack: PACK_NAME, policyName: policy.name, description: policy.description, enforcementLevel: level, severity: policy.severity, stack };
+        const base = {
+            policyPack: PACK_NAME,
+            policyName: policy.name,
+            description: policy.description,
+            enforcementLevel: level,
+            severity: policy.severity,
+            stack,
+        };
         const blame = (urn: string | undefined) => {
             const r = urn ? resources.find((x) => x.urn === urn) : undefined;
             return r ? { urn: r.urn, resourceType: r.type, resourceName: r.name } : urn ? { urn } : {};
         };
         // Like the engine: a value unknown during preview downgrades the finding to advisory.
         const unknown = (urn?: string) => (e: Error) =>
-            violations.push({ ...base, ...blame(urn), enforcementLevel: "advisory", message: `can't run policy ${policy.name} during preview: ${e.message}` });
+            violations.push({
+                ...base,
+                ...blame(urn),
+                enforcementLevel: "advisory",
+                message: `can't run policy ${policy.name} during preview: ${e.message}`,
+            });
         if (isStackPolicy(policy)) {
             const report: ReportViolation = (message, urn) => violations.push({ ...base, ...blame(urn), message });
             run(policy.name, () => policy.validateStack(stackArgs(resources, properties), report), unknown());
             continue;
         }
-        const validations = policy.validateResource === undefined ? [] : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+        const validations =
+            policy.validateResource === undefined
+                ? []
+                : Array.isArray(policy.validateResource)
+                  ? policy.validateResource
+                  : [policy.validateResource];
         for (const r of resources) {
             // A resource policy cannot blame another resource: the engine ignores the urn argument.
             const report: ReportViolation = (message) => violations.push({ ...base, ...blame(r.urn), message });
             for (const validate of validations) {
-                const args = resourceArgs({
-                    type: r.type,
-                    name: r.name,
-                    urn: r.urn,
-                    props: toEngineValue(r.inputs, resources) as Record<string, unknown>,
-                    protect: r.protect,
-                    parent: r.parent,
-                }, properties);
+                const args = resourceArgs(
+                    {
+                        type: r.type,
+                        name: r.name,
+                        urn: r.urn,
+                        props: toEngineValue(r.inputs, resources) as Record<string, unknown>,
+                        protect: r.protect,
+                        parent: r.parent,
+                    },
+                    properties,
+                );
                 run(policy.name, () => validate(args, report), unknown(r.urn));
             }
         }
@@ -281,9 +336,12 @@ export function formatViolations(stack: string, violations: readonly Violation[]
         return `Policy pack ${PACK_NAME}: stack ${stack} passes all ${packPolicies.length} policies.`;
     }
     const lines = violations.map((v) => {
-        const where = v.resourceType ? `${v.resourceType} ${v.resourceName}` : v.urn ?? "(stack)";
+        const where = v.resourceType ? `${v.resourceType} ${v.resourceName}` : (v.urn ?? "(stack)");
         return `  [${v.enforcementLevel}] ${v.policyName}\n    ${where}\n    ${v.message}`;
     });
     const blocking = violations.filter(isBlocking).length;
-    return [`Policy pack ${PACK_NAME}: stack ${stack} has ${violations.length} violation(s), ${blocking} blocking:`, ...lines].join("\n");
+    return [
+        `Policy pack ${PACK_NAME}: stack ${stack} has ${violations.length} violation(s), ${blocking} blocking:`,
+        ...lines,
+    ].join("\n");
 }

@@ -41,7 +41,11 @@ async function plainAssets(inputs: Record<string, unknown>): Promise<Record<stri
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(inputs)) {
         if (isAssetOrArchive(value)) {
-            const fields = value as unknown as { path?: Promise<string>; text?: Promise<string>; uri?: Promise<string> };
+            const fields = value as unknown as {
+                path?: Promise<string>;
+                text?: Promise<string>;
+                uri?: Promise<string>;
+            };
             const kind = (value as object).constructor.name;
             const resolved = { kind, path: await fields.path, text: await fields.text, uri: await fields.uri };
             out[key] = Object.fromEntries(Object.entries(resolved).filter(([, v]) => v !== undefined));
@@ -89,7 +93,10 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly invokes: RecordedInvoke[] = [];
     /** Registrations the real engine would refuse (the run reports the first one). */
     readonly failures: Error[] = [];
-    private readonly pending = new Map<string, { parent?: string; dependencies: string[]; protect: boolean; retainOnDelete: boolean }>();
+    private readonly pending = new Map<
+        string,
+        { parent?: string; dependencies: string[]; protect: boolean; retainOnDelete: boolean }
+    >();
 
     constructor(
         readonly region: string,
@@ -129,15 +136,25 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
     }
 
-    async newResource(rawArgs: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
+    async newResource(
+        rawArgs: pulumi.runtime.MockResourceArgs,
+    ): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
         // Only resources with assets wait: the duplicate-URN check below must stay synchronous.
-        const args = Object.values(rawArgs.inputs).some(isAssetOrArchive) ? { ...rawArgs, inputs: await plainAssets(rawArgs.inputs) } : rawArgs;
-        const meta = this.pending.get(`${args.type}::${args.name}`) ?? { dependencies: [], protect: false, retainOnDelete: false };
+        const args = Object.values(rawArgs.inputs).some(isAssetOrArchive)
+            ? { ...rawArgs, inputs: await plainAssets(rawArgs.inputs) }
+            : rawArgs;
+        const meta = this.pending.get(`${args.type}::${args.name}`) ?? {
+            dependencies: [],
+            protect: false,
+            retainOnDelete: false,
+        };
         this.pending.delete(`${args.type}::${args.name}`);
         const urn = this.urn(args.type, args.name, meta.parent);
         if (this.resources.some((r) => r.urn === urn)) {
             // The engine refuses two resources with one URN; the mock monitor would not.
-            const failure = new Error(`Duplicate resource URN ${urn}: logical names must be unique per type and parent`);
+            const failure = new Error(
+                `Duplicate resource URN ${urn}: logical names must be unique per type and parent`,
+            );
             this.failures.push(failure);
             throw failure;
         }
@@ -145,7 +162,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         // provider; under mocks only their outputs exist, so those are computed like a resource's.
         const remote = REMOTE_COMPONENT_TYPES.includes(args.type);
         const { id, computed } =
-            args.custom === false && !remote ? { id: undefined, computed: {} } : this.computed(args.type, args.name, args.inputs);
+            args.custom === false && !remote
+                ? { id: undefined, computed: {} }
+                : this.computed(args.type, args.name, args.inputs);
         const state = { ...args.inputs, ...computed };
         this.resources.push({
             urn,
@@ -175,7 +194,13 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     id: this.accountId,
                 };
             case INVOKES.region:
-                return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+                return {
+                    id: region,
+                    name: region,
+                    region,
+                    endpoint: `ec2.${region}.amazonaws.com`,
+                    description: region,
+                };
             case INVOKES.partition:
                 return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
             case INVOKES.prefixList: {
@@ -190,7 +215,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     id,
                     arn: `arn:aws:ec2:${region}:${this.accountId}:vpc/${id}`,
                     cidrBlock,
-                    cidrBlockAssociations: [{ associationId: `vpc-cidr-assoc-${stableHex(id, 17)}`, cidrBlock, state: "associated" }],
+                    cidrBlockAssociations: [
+                        { associationId: `vpc-cidr-assoc-${stableHex(id, 17)}`, cidrBlock, state: "associated" },
+                    ],
                     default: false,
                     enableDnsHostnames: true,
                     enableDnsSupport: true,
@@ -203,12 +230,18 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 };
             }
             default:
-                throw new Error(`RecordingMocks: no mock for invoke ${args.token}; add one in src/plan/offline/mocks.ts`);
+                throw new Error(
+                    `RecordingMocks: no mock for invoke ${args.token}; add one in src/plan/offline/mocks.ts`,
+                );
         }
     }
 
     /** The id and computed attributes the real provider would return for a resource. */
-    private computed(type: string, name: string, inputs: Record<string, unknown>): { id: string; computed: Record<string, unknown> } {
+    private computed(
+        type: string,
+        name: string,
+        inputs: Record<string, unknown>,
+    ): { id: string; computed: Record<string, unknown> } {
         const seed = `${this.stack}/${type}/${name}`;
         const hex17 = stableHex(seed, 17);
         const a = this.accountId;
@@ -235,7 +268,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 const s = ec2("subnet", "subnet");
                 const zones = mockAvailabilityZones(r);
                 const azId = inputs.availabilityZoneId as string | undefined;
-                const az = azId ? zones.names[zones.zoneIds.indexOf(azId)] : (inputs.availabilityZone as string | undefined);
+                const az = azId
+                    ? zones.names[zones.zoneIds.indexOf(azId)]
+                    : (inputs.availabilityZone as string | undefined);
                 return { id: s.id, computed: { ...s.computed, availabilityZone: az, availabilityZoneId: azId } };
             }
             case TYPES.routeTable:
@@ -249,7 +284,10 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             case TYPES.ingressRule:
             case TYPES.egressRule: {
                 const id = `sgr-${hex17}`;
-                return { id, computed: { arn: `arn:aws:ec2:${r}:${a}:security-group-rule/${id}`, securityGroupRuleId: id } };
+                return {
+                    id,
+                    computed: { arn: `arn:aws:ec2:${r}:${a}:security-group-rule/${id}`, securityGroupRuleId: id },
+                };
             }
             case TYPES.vpcEndpoint: {
                 const e = ec2("vpce", "vpc-endpoint");
@@ -261,25 +299,59 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                         ...e.computed,
                         state: "available",
                         prefixListId: gateway ? `pl-${stableHex(service, 8)}` : undefined,
-                        dnsEntries: gateway ? [] : [{ dnsName: `${e.id}.${service.split(".").slice(3).join(".")}.${r}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" }],
-                        networkInterfaceIds: gateway ? [] : ((inputs.subnetIds as string[] | undefined) ?? []).map((_, i) => `eni-${stableHex(seed + i, 17)}`),
+                        dnsEntries: gateway
+                            ? []
+                            : [
+                                  {
+                                      dnsName: `${e.id}.${service.split(".").slice(3).join(".")}.${r}.vpce.amazonaws.com`,
+                                      hostedZoneId: "Z7HUB22UULQXV",
+                                  },
+                              ],
+                        networkInterfaceIds: gateway
+                            ? []
+                            : ((inputs.subnetIds as string[] | undefined) ?? []).map(
+                                  (_, i) => `eni-${stableHex(seed + i, 17)}`,
+                              ),
                     },
                 };
             }
             case TYPES.flowLog:
                 return ec2("fl", "vpc-flow-log");
             case TYPES.logGroup:
-                return { id: autoName, computed: { name: autoName, arn: `arn:aws:logs:${r}:${a}:log-group:${autoName}` } };
+                return {
+                    id: autoName,
+                    computed: { name: autoName, arn: `arn:aws:logs:${r}:${a}:log-group:${autoName}` },
+                };
             case TYPES.kmsKey: {
                 const keyId = `${stableHex(seed, 8)}-${stableHex(seed + 1, 4)}-${stableHex(seed + 2, 4)}-${stableHex(seed + 3, 4)}-${stableHex(seed + 4, 12)}`;
                 return { id: keyId, computed: { keyId, arn: `arn:aws:kms:${r}:${a}:key/${keyId}` } };
             }
             case TYPES.kmsAlias:
-                return { id: autoName, computed: { arn: `arn:aws:kms:${r}:${a}:${autoName}`, targetKeyArn: `arn:aws:kms:${r}:${a}:key/${inputs.targetKeyId}` } };
+                return {
+                    id: autoName,
+                    computed: {
+                        arn: `arn:aws:kms:${r}:${a}:${autoName}`,
+                        targetKeyArn: `arn:aws:kms:${r}:${a}:key/${inputs.targetKeyId}`,
+                    },
+                };
             case TYPES.role:
-                return { id: autoName, computed: { name: autoName, arn: `arn:aws:iam::${a}:role/${autoName}`, uniqueId: `AROA${stableHex(seed, 17).toUpperCase()}` } };
+                return {
+                    id: autoName,
+                    computed: {
+                        name: autoName,
+                        arn: `arn:aws:iam::${a}:role/${autoName}`,
+                        uniqueId: `AROA${stableHex(seed, 17).toUpperCase()}`,
+                    },
+                };
             case TYPES.policy:
-                return { id: `arn:aws:iam::${a}:policy/${autoName}`, computed: { name: autoName, arn: `arn:aws:iam::${a}:policy/${autoName}`, policyId: `ANPA${stableHex(seed, 17).toUpperCase()}` } };
+                return {
+                    id: `arn:aws:iam::${a}:policy/${autoName}`,
+                    computed: {
+                        name: autoName,
+                        arn: `arn:aws:iam::${a}:policy/${autoName}`,
+                        policyId: `ANPA${stableHex(seed, 17).toUpperCase()}`,
+                    },
+                };
             case TYPES.openIdConnectProvider: {
                 const arn = `arn:aws:iam::${a}:oidc-provider/${String(inputs.url).replace(/^https:\/\//, "")}`;
                 return { id: arn, computed: { arn } };
@@ -297,19 +369,34 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { id: arn, computed: { arn, pendingConfirmation: true } };
             }
             case TYPES.metricAlarm:
-                return { id: autoName, computed: { name: autoName, arn: `arn:aws:cloudwatch:${r}:${a}:alarm:${autoName}` } };
+                return {
+                    id: autoName,
+                    computed: { name: autoName, arn: `arn:aws:cloudwatch:${r}:${a}:alarm:${autoName}` },
+                };
             case TYPES.logDeliverySource:
             case TYPES.logDeliveryDestination: {
                 const kind = type.endsWith("Source") ? "delivery-source" : "delivery-destination";
                 const destinationType = inputs.deliveryDestinationType as string | undefined;
-                return { id: autoName, computed: { name: autoName, arn: `arn:aws:logs:${r}:${a}:${kind}:${autoName}`, ...(kind === "delivery-source" ? { service: "bedrock-agentcore" } : { deliveryDestinationType: destinationType }) } };
+                return {
+                    id: autoName,
+                    computed: {
+                        name: autoName,
+                        arn: `arn:aws:logs:${r}:${a}:${kind}:${autoName}`,
+                        ...(kind === "delivery-source"
+                            ? { service: "bedrock-agentcore" }
+                            : { deliveryDestinationType: destinationType }),
+                    },
+                };
             }
             case TYPES.logDelivery: {
                 const id = stableAlnum(seed, 16);
                 return { id, computed: { arn: `arn:aws:logs:${r}:${a}:delivery:${id}` } };
             }
             case TYPES.contributorInsightRule:
-                return { id: String(inputs.ruleName), computed: { resourceArn: `arn:aws:cloudwatch:${r}:${a}:insight-rule/${inputs.ruleName}` } };
+                return {
+                    id: String(inputs.ruleName),
+                    computed: { resourceArn: `arn:aws:cloudwatch:${r}:${a}:insight-rule/${inputs.ruleName}` },
+                };
             case TYPES.queryDefinition: {
                 const id = `${stableHex(seed, 8)}-${stableHex(seed + 1, 4)}-${stableHex(seed + 2, 4)}-${stableHex(seed + 3, 4)}-${stableHex(seed + 4, 12)}`;
                 return { id, computed: { queryDefinitionId: id } };
@@ -321,7 +408,10 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             case TYPES.traceSegmentDestination:
                 return { id: r, computed: { region: r } };
             case TYPES.dashboard:
-                return { id: String(inputs.dashboardName), computed: { dashboardArn: `arn:aws:cloudwatch::${a}:dashboard/${inputs.dashboardName}` } };
+                return {
+                    id: String(inputs.dashboardName),
+                    computed: { dashboardArn: `arn:aws:cloudwatch::${a}:dashboard/${inputs.dashboardName}` },
+                };
             case TYPES.ecrRepository: {
                 const repoName = String(inputs.name ?? autoName);
                 return {
@@ -338,7 +428,12 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { id: String(inputs.repository), computed: { registryId: a } };
             case TYPES.awsxImage:
                 // What awsx returns after the push: the repository URL and the pushed digest.
-                return { id: "", computed: { imageUri: `${inputs.repositoryUrl}@sha256:${stableHex(`${seed}/${JSON.stringify(inputs)}`, 64)}` } };
+                return {
+                    id: "",
+                    computed: {
+                        imageUri: `${inputs.repositoryUrl}@sha256:${stableHex(`${seed}/${JSON.stringify(inputs)}`, 64)}`,
+                    },
+                };
             case TYPES.s3Bucket: {
                 const bucketName = String(inputs.bucket ?? `${name}-${stableHex(seed, 7)}`).toLowerCase();
                 return {
@@ -356,10 +451,20 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             case TYPES.s3BucketObject: {
                 // S3 gives every upload to a versioned bucket a new version ID; the mock derives
                 // it from the inputs, so the same upload keeps its version.
-                const version = Buffer.from(createHash("sha256").update(`${seed}/${JSON.stringify(inputs)}`).digest()).toString("base64url").slice(0, 32);
+                const version = Buffer.from(
+                    createHash("sha256")
+                        .update(`${seed}/${JSON.stringify(inputs)}`)
+                        .digest(),
+                )
+                    .toString("base64url")
+                    .slice(0, 32);
                 return {
                     id: `${inputs.bucket}/${inputs.key}`,
-                    computed: { versionId: version, etag: stableHex(`${seed}/etag`, 32), arn: `arn:aws:s3:::${inputs.bucket}/${inputs.key}` },
+                    computed: {
+                        versionId: version,
+                        etag: stableHex(`${seed}/etag`, 32),
+                        arn: `arn:aws:s3:::${inputs.bucket}/${inputs.key}`,
+                    },
                 };
             }
             case TYPES.nativeRuntime:

@@ -53,7 +53,15 @@ export async function runProgram(args: {
         Error.stackTraceLimit = stackTraceLimit;
     }
     error = error ?? mocks.failures[0];
-    return { project: args.project, stack: args.stack, region, resources: mocks.resources, invokes: mocks.invokes, outputs: error ? undefined : outputs, error };
+    return {
+        project: args.project,
+        stack: args.stack,
+        region,
+        resources: mocks.resources,
+        invokes: mocks.invokes,
+        outputs: error ? undefined : outputs,
+        error,
+    };
 }
 
 /**
@@ -63,7 +71,9 @@ export async function runProgram(args: {
  */
 function setRootDirectory(root: string): void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const state = require("@pulumi/pulumi/runtime/state") as { getStore: () => { settings: { options: { rootDirectory?: string } } } };
+    const state = require("@pulumi/pulumi/runtime/state") as {
+        getStore: () => { settings: { options: { rootDirectory?: string } } };
+    };
     state.getStore().settings.options.rootDirectory = root;
 }
 

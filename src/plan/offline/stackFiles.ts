@@ -106,7 +106,9 @@ export function readStackFile(file: string): { config?: Record<string, unknown> 
         return {};
     }
     if (typeof parsed !== "object" || Array.isArray(parsed)) {
-        throw new StackFileError(`${name}: a map with a config key is expected at the top level (e.g. config: { aws:region: us-east-1 })`);
+        throw new StackFileError(
+            `${name}: a map with a config key is expected at the top level (e.g. config: { aws:region: us-east-1 })`,
+        );
     }
     const problems = Object.keys(parsed)
         .filter((key) => !(STACK_FILE_KEYS as readonly string[]).includes(key))
@@ -115,7 +117,9 @@ export function readStackFile(file: string): { config?: Record<string, unknown> 
             return `  - top-level key "${key}" is not a stack file setting${near ? ` (did you mean ${near}?)` : ""}; allowed: ${STACK_FILE_KEYS.join(", ")}`;
         });
     if (problems.length > 0) {
-        throw new StackFileError(`${name} has ${problems.length} unknown top-level key${problems.length === 1 ? "" : "s"}:\n${problems.join("\n")}`);
+        throw new StackFileError(
+            `${name} has ${problems.length} unknown top-level key${problems.length === 1 ? "" : "s"}:\n${problems.join("\n")}`,
+        );
     }
     return parsed as { config?: Record<string, unknown> };
 }
