@@ -141,7 +141,7 @@ export const S3_READ_ACTIONS = [
     "s3:ListBucket",
     "s3:ListBucketVersions",
 ];
-export const ECR_READ_ACTIONS = [
+export const ECR_DESCRIBE_ACTIONS = [
     "ecr:DescribeImageScanFindings",
     "ecr:DescribeImages",
     "ecr:DescribeRepositories",
@@ -243,7 +243,7 @@ export function previewPolicy(ctx: AwsContext): PolicyDocument {
             statement("AgentCoreList", ["bedrock-agentcore:ListAgentRuntimes"], "*"),
             statement("CloudControlRead", CLOUD_CONTROL_READ_ACTIONS, "*"),
             statement("S3ReadCodeBuckets", S3_READ_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
-            statement("EcrReadRepositories", ECR_READ_ACTIONS, arns.repositories),
+            statement("EcrReadRepositories", ECR_DESCRIBE_ACTIONS, arns.repositories),
             // awsx's Image resolves a registry login (an invoke) during preview as well.
             statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),
             statement("LogDeliveryRead", LOG_DELIVERY_READ_ACTIONS, arns.deliveries),
@@ -416,7 +416,7 @@ export const S3_BUCKET_ACTIONS = [
 ].sort();
 /** The image repositories (image artifacts), their lifecycle policy and the image push. */
 export const ECR_REPOSITORY_ACTIONS = [
-    ...ECR_READ_ACTIONS,
+    ...ECR_DESCRIBE_ACTIONS,
     "ecr:BatchCheckLayerAvailability",
     "ecr:BatchDeleteImage",
     "ecr:BatchGetImage",
@@ -444,7 +444,7 @@ export const AGENTCORE_RESOURCE_POLICY_ACTIONS = [
     "bedrock-agentcore:PutResourcePolicy",
 ];
 /** Vended log and trace delivery: sources, destinations and the deliveries between them. */
-export const LOG_DELIVERY_ACTIONS = [
+export const LOG_DELIVERY_MANAGE_ACTIONS = [
     ...LOG_DELIVERY_READ_ACTIONS,
     "logs:CreateDelivery",
     "logs:DeleteDelivery",
@@ -566,7 +566,7 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
             // Not AgentCore's own /aws/bedrock-agentcore/runtimes/* groups: the service creates them and
             // the stack never touches them (policy rule agentcore-no-service-log-groups).
             statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.stackLogGroups, ...arns.flowLogGroups]),
-            statement("LogDelivery", LOG_DELIVERY_ACTIONS, arns.deliveries),
+            statement("LogDelivery", LOG_DELIVERY_MANAGE_ACTIONS, arns.deliveries),
             statement("AgentCoreVendedLogs", AGENTCORE_VENDED_LOGS_ACTIONS, arns.runtimes),
             statement("ObservabilityUnscoped", OBSERVABILITY_UNSCOPED_ACTIONS, "*"),
             ...(env === TRANSACTION_SEARCH_ENVIRONMENT

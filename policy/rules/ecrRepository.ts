@@ -2,7 +2,7 @@
  * ECR repositories hold the agents' images: encrypted with a customer managed KMS key (the
  * stack's, which its owners control and audit), IMMUTABLE tags (a tag, once pushed, always
  * names the same image, so nothing can be swapped under a runtime), and scanned on push
- * (known vulnerabilities show up before a runtime is created from the image).
+ * (known vulnerabilities showValue up before a runtime is created from the image).
  */
 import { TYPES } from "./types";
 import { problemRule } from "./rule";

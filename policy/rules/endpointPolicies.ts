@@ -13,7 +13,7 @@
 import { Statement, normalizeAction, parseDocument } from "./iamDocument";
 import { problemRule } from "./rule";
 import { TYPES } from "./types";
-import { isUnknown, list, record, show } from "./values";
+import { isUnknown, list, record, showValue } from "./values";
 
 interface EndpointView {
     readonly endpointType: unknown;
@@ -101,7 +101,7 @@ export function unconditionedAnyPrincipalProblems(type: string, props: Record<st
         .filter((s) => !isEcrLayerStatement(s))
         .map(
             (s) =>
-                `${serviceOf(view)}endpoint policy ${s.label} allows any principal ("*") on ${show(s.resources)} with no Condition, so anyone's credentials (or none) pass: add a condition such as StringEquals aws:PrincipalAccount or aws:ResourceAccount = this account`,
+                `${serviceOf(view)}endpoint policy ${s.label} allows any principal ("*") on ${showValue(s.resources)} with no Condition, so anyone's credentials (or none) pass: add a condition such as StringEquals aws:PrincipalAccount or aws:ResourceAccount = this account`,
         );
 }
 

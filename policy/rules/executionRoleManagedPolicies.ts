@@ -11,7 +11,7 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { problemRule } from "./rule";
 import { isExecutionRole, roleNameOf } from "./executionRole";
 import { TYPES } from "./types";
-import { describe, isUnknown, list, plainProps, show } from "./values";
+import { describe, isUnknown, list, plainProps, showValue } from "./values";
 
 const FIX = "grant what the runtime needs in the role's inline policy (aws.iam.RolePolicy) instead";
 
@@ -27,7 +27,9 @@ export function roleManagedPolicyProblems(type: string, props: Record<string, un
     const arns = list(props.managedPolicyArns);
     return arns.length === 0
         ? []
-        : [`is an AgentCore execution role with managedPolicyArns ${show(arns)}: remove managedPolicyArns and ${FIX}`];
+        : [
+              `is an AgentCore execution role with managedPolicyArns ${showValue(arns)}: remove managedPolicyArns and ${FIX}`,
+          ];
 }
 
 export const executionRoleNoManagedPolicies = problemRule({
@@ -44,7 +46,7 @@ interface Attachment {
     readonly attaches: (props: Record<string, unknown>) => string;
 }
 
-const arnsOf = (field: string) => (props: Record<string, unknown>) => list(props[field]).map(show).join(", ");
+const arnsOf = (field: string) => (props: Record<string, unknown>) => list(props[field]).map(showValue).join(", ");
 
 /** Each resource type that attaches managed policies to roles. */
 const ATTACHMENTS: Readonly<Record<string, Attachment>> = {

@@ -9,7 +9,7 @@ import { Statement, conditionValues, normalizeAction, parseDocument, servicePrin
 import { problemRule } from "./rule";
 import { ROLE_TYPES, trustPolicyOf, trustsAgentCore } from "./executionRole";
 import { AGENTCORE_SERVICE_PRINCIPAL } from "./types";
-import { isUnknown, record, show } from "./values";
+import { isUnknown, record, showValue } from "./values";
 
 const SOURCE_ACCOUNT_OPERATORS = ["StringEquals"];
 const SOURCE_ARN_OPERATORS = ["ArnLike", "ArnEquals", "StringLike", "StringEquals"];
@@ -21,12 +21,12 @@ function principalProblems(s: Statement): string[] {
     const principal = record(s.principal);
     const others: string[] = [];
     if (!principal) {
-        others.push(show(s.principal));
+        others.push(showValue(s.principal));
     } else {
         for (const [kind, value] of Object.entries(principal)) {
             if (kind !== "Service") {
                 // Any other principal kind is a second principal, whatever its (maybe unknown) value.
-                others.push(`${kind} ${show(value)}`);
+                others.push(`${kind} ${showValue(value)}`);
             }
         }
         others.push(

@@ -90,12 +90,12 @@ export function isSet(value: unknown): boolean {
  * length with unknown elements (`[subnetA.id, subnetB.id]` before either subnet exists) is
  * how the engine sends most references during a preview.
  */
-export function show(value: unknown): string {
+export function showValue(value: unknown): string {
     if (isUnknown(value)) {
         return "<unknown until created>";
     }
     if (Array.isArray(value)) {
-        return `[${value.map(show).join(", ")}]`;
+        return `[${value.map(showValue).join(", ")}]`;
     }
     return JSON.stringify(value) ?? String(value);
 }

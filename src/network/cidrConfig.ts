@@ -8,7 +8,7 @@ export { cidrContains, cidrsOverlap, isPrivateCidr } from "../aws/cidr";
 export type { Cidr } from "../aws/cidr";
 
 /** Parses `a.b.c.d/n`; undefined when it is not a valid, network-aligned IPv4 CIDR. */
-export function parseCidr(text: string): Cidr | undefined {
+export function parseIpv4Cidr(text: string): Cidr | undefined {
     const cidr = parseNetworkCidr(text);
     return cidr?.version === 4 ? cidr : undefined;
 }

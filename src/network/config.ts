@@ -1,6 +1,6 @@
 import { REQUIRED_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_SERVICE, SUPPORTED_AZ_IDS } from "../aws/agentcore";
 import { KNOWN_INTERFACE_ENDPOINT_SERVICES, UNLISTED_SERVICE_PREFIX } from "./privateLinkServices";
-import { Cidr, PRIVATE_IPV4_RANGE_LIST, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "./cidrConfig";
+import { Cidr, PRIVATE_IPV4_RANGE_LIST, cidrContains, cidrsOverlap, isPrivateCidr, parseIpv4Cidr } from "./cidrConfig";
 import { RawReader } from "../config/read";
 import { nearest } from "../config/suggest";
 import { NetworkConfig } from "../config/types";
@@ -83,14 +83,14 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
             );
         }
     } else {
-        vpcCidr = parseCidr(vpcCidrText);
+        vpcCidr = parseIpv4Cidr(vpcCidrText);
         if (!vpcCidr || vpcCidr.prefix < 16 || vpcCidr.prefix > 28) {
             p.invalid("vpcCidr", vpcCidrText, "an IPv4 network CIDR from /16 to /28", `"10.0.0.0/16"`);
             vpcCidr = undefined;
         }
         const subnets: Cidr[] = [];
         subnetCidrTexts.forEach((text, i) => {
-            const c = parseCidr(text);
+            const c = parseIpv4Cidr(text);
             if (!c || c.prefix > 28) {
                 p.invalid(`agentSubnetCidrs[${i}]`, text, "an IPv4 network CIDR no smaller than /28", `"10.0.4.0/24"`);
                 return;
@@ -206,7 +206,7 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
 
     const endpointClientCidrs = r.stringList("endpointClientCidrs", `["10.0.8.0/22"]`) ?? [];
     endpointClientCidrs.forEach((text, i) => {
-        const c = parseCidr(text);
+        const c = parseIpv4Cidr(text);
         const key = `endpointClientCidrs[${i}]`;
         if (!c) {
             p.invalid(key, text, "an IPv4 network CIDR", `"10.0.8.0/22"`);

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { CONFIG_KEYS, ConfigValidationError, NETWORK_DEFAULTS, validateConfig } from "../../src/config";
-import { parseCidr } from "../../src/network/cidrConfig";
+import { parseIpv4Cidr } from "../../src/network/cidrConfig";
 import { parseEcrImageUri } from "../../src/runtime/config";
 import { readProjectFile } from "../../src/plan/offline/stackFiles";
 import { STACKS, configProblems, rawStack } from "../helpers";
@@ -592,9 +592,9 @@ describe("config: Pulumi.yaml declares the schema", () => {
 
 describe("config: pure helpers", () => {
     it("parses CIDRs and rejects host bits", () => {
-        expect(parseCidr("10.0.4.0/24")).to.include({ prefix: 24 });
-        expect(parseCidr("10.0.4.1/24")).to.equal(undefined);
-        expect(parseCidr("300.0.0.0/8")).to.equal(undefined);
+        expect(parseIpv4Cidr("10.0.4.0/24")).to.include({ prefix: 24 });
+        expect(parseIpv4Cidr("10.0.4.1/24")).to.equal(undefined);
+        expect(parseIpv4Cidr("300.0.0.0/8")).to.equal(undefined);
     });
 
     it("splits ECR URIs with tags and digests", () => {

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { isPublicCidr } from "../../policy/rules/cidr";
-import { parseCidr as parseConfigCidr } from "../../src/network/cidrConfig";
+import { parseIpv4Cidr } from "../../src/network/cidrConfig";
 import { cidrContains, cidrsOverlap, isPrivateCidr, parseCidr, parseNetworkCidr } from "../../src/aws/cidr";
 
 const v4 = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
@@ -47,8 +47,8 @@ describe("cidr: worked examples", () => {
         expect(parseNetworkCidr("10.0.4.1/24")).to.equal(undefined);
         expect(parseNetworkCidr("10.0.4.128/25")).to.deep.include({ prefix: 25 });
         expect(parseNetworkCidr("fd00::1/64")).to.equal(undefined);
-        expect(parseConfigCidr("fd00::/64"), "the config takes IPv4 only").to.equal(undefined);
-        expect(parseConfigCidr("10.0.4.0/24")).to.deep.include({ prefix: 24 });
+        expect(parseIpv4Cidr("fd00::/64"), "the config takes IPv4 only").to.equal(undefined);
+        expect(parseIpv4Cidr("10.0.4.0/24")).to.deep.include({ prefix: 24 });
     });
 
     it("knows the private ranges and their edges", () => {
