@@ -6,12 +6,12 @@
  */
 import { isPublicCidr } from "./cidr";
 import { problemRule } from "./rule";
-import { isAllProtocols, securityGroupRules } from "./securityGroupRules";
+import { isAllProtocols, normalizedSecurityGroupRules } from "./securityGroupRules";
 import {} from "./values";
 
 /** One message per public destination of an all-protocol egress rule. */
 export function openEgressProblems(type: string, props: Record<string, unknown>): string[] {
-    return securityGroupRules(type, props)
+    return normalizedSecurityGroupRules(type, props)
         .filter((rule) => rule.direction === "egress" && isAllProtocols(rule.protocol))
         .flatMap((rule) =>
             rule.cidrs

@@ -6,12 +6,12 @@
  */
 import { PRIVATE_RANGE_LIST, isPublicCidr } from "./cidr";
 import { problemRule } from "./rule";
-import { securityGroupRules } from "./securityGroupRules";
+import { normalizedSecurityGroupRules } from "./securityGroupRules";
 import {} from "./values";
 
 /** One message per public source CIDR of an ingress rule. */
 export function publicIngressProblems(type: string, props: Record<string, unknown>): string[] {
-    return securityGroupRules(type, props)
+    return normalizedSecurityGroupRules(type, props)
         .filter((rule) => rule.direction === "ingress")
         .flatMap((rule) =>
             rule.cidrs

@@ -88,7 +88,7 @@ function normalize(
 }
 
 /** The rules a resource declares; empty for any other resource type. */
-export function securityGroupRules(type: string, props: Record<string, unknown>): NormalizedRule[] {
+export function normalizedSecurityGroupRules(type: string, props: Record<string, unknown>): NormalizedRule[] {
     const source = SOURCES[type];
     if (!source) {
         return [];

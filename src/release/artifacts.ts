@@ -20,9 +20,6 @@ export type PinnedArtifact =
 /** Per runtime name: the pinned artifact, or why there is none. */
 export type SourceArtifacts = ReadonlyMap<string, PinnedArtifact | { readonly refused: string }>;
 
-/** The keys of a runtime entry that hold its artifact; exactly one is set. */
-export const ARTIFACT_KEYS = ["containerUri", "image", "code"] as const;
-
 const DIGEST_EXAMPLE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:<64 hex digits>";
 
 function isRecord(v: unknown): v is Record<string, unknown> {

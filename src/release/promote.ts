@@ -6,7 +6,8 @@
  * is returned to write.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from "yaml";
-import { ARTIFACT_KEYS, imageRegion, PinnedArtifact, SourceArtifacts } from "./artifacts";
+import { ARTIFACT_KEYS } from "../artifact/config";
+import { imageRegion, PinnedArtifact, SourceArtifacts } from "./artifacts";
 
 export class PromotionError extends Error {
     constructor(readonly problems: readonly string[]) {

@@ -153,7 +153,7 @@ function minutes(seconds: number): string {
 }
 
 /** What teardown will do, for the dry run and the start of a real run. */
-export function renderPlan(plan: TeardownPlan, maxWaitMinutes: number): string {
+export function renderTeardownPlan(plan: TeardownPlan, maxWaitMinutes: number): string {
     const waits = backoffSchedule(maxWaitMinutes);
     const lines = [
         `Teardown of stack ${plan.stack}:`,
@@ -263,7 +263,7 @@ export async function runTeardown(
         ops.log(renderProtected(plan));
         return "protected";
     }
-    ops.log(renderPlan(plan, opts.maxWaitMinutes));
+    ops.log(renderTeardownPlan(plan, opts.maxWaitMinutes));
     if (opts.dryRun) {
         ops.log("--dry-run: nothing was destroyed.");
         return "planned";
