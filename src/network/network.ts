@@ -39,6 +39,8 @@ export interface AgentNetworkArgs {
     readonly organizationId?: string;
     /** Config `tracing`: with it on, a missing xray endpoint is warned about. Default: false. */
     readonly tracing?: boolean;
+    /** Data-perimeter endpoint policies for every agent stack of the account (network stacks). Default: false. */
+    readonly dataPerimeter?: boolean;
 }
 
 export class AgentNetwork extends pulumi.ComponentResource {
@@ -227,6 +229,7 @@ export class AgentNetwork extends pulumi.ComponentResource {
                 imageUris: args.imageUris ?? [],
                 codeBucketArns,
                 organizationId: args.organizationId,
+                dataPerimeter: args.dataPerimeter ?? false,
             }));
         const policyFor = (service: string) =>
             policyInput.apply((input) => JSON.stringify(endpointPolicy(service, input)));
