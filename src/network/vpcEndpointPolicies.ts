@@ -291,6 +291,7 @@ function sts(input: EndpointPolicyInput): PolicyDocument {
             "FederationIntoAccountRoles",
             STS_FEDERATION_ACTIONS,
             `arn:${input.partition}:iam::${input.accountId}:role/*`,
+            { StringEquals: { "aws:ResourceAccount": input.accountId } },
         ),
     );
 }

@@ -18,7 +18,7 @@ import { regionalArn } from "../aws/iamDocument";
 import { COMPONENTS } from "../aws/tokens";
 import { stackComponentName } from "../aws/naming";
 import { logDeliveryResourcePolicy, xrayDeliveryResourcePolicy } from "./logDeliveryDocuments";
-import { TransactionSearch } from "./transactionSearch";
+import { createTransactionSearch } from "./transactionSearch";
 
 /** The prefix every stack's delivery log groups share: `/<component name>/runtimes/…`, component `agentcore-<stack>`. */
 export const ACCOUNT_DELIVERY_LOG_GROUP_PREFIX = `/${stackComponentName("")}`;
@@ -61,7 +61,7 @@ export class AccountSingletons extends pulumi.ComponentResource {
             { parent: this },
         );
         if (args.transactionSearch) {
-            new TransactionSearch(`${name}-transaction-search`, { protect: args.protect ?? false }, { parent: this });
+            createTransactionSearch(`${name}-transaction-search`, args.protect ?? false, this);
         }
         this.logDeliveryPolicyName = logs.policyName;
         this.traceDeliveryPolicyName = xray.policyName;

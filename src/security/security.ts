@@ -69,7 +69,11 @@ export class AgentSecurity extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const key = createStackKey(name, { environment: args.environment, protect: args.protect, tags: args.tags }, this);
+        const key = createStackKey(
+            name,
+            { environment: args.environment, protect: args.protect, tags: args.tags },
+            this,
+        );
 
         this.executionRoleArn = role.arn;
         this.executionRoleName = role.name;

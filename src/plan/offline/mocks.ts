@@ -173,10 +173,13 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const referenced = String(args.inputs.name ?? "");
         const { id, computed } =
             args.type === STACK_REFERENCE_TYPE
-                ? { id: referenced, computed: { outputs: this.stackReferences[referenced] ?? {}, secretOutputNames: [] } }
+                ? {
+                      id: referenced,
+                      computed: { outputs: this.stackReferences[referenced] ?? {}, secretOutputNames: [] },
+                  }
                 : args.custom === false && !remote
-                ? { id: undefined, computed: {} }
-                : this.computed(args.type, args.name, args.inputs);
+                  ? { id: undefined, computed: {} }
+                  : this.computed(args.type, args.name, args.inputs);
         const state = { ...args.inputs, ...computed };
         this.resources.push({
             urn,
