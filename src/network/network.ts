@@ -12,6 +12,7 @@ import { endpointPlans } from "./vpcEndpoints";
 import { endpointPolicy } from "./vpcEndpointPolicies";
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "./flowLogPolicies";
 import { tracingEgressWarning } from "../observability/tracingEgress";
+import { adoptedEndpointsWarning } from "./adoptionWarning";
 import { RulePeer, SECURITY_GROUP_DESCRIPTIONS, SecurityGroupRole, securityGroupRules } from "./securityGroupRules";
 import { COMPONENTS } from "../aws/tokens";
 import { FLOW_LOG_GROUP_PREFIX } from "../aws/naming";
@@ -68,6 +69,10 @@ export class AgentNetwork extends pulumi.ComponentResource {
         });
         if (egressWarning) {
             void pulumi.log.warn(egressWarning, this);
+        }
+        const adoptionWarning = adoptedEndpointsWarning(network, region);
+        if (adoptionWarning) {
+            void pulumi.log.warn(adoptionWarning, this);
         }
         // Decided from plain config up front, so preview sees every resource.
         const rules = securityGroupRules(network);

@@ -49,6 +49,9 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
         codeBucketArns: artifacts.codeBucketArns,
         organizationId: config.organizationId,
         tracing: config.tracing,
+        // An adopted VPC's endpoints serve the workloads already in it, which this stack's own
+        // models and buckets do not describe: the data perimeter then (docs/network.md#adopting-a-vpc).
+        dataPerimeter: config.network.mode === "existing",
     });
 
     const agentRuntimes = config.runtimes.map(

@@ -13,16 +13,11 @@ import { StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
 import { awsContextOutput } from "../aws/context";
 import { NETWORK_OUTPUT_NAMES } from "./networkContract";
-import { adoptedEndpointsWarning } from "./adoptionWarning";
 
 export function networkStack(
     config: StackConfig,
 ): Record<(typeof NETWORK_OUTPUT_NAMES)[number] | "kmsKeyArn", unknown> {
     const name = stackComponentName(config.stack);
-    const warning = adoptedEndpointsWarning(config.network, config.region);
-    if (warning) {
-        void pulumi.log.warn(warning);
-    }
     const key = new StackKey(name, { environment: config.environment, protect: config.protect, tags: config.tags });
     const network = new AgentNetwork(name, {
         network: config.network,

@@ -3,7 +3,7 @@
  * `createEndpoints: true` (docs/network.md#adopting-a-vpc). Pure.
  */
 import { NetworkConfig } from "../config/types";
-import { endpointPlans } from "../network/vpcEndpoints";
+import { endpointPlans } from "./vpcEndpoints";
 
 /** The warning text, or undefined when nothing existing changes (a created VPC, or no endpoints). */
 export function adoptedEndpointsWarning(network: NetworkConfig, region = "us-east-1"): string | undefined {
