@@ -30,7 +30,9 @@ describe("topology: adopting a VPC", function () {
 
     it("near misses: no warning for a created VPC, nor for an adopted one whose endpoints another stack owns", () => {
         expect(adoptedEndpointsWarning(validateConfig(rawStack("development")).network)).to.equal(undefined);
-        const shared = validateConfig(rawStack("development", { ...EXISTING, createEndpoints: "false", endpointServices: [] }));
+        const shared = validateConfig(
+            rawStack("development", { ...EXISTING, createEndpoints: "false", endpointServices: [] }),
+        );
         expect(adoptedEndpointsWarning(shared.network)).to.equal(undefined);
     });
 
