@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 import { planTeardown, renderPlan } from "../../src/release/teardown";
+import { promote } from "../../src/release/promote";
 import { runStack } from "../../src/plan/offline/runProgram";
 import { FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, REPO_ROOT } from "../helpers";
 
@@ -44,5 +45,43 @@ describe("topology: teardown and previews per kind", function () {
             "network",
             "agents-support",
         ]);
+    });
+});
+
+describe("topology: promotion per kind", () => {
+    const image =
+        "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9";
+    const source = new Map([["support_agent", { kind: "container" as const, imageUri: image }]]);
+
+    it("refuses a network stack as the target: it runs no runtimes", () => {
+        const targetText = fs.readFileSync(path.join(REPO_ROOT, "Pulumi.network.yaml"), "utf8");
+        expect(() =>
+            promote({
+                project: "agentcore-private",
+                from: "production",
+                to: "network",
+                source,
+                targetText,
+                runtimes: [],
+            }),
+        ).to.throw(
+            "Pulumi.network.yaml is a network stack (stackKind: network): it runs no runtimes; promote into the agent stacks that read it (docs/topology.md)",
+        );
+    });
+
+    it("promotes an image into an agent stack's runtime (near miss)", () => {
+        const targetText = fs.readFileSync(path.join(REPO_ROOT, "Pulumi.agents-support.yaml"), "utf8");
+        const result = promote({
+            project: "agentcore-private",
+            from: "production",
+            to: "agents-support",
+            source,
+            targetText,
+            runtimes: ["support_agent"],
+        });
+        expect(targetText).not.to.contain(image);
+        expect(result.text).to.contain(image);
+        expect(result.changes).to.have.length(1);
+        expect(result.text).to.contain("stackKind: agent");
     });
 });
