@@ -11,6 +11,8 @@ import { anonymousPrincipal, runSimulation, Simulation } from "@cloud-copilot/ia
 import * as path from "path";
 import { ProgramRun, runStack } from "../../src/plan/offline/runProgram";
 import { fleetFit, quotaFootprint } from "../../src/plan/quotas";
+import { accountTotals } from "../../src/plan/fleet";
+import { Plan } from "../../src/plan/model";
 import { FIXTURE_SOURCE_ROOT, FIXTURES_ROOT } from "../helpers";
 
 const ROOT = path.join(FIXTURES_ROOT, "topology");
@@ -302,6 +304,22 @@ describe("topology proof: one network stack, two agent stacks, shared endpoints"
         expect(by["contributor-insights-rules"].quota.awsDefault).to.equal(100);
         expect(by["saved-queries"].quota.awsDefault).to.equal(1000);
         expect(fit.binding.quota.id).to.equal("agentcore-runtimes");
+    });
+
+    it("quota totals of the three stacks in one account: singletons only in the network stack", () => {
+        const plans = [network, images, code].map(
+            (run) => ({ stack: run.stack, resources: run.resources }) as unknown as Plan,
+        );
+        const totals = Object.fromEntries(accountTotals(plans).map((t) => [t.id, t]));
+        expect(totals["logs-resource-policies"].total).to.equal(2);
+        expect(totals["logs-resource-policies"].byStack).to.deep.equal({
+            network: 2,
+            "agents-images": 0,
+            "agents-code": 0,
+        });
+        expect(totals["xray-resource-policies"].total).to.equal(1);
+        expect(totals["agentcore-runtimes"].total).to.equal(3);
+        expect(totals["iam-roles"].byStack).to.deep.equal({ network: 1, "agents-images": 1, "agents-code": 1 });
     });
 
     it("quota footprint near miss: with sessionInsights on, Contributor Insights rules bind at 12 stacks", async () => {
