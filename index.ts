@@ -4,7 +4,10 @@
  * - network: the shared VPC, endpoints and account singletons (src/topology/networkStack.ts);
  * - agent: runtimes in a network stack's VPC (src/topology/agentStack.ts).
  * The Pulumi Node.js host calls the exported function and exports what it returns: the
- * outputs contract of each kind (README "Stack outputs", docs/topology.md).
+ * outputs contract of each kind (README "Stack outputs", docs/topology.md). An exported async
+ * entrypoint is Pulumi's documented way to await before registering (pulumi.com/docs/iac/
+ * languages-sdks/javascript/#entrypoint; pulumi/pulumi#3321): an agent stack checks its
+ * network stack's outputs before it creates anything.
  */
 import { loadConfig } from "./src/config";
 import { agentStack } from "./src/topology/agentStack";
