@@ -98,13 +98,17 @@ export class CiIdentities extends pulumi.ComponentResource {
 
         const deployArns: Record<string, pulumi.Output<string>> = {};
         for (const env of config.environments) {
+            // Names and the GitHub environment follow the main stack; for the three all-in-one
+            // stacks it is the environment's name, as before.
+            const stack = env.stack;
+            const target = { stack, kind: env.kind };
             const role = new aws.iam.Role(
-                `${name}-deploy-${env.name}`,
+                `${name}-deploy-${stack}`,
                 {
-                    name: `${CI_NAME_PREFIX}-deploy-${env.name}`,
-                    description: `pulumi up/destroy of ${config.mainProject} stack ${env.name}, from jobs in the GitHub environment ${env.name} of ${config.githubRepository}.`,
+                    name: `${CI_NAME_PREFIX}-deploy-${stack}`,
+                    description: `pulumi up/destroy of ${config.mainProject} stack ${stack}, from jobs in the GitHub environment ${stack} of ${config.githubRepository}.`,
                     assumeRolePolicy: this.oidcProviderArn.apply((arn) =>
-                        JSON.stringify(githubTrustPolicy(arn, [environmentSubject(config.githubRepository, env.name)])),
+                        JSON.stringify(githubTrustPolicy(arn, [environmentSubject(config.githubRepository, stack)])),
                     ),
                     permissionsBoundary: boundary.arn,
                     maxSessionDuration: SESSION_SECONDS,
@@ -116,30 +120,37 @@ export class CiIdentities extends pulumi.ComponentResource {
             // where the 6,144-character limit of one managed policy requires. The split is
             // planned with the longest partition and region, so it is decided from plain
             // values (never inside apply) and fits the real, resolved ARNs.
-            const groups = planSplit(deployPolicy(LONGEST_CONTEXT, env.name));
+            const groups = planSplit(deployPolicy(LONGEST_CONTEXT, env.name, target));
             const parts = groups.length;
             for (let part = 0; part < parts; part++) {
                 const grants = new aws.iam.Policy(
-                    `${name}-deploy-${env.name}-grants-${part + 1}`,
+                    `${name}-deploy-${stack}-grants-${part + 1}`,
                     {
-                        name: `${CI_NAME_PREFIX}-deploy-${env.name}-${part + 1}`,
-                        description: `What pulumi up and destroy of the ${env.name} stack need, scoped to its resources (part ${part + 1} of ${parts}).`,
-                        policy: ctx.apply((c) => JSON.stringify(applySplit(deployPolicy(c, env.name), groups)[part])),
+                        name: `${CI_NAME_PREFIX}-deploy-${stack}-${part + 1}`,
+                        description: `What pulumi up and destroy of the ${stack} stack need, scoped to its resources (part ${part + 1} of ${parts}).`,
+                        policy: ctx.apply((c) =>
+                            JSON.stringify(applySplit(deployPolicy(c, env.name, target), groups)[part]),
+                        ),
                         tags,
                     },
                     { parent: this },
                 );
                 new aws.iam.RolePolicyAttachment(
-                    `${name}-deploy-${env.name}-grants-${part + 1}`,
+                    `${name}-deploy-${stack}-grants-${part + 1}`,
                     { role: role.name, policyArn: grants.arn },
                     { parent: this },
                 );
             }
+            if (env.kind === "network") {
+                // A network stack runs no runtime: nothing for the guardrail to fence.
+                deployArns[stack] = role.arn;
+                continue;
+            }
             const guardrail = new aws.iam.Policy(
-                `${name}-deploy-${env.name}-guardrail`,
+                `${name}-deploy-${stack}-guardrail`,
                 {
-                    name: `${CI_NAME_PREFIX}-guardrail-${env.name}`,
-                    description: `AgentCore runtimes of ${env.name} only in its own subnets and security groups.`,
+                    name: `${CI_NAME_PREFIX}-guardrail-${stack}`,
+                    description: `AgentCore runtimes of ${stack} only in its own subnets and security groups.`,
                     policy: JSON.stringify(
                         deployerGuardrailDocument({ subnetIds: env.subnetIds, securityGroupIds: env.securityGroupIds }),
                     ),
@@ -148,11 +159,11 @@ export class CiIdentities extends pulumi.ComponentResource {
                 { parent: this },
             );
             new aws.iam.RolePolicyAttachment(
-                `${name}-deploy-${env.name}-guardrail`,
+                `${name}-deploy-${stack}-guardrail`,
                 { role: role.name, policyArn: guardrail.arn },
                 { parent: this },
             );
-            deployArns[env.name] = role.arn;
+            deployArns[stack] = role.arn;
         }
         this.deployRoleArns = pulumi.output(deployArns);
 

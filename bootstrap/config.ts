@@ -5,12 +5,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ENVIRONMENTS, Environment } from "../src/aws/agentcore";
 import { Problems } from "../src/config/problems";
+import { STACK_KINDS, StackKind } from "../src/topology/config";
+
+const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** The environments the main program knows (src/aws/agentcore.ts); a deploy role is made for each listed one. */
 export { ENVIRONMENTS, type Environment } from "../src/aws/agentcore";
 
+/** The kinds of main stack a deploy role can serve (src/topology/config.ts). */
+export { STACK_KINDS, type StackKind } from "../src/topology/config";
+
 export interface DeployEnvironment {
+    /** The environment of the stack: the Environment tag its resources carry. */
     readonly name: Environment;
+    /** The main stack this role deploys, and the GitHub environment its jobs run in. Default: `name`. */
+    readonly stack: string;
+    /** What kind of main stack it is; an agent stack's role creates no network, a network stack's no runtime. Default: all-in-one. */
+    readonly kind: StackKind;
     /** The only subnets the environment's deploy role may put a runtime in (the guardrail). */
     readonly subnetIds: readonly string[];
     /** The only security groups it may give a runtime. */
@@ -96,23 +107,57 @@ function readEnvironments(p: Problems, raw: string | undefined): DeployEnvironme
             return;
         }
         for (const field of Object.keys(entry)) {
-            if (!["name", "subnetIds", "securityGroupIds"].includes(field)) {
+            if (!["name", "stack", "kind", "subnetIds", "securityGroupIds"].includes(field)) {
                 p.invalid(
                     `${key}.${field}`,
                     entry[field],
-                    "not a known field; use name, subnetIds, securityGroupIds",
+                    "not a known field; use name, stack, kind, subnetIds, securityGroupIds",
                     `${key}.name`,
                 );
             }
         }
         const name = entry.name;
+        const stackOf = (e: unknown) => (isRecord(e) ? (e.stack ?? e.name) : undefined);
+        const stack = stackOf(entry);
         if (typeof name !== "string" || !(ENVIRONMENTS as readonly string[]).includes(name)) {
             p.invalid(`${key}.name`, name ?? null, `one of ${ENVIRONMENTS.join(", ")}`, `"staging"`);
-        } else if (
-            out.some((e) => e.name === name) ||
-            parsed.slice(0, i).some((e: unknown) => isRecord(e) && e.name === name)
-        ) {
-            p.invalid(`${key}.name`, name, "each environment once (one deploy role per environment)", `"production"`);
+        }
+        if (typeof stack !== "string" || !STACK_NAME.test(stack)) {
+            p.invalid(`${key}.stack`, stack ?? null, "a main stack name (default: name)", `"agents-support"`);
+        } else if (parsed.slice(0, i).some((e: unknown) => stackOf(e) === stack)) {
+            p.invalid(
+                entry.stack === undefined ? `${key}.name` : `${key}.stack`,
+                stack,
+                entry.stack === undefined
+                    ? "each environment once (one deploy role per environment)"
+                    : "each stack once (one deploy role per stack)",
+                `"production"`,
+            );
+        }
+        const kind = entry.kind ?? "all-in-one";
+        if (typeof kind !== "string" || !(STACK_KINDS as readonly string[]).includes(kind)) {
+            p.invalid(`${key}.kind`, kind, `one of ${STACK_KINDS.join(", ")}`, `"agent"`);
+        }
+        if (kind === "network") {
+            // A network stack runs no runtime: no guardrail, so no subnets or security groups to list.
+            for (const field of ["subnetIds", "securityGroupIds"]) {
+                if (entry[field] !== undefined) {
+                    p.invalid(
+                        `${key}.${field}`,
+                        entry[field],
+                        "unset for a network stack: it runs no runtimes",
+                        "remove it",
+                    );
+                }
+            }
+            if (
+                typeof name === "string" &&
+                (ENVIRONMENTS as readonly string[]).includes(name) &&
+                typeof stack === "string"
+            ) {
+                out.push({ name: name as Environment, stack, kind, subnetIds: [], securityGroupIds: [] });
+            }
+            return;
         }
         const subnetIds = idList(
             p,
@@ -134,9 +179,11 @@ function readEnvironments(p: Problems, raw: string | undefined): DeployEnvironme
             typeof name === "string" &&
             (ENVIRONMENTS as readonly string[]).includes(name) &&
             subnetIds.length > 0 &&
-            securityGroupIds.length > 0
+            securityGroupIds.length > 0 &&
+            typeof stack === "string" &&
+            (STACK_KINDS as readonly string[]).includes(kind as string)
         ) {
-            out.push({ name: name as Environment, subnetIds, securityGroupIds });
+            out.push({ name: name as Environment, stack, kind: kind as StackKind, subnetIds, securityGroupIds });
         }
     });
     return out;

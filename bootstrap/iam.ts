@@ -11,6 +11,7 @@ import { TRANSACTION_SEARCH_OWNER_ENVIRONMENT } from "../src/observability/confi
 import { AwsContext, PolicyCondition, PolicyDocument, PolicyStatement, regionalArn } from "../src/aws/iamDocument";
 import { FLOW_LOGS_SERVICE_PRINCIPAL } from "../src/network/flowLogPolicies";
 import { FLOW_LOG_GROUP_PREFIX, stackComponentName } from "../src/aws/naming";
+import { StackKind } from "../src/topology/config";
 
 export const GITHUB_OIDC_URL = "https://token.actions.githubusercontent.com";
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -168,6 +169,41 @@ export const OBSERVABILITY_READ_UNSCOPED_ACTIONS = [
     "xray:ListResourcePolicies",
 ];
 
+/** The stack part of an AgentCore runtime name, as the main program writes it (awsRuntimeName: `-` becomes `_`). */
+function runtimeSuffix(stack: string): string {
+    return stack === "*" ? stack : stack.replace(/[^a-zA-Z0-9_]/g, "_");
+}
+
+/**
+ * Statements a kind of main stack never needs (src/topology/config.ts): an agent stack creates
+ * no network resource, flow log or account singleton; a network stack creates no runtime.
+ */
+export const STATEMENTS_NOT_FOR_KIND: Readonly<Record<StackKind, readonly string[]>> = {
+    "all-in-one": [],
+    agent: [
+        "Ec2CreateTagged",
+        "Ec2CreateInVpc",
+        "Ec2Modify",
+        "Ec2DeleteOwnEnvironment",
+        "PassFlowLogRoleToVpcFlowLogs",
+        "XRayTransactionSearch",
+    ],
+    network: [
+        "PassExecutionRoleToAgentCore",
+        "AgentCoreVendedLogs",
+        "CloudWatchInsightRules",
+        "S3CodeBucket",
+        "EcrRepositories",
+        "EcrAuthorizationToken",
+        "AgentCoreResourcePolicies",
+        "SnsAlarmTopic",
+        "CloudWatchAlarms",
+        "CloudWatchDashboard",
+        "AgentCoreRuntimes",
+        "AgentCoreWorkloadIdentity",
+    ],
+};
+
 /** The ARNs of one environment's resources (`*` as the environment: every environment). */
 export function environmentArns(ctx: AwsContext, env: string) {
     // The main program names a stack's resources after it; the bootstrap names environments
@@ -202,10 +238,14 @@ export function environmentArns(ctx: AwsContext, env: string) {
         codeObjects: `arn:${ctx.partition}:s3:::${prefix}-code-*/*`,
         repositories: regionalArn(ctx, "ecr", `repository/${prefix}/*`),
         insightRules: regionalArn(ctx, "cloudwatch", `insight-rule/${prefix}-*`),
-        runtimes: regionalArn(ctx, "bedrock-agentcore", `runtime/*_${env}-*`),
+        runtimes: regionalArn(ctx, "bedrock-agentcore", `runtime/*_${runtimeSuffix(env)}-*`),
         workloadIdentities: [
             regionalArn(ctx, "bedrock-agentcore", "workload-identity-directory/default"),
-            regionalArn(ctx, "bedrock-agentcore", `workload-identity-directory/default/workload-identity/*_${env}-*`),
+            regionalArn(
+                ctx,
+                "bedrock-agentcore",
+                `workload-identity-directory/default/workload-identity/*_${runtimeSuffix(env)}-*`,
+            ),
         ],
     };
 }
@@ -496,9 +536,29 @@ export const FLOW_LOGS_SERVICE = FLOW_LOGS_SERVICE_PRINCIPAL;
 /** AgentCore creates runtime ENIs with this service-linked role, on first use in an account. */
 export const AGENTCORE_NETWORK_SERVICE = "network.bedrock-agentcore.amazonaws.com";
 
-/** Everything `pulumi up` and `pulumi destroy` of the environment's main stack do. */
-export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
-    const arns = environmentArns(ctx, env);
+/**
+ * Everything `pulumi up` and `pulumi destroy` of the environment's main stack do. `target`
+ * names the stack (default: the environment's name) and its kind (default: all-in-one): names
+ * are scoped by the stack, tags by the environment, and a kind loses what it never needs.
+ */
+export function deployPolicy(
+    ctx: AwsContext,
+    env: string,
+    target: { readonly stack?: string; readonly kind?: StackKind } = {},
+): PolicyDocument {
+    const kind = target.kind ?? "all-in-one";
+    const document = allInOneDeployPolicy(ctx, env, target.stack ?? env, kind === "network");
+    const dropped = STATEMENTS_NOT_FOR_KIND[kind];
+    return { ...document, Statement: document.Statement.filter((st) => !dropped.includes(String(st.Sid))) };
+}
+
+function allInOneDeployPolicy(
+    ctx: AwsContext,
+    env: string,
+    stack: string,
+    ownsTransactionSearch: boolean,
+): PolicyDocument {
+    const arns = environmentArns(ctx, stack);
     const ec2 = (kind: string) => regionalArn(ctx, "ec2", `${kind}/*`);
     const ec2Created = [
         "vpc",
@@ -569,7 +629,7 @@ export function deployPolicy(ctx: AwsContext, env: string): PolicyDocument {
             statement("LogDelivery", LOG_DELIVERY_MANAGE_ACTIONS, arns.deliveries),
             statement("AgentCoreVendedLogs", AGENTCORE_VENDED_LOGS_ACTIONS, arns.runtimes),
             statement("ObservabilityUnscoped", OBSERVABILITY_UNSCOPED_ACTIONS, "*"),
-            ...(env === TRANSACTION_SEARCH_ENVIRONMENT
+            ...(env === TRANSACTION_SEARCH_ENVIRONMENT || ownsTransactionSearch
                 ? [statement("XRayTransactionSearch", XRAY_SEGMENT_DESTINATION_ACTIONS, "*")]
                 : []),
             statement("CloudWatchInsightRules", CLOUDWATCH_INSIGHT_RULE_ACTIONS, arns.insightRules),

@@ -110,6 +110,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         { blockingCount },
         { planStack },
         { planJson },
+        { renderFleets },
     ] = await Promise.all([
         import("../src/plan/compare"),
         import("../src/plan/diagram"),
@@ -117,6 +118,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         import("../src/plan/packFindings"),
         import("../src/plan/run"),
         import("../src/plan/stableJson"),
+        import("../src/plan/fleet"),
     ]);
     const stacks = args.all ? listStacks(args.root) : args.stacks;
     if (stacks.length === 0) {
@@ -166,6 +168,10 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     if (args.all) {
         // The comparison is the point of --all; each stack's full tree is one command away.
         io.out(renderComparison(plans));
+        const fleets = renderFleets(plans);
+        if (fleets.length > 0) {
+            io.out(`${fleets.join("\n")}\n`);
+        }
         io.out(`\nFull plan of one stack: npm run plan -- <stack> (or --json FILE for all of them).\n`);
     } else {
         io.out(renderPlan(plans[0]));

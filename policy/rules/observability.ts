@@ -99,6 +99,15 @@ export const TRANSACTION_SEARCH_TYPES: readonly string[] = [
     TYPES.nativeTransactionSearchConfig,
 ];
 
+/**
+ * A network stack's AccountSingletons component is the account's one owner by design
+ * (docs/topology.md): its children carry the component's type in their URN.
+ */
+export const ACCOUNT_SINGLETONS_TYPE = "agentcore:monitoring:AccountSingletons";
+export function ownedByAccountSingletons(urn: string): boolean {
+    return urn.split("::")[2]?.split("$").includes(ACCOUNT_SINGLETONS_TYPE) ?? false;
+}
+
 export const transactionSearchProductionOnly: ResourceValidationPolicy = {
     name: "transaction-search-owned-by-production",
     description:
@@ -106,7 +115,11 @@ export const transactionSearchProductionOnly: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: (args, reportViolation) => {
-        if (!TRANSACTION_SEARCH_TYPES.includes(args.type) || isProduction(args.urn, plainProps(args.props))) {
+        if (
+            !TRANSACTION_SEARCH_TYPES.includes(args.type) ||
+            isProduction(args.urn, plainProps(args.props)) ||
+            ownedByAccountSingletons(args.urn)
+        ) {
             return;
         }
         reportViolation(

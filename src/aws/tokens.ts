@@ -95,6 +95,8 @@ export const COMPONENTS = {
     inboundAccess: "agentcore:access:RuntimeInboundAccess",
     logDelivery: "agentcore:monitoring:RuntimeLogDelivery",
     transactionSearch: "agentcore:monitoring:TransactionSearch",
+    accountSingletons: "agentcore:monitoring:AccountSingletons",
+    stackKey: "agentcore:security:StackKey",
 } as const;
 
 /** Both AgentCore runtime resources: Cloud Control (aws-native) and the classic provider. */

@@ -224,6 +224,35 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
             "this stack owns the account's CloudWatch Transaction Search (X-Ray spans to `aws/spans`): one owner per account and region, so only a production stack may set it; idempotent and retained on destroy ([docs/monitoring.md](docs/monitoring.md#transaction-search))",
         defaultText: "`false`",
     },
+    {
+        name: "stackKind",
+        type: "string",
+        default: "all-in-one",
+        description:
+            "all-in-one (network, runtimes and monitoring in one stack), network (the VPC, subnets, security groups, endpoints and the account-level singletons; no runtimes) or agent (runtimes in the network stack named by networkStack; no network resources). See docs/topology.md.",
+        meaning:
+            "`all-in-one`, `network` (VPC, endpoints, the account's singletons; no runtimes) or `agent` (runtimes in `networkStack`'s network; creates no network resource) ([docs/topology.md](docs/topology.md))",
+        defaultText: "`all-in-one`",
+    },
+    {
+        name: "networkStack",
+        type: "string",
+        default: "",
+        description:
+            "Agent stacks only: the network stack they deploy into, fully qualified as <organization>/<project>/<stack> (read with a StackReference).",
+        meaning: "agent stacks only: the network stack, `<organization>/<project>/<stack>`",
+        defaultText: "none (required with `stackKind: agent`)",
+    },
+    {
+        name: "sessionInsights",
+        type: "string",
+        default: "",
+        description:
+            "true or false: per runtime, 4 Contributor Insights rules (100 per Region), the per-session vCPU, memory and usage-silence alarms that read them, and 4 saved Logs Insights queries (1,000 per Region). Empty means: on in all-in-one stacks, off in agent stacks, so that AgentCore's 1,000-runtime quota binds first (docs/topology.md#quotas).",
+        meaning:
+            "per-runtime Contributor Insights rules, per-session vCPU/memory alarms and saved queries; each runtime costs 4 of 100 rules per Region ([docs/topology.md](docs/topology.md#quotas))",
+        defaultText: "on in `all-in-one`, off in `agent`",
+    },
 ];
 
 /** Keys of the providers' namespaces the program reads; README rows only. */

@@ -1,6 +1,7 @@
 import { Environment, Protocol, RuntimeProvider } from "../aws/agentcore";
 import { AccessMode } from "../inbound/config";
 import { RuntimeArtifact } from "../artifact/config";
+import { StackKind } from "../topology/config";
 
 /** A custom JWT authorizer; without one, callers sign requests with IAM SigV4. */
 export interface JwtAuthorizerConfig {
@@ -91,6 +92,12 @@ export interface StackConfig {
     readonly transactionSearch: boolean;
     /** AWS Organizations ID whose callers the bedrock-agentcore endpoints admit; undefined: this account only. */
     readonly organizationId?: string;
+    /** all-in-one (default), network or agent (src/topology/config.ts, docs/topology.md). */
+    readonly kind: StackKind;
+    /** The network stack an agent stack reads, `<organization>/<project>/<stack>`. */
+    readonly networkStack?: string;
+    /** Per-runtime Contributor Insights rules, per-session alarms and saved queries (default: all-in-one only). */
+    readonly sessionInsights: boolean;
     /** User tags merged with the standard ones (Project, Stack, Environment, ManagedBy). */
     readonly tags: Readonly<Record<string, string>>;
 }

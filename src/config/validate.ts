@@ -19,6 +19,7 @@ import { observabilityEnvironmentProblems, readObservability } from "../observab
 import { Problems } from "./problems";
 import { RawReader } from "./read";
 import { readRuntimes } from "../runtime/config";
+import { readTopology } from "../topology/config";
 import { nearest } from "./suggest";
 import { RawStackConfig, StackConfig } from "./types";
 
@@ -73,6 +74,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     }
     checkNamespaces(p, raw.project, raw.otherValues ?? {}, CONFIG_KEYS);
 
+    const topology = readTopology(r);
     const environment = readEnvironmentKey(r, raw.stack);
     const region = readRegion(p, raw.region);
     const sizing = readSizing(r, environment);
@@ -87,13 +89,26 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         }
     }
 
-    const runtimes = readRuntimes(p, r.json("runtimes", "a list of runtimes"), {
-        stack: raw.stack,
-        region,
-        environment,
-        provider: runtimeProvider,
-        root: raw.root ?? process.cwd(),
-    });
+    // A network stack has no runtimes: its agents live in the agent stacks that read it.
+    const runtimesRaw = r.json("runtimes", "a list of runtimes");
+    if (topology.kind === "network" && runtimesRaw !== undefined) {
+        p.invalid(
+            "runtimes",
+            runtimesRaw,
+            "unset in a network stack: runtimes belong to agent stacks (stackKind: agent, networkStack: <this stack>)",
+            "remove runtimes",
+        );
+    }
+    const runtimes =
+        topology.kind === "network"
+            ? []
+            : readRuntimes(p, runtimesRaw, {
+                  stack: raw.stack,
+                  region,
+                  environment,
+                  provider: runtimeProvider,
+                  root: raw.root ?? process.cwd(),
+              });
 
     const modelArns =
         r.stringList(
@@ -130,7 +145,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             );
         }
     });
-    if (environment === "production" && alarmEmails.length === 0) {
+    if (environment === "production" && alarmEmails.length === 0 && topology.kind !== "network") {
         p.missing(
             "alarmEmails",
             "at least one address in production, so that an alarm pages someone",
@@ -159,7 +174,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     const userTags = readTags(r);
     const organizationId = readOrganizationId(r);
 
-    const observability = readObservability(r, environment);
+    const observability = readObservability(r, environment, topology.kind);
     observabilityEnvironmentProblems(r, runtimes, observability.tracing);
 
     p.throwIfAny(raw.stack);
@@ -179,6 +194,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         protect: protect as boolean,
         runtimeProvider,
         ...observability,
+        ...topology,
         organizationId,
         tags: { ...userTags, Project: raw.project, Stack: raw.stack, Environment: env, ManagedBy: "pulumi" },
     });

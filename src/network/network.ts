@@ -12,6 +12,7 @@ import { endpointPlans } from "./vpcEndpoints";
 import { endpointPolicy } from "./vpcEndpointPolicies";
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "./flowLogPolicies";
 import { tracingEgressWarning } from "../observability/tracingEgress";
+import { adoptedEndpointsWarning } from "./adoptionWarning";
 import { RulePeer, SECURITY_GROUP_DESCRIPTIONS, SecurityGroupRole, securityGroupRules } from "./securityGroupRules";
 import { COMPONENTS } from "../aws/tokens";
 import { FLOW_LOG_GROUP_PREFIX } from "../aws/naming";
@@ -39,6 +40,8 @@ export interface AgentNetworkArgs {
     readonly organizationId?: string;
     /** Config `tracing`: with it on, a missing xray endpoint is warned about. Default: false. */
     readonly tracing?: boolean;
+    /** Data-perimeter endpoint policies for every agent stack of the account (network stacks). Default: false. */
+    readonly dataPerimeter?: boolean;
 }
 
 export class AgentNetwork extends pulumi.ComponentResource {
@@ -66,6 +69,10 @@ export class AgentNetwork extends pulumi.ComponentResource {
         });
         if (egressWarning) {
             void pulumi.log.warn(egressWarning, this);
+        }
+        const adoptionWarning = adoptedEndpointsWarning(network, region);
+        if (adoptionWarning) {
+            void pulumi.log.warn(adoptionWarning, this);
         }
         // Decided from plain config up front, so preview sees every resource.
         const rules = securityGroupRules(network);
@@ -227,6 +234,7 @@ export class AgentNetwork extends pulumi.ComponentResource {
                 imageUris: args.imageUris ?? [],
                 codeBucketArns,
                 organizationId: args.organizationId,
+                dataPerimeter: args.dataPerimeter ?? false,
             }));
         const policyFor = (service: string) =>
             policyInput.apply((input) => JSON.stringify(endpointPolicy(service, input)));

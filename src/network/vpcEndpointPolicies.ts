@@ -60,7 +60,37 @@ export interface EndpointPolicyInput extends AwsContext {
     readonly codeBucketArns: readonly string[];
     /** When set, the bedrock-agentcore endpoints admit this organization's principals instead of this account's. */
     readonly organizationId?: string;
+    /**
+     * A network stack's endpoints serve every agent stack of the account (or organization):
+     * the bedrock-runtime, ECR and S3 policies then fence by identity and resource perimeter
+     * (AWS's data-perimeter examples) instead of listing one stack's models, images and
+     * buckets, which the network stack does not know. Default: false.
+     */
+    readonly dataPerimeter?: boolean;
 }
+
+/** The identity perimeter: principals of the organization when configured, else of this account. */
+export function identityPerimeter(input: EndpointPolicyInput): Record<string, string> {
+    return input.organizationId
+        ? { "aws:PrincipalOrgID": input.organizationId }
+        : { "aws:PrincipalAccount": input.accountId };
+}
+
+/** The resource perimeter: resources of the organization when configured, else of this account (`key`: aws:ResourceAccount or s3:ResourceAccount). */
+export function resourcePerimeter(
+    input: EndpointPolicyInput,
+    accountKey = "aws:ResourceAccount",
+): Record<string, string> {
+    return input.organizationId ? { "aws:ResourceOrgID": input.organizationId } : { [accountKey]: input.accountId };
+}
+
+/** Both perimeters at once: a principal of ours acting on a resource of ours. */
+function perimeter(input: EndpointPolicyInput, accountKey?: string): PolicyStatement["Condition"] {
+    return { StringEquals: { ...identityPerimeter(input), ...resourcePerimeter(input, accountKey) } };
+}
+
+/** Web-identity and SAML federation are anonymous calls (no aws:PrincipalAccount), to a role of this account. */
+export const STS_FEDERATION_ACTIONS = ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"] as const;
 
 const principalAccount = (ctx: AwsContext) => ({ StringEquals: { "aws:PrincipalAccount": ctx.accountId } });
 /** Callers of the AgentCore endpoints: the organization when configured, else this account. */
@@ -139,6 +169,17 @@ function agentcoreGateway(input: EndpointPolicyInput): PolicyDocument {
 }
 
 function ecr(input: EndpointPolicyInput): PolicyDocument {
+    if (input.dataPerimeter) {
+        return doc(
+            allow(
+                "PerimeterReadRepositories",
+                ECR_READ_ACTIONS,
+                `arn:${input.partition}:ecr:${input.region}:*:repository/*`,
+                perimeter(input),
+            ),
+            allow("PerimeterRegistryLogin", ECR_AUTH_ACTIONS, "*", { StringEquals: identityPerimeter(input) }),
+        );
+    }
     return doc(
         allow(
             "AccountCallersReadRepositories",
@@ -164,6 +205,23 @@ function logs(input: EndpointPolicyInput): PolicyDocument {
 }
 
 function bedrockRuntime(input: EndpointPolicyInput): PolicyDocument {
+    if (input.dataPerimeter) {
+        return doc(
+            // AWS-owned: foundation models carry no account in their ARN (the documented exception).
+            allow(
+                "PerimeterPrincipalsToFoundationModels",
+                MODEL_INVOKE_ACTIONS,
+                `arn:${input.partition}:bedrock:*::foundation-model/*`,
+                { StringEquals: identityPerimeter(input) },
+            ),
+            allow(
+                "PerimeterPrincipalsToPerimeterModels",
+                MODEL_INVOKE_ACTIONS,
+                `arn:${input.partition}:bedrock:*:*:*`,
+                perimeter(input),
+            ),
+        );
+    }
     if (input.modelArns.length === 0) {
         // No model configured: nothing may pass (an endpoint policy needs one statement).
         return doc({ Sid: "NoModelsConfigured", Effect: "Deny", Principal: "*", Action: ["*"], Resource: "*" });
@@ -185,7 +243,15 @@ export function s3GatewayPolicy(input: EndpointPolicyInput): PolicyDocument {
         // AWS-managed principal, not one of this account. GetObject on one AWS bucket only.
         allow("EcrImageLayers", LAYER_READ_ACTIONS, `${ecrLayerBucketArn(input.partition, input.region)}/*`),
     ];
-    if (input.codeBucketArns.length > 0) {
+    if (input.dataPerimeter) {
+        statements.push(
+            // Any S3 request of a principal of ours to a bucket of ours (the data-perimeter
+            // examples' identity and resource perimeter): agent stacks' code buckets, and the
+            // other workloads of an adopted VPC, keep working; another account's bucket does not.
+            allow("PerimeterPrincipalsToPerimeterBuckets", ["s3:*"], "*", perimeter(input, "s3:ResourceAccount")),
+            agentcoreCodeArtifacts(input),
+        );
+    } else if (input.codeBucketArns.length > 0) {
         statements.push(
             allow(
                 "StackCodeArtifacts",
@@ -195,18 +261,39 @@ export function s3GatewayPolicy(input: EndpointPolicyInput): PolicyDocument {
                     StringEquals: { "aws:PrincipalAccount": input.accountId, "aws:ResourceAccount": input.accountId },
                 },
             ),
-            allow(
-                "AgentCoreCodeArtifacts",
-                LAYER_READ_ACTIONS,
-                [
-                    agentcoreCodeBucketArn(input.partition, input.region),
-                    `${agentcoreCodeBucketArn(input.partition, input.region)}/*`,
-                ],
-                { StringEquals: { "aws:PrincipalServiceName": AGENTCORE_SERVICE_PRINCIPAL } },
-            ),
+            agentcoreCodeArtifacts(input),
         );
     }
     return doc(...statements);
+}
+
+/** AgentCore's service-owned code buckets, read by the AgentCore service principal (AWS-owned exception). */
+function agentcoreCodeArtifacts(input: EndpointPolicyInput): PolicyStatement {
+    return allow(
+        "AgentCoreCodeArtifacts",
+        LAYER_READ_ACTIONS,
+        [
+            agentcoreCodeBucketArn(input.partition, input.region),
+            `${agentcoreCodeBucketArn(input.partition, input.region)}/*`,
+        ],
+        { StringEquals: { "aws:PrincipalServiceName": AGENTCORE_SERVICE_PRINCIPAL } },
+    );
+}
+
+/**
+ * sts: this account's callers, and the anonymous federation calls (web identity: EKS IRSA,
+ * GitHub OIDC runners; SAML) that carry no aws:PrincipalAccount, into roles of this account.
+ */
+function sts(input: EndpointPolicyInput): PolicyDocument {
+    return doc(
+        ...accountOnlyPolicy(input).Statement,
+        allow(
+            "FederationIntoAccountRoles",
+            STS_FEDERATION_ACTIONS,
+            `arn:${input.partition}:iam::${input.accountId}:role/*`,
+            { StringEquals: { "aws:ResourceAccount": input.accountId } },
+        ),
+    );
 }
 
 /**
@@ -249,6 +336,8 @@ export function endpointPolicy(service: string, input: EndpointPolicyInput): Pol
             return xray(input);
         case S3_GATEWAY_SERVICE:
             return s3GatewayPolicy(input);
+        case "sts":
+            return sts(input);
         default:
             return accountOnlyPolicy(input);
     }

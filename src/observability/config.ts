@@ -8,6 +8,7 @@ import { Environment } from "../aws/agentcore";
 import { ENV_VAR_MAX_COUNT } from "../aws/agentcore";
 import { OBSERVABILITY_ENV_NAMES, RESERVED_ENV_NAMES } from "./facts";
 import { RawReader } from "../config/read";
+import { StackKind } from "../topology/config";
 
 /** Pulumi.yaml defaults, used when a raw config lacks the key (tests, direct validation). */
 export const OBSERVABILITY_DEFAULTS = { tracing: true, transactionSearch: false } as const;
@@ -26,10 +27,21 @@ export interface ObservabilityConfig {
 }
 
 /** Reads `tracing` and `transactionSearch`; a production-only rule for the latter. */
-export function readObservability(r: RawReader, environment: Environment | undefined): ObservabilityConfig {
+export function readObservability(
+    r: RawReader,
+    environment: Environment | undefined,
+    kind: StackKind = "all-in-one",
+): ObservabilityConfig {
     const tracing = r.boolean("tracing") ?? OBSERVABILITY_DEFAULTS.tracing;
     const transactionSearch = r.boolean("transactionSearch") ?? OBSERVABILITY_DEFAULTS.transactionSearch;
-    if (transactionSearch && environment !== undefined && environment !== TRANSACTION_SEARCH_OWNER_ENVIRONMENT) {
+    // A network stack is the account's one owner by design (docs/topology.md); agent stacks
+    // are refused it in src/topology/config.ts.
+    if (
+        transactionSearch &&
+        kind === "all-in-one" &&
+        environment !== undefined &&
+        environment !== TRANSACTION_SEARCH_OWNER_ENVIRONMENT
+    ) {
         r.problems.invalid(
             "transactionSearch",
             true,

@@ -153,41 +153,54 @@ function runtimeBand(input: DashboardInput, runtime: DashboardRuntime, y: number
                 annotations: { horizontal: [{ label: `p99 alarm ${t.latencyP99Ms} ms`, value: t.latencyP99Ms }] },
             },
         ),
-        graph(
-            region,
-            "Sessions with usage (5 min)",
-            lines(
-                activeSessionQueries(runtime.usageRules.vcpu, USAGE_RULE_PERIOD_SECONDS, "sessions"),
-                new Set(["sessions"]),
-            ),
-            { x: 0, y: row2, width: 8 },
-            usage,
-        ),
-        graph(
-            region,
-            "Busiest session: vCPU vs budget",
-            lines(
-                busiestSessionQueries(runtime.usageRules.vcpu, "vcpu", USAGE_RULE_PERIOD_SECONDS, "busiestSessionVcpu"),
-                new Set(["busiestSessionVcpu"]),
-            ),
-            { x: 8, y: row2, width: 8 },
-            { ...usage, annotations: { horizontal: [{ label: `budget ${vcpu} vCPU per session`, value: vcpu }] } },
-        ),
-        graph(
-            region,
-            "Busiest session: GB vs budget",
-            lines(
-                busiestSessionQueries(
-                    runtime.usageRules.memory,
-                    "memory",
-                    USAGE_RULE_PERIOD_SECONDS,
-                    "busiestSessionGb",
-                ),
-                new Set(["busiestSessionGb"]),
-            ),
-            { x: 16, y: row2, width: 8 },
-            { ...usage, annotations: { horizontal: [{ label: `budget ${gb} GB per session`, value: gb }] } },
-        ),
+        // Without sessionInsights there are no usage rules, so no per-session graphs.
+        ...(runtime.usageRules.vcpu.length === 0
+            ? []
+            : [
+                  graph(
+                      region,
+                      "Sessions with usage (5 min)",
+                      lines(
+                          activeSessionQueries(runtime.usageRules.vcpu, USAGE_RULE_PERIOD_SECONDS, "sessions"),
+                          new Set(["sessions"]),
+                      ),
+                      { x: 0, y: row2, width: 8 },
+                      usage,
+                  ),
+                  graph(
+                      region,
+                      "Busiest session: vCPU vs budget",
+                      lines(
+                          busiestSessionQueries(
+                              runtime.usageRules.vcpu,
+                              "vcpu",
+                              USAGE_RULE_PERIOD_SECONDS,
+                              "busiestSessionVcpu",
+                          ),
+                          new Set(["busiestSessionVcpu"]),
+                      ),
+                      { x: 8, y: row2, width: 8 },
+                      {
+                          ...usage,
+                          annotations: { horizontal: [{ label: `budget ${vcpu} vCPU per session`, value: vcpu }] },
+                      },
+                  ),
+                  graph(
+                      region,
+                      "Busiest session: GB vs budget",
+                      lines(
+                          busiestSessionQueries(
+                              runtime.usageRules.memory,
+                              "memory",
+                              USAGE_RULE_PERIOD_SECONDS,
+                              "busiestSessionGb",
+                          ),
+                          new Set(["busiestSessionGb"]),
+                      ),
+                      { x: 16, y: row2, width: 8 },
+                      { ...usage, annotations: { horizontal: [{ label: `budget ${gb} GB per session`, value: gb }] } },
+                  ),
+              ]),
         ...runtime.usageRules.vcpu.map((ruleName, i): Widget => ({
             type: "metric",
             x: i * 6,

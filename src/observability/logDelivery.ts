@@ -39,6 +39,8 @@ export interface RuntimeLogDeliveryArgs {
     readonly dependsOn?: readonly pulumi.Resource[];
     /** Tags for every taggable child. Default: none. */
     readonly tags?: Readonly<Record<string, string>>;
+    /** The 4 usage rules and 4 saved queries (scarce account quotas, docs/topology.md#quotas). Default: true. */
+    readonly sessionInsights?: boolean;
 }
 
 export class RuntimeLogDelivery extends pulumi.ComponentResource {
@@ -117,7 +119,8 @@ export class RuntimeLogDelivery extends pulumi.ComponentResource {
 
         // ---- Per-session usage: one rule per measure and record reading over the usage group. ----
         const usageGroup = groups[USAGE_LOGS];
-        const rules = usageRules(args.componentName, args.runtimeName);
+        const insights = args.sessionInsights ?? true;
+        const rules = insights ? usageRules(args.componentName, args.runtimeName) : [];
         for (const rule of rules) {
             this.usageRules.push(
                 new aws.cloudwatch.ContributorInsightRule(
@@ -140,7 +143,7 @@ export class RuntimeLogDelivery extends pulumi.ComponentResource {
         };
 
         // ---- Saved Logs Insights queries for the common investigations. ----
-        for (const saved of savedQueries(args.sizing)) {
+        for (const saved of insights ? savedQueries(args.sizing) : []) {
             const group = saved.logGroup === "usage" ? usageGroup : groups[APPLICATION_LOGS];
             new aws.cloudwatch.QueryDefinition(
                 `${name}-query-${saved.name}`,

@@ -14,7 +14,7 @@ import { Environment } from "../aws/agentcore";
 import { SizingBudget } from "../config/types";
 import { AwsContext } from "../aws/iamDocument";
 import { awsContextOutput } from "../aws/context";
-import { alarmName, monitoringProblems, runtimeAlarmDefinitions } from "./alarms";
+import { SESSION_INSIGHT_ALARMS, alarmName, monitoringProblems, runtimeAlarmDefinitions } from "./alarms";
 import { dashboardBody, dashboardNameFor } from "./dashboard";
 import { MetricTarget, endpointsOf, runtimeNameFromId } from "./dimensions";
 import { alarmTopicPolicy, subscriptionResourceName } from "./topicPolicy";
@@ -56,6 +56,14 @@ export interface RuntimeMonitoringArgs {
     readonly protect: boolean;
     /** Tags for the topic, the alarms and the log groups. Default: none beyond the provider's. */
     readonly tags: Readonly<Record<string, string>>;
+    /** Per runtime: usage rules, the per-session and usage-silence alarms, saved queries. Default: true. */
+    readonly sessionInsights?: boolean;
+    /**
+     * Who owns the account-level delivery policies (vended-delivery Logs policy, X-Ray policy):
+     * `stack` (all-in-one: this stack creates its own) or `account` (agent stacks: the network
+     * stack's AccountSingletons cover every stack's log groups and runtimes). Default: stack.
+     */
+    readonly deliveryPolicies?: "stack" | "account";
 }
 
 export class RuntimeMonitoring extends pulumi.ComponentResource {
@@ -99,19 +107,22 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
         }
 
         // ---- Who may deliver into the stack's log groups and to X-Ray (before any destination). ----
-        const deliveryPolicies: pulumi.Resource[] = [
-            new aws.cloudwatch.LogResourcePolicy(
-                `${name}-log-delivery-policy`,
-                {
-                    policyName: `${name}-log-delivery`,
-                    policyDocument: context.apply((ctx) =>
-                        JSON.stringify(logDeliveryResourcePolicy(ctx, deliveryLogGroupPrefix(name))),
-                    ),
-                },
-                { parent: this },
-            ),
-        ];
-        if (args.tracing) {
+        const deliveryPolicies: pulumi.Resource[] = [];
+        if ((args.deliveryPolicies ?? "stack") === "stack") {
+            deliveryPolicies.push(
+                new aws.cloudwatch.LogResourcePolicy(
+                    `${name}-log-delivery-policy`,
+                    {
+                        policyName: `${name}-log-delivery`,
+                        policyDocument: context.apply((ctx) =>
+                            JSON.stringify(logDeliveryResourcePolicy(ctx, deliveryLogGroupPrefix(name))),
+                        ),
+                    },
+                    { parent: this },
+                ),
+            );
+        }
+        if (args.tracing && (args.deliveryPolicies ?? "stack") === "stack") {
             deliveryPolicies.push(
                 new aws.xray.ResourcePolicy(
                     `${name}-trace-delivery-policy`,
@@ -141,6 +152,7 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
                         sizing: args.sizing,
                         protect: args.protect,
                         dependsOn: deliveryPolicies,
+                        sessionInsights: args.sessionInsights ?? true,
                         tags,
                     },
                     { parent: this },
@@ -158,7 +170,9 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
         const alarms: aws.cloudwatch.MetricAlarm[] = [];
         args.runtimes.forEach((runtime, i) => {
             const endpoints = endpointsOf(runtime.endpointNames);
-            for (const definition of runtimeAlarmDefinitions(args.environment, args.sizing, endpoints)) {
+            for (const definition of runtimeAlarmDefinitions(args.environment, args.sizing, endpoints).filter(
+                (d) => (args.sessionInsights ?? true) || !SESSION_INSIGHT_ALARMS.includes(d.metric),
+            )) {
                 const alarm = alarmName(name, runtime.name, definition.metric);
                 alarms.push(
                     new aws.cloudwatch.MetricAlarm(

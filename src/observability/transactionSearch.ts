@@ -55,22 +55,35 @@ export class TransactionSearch extends pulumi.ComponentResource {
 
     constructor(name: string, args: TransactionSearchArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENTS.transactionSearch, name, {}, opts);
-        const keep = { parent: this, protect: args.protect ?? false, retainOnDelete: true };
-        const context = awsContextOutput(this);
-        const policy = new aws.cloudwatch.LogResourcePolicy(
-            `${name}-spans-policy`,
-            {
-                policyName: "TransactionSearchXRayAccess",
-                policyDocument: context.apply((ctx) => JSON.stringify(transactionSearchLogPolicy(ctx))),
-            },
-            keep,
-        );
-        const destination = new aws.xray.TraceSegmentDestination(
-            `${name}-segment-destination`,
-            { destination: "CloudWatchLogs" },
-            { ...keep, dependsOn: [policy] },
-        );
+        const destination = createTransactionSearch(name, args.protect ?? false, this);
         this.destination = destination.destination;
         this.registerOutputs({ destination: this.destination });
     }
+}
+
+/**
+ * The spans policy and the segment destination under `parent`: a TransactionSearch component
+ * in an all-in-one production stack, AccountSingletons in a network stack (the policy pack
+ * recognises that owner by its type in the URN).
+ */
+export function createTransactionSearch(
+    name: string,
+    protect: boolean,
+    parent: pulumi.Resource,
+): aws.xray.TraceSegmentDestination {
+    const keep = { parent, protect, retainOnDelete: true };
+    const context = awsContextOutput(parent);
+    const policy = new aws.cloudwatch.LogResourcePolicy(
+        `${name}-spans-policy`,
+        {
+            policyName: "TransactionSearchXRayAccess",
+            policyDocument: context.apply((ctx) => JSON.stringify(transactionSearchLogPolicy(ctx))),
+        },
+        keep,
+    );
+    return new aws.xray.TraceSegmentDestination(
+        `${name}-segment-destination`,
+        { destination: "CloudWatchLogs" },
+        { ...keep, dependsOn: [policy] },
+    );
 }

@@ -4,6 +4,7 @@
  */
 import { ConfigValidationError } from "../config/problems";
 import { renderCost } from "./cost";
+import { renderQuotaFootprint } from "./quotas";
 import { Plan, countsByType, isProjectComponent } from "./model";
 import { renderPolicy } from "./packFindings";
 import { renderReachability } from "./reachability";
@@ -47,6 +48,8 @@ export function renderPlan(plan: Plan): string {
             ...renderReachability(plan),
             ...heading(`Policy findings (pack ${plan.policy.pack})`),
             ...renderPolicy(plan.policy),
+            ...heading("Quotas (account and Region, AWS defaults)"),
+            ...renderQuotaFootprint(plan.resources),
             ...heading("Cost"),
             ...renderCost(plan.cost),
             "",

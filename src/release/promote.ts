@@ -132,6 +132,11 @@ export function promote(req: PromotionRequest): PromotionResult {
     if (doc.errors.length > 0) {
         throw new PromotionError([`Pulumi.${req.to}.yaml is not valid YAML: ${doc.errors[0].message}`]);
     }
+    if (doc.getIn(["config", `${req.project}:stackKind`]) === "network") {
+        throw new PromotionError([
+            `Pulumi.${req.to}.yaml is a network stack (stackKind: network): it runs no runtimes; promote into the agent stacks that read it (docs/topology.md)`,
+        ]);
+    }
     const runtimes = runtimesNode(doc, req.project);
     if (!runtimes) {
         throw new PromotionError([`Pulumi.${req.to}.yaml has no ${req.project}:runtimes list to promote into`]);

@@ -160,9 +160,11 @@ export function renderTeardownPlan(plan: TeardownPlan, maxWaitMinutes: number): 
         `  1. destroy ${plan.firstPass.length} resource${plan.firstPass.length === 1 ? "" : "s"} first (everything but the subnets, security groups and what they need)`,
         `  2. destroy the remaining ${plan.secondPass.length}${plan.secondPass.length ? ":" : ""}`,
         ...plan.secondPass.map((r) => `       - ${label(r)}`),
-        waits.length === 0
-            ? `     one attempt, no retries (--max-wait-minutes 0)`
-            : `     retrying while AgentCore still holds network interfaces in them, after ${waits.map(minutes).join(", ")} (at most ${maxWaitMinutes} min)`,
+        plan.secondPass.length === 0
+            ? `     nothing holds AgentCore's network interfaces (no subnet or security group: an agent stack), so no wait`
+            : waits.length === 0
+              ? `     one attempt, no retries (--max-wait-minutes 0)`
+              : `     retrying while AgentCore still holds network interfaces in them, after ${waits.map(minutes).join(", ")} (at most ${maxWaitMinutes} min)`,
     ];
     if (plan.retained.length > 0) {
         lines.push(

@@ -6,10 +6,11 @@
  */
 import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createStackKey } from "./stackKey";
 import { Environment } from "../aws/agentcore";
 import { RuntimeConfig } from "../config";
 import { executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "./executionRole";
-import { KeyPolicyInput, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "./kmsKey";
+import { KeyPolicyInput } from "./kmsKey";
 import { awsContextOutput } from "../aws/context";
 import { COMPONENTS } from "../aws/tokens";
 
@@ -68,20 +69,11 @@ export class AgentSecurity extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        // Stateful: losing the key loses every log and message encrypted with it.
-        const keyOpts = { parent: this, protect: args.protect };
-        const key = new aws.kms.Key(
-            `${name}-key`,
-            {
-                description: `AgentCore ${args.environment} logs and alarm topic`,
-                enableKeyRotation: true,
-                deletionWindowInDays: keyDeletionWindowDays(args.environment),
-                policy: target.apply((t) => JSON.stringify(kmsKeyPolicy(t))),
-                tags: { ...args.tags },
-            },
-            { ...keyOpts, retainOnDelete: args.protect },
+        const key = createStackKey(
+            name,
+            { environment: args.environment, protect: args.protect, tags: args.tags },
+            this,
         );
-        new aws.kms.Alias(`${name}-key-alias`, { name: kmsAliasName(name), targetKeyId: key.keyId }, keyOpts);
 
         this.executionRoleArn = role.arn;
         this.executionRoleName = role.name;

@@ -100,6 +100,8 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "agentcore:access:RuntimeInboundAccess",
             "agentcore:monitoring:RuntimeLogDelivery",
             "agentcore:monitoring:TransactionSearch",
+            "agentcore:monitoring:AccountSingletons",
+            "agentcore:security:StackKey",
         ]);
         expect(RUNTIME_TYPES).to.deep.equal([
             "aws-native:bedrockagentcore:Runtime",

@@ -90,7 +90,7 @@ describe("bootstrap: config", () => {
                 `  - githubRepository "acme/*" is invalid: owner/name as GitHub spells it, no wildcards (e.g. "acme/agentcore-private")`,
                 `  - oidcProviderArn "arn:aws:iam::123456789012:oidc-provider/gitlab.com" is invalid: the ARN of this account's token.actions.githubusercontent.com provider, or empty to create one (e.g. "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com")`,
                 `  - environments[0].name "qa" is invalid: one of development, staging, production (e.g. "staging")`,
-                `  - environments[1].extra 1 is invalid: not a known field; use name, subnetIds, securityGroupIds (e.g. environments[1].name)`,
+                `  - environments[1].extra 1 is invalid: not a known field; use name, stack, kind, subnetIds, securityGroupIds (e.g. environments[1].name)`,
                 `  - environments[1].subnetIds ["subnet-XYZ"] is invalid: subnet IDs only (^subnet-[0-9a-f]{8,17}$); not "subnet-XYZ" (e.g. [subnet-0a1b2c3d4e5f60001])`,
                 `  - environments[1].securityGroupIds [] is invalid: a list of 1 to 16 security group IDs (e.g. [sg-0a1b2c3d4e5f60003])`,
             ].join("\n"),
@@ -393,7 +393,7 @@ describe("bootstrap: identities", () => {
         ).to.deep.equal({ Federated: existing });
     });
 
-    it("the committed stack file bootstrap/Pulumi.ci.yaml is valid and makes three deploy roles", async () => {
+    it("the committed stack file bootstrap/Pulumi.ci.yaml is valid and makes a deploy role per main stack", async () => {
         const { project, config } = stackConfig("ci", BOOTSTRAP);
         expect(project).to.equal("agentcore-bootstrap");
         const fromFile = await runProgram({
@@ -411,7 +411,15 @@ describe("bootstrap: identities", () => {
             "development",
             "staging",
             "production",
+            "network",
+            "agents-support",
         ]);
+        // The network stack runs no runtime: no guardrail policy for its role.
+        const guardrails = fromFile.resources
+            .filter((r) => r.type === "aws:iam/policy:Policy" && String(r.inputs.name).includes("-guardrail-"))
+            .map((r) => r.inputs.name);
+        expect(guardrails).to.not.include("agentcore-ci-guardrail-network");
+        expect(guardrails).to.include("agentcore-ci-guardrail-agents-support");
     });
 });
 

@@ -37,6 +37,9 @@ describe("config keys: one declaration", () => {
             "tags",
             "tracing",
             "transactionSearch",
+            "stackKind",
+            "networkStack",
+            "sessionInsights",
         ]);
         for (const key of CONFIG_KEYS) {
             // A declared key is never "not a setting of this program".

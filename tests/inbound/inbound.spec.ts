@@ -383,7 +383,17 @@ describe("inbound: VPC endpoint policies", () => {
             Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/*",
             Condition: { StringEqualsIfExists: { "aws:ResourceAccount": "123456789012" } },
         });
-        for (const service of ["sts", "monitoring"]) {
+        // sts also admits the anonymous federation calls (web identity, SAML) into this account's roles.
+        expect(policyOf(run, "sts").Statement[1]).to.deep.equal({
+            Sid: "FederationIntoAccountRoles",
+            Effect: "Allow",
+            Principal: "*",
+            Action: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"],
+            Resource: "arn:aws:iam::123456789012:role/*",
+            Condition: { StringEquals: { "aws:ResourceAccount": "123456789012" } },
+        });
+        expect(policyOf(run, "sts").Statement).to.have.length(2);
+        for (const service of ["monitoring"]) {
             expect(policyOf(run, service).Statement, service).to.deep.equal([
                 {
                     Sid: "AccountCallersOnly",

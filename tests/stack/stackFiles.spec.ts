@@ -24,8 +24,42 @@ describe("the real stack files", function () {
         }
     });
 
-    it("are the three environments", () => {
-        expect(listStacks(PROJECT_ROOT)).to.deep.equal(["development", "production", "staging"]);
+    it("are the three all-in-one environments, a network stack and an agent stack that reads it", () => {
+        expect(listStacks(PROJECT_ROOT)).to.deep.equal([
+            "agents-support",
+            "development",
+            "network",
+            "production",
+            "staging",
+        ]);
+        expect(stackConfig("network").config["agentcore-private:stackKind"]).to.equal("network");
+        expect(stackConfig("agents-support").config["agentcore-private:stackKind"]).to.equal("agent");
+        expect(stackConfig("agents-support").config["agentcore-private:networkStack"]).to.equal(
+            "acme/agentcore-private/network",
+        );
+    });
+
+    for (const stack of ["network", "agents-support"]) {
+        it(`${stack}: plans with zero policy findings`, () => {
+            expect((plans.get(stack) as Plan).policy.findings).to.deep.equal([]);
+        });
+    }
+
+    it("agents-support: no network resource, runtimes in the network stack's subnets and security group", () => {
+        const network = plans.get("network") as Plan;
+        const agent = plans.get("agents-support") as Plan;
+        const networkTypes =
+            /^aws:ec2\/(vpc|subnet|securityGroup|routeTable|routeTableAssociation|vpcEndpoint|defaultSecurityGroup|flowLog):|^aws:vpc\//;
+        expect(agent.resources.filter((r) => networkTypes.test(r.type)).map((r) => r.type)).to.deep.equal([]);
+        const out = network.outputs as { agentSubnetIds: string[]; runtimeSecurityGroupId: string };
+        const runtime = agent.resources.find((r) => r.type === "aws-native:bedrockagentcore:Runtime");
+        const config = (
+            runtime?.inputs.networkConfiguration as {
+                networkModeConfig: { subnets: string[]; securityGroups: string[] };
+            }
+        ).networkModeConfig;
+        expect(config.subnets).to.deep.equal(out.agentSubnetIds);
+        expect(config.securityGroups).to.deep.equal([out.runtimeSecurityGroupId]);
     });
 
     for (const stack of ["development", "staging", "production"]) {

@@ -56,6 +56,9 @@ async function plainAssets(inputs: Record<string, unknown>): Promise<Record<stri
     return out;
 }
 
+/** The type token of `pulumi.StackReference` (a read of another stack's outputs). */
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
 /** Remote components whose outputs the mocks compute (their children never exist under mocks). */
 export const REMOTE_COMPONENT_TYPES: readonly string[] = [TYPES.awsxImage];
 
@@ -103,6 +106,12 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         readonly accountId: string = MOCK_ACCOUNT_ID,
         readonly project = "agentcore-private",
         readonly stack = "development",
+        /**
+         * Outputs of the stacks a program reads with `pulumi.StackReference`, by the fully
+         * qualified name it passes (an agent stack's network stack). A reference to a stack
+         * not listed here resolves with no outputs, as a stack that exports nothing would.
+         */
+        readonly stackReferences: Readonly<Record<string, Record<string, unknown>>> = {},
     ) {}
 
     /**
@@ -161,10 +170,16 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         // Remote (multi-language) components such as awsx's run their own children in their
         // provider; under mocks only their outputs exist, so those are computed like a resource's.
         const remote = REMOTE_COMPONENT_TYPES.includes(args.type);
+        const referenced = String(args.inputs.name ?? "");
         const { id, computed } =
-            args.custom === false && !remote
-                ? { id: undefined, computed: {} }
-                : this.computed(args.type, args.name, args.inputs);
+            args.type === STACK_REFERENCE_TYPE
+                ? {
+                      id: referenced,
+                      computed: { outputs: this.stackReferences[referenced] ?? {}, secretOutputNames: [] },
+                  }
+                : args.custom === false && !remote
+                  ? { id: undefined, computed: {} }
+                  : this.computed(args.type, args.name, args.inputs);
         const state = { ...args.inputs, ...computed };
         this.resources.push({
             urn,

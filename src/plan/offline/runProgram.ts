@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RecordedInvoke, RecordedResource, RecordingMocks } from "./mocks";
-import { PROJECT_ROOT, stackConfig } from "./stackFiles";
+import { PROJECT_ROOT, listStacks, stackConfig } from "./stackFiles";
 
 export interface ProgramRun {
     readonly project: string;
@@ -25,9 +25,11 @@ export async function runProgram(args: {
     program: () => Record<string, unknown> | Promise<Record<string, unknown>>;
     /** The project root the program sees (relative artifact paths resolve there). Default: the repository root. */
     rootDirectory?: string;
+    /** Outputs of the stacks the program reads with StackReference, by fully qualified name. */
+    stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
 }): Promise<ProgramRun> {
     const region = args.config["aws:region"] ?? "us-east-1";
-    const mocks = new RecordingMocks(region, undefined, args.project, args.stack);
+    const mocks = new RecordingMocks(region, undefined, args.project, args.stack, args.stackReferences);
     pulumi.runtime.setAllConfig(args.config);
     await mocks.install();
     setRootDirectory(args.rootDirectory ?? PROJECT_ROOT);
@@ -92,6 +94,7 @@ export async function runStack(
     overrides: Readonly<Record<string, string | undefined>> = {},
     root: string = PROJECT_ROOT,
     sourceRoot: string = root,
+    stackReferences?: Readonly<Record<string, Record<string, unknown>>>,
 ): Promise<ProgramRun> {
     const { project, config } = stackConfig(stack, root);
     for (const [key, value] of Object.entries(overrides)) {
@@ -102,16 +105,40 @@ export async function runStack(
             config[fullKey] = value;
         }
     }
+    stackReferences ??= await referencedStackOutputs(config[`${project}:networkStack`], root, sourceRoot);
     return runProgram({
         project,
         stack,
         config,
         rootDirectory: sourceRoot,
+        stackReferences: stackReferences,
         program: () => {
             // Fresh for each run, so one process can run several stacks; the SDKs stay loaded.
             delete require.cache[PROGRAM_PATH];
+            // index.ts exports one async function, as the Pulumi Node.js host accepts: it is
+            // called and its result is the stack's outputs.
             // eslint-disable-next-line @typescript-eslint/no-require-imports
-            return { ...require(PROGRAM_PATH) };
+            const program = require(PROGRAM_PATH) as () => Promise<Record<string, unknown>>;
+            return program();
         },
     });
+}
+
+/**
+ * The outputs an agent stack's StackReference reads offline: the named network stack
+ * (`<organization>/<project>/<stack>`) is planned from its stack file beside this one,
+ * `Pulumi.<stack>.yaml`, and its real outputs are handed to the mocks. No such file: no outputs,
+ * and the agent stack's own check reports every missing one.
+ */
+export async function referencedStackOutputs(
+    networkStack: string | undefined,
+    root: string,
+    sourceRoot: string,
+): Promise<Record<string, Record<string, unknown>>> {
+    const name = networkStack?.split("/").pop();
+    if (!networkStack || !name || !listStacks(root).includes(name)) {
+        return {};
+    }
+    const run = await runStack(name, {}, root, sourceRoot, {});
+    return run.outputs ? { [networkStack]: run.outputs } : {};
 }

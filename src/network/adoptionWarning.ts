@@ -1,0 +1,21 @@
+/**
+ * What a network stack changes for the workloads already in a VPC it adopts with
+ * `createEndpoints: true` (docs/network.md#adopting-a-vpc). Pure.
+ */
+import { NetworkConfig } from "../config/types";
+import { endpointPlans } from "./vpcEndpoints";
+
+/** The warning text, or undefined when nothing existing changes (a created VPC, or no endpoints). */
+export function adoptedEndpointsWarning(network: NetworkConfig, region = "us-east-1"): string | undefined {
+    if (network.mode !== "existing" || !network.createEndpoints || !network.existingVpc) {
+        return undefined;
+    }
+    const services = endpointPlans(region, network).interfaces.map((p) => p.service);
+    return (
+        `Adopting ${network.existingVpc.vpcId} with createEndpoints: true changes it for every workload already in it: ` +
+        `private DNS of ${services.join(", ")} then resolves to this stack's endpoints (a second private-DNS endpoint for one of them in this VPC fails to create), ` +
+        `so their calls pass these endpoint policies (principals and resources of this account or organization only); ` +
+        `and the S3 gateway endpoint adds an S3 prefix-list route to ${network.existingVpc.routeTableIds.join(", ")}, so S3 traffic from those subnets passes its policy too. ` +
+        `See docs/network.md#adopting-a-vpc.`
+    );
+}

@@ -1,0 +1,48 @@
+/**
+ * The stack's KMS key (rotation on, a deletion window by environment) and its alias, created
+ * as children of the component that owns them: AgentSecurity in all-in-one and agent stacks,
+ * the network stack's NetworkKey in a network stack (it encrypts the flow-log group).
+ */
+import * as aws from "../providers/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Environment } from "../aws/agentcore";
+import { awsContextOutput } from "../aws/context";
+import { COMPONENTS } from "../aws/tokens";
+import { keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "./kmsKey";
+
+export interface StackKeyArgs {
+    readonly environment: Environment;
+    /** Protect the key and retain it on delete. */
+    readonly protect: boolean;
+    readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Creates the key and alias under `parent`, named `<name>-key` and `<name>-key-alias`. */
+export function createStackKey(name: string, args: StackKeyArgs, parent: pulumi.Resource): aws.kms.Key {
+    // Stateful: losing the key loses every log and message encrypted with it.
+    const keyOpts = { parent, protect: args.protect };
+    const key = new aws.kms.Key(
+        `${name}-key`,
+        {
+            description: `AgentCore ${args.environment} logs and alarm topic`,
+            enableKeyRotation: true,
+            deletionWindowInDays: keyDeletionWindowDays(args.environment),
+            policy: awsContextOutput(parent).apply((t) => JSON.stringify(kmsKeyPolicy(t))),
+            tags: { ...args.tags },
+        },
+        { ...keyOpts, retainOnDelete: args.protect },
+    );
+    new aws.kms.Alias(`${name}-key-alias`, { name: kmsAliasName(name), targetKeyId: key.keyId }, keyOpts);
+    return key;
+}
+
+/** A network stack's key, on its own: a network stack has no execution role. */
+export class StackKey extends pulumi.ComponentResource {
+    public readonly kmsKeyArn: pulumi.Output<string>;
+
+    constructor(name: string, args: StackKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPONENTS.stackKey, name, {}, opts);
+        this.kmsKeyArn = createStackKey(name, args, this).arn;
+        this.registerOutputs({ kmsKeyArn: this.kmsKeyArn });
+    }
+}
