@@ -7,7 +7,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
-import { planTeardown, renderPlan } from "../../src/release/teardown";
+import { planTeardown, renderTeardownPlan } from "../../src/release/teardown";
 import { promote } from "../../src/release/promote";
 import { runStack } from "../../src/plan/offline/runProgram";
 import { FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, REPO_ROOT } from "../helpers";
@@ -24,14 +24,14 @@ describe("topology: teardown and previews per kind", function () {
         });
         const plan = planTeardown("agents-code", agent.resources);
         expect(plan.secondPass).to.deep.equal([]);
-        expect(renderPlan(plan, 480)).to.contain("no subnet or security group: an agent stack), so no wait");
+        expect(renderTeardownPlan(plan, 480)).to.contain("no subnet or security group: an agent stack), so no wait");
         // Near miss: the network stack keeps the second pass over its subnets and security groups.
         const networkPlan = planTeardown("network", network.resources);
         expect(networkPlan.secondPass.map((r) => r.type).sort()).to.include.members([
             "aws:ec2/securityGroup:SecurityGroup",
             "aws:ec2/subnet:Subnet",
         ]);
-        expect(renderPlan(networkPlan, 480)).to.contain("retrying while AgentCore still holds network interfaces");
+        expect(renderTeardownPlan(networkPlan, 480)).to.contain("retrying while AgentCore still holds network interfaces");
     });
 
     it("the pull-request workflow previews the network stack and the agent stack", () => {
