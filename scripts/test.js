@@ -38,7 +38,7 @@ function compiledSpecs() {
     return specs.sort();
 }
 
-function run(command, args, streamed) {
+function run(command, args, streamed, name) {
     return new Promise((resolve) => {
         const child = spawn(command, args, { cwd: ROOT, stdio: streamed ? "inherit" : "pipe" });
         let output = "";
@@ -46,9 +46,7 @@ function run(command, args, streamed) {
             child.stdout.on("data", (chunk) => (output += chunk));
             child.stderr.on("data", (chunk) => (output += chunk));
         }
-        child.on("close", (code) =>
-            resolve({ name: [command, ...args.slice(0, 2)].join(" "), code: code ?? 1, output }),
-        );
+        child.on("close", (code) => resolve({ name, code: code ?? 1, output }));
     });
 }
 
@@ -64,8 +62,9 @@ Promise.all([
         process.execPath,
         [mocha, "--no-config", "--timeout", "20000", "--enable-source-maps", ...compiledSpecs()],
         true,
+        "mocha",
     ),
-    run(NPM, ["run", "--silent", "lint"], false),
+    run(NPM, ["run", "--silent", "lint"], false, "npm run lint"),
 ]).then((results) => {
     for (const { name, code, output } of results) {
         if (output) process.stdout.write(output);

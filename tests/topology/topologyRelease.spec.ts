@@ -31,7 +31,9 @@ describe("topology: teardown and previews per kind", function () {
             "aws:ec2/securityGroup:SecurityGroup",
             "aws:ec2/subnet:Subnet",
         ]);
-        expect(renderTeardownPlan(networkPlan, 480)).to.contain("retrying while AgentCore still holds network interfaces");
+        expect(renderTeardownPlan(networkPlan, 480)).to.contain(
+            "retrying while AgentCore still holds network interfaces",
+        );
     });
 
     it("the pull-request workflow previews the network stack and the agent stack", () => {
