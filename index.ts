@@ -10,6 +10,7 @@ import { AgentRuntime } from "./src/runtime/runtime";
 import { AgentSecurity } from "./src/security/security";
 import { RuntimeMonitoring } from "./src/observability/monitoring";
 import { RuntimeInboundAccess } from "./src/inbound/inboundAccess";
+import { RuntimeSecrets } from "./src/secrets/secrets";
 import { deployerGuardrailDocument } from "./src/security/deployerGuardrail";
 import { loadConfig } from "./src/config";
 import { stackComponentName } from "./src/aws/naming";
@@ -50,6 +51,19 @@ const network = new AgentNetwork(name, {
     codeBucketArns: artifacts.codeBucketArns,
     organizationId: config.organizationId,
     tracing: config.tracing,
+    // NFS egress for file systems, the identity-provider path, the secretsmanager endpoint.
+    runtimes: config.runtimes,
+});
+
+// Secrets the runtimes read by ARN: never their values in the runtime's environment.
+const secrets = new RuntimeSecrets(name, {
+    runtimes: config.runtimes,
+    secretValues: config.secretValues,
+    kmsKeyArn: security.kmsKeyArn,
+    roleName: security.executionRoleName,
+    environment: config.environment,
+    protect: config.protect,
+    tags: config.tags,
 });
 
 const agentRuntimes = config.runtimes.map(
@@ -61,13 +75,25 @@ const agentRuntimes = config.runtimes.map(
             roleArn: security.executionRoleArn,
             subnetIds: network.agentSubnetIds,
             securityGroupIds: [network.runtimeSecurityGroupId],
+            // A managed private endpoint's resource gateway: the runtime's own VPC and subnets.
+            identityProviderPath: {
+                vpcId: network.vpcId,
+                subnetIds: network.agentSubnetIds,
+                securityGroupIds: [network.identityProviderSecurityGroupId],
+            },
+            secretArns: secrets.secretArns[runtime.name],
             sizing: config.sizing,
             observability: { tracing: config.tracing, environment: config.environment },
             protect: config.protect,
             tags: config.tags,
             // AgentCore checks artifact access with the role at create time, and the image or
             // code is fetched through the endpoints: all must exist before the runtime.
-            dependsOn: [...security.rolePolicies, ...artifacts.accessPolicies, ...network.endpoints],
+            dependsOn: [
+                ...security.rolePolicies,
+                ...artifacts.accessPolicies,
+                ...secrets.policies,
+                ...network.endpoints,
+            ],
         }),
 );
 

@@ -19,8 +19,10 @@ import { observabilityEnvironmentProblems, readObservability } from "../observab
 import { Problems } from "./problems";
 import { RawReader } from "./read";
 import { readRuntimes } from "../runtime/config";
+import { readSecretValues, runtimesSecretProblems, securePaths } from "../secrets/config";
+import { cidrContains, parseCidr } from "../aws/cidr";
 import { nearest } from "./suggest";
-import { RawStackConfig, StackConfig } from "./types";
+import { RawStackConfig, RuntimeConfig, StackConfig } from "./types";
 
 /** Every key this program reads from the project namespace, declared in ./keys.ts. */
 export { CONFIG_KEYS };
@@ -87,13 +89,29 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         }
     }
 
-    const runtimes = readRuntimes(p, r.json("runtimes", "a list of runtimes"), {
-        stack: raw.stack,
-        region,
-        environment,
-        provider: runtimeProvider,
-        root: raw.root ?? process.cwd(),
-    });
+    // A Pulumi secret in runtimes would land in the runtime's plain-text configuration; it is
+    // refused before anything else reads (and might echo) the key's values.
+    const secretKeys = raw.secretKeys ?? [];
+    const runtimesRaw = r.json("runtimes", "a list of runtimes");
+    const runtimesSecret = securePaths(runtimesRaw);
+    let runtimes: RuntimeConfig[] = [];
+    if (secretKeys.includes("runtimes") || runtimesSecret.length > 0) {
+        runtimesSecretProblems(p, runtimesSecret);
+    } else {
+        runtimes = readRuntimes(p, runtimesRaw, {
+            stack: raw.stack,
+            region,
+            environment,
+            provider: runtimeProvider,
+            root: raw.root ?? process.cwd(),
+        });
+    }
+    const secretValues = readSecretValues(
+        p,
+        r.json("secretValues", `pulumi config set --secret --path 'secretValues.crm_api_key' <value>`),
+        secretKeys.includes("secretValues"),
+    );
+    crossChecks(p, runtimes, secretValues, network);
 
     const modelArns =
         r.stringList(
@@ -181,7 +199,71 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         ...observability,
         organizationId,
         tags: { ...userTags, Project: raw.project, Stack: raw.stack, Environment: env, ManagedBy: "pulumi" },
+        secretValues,
     });
+}
+
+/** Checks across keys: stored secrets exist and are used; a managed IdP path stays inside the VPC. */
+function crossChecks(
+    p: Problems,
+    runtimes: readonly RuntimeConfig[],
+    secretValues: Readonly<Record<string, string>>,
+    network: StackConfig["network"],
+): void {
+    const used = new Set<string>();
+    runtimes.forEach((runtime, i) => {
+        for (const [variable, source] of Object.entries(runtime.secrets)) {
+            if (source.kind !== "stored") {
+                continue;
+            }
+            used.add(source.name);
+            if (!(source.name in secretValues)) {
+                p.invalid(
+                    `runtimes[${i}].secrets.${variable}.stored`,
+                    source.name,
+                    `a name under secretValues (${Object.keys(secretValues).join(", ") || "none set"})`,
+                    `pulumi config set --secret --path 'secretValues.${source.name}' <value>`,
+                );
+            }
+        }
+        const authorizer = runtime.authorizer;
+        const paths = authorizer
+            ? [
+                  { key: "authorizer.privateEndpoint", endpoint: authorizer.privateEndpoint },
+                  ...authorizer.privateEndpointOverrides.map((o, j) => ({
+                      key: `authorizer.privateEndpointOverrides[${j}].privateEndpoint`,
+                      endpoint: o.privateEndpoint,
+                  })),
+              ]
+            : [];
+        const vpc = network.mode === "create" ? parseCidr(network.vpcCidr) : undefined;
+        for (const { key, endpoint } of paths) {
+            if (endpoint?.kind !== "managed" || !vpc) {
+                continue;
+            }
+            endpoint.idpCidrs.forEach((cidr, j) => {
+                const parsed = parseCidr(cidr);
+                if (parsed && !cidrContains(vpc, parsed)) {
+                    p.invalid(
+                        `runtimes[${i}].${key}.managed.idpCidrs[${j}]`,
+                        cidr,
+                        `a CIDR inside vpcCidr ${network.vpcCidr}: the identity-provider path never leaves the VPC`,
+                        `"${network.vpcCidr}"`,
+                    );
+                }
+            });
+        }
+    });
+    for (const name of Object.keys(secretValues)) {
+        if (!used.has(name)) {
+            p.invalid(
+                `secretValues.${name}`,
+                "[secret]",
+                "a value some runtimes[i].secrets entry uses ({ stored: <name> }); remove unused secrets",
+                `runtimes[0].secrets.CRM_API_KEY_SECRET_ARN: { stored: ${name} }`,
+            );
+        }
+    }
 }
 
 function readEnvironmentKey(r: RawReader, stack: string): Environment | undefined {

@@ -22,11 +22,16 @@ const base: RuntimeConfig = {
         discoveryUrl: "https://issuer.example.com/.well-known/openid-configuration",
         allowedAudience: ["api://support"],
         allowedClients: [],
+        allowedScopes: [],
+        customClaims: [],
+        privateEndpointOverrides: [],
     },
     requestHeaders: [],
     endpoints: [],
     access: "vpc",
     allowedPrincipals: [],
+    filesystems: [],
+    secrets: {},
 };
 const wiring = {
     artifact: {

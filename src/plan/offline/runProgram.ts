@@ -25,10 +25,12 @@ export async function runProgram(args: {
     program: () => Record<string, unknown> | Promise<Record<string, unknown>>;
     /** The project root the program sees (relative artifact paths resolve there). Default: the repository root. */
     rootDirectory?: string;
+    /** Namespaced keys Pulumi marks secret (`pulumi config set --secret`). Default: none. */
+    secretKeys?: string[];
 }): Promise<ProgramRun> {
     const region = args.config["aws:region"] ?? "us-east-1";
     const mocks = new RecordingMocks(region, undefined, args.project, args.stack);
-    pulumi.runtime.setAllConfig(args.config);
+    pulumi.runtime.setAllConfig(args.config, args.secretKeys ?? []);
     await mocks.install();
     setRootDirectory(args.rootDirectory ?? PROJECT_ROOT);
     let outputs: Record<string, unknown> | undefined;
@@ -92,8 +94,10 @@ export async function runStack(
     overrides: Readonly<Record<string, string | undefined>> = {},
     root: string = PROJECT_ROOT,
     sourceRoot: string = root,
+    /** Keys to mark secret besides those the stack file encrypts (namespaced or not). Default: none. */
+    extraSecretKeys: readonly string[] = [],
 ): Promise<ProgramRun> {
-    const { project, config } = stackConfig(stack, root);
+    const { project, config, secretKeys } = stackConfig(stack, root);
     for (const [key, value] of Object.entries(overrides)) {
         const fullKey = key.includes(":") ? key : `${project}:${key}`;
         if (value === undefined) {
@@ -106,6 +110,7 @@ export async function runStack(
         project,
         stack,
         config,
+        secretKeys: [...secretKeys, ...extraSecretKeys.map((k) => (k.includes(":") ? k : `${project}:${k}`))],
         rootDirectory: sourceRoot,
         program: () => {
             // Fresh for each run, so one process can run several stacks; the SDKs stay loaded.
