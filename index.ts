@@ -55,16 +55,19 @@ const network = new AgentNetwork(name, {
     runtimes: config.runtimes,
 });
 
-// Secrets the runtimes read by ARN: never their values in the runtime's environment.
-const secrets = new RuntimeSecrets(name, {
-    runtimes: config.runtimes,
-    secretValues: config.secretValues,
-    kmsKeyArn: security.kmsKeyArn,
-    roleName: security.executionRoleName,
-    environment: config.environment,
-    protect: config.protect,
-    tags: config.tags,
-});
+// Secrets the runtimes read by ARN: never their values in the runtime's environment. Only
+// when some runtime has secrets, so a stack without them plans exactly as before.
+const secrets = config.runtimes.some((r) => Object.keys(r.secrets).length > 0)
+    ? new RuntimeSecrets(name, {
+          runtimes: config.runtimes,
+          secretValues: config.secretValues,
+          kmsKeyArn: security.kmsKeyArn,
+          roleName: security.executionRoleName,
+          environment: config.environment,
+          protect: config.protect,
+          tags: config.tags,
+      })
+    : undefined;
 
 const agentRuntimes = config.runtimes.map(
     (runtime) =>
@@ -81,7 +84,7 @@ const agentRuntimes = config.runtimes.map(
                 subnetIds: network.agentSubnetIds,
                 securityGroupIds: [network.identityProviderSecurityGroupId],
             },
-            secretArns: secrets.secretArns[runtime.name],
+            secretArns: secrets?.secretArns[runtime.name],
             sizing: config.sizing,
             observability: { tracing: config.tracing, environment: config.environment },
             protect: config.protect,
@@ -91,7 +94,7 @@ const agentRuntimes = config.runtimes.map(
             dependsOn: [
                 ...security.rolePolicies,
                 ...artifacts.accessPolicies,
-                ...secrets.policies,
+                ...(secrets?.policies ?? []),
                 ...network.endpoints,
             ],
         }),
