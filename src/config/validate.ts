@@ -210,6 +210,35 @@ function crossChecks(
     secretValues: Readonly<Record<string, string>>,
     network: StackConfig["network"],
 ): void {
+    // One account for every ARN the runtimes name: the stack deploys into one account, and its
+    // role mounts and reads only that account's file systems and secrets (the policy pack
+    // compares them with the role's account, which config cannot know).
+    let account: { id: string; key: string } | undefined;
+    const sameAccount = (key: string, arn: string) => {
+        const id = arn.split(":")[4];
+        if (!account) {
+            account = { id, key };
+        } else if (id !== account.id) {
+            p.invalid(
+                key,
+                arn,
+                `an ARN in the account ${account.id} that ${account.key} names: the stack's role reaches its own account's file systems and secrets only`,
+                `"${arn.split(":").slice(0, 4).join(":")}:${account.id}:${arn.split(":").slice(5).join(":")}"`,
+            );
+        }
+    };
+    runtimes.forEach((runtime, i) => {
+        runtime.filesystems.forEach((fs, j) => {
+            if (fs.kind === "efs" || fs.kind === "s3Files") {
+                sameAccount(`runtimes[${i}].filesystems[${j}].accessPointArn`, fs.accessPointArn);
+            }
+        });
+        for (const [variable, source] of Object.entries(runtime.secrets)) {
+            if (source.kind === "existing") {
+                sameAccount(`runtimes[${i}].secrets.${variable}.arn`, source.arn);
+            }
+        }
+    });
     const used = new Set<string>();
     runtimes.forEach((runtime, i) => {
         for (const [variable, source] of Object.entries(runtime.secrets)) {
