@@ -138,6 +138,8 @@ export const vpcId = network.vpcId;
 export const agentSubnetIds = network.agentSubnetIds;
 export const runtimeSecurityGroupId = network.runtimeSecurityGroupId;
 export const endpointSecurityGroupId = network.endpointSecurityGroupId;
+/** The private identity-provider path's security group ("" without a managed private endpoint): the IdP admits TCP 443 from it. */
+export const identityProviderSecurityGroupId = network.identityProviderSecurityGroupId;
 export const vpcEndpointIds = network.vpcEndpointIds;
 export const executionRoleArn = security.executionRoleArn;
 export const executionRoleName = security.executionRoleName;

@@ -86,6 +86,12 @@ export class AgentNetwork extends pulumi.ComponentResource {
         const runtimes = args.runtimes ?? [];
         const rules = securityGroupRules(network, capabilityPaths(runtimes));
         // Secrets are read through Secrets Manager's endpoint: no path leaves the VPC.
+        if (!network.createEndpoints && runtimes.some((r) => Object.keys(r.secrets).length > 0)) {
+            void pulumi.log.warn(
+                "runtimes read secrets, and another stack owns this VPC's endpoints (createEndpoints false): that stack must have a secretsmanager interface endpoint, or the agents cannot read them",
+                this,
+            );
+        }
         const endpointNetwork = runtimes.some((r) => Object.keys(r.secrets).length > 0)
             ? { ...network, endpointServices: [...network.endpointServices, SECRETS_MANAGER_SERVICE] }
             : network;

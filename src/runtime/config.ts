@@ -216,6 +216,16 @@ function readRuntime(
         region: ctx.region,
         environmentNames: Object.keys(environment),
     });
+    // Each secret is one more environment variable (its ARN): the runtime's limit covers both.
+    const variables = Object.keys(environment).length + Object.keys(secrets).length;
+    if (Object.keys(secrets).length > 0 && variables > ENV_VAR_MAX_COUNT) {
+        p.invalid(
+            `${key}.secrets`,
+            `${variables} variables with environment`,
+            `at most ${ENV_VAR_MAX_COUNT} environment variables and secrets together (each secret is a variable holding its ARN)`,
+            `{ CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } }`,
+        );
+    }
     const access = readRuntimeAccess(p, key, e, {
         environment: ctx.environment,
         hasAuthorizer: e.authorizer !== undefined,

@@ -140,3 +140,25 @@ describe("secrets: secretValues and runtimes[i].secrets", () => {
         expect(clash[0]).to.contain("a name not also set in environment");
     });
 });
+
+describe("secrets: the environment variable limit covers secrets too", () => {
+    it("accepts 50 variables with secrets and refuses 51 (46 and 47 with tracing's 4)", () => {
+        const env = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`V${i}`, "x"]));
+        const [runtime] = JSON.parse(rawStack("staging").values.runtimes) as Record<string, unknown>[];
+        const problemsWith = (n: number, tracing = "false") =>
+            configProblems(
+                rawStack("staging", {
+                    tracing,
+                    runtimes: [{ ...runtime, environment: env(n), secrets: { LEDGER_SECRET_ARN: { arn: SECRET } } }],
+                }),
+            );
+        expect(problemsWith(45, "true")).to.deep.equal([]);
+        expect(problemsWith(46, "true")).to.deep.equal([
+            'runtimes[0].environment "47 variables" is invalid: at most 46 with tracing on: AgentCore allows 50 and tracing adds 4 (each secret is a variable holding its ARN) (e.g. { LOG_LEVEL: "info" })',
+        ]);
+        expect(problemsWith(49)).to.deep.equal([]);
+        expect(problemsWith(50)).to.deep.equal([
+            'runtimes[0].secrets "51 variables with environment" is invalid: at most 50 environment variables and secrets together (each secret is a variable holding its ARN) (e.g. { CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } })',
+        ]);
+    });
+});
