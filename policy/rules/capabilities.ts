@@ -140,11 +140,41 @@ export function filesystemGrantProblems(document: unknown): string[] {
     });
 }
 
+/** A runtime mounts only its own account's access points: the account of its execution role. */
+export function runtimeMountAccountProblems(props: Record<string, unknown>): string[] {
+    const role = props.roleArn;
+    if (typeof role !== "string") {
+        return [];
+    }
+    const account = role.split(":")[4];
+    return list(props.filesystemConfigurations).flatMap((entry, i) => {
+        const arns = Object.values(record(entry) ?? {}).map((v) => record(v)?.accessPointArn);
+        return arns
+            .filter((arn): arn is string => typeof arn === "string" && arn.split(":")[4] !== account)
+            .map(
+                (arn) =>
+                    `mounts ${arn} (filesystemConfigurations[${i}]), which is not in the execution role's account ${account}: mount this account's access points only`,
+            );
+    });
+}
+
+const GRANT_TYPES: readonly string[] = [
+    TYPES.rolePolicy,
+    TYPES.policy,
+    TYPES.nativeRolePolicy,
+    TYPES.nativeManagedPolicy,
+];
+const RUNTIMES: readonly string[] = [TYPES.nativeRuntime, TYPES.classicRuntime];
+
 export const filesystemGrantsScoped = problemRule({
     name: "filesystem-grants-scoped",
     description:
-        "IAM policies that grant EFS or S3 Files client (mount) access name the file system and require the access point (AccessPointArn condition).",
+        "IAM policies that grant EFS or S3 Files client (mount) access name the file system and require the access point (AccessPointArn condition); runtimes mount only access points of their role's account.",
     severity: "high",
-    types: [TYPES.rolePolicy, TYPES.policy, TYPES.nativeRolePolicy, TYPES.nativeManagedPolicy],
-    problems: (_type, props) => filesystemGrantProblems(props.policy ?? props.policyDocument),
+    problems: (type, props) =>
+        GRANT_TYPES.includes(type)
+            ? filesystemGrantProblems(props.policy ?? props.policyDocument)
+            : RUNTIMES.includes(type)
+              ? runtimeMountAccountProblems(props)
+              : [],
 });

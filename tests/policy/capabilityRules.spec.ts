@@ -115,6 +115,21 @@ describe("pack: filesystem-grants-scoped", () => {
     });
 });
 
+describe("pack: filesystem-grants-scoped on runtimes", () => {
+    const runtime = (accessPointArn: string) => ({
+        roleArn: "arn:aws:iam::123456789012:role/agentcore-production-execution-role",
+        filesystemConfigurations: [{ efsAccessPoint: { accessPointArn, mountPath: "/mnt/shared" } }],
+    });
+    it("fails a mount of another account's access point, passes the role's own account (both providers)", () => {
+        for (const type of [NATIVE_RUNTIME, CLASSIC_RUNTIME]) {
+            const other = check(filesystemGrantsScoped, type, runtime(EFS_AP.replace("123456789012", "210987654321")));
+            expect(other, type).to.have.length(1);
+            expect(other[0]).to.contain("not in the execution role's account 123456789012");
+            expect(check(filesystemGrantsScoped, type, runtime(EFS_AP)), type).to.deep.equal([]);
+        }
+    });
+});
+
 describe("pack: stacks that use the capabilities have zero findings, on both providers", () => {
     const [runtime] = JSON.parse(rawStack("production").values.runtimes) as Record<string, unknown>[];
     const withAll = {
