@@ -92,7 +92,10 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     // A Pulumi secret in runtimes would land in the runtime's plain-text configuration; it is
     // refused before anything else reads (and might echo) the key's values.
     const secretKeys = raw.secretKeys ?? [];
-    const runtimesRaw = r.json("runtimes", "a list of runtimes");
+    // A secret key's text is never echoed, not even when it does not parse.
+    const runtimesRaw = secretKeys.includes("runtimes")
+        ? parseQuietly(raw.values.runtimes)
+        : r.json("runtimes", "a list of runtimes");
     const runtimesSecret = securePaths(runtimesRaw);
     let runtimes: RuntimeConfig[] = [];
     if (secretKeys.includes("runtimes") || runtimesSecret.length > 0) {
@@ -292,6 +295,14 @@ function crossChecks(
                 `runtimes[0].secrets.CRM_API_KEY_SECRET_ARN: { stored: ${name} }`,
             );
         }
+    }
+}
+
+function parseQuietly(text: string | undefined): unknown {
+    try {
+        return text === undefined || text === "" ? undefined : JSON.parse(text);
+    } catch {
+        return undefined;
     }
 }
 
