@@ -16,6 +16,7 @@ import { tracingEgressWarning } from "../observability/tracingEgress";
 import {
     RulePeer,
     SECURITY_GROUP_DESCRIPTIONS,
+    SECURITY_GROUP_NAMES,
     SecurityGroupRole,
     capabilityPaths,
     securityGroupRules,
@@ -194,8 +195,8 @@ export class AgentNetwork extends pulumi.ComponentResource {
             groups.set(
                 role,
                 new aws.ec2.SecurityGroup(
-                    `${name}-${role}-sg`,
-                    { vpcId, description: SECURITY_GROUP_DESCRIPTIONS[role], tags: tagged(`${role}-sg`) },
+                    `${name}-${SECURITY_GROUP_NAMES[role]}`,
+                    { vpcId, description: SECURITY_GROUP_DESCRIPTIONS[role], tags: tagged(SECURITY_GROUP_NAMES[role]) },
                     child,
                 ),
             );

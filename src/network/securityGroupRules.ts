@@ -42,6 +42,13 @@ export interface SecurityGroupRuleSpec {
     readonly description: string;
 }
 
+/** Logical-name roles of the groups, appended to the component name (never changed once shipped). */
+export const SECURITY_GROUP_NAMES: Readonly<Record<SecurityGroupRole, string>> = {
+    runtime: "runtime-sg",
+    endpoint: "endpoint-sg",
+    identityProvider: "identity-provider-sg",
+};
+
 /** Security group descriptions; changing one replaces the group, so they are fixed text. */
 export const SECURITY_GROUP_DESCRIPTIONS: Readonly<Record<SecurityGroupRole, string>> = {
     runtime: "AgentCore runtime ENIs: egress HTTPS to the VPC endpoints and the S3 prefix list only",

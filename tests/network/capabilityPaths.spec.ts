@@ -70,7 +70,7 @@ describe("network: the identity-provider path", () => {
                 privateEndpoint: { managed: { idpCidrs: ["10.20.12.0/24", "10.20.13.0/24"] } },
             },
         });
-        const group = ofType(run, SG).find((g) => g.name.endsWith("-identityProvider-sg"))!;
+        const group = ofType(run, SG).find((g) => g.name.endsWith("-identity-provider-sg"))!;
         expect(group, "identity-provider group").to.not.equal(undefined);
         const egress = ofType(run, EGRESS).filter((r) => r.inputs.securityGroupId === group.id);
         expect(
@@ -101,7 +101,7 @@ describe("network: the identity-provider path", () => {
                 privateEndpoint: { resourceConfiguration: "rcfg-0123456789abcdef0" },
             },
         });
-        expect(ofType(run, SG).map((g) => g.name)).to.not.include("agentcore-staging-identityProvider-sg");
+        expect(ofType(run, SG).map((g) => g.name)).to.not.include("agentcore-staging-identity-provider-sg");
         const runtime = run.resources.find((r) => r.type === "aws-native:bedrockagentcore:Runtime")!;
         expect((runtime.inputs.authorizerConfiguration as Json).customJwtAuthorizer.privateEndpoint).to.deep.equal({
             selfManagedLatticeResource: { resourceConfigurationIdentifier: "rcfg-0123456789abcdef0" },
