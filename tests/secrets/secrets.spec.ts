@@ -104,6 +104,8 @@ describe("secrets: secretValues and runtimes[i].secrets", () => {
         expect(planJson(result.plan!)).to.not.contain(PLAINTEXT);
         expect(JSON.stringify(run.outputs)).to.not.contain(PLAINTEXT);
         expect(renderPlan(result.plan!)).to.contain("secretsmanager");
+        // AWS's list price: $0.40 per secret per month; the existing secret is not the stack's.
+        expect(renderPlan(result.plan!)).to.match(/Secrets Manager secret\s+\$0\.40\s+1 secret-month × \$0\.40/);
     });
 
     it("refuses a plain (not --secret) value, an unknown stored name, an unused value and a bad ARN", () => {
