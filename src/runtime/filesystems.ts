@@ -143,7 +143,7 @@ function readMountTargetSecurityGroup(p: Problems, key: string, v: unknown): { o
         p.invalid(
             `${key}.mountTargetSecurityGroupId`,
             v,
-            "a security group ID (sg- and 8 or 17 hex) of the mount targets",
+            "a security group ID (sg- and 8 to 17 hex) of the mount targets",
             `"sg-0123456789abcdef0"`,
         );
         return { ok: false };

@@ -175,6 +175,14 @@ describe("config: a private identity provider", () => {
         );
     });
 
+    it("takes a routing domain that is a DNS name, and nothing else", () => {
+        expect(problems(privateIdp({ managed: { routingDomain: "idp.internal.example.com" } }))).to.deep.equal([]);
+        expect(problems(privateIdp({ managed: { routingDomain: "localhost" } }))[0]).to.contain(
+            "runtimes[0].authorizer.privateEndpoint.managed.routingDomain",
+        );
+        expect(problems(privateIdp({ managed: { routingDomain: `${"a".repeat(64)}.example.com` } }))).to.have.length(1);
+    });
+
     it("takes overrides for other IdP domains, not the discovery URL's own and not twice", () => {
         const override = (domain: string) => ({ domain, privateEndpoint: { managed: {} } });
         expect(
@@ -258,6 +266,22 @@ describe("config: file systems", () => {
                 mountPath: "/mnt/d",
             })[0],
         ).to.contain("the stack's region us-east-1");
+    });
+
+    it("takes a mount-target security group ID of 8 to 17 hex characters", () => {
+        const sg = (id: string) =>
+            fs({
+                kind: "s3Files",
+                accessPointArn: S3_FILES_AP,
+                mountPath: "/mnt/data",
+                mountTargetSecurityGroupId: id,
+            });
+        expect(sg("sg-01234567")).to.deep.equal([]);
+        expect(sg("sg-0123456789abcdef0")).to.deep.equal([]);
+        expect(sg("sg-0123456")).to.have.length(1);
+        expect(sg("sg-0123456789abcdef01")[0]).to.equal(
+            'runtimes[0].filesystems[0].mountTargetSecurityGroupId "sg-0123456789abcdef01" is invalid: a security group ID (sg- and 8 to 17 hex) of the mount targets (e.g. "sg-0123456789abcdef0")',
+        );
     });
 
     it("refuses an unknown kind (with the kinds listed) and a misspelt field", () => {
