@@ -5,6 +5,7 @@
  */
 import { EnforcementLevel, Policies } from "@pulumi/policy";
 import { alarmActions } from "./rules/alarmActions";
+import { filesystemGrantsScoped, nfsEgressInVpc, productionJwtRestricted } from "./rules/capabilities";
 import { endpointHasPolicy, endpointPolicyAnyPrincipalConditioned } from "./rules/endpointPolicies";
 import { productionRuntimeVpcOnly } from "./rules/runtimeResourcePolicy";
 import { codeBucketProtected } from "./rules/codeBucket";
@@ -50,4 +51,7 @@ export const policies: Policies = [
     productionRuntimeVpcOnly,
     ecrRepositorySecure,
     codeBucketProtected,
+    productionJwtRestricted,
+    nfsEgressInVpc,
+    filesystemGrantsScoped,
 ];

@@ -55,8 +55,9 @@ export function runStack(
     overrides: Readonly<Record<string, string | undefined>> = {},
     root: string = FIXTURES_ROOT,
     sourceRoot: string = FIXTURE_SOURCE_ROOT,
+    secretKeys: readonly string[] = [],
 ): Promise<ProgramRun> {
-    return runStackIn(stack, overrides, root, sourceRoot);
+    return runStackIn(stack, overrides, root, sourceRoot, undefined, secretKeys);
 }
 
 const stackRuns = new Map<string, Promise<ProgramRun>>();

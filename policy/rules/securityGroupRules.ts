@@ -25,6 +25,9 @@ export interface NormalizedRule {
     readonly protocol: unknown;
     /** Every CIDR the rule names; an element may be `UNKNOWN` during a preview. */
     readonly cidrs: readonly unknown[];
+    /** The port range (every shape names it fromPort / toPort); unknown or absent as given. */
+    readonly fromPort: unknown;
+    readonly toPort: unknown;
 }
 
 /** The property names of one rule shape. */
@@ -84,6 +87,8 @@ function normalize(
         protocol: rule[fields.protocol],
         // list() keeps an unknown list as one UNKNOWN element: nothing known to judge.
         cidrs: fields.cidrs.flatMap((field) => list(rule[field])),
+        fromPort: rule.fromPort,
+        toPort: rule.toPort,
     };
 }
 

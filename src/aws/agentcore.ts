@@ -167,3 +167,65 @@ export const RUNTIME_LOG_GROUP_PREFIX = "/aws/bedrock-agentcore/runtimes/";
 export function endpointServiceName(region: string, service: string): string {
     return `com.amazonaws.${region}.${service}`;
 }
+
+// ---- Runtime options added in 2026 (AgentCore Control API reference; aws-native 1.79). ----
+
+/** `allowedScopes[]`: 1–255 printable ASCII characters except space, `"` and `\` (CustomJWTAuthorizerConfiguration). */
+export const JWT_SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]{1,255}$/;
+export const JWT_SCOPE_MAX_LENGTH = 255;
+/**
+ * `customClaims[].inboundTokenClaimName`, 1–255 characters. AWS prints the class as
+ * `[A-Za-z0-9_.-:]` (a range `.`–`:`, so `./0-9:`, no hyphen) on the runtime and gateway pages
+ * and as `[A-Za-z0-9_.:/-]` (with a hyphen) on the payment manager page: only the characters
+ * both readings accept pass here.
+ */
+export const JWT_CLAIM_NAME_PATTERN = /^[A-Za-z0-9_.:/]{1,255}$/;
+export const JWT_CLAIM_NAME_MAX_LENGTH = 255;
+/** `inboundTokenClaimValueType`. */
+export const JWT_CLAIM_VALUE_TYPES = ["STRING", "STRING_ARRAY"] as const;
+export type JwtClaimValueType = (typeof JWT_CLAIM_VALUE_TYPES)[number];
+/**
+ * `claimMatchOperator` and the claim type and match value each takes: EQUALS compares a STRING
+ * claim with one string; CONTAINS finds one string in a STRING_ARRAY claim; CONTAINS_ANY finds
+ * any of a list in a STRING_ARRAY claim (API reference AuthorizingClaimMatchValueType; the
+ * Terraform provider documents the same pairing).
+ */
+export const JWT_CLAIM_OPERATORS = {
+    EQUALS: { valueType: "STRING", value: "string" },
+    CONTAINS: { valueType: "STRING_ARRAY", value: "string" },
+    CONTAINS_ANY: { valueType: "STRING_ARRAY", value: "list" },
+} as const;
+export type JwtClaimOperator = keyof typeof JWT_CLAIM_OPERATORS;
+/** A claim match value: the 255-character bound AWS documents for audiences, clients and scopes. */
+export const JWT_CLAIM_VALUE_MAX_LENGTH = 255;
+/** `managedVpcResource.endpointIpAddressType`. */
+export const PRIVATE_ENDPOINT_IP_ADDRESS_TYPES = ["IPV4", "IPV6"] as const;
+export type PrivateEndpointIpAddressType = (typeof PRIVATE_ENDPOINT_IP_ADDRESS_TYPES)[number];
+/** A VPC Lattice resource configuration, by ID (`rcfg-` + 17 hex) or ARN. */
+export const LATTICE_RESOURCE_CONFIGURATION =
+    /^(rcfg-[0-9a-z]{17}|arn:aws[-a-z]*:vpc-lattice:[a-z0-9-]+:\d{12}:resourceconfiguration\/rcfg-[0-9a-z]{17})$/;
+
+/** `filesystemConfigurations[].*.mountPath`: `/mnt/<one directory>`, 6–200 characters. */
+export const MOUNT_PATH_PATTERN = /^\/mnt\/[a-zA-Z0-9._-]+\/?$/;
+export const MOUNT_PATH_MIN_LENGTH = 6;
+export const MOUNT_PATH_MAX_LENGTH = 200;
+/** At most 5 file system configurations per runtime (runtime-filesystem-configurations). */
+export const FILESYSTEMS_MAX = 5;
+/** EfsAccessPointConfiguration.accessPointArn (≤ 128); region and account captured. */
+export const EFS_ACCESS_POINT_ARN =
+    /^arn:(aws[-a-z]*):elasticfilesystem:([a-z0-9-]+):(\d{12}):access-point\/(fsap-[0-9a-f]{8,40})$/;
+export const EFS_ACCESS_POINT_ARN_MAX_LENGTH = 128;
+/** The file system that owns an EFS access point (its ID; the ARN is built from the access point's). */
+export const EFS_FILE_SYSTEM_ID = /^fs-[0-9a-f]{8,40}$/;
+/** S3FilesAccessPointConfiguration.accessPointArn (≤ 256); region, account, file system captured. */
+export const S3_FILES_ACCESS_POINT_ARN =
+    /^arn:(aws[-a-z]*):s3files:([a-z0-9-]+):(\d{12}):file-system\/(fs-[0-9a-f]{17,40})\/access-point\/(fsap-[0-9a-f]{17,40})$/;
+export const S3_FILES_ACCESS_POINT_ARN_MAX_LENGTH = 256;
+/** NFS, the protocol EFS and S3 Files mount targets serve. */
+export const NFS_PORT = 2049;
+
+/** A Secrets Manager secret ARN with its 6-character suffix (a partial ARN needs a wildcard to grant). */
+export const SECRET_ARN =
+    /^arn:(aws[-a-z]*):secretsmanager:([a-z0-9-]+):(\d{12}):secret:[A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6}$/;
+/** The interface endpoint the runtimes read their secrets through. */
+export const SECRETS_MANAGER_SERVICE = "secretsmanager";

@@ -57,6 +57,8 @@ export const TYPES = {
     s3BucketObject: "aws:s3/bucketObjectv2:BucketObjectv2",
     s3BucketOwnershipControls: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
     xrayResourcePolicy: "aws:xray/resourcePolicy:ResourcePolicy",
+    secret: "aws:secretsmanager/secret:Secret",
+    secretVersion: "aws:secretsmanager/secretVersion:SecretVersion",
     // awsx's remote component: under mocks only its inputs and the mock's outputs exist.
     awsxImage: "awsx:ecr:Image",
     // Cloud Control (aws-native) equivalents: the same resources under CloudFormation's
@@ -97,6 +99,7 @@ export const COMPONENTS = {
     transactionSearch: "agentcore:monitoring:TransactionSearch",
     accountSingletons: "agentcore:monitoring:AccountSingletons",
     stackKey: "agentcore:security:StackKey",
+    secrets: "agentcore:secrets:RuntimeSecrets",
 } as const;
 
 /** Both AgentCore runtime resources: Cloud Control (aws-native) and the classic provider. */

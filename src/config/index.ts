@@ -26,12 +26,24 @@ export function readRawConfig(): RawStackConfig {
     return {
         project,
         stack: pulumi.getStack(),
+        secretKeys: Object.keys(values).filter((key) => isConfigSecret(`${prefix}${key}`)),
         values,
         region: new pulumi.Config("aws").get("region"),
         nativeRegion: new pulumi.Config("aws-native").get("region"),
         root: projectRoot(),
         otherValues,
     };
+}
+
+/**
+ * Whether Pulumi marks a config key secret. The engine hands the program decrypted values and
+ * the list of secret keys (PULUMI_CONFIG_SECRET_KEYS); the SDK reads it in `isConfigSecret`,
+ * which it does not re-export, so it is reached through require.
+ */
+function isConfigSecret(key: string): boolean {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require("@pulumi/pulumi/runtime/config") as { isConfigSecret: (k: string) => boolean };
+    return config.isConfigSecret(key);
 }
 
 /**

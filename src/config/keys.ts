@@ -200,6 +200,12 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         defaultText: "`aws-native`",
     },
     {
+        name: "secretValues",
+        meaning:
+            "values the stack stores in Secrets Manager (stack KMS key) for `runtimes[i].secrets` to reference; set each with `pulumi config set --secret --path 'secretValues.<name>' <value>` (a value set without `--secret` is refused)",
+        defaultText: "`{}`",
+    },
+    {
         name: "tags",
         meaning: "extra tags on every resource (the program adds `Project`, `Stack`, `Environment`, `ManagedBy`)",
         defaultText: "`{}`",

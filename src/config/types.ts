@@ -1,4 +1,11 @@
-import { Environment, Protocol, RuntimeProvider } from "../aws/agentcore";
+import {
+    Environment,
+    JwtClaimOperator,
+    JwtClaimValueType,
+    PrivateEndpointIpAddressType,
+    Protocol,
+    RuntimeProvider,
+} from "../aws/agentcore";
 import { AccessMode } from "../inbound/config";
 import { RuntimeArtifact } from "../artifact/config";
 import { StackKind } from "../topology/config";
@@ -11,7 +18,73 @@ export interface JwtAuthorizerConfig {
     readonly allowedAudience: readonly string[];
     /** Accepted `client_id` claims. */
     readonly allowedClients: readonly string[];
+    /** Scopes a token must carry (`scope` claim); empty: none required. */
+    readonly allowedScopes: readonly string[];
+    /** Further claims a token must match; empty: none. */
+    readonly customClaims: readonly JwtCustomClaimConfig[];
+    /** How AgentCore reaches a discovery URL served only inside a VPC; undefined: over the internet. */
+    readonly privateEndpoint?: PrivateEndpointConfig;
+    /** Other IdP domains (JWKS, token endpoint) and the private endpoint each is reached through. */
+    readonly privateEndpointOverrides: readonly PrivateEndpointOverrideConfig[];
 }
+
+/** One custom claim rule: the claim, its type, the operator and the value(s) it matches. */
+export interface JwtCustomClaimConfig {
+    readonly claim: string;
+    readonly valueType: JwtClaimValueType;
+    readonly operator: JwtClaimOperator;
+    /** One string (EQUALS, CONTAINS) or a list (CONTAINS_ANY). */
+    readonly value: string | readonly string[];
+}
+
+/**
+ * A VPC Lattice path to a private identity provider: `managed`, a resource gateway AgentCore
+ * creates in the stack's agent subnets behind the stack's identity-provider security group
+ * (egress HTTPS to `idpCidrs` only), or `selfManaged`, a resource configuration the user owns.
+ */
+export type PrivateEndpointConfig =
+    | {
+          readonly kind: "managed";
+          readonly endpointIpAddressType: PrivateEndpointIpAddressType;
+          /** CIDRs the IdP answers in, inside the VPC; empty: the VPC CIDR. */
+          readonly idpCidrs: readonly string[];
+          readonly routingDomain?: string;
+      }
+    | { readonly kind: "selfManaged"; readonly resourceConfiguration: string };
+
+export interface PrivateEndpointOverrideConfig {
+    readonly domain: string;
+    readonly privateEndpoint: PrivateEndpointConfig;
+}
+
+/**
+ * One file system mounted into a microVM runtime, by kind. New kinds (Instances'
+ * `capacityProviderVolume`) add a member here and a reader in src/runtime/filesystems.ts.
+ */
+export type FilesystemConfig =
+    | { readonly kind: "sessionStorage"; readonly mountPath: string }
+    | {
+          readonly kind: "efs";
+          readonly accessPointArn: string;
+          /** The file system the access point belongs to: the role's grant names it. */
+          readonly fileSystemId: string;
+          readonly mountPath: string;
+          /** The mount targets' security group: NFS egress goes there; undefined: to the VPC CIDR. */
+          readonly mountTargetSecurityGroupId?: string;
+      }
+    | {
+          readonly kind: "s3Files";
+          readonly accessPointArn: string;
+          readonly mountPath: string;
+          readonly mountTargetSecurityGroupId?: string;
+      };
+
+/** Where one runtime secret comes from: a value the stack stores, or a secret that exists. */
+export type RuntimeSecretSource =
+    /** `secretValues.<name>`, a Pulumi secret the stack writes into Secrets Manager under its KMS key. */
+    | { readonly kind: "stored"; readonly name: string }
+    /** An existing secret, by full ARN; `kmsKeyArn` when a customer key encrypts it. */
+    | { readonly kind: "existing"; readonly arn: string; readonly kmsKeyArn?: string };
 
 /** An extra runtime endpoint that pins an explicit runtime version. */
 export interface RuntimeEndpointConfig {
@@ -41,6 +114,10 @@ export interface RuntimeConfig {
     readonly access: AccessMode;
     /** IAM principals beyond this account allowed to invoke (access vpc, no authorizer). */
     readonly allowedPrincipals: readonly string[];
+    /** File systems mounted into the runtime (at most 5, distinct mount paths). */
+    readonly filesystems: readonly FilesystemConfig[];
+    /** Env var name → the secret whose ARN it carries; the role may read exactly these. */
+    readonly secrets: Readonly<Record<string, RuntimeSecretSource>>;
 }
 
 /** An existing VPC adopted instead of creating one. */
@@ -100,6 +177,11 @@ export interface StackConfig {
     readonly sessionInsights: boolean;
     /** User tags merged with the standard ones (Project, Stack, Environment, ManagedBy). */
     readonly tags: Readonly<Record<string, string>>;
+    /**
+     * `secretValues`: plaintext of the values the stack stores in Secrets Manager, by name.
+     * Handle only through `pulumi.secret`; never log, tag or export.
+     */
+    readonly secretValues: Readonly<Record<string, string>>;
 }
 
 /** Config as Pulumi hands it to the program: flat keys, string values (JSON for lists and objects). */
@@ -120,4 +202,9 @@ export interface RawStackConfig {
     readonly root?: string;
     /** Every value outside the project namespace, by namespaced key (`aws:region`, `agentcore:cpu`). */
     readonly otherValues?: Readonly<Record<string, string>>;
+    /**
+     * Keys (without the project namespace) Pulumi marks secret: set with `--secret`, even on
+     * one `--path` inside a structured key, which marks the whole key. Default: none.
+     */
+    readonly secretKeys?: readonly string[];
 }

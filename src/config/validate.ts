@@ -19,9 +19,11 @@ import { observabilityEnvironmentProblems, readObservability } from "../observab
 import { Problems } from "./problems";
 import { RawReader } from "./read";
 import { readRuntimes } from "../runtime/config";
-import { readTopology } from "../topology/config";
+import { agentStackRuntimeProblems, readTopology } from "../topology/config";
+import { readSecretValues, runtimesSecretProblems, securePaths } from "../secrets/config";
+import { cidrContains, parseCidr } from "../aws/cidr";
 import { nearest } from "./suggest";
-import { RawStackConfig, StackConfig } from "./types";
+import { RawStackConfig, RuntimeConfig, StackConfig } from "./types";
 
 /** Every key this program reads from the project namespace, declared in ./keys.ts. */
 export { CONFIG_KEYS };
@@ -89,26 +91,46 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         }
     }
 
+    // A Pulumi secret in runtimes would land in the runtime's plain-text configuration; it is
+    // refused before anything else reads (and might echo) the key's values.
+    const secretKeys = raw.secretKeys ?? [];
+    // A secret key's text is never echoed, not even when it does not parse.
+    const runtimesRaw = secretKeys.includes("runtimes")
+        ? parseQuietly(raw.values.runtimes)
+        : r.json("runtimes", "a list of runtimes");
     // A network stack has no runtimes: its agents live in the agent stacks that read it.
-    const runtimesRaw = r.json("runtimes", "a list of runtimes");
     if (topology.kind === "network" && runtimesRaw !== undefined) {
         p.invalid(
             "runtimes",
-            runtimesRaw,
+            secretKeys.includes("runtimes") ? "[secret]" : runtimesRaw,
             "unset in a network stack: runtimes belong to agent stacks (stackKind: agent, networkStack: <this stack>)",
             "remove runtimes",
         );
     }
-    const runtimes =
-        topology.kind === "network"
-            ? []
-            : readRuntimes(p, runtimesRaw, {
-                  stack: raw.stack,
-                  region,
-                  environment,
-                  provider: runtimeProvider,
-                  root: raw.root ?? process.cwd(),
-              });
+    const runtimesSecret = securePaths(runtimesRaw);
+    let runtimes: RuntimeConfig[] = [];
+    if (topology.kind === "network") {
+        runtimes = [];
+    } else if (secretKeys.includes("runtimes") || runtimesSecret.length > 0) {
+        runtimesSecretProblems(p, runtimesSecret);
+    } else {
+        runtimes = readRuntimes(p, runtimesRaw, {
+            stack: raw.stack,
+            region,
+            environment,
+            provider: runtimeProvider,
+            root: raw.root ?? process.cwd(),
+        });
+    }
+    const secretValues = readSecretValues(
+        p,
+        r.json("secretValues", `pulumi config set --secret --path 'secretValues.crm_api_key' <value>`),
+        secretKeys.includes("secretValues"),
+    );
+    crossChecks(p, runtimes, secretValues, network);
+    if (topology.kind === "agent") {
+        agentStackRuntimeProblems(p, runtimes);
+    }
 
     const modelArns =
         r.stringList(
@@ -197,7 +219,108 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         ...topology,
         organizationId,
         tags: { ...userTags, Project: raw.project, Stack: raw.stack, Environment: env, ManagedBy: "pulumi" },
+        secretValues,
     });
+}
+
+/** Checks across keys: stored secrets exist and are used; a managed IdP path stays inside the VPC. */
+function crossChecks(
+    p: Problems,
+    runtimes: readonly RuntimeConfig[],
+    secretValues: Readonly<Record<string, string>>,
+    network: StackConfig["network"],
+): void {
+    // One account for every ARN the runtimes name: the stack deploys into one account, and its
+    // role mounts and reads only that account's file systems and secrets (the policy pack
+    // compares them with the role's account, which config cannot know).
+    let account: { id: string; key: string } | undefined;
+    const sameAccount = (key: string, arn: string) => {
+        const id = arn.split(":")[4];
+        if (!account) {
+            account = { id, key };
+        } else if (id !== account.id) {
+            p.invalid(
+                key,
+                arn,
+                `an ARN in the account ${account.id} that ${account.key} names: the stack's role reaches its own account's file systems and secrets only`,
+                `"${arn.split(":").slice(0, 4).join(":")}:${account.id}:${arn.split(":").slice(5).join(":")}"`,
+            );
+        }
+    };
+    runtimes.forEach((runtime, i) => {
+        runtime.filesystems.forEach((fs, j) => {
+            if (fs.kind === "efs" || fs.kind === "s3Files") {
+                sameAccount(`runtimes[${i}].filesystems[${j}].accessPointArn`, fs.accessPointArn);
+            }
+        });
+        for (const [variable, source] of Object.entries(runtime.secrets)) {
+            if (source.kind === "existing") {
+                sameAccount(`runtimes[${i}].secrets.${variable}.arn`, source.arn);
+            }
+        }
+    });
+    const used = new Set<string>();
+    runtimes.forEach((runtime, i) => {
+        for (const [variable, source] of Object.entries(runtime.secrets)) {
+            if (source.kind !== "stored") {
+                continue;
+            }
+            used.add(source.name);
+            if (!(source.name in secretValues)) {
+                p.invalid(
+                    `runtimes[${i}].secrets.${variable}.stored`,
+                    source.name,
+                    `a name under secretValues (${Object.keys(secretValues).join(", ") || "none set"})`,
+                    `pulumi config set --secret --path 'secretValues.${source.name}' <value>`,
+                );
+            }
+        }
+        const authorizer = runtime.authorizer;
+        const paths = authorizer
+            ? [
+                  { key: "authorizer.privateEndpoint", endpoint: authorizer.privateEndpoint },
+                  ...authorizer.privateEndpointOverrides.map((o, j) => ({
+                      key: `authorizer.privateEndpointOverrides[${j}].privateEndpoint`,
+                      endpoint: o.privateEndpoint,
+                  })),
+              ]
+            : [];
+        const vpc = network.mode === "create" ? parseCidr(network.vpcCidr) : undefined;
+        for (const { key, endpoint } of paths) {
+            if (endpoint?.kind !== "managed" || !vpc) {
+                continue;
+            }
+            endpoint.idpCidrs.forEach((cidr, j) => {
+                const parsed = parseCidr(cidr);
+                if (parsed && !cidrContains(vpc, parsed)) {
+                    p.invalid(
+                        `runtimes[${i}].${key}.managed.idpCidrs[${j}]`,
+                        cidr,
+                        `a CIDR inside vpcCidr ${network.vpcCidr}: the identity-provider path never leaves the VPC`,
+                        `"${network.vpcCidr}"`,
+                    );
+                }
+            });
+        }
+    });
+    for (const name of Object.keys(secretValues)) {
+        if (!used.has(name)) {
+            p.invalid(
+                `secretValues.${name}`,
+                "[secret]",
+                "a value some runtimes[i].secrets entry uses ({ stored: <name> }); remove unused secrets",
+                `runtimes[0].secrets.CRM_API_KEY_SECRET_ARN: { stored: ${name} }`,
+            );
+        }
+    }
+}
+
+function parseQuietly(text: string | undefined): unknown {
+    try {
+        return text === undefined || text === "" ? undefined : JSON.parse(text);
+    } catch {
+        return undefined;
+    }
 }
 
 function readEnvironmentKey(r: RawReader, stack: string): Environment | undefined {

@@ -6,14 +6,22 @@
 import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { S3_GATEWAY_SERVICE, endpointServiceName } from "../aws/agentcore";
-import { NetworkConfig } from "../config/types";
+import { NetworkConfig, RuntimeConfig } from "../config/types";
+import { SECRETS_MANAGER_SERVICE } from "../aws/agentcore";
 import { awsContextOutput } from "../aws/context";
 import { endpointPlans } from "./vpcEndpoints";
 import { endpointPolicy } from "./vpcEndpointPolicies";
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "./flowLogPolicies";
 import { tracingEgressWarning } from "../observability/tracingEgress";
 import { adoptedEndpointsWarning } from "./adoptionWarning";
-import { RulePeer, SECURITY_GROUP_DESCRIPTIONS, SecurityGroupRole, securityGroupRules } from "./securityGroupRules";
+import {
+    RulePeer,
+    SECURITY_GROUP_DESCRIPTIONS,
+    SECURITY_GROUP_NAMES,
+    SecurityGroupRole,
+    capabilityPaths,
+    securityGroupRules,
+} from "./securityGroupRules";
 import { COMPONENTS } from "../aws/tokens";
 import { FLOW_LOG_GROUP_PREFIX } from "../aws/naming";
 
@@ -42,6 +50,12 @@ export interface AgentNetworkArgs {
     readonly tracing?: boolean;
     /** Data-perimeter endpoint policies for every agent stack of the account (network stacks). Default: false. */
     readonly dataPerimeter?: boolean;
+    /**
+     * The runtimes, for the paths their capabilities need: NFS egress for file systems, the
+     * identity-provider security group for a managed private endpoint, a secretsmanager
+     * endpoint for secrets. Default: none.
+     */
+    readonly runtimes?: readonly RuntimeConfig[];
 }
 
 export class AgentNetwork extends pulumi.ComponentResource {
@@ -50,6 +64,8 @@ export class AgentNetwork extends pulumi.ComponentResource {
     public readonly agentSubnetIds: pulumi.Output<string[]>;
     /** Runtime SG ID; consumers also wait for its egress rules. */
     public readonly runtimeSecurityGroupId: pulumi.Output<string>;
+    /** The identity-provider path's SG (managed private endpoints); "" when no runtime has one. */
+    public readonly identityProviderSecurityGroupId: pulumi.Output<string>;
     /** "" when createEndpoints is false: no endpoint SG is created then. */
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
     /** Service suffix (`ecr.api`, `s3`, ...) → VPC endpoint ID; {} when createEndpoints is false. */
@@ -75,7 +91,18 @@ export class AgentNetwork extends pulumi.ComponentResource {
             void pulumi.log.warn(adoptionWarning, this);
         }
         // Decided from plain config up front, so preview sees every resource.
-        const rules = securityGroupRules(network);
+        const runtimes = args.runtimes ?? [];
+        const rules = securityGroupRules(network, capabilityPaths(runtimes));
+        // Secrets are read through Secrets Manager's endpoint: no path leaves the VPC.
+        if (!network.createEndpoints && runtimes.some((r) => Object.keys(r.secrets).length > 0)) {
+            void pulumi.log.warn(
+                "runtimes read secrets, and another stack owns this VPC's endpoints (createEndpoints false): that stack must have a secretsmanager interface endpoint, or the agents cannot read them",
+                this,
+            );
+        }
+        const endpointNetwork = runtimes.some((r) => Object.keys(r.secrets).length > 0)
+            ? { ...network, endpointServices: [...network.endpointServices, SECRETS_MANAGER_SERVICE] }
+            : network;
         const needsVpcCidr = rules.some((r) => r.peer.kind === "vpcCidr");
 
         // ---- VPC, subnets and route tables (create mode), or the adopted VPC's IDs. ----
@@ -175,8 +202,8 @@ export class AgentNetwork extends pulumi.ComponentResource {
             groups.set(
                 role,
                 new aws.ec2.SecurityGroup(
-                    `${name}-${role}-sg`,
-                    { vpcId, description: SECURITY_GROUP_DESCRIPTIONS[role], tags: tagged(`${role}-sg`) },
+                    `${name}-${SECURITY_GROUP_NAMES[role]}`,
+                    { vpcId, description: SECURITY_GROUP_DESCRIPTIONS[role], tags: tagged(SECURITY_GROUP_NAMES[role]) },
                     child,
                 ),
             );
@@ -198,13 +225,19 @@ export class AgentNetwork extends pulumi.ComponentResource {
                     return { referencedSecurityGroupId: groupId(peer.group) };
                 case "cidr":
                     return { cidrIpv4: peer.cidr };
+                case "externalSecurityGroup":
+                    return { referencedSecurityGroupId: peer.id };
                 case "vpcCidr":
                     return { cidrIpv4: vpcCidr };
                 case "s3PrefixList":
                     return { prefixListId: s3PrefixListId };
             }
         };
-        const ruleResources: Record<SecurityGroupRole, pulumi.CustomResource[]> = { runtime: [], endpoint: [] };
+        const ruleResources: Record<SecurityGroupRole, pulumi.CustomResource[]> = {
+            runtime: [],
+            endpoint: [],
+            identityProvider: [],
+        };
         for (const rule of rules) {
             const ruleArgs = {
                 securityGroupId: groupId(rule.group),
@@ -223,7 +256,7 @@ export class AgentNetwork extends pulumi.ComponentResource {
         }
 
         // ---- VPC endpoints (only when this stack owns them). ----
-        const plans = endpointPlans(region, network);
+        const plans = endpointPlans(region, endpointNetwork);
         // Every endpoint gets a policy: without one it allows full access to its service, from
         // this VPC to any account's resources (src/network/vpcEndpointPolicies.ts).
         const policyInput = pulumi
@@ -284,6 +317,9 @@ export class AgentNetwork extends pulumi.ComponentResource {
         this.agentSubnetIds = withDependencies(pulumi.all(subnetIds), subnetReadiness);
         this.runtimeSecurityGroupId = withDependencies(groupId("runtime"), ruleResources.runtime);
         this.endpointSecurityGroupId = groups.has("endpoint") ? groupId("endpoint") : pulumi.output("");
+        this.identityProviderSecurityGroupId = groups.has("identityProvider")
+            ? withDependencies(groupId("identityProvider"), ruleResources.identityProvider)
+            : pulumi.output("");
         this.vpcEndpointIds = pulumi.output(endpointIds);
         this.endpoints = endpoints;
 
@@ -292,6 +328,7 @@ export class AgentNetwork extends pulumi.ComponentResource {
             agentSubnetIds: this.agentSubnetIds,
             runtimeSecurityGroupId: this.runtimeSecurityGroupId,
             endpointSecurityGroupId: this.endpointSecurityGroupId,
+            identityProviderSecurityGroupId: this.identityProviderSecurityGroupId,
             vpcEndpointIds: this.vpcEndpointIds,
         });
     }

@@ -3,13 +3,19 @@
  * spec into one standalone `aws.vpc.SecurityGroup{Ingress,Egress}Rule`; the tests and
  * docs/network.md read the same table. Pure.
  */
-import { NetworkConfig } from "../config/types";
+import { NFS_PORT } from "../aws/agentcore";
+import { NetworkConfig, PrivateEndpointConfig, RuntimeConfig } from "../config/types";
 
 /** Everything the agents talk to (endpoints, S3) is HTTPS. */
 export const HTTPS_PORT = 443;
 export const TCP = "tcp";
+export { NFS_PORT };
 
-export type SecurityGroupRole = "runtime" | "endpoint";
+/**
+ * `identityProvider`: the security group of the VPC Lattice resource gateway AgentCore creates
+ * for a managed private endpoint (authorizer.privateEndpoint.managed); only with one.
+ */
+export type SecurityGroupRole = "runtime" | "endpoint" | "identityProvider";
 
 /** Who a rule admits or reaches. */
 export type RulePeer =
@@ -17,6 +23,8 @@ export type RulePeer =
     | { readonly kind: "securityGroup"; readonly group: SecurityGroupRole }
     /** A CIDR known from config. */
     | { readonly kind: "cidr"; readonly cidr: string }
+    /** A security group this stack does not own, by ID (a file system's mount targets). */
+    | { readonly kind: "externalSecurityGroup"; readonly id: string }
     /** The VPC's primary CIDR: vpcCidr when created, looked up when adopted. */
     | { readonly kind: "vpcCidr" }
     /** The region's AWS-managed S3 prefix list (where the S3 gateway endpoint routes). */
@@ -29,16 +37,129 @@ export interface SecurityGroupRuleSpec {
     readonly direction: "ingress" | "egress";
     readonly peer: RulePeer;
     readonly protocol: typeof TCP;
-    readonly port: typeof HTTPS_PORT;
+    readonly port: typeof HTTPS_PORT | typeof NFS_PORT;
     /** EC2 allows only a-zA-Z0-9, spaces and ._-:/()#,@[]+=;{}!$* here. */
     readonly description: string;
 }
+
+/** Logical-name roles of the groups, appended to the component name (never changed once shipped). */
+export const SECURITY_GROUP_NAMES: Readonly<Record<SecurityGroupRole, string>> = {
+    runtime: "runtime-sg",
+    endpoint: "endpoint-sg",
+    identityProvider: "identity-provider-sg",
+};
 
 /** Security group descriptions; changing one replaces the group, so they are fixed text. */
 export const SECURITY_GROUP_DESCRIPTIONS: Readonly<Record<SecurityGroupRole, string>> = {
     runtime: "AgentCore runtime ENIs: egress HTTPS to the VPC endpoints and the S3 prefix list only",
     endpoint: "VPC interface endpoints: ingress HTTPS from the AgentCore runtimes and listed client CIDRs only",
+    identityProvider:
+        "AgentCore VPC Lattice resource gateway to the private identity provider: egress HTTPS to its CIDRs only",
 };
+
+/** What the runtimes' capabilities add to the network: NFS mounts and a private identity-provider path. */
+export interface CapabilityPaths {
+    /** Mount-target security groups the runtimes reach on NFS. */
+    readonly nfsSecurityGroupIds: readonly string[];
+    /** Some file system names no mount-target group: NFS goes to the VPC CIDR. */
+    readonly nfsToVpc: boolean;
+    /** Some runtime has a managed private endpoint: the identityProvider group exists. */
+    readonly identityProvider: boolean;
+    /** CIDRs the identity provider answers in; with `identityProviderToVpc`, the VPC CIDR too. */
+    readonly identityProviderCidrs: readonly string[];
+    readonly identityProviderToVpc: boolean;
+}
+
+/** The network paths the configured runtimes need, decided from plain config. */
+export function capabilityPaths(
+    runtimes: readonly Pick<RuntimeConfig, "filesystems" | "authorizer">[],
+): CapabilityPaths {
+    const mounts = runtimes.flatMap((r) => r.filesystems).filter((f) => f.kind === "efs" || f.kind === "s3Files");
+    const managed = runtimes
+        .flatMap((r): (PrivateEndpointConfig | undefined)[] => [
+            r.authorizer?.privateEndpoint,
+            ...(r.authorizer?.privateEndpointOverrides ?? []).map((o) => o.privateEndpoint),
+        ])
+        .filter((e): e is Extract<PrivateEndpointConfig, { kind: "managed" }> => e?.kind === "managed");
+    return {
+        nfsSecurityGroupIds: [
+            ...new Set(
+                mounts.flatMap((f) =>
+                    "mountTargetSecurityGroupId" in f && f.mountTargetSecurityGroupId
+                        ? [f.mountTargetSecurityGroupId]
+                        : [],
+                ),
+            ),
+        ],
+        nfsToVpc: mounts.some((f) => !("mountTargetSecurityGroupId" in f) || !f.mountTargetSecurityGroupId),
+        identityProvider: managed.length > 0,
+        identityProviderCidrs: [...new Set(managed.flatMap((e) => e.idpCidrs))],
+        identityProviderToVpc: managed.some((e) => e.idpCidrs.length === 0),
+    };
+}
+
+const NO_PATHS: CapabilityPaths = {
+    nfsSecurityGroupIds: [],
+    nfsToVpc: false,
+    identityProvider: false,
+    identityProviderCidrs: [],
+    identityProviderToVpc: false,
+};
+
+/**
+ * The rules the capabilities add: runtime NFS (TCP 2049) egress to each mount-target group, or
+ * to the VPC CIDR; the identity-provider group's HTTPS egress to the IdP's CIDRs (or the VPC
+ * CIDR). Nothing ingress: NFS and the IdP answer on the connection the runtime or the
+ * resource gateway opens. Never a public CIDR (config keeps idpCidrs private and in the VPC).
+ */
+export function capabilityRules(paths: CapabilityPaths): SecurityGroupRuleSpec[] {
+    const nfs = { protocol: TCP, port: NFS_PORT } as const;
+    const https = { protocol: TCP, port: HTTPS_PORT } as const;
+    const rules: SecurityGroupRuleSpec[] = [];
+    if (paths.nfsToVpc) {
+        rules.push({
+            role: "runtime-egress-nfs-vpc",
+            group: "runtime",
+            direction: "egress",
+            peer: { kind: "vpcCidr" },
+            ...nfs,
+            description: "NFS to EFS or S3 Files mount targets inside the VPC",
+        });
+    }
+    for (const id of paths.nfsSecurityGroupIds) {
+        rules.push({
+            role: `runtime-egress-nfs-${id}`,
+            group: "runtime",
+            direction: "egress",
+            peer: { kind: "externalSecurityGroup", id },
+            ...nfs,
+            description: `NFS to the file system mount targets in ${id}`,
+        });
+    }
+    if (paths.identityProvider) {
+        if (paths.identityProviderToVpc) {
+            rules.push({
+                role: "identity-provider-egress-vpc",
+                group: "identityProvider",
+                direction: "egress",
+                peer: { kind: "vpcCidr" },
+                ...https,
+                description: "HTTPS to the private identity provider inside the VPC",
+            });
+        }
+        for (const cidr of paths.identityProviderCidrs) {
+            rules.push({
+                role: `identity-provider-egress-${cidrSlug(cidr)}`,
+                group: "identityProvider",
+                direction: "egress",
+                peer: { kind: "cidr", cidr },
+                ...https,
+                description: `HTTPS to the private identity provider in ${cidr}`,
+            });
+        }
+    }
+    return rules;
+}
 
 /** A CIDR as a logical-name fragment: 10.30.8.0/22 → 10-30-8-0-22. */
 export function cidrSlug(cidr: string): string {
@@ -54,7 +175,12 @@ export function cidrSlug(cidr: string): string {
  */
 export function securityGroupRules(
     network: Pick<NetworkConfig, "createEndpoints" | "endpointClientCidrs">,
+    paths: CapabilityPaths = NO_PATHS,
 ): SecurityGroupRuleSpec[] {
+    return [...baseRules(network), ...capabilityRules(paths)];
+}
+
+function baseRules(network: Pick<NetworkConfig, "createEndpoints" | "endpointClientCidrs">): SecurityGroupRuleSpec[] {
     const https = { protocol: TCP, port: HTTPS_PORT } as const;
     const s3: SecurityGroupRuleSpec = {
         role: "runtime-egress-s3",

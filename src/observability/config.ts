@@ -60,29 +60,36 @@ export function readObservability(
  */
 export function observabilityEnvironmentProblems(
     r: RawReader,
-    runtimes: readonly { readonly environment: Readonly<Record<string, string>> }[],
+    runtimes: readonly {
+        readonly environment: Readonly<Record<string, string>>;
+        readonly secrets?: Readonly<Record<string, unknown>>;
+    }[],
     tracing: boolean,
 ): void {
     if (!tracing) {
         return;
     }
     runtimes.forEach((runtime, i) => {
-        for (const key of Object.keys(runtime.environment)) {
+        const secretNames = Object.keys(runtime.secrets ?? {});
+        for (const [field, key] of [
+            ...Object.keys(runtime.environment).map((k) => ["environment", k]),
+            ...secretNames.map((k) => ["secrets", k]),
+        ]) {
             if (RESERVED_ENV_NAMES.includes(key)) {
                 r.problems.invalid(
-                    `runtimes[${i}].environment.${key}`,
+                    `runtimes[${i}].${field}.${key}`,
                     key,
                     `a name the program does not set itself: with tracing on it sets ${RESERVED_ENV_NAMES.join(", ")} (remove ${key}, or set tracing: false to manage OpenTelemetry yourself)`,
                     "LOG_LEVEL",
                 );
             }
         }
-        const total = Object.keys(runtime.environment).length + OBSERVABILITY_ENV_NAMES.length;
+        const total = Object.keys(runtime.environment).length + secretNames.length + OBSERVABILITY_ENV_NAMES.length;
         if (total > ENV_VAR_MAX_COUNT) {
             r.problems.invalid(
                 `runtimes[${i}].environment`,
-                `${Object.keys(runtime.environment).length} variables`,
-                `at most ${ENV_VAR_MAX_COUNT - OBSERVABILITY_ENV_NAMES.length} with tracing on: AgentCore allows ${ENV_VAR_MAX_COUNT} and tracing adds ${OBSERVABILITY_ENV_NAMES.length}`,
+                `${Object.keys(runtime.environment).length + secretNames.length} variables`,
+                `at most ${ENV_VAR_MAX_COUNT - OBSERVABILITY_ENV_NAMES.length} with tracing on: AgentCore allows ${ENV_VAR_MAX_COUNT} and tracing adds ${OBSERVABILITY_ENV_NAMES.length}${secretNames.length > 0 ? " (each secret is a variable holding its ARN)" : ""}`,
                 `{ LOG_LEVEL: "info" }`,
             );
         }

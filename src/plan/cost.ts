@@ -25,6 +25,8 @@ export const PRICES = {
     gatewayEndpointMonth: 0,
     /** Customer-managed KMS key, per month (each of the first two automatic rotations adds $1 later). */
     kmsKeyMonth: 1.0,
+    /** Secrets Manager secret, per month (API calls, $0.05 per 10,000, not counted). */
+    secretMonth: 0.4,
     /** Standard-resolution alarm, per metric it evaluates, per month. */
     standardAlarmMetricMonth: 0.1,
     /** High-resolution alarm (period under 60 s), per metric, per month. */
@@ -81,6 +83,8 @@ export interface CostInputs {
     readonly interfaceEndpoints: readonly { readonly service: string; readonly azCount: number }[];
     readonly gatewayEndpoints: number;
     readonly kmsKeys: number;
+    /** Secrets the stack stores in Secrets Manager (runtimes[i].secrets with stored). Default: 0. */
+    readonly secrets?: number;
     /** One entry per metric alarm: the metrics it is billed for, and whether it is high-resolution. */
     readonly alarms: readonly { readonly name: string; readonly metrics: number; readonly highResolution: boolean }[];
     readonly compositeAlarms: number;
@@ -173,6 +177,7 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
     );
     add("S3 gateway endpoint (free)", inputs.gatewayEndpoints, "endpoint-month", PRICES.gatewayEndpointMonth, "list");
     add("KMS customer-managed key", inputs.kmsKeys, "key-month", PRICES.kmsKeyMonth, "list");
+    add("Secrets Manager secret", inputs.secrets ?? 0, "secret-month", PRICES.secretMonth, "list");
 
     const standardMetrics = inputs.alarms.filter((a) => !a.highResolution).reduce((sum, a) => sum + a.metrics, 0);
     const highResMetrics = inputs.alarms.filter((a) => a.highResolution).reduce((sum, a) => sum + a.metrics, 0);
@@ -326,6 +331,7 @@ export function costInputsFromResources(resources: readonly RecordedResource[], 
             })),
         gatewayEndpoints: endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway").length,
         kmsKeys: ofType(TYPES.kmsKey).length,
+        secrets: ofType(TYPES.secret).length,
         alarms: ofType(ALARM_TYPE).map((a) => ({ name: a.name, ...billedAlarmMetrics(a.inputs) })),
         compositeAlarms: ofType(TYPES.compositeAlarm).length,
         dashboards: ofType(TYPES.dashboard).length,

@@ -57,6 +57,17 @@ const EDGES: Record<string, Record<string, string>> = {
     [T.deliveryDestination]: { [T.logGroup]: "into" },
 };
 
+/**
+ * True when a runtime names the security group only in its authorizer's private endpoint:
+ * the VPC Lattice resource gateway AgentCore creates sits behind it, not the runtime's ENIs.
+ */
+function isIdentityProviderGroup(runtime: RecordedResource, group: RecordedResource): boolean {
+    const network = JSON.stringify(runtime.inputs.networkConfiguration ?? {});
+    const authorizer = JSON.stringify(runtime.inputs.authorizerConfiguration ?? {});
+    const id = JSON.stringify(String(group.id));
+    return authorizer.includes(id) && !network.includes(id);
+}
+
 interface Node {
     readonly id: string;
     /** A single resource, or a group drawn as one node. */
@@ -220,7 +231,9 @@ export function mermaidDiagram(plan: Plan): string {
                     target.type === T.subnet &&
                     member.inputs.vpcEndpointType === "Gateway"
                         ? "routes for"
-                        : EDGES[member.type]?.[target.type];
+                        : target.type === T.sg && isIdentityProviderGroup(member, target)
+                          ? "reaches its IdP over VPC Lattice behind"
+                          : EDGES[member.type]?.[target.type];
                 const to = nodeOf.get(target.urn);
                 if (edgeLabel && to && to !== node.id) {
                     edges.add(`    ${node.id} -->|${edgeLabel}| ${to}`);

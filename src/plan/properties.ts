@@ -156,9 +156,41 @@ function runtime(inputs: Inputs, references: References, classic: boolean): (str
             ? `lifecycle: idle ${at(lifecycle, "idleRuntimeSessionTimeout")}s, max ${at(lifecycle, "maxLifetime")}s`
             : undefined,
         prop("auth", jwt ? `JWT (${jwt})` : "IAM SigV4"),
+        ...jwtDetails(inputs, references),
+        ...list(inputs.filesystemConfigurations).map((f) => `mount: ${mountLine(f as Inputs)}`),
         prop("env", env.length > 0 ? env.join(", ") : undefined),
         tags.CpuBudget ? `budget: ${tags.CpuBudget} CPU units, ${tags.MemoryBudgetMiB} MiB (tags only)` : undefined,
     ];
+}
+
+/** Scopes, claims and the private identity-provider path of a JWT authorizer. */
+function jwtDetails(inputs: Inputs, references: References): (string | undefined)[] {
+    const jwt = at(inputs, "authorizerConfiguration.customJwtAuthorizer") as Inputs | undefined;
+    if (!jwt) {
+        return [];
+    }
+    const claims = list(jwt.customClaims).map((c) => {
+        const claim = c as Inputs;
+        return `${claim.inboundTokenClaimName} ${at(claim, "authorizingClaimMatchValue.claimMatchOperator")}`;
+    });
+    const managed = at(jwt, "privateEndpoint.managedVpcResource") as Inputs | undefined;
+    const self = at(jwt, "privateEndpoint.selfManagedLatticeResource.resourceConfigurationIdentifier");
+    return [
+        prop("jwt scopes", list(jwt.allowedScopes).length > 0 ? list(jwt.allowedScopes).join(", ") : undefined),
+        prop("jwt claims", claims.length > 0 ? claims.join("; ") : undefined),
+        managed
+            ? `identity provider via VPC Lattice: managed resource gateway in ${refs(managed.subnetIds, references)}, security group ${refs(managed.securityGroupIds, references)}`
+            : self
+              ? `identity provider via VPC Lattice: resource configuration ${self}`
+              : undefined,
+    ];
+}
+
+/** One filesystemConfigurations entry: its kind, mount path and access point. */
+function mountLine(f: Inputs): string {
+    const [kind, value] = Object.entries(f)[0] ?? ["?", {}];
+    const v = value as Inputs;
+    return `${v.mountPath} (${kind}${v.accessPointArn ? ` ${v.accessPointArn}` : ""})`;
 }
 
 /** A direct-code artifact: the object version, language runtime and entry point. */

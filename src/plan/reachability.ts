@@ -85,6 +85,57 @@ function endpointClients(plan: Plan, endpoint: RecordedResource): string[] {
         );
 }
 
+type Json = Record<string, unknown>;
+
+/** How AgentCore reaches the identity provider: the internet, or a VPC Lattice path. */
+function idpPath(endpoint: unknown): string {
+    const e = (endpoint ?? {}) as Json;
+    const managed = e.managedVpcResource as Json | undefined;
+    if (managed) {
+        return `over VPC Lattice through a resource gateway AgentCore creates in subnets ${listOf(managed.subnetIds).join(", ")} behind security group ${listOf(managed.securityGroupIds).join(", ")}`;
+    }
+    const self = e.selfManagedLatticeResource as Json | undefined;
+    return self
+        ? `over VPC Lattice through resource configuration ${String(self.resourceConfigurationIdentifier)}`
+        : "over the internet";
+}
+
+/** What a token must carry, in plain words, read from the runtime's authorizer (both providers). */
+export function tokenRequirements(inputs: Json): string[] {
+    const jwt = ((inputs.authorizerConfiguration as Json | undefined)?.customJwtAuthorizer ?? {}) as Json;
+    const lines = [
+        `it is signed by the issuer of ${String(jwt.discoveryUrl)} (fetched ${idpPath(jwt.privateEndpoint)})`,
+    ];
+    const audiences = listOf(jwt.allowedAudience ?? jwt.allowedAudiences);
+    if (audiences.length > 0) {
+        lines.push(`its aud is one of ${audiences.join(", ")}`);
+    }
+    const clients = listOf(jwt.allowedClients);
+    if (clients.length > 0) {
+        lines.push(`its client_id is one of ${clients.join(", ")}`);
+    }
+    const scopes = listOf(jwt.allowedScopes);
+    if (scopes.length > 0) {
+        lines.push(`its scope includes one of ${scopes.join(", ")}`);
+    }
+    for (const claim of (Array.isArray(jwt.customClaims) ? jwt.customClaims : []) as Json[]) {
+        const match = (claim.authorizingClaimMatchValue ?? {}) as Json;
+        const value = (match.claimMatchValue ?? {}) as Json;
+        const values = value.matchValueString ?? value.matchValueStringList ?? value.matchValueStringLists;
+        lines.push(
+            `its claim ${String(claim.inboundTokenClaimName)} (${String(claim.inboundTokenClaimValueType)}) ${String(match.claimMatchOperator)} ${listOf(values).join(", ")}`,
+        );
+    }
+    for (const override of (Array.isArray(jwt.privateEndpointOverrides)
+        ? jwt.privateEndpointOverrides
+        : []) as Json[]) {
+        lines.push(
+            `the identity provider's ${String(override.domain)} is fetched ${idpPath(override.privateEndpoint)}`,
+        );
+    }
+    return lines;
+}
+
 /** The section's lines; one block per runtime. */
 export function renderReachability(plan: Plan): string[] {
     const runtimes = plan.resources.filter((r) => RUNTIME_TYPES.includes(r.type));
@@ -127,6 +178,11 @@ export function renderReachability(plan: Plan): string[] {
                     ? "      - any caller holding a token the runtime's JWT authorizer accepts"
                     : "      - any IAM principal of this account whose own IAM policy allows bedrock-agentcore:InvokeAgentRuntime",
             );
+        }
+
+        if (jwt) {
+            out.push("    a token is accepted only when:");
+            out.push(...tokenRequirements(runtime.inputs).map((l) => `      - ${l}`));
         }
 
         const endpoints = plan.resources.filter(

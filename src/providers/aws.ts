@@ -18,6 +18,7 @@ export * as ecr from "@pulumi/aws/ecr";
 export * as iam from "@pulumi/aws/iam";
 export * as kms from "@pulumi/aws/kms";
 export * as s3 from "@pulumi/aws/s3";
+export * as secretsmanager from "@pulumi/aws/secretsmanager";
 export * as sns from "@pulumi/aws/sns";
 export * as vpc from "@pulumi/aws/vpc";
 export * as xray from "@pulumi/aws/xray";

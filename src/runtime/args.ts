@@ -7,7 +7,13 @@ import * as aws from "../providers/aws";
 import * as awsNative from "../providers/awsNative";
 import * as pulumi from "@pulumi/pulumi";
 import { CodeRuntime } from "../artifact/config";
-import { RuntimeConfig, SizingBudget } from "../config/types";
+import {
+    FilesystemConfig,
+    JwtAuthorizerConfig,
+    PrivateEndpointConfig,
+    RuntimeConfig,
+    SizingBudget,
+} from "../config/types";
 import { observabilityEnvironment } from "../observability/facts";
 
 /**
@@ -34,6 +40,18 @@ export interface RuntimeWiring {
     readonly roleArn: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Where a managed private endpoint (authorizer.privateEndpoint.managed) puts its VPC Lattice
+     * resource gateway: the VPC and agent subnets the runtime uses, behind the identity-provider
+     * security group. Required when the runtime has one; unused otherwise.
+     */
+    readonly identityProviderPath?: {
+        readonly vpcId: pulumi.Input<string>;
+        readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+        readonly securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+    };
+    /** Env var name → ARN of the secret it names (runtimes[i].secrets). Default: none. */
+    readonly secretArns?: Readonly<Record<string, pulumi.Input<string>>>;
 }
 
 /** Tags for a runtime: the stack's, plus the sizing budget it is held to and its name. */
@@ -66,9 +84,12 @@ export interface RuntimeObservability {
 export function environmentVariables(
     runtime: RuntimeConfig,
     observability?: RuntimeObservability,
-): Record<string, string> | undefined {
+    secretArns: Readonly<Record<string, pulumi.Input<string>>> = {},
+): Record<string, pulumi.Input<string>> | undefined {
     const merged = {
         ...runtime.environment,
+        // The secret's ARN, never its value: the agent reads the value with its role.
+        ...secretArns,
         ...(observability
             ? observabilityEnvironment(runtime.runtimeName, observability.environment, observability.tracing)
             : {}),
@@ -91,9 +112,67 @@ function sharedRuntimeArgs(
             networkMode: "VPC" as const,
             networkModeConfig: { subnets: wiring.subnetIds, securityGroups: wiring.securityGroupIds },
         },
-        environmentVariables: environmentVariables(runtime, observability),
+        environmentVariables: environmentVariables(runtime, observability, wiring.secretArns),
         tags,
+        // Both providers name and shape the file system entries alike.
+        ...(runtime.filesystems.length > 0 && {
+            filesystemConfigurations: runtime.filesystems.map(filesystemConfiguration),
+        }),
     };
+}
+
+/** One `filesystemConfigurations` entry: exactly one member set, as both providers require. */
+export function filesystemConfiguration(fs: FilesystemConfig) {
+    switch (fs.kind) {
+        case "sessionStorage":
+            return { sessionStorage: { mountPath: fs.mountPath } };
+        case "efs":
+            return { efsAccessPoint: { accessPointArn: fs.accessPointArn, mountPath: fs.mountPath } };
+        case "s3Files":
+            return { s3FilesAccessPoint: { accessPointArn: fs.accessPointArn, mountPath: fs.mountPath } };
+    }
+}
+
+/** The authorizer's path to a private IdP; both providers share this shape. */
+function privateEndpoint(endpoint: PrivateEndpointConfig, wiring: RuntimeWiring, tags: Record<string, string>) {
+    if (endpoint.kind === "selfManaged") {
+        return { selfManagedLatticeResource: { resourceConfigurationIdentifier: endpoint.resourceConfiguration } };
+    }
+    const path = wiring.identityProviderPath;
+    if (!path) {
+        throw new Error(
+            "a managed private endpoint needs wiring.identityProviderPath (the VPC, agent subnets and identity-provider security group)",
+        );
+    }
+    return {
+        managedVpcResource: {
+            vpcIdentifier: path.vpcId,
+            subnetIds: path.subnetIds,
+            securityGroupIds: path.securityGroupIds,
+            endpointIpAddressType: endpoint.endpointIpAddressType,
+            ...(endpoint.routingDomain !== undefined && { routingDomain: endpoint.routingDomain }),
+            tags,
+        },
+    };
+}
+
+/** The 2026 authorizer fields, named alike by both providers (only the audience list differs). */
+function jwtExtras(auth: JwtAuthorizerConfig, wiring: RuntimeWiring, tags: Record<string, string>) {
+    return {
+        ...(auth.allowedScopes.length > 0 && { allowedScopes: [...auth.allowedScopes] }),
+        ...(auth.privateEndpoint && { privateEndpoint: privateEndpoint(auth.privateEndpoint, wiring, tags) }),
+        ...(auth.privateEndpointOverrides.length > 0 && {
+            privateEndpointOverrides: auth.privateEndpointOverrides.map((o) => ({
+                domain: o.domain,
+                privateEndpoint: privateEndpoint(o.privateEndpoint, wiring, tags),
+            })),
+        }),
+    };
+}
+
+/** `customClaims`: aws-native calls the list `matchValueStringList`, classic `matchValueStringLists`. */
+function claimMatchValue(value: string | readonly string[], listField: string) {
+    return typeof value === "string" ? { matchValueString: value } : { [listField]: [...value] };
 }
 
 /** Inputs of `aws-native:bedrockagentcore:Runtime` (the CloudFormation resource). */
@@ -120,6 +199,17 @@ export function nativeRuntimeArgs(
                 discoveryUrl: runtime.authorizer.discoveryUrl,
                 allowedAudience: nonEmpty(runtime.authorizer.allowedAudience),
                 allowedClients: nonEmpty(runtime.authorizer.allowedClients),
+                ...jwtExtras(runtime.authorizer, wiring, tags),
+                ...(runtime.authorizer.customClaims.length > 0 && {
+                    customClaims: runtime.authorizer.customClaims.map((c) => ({
+                        inboundTokenClaimName: c.claim,
+                        inboundTokenClaimValueType: c.valueType,
+                        authorizingClaimMatchValue: {
+                            claimMatchOperator: c.operator,
+                            claimMatchValue: claimMatchValue(c.value, "matchValueStringList"),
+                        },
+                    })),
+                }),
             },
         },
         requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && {
@@ -153,6 +243,17 @@ export function classicRuntimeArgs(
                 discoveryUrl: runtime.authorizer.discoveryUrl,
                 allowedAudiences: nonEmpty(runtime.authorizer.allowedAudience),
                 allowedClients: nonEmpty(runtime.authorizer.allowedClients),
+                ...jwtExtras(runtime.authorizer, wiring, tags),
+                ...(runtime.authorizer.customClaims.length > 0 && {
+                    customClaims: runtime.authorizer.customClaims.map((c) => ({
+                        inboundTokenClaimName: c.claim,
+                        inboundTokenClaimValueType: c.valueType,
+                        authorizingClaimMatchValue: {
+                            claimMatchOperator: c.operator,
+                            claimMatchValue: claimMatchValue(c.value, "matchValueStringLists"),
+                        },
+                    })),
+                }),
             },
         },
         requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && {

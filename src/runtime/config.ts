@@ -22,8 +22,11 @@ import {
 import { ACCESS_FIELDS, readRuntimeAccess } from "../inbound/config";
 import { ArtifactContext, readArtifact } from "../artifact/config";
 import { Problems } from "../config/problems";
-import { nearest } from "../config/suggest";
-import { JwtAuthorizerConfig, RuntimeConfig, RuntimeEndpointConfig } from "../config/types";
+import { isRecord, stringArray, unknownFields } from "../config/fields";
+import { RuntimeConfig, RuntimeEndpointConfig } from "../config/types";
+import { readAuthorizer } from "./authorizer";
+import { readFilesystems } from "./filesystems";
+import { readRuntimeSecrets } from "../secrets/config";
 
 /** The design caps a stack at two runtimes. */
 export const MAX_RUNTIMES_PER_STACK = 2;
@@ -41,9 +44,10 @@ const RUNTIME_FIELDS = [
     "authorizer",
     "requestHeaders",
     "endpoints",
+    "filesystems",
+    "secrets",
     ...ACCESS_FIELDS,
 ];
-const AUTHORIZER_FIELDS = ["discoveryUrl", "allowedAudience", "allowedClients"];
 const ENDPOINT_FIELDS = ["name", "version", "description"];
 
 /** Private ECR image URI: account, region, repository, then a tag or a digest. */
@@ -64,41 +68,11 @@ export function parseEcrImageUri(uri: string): EcrImage | undefined {
     return m ? { account: m[1], region: m[2], repository: m[3], tag: m[4], digest: m[5] } : undefined;
 }
 
-const DISCOVERY_URL = /^https:\/\/[^\s/]+(\/[^\s]*)?\/\.well-known\/openid-configuration$/;
 const VERSION = /^[1-9][0-9]{0,9}$/;
 
 /** The AWS runtime name: `<name>_<stack>` with characters AWS rejects replaced by `_`. */
 export function awsRuntimeName(name: string, stack: string): string {
     return `${name}_${stack.replace(/[^a-zA-Z0-9_]/g, "_")}`;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function unknownFields(p: Problems, key: string, obj: Record<string, unknown>, known: string[]): void {
-    for (const field of Object.keys(obj)) {
-        if (!known.includes(field)) {
-            const near = nearest(field, known);
-            p.invalid(
-                `${key}.${field}`,
-                obj[field],
-                `not a known field${near ? ` (did you mean ${near}?)` : ""}; use ${known.join(", ")}`,
-                `${key}.${near ?? known[0]}`,
-            );
-        }
-    }
-}
-
-function stringArray(p: Problems, key: string, v: unknown, example: string): string[] {
-    if (v === undefined) {
-        return [];
-    }
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === "")) {
-        p.invalid(key, v, "a list of non-empty strings", example);
-        return [];
-    }
-    return v as string[];
 }
 
 /** Reads `runtimes` (already JSON-parsed) and checks every field of every entry. */
@@ -135,7 +109,21 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
             );
             return;
         }
-        unknownFields(p, key, entry, RUNTIME_FIELDS);
+        // A private endpoint is the authorizer's path to its discovery URL: it has no meaning without one.
+        if (entry.privateEndpoint !== undefined) {
+            p.invalid(
+                `${key}.privateEndpoint`,
+                entry.privateEndpoint,
+                "authorizer.privateEndpoint: a private endpoint is how AgentCore reaches the JWT authorizer's discovery URL, so it needs an authorizer",
+                `${key}.authorizer: { discoveryUrl: "https://idp.internal.example.com/realms/agents/.well-known/openid-configuration", allowedAudience: ["support-agent"], privateEndpoint: { managed: {} } }`,
+            );
+        }
+        unknownFields(
+            p,
+            key,
+            Object.fromEntries(Object.entries(entry).filter(([f]) => f !== "privateEndpoint")),
+            RUNTIME_FIELDS,
+        );
         const runtime = readRuntime(p, key, entry, ctx);
         if (runtime) {
             if (names.has(runtime.name)) {
@@ -223,6 +211,21 @@ function readRuntime(
     const authorizer = e.authorizer === undefined ? undefined : readAuthorizer(p, `${key}.authorizer`, e.authorizer);
     const requestHeaders = readRequestHeaders(p, `${key}.requestHeaders`, e.requestHeaders, e.authorizer !== undefined);
     const endpoints = readEndpoints(p, `${key}.endpoints`, e.endpoints);
+    const filesystems = readFilesystems(p, `${key}.filesystems`, e.filesystems, { region: ctx.region });
+    const secrets = readRuntimeSecrets(p, `${key}.secrets`, e.secrets, {
+        region: ctx.region,
+        environmentNames: Object.keys(environment),
+    });
+    // Each secret is one more environment variable (its ARN): the runtime's limit covers both.
+    const variables = Object.keys(environment).length + Object.keys(secrets).length;
+    if (Object.keys(secrets).length > 0 && variables > ENV_VAR_MAX_COUNT) {
+        p.invalid(
+            `${key}.secrets`,
+            `${variables} variables with environment`,
+            `at most ${ENV_VAR_MAX_COUNT} environment variables and secrets together (each secret is a variable holding its ARN)`,
+            `{ CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } }`,
+        );
+    }
     const access = readRuntimeAccess(p, key, e, {
         environment: ctx.environment,
         hasAuthorizer: e.authorizer !== undefined,
@@ -244,6 +247,8 @@ function readRuntime(
         requestHeaders,
         endpoints,
         ...access,
+        filesystems,
+        secrets,
     };
 }
 
@@ -358,36 +363,6 @@ function readSeconds(p: Problems, key: string, v: unknown, fallback: number): nu
         return undefined;
     }
     return v;
-}
-
-function readAuthorizer(p: Problems, key: string, v: unknown): JwtAuthorizerConfig | undefined {
-    const example = `{ discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration", allowedClients: ["4f1k2example"] }`;
-    if (!isRecord(v)) {
-        p.invalid(key, v, "a map with discoveryUrl and allowedAudience and/or allowedClients", example);
-        return undefined;
-    }
-    unknownFields(p, key, v, AUTHORIZER_FIELDS);
-    const url = v.discoveryUrl;
-    const urlOk = typeof url === "string" && DISCOVERY_URL.test(url);
-    if (!urlOk) {
-        p.invalid(
-            `${key}.discoveryUrl`,
-            url ?? null,
-            "an https URL ending in /.well-known/openid-configuration",
-            `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`,
-        );
-    }
-    const allowedAudience = stringArray(p, `${key}.allowedAudience`, v.allowedAudience, `["api://support-agent"]`);
-    const allowedClients = stringArray(p, `${key}.allowedClients`, v.allowedClients, `["4f1k2example"]`);
-    if (allowedAudience.length === 0 && allowedClients.length === 0) {
-        p.invalid(
-            key,
-            v,
-            "at least one of allowedAudience or allowedClients, or any token from the issuer would be accepted",
-            example,
-        );
-    }
-    return urlOk ? { discoveryUrl: url as string, allowedAudience, allowedClients } : undefined;
 }
 
 /** The allowlist rules AgentCore applies to request header names. */

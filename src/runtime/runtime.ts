@@ -3,7 +3,14 @@ import * as awsNative from "../providers/awsNative";
 import * as pulumi from "@pulumi/pulumi";
 import { RuntimeProvider } from "../aws/agentcore";
 import { RuntimeConfig, SizingBudget } from "../config/types";
-import { DeployedArtifact, RuntimeObservability, classicRuntimeArgs, nativeRuntimeArgs, runtimeTags } from "./args";
+import {
+    DeployedArtifact,
+    RuntimeObservability,
+    RuntimeWiring,
+    classicRuntimeArgs,
+    nativeRuntimeArgs,
+    runtimeTags,
+} from "./args";
 import { COMPONENTS } from "../aws/tokens";
 
 export interface AgentRuntimeArgs {
@@ -19,6 +26,10 @@ export interface AgentRuntimeArgs {
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** Security groups of the runtime's ENIs. */
     readonly securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** VPC, agent subnets and identity-provider SG for a managed private endpoint. Required with one. */
+    readonly identityProviderPath?: RuntimeWiring["identityProviderPath"];
+    /** Env var name → secret ARN (runtimes[i].secrets). Default: none. */
+    readonly secretArns?: RuntimeWiring["secretArns"];
     /** The stack's per-session budget, recorded as tags (AgentCore has no CPU/memory setting). */
     readonly sizing: SizingBudget;
     /** Tracing on adds AWS's documented ADOT variables to the environment. Default: off. */
@@ -53,11 +64,23 @@ export class AgentRuntime extends pulumi.ComponentResource {
         super(COMPONENTS.runtime, name, {}, opts);
         const { runtime } = args;
         const tags = runtimeTags(runtime, args.sizing, args.tags ?? {});
-        const wiring = {
+        const usesManagedPath = [
+            runtime.authorizer?.privateEndpoint,
+            ...(runtime.authorizer?.privateEndpointOverrides ?? []).map((o) => o.privateEndpoint),
+        ].some((e) => e?.kind === "managed");
+        if (usesManagedPath && !args.identityProviderPath) {
+            throw new pulumi.ResourceError(
+                `${name}: authorizer.privateEndpoint.managed needs identityProviderPath (the VPC, agent subnets and identity-provider security group)`,
+                this,
+            );
+        }
+        const wiring: RuntimeWiring = {
             artifact: args.artifact,
             roleArn: args.roleArn,
             subnetIds: args.subnetIds,
             securityGroupIds: args.securityGroupIds,
+            identityProviderPath: args.identityProviderPath,
+            secretArns: args.secretArns,
         };
         const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect ?? false };
         const runtimeOpts = { ...childOpts, dependsOn: [...(args.dependsOn ?? [])] };

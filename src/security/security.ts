@@ -10,6 +10,7 @@ import { createStackKey } from "./stackKey";
 import { Environment } from "../aws/agentcore";
 import { RuntimeConfig } from "../config";
 import { executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "./executionRole";
+import { filesystemGrantPolicy } from "./filesystemGrants";
 import { KeyPolicyInput } from "./kmsKey";
 import { awsContextOutput } from "../aws/context";
 import { COMPONENTS } from "../aws/tokens";
@@ -78,7 +79,21 @@ export class AgentSecurity extends pulumi.ComponentResource {
         this.executionRoleArn = role.arn;
         this.executionRoleName = role.name;
         this.kmsKeyArn = key.arn;
-        this.rolePolicies = [permissions];
+        // One policy per runtime that mounts its own file systems: exactly those, through
+        // exactly those access points (src/security/filesystemGrants.ts).
+        const mounts = args.runtimes.flatMap((runtime) => {
+            const document = filesystemGrantPolicy(runtime.filesystems);
+            return document
+                ? [
+                      new aws.iam.RolePolicy(
+                          `${name}-${runtime.name}-filesystems`,
+                          { role: role.name, name: `${runtime.name}-filesystems`, policy: JSON.stringify(document) },
+                          { parent: this },
+                      ),
+                  ]
+                : [];
+        });
+        this.rolePolicies = [permissions, ...mounts];
 
         this.registerOutputs({
             executionRoleArn: this.executionRoleArn,

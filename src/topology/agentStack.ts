@@ -13,10 +13,17 @@ import { AgentRuntime } from "../runtime/runtime";
 import { AgentSecurity } from "../security/security";
 import { RuntimeMonitoring } from "../observability/monitoring";
 import { RuntimeInboundAccess } from "../inbound/inboundAccess";
+import { RuntimeSecrets } from "../secrets/secrets";
 import { deployerGuardrailDocument } from "../security/deployerGuardrail";
 import { ConfigValidationError, StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
-import { NETWORK_OUTPUT_NAMES, NetworkFacts, checkNetworkOutputs, runtimePlacement } from "./networkContract";
+import {
+    NETWORK_OUTPUT_NAMES,
+    NetworkFacts,
+    agentNeedsProblems,
+    checkNetworkOutputs,
+    runtimePlacement,
+} from "./networkContract";
 
 /** Reads and checks the network stack's outputs; throws one ConfigValidationError listing every problem. */
 export async function readNetworkStack(config: StackConfig, name: string): Promise<NetworkFacts> {
@@ -30,6 +37,10 @@ export async function readNetworkStack(config: StackConfig, name: string): Promi
     const checked = checkNetworkOutputs(networkStack, values, config.region);
     if (!checked.facts) {
         throw new ConfigValidationError(config.stack, checked.problems);
+    }
+    const needs = agentNeedsProblems(networkStack, checked.facts, config.runtimes);
+    if (needs.length > 0) {
+        throw new ConfigValidationError(config.stack, needs);
     }
     return checked.facts;
 }
@@ -54,6 +65,18 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
         protect: config.protect,
         tags: config.tags,
     });
+    // Secrets the runtimes read by ARN, through the network stack's secretsmanager endpoint.
+    const secrets = config.runtimes.some((r) => Object.keys(r.secrets).length > 0)
+        ? new RuntimeSecrets(name, {
+              runtimes: config.runtimes,
+              secretValues: config.secretValues,
+              kmsKeyArn: security.kmsKeyArn,
+              roleName: security.executionRoleName,
+              environment: config.environment,
+              protect: config.protect,
+              tags: config.tags,
+          })
+        : undefined;
     const agentRuntimes = config.runtimes.map(
         (runtime) =>
             new AgentRuntime(`${name}-${runtime.name}`, {
@@ -63,12 +86,13 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
                 roleArn: security.executionRoleArn,
                 subnetIds: [...placement.subnetIds],
                 securityGroupIds: [...placement.securityGroupIds],
+                secretArns: secrets?.secretArns[runtime.name],
                 sizing: config.sizing,
                 observability: { tracing: config.tracing, environment: config.environment },
                 protect: config.protect,
                 tags: config.tags,
                 // The endpoints already exist (network stack); the role's grants must.
-                dependsOn: [...security.rolePolicies, ...artifacts.accessPolicies],
+                dependsOn: [...security.rolePolicies, ...artifacts.accessPolicies, ...(secrets?.policies ?? [])],
             }),
     );
     config.runtimes.forEach(

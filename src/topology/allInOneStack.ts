@@ -10,6 +10,7 @@ import { AgentRuntime } from "../runtime/runtime";
 import { AgentSecurity } from "../security/security";
 import { RuntimeMonitoring } from "../observability/monitoring";
 import { RuntimeInboundAccess } from "../inbound/inboundAccess";
+import { RuntimeSecrets } from "../secrets/secrets";
 import { deployerGuardrailDocument } from "../security/deployerGuardrail";
 import { StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
@@ -52,7 +53,23 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
         // An adopted VPC's endpoints serve the workloads already in it, which this stack's own
         // models and buckets do not describe: the data perimeter then (docs/network.md#adopting-a-vpc).
         dataPerimeter: config.network.mode === "existing",
+        // NFS egress for file systems, the identity-provider path, the secretsmanager endpoint.
+        runtimes: config.runtimes,
     });
+
+    // Secrets the runtimes read by ARN: never their values in the runtime's environment. Only
+    // when some runtime has secrets, so a stack without them plans exactly as before.
+    const secrets = config.runtimes.some((r) => Object.keys(r.secrets).length > 0)
+        ? new RuntimeSecrets(name, {
+              runtimes: config.runtimes,
+              secretValues: config.secretValues,
+              kmsKeyArn: security.kmsKeyArn,
+              roleName: security.executionRoleName,
+              environment: config.environment,
+              protect: config.protect,
+              tags: config.tags,
+          })
+        : undefined;
 
     const agentRuntimes = config.runtimes.map(
         (runtime) =>
@@ -63,13 +80,25 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
                 roleArn: security.executionRoleArn,
                 subnetIds: network.agentSubnetIds,
                 securityGroupIds: [network.runtimeSecurityGroupId],
+                // A managed private endpoint's resource gateway: the runtime's own VPC and subnets.
+                identityProviderPath: {
+                    vpcId: network.vpcId,
+                    subnetIds: network.agentSubnetIds,
+                    securityGroupIds: [network.identityProviderSecurityGroupId],
+                },
+                secretArns: secrets?.secretArns[runtime.name],
                 sizing: config.sizing,
                 observability: { tracing: config.tracing, environment: config.environment },
                 protect: config.protect,
                 tags: config.tags,
                 // AgentCore checks artifact access with the role at create time, and the image or
                 // code is fetched through the endpoints: all must exist before the runtime.
-                dependsOn: [...security.rolePolicies, ...artifacts.accessPolicies, ...network.endpoints],
+                dependsOn: [
+                    ...security.rolePolicies,
+                    ...artifacts.accessPolicies,
+                    ...(secrets?.policies ?? []),
+                    ...network.endpoints,
+                ],
             }),
     );
 
@@ -111,6 +140,8 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
     const agentSubnetIds = network.agentSubnetIds;
     const runtimeSecurityGroupId = network.runtimeSecurityGroupId;
     const endpointSecurityGroupId = network.endpointSecurityGroupId;
+    /** The private identity-provider path's security group ("" without a managed private endpoint): the IdP admits TCP 443 from it. */
+    const identityProviderSecurityGroupId = network.identityProviderSecurityGroupId;
     const vpcEndpointIds = network.vpcEndpointIds;
     const executionRoleArn = security.executionRoleArn;
     const executionRoleName = security.executionRoleName;
@@ -148,6 +179,7 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
         agentSubnetIds,
         runtimeSecurityGroupId,
         endpointSecurityGroupId,
+        identityProviderSecurityGroupId,
         vpcEndpointIds,
         executionRoleArn,
         executionRoleName,

@@ -4,7 +4,9 @@
  * rules, per-session alarms and saved queries). Pure: raw values in, problems recorded,
  * typed values out. What each kind owns: docs/topology.md.
  */
+import { Problems } from "../config/problems";
 import { RawReader } from "../config/read";
+import { RuntimeConfig } from "../config/types";
 
 /** The kinds of stack one program makes (docs/topology.md). */
 export const STACK_KINDS = ["all-in-one", "network", "agent"] as const;
@@ -115,4 +117,47 @@ export function readTopology(r: RawReader): TopologyConfig {
         }
     }
     return { kind, networkStack, sessionInsights };
+}
+
+/**
+ * Runtime capabilities an agent stack cannot provide, because the network stack owns every
+ * security group and endpoint (docs/topology.md, "Capabilities in agent stacks"):
+ * - a managed private identity-provider endpoint needs the identity-provider security group
+ *   beside the runtime's, which only the stack that owns the network creates;
+ * - EFS and S3 Files mounts need NFS egress (TCP 2049) on the runtime security group, which
+ *   the network stack's group does not carry for one agent stack's file system.
+ * A self-managed Lattice resource configuration and session storage need neither.
+ */
+export function agentStackRuntimeProblems(p: Problems, runtimes: readonly RuntimeConfig[]): void {
+    runtimes.forEach((runtime, i) => {
+        const authorizer = runtime.authorizer;
+        const paths = [
+            ...(authorizer?.privateEndpoint
+                ? [["authorizer.privateEndpoint", authorizer.privateEndpoint] as const]
+                : []),
+            ...(authorizer?.privateEndpointOverrides ?? []).map(
+                (o, j) => [`authorizer.privateEndpointOverrides[${j}].privateEndpoint`, o.privateEndpoint] as const,
+            ),
+        ];
+        for (const [key, endpoint] of paths) {
+            if (endpoint.kind === "managed") {
+                p.invalid(
+                    `runtimes[${i}].${key}`,
+                    "managed",
+                    "a resourceConfiguration in an agent stack: the managed path needs an identity-provider security group, which only a stack that owns the network creates",
+                    `{ resourceConfiguration: "rcfg-0123456789abcdef0" }`,
+                );
+            }
+        }
+        runtime.filesystems.forEach((filesystem, j) => {
+            if (filesystem.kind === "efs" || filesystem.kind === "s3Files") {
+                p.invalid(
+                    `runtimes[${i}].filesystems[${j}].kind`,
+                    filesystem.kind,
+                    "sessionStorage in an agent stack: EFS and S3 Files need NFS egress on the runtime security group, which the network stack owns; mount them from an all-in-one stack",
+                    `{ kind: "sessionStorage", mountPath: "/mnt/workspace" }`,
+                );
+            }
+        });
+    });
 }

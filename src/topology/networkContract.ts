@@ -165,3 +165,22 @@ export function checkNetworkOutputs(
 export function runtimePlacement(facts: NetworkFacts): RuntimePlacement {
     return { subnetIds: facts.agentSubnetIds, securityGroupIds: [facts.runtimeSecurityGroupId] };
 }
+
+/**
+ * What an agent stack's runtimes need from the network stack beyond the contract: runtimes
+ * that read secrets reach Secrets Manager only through its interface endpoint, so the network
+ * stack must list `secretsmanager` in `endpointServices`. Empty when the network serves them.
+ */
+export function agentNeedsProblems(
+    networkStack: string,
+    network: NetworkFacts,
+    runtimes: readonly { readonly name: string; readonly secrets: Readonly<Record<string, unknown>> }[],
+): string[] {
+    const readers = runtimes.filter((r) => Object.keys(r.secrets).length > 0).map((r) => r.name);
+    if (readers.length === 0 || network.vpcEndpointIds.secretsmanager) {
+        return [];
+    }
+    return [
+        `networkStack "${networkStack}" has no secretsmanager endpoint, which runtimes ${readers.join(", ")} read their secrets through: add it to the network stack's endpointServices (e.g. endpointServices: ["bedrock-runtime", "secretsmanager"]) and update that stack first`,
+    ];
+}

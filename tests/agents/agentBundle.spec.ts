@@ -195,9 +195,14 @@ describe("support agent: build scripts and the Dockerfile", () => {
 
     it("the root installs what the tests and the build need; the agent's lockfile matches its package.json", () => {
         const rootDeps = { ...rootPackage.dependencies, ...rootPackage.devDependencies };
-        expect(rootDeps).to.include.keys("@aws-sdk/client-bedrock-runtime", "esbuild");
+        expect(rootDeps).to.include.keys(
+            "@aws-sdk/client-bedrock-runtime",
+            "@aws-sdk/client-secrets-manager",
+            "esbuild",
+        );
         expect(Object.keys(agentPackage.dependencies)).to.deep.equal([
             "@aws-sdk/client-bedrock-runtime",
+            "@aws-sdk/client-secrets-manager",
             "@aws/aws-distro-opentelemetry-node-autoinstrumentation",
         ]);
         // ADOT is for the image only: the root (tests, `npm run agent`) never installs it.

@@ -48,6 +48,8 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration":
                 aws.s3.BucketServerSideEncryptionConfiguration,
             "aws:s3/bucketVersioning:BucketVersioning": aws.s3.BucketVersioning,
+            "aws:secretsmanager/secret:Secret": aws.secretsmanager.Secret,
+            "aws:secretsmanager/secretVersion:SecretVersion": aws.secretsmanager.SecretVersion,
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": aws.s3.BucketPublicAccessBlock,
             "aws:s3/bucketPolicy:BucketPolicy": aws.s3.BucketPolicy,
             "aws:s3/bucketObjectv2:BucketObjectv2": aws.s3.BucketObjectv2,
@@ -102,6 +104,7 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "agentcore:monitoring:TransactionSearch",
             "agentcore:monitoring:AccountSingletons",
             "agentcore:security:StackKey",
+            "agentcore:secrets:RuntimeSecrets",
         ]);
         expect(RUNTIME_TYPES).to.deep.equal([
             "aws-native:bedrockagentcore:Runtime",

@@ -34,6 +34,7 @@ describe("config keys: one declaration", () => {
             "protect",
             "organizationId",
             "runtimeProvider",
+            "secretValues",
             "tags",
             "tracing",
             "transactionSearch",
@@ -64,6 +65,7 @@ describe("config keys: one declaration", () => {
         }
         expect(CONFIG_KEY_DECLARATIONS.filter((k) => k.type === undefined).map((k) => k.name)).to.deep.equal([
             "runtimes",
+            "secretValues",
             "tags",
         ]);
     });

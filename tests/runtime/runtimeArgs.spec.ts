@@ -22,11 +22,16 @@ const base: RuntimeConfig = {
         discoveryUrl: "https://issuer.example.com/.well-known/openid-configuration",
         allowedAudience: ["api://support"],
         allowedClients: [],
+        allowedScopes: [],
+        customClaims: [],
+        privateEndpointOverrides: [],
     },
     requestHeaders: [],
     endpoints: [],
     access: "vpc",
     allowedPrincipals: [],
+    filesystems: [],
+    secrets: {},
 };
 const wiring = {
     artifact: {
@@ -109,6 +114,117 @@ describe("runtime args: provider mappings", () => {
                 allowedClients: ["c1"],
             },
         });
+    });
+
+    it("maps scopes, claims, a private endpoint, an override, file systems and secret ARNs under each provider's names", () => {
+        const rich: RuntimeConfig = {
+            ...base,
+            authorizer: {
+                ...base.authorizer!,
+                allowedScopes: ["agents/invoke"],
+                customClaims: [
+                    { claim: "tier", valueType: "STRING", operator: "EQUALS", value: "internal" },
+                    { claim: "roles", valueType: "STRING_ARRAY", operator: "CONTAINS_ANY", value: ["a", "b"] },
+                ],
+                privateEndpoint: { kind: "managed", endpointIpAddressType: "IPV4", idpCidrs: [] },
+                privateEndpointOverrides: [
+                    {
+                        domain: "keys.example.com",
+                        privateEndpoint: { kind: "selfManaged", resourceConfiguration: "rcfg-0123456789abcdef0" },
+                    },
+                ],
+            },
+            filesystems: [
+                { kind: "sessionStorage", mountPath: "/mnt/workspace" },
+                {
+                    kind: "efs",
+                    accessPointArn:
+                        "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0",
+                    fileSystemId: "fs-0123456789abcdef0",
+                    mountPath: "/mnt/shared",
+                },
+            ],
+        };
+        const richWiring = {
+            ...wiring,
+            identityProviderPath: { vpcId: "vpc-1", subnetIds: ["subnet-1"], securityGroupIds: ["sg-idp"] },
+            secretArns: { CRM_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:123456789012:secret:crm-AbC123" },
+        };
+        const managed = {
+            managedVpcResource: {
+                vpcIdentifier: "vpc-1",
+                subnetIds: ["subnet-1"],
+                securityGroupIds: ["sg-idp"],
+                endpointIpAddressType: "IPV4",
+                tags: { Project: "p" },
+            },
+        };
+        const override = [
+            {
+                domain: "keys.example.com",
+                privateEndpoint: {
+                    selfManagedLatticeResource: { resourceConfigurationIdentifier: "rcfg-0123456789abcdef0" },
+                },
+            },
+        ];
+        const claims = (listField: string) => [
+            {
+                inboundTokenClaimName: "tier",
+                inboundTokenClaimValueType: "STRING",
+                authorizingClaimMatchValue: {
+                    claimMatchOperator: "EQUALS",
+                    claimMatchValue: { matchValueString: "internal" },
+                },
+            },
+            {
+                inboundTokenClaimName: "roles",
+                inboundTokenClaimValueType: "STRING_ARRAY",
+                authorizingClaimMatchValue: {
+                    claimMatchOperator: "CONTAINS_ANY",
+                    claimMatchValue: { [listField]: ["a", "b"] },
+                },
+            },
+        ];
+        const filesystemConfigurations = [
+            { sessionStorage: { mountPath: "/mnt/workspace" } },
+            {
+                efsAccessPoint: {
+                    accessPointArn:
+                        "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0",
+                    mountPath: "/mnt/shared",
+                },
+            },
+        ];
+        const native = nativeRuntimeArgs(rich, richWiring, { Project: "p" }) as unknown as Record<string, unknown>;
+        expect(native.authorizerConfiguration).to.deep.equal({
+            customJwtAuthorizer: {
+                discoveryUrl: "https://issuer.example.com/.well-known/openid-configuration",
+                allowedAudience: ["api://support"],
+                allowedClients: undefined,
+                allowedScopes: ["agents/invoke"],
+                privateEndpoint: managed,
+                privateEndpointOverrides: override,
+                customClaims: claims("matchValueStringList"),
+            },
+        });
+        expect(native.filesystemConfigurations).to.deep.equal(filesystemConfigurations);
+        expect(native.environmentVariables).to.deep.equal({
+            LOG_LEVEL: "info",
+            CRM_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:123456789012:secret:crm-AbC123",
+        });
+        const classic = classicRuntimeArgs(rich, richWiring, { Project: "p" }) as unknown as Record<string, unknown>;
+        expect(classic.authorizerConfiguration).to.deep.equal({
+            customJwtAuthorizer: {
+                discoveryUrl: "https://issuer.example.com/.well-known/openid-configuration",
+                allowedAudiences: ["api://support"],
+                allowedClients: undefined,
+                allowedScopes: ["agents/invoke"],
+                privateEndpoint: managed,
+                privateEndpointOverrides: override,
+                customClaims: claims("matchValueStringLists"),
+            },
+        });
+        expect(classic.filesystemConfigurations).to.deep.equal(filesystemConfigurations);
     });
 
     it("tags a runtime with its name and budget", () => {

@@ -25,6 +25,7 @@ const OUTPUT_NAMES = [
     "environment",
     "executionRoleArn",
     "executionRoleName",
+    "identityProviderSecurityGroupId",
     "kmsKeyArn",
     "logGroupNames",
     "runtimeSecurityGroupId",
@@ -65,6 +66,8 @@ function expectContract(run: ProgramRun, stack: string): void {
     }
     expect(out.runtimeSecurityGroupId).to.match(/^sg-[0-9a-f]{17}$/);
     expect(out.endpointSecurityGroupId).to.match(/^sg-[0-9a-f]{17}$/);
+    // No fixture stack has a managed private identity provider: no group, an empty ID.
+    expect(out.identityProviderSecurityGroupId).to.equal("");
     const endpointIds = out.vpcEndpointIds as Record<string, string>;
     expect(Object.keys(endpointIds).sort()).to.deep.equal(
         [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, ...config.network.endpointServices, "s3"].sort(),

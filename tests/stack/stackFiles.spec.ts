@@ -115,6 +115,50 @@ describe("the real stack files", function () {
         }
     });
 
+    it("staging requires a scope and a custom claim of its JWT callers", () => {
+        const runtime = (plans.get("staging") as Plan).resources.find(
+            (r) => r.type === "aws-native:bedrockagentcore:Runtime",
+        )!;
+        const jwt = (runtime.inputs.authorizerConfiguration as { customJwtAuthorizer: Record<string, unknown> })
+            .customJwtAuthorizer;
+        expect(jwt.allowedScopes).to.deep.equal(["support-agent/invoke"]);
+        expect(jwt.customClaims).to.deep.equal([
+            {
+                inboundTokenClaimName: "custom:tenant_tier",
+                inboundTokenClaimValueType: "STRING",
+                authorizingClaimMatchValue: {
+                    claimMatchOperator: "EQUALS",
+                    claimMatchValue: { matchValueString: "internal" },
+                },
+            },
+        ]);
+    });
+
+    it("development's workspace_agent: a private IdP over VPC Lattice, session storage, an EFS mount, a secret by ARN", () => {
+        const plan = plans.get("development") as Plan;
+        const runtime = plan.resources.find(
+            (r) =>
+                r.type === "aws-native:bedrockagentcore:Runtime" &&
+                r.inputs.agentRuntimeName === "workspace_agent_development",
+        )!;
+        const jwt = (runtime.inputs.authorizerConfiguration as { customJwtAuthorizer: Record<string, unknown> })
+            .customJwtAuthorizer;
+        expect(Object.keys(jwt.privateEndpoint as object)).to.deep.equal(["managedVpcResource"]);
+        expect((runtime.inputs.filesystemConfigurations as object[]).map((f) => Object.keys(f)[0])).to.deep.equal([
+            "sessionStorage",
+            "efsAccessPoint",
+        ]);
+        expect(Object.keys(runtime.inputs.environmentVariables as object)).to.include("CRM_API_KEY_SECRET_ARN");
+        const services = plan.resources
+            .filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint")
+            .map((r) => String(r.inputs.serviceName));
+        expect(services).to.include("com.amazonaws.us-east-1.secretsmanager");
+        const nfs = plan.resources.filter(
+            (r) => r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" && r.inputs.fromPort === 2049,
+        );
+        expect(nfs.map((r) => r.inputs.cidrIpv4)).to.deep.equal(["10.10.0.0/16"]);
+    });
+
     it("keeps the diagrams in docs/ and the README equal to what the program builds for development", () => {
         const drawn = mermaidDiagram(plans.get("development") as Plan);
         for (const file of ["README.md", "docs/diagram-development.md"]) {

@@ -6,6 +6,7 @@
 import { bedrockConverseApi } from "./bedrock";
 import { ConfigError, readConfig } from "./config";
 import { createLogger } from "./log";
+import { secretArnVariables, secretReader } from "./secrets";
 import { createAgentServer } from "./server";
 
 /** How long in-flight requests may run after SIGTERM before their connections are cut. */
@@ -34,6 +35,15 @@ function start(): void {
         });
         if (!config.modelId) {
             logger.warn("MODEL_ID is not set: /ping answers, /invocations answers 500 until it is");
+        }
+        // Each secret the stack passes (by ARN) is read once at start, so a missing grant or
+        // endpoint shows in the logs at once; the sample logs only that it was read.
+        const readSecret = secretReader(process.env);
+        for (const variable of secretArnVariables(process.env)) {
+            readSecret(variable).then(
+                (value) => logger.info("secret readable", { variable, length: value.length }),
+                (error) => logger.error("secret not readable", { variable, error }),
+            );
         }
     });
     server.on("error", (error) => {

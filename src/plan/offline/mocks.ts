@@ -85,6 +85,19 @@ export function mockAvailabilityZones(region: string): { names: string[]; zoneId
     return { names, zoneIds };
 }
 
+/** What the record shows for a secret input. */
+export const SECRET_PLACEHOLDER = "[secret]";
+
+/** The signature Pulumi's wire format marks a secret value with (@pulumi/pulumi runtime/rpc.ts). */
+const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Top-level properties of a serialized input object that are, or contain, a secret. */
+function secretProperties(serialized: Record<string, unknown>): string[] {
+    const holds = (v: unknown): boolean =>
+        typeof v === "object" && v !== null && Object.values(v).some((x) => x === SECRET_SIGNATURE || holds(x));
+    return Object.keys(serialized).filter((k) => holds(serialized[k]));
+}
+
 /**
  * Mocks for `pulumi.runtime.setMocks` that behave like the AWS providers closely enough
  * that the program's wiring is real: IDs carry the real prefixes, ARNs have the account
@@ -98,7 +111,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly failures: Error[] = [];
     private readonly pending = new Map<
         string,
-        { parent?: string; dependencies: string[]; protect: boolean; retainOnDelete: boolean }
+        { parent?: string; dependencies: string[]; protect: boolean; retainOnDelete: boolean; secretInputs?: string[] }
     >();
 
     constructor(
@@ -134,6 +147,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 dependencies: [...new Set([...req.getDependenciesList(), ...propertyDeps])].sort(),
                 protect: req.getProtect() === true,
                 retainOnDelete: req.getRetainondelete() === true,
+                secretInputs: secretProperties(req.getObject().toJavaScript()),
             });
             return register(req, callback);
         };
@@ -181,14 +195,21 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                   ? { id: undefined, computed: {} }
                   : this.computed(args.type, args.name, args.inputs);
         const state = { ...args.inputs, ...computed };
+        // A secret input (pulumi.secret, a secret config value) is recorded as "[secret]": the
+        // mock monitor hands the mocks plain values, and the plan, its JSON and the tests read
+        // the record. The program still gets the real value back, as from the engine.
+        const hide = (values: Record<string, unknown>) =>
+            Object.fromEntries(
+                Object.entries(values).map(([k, v]) => [k, meta.secretInputs?.includes(k) ? SECRET_PLACEHOLDER : v]),
+            );
         this.resources.push({
             urn,
             type: args.type,
             name: args.name,
             custom: args.custom !== false,
             id,
-            inputs: args.inputs,
-            state,
+            inputs: hide(args.inputs),
+            state: hide(state),
             parent: meta.parent,
             dependencies: meta.dependencies,
             protect: meta.protect,
@@ -341,6 +362,17 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 const keyId = `${stableHex(seed, 8)}-${stableHex(seed + 1, 4)}-${stableHex(seed + 2, 4)}-${stableHex(seed + 3, 4)}-${stableHex(seed + 4, 12)}`;
                 return { id: keyId, computed: { keyId, arn: `arn:aws:kms:${r}:${a}:key/${keyId}` } };
             }
+            case TYPES.secret: {
+                // Secrets Manager appends "-" and 6 random characters to the name.
+                const secretName = `${inputs.namePrefix ?? `${autoName}-`}${stableHex(seed, 6)}`;
+                const arn = `arn:aws:secretsmanager:${r}:${a}:secret:${secretName}-${stableHex(seed + "/s", 6)}`;
+                return { id: arn, computed: { arn, name: secretName } };
+            }
+            case TYPES.secretVersion:
+                return {
+                    id: `${inputs.secretId}|${stableHex(seed, 32)}`,
+                    computed: { arn: inputs.secretId, versionId: stableHex(seed, 32) },
+                };
             case TYPES.kmsAlias:
                 return {
                     id: autoName,

@@ -27,10 +27,12 @@ export async function runProgram(args: {
     rootDirectory?: string;
     /** Outputs of the stacks the program reads with StackReference, by fully qualified name. */
     stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
+    /** Namespaced keys Pulumi marks secret (`pulumi config set --secret`). Default: none. */
+    secretKeys?: string[];
 }): Promise<ProgramRun> {
     const region = args.config["aws:region"] ?? "us-east-1";
     const mocks = new RecordingMocks(region, undefined, args.project, args.stack, args.stackReferences);
-    pulumi.runtime.setAllConfig(args.config);
+    pulumi.runtime.setAllConfig(args.config, args.secretKeys ?? []);
     await mocks.install();
     setRootDirectory(args.rootDirectory ?? PROJECT_ROOT);
     let outputs: Record<string, unknown> | undefined;
@@ -95,8 +97,10 @@ export async function runStack(
     root: string = PROJECT_ROOT,
     sourceRoot: string = root,
     stackReferences?: Readonly<Record<string, Record<string, unknown>>>,
+    /** Keys to mark secret besides those the stack file encrypts (namespaced or not). Default: none. */
+    extraSecretKeys: readonly string[] = [],
 ): Promise<ProgramRun> {
-    const { project, config } = stackConfig(stack, root);
+    const { project, config, secretKeys } = stackConfig(stack, root);
     for (const [key, value] of Object.entries(overrides)) {
         const fullKey = key.includes(":") ? key : `${project}:${key}`;
         if (value === undefined) {
@@ -110,6 +114,7 @@ export async function runStack(
         project,
         stack,
         config,
+        secretKeys: [...secretKeys, ...extraSecretKeys.map((k) => (k.includes(":") ? k : `${project}:${k}`))],
         rootDirectory: sourceRoot,
         stackReferences: stackReferences,
         program: () => {

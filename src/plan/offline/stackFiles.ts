@@ -44,6 +44,17 @@ export function listStacks(root = PROJECT_ROOT): string[] {
         .sort();
 }
 
+/** True when a stack-file value is, or contains, a `{ secure: ... }` node. */
+function holdsSecure(value: unknown): boolean {
+    if (typeof value !== "object" || value === null) {
+        return false;
+    }
+    if (!Array.isArray(value) && typeof (value as { secure?: unknown }).secure === "string") {
+        return true;
+    }
+    return Object.values(value).some(holdsSecure);
+}
+
 /** Renders a config value the way the Pulumi CLI hands it to a program: lists and maps as JSON. */
 function toConfigString(value: unknown): string {
     return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
@@ -55,7 +66,10 @@ function toConfigString(value: unknown): string {
  * (`<project>:<key>`, `aws:region`). Keys without a default and without a value are left
  * out, so the program's own validation reports them.
  */
-export function stackConfig(stack: string, root = PROJECT_ROOT): { project: string; config: Record<string, string> } {
+export function stackConfig(
+    stack: string,
+    root = PROJECT_ROOT,
+): { project: string; config: Record<string, string>; secretKeys: string[] } {
     const project = readProjectFile(root);
     const file = path.join(root, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(file)) {
@@ -68,10 +82,17 @@ export function stackConfig(stack: string, root = PROJECT_ROOT): { project: stri
             config[`${project.name}:${key}`] = toConfigString(declared.default);
         }
     }
+    // A value set with --secret stays `{ secure: <ciphertext> }` here (nothing can decrypt it
+    // offline) and marks its key secret, as Pulumi marks the whole key of a --path secret.
+    const secretKeys: string[] = [];
     for (const [key, value] of Object.entries(stackFile.config ?? {})) {
-        config[key.includes(":") ? key : `${project.name}:${key}`] = toConfigString(value);
+        const fullKey = key.includes(":") ? key : `${project.name}:${key}`;
+        config[fullKey] = toConfigString(value);
+        if (holdsSecure(value)) {
+            secretKeys.push(fullKey);
+        }
     }
-    return { project: project.name, config };
+    return { project: project.name, config, secretKeys };
 }
 
 /**

@@ -1,0 +1,237 @@
+/**
+ * Secrets, from config to the agent: `secretValues` (Pulumi secrets the stack writes into
+ * Secrets Manager under its KMS key) and `runtimes[i].secrets` (env var name → a stored value
+ * or an existing secret's ARN). AgentCore keeps environment variables in plain text in the
+ * runtime's configuration, so a secret never goes there: the agent gets the secret's ARN and
+ * reads the value with its execution role. See docs/runtime-capabilities.md#secrets.
+ */
+import { ENV_VAR_NAME_PATTERN, SECRET_ARN } from "../aws/agentcore";
+import { isRecord, unknownFields } from "../config/fields";
+import { Problems } from "../config/problems";
+import { RuntimeSecretSource } from "../config/types";
+
+/** Names under `secretValues`: they become part of the Secrets Manager secret's name. */
+export const SECRET_VALUE_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
+/** Secrets Manager holds at most 65,536 bytes per secret value. */
+export const SECRET_VALUE_MAX_BYTES = 65536;
+const KMS_KEY_ARN = /^arn:aws[-a-z]*:kms:([a-z0-9-]+):\d{12}:key\/[0-9a-f-]{36}$/;
+const SECRET_FIELDS = ["stored", "arn", "kmsKeyArn"];
+/** What an error message shows instead of a secret's value. */
+export const HIDDEN = "[secret]";
+
+/**
+ * How the offline plan hands over a value it cannot decrypt: the stack file's own
+ * `{ secure: <ciphertext> }` node. Under `pulumi up` values arrive decrypted.
+ */
+export function isSecureNode(v: unknown): v is { secure: string } {
+    return isRecord(v) && Object.keys(v).length === 1 && typeof v.secure === "string";
+}
+
+/** Paths (`[0].environment.X`) of every `{ secure }` node inside a parsed value. */
+export function securePaths(v: unknown, at = ""): string[] {
+    if (isSecureNode(v)) {
+        return [at];
+    }
+    if (Array.isArray(v)) {
+        return v.flatMap((x, i) => securePaths(x, `${at}[${i}]`));
+    }
+    if (isRecord(v)) {
+        return Object.entries(v).flatMap(([k, x]) => securePaths(x, `${at}.${k}`));
+    }
+    return [];
+}
+
+const WHY =
+    "AgentCore keeps environment variables in plain text in the runtime's configuration (anyone who may read the runtime sees them)";
+const INSTEAD = (runtime: string, variable: string) =>
+    `store the value with pulumi config set --secret --path 'secretValues.${variable.toLowerCase()}' <value> and reference it as ${runtime}.secrets.${variable}_SECRET_ARN: { stored: ${variable.toLowerCase()} } (or name an existing secret: { arn: "arn:aws:secretsmanager:..." }); the agent gets the secret's ARN in that variable and reads the value with its role`;
+
+/**
+ * The problem for a Pulumi secret inside `runtimes`. `paths` are the secret's places when
+ * known (the offline plan sees the stack file's markers); under `pulumi up` Pulumi only
+ * says that the whole `runtimes` key holds a secret.
+ */
+export function runtimesSecretProblems(p: Problems, paths: readonly string[]): void {
+    if (paths.length === 0) {
+        p.invalid(
+            "runtimes",
+            HIDDEN,
+            `no Pulumi secrets (pulumi config set --secret --path 'runtimes[0].environment.X' marks all of runtimes secret): ${WHY}; ${INSTEAD("runtimes[0]", "X")}`,
+            `pulumi config set --secret --path 'secretValues.crm_api_key' <value>`,
+        );
+        return;
+    }
+    for (const path of paths) {
+        const m = /^\[(\d+)\]\.environment\.([^.[]+)$/.exec(path);
+        const runtime = m ? `runtimes[${m[1]}]` : "runtimes[0]";
+        const variable = m ? m[2] : "X";
+        p.invalid(
+            `runtimes${path}`,
+            HIDDEN,
+            m
+                ? `a plain value: a Pulumi secret is refused in environment because ${WHY}; ${INSTEAD(runtime, variable)}`
+                : `a plain value: Pulumi secrets belong in secretValues, referenced from ${runtime}.secrets (${WHY})`,
+            `pulumi config set --secret --path 'secretValues.${variable.toLowerCase()}' <value>`,
+        );
+    }
+}
+
+/**
+ * `secretValues`: a map of names to Pulumi secrets. A value set without `--secret` is refused
+ * (it would sit in plain text in the stack file). Values never appear in messages.
+ */
+export function readSecretValues(p: Problems, raw: unknown, isSecret: boolean): Record<string, string> {
+    const example = `pulumi config set --secret --path 'secretValues.crm_api_key' <value>`;
+    if (raw === undefined) {
+        return {};
+    }
+    if (!isRecord(raw)) {
+        p.invalid("secretValues", HIDDEN, "a map of names to secret values", example);
+        return {};
+    }
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(raw)) {
+        const key = `secretValues.${name}`;
+        if (!SECRET_VALUE_NAME.test(name)) {
+            p.invalid(key, name, "a name of letters, digits and _ (1-64), starting with a letter", `crm_api_key`);
+            continue;
+        }
+        if (isSecureNode(value)) {
+            // The offline plan cannot decrypt; the stored value is what `pulumi up` decrypts.
+            out[name] = HIDDEN;
+            continue;
+        }
+        if (!isSecret) {
+            p.invalid(
+                key,
+                HIDDEN,
+                "a Pulumi secret, set with --secret (a plain value would sit unencrypted in the stack file)",
+                example,
+            );
+            continue;
+        }
+        if (
+            typeof value !== "string" ||
+            value.length === 0 ||
+            Buffer.byteLength(value, "utf8") > SECRET_VALUE_MAX_BYTES
+        ) {
+            p.invalid(key, HIDDEN, `text of 1 to ${SECRET_VALUE_MAX_BYTES} bytes (the Secrets Manager limit)`, example);
+            continue;
+        }
+        out[name] = value;
+    }
+    return out;
+}
+
+/** `runtimes[i].secrets`: env var name → `{ stored: <secretValues name> }` or `{ arn, kmsKeyArn? }`. */
+export function readRuntimeSecrets(
+    p: Problems,
+    key: string,
+    v: unknown,
+    ctx: { readonly region?: string; readonly environmentNames: readonly string[] },
+): Record<string, RuntimeSecretSource> {
+    const region = ctx.region ?? "us-east-1";
+    const arnExample = `"arn:aws:secretsmanager:${region}:123456789012:secret:crm/api-key-AbC123"`;
+    const example = `{ CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } }`;
+    if (v === undefined) {
+        return {};
+    }
+    if (!isRecord(v) || Object.keys(v).length === 0) {
+        p.invalid(
+            key,
+            v,
+            "a map of environment variable names to { stored: <name> } or { arn: <secret ARN> }",
+            example,
+        );
+        return {};
+    }
+    const out: Record<string, RuntimeSecretSource> = {};
+    for (const [name, source] of Object.entries(v)) {
+        const k = `${key}.${name}`;
+        if (!ENV_VAR_NAME_PATTERN.test(name)) {
+            p.invalid(
+                k,
+                name,
+                "an environment variable name of letters, digits and _ (1-128), not starting with a digit",
+                "CRM_API_KEY_SECRET_ARN",
+            );
+            continue;
+        }
+        if (ctx.environmentNames.includes(name)) {
+            p.invalid(
+                k,
+                name,
+                "a name not also set in environment (the variable carries the secret's ARN)",
+                `${name}_SECRET_ARN`,
+            );
+            continue;
+        }
+        if (!isRecord(source)) {
+            p.invalid(k, source, "{ stored: <secretValues name> } or { arn: <secret ARN> }", "{ stored: crm_api_key }");
+            continue;
+        }
+        unknownFields(p, k, source, SECRET_FIELDS);
+        if ((source.stored === undefined) === (source.arn === undefined)) {
+            p.invalid(
+                k,
+                source,
+                "exactly one of stored (a secretValues name) or arn (an existing secret)",
+                "{ stored: crm_api_key }",
+            );
+            continue;
+        }
+        if (source.stored !== undefined) {
+            if (typeof source.stored !== "string" || !SECRET_VALUE_NAME.test(source.stored)) {
+                p.invalid(`${k}.stored`, source.stored, "the name of a value under secretValues", "crm_api_key");
+                continue;
+            }
+            if (source.kmsKeyArn !== undefined) {
+                p.invalid(
+                    `${k}.kmsKeyArn`,
+                    source.kmsKeyArn,
+                    "nothing: a stored value is encrypted with the stack's key",
+                    "(omit it)",
+                );
+                continue;
+            }
+            out[name] = { kind: "stored", name: source.stored };
+            continue;
+        }
+        const arn = source.arn;
+        const m = typeof arn === "string" ? SECRET_ARN.exec(arn) : null;
+        if (!m) {
+            p.invalid(
+                `${k}.arn`,
+                arn,
+                "a complete Secrets Manager secret ARN, with the 6-character suffix AWS adds (a partial ARN can only be granted with a wildcard)",
+                arnExample,
+            );
+            continue;
+        }
+        if (ctx.region && m[2] !== ctx.region) {
+            p.invalid(
+                `${k}.arn`,
+                arn,
+                `a secret in the stack's region ${ctx.region} (read through the stack's secretsmanager endpoint)`,
+                arnExample,
+            );
+            continue;
+        }
+        let kmsKeyArn: string | undefined;
+        if (source.kmsKeyArn !== undefined) {
+            const km = typeof source.kmsKeyArn === "string" ? KMS_KEY_ARN.exec(source.kmsKeyArn) : null;
+            if (!km || (ctx.region && km[1] !== ctx.region)) {
+                p.invalid(
+                    `${k}.kmsKeyArn`,
+                    source.kmsKeyArn,
+                    `the ARN of the customer-managed KMS key that encrypts this secret, in ${region} (omit it for the aws/secretsmanager key)`,
+                    `"arn:aws:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"`,
+                );
+                continue;
+            }
+            kmsKeyArn = source.kmsKeyArn as string;
+        }
+        out[name] = { kind: "existing", arn: arn as string, kmsKeyArn };
+    }
+    return out;
+}
