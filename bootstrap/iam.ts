@@ -238,6 +238,8 @@ export function environmentArns(ctx: AwsContext, env: string) {
         codeObjects: `arn:${ctx.partition}:s3:::${prefix}-code-*/*`,
         repositories: regionalArn(ctx, "ecr", `repository/${prefix}/*`),
         insightRules: regionalArn(ctx, "cloudwatch", `insight-rule/${prefix}-*`),
+        // RuntimeSecrets names every stored secret `<component name>/<name>-` (src/secrets/secrets.ts).
+        secrets: regionalArn(ctx, "secretsmanager", `secret:${prefix}/*`),
         runtimes: regionalArn(ctx, "bedrock-agentcore", `runtime/*_${runtimeSuffix(env)}-*`),
         workloadIdentities: [
             regionalArn(ctx, "bedrock-agentcore", "workload-identity-directory/default"),
@@ -476,6 +478,23 @@ export const ECR_REPOSITORY_ACTIONS = [
 ].sort();
 /** Using the stack key for SSE-KMS uploads and KMS-encrypted repositories (the grant is ECR's own). */
 export const KMS_USE_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"];
+/**
+ * The stack's stored secrets (`secretValues`): create, read back on refresh, put a new value,
+ * tag, delete. Scoped to the stack's name prefix; the values are encrypted with the stack key
+ * (KmsUseOwnKeys).
+ */
+export const SECRETS_MANAGER_ACTIONS = [
+    "secretsmanager:CreateSecret",
+    "secretsmanager:DeleteSecret",
+    "secretsmanager:DescribeSecret",
+    "secretsmanager:GetResourcePolicy",
+    "secretsmanager:GetSecretValue",
+    "secretsmanager:ListSecretVersionIds",
+    "secretsmanager:PutSecretValue",
+    "secretsmanager:TagResource",
+    "secretsmanager:UntagResource",
+    "secretsmanager:UpdateSecret",
+];
 export const KMS_GRANT_ACTIONS = ["kms:CreateGrant", "kms:RetireGrant"];
 /** The runtimes' and endpoints' resource-based policies (PutResourcePolicy etc. of the AgentCore control plane). */
 export const AGENTCORE_RESOURCE_POLICY_ACTIONS = [
@@ -633,6 +652,7 @@ function allInOneDeployPolicy(
                 ? [statement("XRayTransactionSearch", XRAY_SEGMENT_DESTINATION_ACTIONS, "*")]
                 : []),
             statement("CloudWatchInsightRules", CLOUDWATCH_INSIGHT_RULE_ACTIONS, arns.insightRules),
+            statement("SecretsManagerStackSecrets", SECRETS_MANAGER_ACTIONS, arns.secrets),
             statement("S3CodeBucket", S3_BUCKET_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
             statement("EcrRepositories", ECR_REPOSITORY_ACTIONS, arns.repositories),
             statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),

@@ -644,6 +644,18 @@ const REQUIRED_ACTIONS: Record<string, string[]> = {
         "xray:UpdateTraceSegmentDestination",
         "xray:GetTraceSegmentDestination",
     ],
+    "aws:secretsmanager/secret:Secret": [
+        "secretsmanager:CreateSecret",
+        "secretsmanager:DescribeSecret",
+        "secretsmanager:TagResource",
+        "secretsmanager:DeleteSecret",
+        "kms:GenerateDataKey",
+    ],
+    "aws:secretsmanager/secretVersion:SecretVersion": [
+        "secretsmanager:PutSecretValue",
+        "secretsmanager:GetSecretValue",
+        "kms:Decrypt",
+    ],
     "aws-native:bedrockagentcore:Runtime": [
         "cloudformation:CreateResource",
         "cloudformation:GetResourceRequestStatus",
@@ -684,6 +696,22 @@ describe("bootstrap: the deploy grants cover every resource the program creates"
             const policy = deployPolicy({ partition: "aws", region: "us-east-1", accountId: "123456789012" }, env);
             granted[env] = new Set(policy.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => s.Action));
         }
+        // No shipped stack stores a secret: staging with one stored value, so the secrets'
+        // resource types are covered too.
+        const staging = JSON.parse(stackConfig("staging").config["agentcore-private:runtimes"]);
+        staging[0].secrets = { CRM_API_KEY_SECRET_ARN: { stored: "crm_api_key" } };
+        const withSecret = await runStack(
+            "staging",
+            { runtimes: JSON.stringify(staging), secretValues: JSON.stringify({ crm_api_key: "value-of-the-secret" }) },
+            undefined,
+            undefined,
+            undefined,
+            ["secretValues"],
+        );
+        expect(withSecret.error, "staging with a stored secret").to.equal(undefined);
+        for (const r of withSecret.resources) {
+            if (!r.type.startsWith("pulumi:") && !r.type.startsWith("agentcore:")) createdTypes.staging.add(r.type);
+        }
     });
 
     for (const env of ["development", "staging", "production"]) {
@@ -696,6 +724,22 @@ describe("bootstrap: the deploy grants cover every resource the program creates"
             expect(missing).to.deep.equal([]);
         });
     }
+
+    it("stored secrets: only the stack's own name prefix", () => {
+        const secrets = deployPolicy(
+            { partition: "aws", region: "us-east-1", accountId: "123456789012" },
+            "staging",
+        ).Statement.find((s) => s.Sid === "SecretsManagerStackSecrets");
+        expect(secrets?.Resource).to.equal("arn:aws:secretsmanager:us-east-1:123456789012:secret:agentcore-staging/*");
+        // Near miss: production's role names production's prefix, never staging's.
+        const production = deployPolicy(
+            { partition: "aws", region: "us-east-1", accountId: "123456789012" },
+            "production",
+        ).Statement.find((s) => s.Sid === "SecretsManagerStackSecrets");
+        expect(production?.Resource).to.equal(
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:agentcore-production/*",
+        );
+    });
 
     it("the table has no stale rows: every listed type is created by some stack", () => {
         const all = new Set(Object.values(createdTypes).flatMap((s) => [...s]));
