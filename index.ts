@@ -12,6 +12,7 @@ import { RuntimeMonitoring } from "./src/observability/monitoring";
 import { RuntimeInboundAccess } from "./src/inbound/inboundAccess";
 import { deployerGuardrailDocument } from "./src/security/deployerGuardrail";
 import { loadConfig } from "./src/config";
+import { AgentCapacity } from "./src/compute/capacityProvider";
 import { stackComponentName } from "./src/aws/naming";
 
 // Throws one error listing every config problem before any resource is registered.
@@ -52,6 +53,20 @@ const network = new AgentNetwork(name, {
     tracing: config.tracing,
 });
 
+// Instances: the capacity provider in the same agent subnets and runtime security group a
+// microVM runtime would use (or, in the platform topology, the network stack's).
+const capacity =
+    config.compute.type === "instances"
+        ? new AgentCapacity(name, {
+              stack: config.stack,
+              compute: config.compute,
+              subnetIds: network.agentSubnetIds,
+              securityGroupIds: [network.runtimeSecurityGroupId],
+              protect: config.protect,
+              tags: config.tags,
+          })
+        : undefined;
+
 const agentRuntimes = config.runtimes.map(
     (runtime) =>
         new AgentRuntime(`${name}-${runtime.name}`, {
@@ -61,13 +76,20 @@ const agentRuntimes = config.runtimes.map(
             roleArn: security.executionRoleArn,
             subnetIds: network.agentSubnetIds,
             securityGroupIds: [network.runtimeSecurityGroupId],
+            capacityProviderArn: capacity?.arn,
             sizing: config.sizing,
             observability: { tracing: config.tracing, environment: config.environment },
             protect: config.protect,
             tags: config.tags,
             // AgentCore checks artifact access with the role at create time, and the image or
             // code is fetched through the endpoints: all must exist before the runtime.
-            dependsOn: [...security.rolePolicies, ...artifacts.accessPolicies, ...network.endpoints],
+            // On Instances the provider (after its operator role policy) comes first.
+            dependsOn: [
+                ...security.rolePolicies,
+                ...artifacts.accessPolicies,
+                ...network.endpoints,
+                ...(capacity ? [capacity.provider] : []),
+            ],
         }),
 );
 
@@ -128,6 +150,11 @@ export const runtimes = pulumi.output(
         ]),
     ),
 );
+/** Instances only (absent on microVM stacks): the capacity provider's ARN and the allowed instance types. */
+export const compute =
+    config.compute.type === "instances"
+        ? { type: "instances", capacityProviderArn: capacity?.arn, instanceTypes: [...config.compute.instanceTypes] }
+        : undefined;
 export const alarmTopicArn = monitoring.alarmTopicArn;
 export const dashboardName = monitoring.dashboardName;
 export const alarmNames = monitoring.alarmNames;

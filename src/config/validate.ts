@@ -1,3 +1,4 @@
+import { readCompute } from "../compute/config";
 import {
     CPU_BUDGET_CHOICES,
     ENVIRONMENTS,
@@ -95,6 +96,8 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         root: raw.root ?? process.cwd(),
     });
 
+    const compute = readCompute(r, p, { region, sizing, runtimeProvider, runtimes });
+
     const modelArns =
         r.stringList(
             "modelArns",
@@ -178,6 +181,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         alarmEmails,
         protect: protect as boolean,
         runtimeProvider,
+        compute,
         ...observability,
         organizationId,
         tags: { ...userTags, Project: raw.project, Stack: raw.stack, Environment: env, ManagedBy: "pulumi" },

@@ -19,6 +19,8 @@ export interface AgentRuntimeArgs {
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** Security groups of the runtime's ENIs. */
     readonly securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** Instances: the capacity provider's ARN (then no networkConfiguration). Default: microVMs. */
+    readonly capacityProviderArn?: pulumi.Input<string>;
     /** The stack's per-session budget, recorded as tags (AgentCore has no CPU/memory setting). */
     readonly sizing: SizingBudget;
     /** Tracing on adds AWS's documented ADOT variables to the environment. Default: off. */
@@ -58,11 +60,15 @@ export class AgentRuntime extends pulumi.ComponentResource {
             roleArn: args.roleArn,
             subnetIds: args.subnetIds,
             securityGroupIds: args.securityGroupIds,
+            capacityProviderArn: args.capacityProviderArn,
         };
         const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect ?? false };
         const runtimeOpts = { ...childOpts, dependsOn: [...(args.dependsOn ?? [])] };
 
         const native = (args.provider ?? "aws-native") === "aws-native";
+        if (!native && args.capacityProviderArn !== undefined) {
+            throw new pulumi.ResourceError("Instances need the aws-native provider: the classic provider has no capacity provider", this);
+        }
         const resource = native
             ? new awsNative.bedrockagentcore.Runtime(
                   `${name}-runtime`,
