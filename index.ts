@@ -150,11 +150,11 @@ export const runtimes = pulumi.output(
         ]),
     ),
 );
-/** Instances only (absent on microVM stacks): the capacity provider's ARN and the allowed instance types. */
+/** `microvm`, or `instances` with the capacity provider's ARN and the allowed instance types. */
 export const compute =
     config.compute.type === "instances"
         ? { type: "instances", capacityProviderArn: capacity?.arn, instanceTypes: [...config.compute.instanceTypes] }
-        : undefined;
+        : { type: "microvm" };
 export const alarmTopicArn = monitoring.alarmTopicArn;
 export const dashboardName = monitoring.dashboardName;
 export const alarmNames = monitoring.alarmNames;

@@ -23,7 +23,9 @@ export function runtimeNetworkProblems(props: Record<string, unknown>): string[]
     const capacity = record(props.capacityProviderConfiguration);
     if (capacity && (isUnknown(capacity.capacityProviderArn) || typeof capacity.capacityProviderArn === "string")) {
         return config
-            ? ["sets networkConfiguration beside capacityProviderConfiguration, which AWS rejects: remove networkConfiguration (the runtime inherits the capacity provider's subnets and security groups)"]
+            ? [
+                  "sets networkConfiguration beside capacityProviderConfiguration, which AWS rejects: remove networkConfiguration (the runtime inherits the capacity provider's subnets and security groups)",
+              ]
             : [];
     }
     if (!config) {

@@ -28,7 +28,12 @@ export interface InstanceTypeSpec {
     readonly memoryMiB: number;
 }
 
-const spec = (name: string, architecture: InstanceArchitecture, vcpus: number, memoryGiB: number): InstanceTypeSpec => ({
+const spec = (
+    name: string,
+    architecture: InstanceArchitecture,
+    vcpus: number,
+    memoryGiB: number,
+): InstanceTypeSpec => ({
     name,
     architecture,
     vcpus,

@@ -141,7 +141,12 @@ export function readCompute(r: RawReader, p: Problems, ctx: ComputeContext): Com
             if (!spec) {
                 p.invalid(key, name, "an instance type of the catalogue (src/compute/catalogue.ts)", `"c7g.large"`);
             } else if (spec.architecture !== architecture) {
-                p.invalid(key, name, `an ${architecture} instance type (instanceArchitecture)`, `"${chooseInstanceTypes({ cpu: 1, memory: 1 }, architecture)[0]}"`);
+                p.invalid(
+                    key,
+                    name,
+                    `an ${architecture} instance type (instanceArchitecture)`,
+                    `"${chooseInstanceTypes({ cpu: 1, memory: 1 }, architecture)[0]}"`,
+                );
             } else if (ctx.sizing && !fits(spec, ctx.sizing)) {
                 p.invalid(
                     key,
@@ -161,7 +166,12 @@ export function readCompute(r: RawReader, p: Problems, ctx: ComputeContext): Com
     const idle = readLifecycle(r, p, "instanceIdleTimeoutSeconds", DEFAULT_INSTANCE_IDLE_SECONDS);
     const max = readLifecycle(r, p, "instanceMaxLifetimeSeconds", DEFAULT_INSTANCE_MAX_LIFETIME_SECONDS);
     if (idle !== undefined && max !== undefined && max < idle) {
-        p.invalid("instanceMaxLifetimeSeconds", max, `at least instanceIdleTimeoutSeconds (${idle})`, `${Math.max(idle, DEFAULT_INSTANCE_MAX_LIFETIME_SECONDS)}`);
+        p.invalid(
+            "instanceMaxLifetimeSeconds",
+            max,
+            `at least instanceIdleTimeoutSeconds (${idle})`,
+            `${Math.max(idle, DEFAULT_INSTANCE_MAX_LIFETIME_SECONDS)}`,
+        );
     }
     if (max !== undefined) {
         ctx.runtimes.forEach((runtime, i) => {

@@ -67,7 +67,10 @@ export class AgentRuntime extends pulumi.ComponentResource {
 
         const native = (args.provider ?? "aws-native") === "aws-native";
         if (!native && args.capacityProviderArn !== undefined) {
-            throw new pulumi.ResourceError("Instances need the aws-native provider: the classic provider has no capacity provider", this);
+            throw new pulumi.ResourceError(
+                "Instances need the aws-native provider: the classic provider has no capacity provider",
+                this,
+            );
         }
         const resource = native
             ? new awsNative.bedrockagentcore.Runtime(

@@ -5,6 +5,7 @@
  * Fixtures are typed with the providers' own Args interfaces, so a rule that reads a
  * property name the provider does not have could not be tested green here.
  */
+import { CAPACITY_PROVIDER_TYPES } from "../../policy/rules/capacityProvider";
 import { expect } from "chai";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
@@ -431,6 +432,7 @@ describe("policy pack: structure", () => {
             [TYPES.nativeAlarm]: awsNativeRuntime.cloudwatch.Alarm,
             [TYPES.nativeRuntime]: awsNativeRuntime.bedrockagentcore.Runtime,
             [TYPES.nativeRuntimeEndpoint]: awsNativeRuntime.bedrockagentcore.RuntimeEndpoint,
+            [TYPES.nativeCapacityProvider]: awsNativeRuntime.bedrockagentcore.CapacityProvider,
             [TYPES.nativeTransactionSearchConfig]: awsNativeRuntime.xray.TransactionSearchConfig,
             [TYPES.nativeResourcePolicy]: awsNativeRuntime.bedrockagentcore.ResourcePolicy,
             [TYPES.nativeEcrRepository]: awsNativeRuntime.ecr.Repository,
@@ -458,6 +460,7 @@ describe("policy pack: structure", () => {
             ...TRANSACTION_SEARCH_TYPES,
             ...RESOURCE_POLICY_TYPES,
             ...ECR_REPOSITORY_TYPES,
+            ...CAPACITY_PROVIDER_TYPES,
         ]);
         const unread = Object.values(TYPES).filter((t) => t.startsWith("aws-native:") && !covered.has(t));
         expect(unread).to.deep.equal([]);

@@ -24,8 +24,8 @@ describe("the real stack files", function () {
         }
     });
 
-    it("are the three environments", () => {
-        expect(listStacks(PROJECT_ROOT)).to.deep.equal(["development", "production", "staging"]);
+    it("are the three environments and the Instances example", () => {
+        expect(listStacks(PROJECT_ROOT)).to.deep.equal(["development", "instances", "production", "staging"]);
     });
 
     for (const stack of ["development", "staging", "production"]) {
