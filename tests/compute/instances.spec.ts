@@ -3,6 +3,7 @@ import { INSTANCE_CATALOGUE, chooseInstanceTypes, fits, lookupInstanceType } fro
 import { capacityProviderName, operatorRoleTrustPolicy } from "../../src/compute/documents";
 import { executionRoleTrustProblems } from "../../policy/rules/executionRoleTrust";
 import { runtimeNetworkProblems } from "../../policy/rules/runtimeVpcMode";
+import { capacityProviderProblems } from "../../policy/rules/capacityProvider";
 import { Problems } from "../../src/config/problems";
 import { RawReader } from "../../src/config/read";
 import { readCompute } from "../../src/compute/config";
@@ -261,5 +262,40 @@ describe("Instances compute type", () => {
                 executionRoleTrustProblems("aws:iam/role:Role", { assumeRolePolicy: JSON.stringify(mixed) }).join("\n"),
             ).to.match(/aws:SourceArn/);
         });
+    });
+});
+
+describe("pack rule agentcore-capacity-provider-private", () => {
+    const ec2 = (over: Record<string, unknown>) => ({
+        computeConfiguration: {
+            ec2Configuration: {
+                vpcConfiguration: { subnets: ["subnet-1"], securityGroups: ["sg-1"] },
+                rootVolume: { encrypted: true },
+                ...over,
+            },
+        },
+    });
+    it("passes a provider in a subnet with a security group and encrypted volumes", () => {
+        expect(
+            capacityProviderProblems(
+                ec2({ volumes: [{ ebsConfiguration: { name: "data", sizeGiB: 10, encrypted: true } }] }),
+            ),
+        ).to.deep.equal([]);
+    });
+    it("catches no subnet, no security group, an unencrypted root volume and volume", () => {
+        expect(
+            capacityProviderProblems(ec2({ vpcConfiguration: { subnets: [], securityGroups: ["sg-1"] } })),
+        ).to.have.length(1);
+        expect(
+            capacityProviderProblems(ec2({ vpcConfiguration: { subnets: ["subnet-1"], securityGroups: [] } })),
+        ).to.have.length(1);
+        expect(capacityProviderProblems(ec2({ rootVolume: { encrypted: false } })).join()).to.match(
+            /unencrypted root volume/,
+        );
+        expect(
+            capacityProviderProblems(
+                ec2({ volumes: [{ ebsConfiguration: { name: "data", sizeGiB: 10, encrypted: false } }] }),
+            ).join(),
+        ).to.match(/unencrypted volume volumes\[0\] \(data\)/);
     });
 });

@@ -391,11 +391,11 @@ const nativeAlarm: Props<awsNative.cloudwatch.AlarmArgs> = {
 const documentOf = (...statements: (object | string)[]) => ({ Version: "2012-10-17", Statement: statements });
 
 describe("policy pack: structure", () => {
-    it("is mandatory, with 21 uniquely named, described policies", () => {
+    it("is mandatory, with 22 uniquely named, described policies", () => {
         expect(PACK_ENFORCEMENT_LEVEL).to.equal("mandatory");
         const names = policies.map((p) => p.name);
         expect(new Set(names).size).to.equal(names.length);
-        expect(names).to.have.length(21);
+        expect(names).to.have.length(22);
         for (const p of policies) {
             expect(p.enforcementLevel, p.name).to.equal("mandatory");
             expect(p.description.length, p.name).to.be.greaterThan(30);
@@ -1792,7 +1792,7 @@ describe("src/plan/offline/evaluate.ts: evaluatePolicies over recorded resources
         expect(text).to.include("stack development has 2 violation(s), 2 blocking");
         expect(text).to.include("[mandatory] kms-key-rotation-enabled\n    aws:kms/key:Key key\n");
         expect(formatViolations("staging", [])).to.equal(
-            `Policy pack ${PACK_NAME}: stack staging passes all 21 policies.`,
+            `Policy pack ${PACK_NAME}: stack staging passes all 22 policies.`,
         );
     });
 
