@@ -194,7 +194,14 @@ describe("Instances compute type", () => {
         it("has an operator role, its managed policy, a capacity provider in the agent subnets and a runtime without networkConfiguration", async () => {
             const run = await runStackOnce("staging", INSTANCES);
             const provider = one(run, "aws-native:bedrockagentcore:CapacityProvider");
-            const ec2 = (provider.inputs.computeConfiguration as Record<string, any>).ec2Configuration;
+            const ec2 = (
+                provider.inputs.computeConfiguration as {
+                    ec2Configuration: {
+                        launchTemplateSource: { launchParameters: unknown };
+                        vpcConfiguration: { subnets: string[]; securityGroups: string[] };
+                    };
+                }
+            ).ec2Configuration;
             expect(provider.inputs.name).to.equal("agents_staging");
             expect(ec2.launchTemplateSource.launchParameters).to.deep.equal({
                 operatingSystem: "LINUX_ARM64",
