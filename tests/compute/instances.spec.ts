@@ -7,6 +7,7 @@ import { capacityProviderProblems } from "../../policy/rules/capacityProvider";
 import { Problems } from "../../src/config/problems";
 import { RawReader } from "../../src/config/read";
 import { readCompute } from "../../src/compute/config";
+import { costInputsFromResources, estimateCost } from "../../src/plan/cost";
 import { configOf, configProblems, one, ofType, rawStack, runStackOnce } from "../helpers";
 
 const INSTANCES = { computeType: "instances" };
@@ -304,5 +305,21 @@ describe("pack rule agentcore-capacity-provider-private", () => {
                 ec2({ volumes: [{ ebsConfiguration: { name: "data", sizeGiB: 10, encrypted: false } }] }),
             ).join(),
         ).to.match(/unencrypted volume volumes\[0\] \(data\)/);
+    });
+});
+
+describe("the cost of an Instances session", () => {
+    it("notes instance-hours, the 12 % management fee (7.8 % G-series) and EBS, only on Instances", async () => {
+        const onInstances = estimateCost(
+            costInputsFromResources((await runStackOnce("staging", INSTANCES)).resources, "us-east-1"),
+        );
+        const note = onInstances.notes.find((n) => n.startsWith("Instances:")) ?? "";
+        expect(note).to.match(/c7g\.medium, m7g\.medium, r7g\.medium/);
+        expect(note).to.match(/12 % management fee \(7\.8 % for G-series\)/);
+        expect(note).to.match(/EBS/);
+        const onMicroVms = estimateCost(
+            costInputsFromResources((await runStackOnce("staging")).resources, "us-east-1"),
+        );
+        expect(onMicroVms.notes.some((n) => n.startsWith("Instances:"))).to.equal(false);
     });
 });
