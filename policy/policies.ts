@@ -21,6 +21,7 @@ import { noPublicIngress } from "./rules/noPublicIngress";
 import { noServiceLogGroups, noSessionCountAlarms, transactionSearchProductionOnly } from "./rules/observability";
 import { productionProtected } from "./rules/productionProtected";
 import { runtimeVpcMode } from "./rules/runtimeVpcMode";
+import { capacityProviderPrivate } from "./rules/capacityProvider";
 import { snsTopicEncrypted } from "./rules/snsTopicEncrypted";
 
 /** The pack name Pulumi shows next to each violation (letters, digits, -, _, . only). */
@@ -31,6 +32,7 @@ export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "mandatory";
 
 export const policies: Policies = [
     runtimeVpcMode,
+    capacityProviderPrivate,
     noPublicIngress,
     noOpenEgress,
     interfaceEndpoints,

@@ -36,7 +36,29 @@ export function trustsAgentCore(trust: ParsedDocument): boolean {
     );
 }
 
+/**
+ * The Sid of the Instances operator role's one trust statement (src/compute/documents.ts).
+ * That role is trusted by AgentCore too, but it operates EC2 capacity, not the agent: it
+ * carries the AWS managed operator policy and only aws:SourceAccount (which SourceArn the
+ * service presents is unconfirmed). Only a role whose every Allow statement has this Sid is
+ * an operator role, so an execution role cannot opt out by adding one statement.
+ */
+export const OPERATOR_TRUST_SID = "AgentCoreInstancesOperator";
+
+export function isOperatorRole(type: string, props: Record<string, unknown>): boolean {
+    const trust = parseDocument(trustPolicyOf(type, props));
+    if (ROLE_FIELDS[type] === undefined || trust.kind !== "ok") {
+        return false;
+    }
+    const allows = trust.statements.filter((s) => s.effect === "Allow");
+    return allows.length > 0 && allows.every((s) => s.label === `statement "${OPERATOR_TRUST_SID}"`);
+}
+
 /** True when a role (either provider) trusts AgentCore, which makes it an execution role. */
 export function isExecutionRole(type: string, props: Record<string, unknown>): boolean {
-    return ROLE_FIELDS[type] !== undefined && trustsAgentCore(parseDocument(trustPolicyOf(type, props)));
+    return (
+        ROLE_FIELDS[type] !== undefined &&
+        trustsAgentCore(parseDocument(trustPolicyOf(type, props))) &&
+        !isOperatorRole(type, props)
+    );
 }

@@ -7,7 +7,7 @@
  */
 import { Statement, conditionValues, normalizeAction, parseDocument, servicePrincipals } from "./iamDocument";
 import { problemRule } from "./rule";
-import { ROLE_TYPES, trustPolicyOf, trustsAgentCore } from "./executionRole";
+import { ROLE_TYPES, isOperatorRole, trustPolicyOf, trustsAgentCore } from "./executionRole";
 import { AGENTCORE_SERVICE_PRINCIPAL } from "./types";
 import { isUnknown, record, showValue } from "./values";
 
@@ -54,7 +54,7 @@ function actionProblems(s: Statement): string[] {
         : [`${s.label} allows ${extra.map((a) => JSON.stringify(a)).join(", ")}: allow only "sts:AssumeRole"`];
 }
 
-function conditionProblems(s: Statement): string[] {
+function conditionProblems(s: Statement, operator = false): string[] {
     if (isUnknown(s.condition)) {
         return [];
     }
@@ -68,6 +68,11 @@ function conditionProblems(s: Statement): string[] {
         problems.push(
             `${s.label} has no StringEquals "aws:SourceAccount" condition with the 12-digit account ID: add Condition.StringEquals["aws:SourceAccount"] = <this account ID>`,
         );
+    }
+    if (operator) {
+        // The Instances operator role: which aws:SourceArn AgentCore presents is unconfirmed,
+        // so aws:SourceAccount is its confused-deputy condition (docs/instances.md).
+        return problems;
     }
     const arns = conditionValues(s.condition, SOURCE_ARN_OPERATORS, "aws:SourceArn");
     const arnsOk =
@@ -93,15 +98,22 @@ export function executionRoleTrustProblems(type: string, props: Record<string, u
     }
     return trust.statements
         .filter((s) => s.effect === "Allow")
-        .flatMap((s) => [...principalProblems(s), ...actionProblems(s), ...conditionProblems(s)]);
+        .flatMap((s) => [
+            ...principalProblems(s),
+            ...actionProblems(s),
+            ...conditionProblems(s, isOperatorRole(type, props)),
+        ]);
 }
 
 export const executionRoleTrust = problemRule({
     name: "agentcore-execution-role-trust",
     description:
-        "The AgentCore execution role (the aws or aws-native role trusting bedrock-agentcore.amazonaws.com) trusts only that service, with aws:SourceAccount and aws:SourceArn conditions.",
+        "The AgentCore execution role (the aws or aws-native role trusting bedrock-agentcore.amazonaws.com) trusts only that service, with aws:SourceAccount and aws:SourceArn conditions; the Instances operator role (also trusting it) with aws:SourceAccount at least.",
     severity: "critical",
     types: ROLE_TYPES,
     problems: (type, props) =>
-        executionRoleTrustProblems(type, props).map((p) => `is an AgentCore execution role whose trust ${p}`),
+        executionRoleTrustProblems(type, props).map(
+            (p) =>
+                `is an AgentCore ${isOperatorRole(type, props) ? "Instances operator" : "execution"} role whose trust ${p}`,
+        ),
 });

@@ -18,6 +18,16 @@ export function runtimeNetworkProblems(props: Record<string, unknown>): string[]
         return [];
     }
     const config = record(network);
+    // Instances: the runtime inherits the capacity provider's subnets and security groups,
+    // and AWS rejects a networkConfiguration beside it.
+    const capacity = record(props.capacityProviderConfiguration);
+    if (capacity && (isUnknown(capacity.capacityProviderArn) || typeof capacity.capacityProviderArn === "string")) {
+        return config
+            ? [
+                  "sets networkConfiguration beside capacityProviderConfiguration, which AWS rejects: remove networkConfiguration (the runtime inherits the capacity provider's subnets and security groups)",
+              ]
+            : [];
+    }
     if (!config) {
         return [`has no networkConfiguration, so it would run in PUBLIC mode: ${FIX}`];
     }

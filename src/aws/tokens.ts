@@ -9,6 +9,7 @@
 export const TYPES = {
     nativeRuntime: "aws-native:bedrockagentcore:Runtime",
     nativeRuntimeEndpoint: "aws-native:bedrockagentcore:RuntimeEndpoint",
+    nativeCapacityProvider: "aws-native:bedrockagentcore:CapacityProvider",
     classicRuntime: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
     classicRuntimeEndpoint: "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
     nativeResourcePolicy: "aws-native:bedrockagentcore:ResourcePolicy",
@@ -92,6 +93,7 @@ export const COMPONENTS = {
     network: "agentcore:network:AgentNetwork",
     security: "agentcore:security:AgentSecurity",
     runtime: "agentcore:runtime:AgentRuntime",
+    capacity: "agentcore:compute:AgentCapacity",
     monitoring: "agentcore:monitoring:RuntimeMonitoring",
     artifacts: "agentcore:artifact:AgentArtifacts",
     inboundAccess: "agentcore:access:RuntimeInboundAccess",

@@ -191,6 +191,54 @@ export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
         defaultText: '`""` (this account)',
     },
     {
+        name: "computeType",
+        type: "string",
+        default: "microvm",
+        description:
+            "microvm (AgentCore's default: cpu/memory are a budget) or instances (a capacity provider of EC2 managed instances in this account: cpu/memory choose the instance types). Changing it replaces the runtimes.",
+        meaning:
+            "`microvm` (default; `cpu`/`memory` are a budget) or `instances` (EC2 managed instances via a capacity provider; `cpu`/`memory` choose the instance types, see docs/instances.md); changing it replaces the runtimes",
+        defaultText: "`microvm`",
+    },
+    {
+        name: "instanceTypes",
+        type: "array",
+        default: [],
+        description:
+            "Instances only: the allowed instance types (1-30), each at least cpu/memory and of instanceArchitecture. Empty means: the smallest fitting types of the catalogue.",
+        meaning:
+            "Instances only: allowed instance types (1–30), each with at least `cpu`/`memory` and of `instanceArchitecture`; empty: the three smallest that fit (src/compute/catalogue.ts)",
+        defaultText: "`[]` (chosen)",
+    },
+    {
+        name: "instanceArchitecture",
+        type: "string",
+        default: "arm64",
+        description:
+            "Instances only: arm64 or x86_64. x86_64 only when every runtime runs an existing image (containerUri): built images and code run on linux/arm64.",
+        meaning:
+            "Instances only: `arm64` or `x86_64` (only with `containerUri` runtimes: built images and code are linux/arm64)",
+        defaultText: "`arm64`",
+    },
+    {
+        name: "instanceIdleTimeoutSeconds",
+        type: "integer",
+        default: 900,
+        description: "Instances only: the capacity provider's idleInstanceTimeout, 60 to 1209600 seconds.",
+        meaning: "Instances only: seconds an idle instance is kept, 60–1,209,600",
+        defaultText: "`900`",
+    },
+    {
+        name: "instanceMaxLifetimeSeconds",
+        type: "integer",
+        default: 28800,
+        description:
+            "Instances only: the capacity provider's maxLifetime, 60 to 1209600 seconds (14 days); every runtime's maxLifetimeSeconds must be at most this.",
+        meaning:
+            "Instances only: an instance's maximum lifetime, 60–1,209,600 s (14 days); each runtime's `maxLifetimeSeconds` ≤ this",
+        defaultText: "`28800`",
+    },
+    {
         name: "runtimeProvider",
         type: "string",
         default: "aws-native",

@@ -9,6 +9,7 @@ import {
 import { AccessMode } from "../inbound/config";
 import { RuntimeArtifact } from "../artifact/config";
 import { StackKind } from "../topology/config";
+import type { ComputeConfig } from "../compute/config";
 
 /** A custom JWT authorizer; without one, callers sign requests with IAM SigV4. */
 export interface JwtAuthorizerConfig {
@@ -163,6 +164,8 @@ export interface StackConfig {
     readonly alarmEmails: readonly string[];
     readonly protect: boolean;
     readonly runtimeProvider: RuntimeProvider;
+    /** microVMs (default) or Instances with the capacity provider's settings (src/compute/config.ts). */
+    readonly compute: ComputeConfig;
     /** Vended TRACES to X-Ray and the ADOT environment on every runtime. */
     readonly tracing: boolean;
     /** This stack owns the account's Transaction Search (production stacks only). */

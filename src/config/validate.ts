@@ -1,3 +1,4 @@
+import { instancesFilesystemProblems, readCompute } from "../compute/config";
 import {
     CPU_BUDGET_CHOICES,
     ENVIRONMENTS,
@@ -132,6 +133,9 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         agentStackRuntimeProblems(p, runtimes);
     }
 
+    const compute = readCompute(r, p, { region, sizing, runtimeProvider, runtimes });
+    instancesFilesystemProblems(p, compute, runtimes);
+
     const modelArns =
         r.stringList(
             "modelArns",
@@ -215,6 +219,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         alarmEmails,
         protect: protect as boolean,
         runtimeProvider,
+        compute,
         ...observability,
         ...topology,
         organizationId,

@@ -3,6 +3,7 @@
  * rows that differ (what makes production production) and listing the ones that agree.
  * Resources are matched across stacks by their logical name with the stack name removed. Pure.
  */
+import { chooseInstanceTypes } from "../compute/catalogue";
 import { ENVIRONMENTS } from "../aws/agentcore";
 import { RecordedResource } from "./offline/mocks";
 import { usd } from "./cost";
@@ -74,6 +75,23 @@ export function comparisonRows(plan: Plan): ComparisonRows {
     set("environment", plan.outputs.environment);
     set("cpu budget (CPU units)", get(plan.outputs, "sizing.cpu"));
     set("memory budget (MiB)", get(plan.outputs, "sizing.memory"));
+    // The size as Instances read it: the types of the capacity provider, or, on a microVM
+    // stack, the arm64 types Instances would choose for its size (docs/instances.md).
+    const provider = of(TYPES.nativeCapacityProvider)[0];
+    set("compute type", provider ? "instances" : "microvm");
+    const cpu = Number(get(plan.outputs, "sizing.cpu"));
+    const memory = Number(get(plan.outputs, "sizing.memory"));
+    set(
+        "instance types",
+        provider
+            ? (
+                  get(
+                      provider.inputs,
+                      "computeConfiguration.ec2Configuration.launchTemplateSource.launchParameters.instanceRequirements.allowedInstanceTypes",
+                  ) as string[]
+              ).join(", ")
+            : `on Instances: ${chooseInstanceTypes({ cpu, memory }, "arm64").join(", ")}`,
+    );
 
     const vpc = of(TYPES.vpc)[0];
     set("VPC CIDR", vpc ? vpc.inputs.cidrBlock : "adopted");

@@ -103,6 +103,25 @@ export interface CostInputs {
     readonly ecrRepositories?: number;
     /** Code objects this stack uploads (direct code deployment). Default: 0. */
     readonly codeObjects?: number;
+    /** Instances: the capacity provider's allowed instance types. Default: none (microVMs). */
+    readonly instanceTypes?: readonly string[];
+}
+
+/**
+ * How an Instances session is billed (AgentCore pricing page, "Instances"): one instance-hour
+ * of its type at the EC2 On-Demand rate (about a 1-minute minimum), plus AgentCore's management
+ * fee of 12 % (7.8 % for G-series), and EBS volumes at EBS rates per GiB-month. Usage-based, so
+ * a note, not a fixed line; the per-type EC2 rate is not tabulated here (see the EC2 pricing page).
+ */
+export const INSTANCES_MANAGEMENT_FEE = 0.12;
+export const INSTANCES_MANAGEMENT_FEE_GPU = 0.078;
+
+export function instancesCostNote(instanceTypes: readonly string[]): string {
+    return (
+        `Instances: each session is one instance of ${instanceTypes.join(", ")}, billed per instance-hour at the EC2 On-Demand rate ` +
+        `(about a 1-minute minimum) plus AgentCore's ${INSTANCES_MANAGEMENT_FEE * 100} % management fee ` +
+        `(${INSTANCES_MANAGEMENT_FEE_GPU * 100} % for G-series), and EBS at EBS rates per GiB-month; Savings Plans apply. Not included.`
+    );
 }
 
 export interface CostLine {
@@ -279,7 +298,10 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
     const fixedMonthly = sum("list");
     const assumedMonthly = sum("assumption");
     const regionMatches = inputs.region === PRICE_REGION;
-    const notes = [...EXCLUDED];
+    const notes = [
+        ...(inputs.instanceTypes && inputs.instanceTypes.length > 0 ? [instancesCostNote(inputs.instanceTypes)] : []),
+        ...EXCLUDED,
+    ];
     if (!regionMatches) {
         notes.unshift(
             `The price table is ${PRICE_REGION}'s; ${inputs.region} list prices differ, so this is a ${PRICE_REGION}-priced estimate.`,
@@ -347,6 +369,15 @@ export function costInputsFromResources(resources: readonly RecordedResource[], 
         })),
         ecrRepositories: ofType(TYPES.ecrRepository).length,
         codeObjects: ofType(TYPES.s3BucketObject).length,
+        instanceTypes: ofType(TYPES.nativeCapacityProvider).flatMap(
+            (p) =>
+                (
+                    p.inputs.computeConfiguration as
+                        | Record<string, Record<string, Record<string, Record<string, Record<string, string[]>>>>>
+                        | undefined
+                )?.ec2Configuration?.launchTemplateSource?.launchParameters?.instanceRequirements
+                    ?.allowedInstanceTypes ?? [],
+        ),
     };
 }
 

@@ -52,6 +52,12 @@ export interface RuntimeWiring {
     };
     /** Env var name → ARN of the secret it names (runtimes[i].secrets). Default: none. */
     readonly secretArns?: Readonly<Record<string, pulumi.Input<string>>>;
+    /**
+     * Instances: the capacity provider the runtime runs on. The runtime then has no
+     * networkConfiguration (AWS rejects it): it inherits the provider's subnets and security
+     * group. Only aws-native has it (config refuses the classic provider with Instances).
+     */
+    readonly capacityProviderArn?: pulumi.Input<string>;
 }
 
 /** Tags for a runtime: the stack's, plus the sizing budget it is held to and its name. */
@@ -183,8 +189,15 @@ export function nativeRuntimeArgs(
     observability?: RuntimeObservability,
 ): awsNative.bedrockagentcore.RuntimeArgs {
     const a = wiring.artifact;
+    const shared = sharedRuntimeArgs(runtime, wiring, tags, observability);
     return {
-        ...sharedRuntimeArgs(runtime, wiring, tags, observability),
+        ...shared,
+        ...(wiring.capacityProviderArn !== undefined
+            ? {
+                  networkConfiguration: undefined,
+                  capacityProviderConfiguration: { capacityProviderArn: wiring.capacityProviderArn },
+              }
+            : {}),
         agentRuntimeArtifact:
             a.kind === "container"
                 ? { containerConfiguration: { containerUri: a.containerUri } }

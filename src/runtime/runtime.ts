@@ -30,6 +30,8 @@ export interface AgentRuntimeArgs {
     readonly identityProviderPath?: RuntimeWiring["identityProviderPath"];
     /** Env var name → secret ARN (runtimes[i].secrets). Default: none. */
     readonly secretArns?: RuntimeWiring["secretArns"];
+    /** Instances: the capacity provider's ARN (then no networkConfiguration). Default: microVMs. */
+    readonly capacityProviderArn?: pulumi.Input<string>;
     /** The stack's per-session budget, recorded as tags (AgentCore has no CPU/memory setting). */
     readonly sizing: SizingBudget;
     /** Tracing on adds AWS's documented ADOT variables to the environment. Default: off. */
@@ -81,11 +83,18 @@ export class AgentRuntime extends pulumi.ComponentResource {
             securityGroupIds: args.securityGroupIds,
             identityProviderPath: args.identityProviderPath,
             secretArns: args.secretArns,
+            capacityProviderArn: args.capacityProviderArn,
         };
         const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect ?? false };
         const runtimeOpts = { ...childOpts, dependsOn: [...(args.dependsOn ?? [])] };
 
         const native = (args.provider ?? "aws-native") === "aws-native";
+        if (!native && args.capacityProviderArn !== undefined) {
+            throw new pulumi.ResourceError(
+                "Instances need the aws-native provider: the classic provider has no capacity provider",
+                this,
+            );
+        }
         const resource = native
             ? new awsNative.bedrockagentcore.Runtime(
                   `${name}-runtime`,

@@ -16,6 +16,7 @@ import { RuntimeInboundAccess } from "../inbound/inboundAccess";
 import { RuntimeSecrets } from "../secrets/secrets";
 import { deployerGuardrailDocument } from "../security/deployerGuardrail";
 import { ConfigValidationError, StackConfig } from "../config";
+import { AgentCapacity } from "../compute/capacityProvider";
 import { stackComponentName } from "../aws/naming";
 import {
     NETWORK_OUTPUT_NAMES,
@@ -77,6 +78,19 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
               tags: config.tags,
           })
         : undefined;
+    // Instances: the capacity provider in the network stack's agent subnets and runtime
+    // security group (the same placement a microVM runtime gets).
+    const capacity =
+        config.compute.type === "instances"
+            ? new AgentCapacity(name, {
+                  stack: config.stack,
+                  compute: config.compute,
+                  subnetIds: [...placement.subnetIds],
+                  securityGroupIds: [...placement.securityGroupIds],
+                  protect: config.protect,
+                  tags: config.tags,
+              })
+            : undefined;
     const agentRuntimes = config.runtimes.map(
         (runtime) =>
             new AgentRuntime(`${name}-${runtime.name}`, {
@@ -87,12 +101,18 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
                 subnetIds: [...placement.subnetIds],
                 securityGroupIds: [...placement.securityGroupIds],
                 secretArns: secrets?.secretArns[runtime.name],
+                capacityProviderArn: capacity?.arn,
                 sizing: config.sizing,
                 observability: { tracing: config.tracing, environment: config.environment },
                 protect: config.protect,
                 tags: config.tags,
                 // The endpoints already exist (network stack); the role's grants must.
-                dependsOn: [...security.rolePolicies, ...artifacts.accessPolicies, ...(secrets?.policies ?? [])],
+                dependsOn: [
+                    ...security.rolePolicies,
+                    ...artifacts.accessPolicies,
+                    ...(secrets?.policies ?? []),
+                    ...(capacity ? [capacity.provider] : []),
+                ],
             }),
     );
     config.runtimes.forEach(
@@ -149,6 +169,14 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
                 ]),
             ),
         ),
+        compute:
+            config.compute.type === "instances"
+                ? {
+                      type: "instances",
+                      capacityProviderArn: capacity?.arn,
+                      instanceTypes: [...config.compute.instanceTypes],
+                  }
+                : { type: "microvm" },
         alarmTopicArn: monitoring.alarmTopicArn,
         dashboardName: monitoring.dashboardName,
         alarmNames: monitoring.alarmNames,

@@ -13,6 +13,7 @@ import { RuntimeInboundAccess } from "../inbound/inboundAccess";
 import { RuntimeSecrets } from "../secrets/secrets";
 import { deployerGuardrailDocument } from "../security/deployerGuardrail";
 import { StackConfig } from "../config";
+import { AgentCapacity } from "../compute/capacityProvider";
 import { stackComponentName } from "../aws/naming";
 
 export function allInOneStack(config: StackConfig): Record<string, unknown> {
@@ -57,6 +58,20 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
         runtimes: config.runtimes,
     });
 
+    // Instances: the capacity provider in the same agent subnets and runtime security group a
+    // microVM runtime would use.
+    const capacity =
+        config.compute.type === "instances"
+            ? new AgentCapacity(name, {
+                  stack: config.stack,
+                  compute: config.compute,
+                  subnetIds: network.agentSubnetIds,
+                  securityGroupIds: [network.runtimeSecurityGroupId],
+                  protect: config.protect,
+                  tags: config.tags,
+              })
+            : undefined;
+
     // Secrets the runtimes read by ARN: never their values in the runtime's environment. Only
     // when some runtime has secrets, so a stack without them plans exactly as before.
     const secrets = config.runtimes.some((r) => Object.keys(r.secrets).length > 0)
@@ -87,6 +102,7 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
                     securityGroupIds: [network.identityProviderSecurityGroupId],
                 },
                 secretArns: secrets?.secretArns[runtime.name],
+                capacityProviderArn: capacity?.arn,
                 sizing: config.sizing,
                 observability: { tracing: config.tracing, environment: config.environment },
                 protect: config.protect,
@@ -98,6 +114,8 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
                     ...artifacts.accessPolicies,
                     ...(secrets?.policies ?? []),
                     ...network.endpoints,
+                    // On Instances the provider (after its operator role policy) comes first.
+                    ...(capacity ? [capacity.provider] : []),
                 ],
             }),
     );
@@ -161,6 +179,15 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
             ]),
         ),
     );
+    /** `microvm`, or `instances` with the capacity provider's ARN and the allowed instance types. */
+    const compute =
+        config.compute.type === "instances"
+            ? {
+                  type: "instances",
+                  capacityProviderArn: capacity?.arn,
+                  instanceTypes: [...config.compute.instanceTypes],
+              }
+            : { type: "microvm" };
     const alarmTopicArn = monitoring.alarmTopicArn;
     const dashboardName = monitoring.dashboardName;
     const alarmNames = monitoring.alarmNames;
@@ -185,6 +212,7 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
         executionRoleName,
         kmsKeyArn,
         runtimes,
+        compute,
         alarmTopicArn,
         dashboardName,
         alarmNames,

@@ -5,6 +5,7 @@
  * Fixtures are typed with the providers' own Args interfaces, so a rule that reads a
  * property name the provider does not have could not be tested green here.
  */
+import { CAPACITY_PROVIDER_TYPES } from "../../policy/rules/capacityProvider";
 import { expect } from "chai";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
@@ -390,11 +391,11 @@ const nativeAlarm: Props<awsNative.cloudwatch.AlarmArgs> = {
 const documentOf = (...statements: (object | string)[]) => ({ Version: "2012-10-17", Statement: statements });
 
 describe("policy pack: structure", () => {
-    it("is mandatory, with 24 uniquely named, described policies", () => {
+    it("is mandatory, with 25 uniquely named, described policies", () => {
         expect(PACK_ENFORCEMENT_LEVEL).to.equal("mandatory");
         const names = policies.map((p) => p.name);
         expect(new Set(names).size).to.equal(names.length);
-        expect(names).to.have.length(24);
+        expect(names).to.have.length(25);
         for (const p of policies) {
             expect(p.enforcementLevel, p.name).to.equal("mandatory");
             expect(p.description.length, p.name).to.be.greaterThan(30);
@@ -431,6 +432,7 @@ describe("policy pack: structure", () => {
             [TYPES.nativeAlarm]: awsNativeRuntime.cloudwatch.Alarm,
             [TYPES.nativeRuntime]: awsNativeRuntime.bedrockagentcore.Runtime,
             [TYPES.nativeRuntimeEndpoint]: awsNativeRuntime.bedrockagentcore.RuntimeEndpoint,
+            [TYPES.nativeCapacityProvider]: awsNativeRuntime.bedrockagentcore.CapacityProvider,
             [TYPES.nativeTransactionSearchConfig]: awsNativeRuntime.xray.TransactionSearchConfig,
             [TYPES.nativeResourcePolicy]: awsNativeRuntime.bedrockagentcore.ResourcePolicy,
             [TYPES.nativeEcrRepository]: awsNativeRuntime.ecr.Repository,
@@ -458,6 +460,7 @@ describe("policy pack: structure", () => {
             ...TRANSACTION_SEARCH_TYPES,
             ...RESOURCE_POLICY_TYPES,
             ...ECR_REPOSITORY_TYPES,
+            ...CAPACITY_PROVIDER_TYPES,
         ]);
         const unread = Object.values(TYPES).filter((t) => t.startsWith("aws-native:") && !covered.has(t));
         expect(unread).to.deep.equal([]);
@@ -1789,7 +1792,7 @@ describe("src/plan/offline/evaluate.ts: evaluatePolicies over recorded resources
         expect(text).to.include("stack development has 2 violation(s), 2 blocking");
         expect(text).to.include("[mandatory] kms-key-rotation-enabled\n    aws:kms/key:Key key\n");
         expect(formatViolations("staging", [])).to.equal(
-            `Policy pack ${PACK_NAME}: stack staging passes all 24 policies.`,
+            `Policy pack ${PACK_NAME}: stack staging passes all 25 policies.`,
         );
     });
 

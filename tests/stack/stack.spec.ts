@@ -19,6 +19,7 @@ const OUTPUT_NAMES = [
     "agentSubnetIds",
     "alarmNames",
     "alarmTopicArn",
+    "compute",
     "dashboardName",
     "deployerGuardrailPolicy",
     "endpointSecurityGroupId",
@@ -91,6 +92,7 @@ function expectContract(run: ProgramRun, stack: string): void {
         }
     }
     expect(out.alarmTopicArn).to.match(/^arn:aws:sns:us-east-1:123456789012:.+/);
+    expect(out.compute).to.deep.equal({ type: "microvm" });
     expect(out.dashboardName).to.equal(`agentcore-${stack}`);
     const metrics = [
         "SystemErrors",

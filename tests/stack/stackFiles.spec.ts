@@ -24,10 +24,11 @@ describe("the real stack files", function () {
         }
     });
 
-    it("are the three all-in-one environments, a network stack and an agent stack that reads it", () => {
+    it("are the three all-in-one environments, the Instances example, a network stack and an agent stack that reads it", () => {
         expect(listStacks(PROJECT_ROOT)).to.deep.equal([
             "agents-support",
             "development",
+            "instances",
             "network",
             "production",
             "staging",

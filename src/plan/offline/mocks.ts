@@ -514,6 +514,19 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     },
                 };
             }
+            case TYPES.nativeCapacityProvider: {
+                const capacityProviderId = `${String(inputs.name)}-${stableAlnum(seed, 10)}`;
+                return {
+                    id: capacityProviderId,
+                    computed: {
+                        capacityProviderId,
+                        arn: `arn:aws:bedrock-agentcore:${r}:${a}:capacity-provider/${capacityProviderId}`,
+                        status: "READY",
+                        createdAt: "2026-12-01T00:00:00Z",
+                        lastUpdatedAt: "2026-12-01T00:00:00Z",
+                    },
+                };
+            }
             case TYPES.nativeRuntime:
             case TYPES.classicRuntime: {
                 const runtimeName = String(inputs.agentRuntimeName);
