@@ -78,7 +78,7 @@ config.runtimes.forEach(
             runtime,
             provider: config.runtimeProvider,
             runtimeArn: agentRuntimes[i].arn,
-            endpointArns: agentRuntimes[i].endpointArns,
+            endpointArns: agentRuntimes[i].endpointArnsByName,
             vpcId: network.vpcId,
             agentcoreEndpointId: network.vpcEndpointIds.apply((ids) => ids["bedrock-agentcore"]),
         }),

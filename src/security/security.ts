@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../aws/agentcore";
 import { RuntimeConfig } from "../config";
 import { executionRolePolicy, executionRoleProblems, executionRoleTrustPolicy } from "./executionRole";
-import { KeyPolicyInput, keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "./kmsKey";
+import { KeyPolicyInput, keyDeletionWindowDays, kmsAliasName, kmsKeyDescription, kmsKeyPolicy } from "./kmsKey";
 import { awsContextOutput } from "../aws/context";
 import { COMPONENTS } from "../aws/tokens";
 
@@ -73,7 +73,7 @@ export class AgentSecurity extends pulumi.ComponentResource {
         const key = new aws.kms.Key(
             `${name}-key`,
             {
-                description: `AgentCore ${args.environment} logs and alarm topic`,
+                description: kmsKeyDescription(args.environment),
                 enableKeyRotation: true,
                 deletionWindowInDays: keyDeletionWindowDays(args.environment),
                 policy: target.apply((t) => JSON.stringify(kmsKeyPolicy(t))),

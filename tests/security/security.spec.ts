@@ -168,6 +168,12 @@ for (const stack of STACKS) {
             expect(one(r, "aws:iam/role:Role").protect).to.equal(false);
         });
 
+        it("describes everything the key encrypts: flow logs, runtime log groups, alarm topic, ECR, S3", () => {
+            expect(one(r, "aws:kms/key:Key").inputs.description).to.equal(
+                `AgentCore ${stack}: VPC flow logs, runtime log groups (application, usage), alarm SNS topic, ECR image repositories, S3 code bucket`,
+            );
+        });
+
         it("resolves its outputs", async () => {
             const role = one(r, "aws:iam/role:Role");
             const key = one(r, "aws:kms/key:Key");
