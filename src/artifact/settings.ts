@@ -16,10 +16,53 @@ import { PolicyDocument } from "../aws/iamDocument";
  */
 export const KEEP_LAST_IMAGES = 25;
 
-/** The repository of one runtime: `<component>/<runtime name>`, lowercase as ECR requires. */
-export function repositoryName(componentName: string, runtimeName: string): string {
-    return `${componentName}/${runtimeName}`.toLowerCase().replace(/[^a-z0-9._/-]/g, "-");
+/**
+ * One segment of an ECR repository name as ECR accepts it: `[a-z0-9]+(?:[._-][a-z0-9]+)*`
+ * (ECR API reference, CreateRepository `repositoryName`). A name that is one once
+ * lowercased, other characters made `-`, is kept so (existing repositories keep their names;
+ * config refuses runtime names that differ only in letter case). Any other
+ * (`agent_`, `a__b`, a stack name with `..`) has its separators collapsed and trimmed and
+ * gets `-` and 8 hex characters of its SHA-256: runtime names have no `-`, so a hashed
+ * segment never equals a kept one, and two different names never share a segment.
+ */
+export function repositorySegment(text: string): string {
+    const lower = text.toLowerCase().replace(/[^a-z0-9._-]/g, "-");
+    if (ECR_SEGMENT.test(lower)) {
+        return lower;
+    }
+    const cleaned = lower.replace(/[._-]+/g, (run) => run[0]).replace(/^[._-]+|[._-]+$/g, "");
+    const digest = createHash("sha256").update(text).digest("hex").slice(0, 8);
+    return cleaned === "" ? digest : `${cleaned}-${digest}`;
 }
+
+/** ECR's pattern for one `/`-separated part of a repository name. */
+const ECR_SEGMENT = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+/** The repository of one runtime: `<component>/<runtime name>`, each part a valid ECR segment. */
+export function repositoryName(componentName: string, runtimeName: string): string {
+    return `${repositorySegment(componentName)}/${repositorySegment(runtimeName)}`;
+}
+
+/**
+ * The tags of a code object. S3 allows 10 tags per object (S3 User Guide, "Categorizing your
+ * storage using tags"), far fewer than the 50 a bucket takes, so the object does not carry
+ * the stack's tags (the bucket does): only the four standard ones and the runtime's name.
+ */
+export function codeObjectTags(
+    stackTags: Readonly<Record<string, string>>,
+    runtimeName: string,
+): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const key of CODE_OBJECT_TAG_KEYS) {
+        if (stackTags[key] !== undefined) {
+            out[key] = stackTags[key];
+        }
+    }
+    return { ...out, AgentRuntime: runtimeName };
+}
+
+/** The standard tags a code object keeps: 4 of S3's 10, plus AgentRuntime. */
+const CODE_OBJECT_TAG_KEYS = ["Project", "Stack", "Environment", "ManagedBy"] as const;
 
 /** The zip of one runtime, under a prefix of its own: `runtimes/<runtime name>/code.zip`. */
 export function codeObjectKey(runtimeName: string): string {

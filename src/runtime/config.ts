@@ -138,15 +138,17 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
         unknownFields(p, key, entry, RUNTIME_FIELDS);
         const runtime = readRuntime(p, key, entry, ctx);
         if (runtime) {
-            if (names.has(runtime.name)) {
+            // Case-insensitively: ECR repository names are lowercase (src/artifact/settings.ts),
+            // so `Agent` and `agent` would share one.
+            if (names.has(runtime.name.toLowerCase())) {
                 p.invalid(
                     `${key}.name`,
                     runtime.name,
-                    "a name not used by another runtime in this stack",
+                    "a name not used by another runtime in this stack, letter case aside",
                     `"${runtime.name}_2"`,
                 );
             }
-            names.add(runtime.name);
+            names.add(runtime.name.toLowerCase());
             runtimes.push(runtime);
         }
     });

@@ -19,7 +19,17 @@ import {
     imageTag,
     repositoryName,
 } from "../../src/artifact/settings";
-import { ProgramRun, configOf, one, ofType, promiseOf, rawStack, runComponent, runStack } from "../helpers";
+import {
+    ProgramRun,
+    configOf,
+    configProblems,
+    one,
+    ofType,
+    promiseOf,
+    rawStack,
+    runComponent,
+    runStack,
+} from "../helpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 const ROLE = "agentcore-test-execution-role";
@@ -240,6 +250,40 @@ describe("AgentArtifacts: image built from source", () => {
 });
 
 describe("AgentArtifacts: code from a directory", () => {
+    it("tags the code object with at most S3's 10 object tags, however many the stack has; the bucket gets them all", async () => {
+        const many: Record<string, string> = {
+            Project: "agentcore-private",
+            Stack: "development",
+            Environment: "development",
+            ManagedBy: "pulumi",
+        };
+        for (let i = 0; i < 42; i++) {
+            many[`Tag${i}`] = `v${i}`;
+        }
+        let component: AgentArtifacts | undefined;
+        const run = await runComponent(() => {
+            component = new AgentArtifacts("agentcore-test", {
+                runtimes: [codeRuntime()],
+                roleName: ROLE,
+                kmsKeyArn: KEY,
+                environment: "development",
+                tags: many,
+            });
+        });
+        expect(run.error, run.error?.message).to.equal(undefined);
+        expect(component).to.not.equal(undefined);
+        const tags = one(run, T.object).inputs.tags as Record<string, string>;
+        expect(Object.keys(tags).length).to.be.at.most(10);
+        expect(tags).to.deep.equal({
+            Project: "agentcore-private",
+            Stack: "development",
+            Environment: "development",
+            ManagedBy: "pulumi",
+            AgentRuntime: "support_agent",
+        });
+        expect(Object.keys(one(run, T.bucket).inputs.tags as object)).to.have.length(46);
+    });
+
     it("creates one bucket: not force-destroyed in production, protected when asked", async () => {
         expect(one((await build([codeRuntime()])).run, T.bucket).inputs).to.deep.equal({
             forceDestroy: true,
@@ -631,6 +675,37 @@ describe("artifact store settings (pure)", () => {
     it("names a repository <component>/<runtime>, lowercase, with characters ECR rejects replaced", () => {
         expect(repositoryName("agentcore-staging", "Support_Agent")).to.equal("agentcore-staging/support_agent");
         expect(repositoryName("agentcore-my stack", "a")).to.equal("agentcore-my-stack/a");
+    });
+
+    // ECR's repositoryName pattern (ECR API reference, CreateRepository), written out here.
+    const ECR_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+    it("gives every valid runtime name a repository name ECR accepts: a trailing _ or a __ run too", () => {
+        for (const name of ["agent_", "a__b", "A_", "a___", "x_y__z_", "Agent_1_", "a".repeat(37) + "_"]) {
+            const repo = repositoryName("agentcore-development", name);
+            expect(repo, `${name} → ${repo}`).to.match(ECR_NAME);
+            expect(repo.length).to.be.at.most(256);
+        }
+        expect(repositoryName("agentcore-development", "agent_")).to.match(
+            /^agentcore-development\/agent-[0-9a-f]{8}$/,
+        );
+        // Near miss: a name that already fits keeps its name (no replacement of existing repositories).
+        expect(repositoryName("agentcore-development", "agent")).to.equal("agentcore-development/agent");
+        expect(repositoryName("agentcore-development", "a_b")).to.equal("agentcore-development/a_b");
+    });
+
+    it("gives different runtime names different repositories (a_b, a__b, a_b_, a___b)", () => {
+        const names = ["a_b", "a__b", "a_b_", "a___b", "ab", "a_", "a__", "a", "A_b_"];
+        const repos = names.map((n) => repositoryName("agentcore-development", n));
+        expect(new Set(repos).size).to.equal(names.length);
+    });
+
+    it("refuses two runtimes whose names differ only in letter case, naming the key", () => {
+        const second = { ...JSON.parse(String(rawStack("development").values.runtimes))[0], name: "Support_Agent" };
+        const first = JSON.parse(String(rawStack("development").values.runtimes))[0];
+        expect(configProblems(rawStack("development", { runtimes: [first, second] }))).to.include(
+            `runtimes[1].name "Support_Agent" is invalid: a name not used by another runtime in this stack, letter case aside (e.g. "Support_Agent_2")`,
+        );
     });
 
     it("keys each runtime's zip under its own prefix", () => {

@@ -276,7 +276,7 @@ describe("config: each bad value gives its exact message", () => {
             "development",
             "duplicate runtime names",
             { runtimes: [...runtime({}), ...runtime({})] },
-            `runtimes[1].name "support_agent" is invalid: a name not used by another runtime in this stack (e.g. "support_agent_2")`,
+            `runtimes[1].name "support_agent" is invalid: a name not used by another runtime in this stack, letter case aside (e.g. "support_agent_2")`,
         ],
         [
             "development",
