@@ -6,6 +6,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import dockerignore from "@balena/dockerignore";
 import { Environment } from "../aws/agentcore";
 import { PolicyDocument } from "../aws/iamDocument";
 
@@ -109,14 +110,28 @@ export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
     };
 }
 
-/** Names never hashed: version control and editor state, not build input. */
+/** Names never hashed: version control state, not build input (Docker sends it, but it never changes an image). */
 const HASH_SKIP = new Set([".git"]);
 
 /**
- * A content hash of a build context (every file's relative path and bytes, plus the
- * Dockerfile and build args), used as the image tag. The repository's tags are IMMUTABLE,
- * so a changed image must get a new tag; hashing more than Docker sends (ignored files)
- * only ever makes a new tag for the same image, never the same tag for a new one.
+ * The context's `.dockerignore` as Docker reads it (patterns, `!` exceptions, `**`), through
+ * @balena/dockerignore, a library made to match Docker's own rules: what Docker does not send
+ * to the build (node_modules/, dist/ ...) must not change the tag either. No file: nothing ignored.
+ */
+function dockerIgnored(contextPath: string): (relative: string) => boolean {
+    const file = path.join(contextPath, ".dockerignore");
+    if (!fs.existsSync(file)) {
+        return () => false;
+    }
+    const rules = dockerignore().add(fs.readFileSync(file, "utf8").split(/\r?\n/));
+    return (relative) => rules.ignores(relative);
+}
+
+/**
+ * A content hash of a build context (every file Docker sends, by relative path and bytes, plus
+ * the Dockerfile and build args), used as the image tag. The repository's tags are IMMUTABLE,
+ * so a changed image must get a new tag; files `.dockerignore` excludes are not hashed, so an
+ * edit to them (a reinstalled node_modules/, a rebuilt dist/) keeps the tag and the image.
  */
 export function buildContextHash(
     contextPath: string,
@@ -124,16 +139,19 @@ export function buildContextHash(
     buildArgs: Readonly<Record<string, string>>,
 ): string {
     const hash = createHash("sha256");
+    const ignored = dockerIgnored(contextPath);
     const walk = (dir: string): void => {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
             if (HASH_SKIP.has(entry.name)) {
                 continue;
             }
             const full = path.join(dir, entry.name);
+            const relative = path.relative(contextPath, full).split(path.sep).join("/");
+            // A directory is still walked when ignored: a `!` exception may bring a file back.
             if (entry.isDirectory()) {
                 walk(full);
-            } else if (entry.isFile()) {
-                hash.update(path.relative(contextPath, full).split(path.sep).join("/"));
+            } else if (entry.isFile() && !ignored(relative)) {
+                hash.update(relative);
                 hash.update("\0");
                 hash.update(fs.readFileSync(full));
                 hash.update("\0");

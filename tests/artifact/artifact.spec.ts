@@ -737,4 +737,29 @@ describe("artifact store settings (pure)", () => {
             fs.rmSync(dir, { recursive: true, force: true });
         }
     });
+
+    it("does not hash what .dockerignore excludes (node_modules/, dist/), and does hash a ! exception", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "artifact-hash-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
+            fs.writeFileSync(path.join(dir, ".dockerignore"), "node_modules\ndist/\n*.log\n!keep.log\n");
+            fs.writeFileSync(path.join(dir, "main.js"), "console.log(1)\n");
+            const hash = () => buildContextHash(dir, path.join(dir, "Dockerfile"), {});
+            const first = hash();
+            fs.mkdirSync(path.join(dir, "node_modules", "x"), { recursive: true });
+            fs.writeFileSync(path.join(dir, "node_modules", "x", "index.js"), "module.exports = 1;\n");
+            fs.mkdirSync(path.join(dir, "dist"));
+            fs.writeFileSync(path.join(dir, "dist", "main.js"), "built\n");
+            fs.writeFileSync(path.join(dir, "debug.log"), "noise\n");
+            expect(hash(), "ignored files changed the tag").to.equal(first);
+            // Near misses: an exception and a sent file both change it.
+            fs.writeFileSync(path.join(dir, "keep.log"), "kept\n");
+            const withException = hash();
+            expect(withException).to.not.equal(first);
+            fs.writeFileSync(path.join(dir, "main.js"), "console.log(2)\n");
+            expect(hash()).to.not.equal(withException);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
 });
