@@ -79,12 +79,48 @@ export function forceDeleteStores(environment: Environment): boolean {
     return environment === "development";
 }
 
-/** ECR lifecycle policy: expire all but the newest KEEP_LAST_IMAGES images. */
+/** The tag prefix of an image another stack runs (docs/delivery.md, "Where a promoted artifact lives"). */
+export const PROMOTED_TAG_PREFIX = "promoted-";
+
+/**
+ * Promoted images a repository keeps: as many as AgentCore keeps versions of a runtime
+ * (1,000), so in practice never expired by count.
+ */
+export const KEEP_PROMOTED_IMAGES = 1000;
+
+/**
+ * The tag promotion adds to the digest a target stack runs: `promoted-<target>-<12 hex>`.
+ * Unique per target and digest, so an IMMUTABLE repository accepts it as a new tag.
+ */
+export function promotionTag(targetStack: string, digest: string): string {
+    const hex = digest.replace(/^sha256:/, "").slice(0, 12);
+    const target = targetStack.replace(/[^A-Za-z0-9._-]/g, "-").slice(0, 80);
+    return `${PROMOTED_TAG_PREFIX}${target}-${hex}`;
+}
+
+/**
+ * ECR lifecycle policy: images tagged `promoted-*` are matched first by a rule that keeps
+ * 1,000 of them, and ECR never lets a lower-priority rule expire an image a higher-priority
+ * rule's tag selection matched (ECR User Guide, "Lifecycle policy evaluation rules"); every
+ * other image: all but the newest KEEP_LAST_IMAGES expire. So the source's 26th build cannot
+ * expire the digest production runs once promotion has tagged it.
+ */
 export function keepLastImagesPolicy(count: number = KEEP_LAST_IMAGES): string {
     return JSON.stringify({
         rules: [
             {
                 rulePriority: 1,
+                description: `Keep promoted images (${PROMOTED_TAG_PREFIX}*)`,
+                selection: {
+                    tagStatus: "tagged",
+                    tagPrefixList: [PROMOTED_TAG_PREFIX],
+                    countType: "imageCountMoreThan",
+                    countNumber: KEEP_PROMOTED_IMAGES,
+                },
+                action: { type: "expire" },
+            },
+            {
+                rulePriority: 2,
                 description: `Keep the last ${count} images`,
                 selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: count },
                 action: { type: "expire" },

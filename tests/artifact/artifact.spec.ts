@@ -17,6 +17,7 @@ import {
     codeObjectKey,
     forceDeleteStores,
     imageTag,
+    promotionTag,
     repositoryName,
 } from "../../src/artifact/settings";
 import {
@@ -111,7 +112,7 @@ describe("AgentArtifacts: image built from source", () => {
         });
     });
 
-    it("keeps the last 25 images with a lifecycle policy on that repository", async () => {
+    it("keeps the last 25 images, and never expires by that count an image tagged promoted-* (promotion)", async () => {
         const { run } = await build([imageRuntime()]);
         const lifecycle = one(run, T.lifecycle);
         expect(lifecycle.inputs.repository).to.equal("agentcore-test/support_agent");
@@ -119,6 +120,17 @@ describe("AgentArtifacts: image built from source", () => {
             rules: [
                 {
                     rulePriority: 1,
+                    description: "Keep promoted images (promoted-*)",
+                    selection: {
+                        tagStatus: "tagged",
+                        tagPrefixList: ["promoted-"],
+                        countType: "imageCountMoreThan",
+                        countNumber: 1000,
+                    },
+                    action: { type: "expire" },
+                },
+                {
+                    rulePriority: 2,
                     description: "Keep the last 25 images",
                     selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 25 },
                     action: { type: "expire" },
@@ -706,6 +718,17 @@ describe("artifact store settings (pure)", () => {
         expect(configProblems(rawStack("development", { runtimes: [first, second] }))).to.include(
             `runtimes[1].name "Support_Agent" is invalid: a name not used by another runtime in this stack, letter case aside (e.g. "Support_Agent_2")`,
         );
+    });
+
+    it("tags a promoted digest promoted-<target>-<12 hex>, which the lifecycle's first rule keeps", () => {
+        const tag = promotionTag(
+            "production",
+            "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        );
+        expect(tag).to.equal("promoted-production-9f86d081884c");
+        // ECR image tag: at most 128 characters of [a-zA-Z0-9._-], starting with a letter, digit or _.
+        expect(tag).to.match(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/);
+        expect(promotionTag("x".repeat(200), "sha256:" + "a".repeat(64)).length).to.be.at.most(128);
     });
 
     it("keys each runtime's zip under its own prefix", () => {
