@@ -11,6 +11,7 @@ import {
     SESSION_MAX_MEMORY_MIB,
     SUPPORTED_AZ_IDS,
 } from "../aws/agentcore";
+import { TAG_LIMITS } from "../aws/limits";
 import { readOrganizationId } from "../inbound/config";
 import { CONFIG_KEYS } from "./keys";
 import { checkNamespaces } from "./namespaces";
@@ -50,7 +51,7 @@ export const PROGRAM_TAG_KEYS = [
     "Name",
 ] as const;
 /** AWS allows 50 tags per resource; a runtime carries the user's plus the program's own. */
-const MAX_USER_TAGS = 50 - PROGRAM_TAG_KEYS.length;
+const MAX_USER_TAGS = TAG_LIMITS.perResource - PROGRAM_TAG_KEYS.length;
 
 /**
  * Checks every key of one stack's raw config and returns the typed, frozen config. On any
@@ -328,7 +329,12 @@ function readTags(r: RawReader): Record<string, string> {
     const reserved: readonly string[] = PROGRAM_TAG_KEYS;
     const out: Record<string, string> = {};
     for (const [key, value] of entries) {
-        if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
+        if (
+            key.length < 1 ||
+            key.length > TAG_LIMITS.keyLength ||
+            !TAG_TEXT.test(key) ||
+            key.toLowerCase().startsWith("aws:")
+        ) {
             r.problems.invalid(
                 `tags.${key}`,
                 key,
@@ -343,7 +349,7 @@ function readTags(r: RawReader): Record<string, string> {
                 "CostCenter",
             );
         }
-        if (typeof value !== "string" || value.length > 256 || !TAG_TEXT.test(value)) {
+        if (typeof value !== "string" || value.length > TAG_LIMITS.valueLength || !TAG_TEXT.test(value)) {
             r.problems.invalid(
                 `tags.${key}`,
                 value,
