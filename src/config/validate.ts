@@ -101,13 +101,45 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             "modelArns",
             `["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"]`,
         ) ?? [];
+    const hasProfile = modelArns.some((arn) => MODEL_ARN.exec(arn)?.[3]?.includes("inference-profile"));
     modelArns.forEach((arn, i) => {
-        if (!MODEL_ARN.test(arn)) {
+        const m = MODEL_ARN.exec(arn);
+        if (!m) {
             p.invalid(
                 `modelArns[${i}]`,
                 arn,
                 "a Bedrock foundation-model or inference-profile ARN without wildcards",
                 `"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"`,
+            );
+            return;
+        }
+        const [, , account, kind] = m;
+        const arnRegion = arn.split(":")[3];
+        const resource = arn.slice(arn.indexOf(`${kind}/`));
+        // Foundation models are AWS-owned: their ARN has no account. Everything else is owned
+        // by an account, which its ARN names (Bedrock User Guide, "Resource types defined by Amazon Bedrock").
+        if (kind === "foundation-model" && account) {
+            p.invalid(
+                `modelArns[${i}]`,
+                arn,
+                "a foundation-model ARN has no account ID (AWS owns the model): arn:<partition>:bedrock:<region>::foundation-model/<id>",
+                `"arn:aws:bedrock:${arnRegion}::${resource}"`,
+            );
+        } else if (kind !== "foundation-model" && !account) {
+            p.invalid(
+                `modelArns[${i}]`,
+                arn,
+                `a ${kind} ARN names the account that owns it: arn:<partition>:bedrock:<region>:<12-digit account>:${kind}/<id>`,
+                `"arn:aws:bedrock:${arnRegion}:123456789012:${resource}"`,
+            );
+        } else if (region !== undefined && arnRegion !== region && (kind !== "foundation-model" || !hasProfile)) {
+            // A cross-region inference profile routes to foundation models in other regions, so
+            // those may be elsewhere when a profile is listed; the profile itself is invoked here.
+            p.invalid(
+                `modelArns[${i}]`,
+                arn,
+                `an ARN in the stack's region ${region} (aws:region), or a foundation model another region serves through a listed inference profile`,
+                `"${arn.replace(`:${arnRegion}:`, `:${region}:`)}"`,
             );
         }
     });

@@ -13,7 +13,7 @@ import { Plan } from "../../src/plan/model";
 import { renderPlan } from "../../src/plan/report";
 import { planStack } from "../../src/plan/run";
 import { wrapLine } from "../../src/plan/wrap";
-import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT, STACKS, runStack, REPO_ROOT } from "../helpers";
+import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT, STACKS, configProblems, rawStack, runStack, REPO_ROOT } from "../helpers";
 
 function capture(): CliIo & { stdout: () => string; stderr: () => string } {
     let out = "";
@@ -109,5 +109,55 @@ describe("newcomer: plan output width", function () {
     it("keeps plan-output/ out of git", () => {
         const ignored = fs.readFileSync(path.join(REPO_ROOT, ".gitignore"), "utf8").split("\n");
         expect(ignored).to.include("plan-output/");
+    });
+});
+
+describe("newcomer: model ARNs of the wrong shape or region", () => {
+    // Only the modelArns problems: a region change also moves availabilityZoneIds, judged elsewhere.
+    const problems = (modelArns: string[], region = "us-east-1") =>
+        configProblems(
+            rawStack("development", {
+                modelArns,
+                "aws:region": region,
+                "aws-native:region": region,
+                availabilityZoneIds: undefined,
+            }),
+        ).filter((p) => p.startsWith("modelArns"));
+
+    it("refuses a foundation-model ARN with an account ID, and suggests it without", () => {
+        expect(
+            problems([
+                "arn:aws:bedrock:us-east-1:123456789012:foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+            ]),
+        ).to.deep.equal([
+            `modelArns[0] "arn:aws:bedrock:us-east-1:123456789012:foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0" is invalid: a foundation-model ARN has no account ID (AWS owns the model): arn:<partition>:bedrock:<region>::foundation-model/<id> (e.g. "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0")`,
+        ]);
+    });
+
+    it("refuses an inference-profile ARN without an account ID", () => {
+        const [only] = problems([
+            "arn:aws:bedrock:us-east-1::inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0",
+        ]);
+        expect(only).to.contain("a inference-profile ARN names the account that owns it");
+        expect(only).to.contain(`e.g. "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic`);
+    });
+
+    it("refuses model ARNs left in another region after a region change, naming aws:region", () => {
+        const [only] = problems(
+            ["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"],
+            "eu-west-1",
+        );
+        expect(only).to.contain("an ARN in the stack's region eu-west-1 (aws:region)");
+        expect(only).to.contain(`e.g. "arn:aws:bedrock:eu-west-1::foundation-model/`);
+    });
+
+    it("near misses: the right shapes in the stack's region, and cross-region models behind a listed profile, pass", () => {
+        expect(
+            problems([
+                "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0",
+                "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+                "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+            ]),
+        ).to.deep.equal([]);
     });
 });
