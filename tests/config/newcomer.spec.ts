@@ -161,3 +161,33 @@ describe("newcomer: model ARNs of the wrong shape or region", () => {
         ).to.deep.equal([]);
     });
 });
+
+describe("newcomer: messages that name the real problem", () => {
+    const uri = (digest: string) => `123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@${digest}`;
+    const problemsFor = (containerUri: string) =>
+        configProblems(rawStack("development", { runtimes: [{ name: "support_agent", containerUri }] })).filter((p) =>
+            p.startsWith("runtimes[0].containerUri"),
+        );
+
+    it("a short digest says 64 hex characters and how many it has", () => {
+        const [only] = problemsFor(uri("sha256:9f86d081884c"));
+        expect(only).to.contain(
+            "a digest is sha256: and 64 hex characters, lowercase (this one has 12 characters after sha256:)",
+        );
+    });
+
+    it("near miss: a full digest passes", () => {
+        expect(
+            problemsFor(uri("sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")),
+        ).to.deep.equal([]);
+    });
+
+    it("an over-long runtime list is reported by its count, not dumped", () => {
+        const entry = { name: "a", containerUri: uri("sha256:" + "a".repeat(64)) };
+        const [only] = configProblems(
+            rawStack("development", { runtimes: [entry, { ...entry, name: "b" }, { ...entry, name: "c" }] }),
+        ).filter((p) => p.startsWith("runtimes "));
+        expect(only).to.match(/^runtimes "3 runtimes" is invalid: a list of 1 to 2 runtimes/);
+        expect(only).to.not.contain("containerUri");
+    });
+});
