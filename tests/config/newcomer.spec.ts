@@ -191,3 +191,29 @@ describe("newcomer: messages that name the real problem", () => {
         expect(only).to.not.contain("containerUri");
     });
 });
+
+describe("newcomer: VPC ranges", () => {
+    const net = (overrides: Record<string, unknown>) =>
+        configProblems(rawStack("development", overrides)).filter((p) => /^(vpcCidr|agentSubnetCidrs)/.test(p));
+
+    it("a CIDR with host bits is reported as host bits, naming the network", () => {
+        expect(net({ vpcCidr: "10.0.0.1/16" })).to.deep.equal([
+            `vpcCidr "10.0.0.1/16" is invalid: a network address: host bits are set (the network is 10.0.0.0/16) (e.g. "10.0.0.0/16")`,
+        ]);
+        const [subnet] = net({ agentSubnetCidrs: ["10.0.4.7/24", "10.0.5.0/24"] });
+        expect(subnet).to.equal(
+            `agentSubnetCidrs[0] "10.0.4.7/24" is invalid: a network address: host bits are set (the network is 10.0.4.0/24) (e.g. "10.0.4.0/24")`,
+        );
+    });
+
+    it("refuses a public VPC CIDR, and takes 10.0.0.0/16, 172.16.0.0/16, 192.168.0.0/16 (near misses)", () => {
+        const [only] = net({ vpcCidr: "8.8.0.0/16", agentSubnetCidrs: ["8.8.4.0/24", "8.8.5.0/24"] });
+        expect(only).to.contain(`vpcCidr "8.8.0.0/16" is invalid: a private range (inside 10.0.0.0/8`);
+        expect(net({ vpcCidr: "172.16.0.0/16", agentSubnetCidrs: ["172.16.4.0/24", "172.16.5.0/24"] })).to.deep.equal(
+            [],
+        );
+        expect(
+            net({ vpcCidr: "192.168.0.0/16", agentSubnetCidrs: ["192.168.4.0/24", "192.168.5.0/24"] }),
+        ).to.deep.equal([]);
+    });
+});
