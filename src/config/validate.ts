@@ -144,6 +144,27 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         }
     });
 
+    // The agent's MODEL_ID must be a model the role may invoke: a modelArns entry whose resource
+    // ends in /<MODEL_ID> (a foundation model or an inference profile), or the ARN itself.
+    // Otherwise every session fails with AccessDenied at its first model call.
+    runtimes.forEach((runtime, i) => {
+        const modelId = runtime.environment.MODEL_ID;
+        if (modelId === undefined) {
+            return;
+        }
+        const allowed = modelArns.some((arn) => arn === modelId || arn.endsWith(`/${modelId}`));
+        if (!allowed) {
+            p.invalid(
+                `runtimes[${i}].environment.MODEL_ID`,
+                modelId,
+                modelArns.length === 0
+                    ? "a model the execution role may invoke, but modelArns is empty: add the model's ARN to modelArns"
+                    : `a model that modelArns allows (it lists ${modelArns.length}: ${modelArns.map((a) => a.slice(a.indexOf("/") + 1)).join(", ")})`,
+                `modelArns: ["arn:aws:bedrock:${region ?? "us-east-1"}:123456789012:inference-profile/${modelId}"]`,
+            );
+        }
+    });
+
     const logRetentionDays = readRetention(r, environment);
 
     const alarmEmails = r.stringList("alarmEmails", `["oncall@example.com"]`) ?? [];

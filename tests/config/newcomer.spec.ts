@@ -217,3 +217,48 @@ describe("newcomer: VPC ranges", () => {
         ).to.deep.equal([]);
     });
 });
+
+describe("newcomer: the agent's MODEL_ID and modelArns agree", () => {
+    const withModel = (modelId: string, modelArns: string[]) =>
+        configProblems(
+            rawStack("development", {
+                modelArns,
+                runtimes: [
+                    {
+                        name: "support_agent",
+                        containerUri:
+                            "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        environment: { MODEL_ID: modelId },
+                    },
+                ],
+            }),
+        ).filter((p) => p.includes("MODEL_ID"));
+
+    it("refuses a MODEL_ID no modelArns entry allows, listing what is allowed", () => {
+        const [only] = withModel("us.anthropic.claude-sonnet-4-20250514-v1:0", [
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+        ]);
+        expect(only).to.contain(
+            `runtimes[0].environment.MODEL_ID "us.anthropic.claude-sonnet-4-20250514-v1:0" is invalid`,
+        );
+        expect(only).to.contain("a model that modelArns allows (it lists 1: anthropic.claude-3-5-haiku-20241022-v1:0)");
+    });
+
+    it("refuses a MODEL_ID with an empty modelArns", () => {
+        const [only] = withModel("anthropic.claude-3-5-haiku-20241022-v1:0", []);
+        expect(only).to.contain("modelArns is empty: add the model's ARN to modelArns");
+    });
+
+    it("near misses: a profile or foundation model listed in modelArns passes", () => {
+        expect(
+            withModel("us.anthropic.claude-3-5-haiku-20241022-v1:0", [
+                "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0",
+            ]),
+        ).to.deep.equal([]);
+        expect(
+            withModel("anthropic.claude-3-5-haiku-20241022-v1:0", [
+                "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+            ]),
+        ).to.deep.equal([]);
+    });
+});
