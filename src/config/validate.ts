@@ -149,7 +149,8 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     // Otherwise every session fails with AccessDenied at its first model call.
     runtimes.forEach((runtime, i) => {
         const modelId = runtime.environment.MODEL_ID;
-        if (modelId === undefined) {
+        // An invalid modelArns entry is already reported: no knock-on error about MODEL_ID.
+        if (modelId === undefined || modelArns.some((arn) => !MODEL_ARN.test(arn))) {
             return;
         }
         const allowed = modelArns.some((arn) => arn === modelId || arn.endsWith(`/${modelId}`));
