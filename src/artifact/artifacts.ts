@@ -25,6 +25,7 @@ import { DeployedArtifact } from "../runtime/args";
 import {
     buildContextHash,
     codeObjectKey,
+    codeObjectTags,
     forceDeleteStores,
     imageTag,
     keepLastImagesPolicy,
@@ -224,7 +225,7 @@ export class AgentArtifacts extends pulumi.ComponentResource {
                         serverSideEncryption: "aws:kms",
                         kmsKeyId: args.kmsKeyArn,
                         bucketKeyEnabled: true,
-                        tags,
+                        tags: codeObjectTags(tags, runtime.name),
                     },
                     // Versioned and encrypted before the first upload, so every upload has a version.
                     { parent: this, dependsOn: bucketSettings },

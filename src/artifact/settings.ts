@@ -6,6 +6,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import dockerignore from "@balena/dockerignore";
 import { Environment } from "../aws/agentcore";
 import { PolicyDocument } from "../aws/iamDocument";
 
@@ -16,10 +17,53 @@ import { PolicyDocument } from "../aws/iamDocument";
  */
 export const KEEP_LAST_IMAGES = 25;
 
-/** The repository of one runtime: `<component>/<runtime name>`, lowercase as ECR requires. */
-export function repositoryName(componentName: string, runtimeName: string): string {
-    return `${componentName}/${runtimeName}`.toLowerCase().replace(/[^a-z0-9._/-]/g, "-");
+/**
+ * One segment of an ECR repository name as ECR accepts it: `[a-z0-9]+(?:[._-][a-z0-9]+)*`
+ * (ECR API reference, CreateRepository `repositoryName`). A name that is one once
+ * lowercased, other characters made `-`, is kept so (existing repositories keep their names;
+ * config refuses runtime names that differ only in letter case). Any other
+ * (`agent_`, `a__b`, a stack name with `..`) has its separators collapsed and trimmed and
+ * gets `-` and 8 hex characters of its SHA-256: runtime names have no `-`, so a hashed
+ * segment never equals a kept one, and two different names never share a segment.
+ */
+export function repositorySegment(text: string): string {
+    const lower = text.toLowerCase().replace(/[^a-z0-9._-]/g, "-");
+    if (ECR_SEGMENT.test(lower)) {
+        return lower;
+    }
+    const cleaned = lower.replace(/[._-]+/g, (run) => run[0]).replace(/^[._-]+|[._-]+$/g, "");
+    const digest = createHash("sha256").update(text).digest("hex").slice(0, 8);
+    return cleaned === "" ? digest : `${cleaned}-${digest}`;
 }
+
+/** ECR's pattern for one `/`-separated part of a repository name. */
+const ECR_SEGMENT = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+/** The repository of one runtime: `<component>/<runtime name>`, each part a valid ECR segment. */
+export function repositoryName(componentName: string, runtimeName: string): string {
+    return `${repositorySegment(componentName)}/${repositorySegment(runtimeName)}`;
+}
+
+/**
+ * The tags of a code object. S3 allows 10 tags per object (S3 User Guide, "Categorizing your
+ * storage using tags"), far fewer than the 50 a bucket takes, so the object does not carry
+ * the stack's tags (the bucket does): only the four standard ones and the runtime's name.
+ */
+export function codeObjectTags(
+    stackTags: Readonly<Record<string, string>>,
+    runtimeName: string,
+): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const key of CODE_OBJECT_TAG_KEYS) {
+        if (stackTags[key] !== undefined) {
+            out[key] = stackTags[key];
+        }
+    }
+    return { ...out, AgentRuntime: runtimeName };
+}
+
+/** The standard tags a code object keeps: 4 of S3's 10, plus AgentRuntime. */
+const CODE_OBJECT_TAG_KEYS = ["Project", "Stack", "Environment", "ManagedBy"] as const;
 
 /** The zip of one runtime, under a prefix of its own: `runtimes/<runtime name>/code.zip`. */
 export function codeObjectKey(runtimeName: string): string {
@@ -35,12 +79,48 @@ export function forceDeleteStores(environment: Environment): boolean {
     return environment === "development";
 }
 
-/** ECR lifecycle policy: expire all but the newest KEEP_LAST_IMAGES images. */
+/** The tag prefix of an image another stack runs (docs/delivery.md, "Where a promoted artifact lives"). */
+export const PROMOTED_TAG_PREFIX = "promoted-";
+
+/**
+ * Promoted images a repository keeps: as many as AgentCore keeps versions of a runtime
+ * (1,000), so in practice never expired by count.
+ */
+export const KEEP_PROMOTED_IMAGES = 1000;
+
+/**
+ * The tag promotion adds to the digest a target stack runs: `promoted-<target>-<12 hex>`.
+ * Unique per target and digest, so an IMMUTABLE repository accepts it as a new tag.
+ */
+export function promotionTag(targetStack: string, digest: string): string {
+    const hex = digest.replace(/^sha256:/, "").slice(0, 12);
+    const target = targetStack.replace(/[^A-Za-z0-9._-]/g, "-").slice(0, 80);
+    return `${PROMOTED_TAG_PREFIX}${target}-${hex}`;
+}
+
+/**
+ * ECR lifecycle policy: images tagged `promoted-*` are matched first by a rule that keeps
+ * 1,000 of them, and ECR never lets a lower-priority rule expire an image a higher-priority
+ * rule's tag selection matched (ECR User Guide, "Lifecycle policy evaluation rules"); every
+ * other image: all but the newest KEEP_LAST_IMAGES expire. So the source's 26th build cannot
+ * expire the digest production runs once promotion has tagged it.
+ */
 export function keepLastImagesPolicy(count: number = KEEP_LAST_IMAGES): string {
     return JSON.stringify({
         rules: [
             {
                 rulePriority: 1,
+                description: `Keep promoted images (${PROMOTED_TAG_PREFIX}*)`,
+                selection: {
+                    tagStatus: "tagged",
+                    tagPrefixList: [PROMOTED_TAG_PREFIX],
+                    countType: "imageCountMoreThan",
+                    countNumber: KEEP_PROMOTED_IMAGES,
+                },
+                action: { type: "expire" },
+            },
+            {
+                rulePriority: 2,
                 description: `Keep the last ${count} images`,
                 selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: count },
                 action: { type: "expire" },
@@ -66,14 +146,28 @@ export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
     };
 }
 
-/** Names never hashed: version control and editor state, not build input. */
+/** Names never hashed: version control state, not build input (Docker sends it, but it never changes an image). */
 const HASH_SKIP = new Set([".git"]);
 
 /**
- * A content hash of a build context (every file's relative path and bytes, plus the
- * Dockerfile and build args), used as the image tag. The repository's tags are IMMUTABLE,
- * so a changed image must get a new tag; hashing more than Docker sends (ignored files)
- * only ever makes a new tag for the same image, never the same tag for a new one.
+ * The context's `.dockerignore` as Docker reads it (patterns, `!` exceptions, `**`), through
+ * @balena/dockerignore, a library made to match Docker's own rules: what Docker does not send
+ * to the build (node_modules/, dist/ ...) must not change the tag either. No file: nothing ignored.
+ */
+function dockerIgnored(contextPath: string): (relative: string) => boolean {
+    const file = path.join(contextPath, ".dockerignore");
+    if (!fs.existsSync(file)) {
+        return () => false;
+    }
+    const rules = dockerignore().add(fs.readFileSync(file, "utf8").split(/\r?\n/));
+    return (relative) => rules.ignores(relative);
+}
+
+/**
+ * A content hash of a build context (every file Docker sends, by relative path and bytes, plus
+ * the Dockerfile and build args), used as the image tag. The repository's tags are IMMUTABLE,
+ * so a changed image must get a new tag; files `.dockerignore` excludes are not hashed, so an
+ * edit to them (a reinstalled node_modules/, a rebuilt dist/) keeps the tag and the image.
  */
 export function buildContextHash(
     contextPath: string,
@@ -81,16 +175,19 @@ export function buildContextHash(
     buildArgs: Readonly<Record<string, string>>,
 ): string {
     const hash = createHash("sha256");
+    const ignored = dockerIgnored(contextPath);
     const walk = (dir: string): void => {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
             if (HASH_SKIP.has(entry.name)) {
                 continue;
             }
             const full = path.join(dir, entry.name);
+            const relative = path.relative(contextPath, full).split(path.sep).join("/");
+            // A directory is still walked when ignored: a `!` exception may bring a file back.
             if (entry.isDirectory()) {
                 walk(full);
-            } else if (entry.isFile()) {
-                hash.update(path.relative(contextPath, full).split(path.sep).join("/"));
+            } else if (entry.isFile() && !ignored(relative)) {
+                hash.update(relative);
                 hash.update("\0");
                 hash.update(fs.readFileSync(full));
                 hash.update("\0");

@@ -12,6 +12,7 @@ import {
     SESSION_MAX_MEMORY_MIB,
     SUPPORTED_AZ_IDS,
 } from "../aws/agentcore";
+import { TAG_LIMITS } from "../aws/limits";
 import { readOrganizationId } from "../inbound/config";
 import { CONFIG_KEYS } from "./keys";
 import { checkNamespaces } from "./namespaces";
@@ -54,7 +55,7 @@ export const PROGRAM_TAG_KEYS = [
     "Name",
 ] as const;
 /** AWS allows 50 tags per resource; a runtime carries the user's plus the program's own. */
-const MAX_USER_TAGS = 50 - PROGRAM_TAG_KEYS.length;
+const MAX_USER_TAGS = TAG_LIMITS.perResource - PROGRAM_TAG_KEYS.length;
 
 /**
  * Checks every key of one stack's raw config and returns the typed, frozen config. On any
@@ -141,13 +142,67 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             "modelArns",
             `["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"]`,
         ) ?? [];
+    const hasProfile = modelArns.some((arn) => MODEL_ARN.exec(arn)?.[3]?.includes("inference-profile"));
     modelArns.forEach((arn, i) => {
-        if (!MODEL_ARN.test(arn)) {
+        const m = MODEL_ARN.exec(arn);
+        if (!m) {
             p.invalid(
                 `modelArns[${i}]`,
                 arn,
                 "a Bedrock foundation-model or inference-profile ARN without wildcards",
                 `"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"`,
+            );
+            return;
+        }
+        const [, , account, kind] = m;
+        const arnRegion = arn.split(":")[3];
+        const resource = arn.slice(arn.indexOf(`${kind}/`));
+        // Foundation models are AWS-owned: their ARN has no account. Everything else is owned
+        // by an account, which its ARN names (Bedrock User Guide, "Resource types defined by Amazon Bedrock").
+        if (kind === "foundation-model" && account) {
+            p.invalid(
+                `modelArns[${i}]`,
+                arn,
+                "a foundation-model ARN has no account ID (AWS owns the model): arn:<partition>:bedrock:<region>::foundation-model/<id>",
+                `"arn:aws:bedrock:${arnRegion}::${resource}"`,
+            );
+        } else if (kind !== "foundation-model" && !account) {
+            p.invalid(
+                `modelArns[${i}]`,
+                arn,
+                `a ${kind} ARN names the account that owns it: arn:<partition>:bedrock:<region>:<12-digit account>:${kind}/<id>`,
+                `"arn:aws:bedrock:${arnRegion}:123456789012:${resource}"`,
+            );
+        } else if (region !== undefined && arnRegion !== region && (kind !== "foundation-model" || !hasProfile)) {
+            // A cross-region inference profile routes to foundation models in other regions, so
+            // those may be elsewhere when a profile is listed; the profile itself is invoked here.
+            p.invalid(
+                `modelArns[${i}]`,
+                arn,
+                `an ARN in the stack's region ${region} (aws:region), or a foundation model another region serves through a listed inference profile`,
+                `"${arn.replace(`:${arnRegion}:`, `:${region}:`)}"`,
+            );
+        }
+    });
+
+    // The agent's MODEL_ID must be a model the role may invoke: a modelArns entry whose resource
+    // ends in /<MODEL_ID> (a foundation model or an inference profile), or the ARN itself.
+    // Otherwise every session fails with AccessDenied at its first model call.
+    runtimes.forEach((runtime, i) => {
+        const modelId = runtime.environment.MODEL_ID;
+        // An invalid modelArns entry is already reported: no knock-on error about MODEL_ID.
+        if (modelId === undefined || modelArns.some((arn) => !MODEL_ARN.test(arn))) {
+            return;
+        }
+        const allowed = modelArns.some((arn) => arn === modelId || arn.endsWith(`/${modelId}`));
+        if (!allowed) {
+            p.invalid(
+                `runtimes[${i}].environment.MODEL_ID`,
+                modelId,
+                modelArns.length === 0
+                    ? "a model the execution role may invoke, but modelArns is empty: add the model's ARN to modelArns"
+                    : `a model that modelArns allows (it lists ${modelArns.length}: ${modelArns.map((a) => a.slice(a.indexOf("/") + 1)).join(", ")})`,
+                `modelArns: ["arn:aws:bedrock:${region ?? "us-east-1"}:123456789012:inference-profile/${modelId}"]`,
             );
         }
     });
@@ -472,7 +527,12 @@ function readTags(r: RawReader): Record<string, string> {
     const reserved: readonly string[] = PROGRAM_TAG_KEYS;
     const out: Record<string, string> = {};
     for (const [key, value] of entries) {
-        if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
+        if (
+            key.length < 1 ||
+            key.length > TAG_LIMITS.keyLength ||
+            !TAG_TEXT.test(key) ||
+            key.toLowerCase().startsWith("aws:")
+        ) {
             r.problems.invalid(
                 `tags.${key}`,
                 key,
@@ -487,7 +547,7 @@ function readTags(r: RawReader): Record<string, string> {
                 "CostCenter",
             );
         }
-        if (typeof value !== "string" || value.length > 256 || !TAG_TEXT.test(value)) {
+        if (typeof value !== "string" || value.length > TAG_LIMITS.valueLength || !TAG_TEXT.test(value)) {
             r.problems.invalid(
                 `tags.${key}`,
                 value,

@@ -22,8 +22,12 @@ export interface RuntimeInboundAccessArgs {
     readonly provider?: RuntimeProvider;
     /** The runtime's ARN. Required. */
     readonly runtimeArn: pulumi.Input<string>;
-    /** Endpoint name → endpoint ARN of the configured endpoints. Default: none. */
-    readonly endpointArns?: pulumi.Input<Record<string, string>>;
+    /**
+     * Endpoint name → endpoint ARN of the configured endpoints (AgentRuntime.endpointArnsByName).
+     * A plain map, so a missing endpoint is found when the component is built, at preview,
+     * not inside an `apply` at update time. Default: none.
+     */
+    readonly endpointArns?: Readonly<Record<string, pulumi.Input<string>>>;
     /** The VPC the fence admits (created or adopted). Required. */
     readonly vpcId: pulumi.Input<string>;
     /** The stack's bedrock-agentcore interface endpoint; undefined when another stack owns it. Default: none. */
@@ -40,22 +44,24 @@ export class RuntimeInboundAccess extends pulumi.ComponentResource {
         const child = { parent: this };
         const policies: Record<string, pulumi.Output<string>> = {};
 
-        // Decided from plain config, so preview shows every policy resource.
+        // Decided from plain config, so preview shows every policy resource. Config refuses
+        // duplicate endpoint names (src/runtime/config.ts) and the runtime creates one endpoint
+        // per configured name, so a missing ARN is a wiring mistake: refused here, synchronously,
+        // before any child is registered.
         if (runtime.access === "vpc") {
+            const endpointArns = args.endpointArns ?? {};
+            const missing = runtime.endpoints.map((e) => e.name).filter((n) => endpointArns[n] === undefined);
+            if (missing.length > 0) {
+                throw new pulumi.ResourceError(
+                    `runtime ${runtime.name}: no ARN for endpoint${missing.length === 1 ? "" : "s"} ${missing.join(", ")} (pass AgentRuntime.endpointArnsByName)`,
+                    this,
+                );
+            }
             const targets: [string, pulumi.Input<string>][] = [
                 ["resource-policy", args.runtimeArn],
                 ...runtime.endpoints.map((e): [string, pulumi.Input<string>] => [
                     `endpoint-${e.name}-resource-policy`,
-                    pulumi.output(args.endpointArns ?? {}).apply((arns) => {
-                        const arn = arns[e.name];
-                        if (!arn) {
-                            throw new pulumi.ResourceError(
-                                `runtime ${runtime.name}: no ARN for endpoint ${e.name}`,
-                                this,
-                            );
-                        }
-                        return arn;
-                    }),
+                    endpointArns[e.name],
                 ]),
             ];
             const native = (args.provider ?? "aws-native") === "aws-native";

@@ -1,6 +1,14 @@
 import { REQUIRED_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_SERVICE, SUPPORTED_AZ_IDS } from "../aws/agentcore";
 import { KNOWN_INTERFACE_ENDPOINT_SERVICES, UNLISTED_SERVICE_PREFIX } from "./privateLinkServices";
-import { Cidr, PRIVATE_IPV4_RANGE_LIST, cidrContains, cidrsOverlap, isPrivateCidr, parseIpv4Cidr } from "./cidrConfig";
+import {
+    Cidr,
+    PRIVATE_IPV4_RANGE_LIST,
+    cidrContains,
+    cidrsOverlap,
+    hostBitsNetwork,
+    isPrivateCidr,
+    parseIpv4Cidr,
+} from "./cidrConfig";
 import { RawReader } from "../config/read";
 import { nearest } from "../config/suggest";
 import { NetworkConfig } from "../config/types";
@@ -26,10 +34,10 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
     const existingGiven = [vpcId !== undefined, subnetIds.length > 0, routeTableIds.length > 0];
     const mode = existingGiven.some(Boolean) ? "existing" : "create";
 
-    const vpcCidrText = r.string("vpcCidr") ?? NETWORK_DEFAULTS.vpcCidr;
-    const subnetCidrTexts = r.stringList("agentSubnetCidrs", `["10.0.4.0/24", "10.0.5.0/24"]`) ?? [
-        ...NETWORK_DEFAULTS.agentSubnetCidrs,
-    ];
+    const vpcCidrGiven = r.string("vpcCidr");
+    const vpcCidrText = vpcCidrGiven ?? NETWORK_DEFAULTS.vpcCidr;
+    const subnetCidrsGiven = r.stringList("agentSubnetCidrs", `["10.0.4.0/24", "10.0.5.0/24"]`);
+    const subnetCidrTexts = subnetCidrsGiven ?? [...NETWORK_DEFAULTS.agentSubnetCidrs];
     const azIdsGiven = r.stringList("availabilityZoneIds", `["use1-az1", "use1-az2"]`) ?? [];
     const supported = region ? SUPPORTED_AZ_IDS[region] : undefined;
 
@@ -84,13 +92,35 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
         }
     } else {
         vpcCidr = parseIpv4Cidr(vpcCidrText);
-        if (!vpcCidr || vpcCidr.prefix < 16 || vpcCidr.prefix > 28) {
+        const vpcNetwork = hostBitsNetwork(vpcCidrText);
+        if (vpcNetwork) {
+            p.invalid(
+                "vpcCidr",
+                vpcCidrText,
+                `a network address: host bits are set (the network is ${vpcNetwork})`,
+                `"${vpcNetwork}"`,
+            );
+        } else if (!vpcCidr || vpcCidr.prefix < 16 || vpcCidr.prefix > 28) {
             p.invalid("vpcCidr", vpcCidrText, "an IPv4 network CIDR from /16 to /28", `"10.0.0.0/16"`);
+            vpcCidr = undefined;
+        } else if (!isPrivateCidr(vpcCidr)) {
+            // A public range in a private VPC shadows real internet addresses for every client.
+            p.invalid("vpcCidr", vpcCidrText, `a private range (inside ${PRIVATE_IPV4_RANGE_LIST})`, `"10.0.0.0/16"`);
             vpcCidr = undefined;
         }
         const subnets: Cidr[] = [];
         subnetCidrTexts.forEach((text, i) => {
             const c = parseIpv4Cidr(text);
+            const network = hostBitsNetwork(text);
+            if (network) {
+                p.invalid(
+                    `agentSubnetCidrs[${i}]`,
+                    text,
+                    `a network address: host bits are set (the network is ${network})`,
+                    `"${network}"`,
+                );
+                return;
+            }
             if (!c || c.prefix > 28) {
                 p.invalid(`agentSubnetCidrs[${i}]`, text, "an IPv4 network CIDR no smaller than /28", `"10.0.4.0/24"`);
                 return;

@@ -20,5 +20,6 @@ export function automationTeardownOps(
         },
         sleep: (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
         log,
+        environment: async () => (await stack.getAllConfig())["agentcore-private:environment"]?.value,
     };
 }

@@ -7,6 +7,7 @@
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { ARTIFACT_KEYS } from "../artifact/config";
+import { promotionTag } from "../artifact/settings";
 import { imageRegion, PinnedArtifact, SourceArtifacts } from "./artifacts";
 
 export class PromotionError extends Error {
@@ -39,6 +40,27 @@ export interface PromotionRequest {
     readonly moveEndpoint?: EndpointMove;
     /** False for the separate endpoint-only step: the artifact is left as it is. */
     readonly promoteArtifact?: boolean;
+}
+
+/**
+ * The command that tags a promoted digest `promoted-<target>-<12 hex>` in its ECR repository,
+ * which the source's lifecycle policy never expires by count (src/artifact/settings.ts). ECR
+ * retags by putting the same manifest under a new tag (ECR User Guide, "Retagging an image"),
+ * which an IMMUTABLE repository allows for a new tag. Undefined for an image not in ECR.
+ */
+export function keepPromotedImageCommand(imageUri: string, targetStack: string): string | undefined {
+    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^@:]+)@(sha256:[0-9a-f]{64})$/.exec(
+        imageUri,
+    );
+    if (!m) {
+        return undefined;
+    }
+    const [, account, region, repository, digest] = m;
+    const where = `--registry-id ${account} --region ${region} --repository-name ${repository}`;
+    return (
+        `aws ecr put-image ${where} --image-tag ${promotionTag(targetStack, digest)} --image-manifest ` +
+        `"$(aws ecr batch-get-image ${where} --image-ids imageDigest=${digest} --query 'images[0].imageManifest' --output text)"`
+    );
 }
 
 export interface PromotionResult {
@@ -187,6 +209,12 @@ export function promote(req: PromotionRequest): PromotionResult {
         }
         writeArtifact(doc, entry, source);
         changes.push(`runtime ${name}: artifact -> ${describe(source)}`);
+        if (source.kind === "container") {
+            const keep = keepPromotedImageCommand(source.imageUri, req.to);
+            if (keep) {
+                changes.push(`runtime ${name}: keep the image from ${req.from}'s lifecycle: ${keep}`);
+            }
+        }
     }
     if (req.moveEndpoint) {
         if (names.length !== 1) {

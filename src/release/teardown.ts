@@ -14,6 +14,7 @@
  * Everything here is pure or takes its effects as parameters (`TeardownOps`), so the
  * schedule, the selection and the messages are tested without an account.
  */
+import { PRODUCTION } from "../aws/agentcore";
 
 /** The fields of a resource in a stack's state (`pulumi stack export`) that teardown reads. */
 export interface StateResource {
@@ -45,6 +46,13 @@ const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 
 export interface TeardownPlan {
     readonly stack: string;
+    /**
+     * The stack's environment (`agentcore-private:environment`, or the stack name when that is
+     * empty): it, not the stack's name, decides whether production's advice applies. A stack
+     * named `prod-eu` with `environment: production` is production; one named `production`
+     * with `environment: staging` is not.
+     */
+    readonly environment: string;
     /** Protected resources: `destroy` would fail on them, so nothing is done until they are unprotected. */
     readonly protectedResources: readonly StateResource[];
     /** Resources Pulumi forgets but leaves in the account (`retainOnDelete`). */
@@ -72,8 +80,17 @@ export function needs(resource: StateResource): string[] {
     ];
 }
 
+/** The stack's environment: its configured `environment`, or its name when that is unset or empty. */
+export function teardownEnvironment(stack: string, configured: string | undefined): string {
+    return configured && configured.trim() !== "" ? configured.trim() : stack;
+}
+
 /** Splits a stack's resources into the two passes. */
-export function planTeardown(stack: string, resources: readonly StateResource[]): TeardownPlan {
+export function planTeardown(
+    stack: string,
+    resources: readonly StateResource[],
+    environment: string = teardownEnvironment(stack, undefined),
+): TeardownPlan {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const eniHolders = resources.filter((r) => ENI_HOLDER_TYPES.includes(r.type));
     // The holders and, transitively, everything they need stay for the second pass.
@@ -95,6 +112,7 @@ export function planTeardown(stack: string, resources: readonly StateResource[])
         .map((r) => r.urn);
     return {
         stack,
+        environment,
         protectedResources: resources.filter((r) => r.protect === true),
         retained: resources.filter((r) => r.retainOnDelete === true),
         firstPass,
@@ -176,7 +194,7 @@ export function renderTeardownPlan(plan: TeardownPlan, maxWaitMinutes: number): 
 
 /** Why nothing was destroyed: protected resources, and how to unprotect them deliberately. */
 export function renderProtected(plan: TeardownPlan): string {
-    const production = plan.stack === "production";
+    const production = plan.environment === PRODUCTION;
     return [
         `Stack ${plan.stack} has ${plan.protectedResources.length} protected resource${plan.protectedResources.length === 1 ? "" : "s"}; nothing was destroyed:`,
         ...plan.protectedResources.map((r) => `  - ${label(r)}`),
@@ -232,6 +250,8 @@ export interface TeardownOps {
     readonly destroy: (target?: readonly string[]) => Promise<void>;
     readonly sleep: (seconds: number) => Promise<void>;
     readonly log: (line: string) => void;
+    /** The stack's configured `agentcore-private:environment`, undefined when unset. Default: unset. */
+    readonly environment?: () => Promise<string | undefined>;
 }
 
 export type TeardownOutcome = "destroyed" | "planned" | "nothing-to-do" | "protected" | "left-for-later" | "failed";
@@ -256,7 +276,8 @@ export async function runTeardown(
     ops: TeardownOps,
     opts: { maxWaitMinutes: number; dryRun: boolean },
 ): Promise<TeardownOutcome> {
-    const plan = planTeardown(stack, await ops.resources());
+    const environment = teardownEnvironment(stack, ops.environment ? await ops.environment() : undefined);
+    const plan = planTeardown(stack, await ops.resources(), environment);
     if (plan.firstPass.length === 0 && plan.secondPass.length === 0) {
         ops.log(`Stack ${stack} has no resources; nothing to destroy.`);
         return "nothing-to-do";

@@ -88,7 +88,8 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
     if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_RUNTIMES_PER_STACK) {
         p.invalid(
             "runtimes",
-            raw,
+            // The count, not the whole list: the list may be long, and the count is the problem.
+            Array.isArray(raw) ? `${raw.length} runtimes` : raw,
             `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes (the design caps a stack at ${MAX_RUNTIMES_PER_STACK})`,
             example,
         );
@@ -126,15 +127,17 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
         );
         const runtime = readRuntime(p, key, entry, ctx);
         if (runtime) {
-            if (names.has(runtime.name)) {
+            // Case-insensitively: ECR repository names are lowercase (src/artifact/settings.ts),
+            // so `Agent` and `agent` would share one.
+            if (names.has(runtime.name.toLowerCase())) {
                 p.invalid(
                     `${key}.name`,
                     runtime.name,
-                    "a name not used by another runtime in this stack",
+                    "a name not used by another runtime in this stack, letter case aside",
                     `"${runtime.name}_2"`,
                 );
             }
-            names.add(runtime.name);
+            names.add(runtime.name.toLowerCase());
             runtimes.push(runtime);
         }
     });
@@ -274,6 +277,16 @@ function checkContainerUri(
         return false;
     }
     const image = parseEcrImageUri(uri);
+    const digest = /@(sha256:)?([^@]*)$/.exec(uri);
+    if (!image && digest) {
+        p.invalid(
+            key,
+            uri,
+            `a digest is sha256: and 64 hex characters, lowercase (this one has ${digest[1] ? `${digest[2].length} characters after sha256:` : "no sha256: prefix"})`,
+            uriExample,
+        );
+        return false;
+    }
     if (!image) {
         p.invalid(
             key,
@@ -418,7 +431,7 @@ function readEndpoints(p: Problems, key: string, v: unknown): RuntimeEndpointCon
     if (!Array.isArray(v) || v.length > MAX_CONFIGURED_ENDPOINTS) {
         p.invalid(
             key,
-            v,
+            Array.isArray(v) ? `${v.length} endpoints` : v,
             `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm)`,
             example,
         );

@@ -61,6 +61,8 @@ export class AgentRuntime extends pulumi.ComponentResource {
     public readonly version: pulumi.Output<string>;
     /** Endpoint name → endpoint ARN for the configured endpoints. */
     public readonly endpointArns: pulumi.Output<Record<string, string>>;
+    /** The same, one Output per name, known when the component is built (for RuntimeInboundAccess). */
+    public readonly endpointArnsByName: Readonly<Record<string, pulumi.Output<string>>>;
 
     constructor(name: string, args: AgentRuntimeArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENTS.runtime, name, {}, opts);
@@ -127,6 +129,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
                 : new aws.bedrock.AgentcoreAgentRuntimeEndpoint(endpointName, endpointArgs, childOpts);
             endpointArns[endpoint.name] = created.agentRuntimeEndpointArn;
         }
+        this.endpointArnsByName = endpointArns;
         this.endpointArns = pulumi.output(endpointArns);
         this.registerOutputs({ arn: this.arn, id: this.id, version: this.version, endpointArns: this.endpointArns });
     }

@@ -34,6 +34,16 @@ export interface KeyPolicyInput extends AwsContext {
     readonly dnsSuffix: string;
 }
 
+/**
+ * The key's description: everything the stack encrypts with it, so an operator who finds the
+ * key in the console knows what scheduling its deletion would make unreadable. Keep it in
+ * step with the components that pass `kmsKeyArn` (network flow logs, log delivery, monitoring,
+ * artifacts).
+ */
+export function kmsKeyDescription(environment: Environment): string {
+    return `AgentCore ${environment}: VPC flow logs, runtime log groups (application, usage), alarm SNS topic, ECR image repositories, S3 code bucket, Secrets Manager secrets`;
+}
+
 /** Days a deleted key waits before it is gone: 30 in production, 7 elsewhere. */
 export function keyDeletionWindowDays(environment: Environment): number {
     return environment === "production" ? PRODUCTION_KEY_DELETION_WINDOW_DAYS : DEFAULT_KEY_DELETION_WINDOW_DAYS;

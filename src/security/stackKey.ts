@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../aws/agentcore";
 import { awsContextOutput } from "../aws/context";
 import { COMPONENTS } from "../aws/tokens";
-import { keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "./kmsKey";
+import { keyDeletionWindowDays, kmsAliasName, kmsKeyDescription, kmsKeyPolicy } from "./kmsKey";
 
 export interface StackKeyArgs {
     readonly environment: Environment;
@@ -24,7 +24,7 @@ export function createStackKey(name: string, args: StackKeyArgs, parent: pulumi.
     const key = new aws.kms.Key(
         `${name}-key`,
         {
-            description: `AgentCore ${args.environment} logs and alarm topic`,
+            description: kmsKeyDescription(args.environment),
             enableKeyRotation: true,
             deletionWindowInDays: keyDeletionWindowDays(args.environment),
             policy: awsContextOutput(parent).apply((t) => JSON.stringify(kmsKeyPolicy(t))),

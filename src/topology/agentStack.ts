@@ -121,7 +121,7 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
                 runtime,
                 provider: config.runtimeProvider,
                 runtimeArn: agentRuntimes[i].arn,
-                endpointArns: agentRuntimes[i].endpointArns,
+                endpointArns: agentRuntimes[i].endpointArnsByName,
                 vpcId: network.vpcId,
                 agentcoreEndpointId: network.vpcEndpointIds["bedrock-agentcore"],
             }),

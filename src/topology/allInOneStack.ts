@@ -127,7 +127,7 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
                 runtime,
                 provider: config.runtimeProvider,
                 runtimeArn: agentRuntimes[i].arn,
-                endpointArns: agentRuntimes[i].endpointArns,
+                endpointArns: agentRuntimes[i].endpointArnsByName,
                 vpcId: network.vpcId,
                 agentcoreEndpointId: network.vpcEndpointIds.apply((ids) => ids["bedrock-agentcore"]),
             }),

@@ -177,7 +177,9 @@ describe("support agent: build scripts and the Dockerfile", () => {
     it("npm ci builds the bundle (prepare), and agent:build / agent are root scripts", () => {
         expect(rootPackage.scripts.prepare).to.equal("npm run agent:build");
         expect(rootPackage.scripts["agent:build"]).to.equal("npm --prefix agents/support-agent run build");
-        expect(rootPackage.scripts.agent).to.equal("npm run agent:build && node agents/support-agent/dist/main.js");
+        expect(rootPackage.scripts.agent).to.equal(
+            "npm run agent:build && exec node agents/support-agent/dist/main.js",
+        );
         expect(rootPackage.scripts.plan).to.equal("node scripts/launch-plan.js");
     });
 

@@ -17,9 +17,20 @@ import {
     codeObjectKey,
     forceDeleteStores,
     imageTag,
+    promotionTag,
     repositoryName,
 } from "../../src/artifact/settings";
-import { ProgramRun, configOf, one, ofType, promiseOf, rawStack, runComponent, runStack } from "../helpers";
+import {
+    ProgramRun,
+    configOf,
+    configProblems,
+    one,
+    ofType,
+    promiseOf,
+    rawStack,
+    runComponent,
+    runStack,
+} from "../helpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 const ROLE = "agentcore-test-execution-role";
@@ -101,7 +112,7 @@ describe("AgentArtifacts: image built from source", () => {
         });
     });
 
-    it("keeps the last 25 images with a lifecycle policy on that repository", async () => {
+    it("keeps the last 25 images, and never expires by that count an image tagged promoted-* (promotion)", async () => {
         const { run } = await build([imageRuntime()]);
         const lifecycle = one(run, T.lifecycle);
         expect(lifecycle.inputs.repository).to.equal("agentcore-test/support_agent");
@@ -109,6 +120,17 @@ describe("AgentArtifacts: image built from source", () => {
             rules: [
                 {
                     rulePriority: 1,
+                    description: "Keep promoted images (promoted-*)",
+                    selection: {
+                        tagStatus: "tagged",
+                        tagPrefixList: ["promoted-"],
+                        countType: "imageCountMoreThan",
+                        countNumber: 1000,
+                    },
+                    action: { type: "expire" },
+                },
+                {
+                    rulePriority: 2,
                     description: "Keep the last 25 images",
                     selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 25 },
                     action: { type: "expire" },
@@ -240,6 +262,40 @@ describe("AgentArtifacts: image built from source", () => {
 });
 
 describe("AgentArtifacts: code from a directory", () => {
+    it("tags the code object with at most S3's 10 object tags, however many the stack has; the bucket gets them all", async () => {
+        const many: Record<string, string> = {
+            Project: "agentcore-private",
+            Stack: "development",
+            Environment: "development",
+            ManagedBy: "pulumi",
+        };
+        for (let i = 0; i < 42; i++) {
+            many[`Tag${i}`] = `v${i}`;
+        }
+        let component: AgentArtifacts | undefined;
+        const run = await runComponent(() => {
+            component = new AgentArtifacts("agentcore-test", {
+                runtimes: [codeRuntime()],
+                roleName: ROLE,
+                kmsKeyArn: KEY,
+                environment: "development",
+                tags: many,
+            });
+        });
+        expect(run.error, run.error?.message).to.equal(undefined);
+        expect(component).to.not.equal(undefined);
+        const tags = one(run, T.object).inputs.tags as Record<string, string>;
+        expect(Object.keys(tags).length).to.be.at.most(10);
+        expect(tags).to.deep.equal({
+            Project: "agentcore-private",
+            Stack: "development",
+            Environment: "development",
+            ManagedBy: "pulumi",
+            AgentRuntime: "support_agent",
+        });
+        expect(Object.keys(one(run, T.bucket).inputs.tags as object)).to.have.length(46);
+    });
+
     it("creates one bucket: not force-destroyed in production, protected when asked", async () => {
         expect(one((await build([codeRuntime()])).run, T.bucket).inputs).to.deep.equal({
             forceDestroy: true,
@@ -633,6 +689,48 @@ describe("artifact store settings (pure)", () => {
         expect(repositoryName("agentcore-my stack", "a")).to.equal("agentcore-my-stack/a");
     });
 
+    // ECR's repositoryName pattern (ECR API reference, CreateRepository), written out here.
+    const ECR_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+    it("gives every valid runtime name a repository name ECR accepts: a trailing _ or a __ run too", () => {
+        for (const name of ["agent_", "a__b", "A_", "a___", "x_y__z_", "Agent_1_", "a".repeat(37) + "_"]) {
+            const repo = repositoryName("agentcore-development", name);
+            expect(repo, `${name} → ${repo}`).to.match(ECR_NAME);
+            expect(repo.length).to.be.at.most(256);
+        }
+        expect(repositoryName("agentcore-development", "agent_")).to.match(
+            /^agentcore-development\/agent-[0-9a-f]{8}$/,
+        );
+        // Near miss: a name that already fits keeps its name (no replacement of existing repositories).
+        expect(repositoryName("agentcore-development", "agent")).to.equal("agentcore-development/agent");
+        expect(repositoryName("agentcore-development", "a_b")).to.equal("agentcore-development/a_b");
+    });
+
+    it("gives different runtime names different repositories (a_b, a__b, a_b_, a___b)", () => {
+        const names = ["a_b", "a__b", "a_b_", "a___b", "ab", "a_", "a__", "a", "A_b_"];
+        const repos = names.map((n) => repositoryName("agentcore-development", n));
+        expect(new Set(repos).size).to.equal(names.length);
+    });
+
+    it("refuses two runtimes whose names differ only in letter case, naming the key", () => {
+        const second = { ...JSON.parse(String(rawStack("development").values.runtimes))[0], name: "Support_Agent" };
+        const first = JSON.parse(String(rawStack("development").values.runtimes))[0];
+        expect(configProblems(rawStack("development", { runtimes: [first, second] }))).to.include(
+            `runtimes[1].name "Support_Agent" is invalid: a name not used by another runtime in this stack, letter case aside (e.g. "Support_Agent_2")`,
+        );
+    });
+
+    it("tags a promoted digest promoted-<target>-<12 hex>, which the lifecycle's first rule keeps", () => {
+        const tag = promotionTag(
+            "production",
+            "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        );
+        expect(tag).to.equal("promoted-production-9f86d081884c");
+        // ECR image tag: at most 128 characters of [a-zA-Z0-9._-], starting with a letter, digit or _.
+        expect(tag).to.match(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/);
+        expect(promotionTag("x".repeat(200), "sha256:" + "a".repeat(64)).length).to.be.at.most(128);
+    });
+
     it("keys each runtime's zip under its own prefix", () => {
         expect(codeObjectKey("support_agent_development")).to.equal("runtimes/support_agent_development/code.zip");
     });
@@ -658,6 +756,31 @@ describe("artifact store settings (pure)", () => {
             expect(hash()).to.equal(first);
             fs.writeFileSync(path.join(dir, "a.txt"), "");
             expect(hash()).to.not.equal(first);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("does not hash what .dockerignore excludes (node_modules/, dist/), and does hash a ! exception", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "artifact-hash-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
+            fs.writeFileSync(path.join(dir, ".dockerignore"), "node_modules\ndist/\n*.log\n!keep.log\n");
+            fs.writeFileSync(path.join(dir, "main.js"), "console.log(1)\n");
+            const hash = () => buildContextHash(dir, path.join(dir, "Dockerfile"), {});
+            const first = hash();
+            fs.mkdirSync(path.join(dir, "node_modules", "x"), { recursive: true });
+            fs.writeFileSync(path.join(dir, "node_modules", "x", "index.js"), "module.exports = 1;\n");
+            fs.mkdirSync(path.join(dir, "dist"));
+            fs.writeFileSync(path.join(dir, "dist", "main.js"), "built\n");
+            fs.writeFileSync(path.join(dir, "debug.log"), "noise\n");
+            expect(hash(), "ignored files changed the tag").to.equal(first);
+            // Near misses: an exception and a sent file both change it.
+            fs.writeFileSync(path.join(dir, "keep.log"), "kept\n");
+            const withException = hash();
+            expect(withException).to.not.equal(first);
+            fs.writeFileSync(path.join(dir, "main.js"), "console.log(2)\n");
+            expect(hash()).to.not.equal(withException);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }

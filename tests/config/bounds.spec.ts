@@ -166,7 +166,7 @@ describe("bounds: runtime fields (AWS::BedrockAgentCore::Runtime)", () => {
             { runtimes: runtimes({}, [second, { name: "third_agent", containerUri: URI }]) },
             "is invalid: a list of 1 to 2 runtimes",
         );
-        expect(problems({ runtimes: [] })[0]).to.include("runtimes [] is invalid: a list of 1 to 2 runtimes");
+        expect(problems({ runtimes: [] })[0]).to.include(`runtimes "0 runtimes" is invalid: a list of 1 to 2 runtimes`);
     });
 });
 

@@ -276,13 +276,13 @@ describe("config: each bad value gives its exact message", () => {
             "development",
             "duplicate runtime names",
             { runtimes: [...runtime({}), ...runtime({})] },
-            `runtimes[1].name "support_agent" is invalid: a name not used by another runtime in this stack (e.g. "support_agent_2")`,
+            `runtimes[1].name "support_agent" is invalid: a name not used by another runtime in this stack, letter case aside (e.g. "support_agent_2")`,
         ],
         [
             "development",
             "three runtimes",
             { runtimes: [...runtime({}), ...runtime({ name: "b" }), ...runtime({ name: "c" })] },
-            `runtimes [{"name":"support_agent","containerUri":"123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},{"name":"b","containerUri":"123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},{"name":"c","containerUri":"123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}] is invalid: a list of 1 to 2 runtimes (the design caps a stack at 2) (e.g. [{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }])`,
+            `runtimes "3 runtimes" is invalid: a list of 1 to 2 runtimes (the design caps a stack at 2) (e.g. [{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }])`,
         ],
         [
             "development",
@@ -416,7 +416,7 @@ describe("config: each bad value gives its exact message", () => {
             "development",
             "more endpoints than the alarms can watch",
             { runtimes: runtime({ endpoints: ["a", "b", "c", "d", "e"].map((name) => ({ name, version: "1" })) }) },
-            `runtimes[0].endpoints [{"name":"a","version":"1"},{"name":"b","version":"1"},{"name":"c","version":"1"},{"name":"d","version":"1"},{"name":"e","version":"1"}] is invalid: a list of at most 4 endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm) (e.g. [{ name: "live", version: "3" }])`,
+            `runtimes[0].endpoints "5 endpoints" is invalid: a list of at most 4 endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm) (e.g. [{ name: "live", version: "3" }])`,
         ],
         [
             "development",

@@ -5,7 +5,8 @@
  */
 import { expect } from "chai";
 import { ConfigValidationError, validateConfig } from "../../src/config";
-import { ProgramRun, configProblems, ofType, rawStack, runStackOnce } from "../helpers";
+import { ProgramRun, configProblems, ofType, rawStack, runComponent, runStackOnce } from "../helpers";
+import { RuntimeInboundAccess } from "../../src/inbound/inboundAccess";
 
 function problemsOf(stack: string, overrides: Record<string, unknown>): readonly string[] {
     return configProblems(rawStack(stack, overrides));
@@ -358,7 +359,12 @@ describe("inbound: VPC endpoint policies", () => {
     });
 
     it("bedrock-runtime without models lets nothing through", async () => {
-        const run = await runStackOnce("development", { modelArns: "[]" });
+        // Without models the agent's MODEL_ID would be refused too: the runtime sets none here.
+        const runtimes = (JSON.parse(rawStack("development").values.runtimes) as Record<string, unknown>[]).map(
+            ({ environment: _environment, ...rest }) => rest,
+        );
+        const run = await runStackOnce("development", { modelArns: "[]", runtimes: JSON.stringify(runtimes) });
+        expect(run.error, String(run.error)).to.equal(undefined);
         expect(policyOf(run, "bedrock-runtime").Statement).to.deep.equal([
             { Sid: "NoModelsConfigured", Effect: "Deny", Principal: "*", Action: ["*"], Resource: "*" },
         ]);
@@ -535,5 +541,54 @@ describe("inbound: deployerGuardrailDocument", () => {
                 securityGroupIds: ["sg-0123456789abcdef0"],
             }).Statement,
         ).to.have.length(4);
+    });
+});
+
+describe("RuntimeInboundAccess: a missing endpoint ARN is refused when built, not inside an apply", () => {
+    it("throws a ResourceError naming the runtime and endpoint before registering any policy", async () => {
+        const config = validateConfig(
+            rawStack("development", {
+                runtimes: JSON.stringify(runtime({ endpoints: [{ name: "live", version: 1 }] })),
+            }),
+        );
+        const [rt] = config.runtimes;
+        let thrown: unknown;
+        const run = await runComponent(() => {
+            try {
+                new RuntimeInboundAccess("agentcore-development-support_agent", {
+                    runtime: rt,
+                    runtimeArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-abcdefghij",
+                    endpointArns: {},
+                    vpcId: "vpc-0a1b2c3d4e5f60718",
+                });
+            } catch (e) {
+                thrown = e;
+            }
+        });
+        expect(String(thrown)).to.contain("runtime support_agent: no ARN for endpoint live");
+        expect(ofType(run, NATIVE_POLICY)).to.deep.equal([]);
+    });
+
+    it("near miss: with the endpoint's ARN it builds the runtime's and the endpoint's policies", async () => {
+        const config = validateConfig(
+            rawStack("development", {
+                runtimes: JSON.stringify(runtime({ endpoints: [{ name: "live", version: 1 }] })),
+            }),
+        );
+        const run = await runComponent(() => {
+            new RuntimeInboundAccess("agentcore-development-support_agent", {
+                runtime: config.runtimes[0],
+                runtimeArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-abcdefghij",
+                endpointArns: {
+                    live: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-abcdefghij/runtime-endpoint/live",
+                },
+                vpcId: "vpc-0a1b2c3d4e5f60718",
+            });
+        });
+        expect(run.error, String(run.error)).to.equal(undefined);
+        expect(ofType(run, NATIVE_POLICY).map((r) => r.inputs.resourceArn)).to.deep.equal([
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-abcdefghij",
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-abcdefghij/runtime-endpoint/live",
+        ]);
     });
 });

@@ -620,6 +620,8 @@ describe("network: AgentNetwork in another region (eu-west-1)", () => {
                 "aws:region": "eu-west-1",
                 "aws-native:region": "eu-west-1",
                 availabilityZoneIds: ["euw1-az1", "euw1-az3"],
+                // Models in the stack's region: config refuses ARNs left in another one.
+                modelArns: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"],
                 runtimes: [
                     {
                         name: "support_agent",

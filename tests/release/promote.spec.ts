@@ -10,6 +10,7 @@ import * as path from "path";
 import { parseArgs, runPromote, SourceReader } from "../../scripts/promote";
 import { runMoveEndpoint } from "../../scripts/moveEndpoint";
 import { unifiedDiff } from "../../src/release/diff";
+import { keepPromotedImageCommand } from "../../src/release/promote";
 import { REPO_ROOT } from "../helpers";
 
 const FIXTURES = path.join(REPO_ROOT, "tests", "fixtures", "promote");
@@ -425,5 +426,28 @@ describe("promote and move-endpoint: --help", () => {
                 () => undefined,
             ),
         ).to.equal(2);
+    });
+});
+
+describe("promotion: keeping a promoted image from the source's lifecycle", () => {
+    it("prints the command that tags the digest promoted-<target>-<12 hex> in its repository", () => {
+        expect(
+            keepPromotedImageCommand(
+                "123456789012.dkr.ecr.us-east-1.amazonaws.com/agentcore-staging/support_agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "production",
+            ),
+        ).to.equal(
+            "aws ecr put-image --registry-id 123456789012 --region us-east-1 --repository-name agentcore-staging/support_agent --image-tag promoted-production-9f86d081884c --image-manifest " +
+                `"$(aws ecr batch-get-image --registry-id 123456789012 --region us-east-1 --repository-name agentcore-staging/support_agent --image-ids imageDigest=sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 --query 'images[0].imageManifest' --output text)"`,
+        );
+    });
+
+    it("near miss: an image outside ECR, or pinned by tag, gets no command", () => {
+        expect(keepPromotedImageCommand("ghcr.io/acme/agent@sha256:" + "a".repeat(64), "production")).to.equal(
+            undefined,
+        );
+        expect(
+            keepPromotedImageCommand("123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/a:v1", "production"),
+        ).to.equal(undefined);
     });
 });

@@ -224,7 +224,15 @@ const ENI_ERROR =
     "deleting EC2 Subnet (subnet-0aaa): api error DependencyViolation: The subnet 'subnet-0aaa' has dependencies and cannot be deleted.";
 
 /** Fake effects: `failures` are the errors of successive destroy calls (undefined = success). */
-function fake(resources: StateResource[], failures: (string | undefined)[]) {
+function fake(
+    resources: StateResource[],
+    failures: (string | undefined)[],
+): {
+    ops: TeardownOps;
+    calls: (readonly string[] | undefined)[];
+    sleeps: number[];
+    log: () => string;
+} {
     const calls: (readonly string[] | undefined)[] = [];
     const sleeps: number[] = [];
     const log: string[] = [];
@@ -307,6 +315,26 @@ describe("teardown: the two passes", () => {
         const dev = fake([{ ...SUBNET, protect: true }], []);
         await runTeardown("development", dev.ops, { maxWaitMinutes: 60, dryRun: false });
         expect(dev.log()).to.contain("2. pulumi up --stack development --policy-pack policy\n");
+    });
+
+    it("chooses production's advice by the stack's environment, not its name", async () => {
+        const prodEu = fake([{ ...RUNTIME, protect: true }], []);
+        prodEu.ops = { ...prodEu.ops, environment: async () => "production" };
+        expect(await runTeardown("prod-eu", prodEu.ops, { maxWaitMinutes: 60, dryRun: false })).to.equal("protected");
+        expect(prodEu.log()).to.contain(
+            "2. pulumi up --stack prod-eu --policy-pack policy --policy-pack-config production-unprotected.json",
+        );
+        // Near miss: a stack named production whose environment is staging gets the plain advice.
+        const named = fake([{ ...RUNTIME, protect: true }], []);
+        named.ops = { ...named.ops, environment: async () => "staging" };
+        await runTeardown("production", named.ops, { maxWaitMinutes: 60, dryRun: false });
+        expect(named.log()).to.contain("2. pulumi up --stack production --policy-pack policy\n");
+        expect(named.log()).not.to.contain("production-unprotected.json");
+        // An empty environment means the stack name, as in config.
+        const empty = fake([{ ...RUNTIME, protect: true }], []);
+        empty.ops = { ...empty.ops, environment: async () => "" };
+        await runTeardown("production", empty.ops, { maxWaitMinutes: 60, dryRun: false });
+        expect(empty.log()).to.contain("production-unprotected.json");
     });
 
     it("--dry-run prints both passes and the schedule and destroys nothing", async () => {

@@ -168,6 +168,12 @@ for (const stack of STACKS) {
             expect(one(r, "aws:iam/role:Role").protect).to.equal(false);
         });
 
+        it("describes everything the key encrypts: flow logs, runtime log groups, alarm topic, ECR, S3", () => {
+            expect(one(r, "aws:kms/key:Key").inputs.description).to.equal(
+                `AgentCore ${stack}: VPC flow logs, runtime log groups (application, usage), alarm SNS topic, ECR image repositories, S3 code bucket, Secrets Manager secrets`,
+            );
+        });
+
         it("resolves its outputs", async () => {
             const role = one(r, "aws:iam/role:Role");
             const key = one(r, "aws:kms/key:Key");
@@ -194,6 +200,8 @@ describe("AgentSecurity wiring", () => {
             "aws:region": "eu-west-1",
             "aws-native:region": "eu-west-1",
             availabilityZoneIds: ["euw1-az1", "euw1-az2"],
+            // Models in the stack's region: config refuses ARNs left in another one.
+            modelArns: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"],
             runtimes: [
                 {
                     name: "support_agent",

@@ -83,7 +83,10 @@ describe("topology: promotion per kind", () => {
         });
         expect(targetText).not.to.contain(image);
         expect(result.text).to.contain(image);
-        expect(result.changes).to.have.length(1);
+        // The artifact, and the tag that keeps the image out of the source's lifecycle expiry.
+        expect(result.changes).to.have.length(2);
+        expect(result.changes[0]).to.contain("runtime support_agent: artifact -> ");
+        expect(result.changes[1]).to.contain("runtime support_agent: keep the image from production's lifecycle: ");
         expect(result.text).to.contain("stackKind: agent");
     });
 });

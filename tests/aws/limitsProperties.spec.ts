@@ -1,0 +1,71 @@
+/**
+ * Property: any config that validates renders only resources inside AWS's limits
+ * (src/aws/limits.ts, checked by src/aws/limitsCheck.ts). fast-check generates configs
+ * across the keys' ranges — user tag counts 0..42 with keys and values at their length edges,
+ * runtime names at their edges (trailing _, __ runs, the longest the stack allows), endpoint
+ * names, both runtime providers, the three artifact kinds (development: code, staging: image,
+ * production: container) — and each is rendered through the whole program under the mocks.
+ * Few runs (a whole-program render costs ~0.2-1 s): 24 programs in all.
+ */
+import { expect } from "chai";
+import fc from "fast-check";
+import { limitBreaches } from "../../src/aws/limitsCheck";
+import { providerOverrides, rawStack, runStack } from "../helpers";
+
+const SUFFIX = { development: "_development", staging: "_staging", production: "_production" } as const;
+type Stack = keyof typeof SUFFIX;
+
+/** A runtime name AgentCore accepts once `_<stack>` is appended: 48 characters at most in all. */
+function runtimeName(stack: Stack): fc.Arbitrary<string> {
+    const max = 48 - SUFFIX[stack].length;
+    return fc
+        .tuple(
+            fc.constantFrom("a", "A", "z", "Agent"),
+            fc.string({ unit: fc.constantFrom("a", "b", "_", "9", "Z"), maxLength: max }),
+            fc.constantFrom("", "_", "__"),
+        )
+        .map(([head, body, tail]) => `${head}${body}${tail}`.slice(0, max));
+}
+
+function userTags(): fc.Arbitrary<Record<string, string>> {
+    return fc
+        .tuple(fc.integer({ min: 0, max: 42 }), fc.constantFrom(1, 64, 120), fc.constantFrom(0, 1, 256))
+        .map(([count, keyLength, valueLength]) =>
+            Object.fromEntries(
+                Array.from({ length: count }, (_, i) => [
+                    `T${i}_${"k".repeat(keyLength)}`.slice(0, 128),
+                    "v".repeat(valueLength),
+                ]),
+            ),
+        );
+}
+
+function endpointName(): fc.Arbitrary<string> {
+    return fc.constantFrom("live", "a", "L_", "e".repeat(48));
+}
+
+const property = (stack: Stack, provider: "aws-native" | "aws") =>
+    fc.asyncProperty(runtimeName(stack), userTags(), endpointName(), async (name, tags, endpoint) => {
+        const base = providerOverrides(stack, provider);
+        const runtimes = JSON.parse(base.runtimes ?? rawStack(stack).values.runtimes) as Record<string, unknown>[];
+        const first = { ...runtimes[0], name, endpoints: [{ name: endpoint, version: 1 }] };
+        const run = await runStack(stack, {
+            ...base,
+            runtimes: JSON.stringify([first]),
+            tags: JSON.stringify(tags),
+        });
+        // A generated config is valid by construction; if it is not, the generator is wrong.
+        expect(run.error, `${name} ${JSON.stringify(tags).slice(0, 200)}: ${String(run.error)}`).to.equal(undefined);
+        expect(limitBreaches(run.resources), name).to.deep.equal([]);
+    });
+
+describe("AWS limits over the config space (fast-check)", function () {
+    this.timeout(120_000);
+    for (const stack of ["development", "staging", "production"] as const) {
+        for (const provider of ["aws-native", "aws"] as const) {
+            it(`${stack} on ${provider}: 4 generated configs render inside the limits`, async () => {
+                await fc.assert(property(stack, provider), { numRuns: 4, seed: 23 });
+            });
+        }
+    }
+});
