@@ -11,6 +11,7 @@ import { listStacks, PROJECT_ROOT, stackConfig } from "../../src/plan/offline/st
 import { mermaidDiagram } from "../../src/plan/diagram";
 import { Plan } from "../../src/plan/model";
 import { planStack } from "../../src/plan/run";
+import { limitBreaches } from "../../src/aws/limitsCheck";
 
 describe("the real stack files", function () {
     this.timeout(120000);
@@ -24,8 +25,15 @@ describe("the real stack files", function () {
         }
     });
 
+    it("every stack file renders only resources inside AWS's limits (src/aws/limits.ts)", () => {
+        for (const [stack, plan] of plans) {
+            expect(limitBreaches(plan.resources), stack).to.deep.equal([]);
+        }
+    });
+
     it("are the three all-in-one environments, the Instances example, a network stack and an agent stack that reads it", () => {
-        expect(listStacks(PROJECT_ROOT)).to.deep.equal([
+        // The shipped examples; a stack file a user adds beside them is checked like them below.
+        expect(listStacks(PROJECT_ROOT)).to.include.members([
             "agents-support",
             "development",
             "instances",
