@@ -173,10 +173,9 @@ describe("the real stack files", function () {
         for (const file of ["README.md", "docs/diagram-development.md"]) {
             const text = fs.readFileSync(path.join(PROJECT_ROOT, file), "utf8");
             const block = /```mermaid\n([\s\S]*?)```/.exec(text)?.[1];
-            expect(
-                block,
-                `${file}: regenerate with npm run plan -- development --diagram docs/diagram-development.md`,
-            ).to.equal(drawn.endsWith("\n") ? drawn : `${drawn}\n`);
+            expect(block, `${file}: regenerate with npm run diagram:sync`).to.equal(
+                drawn.endsWith("\n") ? drawn : `${drawn}\n`,
+            );
         }
     });
 });
