@@ -3,11 +3,13 @@
  * checks the prerequisites first). It creates an ephemeral stack of the real program with
  * the Automation API, deploys it, waits for the runtime to be READY, invokes the sample
  * agent, checks that every metric series the alarms watch exists with its exact dimension
- * set, and always tears the stack down (two-pass teardown: AgentCore's ENIs linger).
+ * set and that a real USAGE_LOGS record matches a reading the per-session alarms use (a
+ * mismatch names the field: src/observability/usageRecordShape.ts), and always tears the stack down (two-pass teardown: AgentCore's ENIs linger).
  */
 import { BedrockAgentCoreClient, InvokeAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore";
 import { BedrockAgentCoreControlClient, GetAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { CloudWatchClient, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { randomUUID } from "crypto";
@@ -16,6 +18,7 @@ import * as path from "path";
 import { automationTeardownOps } from "../../src/release/automationOps";
 import { runTeardown } from "../../src/release/teardown";
 import { PROJECT_ROOT } from "../../src/plan/offline/stackFiles";
+import { matchUsageRecord } from "../../src/observability/usageRecordShape";
 import { alarmSeries, exactDimensions, seriesKey } from "./metrics";
 import { IT_ENV } from "./prerequisites";
 import { ephemeralStackName, integrationStackConfig, IT_RUNTIME } from "./stackConfig";
@@ -37,6 +40,7 @@ describe("integration: deploy the real program to a sandbox account", function (
     const stackName = ephemeralStackName(new Date(), randomUUID());
     let stack: Stack | undefined;
     let runtime: RuntimeOutput;
+    let usageLogGroup: string;
 
     before(async () => {
         log(`creating stack ${stackName} in ${region}`);
@@ -72,6 +76,7 @@ describe("integration: deploy the real program to a sandbox account", function (
         expect(result.summary.result).to.equal("succeeded");
         runtime = (result.outputs.runtimes.value as Record<string, RuntimeOutput>)[IT_RUNTIME];
         expect(runtime.arn).to.match(/^arn:aws[a-z-]*:bedrock-agentcore:/);
+        usageLogGroup = (result.outputs.logGroupNames.value as Record<string, { usage: string }>)[IT_RUNTIME].usage;
     });
 
     it("the runtime reaches READY", async () => {
@@ -146,5 +151,25 @@ describe("integration: deploy the real program to a sandbox account", function (
             missing.map(seriesKey),
             "series the alarms watch that CloudWatch does not have (the alarm would sit on missing data)",
         ).to.deep.equal([]);
+    });
+
+    it("a USAGE_LOGS record has the shape the per-session alarms read", async () => {
+        const logs = new CloudWatchLogsClient({ region });
+        // Usage records are delivered with a lag (up to about an hour for usage metrics).
+        const deadline = Date.now() + minutes(IT_ENV.metricWaitMinutes, 75);
+        for (;;) {
+            const { events } = await logs.send(new FilterLogEventsCommand({ logGroupName: usageLogGroup, limit: 1 }));
+            const message = events?.[0]?.message;
+            if (message !== undefined) {
+                const result = matchUsageRecord(JSON.parse(message));
+                expect(result, `${"problem" in result ? result.problem : ""}\nrecord: ${message}`).to.have.property(
+                    "label",
+                );
+                log(`USAGE_LOGS record reads as ${"label" in result ? result.label : "?"}`);
+                return;
+            }
+            expect(Date.now(), `no USAGE_LOGS record in ${usageLogGroup}`).to.be.below(deadline);
+            await sleep(60_000);
+        }
     });
 });

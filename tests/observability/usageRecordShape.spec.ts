@@ -1,0 +1,52 @@
+/**
+ * The USAGE_LOGS record shape check the integration test applies to a real record: both
+ * published readings match, a record missing a field fails naming that field, and a wrong
+ * type is refused.
+ */
+import { expect } from "chai";
+import { matchUsageRecord, valueAt } from "../../src/observability/usageRecordShape";
+
+describe("USAGE_LOGS record shape", () => {
+    it("reads dotted top-level keys and nested objects alike", () => {
+        expect(valueAt({ "session.id": "s1" }, "$.session.id")).to.equal("s1");
+        expect(valueAt({ session: { id: "s2" } }, "$.session.id")).to.equal("s2");
+        expect(valueAt({ agent: { "runtime.vcpu.hours.used": 0.5 } }, "$.agent.runtime.vcpu.hours.used")).to.equal(0.5);
+        expect(valueAt({ session: "s" }, "$.session.id")).to.equal(undefined);
+    });
+
+    it("matches AWS's flat field list", () => {
+        const record = {
+            "session.id": "0f8b1c2d-session",
+            "agent.runtime.vcpu.hours.used": 0.000138,
+            "agent.runtime.memory.gb_hours.used": 0.000277,
+        };
+        expect(matchUsageRecord(record)).to.deep.equal({ label: "flat" });
+    });
+
+    it("matches the nested records users have published", () => {
+        const record = {
+            attributes: { "session.id": "0f8b1c2d-session" },
+            metrics: { "agent.runtime.vcpu.hours.used": 0.000138, "agent.runtime.memory.gb_hours.used": 0.000277 },
+        };
+        expect(matchUsageRecord(record)).to.deep.equal({ label: "nested" });
+    });
+
+    it("near miss: a record without the memory field fails, naming it in both readings", () => {
+        const result = matchUsageRecord({ "session.id": "s", "agent.runtime.vcpu.hours.used": 0.1 });
+        expect(result).to.have.property("problem");
+        const problem = (result as { problem: string }).problem;
+        expect(problem).to.contain("flat: $.agent.runtime.memory.gb_hours.used (a number) is absent");
+        expect(problem).to.contain("nested: $.attributes.session.id (a session ID string) is absent");
+    });
+
+    it("a vCPU figure written as a string is refused", () => {
+        const result = matchUsageRecord({
+            "session.id": "s",
+            "agent.runtime.vcpu.hours.used": "0.1",
+            "agent.runtime.memory.gb_hours.used": 0.2,
+        });
+        expect((result as { problem: string }).problem).to.contain(
+            'flat: $.agent.runtime.vcpu.hours.used (a number) is "0.1"',
+        );
+    });
+});
