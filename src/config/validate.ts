@@ -129,13 +129,22 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         r.json("secretValues", `pulumi config set --secret --path 'secretValues.crm_api_key' <value>`),
         secretKeys.includes("secretValues"),
     );
-    crossChecks(p, runtimes, secretValues, network);
+    // An agent stack creates no network: its own vpcCidr default says nothing about the VPC.
+    crossChecks(p, runtimes, secretValues, topology.kind === "agent" ? undefined : network);
     if (topology.kind === "agent") {
         agentStackRuntimeProblems(p, runtimes);
     }
 
     const compute = readCompute(r, p, { region, sizing, runtimeProvider, runtimes });
     instancesFilesystemProblems(p, compute, runtimes);
+    if (topology.kind === "network" && compute.type === "instances") {
+        p.invalid(
+            "computeType",
+            compute.type,
+            "unset in a network stack: the compute type is the agent stacks' choice (their capacity providers use this stack's subnets and runtime security group)",
+            "set computeType: instances in the agent stack",
+        );
+    }
 
     const modelArns =
         r.stringList(
@@ -288,7 +297,8 @@ function crossChecks(
     p: Problems,
     runtimes: readonly RuntimeConfig[],
     secretValues: Readonly<Record<string, string>>,
-    network: StackConfig["network"],
+    /** The network the stack creates or adopts; undefined in an agent stack (the network stack's). */
+    network: StackConfig["network"] | undefined,
 ): void {
     // One account for every ARN the runtimes name: the stack deploys into one account, and its
     // role mounts and reads only that account's file systems and secrets (the policy pack
@@ -345,7 +355,7 @@ function crossChecks(
                   })),
               ]
             : [];
-        const vpc = network.mode === "create" ? parseCidr(network.vpcCidr) : undefined;
+        const vpc = network?.mode === "create" ? parseCidr(network.vpcCidr) : undefined;
         for (const { key, endpoint } of paths) {
             if (endpoint?.kind !== "managed" || !vpc) {
                 continue;
@@ -356,8 +366,8 @@ function crossChecks(
                     p.invalid(
                         `runtimes[${i}].${key}.managed.idpCidrs[${j}]`,
                         cidr,
-                        `a CIDR inside vpcCidr ${network.vpcCidr}: the identity-provider path never leaves the VPC`,
-                        `"${network.vpcCidr}"`,
+                        `a CIDR inside vpcCidr ${network?.vpcCidr}: the identity-provider path never leaves the VPC`,
+                        `"${network?.vpcCidr}"`,
                     );
                 }
             });

@@ -306,6 +306,16 @@ function xray(input: EndpointPolicyInput): PolicyDocument {
     return doc(allow("AccountCallersSendTraces", XRAY_ACTIONS, "*", principalAccount(input)));
 }
 
+/**
+ * secretsmanager: both perimeters, so code in the VPC reaches only secrets of this account (or
+ * organization) and cannot write into, or read from, another account's secret through the
+ * endpoint. Actions without a resource (ListSecrets, GetRandomPassword) carry no
+ * aws:ResourceAccount and are therefore refused; the runtimes read their secrets by ARN.
+ */
+function secretsManager(input: EndpointPolicyInput): PolicyDocument {
+    return doc(allow("OwnPrincipalsOwnSecrets", ["secretsmanager:*"], "*", perimeter(input)));
+}
+
 /** Any other interface endpoint (sts, monitoring…): this account's callers only. */
 export function accountOnlyPolicy(input: AwsContext): PolicyDocument {
     return doc(allow("AccountCallersOnly", ["*"], "*", principalAccount(input)));
@@ -338,6 +348,8 @@ export function endpointPolicy(service: string, input: EndpointPolicyInput): Pol
             return s3GatewayPolicy(input);
         case "sts":
             return sts(input);
+        case "secretsmanager":
+            return secretsManager(input);
         default:
             return accountOnlyPolicy(input);
     }

@@ -49,6 +49,25 @@ describe("Instances: file systems", () => {
     });
 });
 
+describe("Instances and the network stack", () => {
+    it("a network stack refuses computeType instances; near miss: microvm is accepted", () => {
+        const network = (computeType: string) =>
+            configProblems(
+                rawStack("staging", {
+                    stackKind: "network",
+                    computeType,
+                    runtimes: undefined,
+                    alarmEmails: undefined,
+                    transactionSearch: undefined,
+                }),
+            );
+        expect(network("instances")).to.deep.equal([
+            `computeType "instances" is invalid: unset in a network stack: the compute type is the agent stacks' choice (their capacity providers use this stack's subnets and runtime security group) (e.g. set computeType: instances in the agent stack)`,
+        ]);
+        expect(network("microvm")).to.deep.equal([]);
+    });
+});
+
 describe("Instances in an agent stack", function () {
     this.timeout(60000);
     const NETWORK = {

@@ -64,6 +64,18 @@ describe("topology: runtime capabilities in an agent stack", function () {
         ]);
     });
 
+    it("a managed path's idpCidrs outside this stack's own (unused) vpcCidr: only the agent-stack refusal, no knock-on", () => {
+        const problems = agentProblems({
+            authorizer: {
+                discoveryUrl: DISCOVERY,
+                allowedAudience: ["agents"],
+                privateEndpoint: { managed: { idpCidrs: ["10.40.12.0/24"] } },
+            },
+        });
+        expect(problems).to.have.length(1);
+        expect(problems[0]).to.match(/^runtimes\[0\]\.authorizer\.privateEndpoint "managed" is invalid/);
+    });
+
     it("near miss: a self-managed resource configuration is accepted", () => {
         const problems = agentProblems({
             authorizer: {
