@@ -7,6 +7,7 @@
 import { expect } from "chai";
 import * as path from "path";
 import { runStack } from "../../src/plan/offline/runProgram";
+import { NETWORK_OUTPUTS as NETWORK } from "../topology/networkOutputs";
 import { configProblems, FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, rawStack } from "../helpers";
 
 const CAPACITY_PROVIDER = "aws-native:bedrockagentcore:CapacityProvider";
@@ -70,17 +71,6 @@ describe("Instances and the network stack", () => {
 
 describe("Instances in an agent stack", function () {
     this.timeout(60000);
-    const NETWORK = {
-        stackKind: "network",
-        region: "us-east-1",
-        accountId: "123456789012",
-        vpcId: "vpc-0a1b2c3d4e5f60718",
-        vpcCidr: "10.40.0.0/16",
-        agentSubnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
-        runtimeSecurityGroupId: "sg-0a1b2c3d4e5f60718",
-        endpointSecurityGroupId: "sg-0f1e2d3c4b5a69788",
-        vpcEndpointIds: { "bedrock-agentcore": "vpce-0a1b2c3d4e5f60718", s3: "vpce-0f1e2d3c4b5a69788" },
-    };
 
     it("places the provider in the network stack's subnets and security group; the runtime has no network of its own", async () => {
         const run = await runStack(

@@ -7,21 +7,10 @@
 import { expect } from "chai";
 import * as path from "path";
 import { runStack } from "../../src/plan/offline/runProgram";
+import { NETWORK_OUTPUTS as OUTPUTS, NETWORK_STACK as NETWORK } from "./networkOutputs";
 import { configProblems, FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, rawStack } from "../helpers";
 
 const ROOT = path.join(FIXTURES_ROOT, "topology");
-const NETWORK = "acme/agentcore-private/network";
-const OUTPUTS = {
-    stackKind: "network",
-    region: "us-east-1",
-    accountId: "123456789012",
-    vpcId: "vpc-0a1b2c3d4e5f60718",
-    vpcCidr: "10.40.0.0/16",
-    agentSubnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
-    runtimeSecurityGroupId: "sg-0a1b2c3d4e5f60718",
-    endpointSecurityGroupId: "sg-0f1e2d3c4b5a69788",
-    vpcEndpointIds: { "bedrock-agentcore": "vpce-0a1b2c3d4e5f60718", s3: "vpce-0f1e2d3c4b5a69788" },
-};
 const DISCOVERY = "https://idp.internal.example.com/realms/agents/.well-known/openid-configuration";
 
 /** The code fixture's one runtime with `extra` fields. */

@@ -8,6 +8,7 @@ import * as path from "path";
 import { validateConfig } from "../../src/config";
 import { checkNetworkOutputs } from "../../src/topology/networkContract";
 import { runStack } from "../../src/plan/offline/runProgram";
+import { NETWORK_OUTPUTS as GOOD } from "./networkOutputs";
 import { configProblems, FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, rawStack } from "../helpers";
 
 const ROOT = path.join(FIXTURES_ROOT, "topology");
@@ -18,17 +19,6 @@ const agent = {
     availabilityZoneIds: undefined,
     endpointServices: undefined,
     endpointClientCidrs: undefined,
-};
-const GOOD = {
-    stackKind: "network",
-    region: "us-east-1",
-    accountId: "123456789012",
-    vpcId: "vpc-0a1b2c3d4e5f60718",
-    vpcCidr: "10.40.0.0/16",
-    agentSubnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
-    runtimeSecurityGroupId: "sg-0a1b2c3d4e5f60718",
-    endpointSecurityGroupId: "sg-0f1e2d3c4b5a69788",
-    vpcEndpointIds: { "bedrock-agentcore": "vpce-0a1b2c3d4e5f60718", s3: "vpce-0f1e2d3c4b5a69788" },
 };
 
 describe("topology: stackKind, networkStack, sessionInsights", () => {
