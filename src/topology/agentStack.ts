@@ -9,15 +9,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AgentArtifacts } from "../artifact/artifacts";
-import { AgentRuntime } from "../runtime/runtime";
 import { AgentSecurity } from "../security/security";
-import { RuntimeMonitoring } from "../observability/monitoring";
-import { RuntimeInboundAccess } from "../inbound/inboundAccess";
-import { RuntimeSecrets } from "../secrets/secrets";
 import { deployerGuardrailDocument } from "../security/deployerGuardrail";
 import { ConfigValidationError, StackConfig } from "../config";
-import { AgentCapacity } from "../compute/capacityProvider";
 import { stackComponentName } from "../aws/naming";
+import { runtimesOfStack } from "./runtimesOfStack";
 import {
     NETWORK_OUTPUT_NAMES,
     NetworkFacts,
@@ -66,84 +62,14 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
         protect: config.protect,
         tags: config.tags,
     });
-    // Secrets the runtimes read by ARN, through the network stack's secretsmanager endpoint.
-    const secrets = config.runtimes.some((r) => Object.keys(r.secrets).length > 0)
-        ? new RuntimeSecrets(name, {
-              runtimes: config.runtimes,
-              secretValues: config.secretValues,
-              kmsKeyArn: security.kmsKeyArn,
-              roleName: security.executionRoleName,
-              environment: config.environment,
-              protect: config.protect,
-              tags: config.tags,
-          })
-        : undefined;
-    // Instances: the capacity provider in the network stack's agent subnets and runtime
-    // security group (the same placement a microVM runtime gets).
-    const capacity =
-        config.compute.type === "instances"
-            ? new AgentCapacity(name, {
-                  stack: config.stack,
-                  compute: config.compute,
-                  subnetIds: [...placement.subnetIds],
-                  securityGroupIds: [...placement.securityGroupIds],
-                  protect: config.protect,
-                  tags: config.tags,
-              })
-            : undefined;
-    const agentRuntimes = config.runtimes.map(
-        (runtime) =>
-            new AgentRuntime(`${name}-${runtime.name}`, {
-                runtime,
-                artifact: artifacts.runtimeArtifacts[runtime.name],
-                provider: config.runtimeProvider,
-                roleArn: security.executionRoleArn,
-                subnetIds: [...placement.subnetIds],
-                securityGroupIds: [...placement.securityGroupIds],
-                secretArns: secrets?.secretArns[runtime.name],
-                capacityProviderArn: capacity?.arn,
-                sizing: config.sizing,
-                observability: { tracing: config.tracing, environment: config.environment },
-                protect: config.protect,
-                tags: config.tags,
-                // The endpoints already exist (network stack); the role's grants must.
-                dependsOn: [
-                    ...security.rolePolicies,
-                    ...artifacts.accessPolicies,
-                    ...(secrets?.policies ?? []),
-                    ...(capacity ? [capacity.provider] : []),
-                ],
-            }),
-    );
-    config.runtimes.forEach(
-        (runtime, i) =>
-            new RuntimeInboundAccess(`${name}-${runtime.name}`, {
-                runtime,
-                provider: config.runtimeProvider,
-                runtimeArn: agentRuntimes[i].arn,
-                endpointArns: agentRuntimes[i].endpointArnsByName,
-                vpcId: network.vpcId,
-                agentcoreEndpointId: network.vpcEndpointIds["bedrock-agentcore"],
-            }),
-    );
-    const monitoring = new RuntimeMonitoring(name, {
-        environment: config.environment,
-        runtimes: config.runtimes.map((runtime, i) => ({
-            name: runtime.name,
-            runtimeArn: agentRuntimes[i].arn,
-            runtimeId: agentRuntimes[i].id,
-            endpointNames: runtime.endpoints.map((e) => e.name),
-        })),
-        sizing: config.sizing,
-        kmsKeyArn: security.kmsKeyArn,
-        alarmEmails: config.alarmEmails,
-        logRetentionDays: config.logRetentionDays,
-        tracing: config.tracing,
-        sessionInsights: config.sessionInsights,
-        // The network stack's AccountSingletons own the delivery policies and Transaction Search.
+    const workload = runtimesOfStack(name, config, security, artifacts, {
+        vpcId: network.vpcId,
+        subnetIds: [...placement.subnetIds],
+        securityGroupIds: [...placement.securityGroupIds],
+        agentcoreEndpointId: network.vpcEndpointIds["bedrock-agentcore"],
+        // The endpoints already exist (network stack); the network stack's AccountSingletons
+        // own the delivery policies and Transaction Search.
         deliveryPolicies: "account",
-        protect: config.protect,
-        tags: config.tags,
     });
 
     return {
@@ -155,32 +81,7 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
         executionRoleArn: security.executionRoleArn,
         executionRoleName: security.executionRoleName,
         kmsKeyArn: security.kmsKeyArn,
-        runtimes: pulumi.output(
-            Object.fromEntries(
-                agentRuntimes.map((runtime, i) => [
-                    config.runtimes[i].name,
-                    {
-                        arn: runtime.arn,
-                        id: runtime.id,
-                        version: runtime.version,
-                        endpoints: runtime.endpointArns,
-                        artifact: artifacts.outputs.apply((o) => o[config.runtimes[i].name]),
-                    },
-                ]),
-            ),
-        ),
-        compute:
-            config.compute.type === "instances"
-                ? {
-                      type: "instances",
-                      capacityProviderArn: capacity?.arn,
-                      instanceTypes: [...config.compute.instanceTypes],
-                  }
-                : { type: "microvm" },
-        alarmTopicArn: monitoring.alarmTopicArn,
-        dashboardName: monitoring.dashboardName,
-        alarmNames: monitoring.alarmNames,
-        logGroupNames: monitoring.logGroupNames,
+        ...workload,
         deployerGuardrailPolicy: JSON.stringify(
             deployerGuardrailDocument({
                 subnetIds: [...placement.subnetIds],

@@ -6,15 +6,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentArtifacts } from "../artifact/artifacts";
 import { AgentNetwork } from "../network/network";
-import { AgentRuntime } from "../runtime/runtime";
 import { AgentSecurity } from "../security/security";
-import { RuntimeMonitoring } from "../observability/monitoring";
-import { RuntimeInboundAccess } from "../inbound/inboundAccess";
-import { RuntimeSecrets } from "../secrets/secrets";
 import { deployerGuardrailDocument } from "../security/deployerGuardrail";
 import { StackConfig } from "../config";
-import { AgentCapacity } from "../compute/capacityProvider";
 import { stackComponentName } from "../aws/naming";
+import { runtimesOfStack } from "./runtimesOfStack";
 
 export function allInOneStack(config: StackConfig): Record<string, unknown> {
     const name = stackComponentName(config.stack);
@@ -58,97 +54,18 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
         runtimes: config.runtimes,
     });
 
-    // Instances: the capacity provider in the same agent subnets and runtime security group a
-    // microVM runtime would use.
-    const capacity =
-        config.compute.type === "instances"
-            ? new AgentCapacity(name, {
-                  stack: config.stack,
-                  compute: config.compute,
-                  subnetIds: network.agentSubnetIds,
-                  securityGroupIds: [network.runtimeSecurityGroupId],
-                  protect: config.protect,
-                  tags: config.tags,
-              })
-            : undefined;
-
-    // Secrets the runtimes read by ARN: never their values in the runtime's environment. Only
-    // when some runtime has secrets, so a stack without them plans exactly as before.
-    const secrets = config.runtimes.some((r) => Object.keys(r.secrets).length > 0)
-        ? new RuntimeSecrets(name, {
-              runtimes: config.runtimes,
-              secretValues: config.secretValues,
-              kmsKeyArn: security.kmsKeyArn,
-              roleName: security.executionRoleName,
-              environment: config.environment,
-              protect: config.protect,
-              tags: config.tags,
-          })
-        : undefined;
-
-    const agentRuntimes = config.runtimes.map(
-        (runtime) =>
-            new AgentRuntime(`${name}-${runtime.name}`, {
-                runtime,
-                artifact: artifacts.runtimeArtifacts[runtime.name],
-                provider: config.runtimeProvider,
-                roleArn: security.executionRoleArn,
-                subnetIds: network.agentSubnetIds,
-                securityGroupIds: [network.runtimeSecurityGroupId],
-                // A managed private endpoint's resource gateway: the runtime's own VPC and subnets.
-                identityProviderPath: {
-                    vpcId: network.vpcId,
-                    subnetIds: network.agentSubnetIds,
-                    securityGroupIds: [network.identityProviderSecurityGroupId],
-                },
-                secretArns: secrets?.secretArns[runtime.name],
-                capacityProviderArn: capacity?.arn,
-                sizing: config.sizing,
-                observability: { tracing: config.tracing, environment: config.environment },
-                protect: config.protect,
-                tags: config.tags,
-                // AgentCore checks artifact access with the role at create time, and the image or
-                // code is fetched through the endpoints: all must exist before the runtime.
-                dependsOn: [
-                    ...security.rolePolicies,
-                    ...artifacts.accessPolicies,
-                    ...(secrets?.policies ?? []),
-                    ...network.endpoints,
-                    // On Instances the provider (after its operator role policy) comes first.
-                    ...(capacity ? [capacity.provider] : []),
-                ],
-            }),
-    );
-
-    // Each runtime (and its endpoints) answers only to callers in the stack's VPC.
-    config.runtimes.forEach(
-        (runtime, i) =>
-            new RuntimeInboundAccess(`${name}-${runtime.name}`, {
-                runtime,
-                provider: config.runtimeProvider,
-                runtimeArn: agentRuntimes[i].arn,
-                endpointArns: agentRuntimes[i].endpointArnsByName,
-                vpcId: network.vpcId,
-                agentcoreEndpointId: network.vpcEndpointIds.apply((ids) => ids["bedrock-agentcore"]),
-            }),
-    );
-
-    const monitoring = new RuntimeMonitoring(name, {
-        environment: config.environment,
-        runtimes: config.runtimes.map((runtime, i) => ({
-            name: runtime.name,
-            runtimeArn: agentRuntimes[i].arn,
-            runtimeId: agentRuntimes[i].id,
-            endpointNames: runtime.endpoints.map((e) => e.name),
-        })),
-        sizing: config.sizing,
-        kmsKeyArn: security.kmsKeyArn,
-        alarmEmails: config.alarmEmails,
-        logRetentionDays: config.logRetentionDays,
-        tracing: config.tracing,
-        transactionSearch: config.transactionSearch,
-        protect: config.protect,
-        tags: config.tags,
+    const workload = runtimesOfStack(name, config, security, artifacts, {
+        vpcId: network.vpcId,
+        subnetIds: network.agentSubnetIds,
+        securityGroupIds: [network.runtimeSecurityGroupId],
+        agentcoreEndpointId: network.vpcEndpointIds.apply((ids) => ids["bedrock-agentcore"]),
+        // A managed private endpoint's resource gateway: the runtime's own VPC and subnets.
+        identityProviderPath: {
+            vpcId: network.vpcId,
+            subnetIds: network.agentSubnetIds,
+            securityGroupIds: [network.identityProviderSecurityGroupId],
+        },
+        endpoints: network.endpoints,
     });
 
     // ---- Stack outputs: a contract other stacks depend on (documented in the README). ----
@@ -164,35 +81,6 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
     const executionRoleArn = security.executionRoleArn;
     const executionRoleName = security.executionRoleName;
     const kmsKeyArn = security.kmsKeyArn;
-    /** Keyed by configured runtime name: arn, id, version, endpoint name → ARN, and the artifact it runs. */
-    const runtimes = pulumi.output(
-        Object.fromEntries(
-            agentRuntimes.map((runtime, i) => [
-                config.runtimes[i].name,
-                {
-                    arn: runtime.arn,
-                    id: runtime.id,
-                    version: runtime.version,
-                    endpoints: runtime.endpointArns,
-                    artifact: artifacts.outputs.apply((o) => o[config.runtimes[i].name]),
-                },
-            ]),
-        ),
-    );
-    /** `microvm`, or `instances` with the capacity provider's ARN and the allowed instance types. */
-    const compute =
-        config.compute.type === "instances"
-            ? {
-                  type: "instances",
-                  capacityProviderArn: capacity?.arn,
-                  instanceTypes: [...config.compute.instanceTypes],
-              }
-            : { type: "microvm" };
-    const alarmTopicArn = monitoring.alarmTopicArn;
-    const dashboardName = monitoring.dashboardName;
-    const alarmNames = monitoring.alarmNames;
-    /** Keyed by configured runtime name: the stack-owned application and usage log groups. */
-    const logGroupNames = monitoring.logGroupNames;
     /** JSON IAM policy for the deploy role: runtimes only in this stack's subnets and security group. */
     const deployerGuardrailPolicy = pulumi
         .all([network.agentSubnetIds, network.runtimeSecurityGroupId])
@@ -211,12 +99,7 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
         executionRoleArn,
         executionRoleName,
         kmsKeyArn,
-        runtimes,
-        compute,
-        alarmTopicArn,
-        dashboardName,
-        alarmNames,
-        logGroupNames,
+        ...workload,
         deployerGuardrailPolicy,
     };
 }

@@ -13,6 +13,7 @@
  */
 import { expect } from "chai";
 import { anonymousPrincipal, runSimulation, Simulation } from "@cloud-copilot/iam-simulate";
+import { simulate } from "../iamSimulation";
 import { deployerGuardrailDocument } from "../../src/security/deployerGuardrail";
 import { endpointPolicy } from "../../src/network/vpcEndpointPolicies";
 import { runtimeAccessPolicy } from "../../src/inbound/resourcePolicy";
@@ -85,30 +86,11 @@ interface Request {
 
 async function decide(r: Request): Promise<string> {
     const anonymous = typeof r.principal !== "string";
-    const principalAccount = typeof r.principal === "string" ? r.principal.split(":")[4] : undefined;
-    const resourceAccount = r.resourceAccount ?? ACCOUNT;
-    const simulation: Simulation = {
-        request: {
-            principal: r.principal,
-            action: r.action,
-            resource: { resource: r.resource, accountId: resourceAccount },
-            contextVariables: {
-                ...(principalAccount ? { "aws:PrincipalAccount": principalAccount } : {}),
-                "aws:ResourceAccount": resourceAccount,
-                ...(r.context ?? {}),
-            },
-        },
-        identityPolicies: anonymous ? [] : (r.identity ?? adminIdentity),
-        serviceControlPolicies: [],
-        resourceControlPolicies: [],
-        resourcePolicy: r.resourcePolicy,
-        vpcEndpointPolicies: (r.endpointPolicies ?? []).map((policy, i) => ({ name: `endpoint${i}`, policy })),
-    };
-    const response = await runSimulation(simulation, {});
-    if (response.resultType === "error") {
-        throw new Error(`simulation refused: ${JSON.stringify(response.errors)}`);
-    }
-    return response.overallResult;
+    return simulate({
+        ...r,
+        resourceAccount: r.resourceAccount ?? ACCOUNT,
+        identity: anonymous ? [] : (r.identity ?? adminIdentity).map((p) => p.policy),
+    });
 }
 
 const agentcoreEndpoint = endpointPolicy("bedrock-agentcore", endpointInput);

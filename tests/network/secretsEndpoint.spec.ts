@@ -4,7 +4,7 @@
  * to an administrator (no exfiltration into a foreign secret); a foreign principal is refused.
  */
 import { expect } from "chai";
-import { runSimulation, Simulation } from "@cloud-copilot/iam-simulate";
+import { simulate } from "../iamSimulation";
 import { endpointPolicy } from "../../src/network/vpcEndpointPolicies";
 
 const ACCOUNT = "123456789012";
@@ -20,21 +20,15 @@ const policy = endpointPolicy("secretsmanager", {
 });
 const secret = (account: string) => `arn:aws:secretsmanager:us-east-1:${account}:secret:agents/crm-api-key-AbC123`;
 
-async function decide(principalAccount: string, action: string, resourceAccount: string): Promise<string> {
-    const simulation: Simulation = {
-        request: {
-            principal: `arn:aws:iam::${principalAccount}:role/agentcore-staging-execution-role-0a1b2c`,
-            action,
-            resource: { resource: secret(resourceAccount), accountId: resourceAccount },
-            contextVariables: {
-                "aws:PrincipalAccount": principalAccount,
-                "aws:ResourceAccount": resourceAccount,
-                "aws:RequestedRegion": "us-east-1",
-            },
-        },
-        identityPolicies: [{ name: "admin", policy: ADMIN }],
-        serviceControlPolicies: [],
-        resourceControlPolicies: [],
+function decide(principalAccount: string, action: string, resourceAccount: string): Promise<string> {
+    return simulate({
+        principal: `arn:aws:iam::${principalAccount}:role/agentcore-staging-execution-role-0a1b2c`,
+        action,
+        resource: secret(resourceAccount),
+        resourceAccount,
+        context: { "aws:RequestedRegion": "us-east-1" },
+        identity: [ADMIN],
+        // Another account's secret open to everyone: only the endpoint policy stands in the way.
         resourcePolicy:
             resourceAccount === principalAccount
                 ? undefined
@@ -42,13 +36,8 @@ async function decide(principalAccount: string, action: string, resourceAccount:
                       Version: "2012-10-17",
                       Statement: [{ Effect: "Allow", Principal: "*", Action: "secretsmanager:*", Resource: "*" }],
                   },
-        vpcEndpointPolicies: [{ name: "secretsmanager", policy }],
-    };
-    const response = await runSimulation(simulation, {});
-    if (response.resultType === "error") {
-        throw new Error(JSON.stringify(response.errors));
-    }
-    return response.overallResult;
+        endpointPolicies: [policy],
+    });
 }
 
 describe("network: the secretsmanager endpoint policy (data perimeter)", () => {

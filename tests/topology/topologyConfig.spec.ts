@@ -9,7 +9,7 @@ import { validateConfig } from "../../src/config";
 import { checkNetworkOutputs } from "../../src/topology/networkContract";
 import { runStack } from "../../src/plan/offline/runProgram";
 import { NETWORK_OUTPUTS as GOOD } from "./networkOutputs";
-import { configProblems, FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, rawStack } from "../helpers";
+import { configProblems, FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, rawStack, runStack as runStackFixture } from "../helpers";
 
 const ROOT = path.join(FIXTURES_ROOT, "topology");
 /** The staging fixture as an agent stack: its network keys removed (an agent stack creates no network). */
@@ -138,5 +138,23 @@ describe("topology: an agent stack whose network stack is wrong registers nothin
         });
         expect(run.error).to.equal(undefined);
         expect(run.resources.filter((r) => r.type === "aws-native:bedrockagentcore:Runtime")).to.have.length(2);
+    });
+});
+
+describe("topology: sessionInsights in an all-in-one stack", function () {
+    this.timeout(60000);
+    const RULE = "aws:cloudwatch/contributorInsightRule:ContributorInsightRule";
+
+    it("sessionInsights false leaves out the usage rules and the per-session alarms", async () => {
+        const run = await runStackFixture("staging", { sessionInsights: "false" });
+        expect(run.error).to.equal(undefined);
+        expect(run.resources.filter((r) => r.type === RULE)).to.deep.equal([]);
+        const alarms = run.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+        expect(alarms.map((a) => a.name).filter((n) => /PerSession|UsageLogsSilent/.test(n))).to.deep.equal([]);
+    });
+
+    it("near miss: by default the staging runtime has its 4 usage rules", async () => {
+        const run = await runStackFixture("staging", {});
+        expect(run.resources.filter((r) => r.type === RULE)).to.have.length(4);
     });
 });

@@ -7,7 +7,8 @@
  * is given per request, as in tests/inbound/inboundSimulation.spec.ts.
  */
 import { expect } from "chai";
-import { anonymousPrincipal, runSimulation, Simulation } from "@cloud-copilot/iam-simulate";
+import { anonymousPrincipal } from "@cloud-copilot/iam-simulate";
+import { SimulatedRequest, simulate } from "../iamSimulation";
 import * as path from "path";
 import { ProgramRun, runStack } from "../../src/plan/offline/runProgram";
 import { fleetFit, quotaFootprint } from "../../src/plan/quotas";
@@ -25,40 +26,8 @@ interface Policy {
     Statement: unknown[];
 }
 
-async function decide(r: {
-    principal: string | typeof anonymousPrincipal;
-    action: string;
-    resource: string;
-    resourceAccount: string;
-    identity?: Policy[];
-    endpointPolicies?: unknown[];
-    resourcePolicy?: unknown;
-    context?: Record<string, string>;
-}): Promise<string> {
-    const principalAccount = typeof r.principal === "string" ? r.principal.split(":")[4] : undefined;
-    const simulation: Simulation = {
-        request: {
-            principal: r.principal,
-            action: r.action,
-            resource: { resource: r.resource, accountId: r.resourceAccount },
-            contextVariables: {
-                ...(principalAccount ? { "aws:PrincipalAccount": principalAccount } : {}),
-                "aws:ResourceAccount": r.resourceAccount,
-                "aws:RequestedRegion": "us-east-1",
-                ...(r.context ?? {}),
-            },
-        },
-        identityPolicies: (r.identity ?? []).map((policy, i) => ({ name: `identity${i}`, policy })),
-        serviceControlPolicies: [],
-        resourceControlPolicies: [],
-        resourcePolicy: r.resourcePolicy,
-        vpcEndpointPolicies: (r.endpointPolicies ?? []).map((policy, i) => ({ name: `endpoint${i}`, policy })),
-    };
-    const response = await runSimulation(simulation, {});
-    if (response.resultType === "error") {
-        throw new Error(`simulation refused: ${JSON.stringify(response.errors)}`);
-    }
-    return response.overallResult;
+async function decide(r: SimulatedRequest): Promise<string> {
+    return simulate({ ...r, context: { "aws:RequestedRegion": "us-east-1", ...(r.context ?? {}) } });
 }
 
 const ADMIN: Policy = { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } as Policy;

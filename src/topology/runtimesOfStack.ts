@@ -1,0 +1,164 @@
+/**
+ * What every stack with runtimes builds on top of its execution role and artifacts, the same
+ * way in an all-in-one stack and an agent stack: the runtimes' secrets, the Instances capacity
+ * provider, the runtimes, their inbound fence and their monitoring, and the outputs that
+ * describe them. Only where the runtimes are placed differs (the stack's own network, or the
+ * network stack's), so that comes in as `placement`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { AgentArtifacts } from "../artifact/artifacts";
+import { AgentCapacity } from "../compute/capacityProvider";
+import { StackConfig } from "../config";
+import { RuntimeInboundAccess } from "../inbound/inboundAccess";
+import { RuntimeMonitoring } from "../observability/monitoring";
+import { AgentRuntime, AgentRuntimeArgs } from "../runtime/runtime";
+import { RuntimeSecrets } from "../secrets/secrets";
+import { AgentSecurity } from "../security/security";
+
+/** Where the runtimes (and an Instances capacity provider) go, and what they wait for. */
+export interface RuntimePlacementArgs {
+    readonly vpcId: pulumi.Input<string>;
+    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    readonly securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** The VPC endpoint of `bedrock-agentcore`, which the inbound fence admits. */
+    readonly agentcoreEndpointId: pulumi.Input<string | undefined>;
+    /** A managed private endpoint's resource gateway (all-in-one stacks only). Default: none. */
+    readonly identityProviderPath?: AgentRuntimeArgs["identityProviderPath"];
+    /**
+     * What must exist before a runtime besides the role's grants: the stack's own VPC
+     * endpoints, through which the image or code is fetched. Default: none (they exist already).
+     */
+    readonly endpoints?: readonly pulumi.Resource[];
+    /** Who owns the account-level delivery policies. Default: the stack. */
+    readonly deliveryPolicies?: "stack" | "account";
+}
+
+export function runtimesOfStack(
+    name: string,
+    config: StackConfig,
+    security: AgentSecurity,
+    artifacts: AgentArtifacts,
+    placement: RuntimePlacementArgs,
+) {
+    // Instances: the capacity provider where a microVM runtime would be placed.
+    const capacity =
+        config.compute.type === "instances"
+            ? new AgentCapacity(name, {
+                  stack: config.stack,
+                  compute: config.compute,
+                  subnetIds: placement.subnetIds,
+                  securityGroupIds: placement.securityGroupIds,
+                  protect: config.protect,
+                  tags: config.tags,
+              })
+            : undefined;
+
+    // Secrets the runtimes read by ARN: never their values in the runtime's environment. Only
+    // when some runtime has secrets, so a stack without them plans exactly as before.
+    const secrets = config.runtimes.some((r) => Object.keys(r.secrets).length > 0)
+        ? new RuntimeSecrets(name, {
+              runtimes: config.runtimes,
+              secretValues: config.secretValues,
+              kmsKeyArn: security.kmsKeyArn,
+              roleName: security.executionRoleName,
+              environment: config.environment,
+              protect: config.protect,
+              tags: config.tags,
+          })
+        : undefined;
+
+    const agentRuntimes = config.runtimes.map(
+        (runtime) =>
+            new AgentRuntime(`${name}-${runtime.name}`, {
+                runtime,
+                artifact: artifacts.runtimeArtifacts[runtime.name],
+                provider: config.runtimeProvider,
+                roleArn: security.executionRoleArn,
+                subnetIds: placement.subnetIds,
+                securityGroupIds: placement.securityGroupIds,
+                identityProviderPath: placement.identityProviderPath,
+                secretArns: secrets?.secretArns[runtime.name],
+                capacityProviderArn: capacity?.arn,
+                sizing: config.sizing,
+                observability: { tracing: config.tracing, environment: config.environment },
+                protect: config.protect,
+                tags: config.tags,
+                // AgentCore checks artifact access with the role at create time, and the image or
+                // code is fetched through the endpoints: all must exist before the runtime. On
+                // Instances the provider (after its operator role policy) comes first.
+                dependsOn: [
+                    ...security.rolePolicies,
+                    ...artifacts.accessPolicies,
+                    ...(secrets?.policies ?? []),
+                    ...(placement.endpoints ?? []),
+                    ...(capacity ? [capacity.provider] : []),
+                ],
+            }),
+    );
+
+    // Each runtime (and its endpoints) answers only to callers in the VPC.
+    config.runtimes.forEach(
+        (runtime, i) =>
+            new RuntimeInboundAccess(`${name}-${runtime.name}`, {
+                runtime,
+                provider: config.runtimeProvider,
+                runtimeArn: agentRuntimes[i].arn,
+                endpointArns: agentRuntimes[i].endpointArnsByName,
+                vpcId: placement.vpcId,
+                agentcoreEndpointId: placement.agentcoreEndpointId,
+            }),
+    );
+
+    const monitoring = new RuntimeMonitoring(name, {
+        environment: config.environment,
+        runtimes: config.runtimes.map((runtime, i) => ({
+            name: runtime.name,
+            runtimeArn: agentRuntimes[i].arn,
+            runtimeId: agentRuntimes[i].id,
+            endpointNames: runtime.endpoints.map((e) => e.name),
+        })),
+        sizing: config.sizing,
+        kmsKeyArn: security.kmsKeyArn,
+        alarmEmails: config.alarmEmails,
+        logRetentionDays: config.logRetentionDays,
+        tracing: config.tracing,
+        transactionSearch: config.transactionSearch,
+        sessionInsights: config.sessionInsights,
+        deliveryPolicies: placement.deliveryPolicies,
+        protect: config.protect,
+        tags: config.tags,
+    });
+
+    // ---- The outputs every stack with runtimes exports (README "Stack outputs"). ----
+    return {
+        /** Keyed by configured runtime name: arn, id, version, endpoint name → ARN, and the artifact it runs. */
+        runtimes: pulumi.output(
+            Object.fromEntries(
+                agentRuntimes.map((runtime, i) => [
+                    config.runtimes[i].name,
+                    {
+                        arn: runtime.arn,
+                        id: runtime.id,
+                        version: runtime.version,
+                        endpoints: runtime.endpointArns,
+                        artifact: artifacts.outputs.apply((o) => o[config.runtimes[i].name]),
+                    },
+                ]),
+            ),
+        ),
+        /** `microvm`, or `instances` with the capacity provider's ARN and the allowed instance types. */
+        compute:
+            config.compute.type === "instances"
+                ? {
+                      type: "instances",
+                      capacityProviderArn: capacity?.arn,
+                      instanceTypes: [...config.compute.instanceTypes],
+                  }
+                : { type: "microvm" },
+        alarmTopicArn: monitoring.alarmTopicArn,
+        dashboardName: monitoring.dashboardName,
+        alarmNames: monitoring.alarmNames,
+        /** Keyed by configured runtime name: the stack-owned application and usage log groups. */
+        logGroupNames: monitoring.logGroupNames,
+    };
+}
