@@ -45,11 +45,23 @@ export const POLICY_SIZE_LIMITS = {
 
 /** Counts. */
 export const COUNT_LIMITS = {
-    /** Inbound or outbound rules per security group: 60 each (VPC User Guide, "Amazon VPC quotas"). */
+    /**
+     * Inbound or outbound rules per security group: 60 each by default, counted separately for
+     * IPv4 and IPv6 (VPC User Guide, "Amazon VPC quotas", docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html).
+     * A rule naming an AWS-managed prefix list counts as its weight: com.amazonaws.<region>.s3
+     * weighs 1 (VPC User Guide, "AWS-managed prefix lists", working-with-aws-managed-prefix-lists.html).
+     */
     rulesPerSecurityGroup: 60,
-    /** Metrics in one metric-math alarm: 10 (CloudWatch User Guide, "Alarms based on metric math expressions"). */
+    /**
+     * Metrics one metric-math alarm may reference: 10, a hard limit (CloudWatch User Guide,
+     * "Limits", docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-limits.html; the
+     * PutMetricAlarm reference: up to 10 MetricStat structures among up to 20 queries).
+     */
     metricsPerAlarm: 10,
-    /** Keys in a Contributor Insights rule: 4 (CloudWatch User Guide, "Contributor Insights rule syntax"). */
+    /**
+     * Keys in a Contributor Insights rule: "an array of up to four log fields" (CloudWatch User
+     * Guide, "Contributor Insights rule syntax", docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/ContributorInsights-RuleSyntax.html).
+     */
     keysPerContributorInsightsRule: 4,
     /** Environment variables per AgentCore runtime: 50 (AgentCore API reference, CreateAgentRuntime environmentVariables). */
     environmentVariablesPerRuntime: 50,

@@ -99,4 +99,107 @@ describe("AWS limits: the checker", () => {
             expect(limitBreaches([resource(type, { [input]: "x".repeat(limit + 1) })]), type).to.have.length(1);
         }
     });
+
+    it("rules per security group: 60 inbound fit, 61 do not; outbound and IPv6 are counted apart", () => {
+        const rules = (type: string, n: number, extra: Record<string, unknown> = {}) =>
+            Array.from({ length: n }, (_, i) => ({
+                ...resource(type, { securityGroupId: "sg-1", cidrIpv4: `10.0.${i}.0/24`, ...extra }),
+                name: `r${i}`,
+            }));
+        const ingress = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+        const egress = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+        expect(limitBreaches(rules(ingress, 60))).to.deep.equal([]);
+        expect(limitBreaches(rules(ingress, 61))).to.deep.equal([
+            "security group sg-1: 61 inbound IPv4 rules, at most 60",
+        ]);
+        expect(limitBreaches(rules(egress, 60))).to.deep.equal([]);
+        expect(limitBreaches(rules(egress, 61))).to.deep.equal([
+            "security group sg-1: 61 outbound IPv4 rules, at most 60",
+        ]);
+        // 60 in and 60 out on one group, 60 IPv4 and 60 IPv6 inbound: each quota on its own.
+        expect(limitBreaches([...rules(ingress, 60), ...rules(egress, 60)])).to.deep.equal([]);
+        const ipv6 = rules(ingress, 60, { cidrIpv4: undefined, cidrIpv6: "fd00::/64" });
+        expect(limitBreaches([...rules(ingress, 60), ...ipv6])).to.deep.equal([]);
+        // Two groups with 60 each: the count is per group.
+        const other = rules(ingress, 60).map((r) => ({ ...r, inputs: { ...r.inputs, securityGroupId: "sg-2" } }));
+        expect(limitBreaches([...rules(ingress, 60), ...other])).to.deep.equal([]);
+    });
+
+    it("inline security-group rules count one per CIDR: 60 CIDRs fit, 61 do not", () => {
+        const cidrs = (n: number) => Array.from({ length: n }, (_, i) => `10.1.${i}.0/24`);
+        const group = (ingress: unknown[]) => resource("aws:ec2/securityGroup:SecurityGroup", { ingress });
+        expect(limitBreaches([group([{ cidrBlocks: cidrs(30) }, { cidrBlocks: cidrs(30) }])])).to.deep.equal([]);
+        expect(limitBreaches([group([{ cidrBlocks: cidrs(30) }, { cidrBlocks: cidrs(31) }])])).to.deep.equal([
+            "security group aws:ec2/securityGroup:SecurityGroup r: 61 inbound IPv4 rules, at most 60",
+        ]);
+    });
+
+    it("a metric-math alarm may fetch 10 metrics, not 11; expressions do not count", () => {
+        const alarm = (metrics: number, expressions: number) =>
+            limitBreaches([
+                resource("aws:cloudwatch/metricAlarm:MetricAlarm", {
+                    metricQueries: [
+                        ...Array.from({ length: metrics }, (_, i) => ({
+                            id: `m${i}`,
+                            metric: { metricName: "Errors", namespace: "AWS/X", period: 60, stat: "Sum" },
+                        })),
+                        ...Array.from({ length: expressions }, (_, i) => ({
+                            id: `e${i}`,
+                            expression: "SUM(METRICS())",
+                        })),
+                    ],
+                }),
+            ]);
+        expect(alarm(10, 3)).to.deep.equal([]);
+        expect(alarm(11, 1)).to.deep.equal([
+            "aws:cloudwatch/metricAlarm:MetricAlarm r: 11 metrics in one alarm, at most 10",
+        ]);
+        // A single-metric alarm (no metricQueries) has nothing to count.
+        expect(
+            limitBreaches([resource("aws:cloudwatch/metricAlarm:MetricAlarm", { metricName: "Errors" })]),
+        ).to.deep.equal([]);
+    });
+
+    it("a Contributor Insights rule may have 4 keys, not 5", () => {
+        const rule = (keys: number) =>
+            limitBreaches([
+                resource("aws:cloudwatch/contributorInsightRule:ContributorInsightRule", {
+                    ruleName: "r",
+                    ruleDefinition: JSON.stringify({
+                        Schema: { Name: "CloudWatchLogRule", Version: 1 },
+                        LogGroupNames: ["/g"],
+                        LogFormat: "JSON",
+                        Contribution: { Keys: Array.from({ length: keys }, (_, i) => `$.k${i}`) },
+                        AggregateOn: "Count",
+                    }),
+                }),
+            ]);
+        expect(rule(4)).to.deep.equal([]);
+        expect(rule(5)).to.deep.equal([
+            "aws:cloudwatch/contributorInsightRule:ContributorInsightRule r: 5 keys, at most 4",
+        ]);
+    });
+
+    it("counts the shapes the program records: a real rule, alarm and Contributor Insights rule grown past the limit", async () => {
+        const run = await runStackOnce("development");
+        const real = (type: string) => run.resources.find((r) => r.type === type)!;
+        const rule = real("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        const copies = Array.from({ length: 61 }, (_, i) => ({ ...rule, name: `${rule.name}-${i}` }));
+        expect(limitBreaches(copies)).to.deep.equal([
+            `security group ${String(rule.inputs.securityGroupId)}: 61 inbound IPv4 rules, at most 60`,
+        ]);
+        const alarm = real("aws:cloudwatch/metricAlarm:MetricAlarm");
+        const queries = alarm.inputs.metricQueries as Record<string, unknown>[];
+        const withMetric = queries.find((q) => q.metric !== undefined) ?? {
+            id: "m",
+            metric: { metricName: "Errors", namespace: "AWS/X", period: 60, stat: "Sum" },
+        };
+        const grown = [...queries, ...Array.from({ length: 11 }, (_, i) => ({ ...withMetric, id: `x${i}` }))];
+        expect(limitBreaches([{ ...alarm, inputs: { ...alarm.inputs, metricQueries: grown } }])).to.have.length(1);
+        const insight = real("aws:cloudwatch/contributorInsightRule:ContributorInsightRule");
+        const definition = JSON.parse(String(insight.inputs.ruleDefinition));
+        definition.Contribution.Keys = ["$.a", "$.b", "$.c", "$.d", "$.e"];
+        const five = { ...insight, inputs: { ...insight.inputs, ruleDefinition: JSON.stringify(definition) } };
+        expect(limitBreaches([five])).to.deep.equal([`${insight.type} ${insight.name}: 5 keys, at most 4`]);
+    });
 });
