@@ -6,20 +6,21 @@
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
-import { CONFIG_KEY_DECLARATIONS, ConfigKeyDeclaration, PROVIDER_KEY_DECLARATIONS } from "../src/config/keys";
+import { CONFIG_KEYS, KEYS, KeyName, PROVIDER_KEYS, plainText } from "../src/config/keys";
 import { PROJECT_ROOT } from "../src/plan/offline/stackFiles";
 
 /** Where the generated README table starts and ends. */
 export const TABLE_START = "<!-- config-keys: generated from src/config/keys.ts by npm run config:sync -->";
 export const TABLE_END = "<!-- /config-keys -->";
 
-/** One key's Pulumi.yaml schema entry. */
-function schemaEntry(key: ConfigKeyDeclaration): Record<string, unknown> {
+/** One key's Pulumi.yaml schema entry; a key without a default declares "" (unset). */
+function schemaEntry(name: KeyName): Record<string, unknown> {
+    const key = KEYS[name];
     return {
         type: key.type,
         ...(key.type === "array" ? { items: { type: "string" } } : {}),
-        description: key.description,
-        default: key.default,
+        description: plainText(key.text),
+        default: key.default ?? "",
     };
 }
 
@@ -27,15 +28,15 @@ function schemaEntry(key: ConfigKeyDeclaration): Record<string, unknown> {
 export function renderProjectFile(current: string): string {
     const head = current.slice(0, current.search(/^config:$/m));
     const config = Object.fromEntries(
-        CONFIG_KEY_DECLARATIONS.filter((k) => k.type !== undefined).map((k) => [k.name, schemaEntry(k)]),
+        CONFIG_KEYS.filter((name) => KEYS[name].type !== undefined).map((name) => [name, schemaEntry(name)]),
     );
     return head + yaml.dump({ config }, { lineWidth: -1, noRefs: true });
 }
 
 /** The README's configuration table, between its markers. */
 export function renderReadmeTable(): string {
-    const rows = [...PROVIDER_KEY_DECLARATIONS.map((k) => ({ ...k, name: k.name })), ...CONFIG_KEY_DECLARATIONS].map(
-        (k) => `| \`${k.name}\` | ${k.meaning} | ${k.defaultText} |`,
+    const rows = [...PROVIDER_KEYS, ...CONFIG_KEYS.map((name) => ({ name, ...KEYS[name] }))].map(
+        (k) => `| \`${k.name}\` | ${k.text} | ${k.defaultText} |`,
     );
     return [TABLE_START, "| key | meaning | default |", "|---|---|---|", ...rows, TABLE_END].join("\n");
 }

@@ -4,20 +4,19 @@
  */
 import { RuntimeProvider } from "../aws/agentcore";
 import { IMAGE_PLATFORM } from "../artifact/config";
+import { ComputeType, KEYS } from "../config/keys";
+import { ParsedKeys } from "../config/parse";
 import { Problems } from "../config/problems";
-import { RawReader } from "../config/read";
 import { RuntimeConfig, SizingBudget } from "../config/types";
 import {
     ALLOWED_INSTANCE_TYPES_MAX,
-    INSTANCE_ARCHITECTURES,
     InstanceArchitecture,
     chooseInstanceTypes,
     fits,
     lookupInstanceType,
 } from "./catalogue";
 
-export const COMPUTE_TYPES = ["microvm", "instances"] as const;
-export type ComputeType = (typeof COMPUTE_TYPES)[number];
+export { COMPUTE_TYPES, type ComputeType } from "../config/keys";
 
 /** Regions where AgentCore offers Instances (AgentCore dev guide, runtime-instances-how-it-works). */
 export const INSTANCES_REGIONS: readonly string[] = [
@@ -31,12 +30,6 @@ export const INSTANCES_REGIONS: readonly string[] = [
     "ap-southeast-2",
     "ap-northeast-1",
 ];
-
-/** The provider's lifecycle bounds and defaults (InstanceLifecycleConfiguration): 60 s to 14 days. */
-export const INSTANCE_LIFECYCLE_MIN_SECONDS = 60;
-export const INSTANCE_LIFECYCLE_MAX_SECONDS = 1_209_600;
-export const DEFAULT_INSTANCE_IDLE_SECONDS = 900;
-export const DEFAULT_INSTANCE_MAX_LIFETIME_SECONDS = 28_800;
 
 export type ComputeConfig =
     | { readonly type: "microvm" }
@@ -58,22 +51,15 @@ export interface ComputeContext {
     readonly runtimes: readonly RuntimeConfig[];
 }
 
-export function readCompute(r: RawReader, p: Problems, ctx: ComputeContext): ComputeConfig {
-    const text = r.string("computeType");
-    let type: ComputeType = "microvm";
-    if (text !== undefined && text !== "") {
-        if (!(COMPUTE_TYPES as readonly string[]).includes(text)) {
-            p.invalid("computeType", text, `one of ${COMPUTE_TYPES.join(", ")}`, `"instances"`);
-        } else {
-            type = text as ComputeType;
-        }
-    }
+/** The rules between the compute keys and the rest of the stack (each value already checked by its schema). */
+export function readCompute(keys: ParsedKeys, p: Problems, ctx: ComputeContext): ComputeConfig {
+    const v = keys.values;
+    const type: ComputeType = v.computeType;
     if (type === "microvm") {
-        const listed = r.stringList("instanceTypes", `[]`);
-        if (listed !== undefined && listed.length > 0) {
+        if (v.instanceTypes.length > 0) {
             p.invalid(
                 "instanceTypes",
-                listed,
+                v.instanceTypes,
                 "only with computeType instances (a microVM session has no instance type)",
                 `computeType: instances`,
             );
@@ -98,15 +84,7 @@ export function readCompute(r: RawReader, p: Problems, ctx: ComputeContext): Com
         );
     }
 
-    let architecture: InstanceArchitecture = "arm64";
-    const archText = r.string("instanceArchitecture");
-    if (archText !== undefined) {
-        if (!(INSTANCE_ARCHITECTURES as readonly string[]).includes(archText)) {
-            p.invalid("instanceArchitecture", archText, `one of ${INSTANCE_ARCHITECTURES.join(", ")}`, `"arm64"`);
-        } else {
-            architecture = archText as InstanceArchitecture;
-        }
-    }
+    const architecture: InstanceArchitecture = v.instanceArchitecture;
     // Images this stack builds, and code runtimes, are linux/arm64: only an existing image
     // (containerUri) can have been built for x86_64.
     if (architecture !== "arm64") {
@@ -122,11 +100,11 @@ export function readCompute(r: RawReader, p: Problems, ctx: ComputeContext): Com
         });
     }
 
-    const configured = r.stringList("instanceTypes", `["c7g.large", "m7g.large"]`);
+    const configured = v.instanceTypes;
     let instanceTypes: string[] = [];
-    // An empty list (the Pulumi.yaml default) means: choose from cpu and memory.
-    const explicit = configured !== undefined && configured.length > 0;
-    if (configured !== undefined && explicit) {
+    // An empty list (the default) means: choose from cpu and memory.
+    const explicit = configured.length > 0;
+    if (explicit) {
         if (configured.length > ALLOWED_INSTANCE_TYPES_MAX) {
             p.invalid(
                 "instanceTypes",
@@ -163,14 +141,15 @@ export function readCompute(r: RawReader, p: Problems, ctx: ComputeContext): Com
         instanceTypes = chooseInstanceTypes(ctx.sizing, architecture);
     }
 
-    const idle = readLifecycle(r, p, "instanceIdleTimeoutSeconds", DEFAULT_INSTANCE_IDLE_SECONDS);
-    const max = readLifecycle(r, p, "instanceMaxLifetimeSeconds", DEFAULT_INSTANCE_MAX_LIFETIME_SECONDS);
+    // A value its schema refused is not compared again (no knock-on problem).
+    const idle = keys.valid("instanceIdleTimeoutSeconds") ? v.instanceIdleTimeoutSeconds : undefined;
+    const max = keys.valid("instanceMaxLifetimeSeconds") ? v.instanceMaxLifetimeSeconds : undefined;
     if (idle !== undefined && max !== undefined && max < idle) {
         p.invalid(
             "instanceMaxLifetimeSeconds",
             max,
             `at least instanceIdleTimeoutSeconds (${idle})`,
-            `${Math.max(idle, DEFAULT_INSTANCE_MAX_LIFETIME_SECONDS)}`,
+            `${Math.max(idle, KEYS.instanceMaxLifetimeSeconds.default)}`,
         );
     }
     if (max !== undefined) {
@@ -190,29 +169,9 @@ export function readCompute(r: RawReader, p: Problems, ctx: ComputeContext): Com
         architecture,
         instanceTypes,
         explicit,
-        idleTimeoutSeconds: idle ?? DEFAULT_INSTANCE_IDLE_SECONDS,
-        maxLifetimeSeconds: max ?? DEFAULT_INSTANCE_MAX_LIFETIME_SECONDS,
+        idleTimeoutSeconds: v.instanceIdleTimeoutSeconds,
+        maxLifetimeSeconds: v.instanceMaxLifetimeSeconds,
     };
-}
-
-function readLifecycle(r: RawReader, p: Problems, key: string, fallback: number): number | undefined {
-    if (!r.has(key)) {
-        return fallback;
-    }
-    const v = r.integer(key, `${fallback}`);
-    if (v === undefined) {
-        return undefined;
-    }
-    if (v < INSTANCE_LIFECYCLE_MIN_SECONDS || v > INSTANCE_LIFECYCLE_MAX_SECONDS) {
-        p.invalid(
-            key,
-            v,
-            `a whole number of seconds from ${INSTANCE_LIFECYCLE_MIN_SECONDS} to ${INSTANCE_LIFECYCLE_MAX_SECONDS} (14 days)`,
-            `${fallback}`,
-        );
-        return undefined;
-    }
-    return v;
 }
 
 /**

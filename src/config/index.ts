@@ -8,7 +8,6 @@ export { ConfigValidationError } from "./problems";
 export { CONFIG_KEYS, MODEL_ARN, validateConfig } from "./validate";
 export { parseEcrImageUri } from "../runtime/config";
 export * from "../artifact/config";
-export { NETWORK_DEFAULTS } from "../network/config";
 
 /** Collects the raw config of the running stack, as Pulumi hands it over. */
 export function readRawConfig(): RawStackConfig {

@@ -1,329 +1,479 @@
 /**
- * Every config key of the program, declared once: its name, its Pulumi.yaml schema (type,
- * default, description) and its README text. CONFIG_KEYS (the keys validation accepts), the
- * `config:` section of Pulumi.yaml and the README's configuration table derive from this
- * list: `npm run config:sync` rewrites both files, and tests/config/configKeys.spec.ts fails when
- * either differs from what the list generates. The checks of each value stay in
- * ./validate.ts, ./network.ts and ./runtimes.ts (all problems reported at once).
+ * Every config key of the program, declared once: its Pulumi.yaml type, its zod schema (shape,
+ * bounds and per-value rules, each failure naming what is allowed and an example), its
+ * default, and one prose text. `npm run config:sync` writes Pulumi.yaml's `config:` section and
+ * the README's configuration table from this object; tests/config/configKeys.spec.ts fails when
+ * either differs. ./parse.ts applies the schemas (all problems at once, did-you-mean for
+ * unknown keys); rules between keys (a network mode, production rules, runtime agreement) stay
+ * in the feature readers: src/network/config.ts, src/compute/config.ts, src/topology/config.ts,
+ * src/observability/config.ts and ./validate.ts.
  *
- * Adding a key: one entry here, its check in validate.ts, `npm run config:sync`, a test.
+ * Adding a key: one entry here, its use in the feature's reader, `npm run config:sync`, a test.
  */
+import { z } from "zod";
+import {
+    CPU_BUDGET_CHOICES,
+    ENVIRONMENTS,
+    Environment,
+    LOG_RETENTION_DAYS,
+    MEMORY_BUDGET_MIN_MIB,
+    MEMORY_BUDGET_STEP_MIB,
+    RUNTIME_PROVIDERS,
+    SESSION_MAX_MEMORY_MIB,
+} from "../aws/agentcore";
+import { INSTANCE_ARCHITECTURES } from "../compute/catalogue";
 
-/** The types Pulumi.yaml's config schema knows. */
+/** The types Pulumi.yaml's config schema knows; `array` is a list of strings. */
 export type PulumiConfigType = "string" | "integer" | "boolean" | "array";
 
-export interface ConfigKeyDeclaration {
-    /** The key in the project namespace: `agentcore-private:<name>`. */
-    readonly name: string;
-    /**
-     * The Pulumi.yaml type; `array` means a list of strings. Undefined for structured keys
-     * (`runtimes`, `tags`) that the schema cannot type: those are not declared in Pulumi.yaml.
-     */
+/** What a key's schema and example may depend on: the environment, read first. */
+export interface KeyContext {
+    readonly environment?: Environment;
+}
+
+/** Per-environment sizing: the stack files' values and the examples in error messages. */
+export const RECOMMENDED_SIZING: Readonly<Record<Environment, { cpu: number; memory: number }>> = {
+    development: { cpu: 512, memory: 1024 },
+    staging: { cpu: 1024, memory: 2048 },
+    production: { cpu: 2048, memory: 4096 },
+};
+
+/** The kinds of stack one program makes (docs/topology.md). */
+export const STACK_KINDS = ["all-in-one", "network", "agent"] as const;
+export type StackKind = (typeof STACK_KINDS)[number];
+
+/** microVMs (AgentCore's default) or Instances (a capacity provider of EC2 managed instances). */
+export const COMPUTE_TYPES = ["microvm", "instances"] as const;
+export type ComputeType = (typeof COMPUTE_TYPES)[number];
+
+/** The capacity provider's lifecycle bounds (InstanceLifecycleConfiguration): 60 s to 14 days. */
+export const INSTANCE_LIFECYCLE_MIN_SECONDS = 60;
+export const INSTANCE_LIFECYCLE_MAX_SECONDS = 1_209_600;
+
+/** A Bedrock model or inference-profile ARN, without wildcards; group 2 the account, 3 the kind. */
+export const MODEL_ARN =
+    /^arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]+:(\d{12})?:(foundation-model|inference-profile|application-inference-profile|provisioned-model|custom-model)\/[A-Za-z0-9._:/-]+$/;
+/** An AWS Organizations ID, as `aws:PrincipalOrgID` compares it. */
+export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+/** A fully qualified Pulumi stack name, `<organization>/<project>/<stack>`, as StackReference takes it. */
+export const QUALIFIED_STACK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
+const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
+const ROUTE_TABLE_ID = /^rtb-[0-9a-f]{8,17}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A schema failure's message: what is allowed and an example, carried through zod's message
+ * field as JSON so that ./parse.ts renders `<key> <value> is invalid: <allowed> (e.g. <example>)`.
+ */
+export function says(allowed: string, example: string): { error: string } {
+    return { error: JSON.stringify({ allowed, example }) };
+}
+
+const oneOf = <T extends string>(choices: readonly [T, ...T[]], example: string) =>
+    z.enum(choices, says(`one of ${choices.join(", ")}`, example));
+
+const ids = (pattern: RegExp, what: string, example: string) =>
+    z.array(z.string().regex(pattern, says(what, `"${example}"`)));
+
+const lifecycleSeconds = (fallback: number) =>
+    z
+        .number()
+        .min(INSTANCE_LIFECYCLE_MIN_SECONDS, lifecycleBounds(fallback))
+        .max(INSTANCE_LIFECYCLE_MAX_SECONDS, lifecycleBounds(fallback));
+const lifecycleBounds = (fallback: number) =>
+    says(
+        `a whole number of seconds from ${INSTANCE_LIFECYCLE_MIN_SECONDS} to ${INSTANCE_LIFECYCLE_MAX_SECONDS} (14 days)`,
+        `${fallback}`,
+    );
+
+export interface KeyDeclaration<T, MayBeUnset extends boolean = boolean> {
+    /** The Pulumi.yaml type; undefined for structured keys (runtimes, secretValues, tags), not in Pulumi.yaml. */
     readonly type?: PulumiConfigType;
-    /** The Pulumi.yaml default (with a type only); on the safe side. */
-    readonly default?: string | number | boolean | readonly string[];
-    /** The Pulumi.yaml description (with a type only). */
-    readonly description?: string;
-    /** The README table's "meaning" cell (Markdown). */
-    readonly meaning: string;
-    /** The README table's "default" cell (Markdown). */
+    /** The value's shape and per-value rules. */
+    readonly schema: (ctx: KeyContext) => z.ZodType<T>;
+    /** The value when the key is absent or empty; also Pulumi.yaml's default ("" when undefined). */
+    readonly default: MayBeUnset extends false ? T : T | undefined;
+    /** Whether the parsed value may be undefined: no default, or a required key that is missing or invalid. */
+    readonly mayBeUnset: MayBeUnset;
+    /** Set when the key must be given: what to give, for the "is missing" message. */
+    readonly required?: (ctx: KeyContext) => string;
+    /** An example value, for messages about the key as a whole. */
+    readonly example: (ctx: KeyContext) => string;
+    /** The one prose text (Markdown): the README cell, and (as plain text) Pulumi.yaml's description. */
+    readonly text: string;
+    /** The README's default cell (Markdown). */
     readonly defaultText: string;
 }
 
-export const CONFIG_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
-    {
-        name: "environment",
-        type: "string",
-        default: "",
-        description:
-            "development, staging or production. Empty means: the stack name, which must then be one of those.",
-        meaning: "`development`, `staging` or `production`",
-        defaultText: "the stack name",
-    },
-    {
-        name: "cpu",
-        type: "integer",
-        default: 1024,
-        description:
-            "Per-session CPU budget in CPU units (1024 = 1 vCPU): 256, 512, 1024 or 2048. AgentCore has no CPU setting (a session is capped at 2 vCPU); this budget drives tags and the vCPU-hours alarm. Recommended: development 512, staging 1024, production 2048.",
-        meaning:
-            "per-session CPU budget in CPU units (1024 = 1 vCPU): 256, 512, 1024 or 2048 (stack files: dev 512, staging 1024, prod 2048)",
-        defaultText: "`1024`",
-    },
-    {
-        name: "memory",
-        type: "integer",
-        default: 2048,
-        description:
-            "Per-session memory budget in MiB, 512 to 8192 in steps of 512, at least 1 GiB per vCPU. AgentCore has no memory setting (a session is capped at 8 GiB); this budget drives tags and the GB-hours alarm. Recommended: development 1024, staging 2048, production 4096.",
-        meaning:
-            "per-session memory budget in MiB: 512–8192 in steps of 512, at least 1 GiB per vCPU (stack files: dev 1024, staging 2048, prod 4096)",
-        defaultText: "`2048`",
-    },
-    {
-        name: "vpcCidr",
-        type: "string",
-        default: "10.0.0.0/16",
-        description: "CIDR of the VPC this stack creates (ignored when vpcId adopts an existing VPC).",
-        meaning: "CIDR of the VPC this stack creates (/16–/28)",
-        defaultText: "`10.0.0.0/16`",
-    },
-    {
-        name: "agentSubnetCidrs",
-        type: "array",
-        default: ["10.0.4.0/24", "10.0.5.0/24"],
-        description: "CIDRs of the private agent subnets, one per availability zone, inside vpcCidr.",
-        meaning: "private agent subnets inside `vpcCidr`, one per AZ, 2 to 3, not overlapping",
-        defaultText: "`[10.0.4.0/24, 10.0.5.0/24]`",
-    },
-    {
-        name: "availabilityZoneIds",
-        type: "array",
-        default: [],
-        description:
-            "AgentCore-supported AZ IDs (not names) for the agent subnets, one per subnet, e.g. [use1-az1, use1-az2]. Empty means: the region's first supported IDs.",
-        meaning: "AgentCore-supported AZ **IDs**, one per subnet, distinct",
-        defaultText: "the region's first supported IDs",
-    },
-    {
-        name: "vpcId",
-        type: "string",
-        default: "",
-        description:
-            "An existing VPC to adopt instead of creating one. Set with subnetIds and routeTableIds, or not at all.",
-        meaning:
-            "an existing VPC to adopt instead of creating one; set `vpcId`, `subnetIds` and `routeTableIds` together, or none of them",
-        defaultText: "none (create a VPC)",
-    },
-    {
-        name: "subnetIds",
-        type: "array",
-        default: [],
-        description: "Private subnets of the adopted VPC for the agents (2 to 16, in AgentCore-supported AZs).",
-        meaning: "private subnets of the adopted VPC for the agents (2 to 16, in AgentCore-supported AZs)",
-        defaultText: "none (create a VPC)",
-    },
-    {
-        name: "routeTableIds",
-        type: "array",
-        default: [],
-        description: "Route tables of those subnets; the S3 gateway endpoint is attached to them.",
-        meaning: "route tables of those subnets; the S3 gateway endpoint is attached to them",
-        defaultText: "none (create a VPC)",
-    },
-    {
-        name: "createEndpoints",
-        type: "boolean",
-        default: true,
-        description:
-            "Whether this stack creates the VPC endpoints. Set false when another stack sharing the VPC owns them (two private-DNS endpoints for one service in one VPC conflict).",
-        meaning:
-            "whether this stack owns the VPC endpoints (false when another stack in the same VPC owns them: two private-DNS endpoints for one service in one VPC conflict)",
-        defaultText: "`true`",
-    },
-    {
-        name: "endpointServices",
-        type: "array",
-        default: [],
-        description:
-            "Interface endpoints beyond the required bedrock-agentcore, bedrock-agentcore.gateway, ecr.api, ecr.dkr and logs (S3 is always a gateway endpoint), e.g. [bedrock-runtime, sts, xray, monitoring, bedrock-agentcore-control]. Names outside src/network/privateLinkServices.ts are rejected; write unlisted:<suffix> for one that list lacks.",
-        meaning:
-            "extra interface endpoints from the PrivateLink list in `src/network/privateLinkServices.ts`, e.g. `bedrock-runtime`, `sts`, `xray`, `monitoring`, `bedrock-agentcore-control`; `unlisted:<suffix>` for a service that list lacks; with `tracing` on, list `xray` (the agents' spans leave the VPC through it; a warning says so otherwise)",
-        defaultText: "`[]`",
-    },
-    {
-        name: "endpointClientCidrs",
-        type: "array",
-        default: [],
-        description:
-            "CIDRs inside the VPC, besides the agents, allowed to reach the endpoints on TCP 443 (e.g. the callers of your agents).",
-        meaning: "CIDRs inside the VPC, besides the agents, that may reach the endpoints on 443",
-        defaultText: "`[]`",
-    },
-    {
-        name: "runtimes",
-        meaning: "1 or 2 runtimes (see below)",
-        defaultText: "required",
-    },
-    {
-        name: "modelArns",
-        type: "array",
-        default: [],
-        description:
-            "Bedrock foundation-model and inference-profile ARNs the agents may invoke. Empty means no model access.",
-        meaning: "Bedrock foundation-model / inference-profile ARNs the agents may invoke (no wildcards)",
-        defaultText: "`[]` (no model access)",
-    },
-    {
-        name: "logRetentionDays",
-        type: "integer",
-        default: 365,
-        description:
-            "Days to keep the logs this stack owns; a value CloudWatch Logs accepts, at least 365 in production.",
-        meaning: "retention of the logs the stack owns; a value CloudWatch accepts, ≥ 365 in production",
-        defaultText: "`365`",
-    },
-    {
-        name: "alarmEmails",
-        type: "array",
-        default: [],
-        description: "E-mail addresses subscribed to the alarm topic (at least one in production).",
-        meaning: "addresses subscribed to the alarm topic; at least one in production",
-        defaultText: "`[]`",
-    },
-    {
-        name: "protect",
-        type: "boolean",
-        default: true,
-        description:
-            "Protect stateful resources (runtimes, endpoints, KMS key, log groups) from deletion and retain them on delete. On by default; development and staging turn it off explicitly, and turning it off in production also needs the policy pack's rule relaxed.",
-        meaning: "protect stateful resources from deletion and retain them on delete",
-        defaultText: "`true`",
-    },
-    {
-        name: "organizationId",
-        type: "string",
-        default: "",
-        description:
-            "AWS Organizations ID (o-...) whose principals may call AgentCore through the stack's bedrock-agentcore endpoints (aws:PrincipalOrgID). Empty means: principals of this account only. Who may invoke a runtime is still decided by its resource policy (runtimes[i].allowedPrincipals).",
-        meaning:
-            "AWS Organizations ID (`o-…`): the `bedrock-agentcore` (and `-control`) endpoints then admit callers of the whole organization (`aws:PrincipalOrgID`), not only this account's; who may invoke a runtime is still its resource policy's decision",
-        defaultText: '`""` (this account)',
-    },
-    {
-        name: "computeType",
-        type: "string",
-        default: "microvm",
-        description:
-            "microvm (AgentCore's default: cpu/memory are a budget) or instances (a capacity provider of EC2 managed instances in this account: cpu/memory choose the instance types). Changing it replaces the runtimes.",
-        meaning:
-            "`microvm` (default; `cpu`/`memory` are a budget) or `instances` (EC2 managed instances via a capacity provider; `cpu`/`memory` choose the instance types, see docs/instances.md); changing it replaces the runtimes",
-        defaultText: "`microvm`",
-    },
-    {
-        name: "instanceTypes",
-        type: "array",
-        default: [],
-        description:
-            "Instances only: the allowed instance types (1-30), each at least cpu/memory and of instanceArchitecture. Empty means: the smallest fitting types of the catalogue.",
-        meaning:
-            "Instances only: allowed instance types (1–30), each with at least `cpu`/`memory` and of `instanceArchitecture`; empty: the three smallest that fit (src/compute/catalogue.ts)",
-        defaultText: "`[]` (chosen)",
-    },
-    {
-        name: "instanceArchitecture",
-        type: "string",
-        default: "arm64",
-        description:
-            "Instances only: arm64 or x86_64. x86_64 only when every runtime runs an existing image (containerUri): built images and code run on linux/arm64.",
-        meaning:
-            "Instances only: `arm64` or `x86_64` (only with `containerUri` runtimes: built images and code are linux/arm64)",
-        defaultText: "`arm64`",
-    },
-    {
-        name: "instanceIdleTimeoutSeconds",
-        type: "integer",
-        default: 900,
-        description: "Instances only: the capacity provider's idleInstanceTimeout, 60 to 1209600 seconds.",
-        meaning: "Instances only: seconds an idle instance is kept, 60–1,209,600",
-        defaultText: "`900`",
-    },
-    {
-        name: "instanceMaxLifetimeSeconds",
-        type: "integer",
-        default: 28800,
-        description:
-            "Instances only: the capacity provider's maxLifetime, 60 to 1209600 seconds (14 days); every runtime's maxLifetimeSeconds must be at most this.",
-        meaning:
-            "Instances only: an instance's maximum lifetime, 60–1,209,600 s (14 days); each runtime's `maxLifetimeSeconds` ≤ this",
-        defaultText: "`28800`",
-    },
-    {
-        name: "runtimeProvider",
-        type: "string",
-        default: "aws-native",
-        description:
-            "Provider that creates runtimes: aws-native (Cloud Control, default) or aws (the classic provider, for regions or accounts without the Cloud Control resource).",
-        meaning: "`aws-native` (Cloud Control) or `aws` (classic, where the Cloud Control resource is unavailable)",
-        defaultText: "`aws-native`",
-    },
-    {
-        name: "secretValues",
-        meaning:
-            "values the stack stores in Secrets Manager (stack KMS key) for `runtimes[i].secrets` to reference; set each with `pulumi config set --secret --path 'secretValues.<name>' <value>` (a value set without `--secret` is refused)",
-        defaultText: "`{}`",
-    },
-    {
-        name: "tags",
-        meaning: "extra tags on every resource (the program adds `Project`, `Stack`, `Environment`, `ManagedBy`)",
-        defaultText: "`{}`",
-    },
-    {
-        name: "tracing",
-        type: "boolean",
-        default: true,
-        description:
-            "Deliver each runtime's TRACES to X-Ray through CloudWatch vended log delivery and set the ADOT environment AWS documents (AGENT_OBSERVABILITY_ENABLED, OTEL_*) on every runtime. On by default; the development stack turns it off. A runtime environment variable of the same name is a config error while this is on.",
-        meaning:
-            "deliver each runtime's `TRACES` to X-Ray (vended delivery) and set the ADOT variables AWS documents (`AGENT_OBSERVABILITY_ENABLED`, `OTEL_*`) on every runtime; a runtime `environment` variable of the same name is then a config error (stack files: off in development, on in staging and production)",
-        defaultText: "`true`",
-    },
-    {
-        name: "transactionSearch",
-        type: "boolean",
-        default: false,
-        description:
-            "This stack owns the account's CloudWatch Transaction Search (X-Ray segments to the aws/spans log group, and that group's resource policy). One owner per account and region: only a production stack may set it; leave it false elsewhere. Idempotent, and retained when the stack is destroyed.",
-        meaning:
-            "this stack owns the account's CloudWatch Transaction Search (X-Ray spans to `aws/spans`): one owner per account and region, so only a production stack may set it; idempotent and retained on destroy ([docs/monitoring.md](docs/monitoring.md#transaction-search))",
-        defaultText: "`false`",
-    },
-    {
-        name: "stackKind",
-        type: "string",
-        default: "all-in-one",
-        description:
-            "all-in-one (network, runtimes and monitoring in one stack), network (the VPC, subnets, security groups, endpoints and the account-level singletons; no runtimes) or agent (runtimes in the network stack named by networkStack; no network resources). See docs/topology.md.",
-        meaning:
-            "`all-in-one`, `network` (VPC, endpoints, the account's singletons; no runtimes) or `agent` (runtimes in `networkStack`'s network; creates no network resource) ([docs/topology.md](docs/topology.md))",
-        defaultText: "`all-in-one`",
-    },
-    {
-        name: "networkStack",
-        type: "string",
-        default: "",
-        description:
-            "Agent stacks only: the network stack they deploy into, fully qualified as <organization>/<project>/<stack> (read with a StackReference).",
-        meaning: "agent stacks only: the network stack, `<organization>/<project>/<stack>`",
-        defaultText: "none (required with `stackKind: agent`)",
-    },
-    {
-        name: "sessionInsights",
-        type: "string",
-        default: "",
-        description:
-            "true or false: per runtime, 4 Contributor Insights rules (100 per Region), the per-session vCPU, memory and usage-silence alarms that read them, and 4 saved Logs Insights queries (1,000 per Region). Empty means: on in all-in-one stacks, off in agent stacks, so that AgentCore's 1,000-runtime quota binds first (docs/topology.md#quotas).",
-        meaning:
-            "per-runtime Contributor Insights rules, per-session vCPU/memory alarms and saved queries; each runtime costs 4 of 100 rules per Region ([docs/topology.md](docs/topology.md#quotas))",
-        defaultText: "on in `all-in-one`, off in `agent`",
-    },
-];
+type Declared<T> = Omit<KeyDeclaration<T>, "mayBeUnset" | "default" | "required">;
 
-/** Keys of the providers' namespaces the program reads; README rows only. */
-export const PROVIDER_KEY_DECLARATIONS: readonly ConfigKeyDeclaration[] = [
-    {
-        name: "aws:region",
-        meaning:
-            "the region; one where AgentCore runs in a VPC (us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1, ap-southeast-2, ap-south-1, ap-northeast-1)",
+/** A key with a default: its value is always set. */
+function key<T>(declaration: Declared<T> & { readonly default: NoInfer<T> }): KeyDeclaration<T, false> {
+    return { ...declaration, mayBeUnset: false };
+}
+
+/** A key without a default: unset when absent. */
+function unsetKey<T>(declaration: Declared<T>): KeyDeclaration<T, true> {
+    return { ...declaration, default: undefined, mayBeUnset: true };
+}
+
+/** A key the stack file must give (Pulumi.yaml still declares a default on the safe side). */
+function requiredKey<T>(
+    declaration: Declared<T> & { readonly default: NoInfer<T>; readonly required: (ctx: KeyContext) => string },
+): KeyDeclaration<T, true> {
+    return { ...declaration, mayBeUnset: true };
+}
+
+const fixed = (example: string) => () => example;
+const sizingExample = (field: "cpu" | "memory") => (ctx: KeyContext) =>
+    `${RECOMMENDED_SIZING[ctx.environment ?? "development"][field]}`;
+const retentionExample = (ctx: KeyContext) => (ctx.environment === "production" ? "365" : "30");
+
+export const KEYS = {
+    environment: unsetKey({
+        type: "string",
+        schema: () => oneOf(ENVIRONMENTS, `"staging"`),
+        example: fixed(`"staging"`),
+        text: "`development`, `staging` or `production`; empty means the stack name, which must then be one of those",
+        defaultText: "the stack name",
+    }),
+    cpu: requiredKey({
+        type: "integer",
+        schema: (ctx) =>
+            z
+                .number()
+                .refine(
+                    (v) => (CPU_BUDGET_CHOICES as readonly number[]).includes(v),
+                    says(
+                        `one of ${CPU_BUDGET_CHOICES.join(", ")} CPU units (an AgentCore session has at most 2 vCPU = 2048)`,
+                        sizingExample("cpu")(ctx),
+                    ),
+                ),
+        default: 1024,
+        required: () =>
+            `the per-session CPU budget in CPU units, one of ${CPU_BUDGET_CHOICES.join(", ")} (1024 = 1 vCPU)`,
+        example: sizingExample("cpu"),
+        text: "the environment's CPU size in CPU units (1024 = 1 vCPU): 256, 512, 1024 or 2048 (stack files: dev 512, staging 1024, prod 2048). On microVMs a per-session budget that tags and the per-session vCPU alarm use (a session is capped at 2 vCPU); on Instances it chooses the instance types",
+        defaultText: "`1024`",
+    }),
+    memory: requiredKey({
+        type: "integer",
+        schema: (ctx) =>
+            z
+                .number()
+                .refine(
+                    (v) =>
+                        v >= MEMORY_BUDGET_MIN_MIB && v <= SESSION_MAX_MEMORY_MIB && v % MEMORY_BUDGET_STEP_MIB === 0,
+                    says(
+                        `${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} MiB in steps of ${MEMORY_BUDGET_STEP_MIB} (an AgentCore session has at most 8 GiB)`,
+                        sizingExample("memory")(ctx),
+                    ),
+                ),
+        default: 2048,
+        required: () =>
+            `the per-session memory budget in MiB, ${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} in steps of ${MEMORY_BUDGET_STEP_MIB}`,
+        example: sizingExample("memory"),
+        text: "the environment's memory size in MiB: 512–8192 in steps of 512, at least 1 GiB per vCPU (stack files: dev 1024, staging 2048, prod 4096). On microVMs a per-session budget (a session is capped at 8 GiB); on Instances it chooses the instance types",
+        defaultText: "`2048`",
+    }),
+    vpcCidr: key({
+        type: "string",
+        schema: () => z.string(),
+        default: "10.0.0.0/16",
+        example: fixed(`"10.0.0.0/16"`),
+        text: "CIDR of the VPC this stack creates: a private range, /16 to /28 (ignored when `vpcId` adopts an existing VPC)",
+        defaultText: "`10.0.0.0/16`",
+    }),
+    agentSubnetCidrs: key({
+        type: "array",
+        schema: () => z.array(z.string()),
+        default: ["10.0.4.0/24", "10.0.5.0/24"],
+        example: fixed(`["10.0.4.0/24", "10.0.5.0/24"]`),
+        text: "private agent subnets inside `vpcCidr`, one per AZ, 2 to 3, not overlapping",
+        defaultText: "`[10.0.4.0/24, 10.0.5.0/24]`",
+    }),
+    availabilityZoneIds: key({
+        type: "array",
+        schema: () => z.array(z.string()),
+        default: [],
+        example: fixed(`["use1-az1", "use1-az2"]`),
+        text: "AgentCore-supported AZ **IDs** (not names) for the agent subnets, one per subnet, distinct, e.g. `[use1-az1, use1-az2]`; empty means the region's first supported IDs",
+        defaultText: "the region's first supported IDs",
+    }),
+    vpcId: unsetKey({
+        type: "string",
+        schema: () => z.string().regex(VPC_ID, says("a VPC ID", `"vpc-0a1b2c3d4e5f60718"`)),
+        example: fixed(`"vpc-0a1b2c3d4e5f60718"`),
+        text: "an existing VPC to adopt instead of creating one; set `vpcId`, `subnetIds` and `routeTableIds` together, or none of them",
+        defaultText: "none (create a VPC)",
+    }),
+    subnetIds: key({
+        type: "array",
+        schema: () =>
+            ids(SUBNET_ID, "a subnet ID", "subnet-0a1b2c3d4e5f60718").refine(
+                (list) => list.length === 0 || (list.length >= 2 && list.length <= 16),
+                says(
+                    "2 to 16 private subnets in different AgentCore-supported AZs",
+                    `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]`,
+                ),
+            ),
+        default: [],
+        example: fixed(`["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]`),
+        text: "private subnets of the adopted VPC for the agents (2 to 16, in AgentCore-supported AZs)",
+        defaultText: "none (create a VPC)",
+    }),
+    routeTableIds: key({
+        type: "array",
+        schema: () => ids(ROUTE_TABLE_ID, "a route table ID", "rtb-0a1b2c3d4e5f60718"),
+        default: [],
+        example: fixed(`["rtb-0a1b2c3d4e5f60718"]`),
+        text: "route tables of those subnets; the S3 gateway endpoint is attached to them",
+        defaultText: "none (create a VPC)",
+    }),
+    createEndpoints: key({
+        type: "boolean",
+        schema: () => z.boolean(),
+        default: true,
+        example: fixed("true"),
+        text: "whether this stack owns the VPC endpoints (false when another stack in the same VPC owns them: two private-DNS endpoints for one service in one VPC conflict)",
+        defaultText: "`true`",
+    }),
+    endpointServices: key({
+        type: "array",
+        schema: () => z.array(z.string()),
+        default: [],
+        example: fixed(`["bedrock-runtime", "sts"]`),
+        text: "interface endpoints beyond the required `bedrock-agentcore`, `bedrock-agentcore.gateway`, `ecr.api`, `ecr.dkr` and `logs` (S3 is always a gateway endpoint), from the PrivateLink list in `src/network/privateLinkServices.ts`, e.g. `bedrock-runtime`, `sts`, `xray`, `monitoring`, `bedrock-agentcore-control`; `unlisted:<suffix>` for a service that list lacks; with `tracing` on, list `xray` (the agents' spans leave the VPC through it; a warning says so otherwise)",
+        defaultText: "`[]`",
+    }),
+    endpointClientCidrs: key({
+        type: "array",
+        schema: () => z.array(z.string()),
+        default: [],
+        example: fixed(`["10.0.8.0/22"]`),
+        text: "CIDRs inside the VPC, besides the agents, that may reach the endpoints on TCP 443 (e.g. the callers of your agents)",
+        defaultText: "`[]`",
+    }),
+    runtimes: unsetKey({
+        schema: () => z.unknown(),
+        example: fixed("a list of runtimes"),
+        text: "1 or 2 runtimes (see below)",
         defaultText: "required",
-    },
-    {
-        name: "aws-native:region",
-        meaning:
-            "the aws-native provider's own region setting; must equal `aws:region` (when `runtimeProvider` is `aws-native`)",
-        defaultText: "required",
-    },
-];
+    }),
+    modelArns: key({
+        type: "array",
+        schema: () =>
+            z.array(
+                z
+                    .string()
+                    .regex(
+                        MODEL_ARN,
+                        says(
+                            "a Bedrock foundation-model or inference-profile ARN without wildcards",
+                            `"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"`,
+                        ),
+                    ),
+            ),
+        default: [],
+        example: fixed(`["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"]`),
+        text: "Bedrock foundation-model / inference-profile ARNs the agents may invoke (no wildcards); empty means no model access",
+        defaultText: "`[]` (no model access)",
+    }),
+    logRetentionDays: requiredKey({
+        type: "integer",
+        schema: (ctx) =>
+            z
+                .number()
+                .refine(
+                    (v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v),
+                    says(`a value CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`, retentionExample(ctx)),
+                ),
+        default: 365,
+        required: () => `days to keep logs, one of ${LOG_RETENTION_DAYS.join(", ")}`,
+        example: retentionExample,
+        text: "days to keep the logs the stack owns; a value CloudWatch Logs accepts, at least 365 in production",
+        defaultText: "`365`",
+    }),
+    alarmEmails: key({
+        type: "array",
+        schema: () => z.array(z.string().regex(EMAIL, says("an e-mail address", `"oncall@example.com"`))),
+        default: [],
+        example: fixed(`["oncall@example.com"]`),
+        text: "addresses subscribed to the alarm topic; at least one in production",
+        defaultText: "`[]`",
+    }),
+    protect: requiredKey({
+        type: "boolean",
+        schema: () => z.boolean(),
+        default: true,
+        required: () => "true or false: whether stateful resources are protected from deletion (true in production)",
+        example: (ctx) => (ctx.environment === "production" ? "true" : "false"),
+        text: "protect stateful resources (runtimes, endpoints, KMS key, log groups) from deletion and retain them on delete; development and staging turn it off explicitly, and turning it off in production also needs the policy pack's rule relaxed",
+        defaultText: "`true`",
+    }),
+    organizationId: unsetKey({
+        type: "string",
+        schema: () =>
+            z
+                .string()
+                .regex(
+                    ORGANIZATION_ID,
+                    says(
+                        "an AWS Organizations ID: o- and 10 to 32 lowercase letters or digits, or empty for this account only",
+                        `"o-a1b2c3d4e5"`,
+                    ),
+                ),
+        example: fixed(`"o-a1b2c3d4e5"`),
+        text: "AWS Organizations ID (`o-…`): the `bedrock-agentcore` (and `-control`) endpoints then admit callers of the whole organization (`aws:PrincipalOrgID`), not only this account's; who may invoke a runtime is still its resource policy's decision",
+        defaultText: '`""` (this account)',
+    }),
+    computeType: key({
+        type: "string",
+        schema: () => oneOf(COMPUTE_TYPES, `"instances"`),
+        default: "microvm",
+        example: fixed(`"instances"`),
+        text: "`microvm` (default; `cpu`/`memory` are a budget) or `instances` (EC2 managed instances via a capacity provider; `cpu`/`memory` choose the instance types, see docs/instances.md); changing it replaces the runtimes",
+        defaultText: "`microvm`",
+    }),
+    instanceTypes: key({
+        type: "array",
+        schema: () => z.array(z.string()),
+        default: [],
+        example: fixed(`["c7g.large", "m7g.large"]`),
+        text: "Instances only: allowed instance types (1–30), each with at least `cpu`/`memory` and of `instanceArchitecture`; empty: the three smallest that fit (src/compute/catalogue.ts)",
+        defaultText: "`[]` (chosen)",
+    }),
+    instanceArchitecture: key({
+        type: "string",
+        schema: () => oneOf(INSTANCE_ARCHITECTURES as ["arm64", "x86_64"], `"arm64"`),
+        default: "arm64",
+        example: fixed(`"arm64"`),
+        text: "Instances only: `arm64` or `x86_64` (only with `containerUri` runtimes: built images and code are linux/arm64)",
+        defaultText: "`arm64`",
+    }),
+    instanceIdleTimeoutSeconds: key({
+        type: "integer",
+        schema: () => lifecycleSeconds(900),
+        default: 900,
+        example: fixed("900"),
+        text: "Instances only: seconds an idle instance is kept (the capacity provider's idleInstanceTimeout), 60–1,209,600",
+        defaultText: "`900`",
+    }),
+    instanceMaxLifetimeSeconds: key({
+        type: "integer",
+        schema: () => lifecycleSeconds(28_800),
+        default: 28_800,
+        example: fixed("28800"),
+        text: "Instances only: an instance's maximum lifetime (the capacity provider's maxLifetime), 60–1,209,600 s (14 days); each runtime's `maxLifetimeSeconds` ≤ this",
+        defaultText: "`28800`",
+    }),
+    runtimeProvider: key({
+        type: "string",
+        schema: () => oneOf(RUNTIME_PROVIDERS, `"aws-native"`),
+        default: "aws-native",
+        example: fixed(`"aws-native"`),
+        text: "the provider that creates runtimes: `aws-native` (Cloud Control) or `aws` (classic, where the Cloud Control resource is unavailable)",
+        defaultText: "`aws-native`",
+    }),
+    secretValues: unsetKey({
+        schema: () => z.unknown(),
+        example: fixed(`pulumi config set --secret --path 'secretValues.crm_api_key' <value>`),
+        text: "values the stack stores in Secrets Manager (stack KMS key) for `runtimes[i].secrets` to reference; set each with `pulumi config set --secret --path 'secretValues.<name>' <value>` (a value set without `--secret` is refused)",
+        defaultText: "`{}`",
+    }),
+    tags: unsetKey({
+        schema: () => z.unknown(),
+        example: fixed(`{ CostCenter: "ai-platform" }`),
+        text: "extra tags on every resource (the program adds `Project`, `Stack`, `Environment`, `ManagedBy`)",
+        defaultText: "`{}`",
+    }),
+    tracing: key({
+        type: "boolean",
+        schema: () => z.boolean(),
+        default: true,
+        example: fixed("true"),
+        text: "deliver each runtime's `TRACES` to X-Ray (vended delivery) and set the ADOT variables AWS documents (`AGENT_OBSERVABILITY_ENABLED`, `OTEL_*`) on every runtime; a runtime `environment` variable of the same name is then a config error (stack files: off in development, on in staging and production)",
+        defaultText: "`true`",
+    }),
+    transactionSearch: key({
+        type: "boolean",
+        schema: () => z.boolean(),
+        default: false,
+        example: fixed("false"),
+        text: "this stack owns the account's CloudWatch Transaction Search (X-Ray spans to `aws/spans`): one owner per account and region, so only a production stack may set it; idempotent and retained on destroy ([docs/monitoring.md](docs/monitoring.md#transaction-search))",
+        defaultText: "`false`",
+    }),
+    stackKind: key({
+        type: "string",
+        schema: () => oneOf(STACK_KINDS, `"agent"`),
+        default: "all-in-one",
+        example: fixed(`"agent"`),
+        text: "`all-in-one`, `network` (VPC, endpoints, the account's singletons; no runtimes) or `agent` (runtimes in `networkStack`'s network; creates no network resource) ([docs/topology.md](docs/topology.md))",
+        defaultText: "`all-in-one`",
+    }),
+    networkStack: unsetKey({
+        type: "string",
+        schema: () =>
+            z
+                .string()
+                .regex(
+                    QUALIFIED_STACK_NAME,
+                    says(
+                        "a fully qualified stack name <organization>/<project>/<stack> (Pulumi StackReference)",
+                        `"acme/agentcore-private/network"`,
+                    ),
+                ),
+        example: fixed(`"acme/agentcore-private/network"`),
+        text: "agent stacks only: the network stack they deploy into, `<organization>/<project>/<stack>` (read with a StackReference)",
+        defaultText: "none (required with `stackKind: agent`)",
+    }),
+    sessionInsights: unsetKey({
+        type: "string",
+        schema: () =>
+            z.enum(
+                ["true", "false"],
+                says("true, false, or empty (the kind's default: on in all-in-one, off in agent stacks)", "false"),
+            ),
+        example: fixed("false"),
+        text: "`true` or `false`: per runtime, 4 Contributor Insights rules (100 per Region), the per-session vCPU, memory and usage-silence alarms that read them, and 4 saved Logs Insights queries (1,000 per Region); empty means on in all-in-one stacks, off in agent stacks, so that AgentCore's 1,000-runtime quota binds first ([docs/topology.md](docs/topology.md#quotas))",
+        defaultText: "on in `all-in-one`, off in `agent`",
+    }),
+} as const;
+
+export type KeyName = keyof typeof KEYS;
+
+/** The value each key holds after parsing: its default when absent, undefined when it has none or failed. */
+export type ConfigValues = {
+    readonly [K in KeyName]: (typeof KEYS)[K] extends KeyDeclaration<infer T, infer MayBeUnset>
+        ? MayBeUnset extends true
+            ? T | undefined
+            : T
+        : never;
+};
+
+/** Keys of the providers' namespaces the program reads; README rows only (the providers declare them). */
+export const PROVIDER_KEYS: readonly { readonly name: string; readonly text: string; readonly defaultText: string }[] =
+    [
+        {
+            name: "aws:region",
+            text: "the region; one where AgentCore runs in a VPC (us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1, ap-southeast-2, ap-south-1, ap-northeast-1)",
+            defaultText: "required",
+        },
+        {
+            name: "aws-native:region",
+            text: "the aws-native provider's own region setting; must equal `aws:region` (when `runtimeProvider` is `aws-native`)",
+            defaultText: "required",
+        },
+    ];
 
 /** Every key this program reads from the project namespace. */
-export const CONFIG_KEYS: readonly string[] = CONFIG_KEY_DECLARATIONS.map((k) => k.name);
+export const CONFIG_KEYS: readonly KeyName[] = Object.keys(KEYS) as KeyName[];
+
+/** A key's text as plain text for Pulumi.yaml: no code ticks, emphasis or link targets. */
+export function plainText(markdown: string): string {
+    return markdown
+        .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
+        .replace(/\*\*/g, "")
+        .replace(/`/g, "");
+}

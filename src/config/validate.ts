@@ -1,46 +1,27 @@
 import { instancesFilesystemProblems, readCompute } from "../compute/config";
 import {
-    CPU_BUDGET_CHOICES,
     ENVIRONMENTS,
     Environment,
-    LOG_RETENTION_DAYS,
     MEMORY_BUDGET_MIN_MIB,
-    MEMORY_BUDGET_STEP_MIB,
     PRODUCTION_MIN_LOG_RETENTION_DAYS,
-    RUNTIME_PROVIDERS,
-    RuntimeProvider,
-    SESSION_MAX_MEMORY_MIB,
     SUPPORTED_AZ_IDS,
 } from "../aws/agentcore";
 import { TAG_LIMITS } from "../aws/limits";
-import { readOrganizationId } from "../inbound/config";
-import { CONFIG_KEYS } from "./keys";
+import { CONFIG_KEYS, MODEL_ARN } from "./keys";
 import { checkNamespaces } from "./namespaces";
 import { readNetwork } from "../network/config";
 import { observabilityEnvironmentProblems, readObservability } from "../observability/config";
+import { parseKeys, ParsedKeys, SECRET_SHOWN } from "./parse";
 import { Problems } from "./problems";
-import { RawReader } from "./read";
 import { readRuntimes } from "../runtime/config";
 import { agentStackRuntimeProblems, readTopology } from "../topology/config";
 import { readSecretValues, runtimesSecretProblems, securePaths } from "../secrets/config";
 import { cidrContains, parseCidr } from "../aws/cidr";
-import { nearest } from "./suggest";
 import { RawStackConfig, RuntimeConfig, StackConfig } from "./types";
 
 /** Every key this program reads from the project namespace, declared in ./keys.ts. */
-export { CONFIG_KEYS };
+export { CONFIG_KEYS, MODEL_ARN };
 
-/** Per-environment sizing shown as examples in error messages and used in the stack files. */
-export const RECOMMENDED_SIZING: Readonly<Record<Environment, { cpu: number; memory: number }>> = {
-    development: { cpu: 512, memory: 1024 },
-    staging: { cpu: 1024, memory: 2048 },
-    production: { cpu: 2048, memory: 4096 },
-};
-
-/** A Bedrock model or inference-profile ARN, without wildcards. */
-export const MODEL_ARN =
-    /^arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]+:(\d{12})?:(foundation-model|inference-profile|application-inference-profile|provisioned-model|custom-model)\/[A-Za-z0-9._:/-]+$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Tag keys and values: ASCII letters, digits, spaces and _.:/=+-@ (the AWS tag pattern as the services enforce it). */
 const TAG_TEXT = /^[A-Za-z0-9 _.:/=+\-@]*$/;
 /** Tag keys the program sets itself on some resource (standard, runtime budget, Name). */
@@ -63,48 +44,35 @@ const MAX_USER_TAGS = TAG_LIMITS.perResource - PROGRAM_TAG_KEYS.length;
  */
 export function validateConfig(raw: RawStackConfig): StackConfig {
     const p = new Problems();
-    const r = new RawReader(raw.values, p);
-
-    for (const key of Object.keys(raw.values)) {
-        if (!CONFIG_KEYS.includes(key)) {
-            const near = nearest(key, CONFIG_KEYS);
-            p.invalid(
-                `${raw.project}:${key}`,
-                raw.values[key],
-                `not a setting of this program${near ? ` (did you mean ${near}?)` : ""}; known keys: ${CONFIG_KEYS.join(", ")}`,
-                near ?? "cpu",
-            );
-        }
-    }
+    const isEnvironment = (v: string | undefined): v is Environment =>
+        (ENVIRONMENTS as readonly (string | undefined)[]).includes(v);
+    // The environment is read first: other keys' examples and production rules depend on it.
+    const environmentGuess = isEnvironment(raw.values.environment)
+        ? raw.values.environment
+        : isEnvironment(raw.stack)
+          ? raw.stack
+          : undefined;
+    const keys = parseKeys(raw, p, { environment: environmentGuess });
+    const v = keys.values;
     checkNamespaces(p, raw.project, raw.otherValues ?? {}, CONFIG_KEYS);
 
-    const topology = readTopology(r);
-    const environment = readEnvironmentKey(r, raw.stack);
+    const topology = readTopology(keys, p);
+    const environment = readEnvironmentKey(p, keys, raw.stack);
     const region = readRegion(p, raw.region);
-    const sizing = readSizing(r, environment);
-    const network = readNetwork(r, region);
-    let runtimeProvider: RuntimeProvider = "aws-native";
-    const providerText = r.string("runtimeProvider");
-    if (providerText !== undefined) {
-        if (!(RUNTIME_PROVIDERS as readonly string[]).includes(providerText)) {
-            p.invalid("runtimeProvider", providerText, `one of ${RUNTIME_PROVIDERS.join(", ")}`, `"aws-native"`);
-        } else {
-            runtimeProvider = providerText as RuntimeProvider;
-        }
-    }
+    const sizing = readSizing(p, v.cpu, v.memory);
+    const network = readNetwork(keys, p, region);
+    const runtimeProvider = v.runtimeProvider;
 
     // A Pulumi secret in runtimes would land in the runtime's plain-text configuration; it is
     // refused before anything else reads (and might echo) the key's values.
     const secretKeys = raw.secretKeys ?? [];
     // A secret key's text is never echoed, not even when it does not parse.
-    const runtimesRaw = secretKeys.includes("runtimes")
-        ? parseQuietly(raw.values.runtimes)
-        : r.json("runtimes", "a list of runtimes");
+    const runtimesRaw = v.runtimes;
     // A network stack has no runtimes: its agents live in the agent stacks that read it.
     if (topology.kind === "network" && runtimesRaw !== undefined) {
         p.invalid(
             "runtimes",
-            secretKeys.includes("runtimes") ? "[secret]" : runtimesRaw,
+            secretKeys.includes("runtimes") ? SECRET_SHOWN : runtimesRaw,
             "unset in a network stack: runtimes belong to agent stacks (stackKind: agent, networkStack: <this stack>)",
             "remove runtimes",
         );
@@ -124,18 +92,14 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             root: raw.root ?? process.cwd(),
         });
     }
-    const secretValues = readSecretValues(
-        p,
-        r.json("secretValues", `pulumi config set --secret --path 'secretValues.crm_api_key' <value>`),
-        secretKeys.includes("secretValues"),
-    );
+    const secretValues = readSecretValues(p, v.secretValues, secretKeys.includes("secretValues"));
     // An agent stack creates no network: its own vpcCidr default says nothing about the VPC.
     crossChecks(p, runtimes, secretValues, topology.kind === "agent" ? undefined : network);
     if (topology.kind === "agent") {
         agentStackRuntimeProblems(p, runtimes);
     }
 
-    const compute = readCompute(r, p, { region, sizing, runtimeProvider, runtimes });
+    const compute = readCompute(keys, p, { region, sizing, runtimeProvider, runtimes });
     instancesFilesystemProblems(p, compute, runtimes);
     if (topology.kind === "network" && compute.type === "instances") {
         p.invalid(
@@ -146,21 +110,13 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         );
     }
 
-    const modelArns =
-        r.stringList(
-            "modelArns",
-            `["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"]`,
-        ) ?? [];
+    // The schema refused a malformed ARN (and left the list empty): these are the rules
+    // between an ARN's parts and the stack's region.
+    const modelArns = v.modelArns;
     const hasProfile = modelArns.some((arn) => MODEL_ARN.exec(arn)?.[3]?.includes("inference-profile"));
     modelArns.forEach((arn, i) => {
         const m = MODEL_ARN.exec(arn);
         if (!m) {
-            p.invalid(
-                `modelArns[${i}]`,
-                arn,
-                "a Bedrock foundation-model or inference-profile ARN without wildcards",
-                `"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"`,
-            );
             return;
         }
         const [, , account, kind] = m;
@@ -200,7 +156,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     runtimes.forEach((runtime, i) => {
         const modelId = runtime.environment.MODEL_ID;
         // An invalid modelArns entry is already reported: no knock-on error about MODEL_ID.
-        if (modelId === undefined || modelArns.some((arn) => !MODEL_ARN.test(arn))) {
+        if (modelId === undefined || !keys.valid("modelArns")) {
             return;
         }
         const allowed = modelArns.some((arn) => arn === modelId || arn.endsWith(`/${modelId}`));
@@ -216,14 +172,21 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         }
     });
 
-    const logRetentionDays = readRetention(r, environment);
+    const logRetentionDays = v.logRetentionDays;
+    if (
+        environment === "production" &&
+        logRetentionDays !== undefined &&
+        logRetentionDays < PRODUCTION_MIN_LOG_RETENTION_DAYS
+    ) {
+        p.invalid(
+            "logRetentionDays",
+            logRetentionDays,
+            `at least ${PRODUCTION_MIN_LOG_RETENTION_DAYS} days in production`,
+            "365",
+        );
+    }
 
-    const alarmEmails = r.stringList("alarmEmails", `["oncall@example.com"]`) ?? [];
-    alarmEmails.forEach((email, i) => {
-        if (!EMAIL.test(email)) {
-            p.invalid(`alarmEmails[${i}]`, email, "an e-mail address", `"oncall@example.com"`);
-        }
-    });
+    const alarmEmails = v.alarmEmails;
     const lowered = alarmEmails.map((e) => e.toLowerCase());
     lowered.forEach((email, i) => {
         if (lowered.indexOf(email) !== i) {
@@ -243,14 +206,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         );
     }
 
-    const protect = r.boolean("protect");
-    if (protect === undefined && !r.has("protect")) {
-        p.missing(
-            "protect",
-            "true or false: whether stateful resources are protected from deletion (true in production)",
-            environment === "production" ? "true" : "false",
-        );
-    }
+    const protect = v.protect;
 
     if (runtimeProvider === "aws-native" && region !== undefined && raw.nativeRegion !== region) {
         const allowed = `the aws-native provider's region, the same as aws:region (${region})`;
@@ -261,11 +217,11 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         }
     }
 
-    const userTags = readTags(r);
-    const organizationId = readOrganizationId(r);
+    const userTags = readTags(p, v.tags);
+    const organizationId = v.organizationId;
 
-    const observability = readObservability(r, environment, topology.kind);
-    observabilityEnvironmentProblems(r, runtimes, observability.tracing);
+    const observability = readObservability(keys, p, environment, topology.kind);
+    observabilityEnvironmentProblems(p, runtimes, observability.tracing);
 
     p.throwIfAny(raw.stack);
 
@@ -385,30 +341,16 @@ function crossChecks(
     }
 }
 
-function parseQuietly(text: string | undefined): unknown {
-    try {
-        return text === undefined || text === "" ? undefined : JSON.parse(text);
-    } catch {
-        return undefined;
-    }
-}
-
-function readEnvironmentKey(r: RawReader, stack: string): Environment | undefined {
-    const explicit = r.string("environment");
-    const allowed = `one of ${ENVIRONMENTS.join(", ")}`;
-    if (explicit !== undefined) {
-        if (!(ENVIRONMENTS as readonly string[]).includes(explicit)) {
-            r.problems.invalid("environment", explicit, allowed, `"staging"`);
-            return undefined;
-        }
-        return explicit as Environment;
+function readEnvironmentKey(p: Problems, keys: ParsedKeys, stack: string): Environment | undefined {
+    if (keys.given("environment")) {
+        return keys.values.environment;
     }
     if ((ENVIRONMENTS as readonly string[]).includes(stack)) {
         return stack as Environment;
     }
-    r.problems.missing(
+    p.missing(
         "environment",
-        `stack "${stack}" is not named after an environment, so set environment to ${allowed}`,
+        `stack "${stack}" is not named after an environment, so set environment to one of ${ENVIRONMENTS.join(", ")}`,
         `pulumi config set environment development`,
     );
     return undefined;
@@ -436,98 +378,38 @@ function readRegion(p: Problems, region: string | undefined): string | undefined
     return region;
 }
 
-function readSizing(r: RawReader, environment: Environment | undefined): { cpu: number; memory: number } | undefined {
-    const rec = RECOMMENDED_SIZING[environment ?? "development"];
-    const cpu = r.integer("cpu", `${rec.cpu}`);
-    const memory = r.integer("memory", `${rec.memory}`);
-    if (cpu === undefined && !r.has("cpu")) {
-        r.problems.missing(
-            "cpu",
-            `the per-session CPU budget in CPU units, one of ${CPU_BUDGET_CHOICES.join(", ")} (1024 = 1 vCPU)`,
-            `${rec.cpu}`,
-        );
-    } else if (cpu !== undefined && !(CPU_BUDGET_CHOICES as readonly number[]).includes(cpu)) {
-        r.problems.invalid(
-            "cpu",
-            cpu,
-            `one of ${CPU_BUDGET_CHOICES.join(", ")} CPU units (an AgentCore session has at most 2 vCPU = 2048)`,
-            `${rec.cpu}`,
-        );
-    }
-    if (memory === undefined && !r.has("memory")) {
-        r.problems.missing(
-            "memory",
-            `the per-session memory budget in MiB, ${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} in steps of ${MEMORY_BUDGET_STEP_MIB}`,
-            `${rec.memory}`,
-        );
-    } else if (memory !== undefined) {
-        if (
-            memory < MEMORY_BUDGET_MIN_MIB ||
-            memory > SESSION_MAX_MEMORY_MIB ||
-            memory % MEMORY_BUDGET_STEP_MIB !== 0
-        ) {
-            r.problems.invalid(
-                "memory",
-                memory,
-                `${MEMORY_BUDGET_MIN_MIB} to ${SESSION_MAX_MEMORY_MIB} MiB in steps of ${MEMORY_BUDGET_STEP_MIB} (an AgentCore session has at most 8 GiB)`,
-                `${rec.memory}`,
-            );
-        } else if (cpu !== undefined && (CPU_BUDGET_CHOICES as readonly number[]).includes(cpu) && memory < cpu) {
-            // 1 GiB per vCPU: 1024 CPU units need at least 1024 MiB.
-            r.problems.invalid(
-                "memory",
-                memory,
-                `at least 1 GiB per vCPU, so at least ${Math.max(cpu, MEMORY_BUDGET_MIN_MIB)} MiB for cpu ${cpu}`,
-                `${Math.max(cpu * 2, MEMORY_BUDGET_MIN_MIB)}`,
-            );
-        }
-    }
-    return cpu !== undefined && memory !== undefined ? { cpu, memory } : undefined;
-}
-
-function readRetention(r: RawReader, environment: Environment | undefined): number | undefined {
-    const example = environment === "production" ? "365" : "30";
-    const days = r.integer("logRetentionDays", example);
-    if (days === undefined) {
-        if (!r.has("logRetentionDays")) {
-            r.problems.missing(
-                "logRetentionDays",
-                `days to keep logs, one of ${LOG_RETENTION_DAYS.join(", ")}`,
-                example,
-            );
-        }
+/** The one sizing rule between cpu and memory (each alone is checked by its schema): 1 GiB per vCPU. */
+function readSizing(
+    p: Problems,
+    cpu: number | undefined,
+    memory: number | undefined,
+): { cpu: number; memory: number } | undefined {
+    if (cpu === undefined || memory === undefined) {
         return undefined;
     }
-    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(days)) {
-        r.problems.invalid(
-            "logRetentionDays",
-            days,
-            `a value CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
-            example,
-        );
-    } else if (environment === "production" && days < PRODUCTION_MIN_LOG_RETENTION_DAYS) {
-        r.problems.invalid(
-            "logRetentionDays",
-            days,
-            `at least ${PRODUCTION_MIN_LOG_RETENTION_DAYS} days in production`,
-            "365",
+    if (memory < cpu) {
+        // 1024 CPU units need at least 1024 MiB.
+        p.invalid(
+            "memory",
+            memory,
+            `at least 1 GiB per vCPU, so at least ${Math.max(cpu, MEMORY_BUDGET_MIN_MIB)} MiB for cpu ${cpu}`,
+            `${Math.max(cpu * 2, MEMORY_BUDGET_MIN_MIB)}`,
         );
     }
-    return days;
+    return { cpu, memory };
 }
 
-function readTags(r: RawReader): Record<string, string> {
-    const raw = r.json("tags", `{ CostCenter: "ai-platform" }`);
+function readTags(p: Problems, raw: unknown): Record<string, string> {
     if (raw === undefined) {
         return {};
     }
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-        r.problems.invalid("tags", raw, "a map of tag keys to values", `{ CostCenter: "ai-platform" }`);
+        p.invalid("tags", raw, "a map of tag keys to values", `{ CostCenter: "ai-platform" }`);
         return {};
     }
     const entries = Object.entries(raw as Record<string, unknown>);
     if (entries.length > MAX_USER_TAGS) {
-        r.problems.invalid(
+        p.invalid(
             "tags",
             `${entries.length} tags`,
             `at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`,
@@ -543,14 +425,14 @@ function readTags(r: RawReader): Record<string, string> {
             !TAG_TEXT.test(key) ||
             key.toLowerCase().startsWith("aws:")
         ) {
-            r.problems.invalid(
+            p.invalid(
                 `tags.${key}`,
                 key,
                 "a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:",
                 "CostCenter",
             );
         } else if (reserved.includes(key)) {
-            r.problems.invalid(
+            p.invalid(
                 `tags.${key}`,
                 key,
                 `a key the program does not set itself (${reserved.join(", ")})`,
@@ -558,7 +440,7 @@ function readTags(r: RawReader): Record<string, string> {
             );
         }
         if (typeof value !== "string" || value.length > TAG_LIMITS.valueLength || !TAG_TEXT.test(value)) {
-            r.problems.invalid(
+            p.invalid(
                 `tags.${key}`,
                 value,
                 "a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@",

@@ -7,7 +7,6 @@
  */
 import { Environment } from "../aws/agentcore";
 import { Problems } from "../config/problems";
-import { RawReader } from "../config/read";
 
 export const ACCESS_MODES = ["vpc", "iam"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
@@ -109,25 +108,4 @@ export function readRuntimeAccess(
         }
     }
     return { access, allowedPrincipals };
-}
-
-/** An AWS Organizations ID, as `aws:PrincipalOrgID` compares it. */
-export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
-
-/**
- * `organizationId` (flat key): when set, the bedrock-agentcore endpoints admit callers of the
- * whole organization (`aws:PrincipalOrgID`) instead of this account only. Empty: this account.
- */
-export function readOrganizationId(r: RawReader): string | undefined {
-    const id = r.string("organizationId");
-    if (id !== undefined && !ORGANIZATION_ID.test(id)) {
-        r.problems.invalid(
-            "organizationId",
-            id,
-            "an AWS Organizations ID: o- and 10 to 32 lowercase letters or digits, or empty for this account only",
-            `"o-a1b2c3d4e5"`,
-        );
-        return undefined;
-    }
-    return id;
 }

@@ -9,36 +9,28 @@ import {
     isPrivateCidr,
     parseIpv4Cidr,
 } from "./cidrConfig";
-import { RawReader } from "../config/read";
+import { ParsedKeys } from "../config/parse";
+import { Problems } from "../config/problems";
 import { nearest } from "../config/suggest";
 import { NetworkConfig } from "../config/types";
 
-const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
-const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
-const ROUTE_TABLE_ID = /^rtb-[0-9a-f]{8,17}$/;
 const SERVICE_SUFFIX = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
-/** Defaults, mirrored in Pulumi.yaml (a test keeps the two equal). */
-export const NETWORK_DEFAULTS = {
-    vpcCidr: "10.0.0.0/16",
-    agentSubnetCidrs: ["10.0.4.0/24", "10.0.5.0/24"],
-    createEndpoints: true,
-} as const;
-
-/** Reads and checks the network keys; `region` is already known to be supported or undefined. */
-export function readNetwork(r: RawReader, region: string | undefined): NetworkConfig {
-    const p = r.problems;
-    const vpcId = r.string("vpcId");
-    const subnetIds = r.stringList("subnetIds", `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]`) ?? [];
-    const routeTableIds = r.stringList("routeTableIds", `["rtb-0a1b2c3d4e5f60718"]`) ?? [];
-    const existingGiven = [vpcId !== undefined, subnetIds.length > 0, routeTableIds.length > 0];
+/**
+ * The rules between the network keys (each value is already checked by its schema in
+ * src/config/keys.ts); `region` is already known to be supported or undefined.
+ */
+export function readNetwork(keys: ParsedKeys, p: Problems, region: string | undefined): NetworkConfig {
+    const v = keys.values;
+    const vpcId = v.vpcId;
+    const subnetIds = v.subnetIds;
+    const routeTableIds = v.routeTableIds;
+    const existingGiven = [keys.given("vpcId"), subnetIds.length > 0, routeTableIds.length > 0];
     const mode = existingGiven.some(Boolean) ? "existing" : "create";
 
-    const vpcCidrGiven = r.string("vpcCidr");
-    const vpcCidrText = vpcCidrGiven ?? NETWORK_DEFAULTS.vpcCidr;
-    const subnetCidrsGiven = r.stringList("agentSubnetCidrs", `["10.0.4.0/24", "10.0.5.0/24"]`);
-    const subnetCidrTexts = subnetCidrsGiven ?? [...NETWORK_DEFAULTS.agentSubnetCidrs];
-    const azIdsGiven = r.stringList("availabilityZoneIds", `["use1-az1", "use1-az2"]`) ?? [];
+    const vpcCidrText = v.vpcCidr;
+    const subnetCidrTexts = v.agentSubnetCidrs;
+    const azIdsGiven = v.availabilityZoneIds;
     const supported = region ? SUPPORTED_AZ_IDS[region] : undefined;
 
     let vpcCidr: Cidr | undefined;
@@ -59,29 +51,8 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
                 );
             }
         }
-        if (vpcId !== undefined && !VPC_ID.test(vpcId)) {
-            p.invalid("vpcId", vpcId, "a VPC ID", `"vpc-0a1b2c3d4e5f60718"`);
-        }
-        subnetIds.forEach((id, i) => {
-            if (!SUBNET_ID.test(id)) {
-                p.invalid(`subnetIds[${i}]`, id, "a subnet ID", `"subnet-0a1b2c3d4e5f60718"`);
-            }
-        });
-        if (subnetIds.length > 0 && (subnetIds.length < 2 || subnetIds.length > 16)) {
-            p.invalid(
-                "subnetIds",
-                subnetIds,
-                "2 to 16 private subnets in different AgentCore-supported AZs",
-                `["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]`,
-            );
-        }
-        reportDuplicates(r, "subnetIds", subnetIds);
-        routeTableIds.forEach((id, i) => {
-            if (!ROUTE_TABLE_ID.test(id)) {
-                p.invalid(`routeTableIds[${i}]`, id, "a route table ID", `"rtb-0a1b2c3d4e5f60718"`);
-            }
-        });
-        reportDuplicates(r, "routeTableIds", routeTableIds);
+        reportDuplicates(p, "subnetIds", subnetIds);
+        reportDuplicates(p, "routeTableIds", routeTableIds);
         if (azIdsGiven.length > 0) {
             p.invalid(
                 "availabilityZoneIds",
@@ -160,7 +131,7 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
                     );
                 }
             });
-            reportDuplicates(r, "availabilityZoneIds", azIdsGiven, "one subnet per AZ");
+            reportDuplicates(p, "availabilityZoneIds", azIdsGiven, "one subnet per AZ");
             if (azIdsGiven.length !== subnetCidrTexts.length) {
                 p.invalid(
                     "availabilityZoneIds",
@@ -176,8 +147,8 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
         }
     }
 
-    const createEndpoints = r.boolean("createEndpoints") ?? NETWORK_DEFAULTS.createEndpoints;
-    const endpointServicesGiven = r.stringList("endpointServices", `["bedrock-runtime", "sts"]`) ?? [];
+    const createEndpoints = v.createEndpoints;
+    const endpointServicesGiven = v.endpointServices;
     // `unlisted:<suffix>` is the escape hatch for a service the known list lacks.
     const endpointServices = endpointServicesGiven.map((s) =>
         s.startsWith(UNLISTED_SERVICE_PREFIX) ? s.slice(UNLISTED_SERVICE_PREFIX.length) : s,
@@ -216,7 +187,7 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
             );
         }
     });
-    reportDuplicates(r, "endpointServices", endpointServices, "each service once");
+    reportDuplicates(p, "endpointServices", endpointServices, "each service once");
     if (!createEndpoints && mode === "create") {
         p.invalid(
             "createEndpoints",
@@ -234,7 +205,7 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
         );
     }
 
-    const endpointClientCidrs = r.stringList("endpointClientCidrs", `["10.0.8.0/22"]`) ?? [];
+    const endpointClientCidrs = v.endpointClientCidrs;
     endpointClientCidrs.forEach((text, i) => {
         const c = parseIpv4Cidr(text);
         const key = `endpointClientCidrs[${i}]`;
@@ -264,11 +235,11 @@ export function readNetwork(r: RawReader, region: string | undefined): NetworkCo
     };
 }
 
-function reportDuplicates(r: RawReader, key: string, values: readonly string[], rule = "each value once"): void {
+function reportDuplicates(p: Problems, key: string, values: readonly string[], rule = "each value once"): void {
     const seen = new Set<string>();
     values.forEach((v, i) => {
         if (seen.has(v)) {
-            r.problems.invalid(
+            p.invalid(
                 `${key}[${i}]`,
                 v,
                 `a value not already listed (${rule})`,

@@ -7,11 +7,9 @@
 import { Environment } from "../aws/agentcore";
 import { ENV_VAR_MAX_COUNT } from "../aws/agentcore";
 import { OBSERVABILITY_ENV_NAMES, RESERVED_ENV_NAMES } from "./facts";
-import { RawReader } from "../config/read";
-import { StackKind } from "../topology/config";
-
-/** Pulumi.yaml defaults, used when a raw config lacks the key (tests, direct validation). */
-export const OBSERVABILITY_DEFAULTS = { tracing: true, transactionSearch: false } as const;
+import { StackKind } from "../config/keys";
+import { ParsedKeys } from "../config/parse";
+import { Problems } from "../config/problems";
 
 /**
  * The one environment whose stacks may own Transaction Search. The setting is per account
@@ -28,12 +26,12 @@ export interface ObservabilityConfig {
 
 /** Reads `tracing` and `transactionSearch`; a production-only rule for the latter. */
 export function readObservability(
-    r: RawReader,
+    keys: ParsedKeys,
+    p: Problems,
     environment: Environment | undefined,
     kind: StackKind = "all-in-one",
 ): ObservabilityConfig {
-    const tracing = r.boolean("tracing") ?? OBSERVABILITY_DEFAULTS.tracing;
-    const transactionSearch = r.boolean("transactionSearch") ?? OBSERVABILITY_DEFAULTS.transactionSearch;
+    const { tracing, transactionSearch } = keys.values;
     // A network stack is the account's one owner by design (docs/topology.md); agent stacks
     // are refused it in src/topology/config.ts.
     if (
@@ -42,7 +40,7 @@ export function readObservability(
         environment !== undefined &&
         environment !== TRANSACTION_SEARCH_OWNER_ENVIRONMENT
     ) {
-        r.problems.invalid(
+        p.invalid(
             "transactionSearch",
             true,
             `false in a ${environment} stack: Transaction Search is one setting per account and region, owned by exactly one stack, ` +
@@ -59,7 +57,7 @@ export function readObservability(
  * AgentCore's 50 variables. With tracing off the user's variables pass untouched.
  */
 export function observabilityEnvironmentProblems(
-    r: RawReader,
+    p: Problems,
     runtimes: readonly {
         readonly environment: Readonly<Record<string, string>>;
         readonly secrets?: Readonly<Record<string, unknown>>;
@@ -76,7 +74,7 @@ export function observabilityEnvironmentProblems(
             ...secretNames.map((k) => ["secrets", k]),
         ]) {
             if (RESERVED_ENV_NAMES.includes(key)) {
-                r.problems.invalid(
+                p.invalid(
                     `runtimes[${i}].${field}.${key}`,
                     key,
                     `a name the program does not set itself: with tracing on it sets ${RESERVED_ENV_NAMES.join(", ")} (remove ${key}, or set tracing: false to manage OpenTelemetry yourself)`,
@@ -86,7 +84,7 @@ export function observabilityEnvironmentProblems(
         }
         const total = Object.keys(runtime.environment).length + secretNames.length + OBSERVABILITY_ENV_NAMES.length;
         if (total > ENV_VAR_MAX_COUNT) {
-            r.problems.invalid(
+            p.invalid(
                 `runtimes[${i}].environment`,
                 `${Object.keys(runtime.environment).length + secretNames.length} variables`,
                 `at most ${ENV_VAR_MAX_COUNT - OBSERVABILITY_ENV_NAMES.length} with tracing on: AgentCore allows ${ENV_VAR_MAX_COUNT} and tracing adds ${OBSERVABILITY_ENV_NAMES.length}${secretNames.length > 0 ? " (each secret is a variable holding its ARN)" : ""}`,

@@ -4,16 +4,12 @@
  * rules, per-session alarms and saved queries). Pure: raw values in, problems recorded,
  * typed values out. What each kind owns: docs/topology.md.
  */
+import { StackKind } from "../config/keys";
+import { ParsedKeys } from "../config/parse";
 import { Problems } from "../config/problems";
-import { RawReader } from "../config/read";
 import { RuntimeConfig } from "../config/types";
 
-/** The kinds of stack one program makes (docs/topology.md). */
-export const STACK_KINDS = ["all-in-one", "network", "agent"] as const;
-export type StackKind = (typeof STACK_KINDS)[number];
-
-/** A fully qualified Pulumi stack name, `<organization>/<project>/<stack>`, as StackReference takes it. */
-export const QUALIFIED_STACK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+export { STACK_KINDS, type StackKind } from "../config/keys";
 
 /**
  * Keys that configure the network a stack creates or adopts, with an empty Pulumi.yaml default:
@@ -41,44 +37,31 @@ export interface TopologyConfig {
     readonly sessionInsights: boolean;
 }
 
-/** Reads the topology keys; `runtimesGiven` says whether `runtimes` holds a value. */
-export function readTopology(r: RawReader): TopologyConfig {
-    const p = r.problems;
-    const kindText = r.string("stackKind") ?? "all-in-one";
-    let kind: StackKind = "all-in-one";
-    if (!(STACK_KINDS as readonly string[]).includes(kindText)) {
-        p.invalid("stackKind", kindText, `one of ${STACK_KINDS.join(", ")}`, `"agent"`);
-    } else {
-        kind = kindText as StackKind;
-    }
-
-    const networkStack = r.string("networkStack");
+/** Reads the topology keys (each value already checked by its schema): the rules between them. */
+export function readTopology(keys: ParsedKeys, p: Problems): TopologyConfig {
+    const v = keys.values;
+    const kind = v.stackKind;
+    const networkStack = v.networkStack;
     if (kind === "agent") {
-        if (networkStack === undefined) {
+        if (!keys.given("networkStack")) {
             p.missing(
                 "networkStack",
                 "the network stack this agent stack deploys into, as <organization>/<project>/<stack>",
                 `"acme/agentcore-private/network"`,
             );
-        } else if (!QUALIFIED_STACK_NAME.test(networkStack)) {
-            p.invalid(
-                "networkStack",
-                networkStack,
-                "a fully qualified stack name <organization>/<project>/<stack> (Pulumi StackReference)",
-                `"acme/agentcore-private/network"`,
-            );
         }
         for (const key of NETWORK_ONLY_KEYS) {
-            if (r.has(key) && r.string(key) !== "[]") {
+            const value = v[key];
+            if (value !== undefined && (!Array.isArray(value) || value.length > 0)) {
                 p.invalid(
                     key,
-                    r.string(key),
+                    value,
                     `unset in an agent stack: it creates no VPC, subnet, security group or endpoint; set ${key} in the network stack (${networkStack ?? "networkStack"})`,
                     "remove the key",
                 );
             }
         }
-        if (r.boolean("transactionSearch") === true) {
+        if (v.transactionSearch) {
             p.invalid(
                 "transactionSearch",
                 true,
@@ -86,34 +69,26 @@ export function readTopology(r: RawReader): TopologyConfig {
                 "false",
             );
         }
-    } else if (networkStack !== undefined) {
+    } else if (keys.given("networkStack")) {
         p.invalid(
             "networkStack",
-            networkStack,
+            networkStack ?? "",
             `unset unless stackKind is agent (this stack is ${kind})`,
             `stackKind: agent, or remove networkStack`,
         );
     }
 
-    const insightsText = r.string("sessionInsights");
     let sessionInsights = kind === "all-in-one";
-    if (insightsText !== undefined) {
-        if (insightsText !== "true" && insightsText !== "false") {
+    if (v.sessionInsights !== undefined) {
+        if (kind === "network") {
             p.invalid(
                 "sessionInsights",
-                insightsText,
-                `true, false, or empty (the kind's default: on in all-in-one, off in agent stacks)`,
-                "false",
-            );
-        } else if (kind === "network") {
-            p.invalid(
-                "sessionInsights",
-                insightsText,
+                v.sessionInsights,
                 "unset in a network stack: it has no runtimes",
                 "remove the key",
             );
         } else {
-            sessionInsights = insightsText === "true";
+            sessionInsights = v.sessionInsights === "true";
         }
     }
     return { kind, networkStack, sessionInsights };

@@ -5,7 +5,7 @@ import { executionRoleTrustProblems } from "../../policy/rules/executionRoleTrus
 import { runtimeNetworkProblems } from "../../policy/rules/runtimeVpcMode";
 import { capacityProviderProblems } from "../../policy/rules/capacityProvider";
 import { Problems } from "../../src/config/problems";
-import { RawReader } from "../../src/config/read";
+import { parseKeys } from "../../src/config/parse";
 import { readCompute } from "../../src/compute/config";
 import { costInputsFromResources, estimateCost } from "../../src/plan/cost";
 import { configOf, configProblems, one, ofType, rawStack, runStackOnce } from "../helpers";
@@ -146,12 +146,26 @@ describe("Instances compute type", () => {
             );
         });
         it("refuses a Region without Instances (checked beside the AgentCore Region check)", () => {
+            const keys = (p: Problems) =>
+                parseKeys(
+                    {
+                        project: "p",
+                        values: {
+                            computeType: "instances",
+                            cpu: "1024",
+                            memory: "2048",
+                            logRetentionDays: "30",
+                            protect: "false",
+                        },
+                    },
+                    p,
+                    {},
+                );
             const p = new Problems();
-            const r = new RawReader({ computeType: "instances" }, p);
-            readCompute(r, p, { region: "eu-west-3", runtimeProvider: "aws-native", runtimes: [] });
+            readCompute(keys(p), p, { region: "eu-west-3", runtimeProvider: "aws-native", runtimes: [] });
             expect(p.all.join("\n")).to.match(/aws:region.*eu-west-3.*Instances/s);
             const q = new Problems();
-            readCompute(new RawReader({ computeType: "instances" }, q), q, {
+            readCompute(keys(q), q, {
                 region: "ap-northeast-1",
                 runtimeProvider: "aws-native",
                 runtimes: [],

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { CONFIG_KEYS, ConfigValidationError, NETWORK_DEFAULTS, validateConfig } from "../../src/config";
+import { CONFIG_KEYS, ConfigValidationError, validateConfig } from "../../src/config";
 import { parseIpv4Cidr } from "../../src/network/cidrConfig";
 import { parseEcrImageUri } from "../../src/runtime/config";
 import { readProjectFile } from "../../src/plan/offline/stackFiles";
@@ -554,11 +554,15 @@ describe("config: Pulumi.yaml declares the schema", () => {
         expect(declared.vpcCidr.default).to.equal("10.0.0.0/16");
         expect(declared.agentSubnetCidrs.default).to.deep.equal(["10.0.4.0/24", "10.0.5.0/24"]);
         expect(declared.createEndpoints.default).to.equal(true);
-        expect(NETWORK_DEFAULTS).to.deep.equal({
-            vpcCidr: "10.0.0.0/16",
-            agentSubnetCidrs: ["10.0.4.0/24", "10.0.5.0/24"],
-            createEndpoints: true,
-        });
+        // The code takes the same defaults when a stack file leaves the keys out.
+        const network = validateConfig(
+            rawStack("development", { vpcCidr: undefined, agentSubnetCidrs: undefined, createEndpoints: undefined }),
+        ).network;
+        expect([network.vpcCidr, network.agentSubnetCidrs, network.createEndpoints]).to.deep.equal([
+            "10.0.0.0/16",
+            ["10.0.4.0/24", "10.0.5.0/24"],
+            true,
+        ]);
         expect(declared.runtimeProvider.default).to.equal("aws-native");
     });
 

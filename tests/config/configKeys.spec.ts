@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { renderProjectFile, renderReadme } from "../../scripts/configSync";
 import { CONFIG_KEYS, validateConfig } from "../../src/config";
-import { CONFIG_KEY_DECLARATIONS } from "../../src/config/keys";
+import { KEYS } from "../../src/config/keys";
 import { rawStack, REPO_ROOT } from "../helpers";
 
 const ROOT = REPO_ROOT;
@@ -59,20 +59,16 @@ describe("config keys: one declaration", () => {
         }
     });
 
-    it("gives every typed key a default and a description, and types only the flat ones", () => {
-        for (const key of CONFIG_KEY_DECLARATIONS) {
-            if (key.type !== undefined) {
-                expect(key.default, key.name).to.not.equal(undefined);
-                expect(key.description, key.name).to.be.a("string").and.not.equal("");
-            }
-            expect(key.meaning, key.name).to.not.equal("");
-            expect(key.defaultText, key.name).to.not.equal("");
+    it("gives every key one text and a default text, and types only the flat ones", () => {
+        for (const [name, key] of Object.entries(KEYS)) {
+            expect(key.text, name).to.be.a("string").and.not.equal("");
+            expect(key.defaultText, name).to.not.equal("");
         }
-        expect(CONFIG_KEY_DECLARATIONS.filter((k) => k.type === undefined).map((k) => k.name)).to.deep.equal([
-            "runtimes",
-            "secretValues",
-            "tags",
-        ]);
+        expect(
+            Object.entries(KEYS)
+                .filter(([, k]) => k.type === undefined)
+                .map(([name]) => name),
+        ).to.deep.equal(["runtimes", "secretValues", "tags"]);
     });
 
     it("keeps Pulumi.yaml's config section equal to the declaration (npm run config:sync)", () => {

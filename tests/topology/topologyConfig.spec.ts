@@ -55,7 +55,7 @@ describe("topology: stackKind, networkStack, sessionInsights", () => {
         expect(
             configProblems(rawStack("staging", { ...agent, endpointServices: ["sts"], transactionSearch: "true" })),
         ).to.deep.equal([
-            `endpointServices "["sts"]" is invalid: unset in an agent stack: it creates no VPC, subnet, security group or endpoint; set endpointServices in the network stack (acme/agentcore-private/network) (e.g. remove the key)`,
+            `endpointServices ["sts"] is invalid: unset in an agent stack: it creates no VPC, subnet, security group or endpoint; set endpointServices in the network stack (acme/agentcore-private/network) (e.g. remove the key)`,
             `transactionSearch true is invalid: false in an agent stack: Transaction Search is one setting per account and region, owned by the network stack (e.g. false)`,
         ]);
     });

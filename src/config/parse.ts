@@ -1,0 +1,159 @@
+/**
+ * Turns the raw strings Pulumi hands the program into typed values, by the declarations in
+ * ./keys.ts: unknown keys refused with the nearest known one, each value decoded by its
+ * Pulumi type and checked by its zod schema. Every failure becomes one problem naming the key
+ * (with the list index or map field), the value, what is allowed and an example; a key that
+ * fails takes its default so that the feature readers go on and report their rules too.
+ */
+import { z } from "zod";
+import { CONFIG_KEYS, ConfigValues, KEYS, KeyContext, KeyDeclaration, KeyName } from "./keys";
+import { Problems } from "./problems";
+import { nearest } from "./suggest";
+
+export interface ParsedKeys {
+    readonly values: ConfigValues;
+    /** Whether the stack file sets the key to a non-empty value. */
+    given(key: KeyName): boolean;
+    /** Whether the key's value passed its schema (an absent key passes unless required). */
+    valid(key: KeyName): boolean;
+}
+
+/** How a value is shown when the key is a Pulumi secret: never echoed. */
+export const SECRET_SHOWN = "[secret]";
+
+export function parseKeys(
+    raw: {
+        readonly project: string;
+        readonly values: Readonly<Record<string, string>>;
+        readonly secretKeys?: readonly string[];
+    },
+    p: Problems,
+    ctx: KeyContext,
+): ParsedKeys {
+    for (const name of Object.keys(raw.values)) {
+        if (!(CONFIG_KEYS as readonly string[]).includes(name)) {
+            const near = nearest(name, CONFIG_KEYS);
+            p.invalid(
+                `${raw.project}:${name}`,
+                raw.values[name],
+                `not a setting of this program${near ? ` (did you mean ${near}?)` : ""}; known keys: ${CONFIG_KEYS.join(", ")}`,
+                near ?? "cpu",
+            );
+        }
+    }
+    const given = (name: KeyName) => raw.values[name] !== undefined && raw.values[name] !== "";
+    const values: Record<string, unknown> = {};
+    const invalid = new Set<KeyName>();
+    for (const name of CONFIG_KEYS) {
+        const declaration = KEYS[name] as KeyDeclaration<unknown>;
+        const secret = raw.secretKeys?.includes(name) ?? false;
+        const before = p.all.length;
+        values[name] = given(name)
+            ? parseOne(p, name, declaration, raw.values[name], secret, ctx)
+            : absent(p, name, declaration, ctx);
+        if (p.all.length > before) {
+            invalid.add(name);
+        }
+    }
+    return { values: values as ConfigValues, given, valid: (name) => !invalid.has(name) };
+}
+
+function absent(p: Problems, name: string, declaration: KeyDeclaration<unknown>, ctx: KeyContext): unknown {
+    if (declaration.required) {
+        p.missing(name, declaration.required(ctx), declaration.example(ctx));
+        return undefined;
+    }
+    return declaration.default;
+}
+
+function parseOne(
+    p: Problems,
+    name: string,
+    declaration: KeyDeclaration<unknown>,
+    text: string,
+    secret: boolean,
+    ctx: KeyContext,
+): unknown {
+    const shown = (value: unknown) => (secret ? SECRET_SHOWN : value);
+    const failed = () => (declaration.required ? undefined : declaration.default);
+    const decoded = decode(declaration, text);
+    if (!decoded.ok) {
+        p.invalid(
+            name,
+            shown(text),
+            decoded.allowed,
+            decoded.allowed === "true or false" ? "true" : declaration.example(ctx),
+        );
+        return failed();
+    }
+    const result = declaration.schema(ctx).safeParse(decoded.value, { reportInput: true });
+    if (result.success) {
+        return result.data;
+    }
+    for (const issue of result.error.issues) {
+        const { allowed, example } = explain(issue, declaration.example(ctx));
+        const value = "input" in issue && issue.input !== undefined ? issue.input : at(decoded.value, issue.path);
+        p.invalid(name + pathText(issue.path), shown(value), allowed, example);
+    }
+    return failed();
+}
+
+type Decoded = { ok: true; value: unknown } | { ok: false; allowed: string };
+
+/** Pulumi hands every value as a string; lists and maps arrive JSON-encoded. */
+function decode(declaration: KeyDeclaration<unknown>, text: string): Decoded {
+    switch (declaration.type) {
+        case "string":
+            return { ok: true, value: text };
+        case "integer":
+            return /^-?\d+$/.test(text.trim())
+                ? { ok: true, value: Number(text) }
+                : { ok: false, allowed: "a whole number" };
+        case "boolean":
+            return text === "true" || text === "false"
+                ? { ok: true, value: text === "true" }
+                : { ok: false, allowed: "true or false" };
+        case "array": {
+            const value = json(text);
+            return value.ok && Array.isArray(value.value) && value.value.every((item) => typeof item === "string")
+                ? value
+                : { ok: false, allowed: "a list of strings" };
+        }
+        default: {
+            const value = json(text);
+            return value.ok ? value : { ok: false, allowed: "a YAML list or map" };
+        }
+    }
+}
+
+function json(text: string): Decoded {
+    try {
+        return { ok: true, value: JSON.parse(text) as unknown };
+    } catch {
+        return { ok: false, allowed: "" };
+    }
+}
+
+/** The allowed text and example a schema put in its message (./keys.ts `says`), or zod's own. */
+function explain(issue: z.core.$ZodIssue, fallbackExample: string): { allowed: string; example: string } {
+    try {
+        const said = JSON.parse(issue.message) as { allowed?: unknown; example?: unknown };
+        if (typeof said.allowed === "string" && typeof said.example === "string") {
+            return { allowed: said.allowed, example: said.example };
+        }
+    } catch {
+        // zod's own message: a shape the key's schema did not explain.
+    }
+    return { allowed: issue.message, example: fallbackExample };
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+    return path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("");
+}
+
+function at(value: unknown, path: readonly PropertyKey[]): unknown {
+    return path.reduce<unknown>(
+        (v, part) => (typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[part] : undefined),
+        value,
+    );
+}
