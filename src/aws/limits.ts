@@ -130,6 +130,13 @@ export const NAME_LIMITS: Readonly<Record<string, NameLimit>> = {
         input: "agentRuntimeName",
         source: "AgentCore API reference, CreateAgentRuntime agentRuntimeName",
     },
+    "aws-native:bedrockagentcore:CapacityProvider": {
+        min: 1,
+        max: 48,
+        pattern: /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/,
+        input: "name",
+        source: "AgentCore API reference, CreateCapacityProvider name (AWS::BedrockAgentCore::CapacityProvider Name)",
+    },
     "aws:s3/bucketObjectv2:BucketObjectv2": {
         min: 1,
         max: 1024,

@@ -70,6 +70,15 @@ describe("AWS limits: the checker", () => {
         expect(repo("agentcore-dev/a__b")).to.have.length(1);
     });
 
+    it("capacity provider names: 48 characters of [a-zA-Z0-9_] fit; 49, a hyphen or a leading digit do not", () => {
+        const provider = (name: string) =>
+            limitBreaches([resource("aws-native:bedrockagentcore:CapacityProvider", { name })]);
+        expect(provider("a" + "b".repeat(47))).to.deep.equal([]);
+        expect(provider("a" + "b".repeat(48))).to.have.length(1);
+        expect(provider("agentcore-dev")).to.have.length(1);
+        expect(provider("1agent")).to.have.length(1);
+    });
+
     it("a trust policy of 2048 characters fits, 2049 does not", () => {
         const role = (n: number) => limitBreaches([resource("aws:iam/role:Role", { assumeRolePolicy: "x".repeat(n) })]);
         expect(role(2048)).to.deep.equal([]);

@@ -11,41 +11,13 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { limitBreaches } from "../../src/aws/limitsCheck";
 import { providerOverrides, rawStack, runStack } from "../helpers";
+import { endpointName, runtimeName, userTags } from "./limitsArbitraries";
 
 const SUFFIX = { development: "_development", staging: "_staging", production: "_production" } as const;
 type Stack = keyof typeof SUFFIX;
 
-/** A runtime name AgentCore accepts once `_<stack>` is appended: 48 characters at most in all. */
-function runtimeName(stack: Stack): fc.Arbitrary<string> {
-    const max = 48 - SUFFIX[stack].length;
-    return fc
-        .tuple(
-            fc.constantFrom("a", "A", "z", "Agent"),
-            fc.string({ unit: fc.constantFrom("a", "b", "_", "9", "Z"), maxLength: max }),
-            fc.constantFrom("", "_", "__"),
-        )
-        .map(([head, body, tail]) => `${head}${body}${tail}`.slice(0, max));
-}
-
-function userTags(): fc.Arbitrary<Record<string, string>> {
-    return fc
-        .tuple(fc.integer({ min: 0, max: 42 }), fc.constantFrom(1, 64, 120), fc.constantFrom(0, 1, 256))
-        .map(([count, keyLength, valueLength]) =>
-            Object.fromEntries(
-                Array.from({ length: count }, (_, i) => [
-                    `T${i}_${"k".repeat(keyLength)}`.slice(0, 128),
-                    "v".repeat(valueLength),
-                ]),
-            ),
-        );
-}
-
-function endpointName(): fc.Arbitrary<string> {
-    return fc.constantFrom("live", "a", "L_", "e".repeat(48));
-}
-
 const property = (stack: Stack, provider: "aws-native" | "aws") =>
-    fc.asyncProperty(runtimeName(stack), userTags(), endpointName(), async (name, tags, endpoint) => {
+    fc.asyncProperty(runtimeName(SUFFIX[stack]), userTags(), endpointName(), async (name, tags, endpoint) => {
         const base = providerOverrides(stack, provider);
         const runtimes = JSON.parse(base.runtimes ?? rawStack(stack).values.runtimes) as Record<string, unknown>[];
         const first = { ...runtimes[0], name, endpoints: [{ name: endpoint, version: 1 }] };
