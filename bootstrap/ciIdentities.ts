@@ -7,7 +7,8 @@
 import * as aws from "../src/providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsContextOutput } from "../src/aws/context";
-import { deployerGuardrailDocument } from "../src/security/deployerGuardrail";
+import { capacityProviderArnPattern, deployerGuardrailDocument } from "../src/security/deployerGuardrail";
+import { capacityProviderName } from "../src/compute/documents";
 import { BootstrapConfig } from "./config";
 import {
     applySplit,
@@ -101,7 +102,7 @@ export class CiIdentities extends pulumi.ComponentResource {
             // Names and the GitHub environment follow the main stack; for the three all-in-one
             // stacks it is the environment's name, as before.
             const stack = env.stack;
-            const target = { stack, kind: env.kind };
+            const target = { stack, kind: env.kind, compute: env.compute };
             const role = new aws.iam.Role(
                 `${name}-deploy-${stack}`,
                 {
@@ -150,9 +151,18 @@ export class CiIdentities extends pulumi.ComponentResource {
                 `${name}-deploy-${stack}-guardrail`,
                 {
                     name: `${CI_NAME_PREFIX}-guardrail-${stack}`,
-                    description: `AgentCore runtimes of ${stack} only in its own subnets and security groups.`,
-                    policy: JSON.stringify(
-                        deployerGuardrailDocument({ subnetIds: env.subnetIds, securityGroupIds: env.securityGroupIds }),
+                    description: `AgentCore runtimes of ${stack} only in its own subnets and security groups, and only its own capacity provider.`,
+                    policy: ctx.apply((c) =>
+                        JSON.stringify(
+                            deployerGuardrailDocument({
+                                subnetIds: env.subnetIds,
+                                securityGroupIds: env.securityGroupIds,
+                                capacityProviderArn:
+                                    env.compute === "instances"
+                                        ? capacityProviderArnPattern(c, capacityProviderName(stack))
+                                        : undefined,
+                            }),
+                        ),
                     ),
                     tags,
                 },

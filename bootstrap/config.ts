@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ENVIRONMENTS, Environment } from "../src/aws/agentcore";
 import { Problems } from "../src/config/problems";
 import { STACK_KINDS, StackKind } from "../src/topology/config";
+import { COMPUTE_TYPES, ComputeType } from "../src/compute/config";
 
 const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
@@ -22,6 +23,8 @@ export interface DeployEnvironment {
     readonly stack: string;
     /** What kind of main stack it is; an agent stack's role creates no network, a network stack's no runtime. Default: all-in-one. */
     readonly kind: StackKind;
+    /** The main stack's compute type: `instances` adds the capacity provider's rights and fences it in the guardrail. Default: microvm. */
+    readonly compute: ComputeType;
     /** The only subnets the environment's deploy role may put a runtime in (the guardrail). */
     readonly subnetIds: readonly string[];
     /** The only security groups it may give a runtime. */
@@ -107,11 +110,11 @@ function readEnvironments(p: Problems, raw: string | undefined): DeployEnvironme
             return;
         }
         for (const field of Object.keys(entry)) {
-            if (!["name", "stack", "kind", "subnetIds", "securityGroupIds"].includes(field)) {
+            if (!["name", "stack", "kind", "compute", "subnetIds", "securityGroupIds"].includes(field)) {
                 p.invalid(
                     `${key}.${field}`,
                     entry[field],
-                    "not a known field; use name, stack, kind, subnetIds, securityGroupIds",
+                    "not a known field; use name, stack, kind, compute, subnetIds, securityGroupIds",
                     `${key}.name`,
                 );
             }
@@ -138,9 +141,13 @@ function readEnvironments(p: Problems, raw: string | undefined): DeployEnvironme
         if (typeof kind !== "string" || !(STACK_KINDS as readonly string[]).includes(kind)) {
             p.invalid(`${key}.kind`, kind, `one of ${STACK_KINDS.join(", ")}`, `"agent"`);
         }
+        const compute = entry.compute ?? "microvm";
+        if (typeof compute !== "string" || !(COMPUTE_TYPES as readonly string[]).includes(compute)) {
+            p.invalid(`${key}.compute`, compute, `one of ${COMPUTE_TYPES.join(", ")}`, `"instances"`);
+        }
         if (kind === "network") {
             // A network stack runs no runtime: no guardrail, so no subnets or security groups to list.
-            for (const field of ["subnetIds", "securityGroupIds"]) {
+            for (const field of ["subnetIds", "securityGroupIds", "compute"]) {
                 if (entry[field] !== undefined) {
                     p.invalid(
                         `${key}.${field}`,
@@ -155,7 +162,14 @@ function readEnvironments(p: Problems, raw: string | undefined): DeployEnvironme
                 (ENVIRONMENTS as readonly string[]).includes(name) &&
                 typeof stack === "string"
             ) {
-                out.push({ name: name as Environment, stack, kind, subnetIds: [], securityGroupIds: [] });
+                out.push({
+                    name: name as Environment,
+                    stack,
+                    kind,
+                    compute: "microvm",
+                    subnetIds: [],
+                    securityGroupIds: [],
+                });
             }
             return;
         }
@@ -181,9 +195,17 @@ function readEnvironments(p: Problems, raw: string | undefined): DeployEnvironme
             subnetIds.length > 0 &&
             securityGroupIds.length > 0 &&
             typeof stack === "string" &&
-            (STACK_KINDS as readonly string[]).includes(kind as string)
+            (STACK_KINDS as readonly string[]).includes(kind as string) &&
+            (COMPUTE_TYPES as readonly string[]).includes(compute as string)
         ) {
-            out.push({ name: name as Environment, stack, kind: kind as StackKind, subnetIds, securityGroupIds });
+            out.push({
+                name: name as Environment,
+                stack,
+                kind: kind as StackKind,
+                compute: compute as ComputeType,
+                subnetIds,
+                securityGroupIds,
+            });
         }
     });
     return out;

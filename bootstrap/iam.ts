@@ -12,6 +12,8 @@ import { AwsContext, PolicyCondition, PolicyDocument, PolicyStatement, regionalA
 import { FLOW_LOGS_SERVICE_PRINCIPAL } from "../src/network/flowLogPolicies";
 import { FLOW_LOG_GROUP_PREFIX, stackComponentName } from "../src/aws/naming";
 import { StackKind } from "../src/topology/config";
+import { ComputeType } from "../src/compute/config";
+import { capacityProviderName, operatorManagedPolicyArn } from "../src/compute/documents";
 
 export const GITHUB_OIDC_URL = "https://token.actions.githubusercontent.com";
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -107,8 +109,22 @@ export const CLOUDWATCH_READ_ACTIONS = [
 export const AGENTCORE_READ_ACTIONS = [
     "bedrock-agentcore:GetAgentRuntime",
     "bedrock-agentcore:GetAgentRuntimeEndpoint",
+    "bedrock-agentcore:ListTagsForResource",
+];
+/**
+ * The AgentCore List actions the provider calls. The Service Authorization Reference lists no
+ * resource type for any of them, so IAM authorizes them on `*` only: scoped to runtime ARNs
+ * they would never match.
+ */
+export const AGENTCORE_LIST_ACTIONS = [
     "bedrock-agentcore:ListAgentRuntimeEndpoints",
     "bedrock-agentcore:ListAgentRuntimeVersions",
+    "bedrock-agentcore:ListAgentRuntimes",
+    "bedrock-agentcore:ListCapacityProviders",
+];
+/** Reading a capacity provider (Instances). */
+export const AGENTCORE_CAPACITY_PROVIDER_READ_ACTIONS = [
+    "bedrock-agentcore:GetCapacityProvider",
     "bedrock-agentcore:ListTagsForResource",
 ];
 /** Cloud Control (the aws-native provider's API) has no resource-level permissions; the service actions behind it are checked as well. */
@@ -199,6 +215,7 @@ export const STATEMENTS_NOT_FOR_KIND: Readonly<Record<StackKind, readonly string
         "SnsAlarmTopic",
         "CloudWatchAlarms",
         "CloudWatchDashboard",
+        "AgentCoreCreateRuntime",
         "AgentCoreRuntimes",
         "AgentCoreWorkloadIdentity",
     ],
@@ -241,6 +258,14 @@ export function environmentArns(ctx: AwsContext, env: string) {
         // RuntimeSecrets names every stored secret `<component name>/<name>-` (src/secrets/secrets.ts).
         secrets: regionalArn(ctx, "secretsmanager", `secret:${prefix}/*`),
         runtimes: regionalArn(ctx, "bedrock-agentcore", `runtime/*_${runtimeSuffix(env)}-*`),
+        // The provider is `agents_<stack>` (no hyphen in a provider name), AWS adds `-<suffix>`.
+        capacityProviders: regionalArn(
+            ctx,
+            "bedrock-agentcore",
+            `capacity-provider/${env === "*" ? "agents_*" : `${capacityProviderName(env)}-*`}`,
+        ),
+        operatorRoles: iam(`role/${prefix}-operator-role-*`),
+        instanceProfiles: iam(`instance-profile/${prefix}-*`),
         workloadIdentities: [
             regionalArn(ctx, "bedrock-agentcore", "workload-identity-directory/default"),
             regionalArn(
@@ -282,7 +307,12 @@ export function previewPolicy(ctx: AwsContext): PolicyDocument {
                 `arn:${ctx.partition}:cloudwatch::${ctx.accountId}:dashboard/agentcore-*`,
             ]),
             statement("AgentCoreRead", AGENTCORE_READ_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
-            statement("AgentCoreList", ["bedrock-agentcore:ListAgentRuntimes"], "*"),
+            statement(
+                "AgentCoreCapacityProviderRead",
+                AGENTCORE_CAPACITY_PROVIDER_READ_ACTIONS,
+                arns.capacityProviders,
+            ),
+            statement("AgentCoreList", AGENTCORE_LIST_ACTIONS, "*"),
             statement("CloudControlRead", CLOUD_CONTROL_READ_ACTIONS, "*"),
             statement("S3ReadCodeBuckets", S3_READ_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
             statement("EcrReadRepositories", ECR_DESCRIBE_ACTIONS, arns.repositories),
@@ -412,21 +442,45 @@ export const CLOUDWATCH_DASHBOARD_ACTIONS = [
     "cloudwatch:GetDashboard",
     "cloudwatch:PutDashboard",
 ];
+/**
+ * CreateAgentRuntime has no resource type in the Service Authorization Reference (the runtime
+ * does not exist yet): IAM authorizes it on `*` only, so it has a statement of its own; the
+ * deployer guardrail fences its network and capacity provider.
+ */
+export const AGENTCORE_CREATE_RUNTIME_ACTIONS = ["bedrock-agentcore:CreateAgentRuntime"];
 export const AGENTCORE_RUNTIME_ACTIONS = [
-    "bedrock-agentcore:CreateAgentRuntime",
     "bedrock-agentcore:CreateAgentRuntimeEndpoint",
     "bedrock-agentcore:DeleteAgentRuntime",
     "bedrock-agentcore:DeleteAgentRuntimeEndpoint",
     "bedrock-agentcore:GetAgentRuntime",
     "bedrock-agentcore:GetAgentRuntimeEndpoint",
-    "bedrock-agentcore:ListAgentRuntimeEndpoints",
-    "bedrock-agentcore:ListAgentRuntimeVersions",
     "bedrock-agentcore:ListTagsForResource",
     "bedrock-agentcore:TagResource",
     "bedrock-agentcore:UntagResource",
     "bedrock-agentcore:UpdateAgentRuntime",
     "bedrock-agentcore:UpdateAgentRuntimeEndpoint",
 ];
+/**
+ * Instances: the stack's capacity provider. CreateCapacityProvider has no resource type
+ * (authorized on `*`); the others take the provider, and PassCapacityProvider is what
+ * CreateAgentRuntime also authorizes for a runtime that names it.
+ */
+export const AGENTCORE_CREATE_CAPACITY_PROVIDER_ACTIONS = ["bedrock-agentcore:CreateCapacityProvider"];
+export const AGENTCORE_CAPACITY_PROVIDER_ACTIONS = [
+    "bedrock-agentcore:DeleteCapacityProvider",
+    "bedrock-agentcore:GetCapacityProvider",
+    "bedrock-agentcore:ListTagsForResource",
+    "bedrock-agentcore:PassCapacityProvider",
+    "bedrock-agentcore:TagResource",
+    "bedrock-agentcore:UntagResource",
+    "bedrock-agentcore:UpdateCapacityProvider",
+];
+/** Attaching the AWS managed operator policy to the stack's operator role (iam:PolicyARN names it). */
+export const IAM_MANAGED_POLICY_ATTACHMENT_ACTIONS = ["iam:AttachRolePolicy", "iam:DetachRolePolicy"];
+/** AgentCore Instances launch instances with this service-linked role (AgentCore dev guide, runtime-instances-security). */
+export const AGENTCORE_INSTANCES_SERVICE = "runtime-instances.bedrock-agentcore.amazonaws.com";
+export const AGENTCORE_INSTANCES_SERVICE_LINKED_ROLE = "AWSServiceRoleForBedrockAgentCoreRuntimeInstances";
+
 /** A runtime gets a workload identity named after it. */
 export const AGENTCORE_IDENTITY_ACTIONS = [
     "bedrock-agentcore:CreateWorkloadIdentity",
@@ -563,12 +617,44 @@ export const AGENTCORE_NETWORK_SERVICE = "network.bedrock-agentcore.amazonaws.co
 export function deployPolicy(
     ctx: AwsContext,
     env: string,
-    target: { readonly stack?: string; readonly kind?: StackKind } = {},
+    target: { readonly stack?: string; readonly kind?: StackKind; readonly compute?: ComputeType } = {},
 ): PolicyDocument {
     const kind = target.kind ?? "all-in-one";
-    const document = allInOneDeployPolicy(ctx, env, target.stack ?? env, kind === "network");
+    const stack = target.stack ?? env;
+    const document = allInOneDeployPolicy(ctx, env, stack, kind === "network");
     const dropped = STATEMENTS_NOT_FOR_KIND[kind];
-    return { ...document, Statement: document.Statement.filter((st) => !dropped.includes(String(st.Sid))) };
+    const statements = document.Statement.filter((st) => !dropped.includes(String(st.Sid)));
+    return {
+        ...document,
+        Statement: target.compute === "instances" ? [...statements, ...instancesStatements(ctx, stack)] : statements,
+    };
+}
+
+/**
+ * What an Instances stack adds (docs/instances.md): the capacity provider, the operator role
+ * passed to AgentCore and its AWS managed policy attached, the service-linked role AgentCore
+ * launches instances with, instance profile reads. The stack key's kms:DescribeKey (needed for
+ * volumes encrypted with it) is KmsOwnKeys'.
+ */
+function instancesStatements(ctx: AwsContext, stack: string): PolicyStatement[] {
+    const arns = environmentArns(ctx, stack);
+    return [
+        statement("AgentCoreCreateCapacityProvider", AGENTCORE_CREATE_CAPACITY_PROVIDER_ACTIONS, "*"),
+        statement("AgentCoreCapacityProvider", AGENTCORE_CAPACITY_PROVIDER_ACTIONS, arns.capacityProviders),
+        statement("PassOperatorRoleToAgentCore", ["iam:PassRole"], arns.operatorRoles, {
+            StringEquals: { "iam:PassedToService": AGENTCORE_SERVICE },
+        }),
+        statement("AttachOperatorManagedPolicy", IAM_MANAGED_POLICY_ATTACHMENT_ACTIONS, arns.operatorRoles, {
+            ArnEquals: { "iam:PolicyARN": operatorManagedPolicyArn(ctx.partition) },
+        }),
+        statement(
+            "AgentCoreInstancesServiceLinkedRole",
+            ["iam:CreateServiceLinkedRole"],
+            `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/${AGENTCORE_INSTANCES_SERVICE}/${AGENTCORE_INSTANCES_SERVICE_LINKED_ROLE}`,
+            { StringEquals: { "iam:AWSServiceName": AGENTCORE_INSTANCES_SERVICE } },
+        ),
+        statement("InstanceProfileRead", ["iam:GetInstanceProfile"], arns.instanceProfiles),
+    ];
 }
 
 function allInOneDeployPolicy(
@@ -664,12 +750,13 @@ function allInOneDeployPolicy(
             statement("SnsAlarmTopic", SNS_WRITE_ACTIONS, arns.topics),
             statement("CloudWatchAlarms", CLOUDWATCH_ALARM_ACTIONS, arns.alarms),
             statement("CloudWatchDashboard", CLOUDWATCH_DASHBOARD_ACTIONS, arns.dashboard),
+            statement("AgentCoreCreateRuntime", AGENTCORE_CREATE_RUNTIME_ACTIONS, "*"),
             statement("AgentCoreRuntimes", AGENTCORE_RUNTIME_ACTIONS, [
                 arns.runtimes,
                 `${arns.runtimes}/runtime-endpoint/*`,
             ]),
             statement("AgentCoreWorkloadIdentity", AGENTCORE_IDENTITY_ACTIONS, arns.workloadIdentities),
-            statement("AgentCoreList", ["bedrock-agentcore:ListAgentRuntimes"], "*"),
+            statement("AgentCoreList", AGENTCORE_LIST_ACTIONS, "*"),
             statement("CloudControl", [...CLOUD_CONTROL_READ_ACTIONS, ...CLOUD_CONTROL_WRITE_ACTIONS], "*"),
         ],
     };
@@ -721,7 +808,6 @@ export function ciBoundaryPolicy(ctx: AwsContext): PolicyDocument {
                 Sid: "DenyLongLivedCredentialsAndEscalation",
                 Effect: "Deny",
                 Action: [
-                    "iam:AttachRolePolicy",
                     "iam:CreateAccessKey",
                     "iam:CreateLoginProfile",
                     "iam:CreateUser",
@@ -729,6 +815,14 @@ export function ciBoundaryPolicy(ctx: AwsContext): PolicyDocument {
                     "iam:PutRolePermissionsBoundary",
                 ],
                 Resource: "*",
+            },
+            {
+                // The one managed policy a main stack attaches: AWS's for the Instances operator role.
+                Sid: "DenyAttachingOtherManagedPolicies",
+                Effect: "Deny",
+                Action: ["iam:AttachRolePolicy"],
+                Resource: "*",
+                Condition: { ArnNotEquals: { "iam:PolicyARN": operatorManagedPolicyArn(ctx.partition) } },
             },
         ],
     };

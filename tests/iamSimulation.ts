@@ -17,6 +17,8 @@ export interface SimulatedRequest {
     /** Policies of the VPC endpoints the request passes through. Default: none. */
     readonly endpointPolicies?: readonly unknown[];
     readonly resourcePolicy?: unknown;
+    /** The principal's permissions boundary. Default: none. */
+    readonly boundary?: unknown;
     readonly context?: Record<string, string | string[]>;
 }
 
@@ -38,6 +40,7 @@ export async function simulate(r: SimulatedRequest): Promise<string> {
         serviceControlPolicies: [],
         resourceControlPolicies: [],
         resourcePolicy: r.resourcePolicy,
+        ...(r.boundary ? { permissionBoundaryPolicies: [{ name: "boundary", policy: r.boundary }] } : {}),
         vpcEndpointPolicies: (r.endpointPolicies ?? []).map((policy, i) => ({ name: `endpoint${i}`, policy })),
     } as Simulation;
     const response = await runSimulation(simulation, {});

@@ -21,6 +21,8 @@ export interface PolicyStatement {
     Action: string[];
     /** A resource-based policy (trust, key) may omit it; an identity policy never does. */
     Resource?: string | string[];
+    /** Every resource but these (a Deny that fences a resource type to the stack's own). */
+    NotResource?: string | string[];
     Condition?: PolicyCondition;
 }
 

@@ -6,6 +6,7 @@ import { awsContextOutput } from "../aws/context";
 import { OPERATING_SYSTEM } from "./catalogue";
 import { ComputeConfig } from "./config";
 import { OPERATOR_MANAGED_POLICY_ARN, capacityProviderName, operatorRoleTrustPolicy } from "./documents";
+import { capacityProviderArnPattern } from "../security/deployerGuardrail";
 
 export type InstancesCompute = Extract<ComputeConfig, { type: "instances" }>;
 
@@ -62,6 +63,8 @@ export function capacityProviderArgs(
 export class AgentCapacity extends pulumi.ComponentResource {
     public readonly arn: pulumi.Output<string>;
     public readonly operatorRoleArn: pulumi.Output<string>;
+    /** The provider's ARN as a pattern known before it exists (`…:capacity-provider/agents_<stack>-*`): what the guardrail admits. */
+    public readonly arnPattern: pulumi.Output<string>;
     public readonly instanceTypes: readonly string[];
     public readonly provider: pulumi.Resource;
 
@@ -91,6 +94,7 @@ export class AgentCapacity extends pulumi.ComponentResource {
         this.provider = provider;
         this.arn = provider.arn;
         this.operatorRoleArn = role.arn;
+        this.arnPattern = context.apply((c) => capacityProviderArnPattern(c, capacityProviderName(args.stack)));
         this.instanceTypes = args.compute.instanceTypes;
         this.registerOutputs({ arn: this.arn, operatorRoleArn: this.operatorRoleArn });
     }

@@ -6,7 +6,13 @@
  */
 
 /** The AWS managed policy AWS documents for the operator role (EC2/ASG actions fenced by tags). */
-export const OPERATOR_MANAGED_POLICY_ARN = "arn:aws:iam::aws:policy/BedrockAgentCoreRuntimeInstancesOperatorRolePolicy";
+export const OPERATOR_MANAGED_POLICY_NAME = "BedrockAgentCoreRuntimeInstancesOperatorRolePolicy";
+export const OPERATOR_MANAGED_POLICY_ARN = `arn:aws:iam::aws:policy/${OPERATOR_MANAGED_POLICY_NAME}`;
+
+/** The managed policy's ARN in a partition (`arn:<partition>:iam::aws:policy/…`). */
+export function operatorManagedPolicyArn(partition: string): string {
+    return `arn:${partition}:iam::aws:policy/${OPERATOR_MANAGED_POLICY_NAME}`;
+}
 
 /** Capacity provider names: `^[a-zA-Z][a-zA-Z0-9_]{0,47}$`, unique per account (no hyphen). */
 export const CAPACITY_PROVIDER_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/;

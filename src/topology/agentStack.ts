@@ -10,7 +10,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentArtifacts } from "../artifact/artifacts";
 import { AgentSecurity } from "../security/security";
-import { deployerGuardrailDocument } from "../security/deployerGuardrail";
 import { ConfigValidationError, StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
 import { runtimesOfStack } from "./runtimesOfStack";
@@ -82,11 +81,5 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
         executionRoleName: security.executionRoleName,
         kmsKeyArn: security.kmsKeyArn,
         ...workload,
-        deployerGuardrailPolicy: JSON.stringify(
-            deployerGuardrailDocument({
-                subnetIds: [...placement.subnetIds],
-                securityGroupIds: [...placement.securityGroupIds],
-            }),
-        ),
     };
 }

@@ -3,11 +3,9 @@
  * runtimes, inbound access and monitoring in one stack, exactly as before the network and
  * agent kinds existed. Its outputs are a contract (README "Stack outputs").
  */
-import * as pulumi from "@pulumi/pulumi";
 import { AgentArtifacts } from "../artifact/artifacts";
 import { AgentNetwork } from "../network/network";
 import { AgentSecurity } from "../security/security";
-import { deployerGuardrailDocument } from "../security/deployerGuardrail";
 import { StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
 import { runtimesOfStack } from "./runtimesOfStack";
@@ -81,12 +79,6 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
     const executionRoleArn = security.executionRoleArn;
     const executionRoleName = security.executionRoleName;
     const kmsKeyArn = security.kmsKeyArn;
-    /** JSON IAM policy for the deploy role: runtimes only in this stack's subnets and security group. */
-    const deployerGuardrailPolicy = pulumi
-        .all([network.agentSubnetIds, network.runtimeSecurityGroupId])
-        .apply(([subnetIds, securityGroupId]) =>
-            JSON.stringify(deployerGuardrailDocument({ subnetIds, securityGroupIds: [securityGroupId] })),
-        );
     return {
         environment,
         sizing,
@@ -100,6 +92,5 @@ export function allInOneStack(config: StackConfig): Record<string, unknown> {
         executionRoleName,
         kmsKeyArn,
         ...workload,
-        deployerGuardrailPolicy,
     };
 }

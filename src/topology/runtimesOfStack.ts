@@ -14,6 +14,7 @@ import { RuntimeMonitoring } from "../observability/monitoring";
 import { AgentRuntime, AgentRuntimeArgs } from "../runtime/runtime";
 import { RuntimeSecrets } from "../secrets/secrets";
 import { AgentSecurity } from "../security/security";
+import { deployerGuardrailDocument } from "../security/deployerGuardrail";
 
 /** Where the runtimes (and an Instances capacity provider) go, and what they wait for. */
 export interface RuntimePlacementArgs {
@@ -160,5 +161,14 @@ export function runtimesOfStack(
         alarmNames: monitoring.alarmNames,
         /** Keyed by configured runtime name: the stack-owned application and usage log groups. */
         logGroupNames: monitoring.logGroupNames,
+        /**
+         * JSON IAM policy for the deploy role: runtimes only in this stack's subnets and
+         * security group, and no capacity provider but the stack's own (none on microVMs).
+         */
+        deployerGuardrailPolicy: pulumi
+            .all([placement.subnetIds, placement.securityGroupIds, capacity?.arnPattern])
+            .apply(([subnetIds, securityGroupIds, capacityProviderArn]) =>
+                JSON.stringify(deployerGuardrailDocument({ subnetIds, securityGroupIds, capacityProviderArn })),
+            ),
     };
 }

@@ -90,7 +90,7 @@ describe("bootstrap: config", () => {
                 `  - githubRepository "acme/*" is invalid: owner/name as GitHub spells it, no wildcards (e.g. "acme/agentcore-private")`,
                 `  - oidcProviderArn "arn:aws:iam::123456789012:oidc-provider/gitlab.com" is invalid: the ARN of this account's token.actions.githubusercontent.com provider, or empty to create one (e.g. "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com")`,
                 `  - environments[0].name "qa" is invalid: one of development, staging, production (e.g. "staging")`,
-                `  - environments[1].extra 1 is invalid: not a known field; use name, stack, kind, subnetIds, securityGroupIds (e.g. environments[1].name)`,
+                `  - environments[1].extra 1 is invalid: not a known field; use name, stack, kind, compute, subnetIds, securityGroupIds (e.g. environments[1].name)`,
                 `  - environments[1].subnetIds ["subnet-XYZ"] is invalid: subnet IDs only (^subnet-[0-9a-f]{8,17}$); not "subnet-XYZ" (e.g. [subnet-0a1b2c3d4e5f60001])`,
                 `  - environments[1].securityGroupIds [] is invalid: a list of 1 to 16 security group IDs (e.g. [sg-0a1b2c3d4e5f60003])`,
             ].join("\n"),
@@ -196,6 +196,7 @@ describe("bootstrap: identities", () => {
             "DenyChangingCiIdentities",
             "DenyChangingOidcProviders",
             "DenyLongLivedCredentialsAndEscalation",
+            "DenyAttachingOtherManagedPolicies",
         ]);
         expect(denies[0].Resource).to.deep.equal([
             "arn:aws:iam::123456789012:role/agentcore-ci-*",
@@ -285,10 +286,22 @@ describe("bootstrap: identities", () => {
             "ObservabilityUnscoped",
             "XRayTransactionSearch",
             "EcrAuthorizationToken",
+            "AgentCoreCreateRuntime",
             "AgentCoreList",
             "CloudControl",
         ]);
         const byId = Object.fromEntries(statements.map((s) => [s.Sid, s]));
+        // CreateAgentRuntime and the List actions have no resource type (Service Authorization Reference).
+        expect(byId.AgentCoreCreateRuntime.Action).to.deep.equal(["bedrock-agentcore:CreateAgentRuntime"]);
+        expect(byId.AgentCoreList.Action).to.deep.equal([
+            "bedrock-agentcore:ListAgentRuntimeEndpoints",
+            "bedrock-agentcore:ListAgentRuntimeVersions",
+            "bedrock-agentcore:ListAgentRuntimes",
+            "bedrock-agentcore:ListCapacityProviders",
+        ]);
+        expect(byId.AgentCoreRuntimes.Action.filter((a) => /:(Create|List)Agent/.test(a))).to.deep.equal([
+            "bedrock-agentcore:CreateAgentRuntimeEndpoint",
+        ]);
         expect(byId.KmsCreateTaggedKey.Condition).to.deep.equal({
             StringEquals: { "aws:RequestTag/Environment": "production" },
         });
@@ -351,6 +364,7 @@ describe("bootstrap: identities", () => {
                 "*",
                 { Null: { "bedrock-agentcore:securityGroups": "true" } },
             ],
+            ["DenyAnyCapacityProvider", "Deny", ["bedrock-agentcore:PassCapacityProvider"], "*", undefined],
         ]);
         const attachment = named(
             run,
@@ -448,7 +462,7 @@ describe("bootstrap: policy size", () => {
     it("the guardrail is the main program's builder, which refuses empty lists", () => {
         expect(
             deployerGuardrailDocument({ subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] }).Statement,
-        ).to.have.length(4);
+        ).to.have.length(5);
         expect(() => deployerGuardrailDocument({ subnetIds: [], securityGroupIds: ["sg-1"] })).to.throw(
             "at least one subnet ID",
         );

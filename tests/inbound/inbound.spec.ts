@@ -475,7 +475,7 @@ describe("inbound: VPC endpoint policies", () => {
 });
 
 describe("inbound: deployerGuardrailPolicy output", () => {
-    it("denies Create/UpdateAgentRuntime outside the stack's subnets and runtime security group, or without them", async () => {
+    it("denies Create/UpdateAgentRuntime outside the stack's subnets and runtime security group, or without them, and any capacity provider", async () => {
         const run = await runStackOnce("production");
         const out = run.outputs as {
             agentSubnetIds: string[];
@@ -521,6 +521,12 @@ describe("inbound: deployerGuardrailPolicy output", () => {
                     Resource: "*",
                     Condition: { Null: { "bedrock-agentcore:securityGroups": "true" } },
                 },
+                {
+                    Sid: "DenyAnyCapacityProvider",
+                    Effect: "Deny",
+                    Action: ["bedrock-agentcore:PassCapacityProvider"],
+                    Resource: "*",
+                },
             ],
         });
     });
@@ -540,7 +546,7 @@ describe("inbound: deployerGuardrailDocument", () => {
                 subnetIds: ["subnet-0a1b2c3d4e5f60718"],
                 securityGroupIds: ["sg-0123456789abcdef0"],
             }).Statement,
-        ).to.have.length(4);
+        ).to.have.length(5);
     });
 });
 
