@@ -252,7 +252,7 @@ export const KEYS = {
         schema: () => z.array(z.string()),
         default: [],
         example: fixed(`["10.0.8.0/22"]`),
-        text: "CIDRs inside the VPC, besides the agents, that may reach the endpoints on TCP 443 (e.g. the callers of your agents)",
+        text: "CIDRs inside the VPC, besides the agents, that may reach the endpoints on TCP 443 (e.g. the callers of your agents); at most 59 distinct, one inbound rule each of the endpoint security group (60 per group)",
         defaultText: "`[]`",
     }),
     runtimes: unsetKey({

@@ -142,6 +142,11 @@ export interface NetworkConfig {
     readonly endpointServices: readonly string[];
     /** Client CIDRs inside the VPC allowed to reach the endpoints on 443. */
     readonly endpointClientCidrs: readonly string[];
+    /**
+     * Keys the stack file sets to a value other than their default that this mode ignores
+     * (an adopted VPC has its own CIDR and subnets); the network component warns naming them.
+     */
+    readonly ignoredKeys: readonly { readonly key: string; readonly value: unknown }[];
 }
 
 /** The per-session sizing budget: CPU units (1024 = 1 vCPU) and MiB. */

@@ -1,3 +1,4 @@
+import { securityGroupQuotaProblems } from "../network/securityGroupRules";
 import { instancesFilesystemProblems, readCompute } from "../compute/config";
 import {
     ENVIRONMENTS,
@@ -6,7 +7,7 @@ import {
     PRODUCTION_MIN_LOG_RETENTION_DAYS,
     SUPPORTED_AZ_IDS,
 } from "../aws/agentcore";
-import { TAG_LIMITS } from "../aws/limits";
+import { COUNT_LIMITS, TAG_LIMITS } from "../aws/limits";
 import { CONFIG_KEYS, MODEL_ARN } from "./keys";
 import { checkNamespaces } from "./namespaces";
 import { readNetwork } from "../network/config";
@@ -95,6 +96,12 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     const secretValues = readSecretValues(p, v.secretValues, secretKeys.includes("secretValues"));
     // An agent stack creates no network: its own vpcCidr default says nothing about the VPC.
     crossChecks(p, runtimes, secretValues, topology.kind === "agent" ? undefined : network);
+    // The security groups a stack with a network makes stay inside AWS's rules-per-group quota.
+    if (topology.kind !== "agent") {
+        for (const q of securityGroupQuotaProblems(network, runtimes, COUNT_LIMITS.rulesPerSecurityGroup)) {
+            p.invalid(q.key, q.value, q.allowed, q.example);
+        }
+    }
     if (topology.kind === "agent") {
         agentStackRuntimeProblems(p, runtimes);
     }

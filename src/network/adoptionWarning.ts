@@ -19,3 +19,20 @@ export function adoptedEndpointsWarning(network: NetworkConfig, region = "us-eas
         `See docs/network.md#adopting-a-vpc.`
     );
 }
+
+/**
+ * The warning for keys an adopted VPC ignores (`vpcCidr`, `agentSubnetCidrs` set to other than
+ * their defaults), naming each with its value; undefined when there is none.
+ */
+export function ignoredNetworkKeysWarning(network: NetworkConfig): string | undefined {
+    if (network.mode !== "existing" || network.ignoredKeys.length === 0) {
+        return undefined;
+    }
+    const named = network.ignoredKeys.map(({ key, value }) => `${key} ${JSON.stringify(value)}`).join(" and ");
+    const one = network.ignoredKeys.length === 1;
+    return (
+        `${named} ${one ? "is" : "are"} ignored: this stack adopts ${network.existingVpc?.vpcId}, ` +
+        `whose CIDR and subnets are its own (subnetIds). Remove ${one ? "it" : "them"} from the stack file, ` +
+        `or unset vpcId, subnetIds and routeTableIds to create a VPC with ${one ? "it" : "them"}.`
+    );
+}

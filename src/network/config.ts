@@ -9,6 +9,7 @@ import {
     isPrivateCidr,
     parseIpv4Cidr,
 } from "./cidrConfig";
+import { KEYS } from "../config/keys";
 import { ParsedKeys } from "../config/parse";
 import { Problems } from "../config/problems";
 import { nearest } from "../config/suggest";
@@ -35,6 +36,8 @@ export function readNetwork(keys: ParsedKeys, p: Problems, region: string | unde
 
     let vpcCidr: Cidr | undefined;
     let availabilityZoneIds: string[] = [];
+    /** What an adopted VPC ignores, when the stack file sets it to other than the default. */
+    const ignoredKeys: { key: string; value: unknown }[] = [];
 
     if (mode === "existing") {
         if (!existingGiven.every(Boolean)) {
@@ -50,6 +53,14 @@ export function readNetwork(keys: ParsedKeys, p: Problems, region: string | unde
                           : `["rtb-0a1b2c3d4e5f60718"]`,
                 );
             }
+        }
+        // The adopted VPC has its own CIDR and subnets: these keys are ignored, not checked
+        // (no error about a value that changes nothing), and a warning names them.
+        if (vpcCidrText !== KEYS.vpcCidr.default) {
+            ignoredKeys.push({ key: "vpcCidr", value: vpcCidrText });
+        }
+        if (JSON.stringify(subnetCidrTexts) !== JSON.stringify(KEYS.agentSubnetCidrs.default)) {
+            ignoredKeys.push({ key: "agentSubnetCidrs", value: subnetCidrTexts });
         }
         reportDuplicates(p, "subnetIds", subnetIds);
         reportDuplicates(p, "routeTableIds", routeTableIds);
@@ -232,6 +243,7 @@ export function readNetwork(keys: ParsedKeys, p: Problems, region: string | unde
         createEndpoints,
         endpointServices,
         endpointClientCidrs,
+        ignoredKeys,
     };
 }
 

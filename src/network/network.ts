@@ -13,7 +13,7 @@ import { endpointPlans } from "./vpcEndpoints";
 import { endpointPolicy } from "./vpcEndpointPolicies";
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "./flowLogPolicies";
 import { tracingEgressWarning } from "../observability/tracingEgress";
-import { adoptedEndpointsWarning } from "./adoptionWarning";
+import { adoptedEndpointsWarning, ignoredNetworkKeysWarning } from "./adoptionWarning";
 import {
     RulePeer,
     SECURITY_GROUP_DESCRIPTIONS,
@@ -86,9 +86,10 @@ export class AgentNetwork extends pulumi.ComponentResource {
         if (egressWarning) {
             void pulumi.log.warn(egressWarning, this);
         }
-        const adoptionWarning = adoptedEndpointsWarning(network, region);
-        if (adoptionWarning) {
-            void pulumi.log.warn(adoptionWarning, this);
+        for (const warning of [adoptedEndpointsWarning(network, region), ignoredNetworkKeysWarning(network)]) {
+            if (warning) {
+                void pulumi.log.warn(warning, this);
+            }
         }
         // Decided from plain config up front, so preview sees every resource.
         const runtimes = args.runtimes ?? [];

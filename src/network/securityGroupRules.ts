@@ -233,3 +233,48 @@ function baseRules(network: Pick<NetworkConfig, "createEndpoints" | "endpointCli
         })),
     ];
 }
+
+/**
+ * What config must refuse so that no security group the rules above make exceeds AWS's quota
+ * of rules per group and direction (src/aws/limits.ts, COUNT_LIMITS.rulesPerSecurityGroup;
+ * every rule here is IPv4, each peer counts 1, the S3 prefix list weighs 1). One problem per
+ * group and direction over the quota, naming the key whose list fills it. The runtime group
+ * needs no check: its HTTPS rules, the VPC's NFS rule and one per mount-target group of at most
+ * 2 runtimes x 5 file systems stay far below the quota by construction. Pure.
+ */
+export function securityGroupQuotaProblems(
+    network: Pick<NetworkConfig, "createEndpoints" | "endpointClientCidrs">,
+    runtimes: readonly Pick<RuntimeConfig, "filesystems" | "authorizer">[],
+    quota: number,
+): { key: string; value: unknown; allowed: string; example: string }[] {
+    const counts = new Map<string, number>();
+    for (const rule of securityGroupRules(network, capabilityPaths(runtimes))) {
+        const key = `${rule.group}/${rule.direction}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const over = (group: SecurityGroupRole, direction: "ingress" | "egress") => {
+        const n = counts.get(`${group}/${direction}`) ?? 0;
+        return n > quota ? n : undefined;
+    };
+    const problems: { key: string; value: unknown; allowed: string; example: string }[] = [];
+    const clients = over("endpoint", "ingress");
+    if (clients !== undefined) {
+        const others = clients - new Set(network.endpointClientCidrs).size;
+        problems.push({
+            key: "endpointClientCidrs",
+            value: `${network.endpointClientCidrs.length} CIDRs`,
+            allowed: `at most ${quota - others} distinct CIDRs: each is one inbound rule of the endpoint security group beside the runtimes' rule, and AWS allows ${quota} inbound rules per security group (Amazon VPC quotas); list wider ranges instead`,
+            example: `["10.0.8.0/21"]`,
+        });
+    }
+    const idp = over("identityProvider", "egress");
+    if (idp !== undefined) {
+        problems.push({
+            key: "runtimes[].authorizer idpCidrs",
+            value: `${idp} egress rules`,
+            allowed: `at most ${quota} distinct idpCidrs (with the VPC CIDR when one managed endpoint lists none) across the runtimes: each is one outbound rule of the identity-provider security group, and AWS allows ${quota} per security group (Amazon VPC quotas)`,
+            example: `["10.0.12.0/22"]`,
+        });
+    }
+    return problems;
+}

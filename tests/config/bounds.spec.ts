@@ -278,3 +278,35 @@ describe("bounds: flat keys", () => {
         boundary({}, { agentSubnetCidrs: ["10.10.4.0/24"], availabilityZoneIds: [] }, "is invalid: 2 to 3 subnets");
     });
 });
+
+describe("bounds: rules per security group (Amazon VPC quotas: 60 inbound, 60 outbound)", () => {
+    /** n distinct client ranges inside the development fixture's VPC, 10.10.0.0/16. */
+    const clients = (n: number) => Array.from({ length: n }, (_, i) => `10.10.${100 + i}.0/24`);
+
+    it("endpointClientCidrs: 59 CIDRs (60 inbound rules with the runtimes' rule) pass, 60 do not", () => {
+        boundary(
+            { endpointClientCidrs: clients(59) },
+            { endpointClientCidrs: clients(60) },
+            `endpointClientCidrs "60 CIDRs" is invalid: at most 59 distinct CIDRs: each is one inbound rule of the endpoint security group beside the runtimes' rule, and AWS allows 60 inbound rules per security group (Amazon VPC quotas); list wider ranges instead (e.g. ["10.0.8.0/21"])`,
+        );
+    });
+
+    it("near miss: a repeated CIDR is one rule, so 59 distinct among 61 entries pass", () => {
+        expect(problems({ endpointClientCidrs: [...clients(59), "10.10.100.0/24", "10.10.101.0/24"] })).to.deep.equal(
+            [],
+        );
+    });
+
+    it("near miss: a stack whose endpoints another stack owns makes no endpoint group, so the count does not apply", () => {
+        const shared = {
+            vpcId: "vpc-0a1b2c3d4e5f60718",
+            subnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
+            routeTableIds: ["rtb-0a1b2c3d4e5f60718"],
+            availabilityZoneIds: undefined,
+            createEndpoints: "false",
+            endpointServices: [],
+            endpointClientCidrs: clients(60),
+        };
+        expect(problems(shared).filter((p) => p.includes("inbound rules per security group"))).to.deep.equal([]);
+    });
+});

@@ -137,6 +137,14 @@ describe("config: a private identity provider", () => {
     const privateIdp = (privateEndpoint: unknown, extra: Record<string, unknown> = {}) =>
         authorizer({ discoveryUrl: PRIVATE_IDP_URL, privateEndpoint, ...extra });
 
+    it("idpCidrs: 60 distinct CIDRs (60 outbound rules of the identity-provider group) pass, 61 do not (Amazon VPC quotas)", () => {
+        const cidrs = (n: number) => Array.from({ length: n }, (_, i) => `10.20.${100 + i}.0/24`);
+        expect(problems(privateIdp({ managed: { idpCidrs: cidrs(60) } }))).to.deep.equal([]);
+        expect(problems(privateIdp({ managed: { idpCidrs: cidrs(61) } }))).to.deep.equal([
+            'runtimes[].authorizer idpCidrs "61 egress rules" is invalid: at most 60 distinct idpCidrs (with the VPC CIDR when one managed endpoint lists none) across the runtimes: each is one outbound rule of the identity-provider security group, and AWS allows 60 per security group (Amazon VPC quotas) (e.g. ["10.0.12.0/22"])',
+        ]);
+    });
+
     it("accepts a managed path with IdP CIDRs inside the VPC, and a self-managed resource configuration", () => {
         expect(problems(privateIdp({ managed: { idpCidrs: ["10.20.12.0/24"] } }))).to.deep.equal([]);
         expect(problems(privateIdp({ managed: {} }))).to.deep.equal([]);

@@ -3,9 +3,9 @@
  * the workloads already there, and the all-in-one stack then uses the data perimeter.
  */
 import { expect } from "chai";
-import { adoptedEndpointsWarning } from "../../src/network/adoptionWarning";
+import { adoptedEndpointsWarning, ignoredNetworkKeysWarning } from "../../src/network/adoptionWarning";
 import { validateConfig } from "../../src/config";
-import { rawStack, runStackOnce } from "../helpers";
+import { configProblems, rawStack, runStack, runStackOnce } from "../helpers";
 
 const EXISTING = {
     vpcId: "vpc-0a1b2c3d4e5f60718",
@@ -59,6 +59,74 @@ describe("topology: adopting a VPC", function () {
         );
         expect(JSON.parse(String(own?.inputs.policy)).Statement.map((s: { Sid: string }) => s.Sid)).to.deep.equal([
             "AccountCallersInvokeConfiguredModels",
+        ]);
+    });
+});
+
+describe("topology: keys an adopted VPC ignores", function () {
+    this.timeout(60000);
+    // The declared defaults (Pulumi.yaml): vpcCidr 10.0.0.0/16, agentSubnetCidrs 10.0.4.0/24, 10.0.5.0/24.
+    const DEFAULTS = { vpcCidr: "10.0.0.0/16", agentSubnetCidrs: ["10.0.4.0/24", "10.0.5.0/24"] };
+    const adopted = (overrides: Record<string, unknown>) => rawStack("development", { ...EXISTING, ...overrides });
+
+    it("warns naming vpcCidr and agentSubnetCidrs with their values, and reports no problem", () => {
+        const raw = adopted({ vpcCidr: "10.10.0.0/16", agentSubnetCidrs: ["10.10.4.0/24", "10.10.5.0/24"] });
+        expect(configProblems(raw)).to.deep.equal([]);
+        expect(ignoredNetworkKeysWarning(validateConfig(raw).network)).to.equal(
+            'vpcCidr "10.10.0.0/16" and agentSubnetCidrs ["10.10.4.0/24","10.10.5.0/24"] are ignored: this stack adopts ' +
+                "vpc-0a1b2c3d4e5f60718, whose CIDR and subnets are its own (subnetIds). Remove them from the stack file, " +
+                "or unset vpcId, subnetIds and routeTableIds to create a VPC with them.",
+        );
+    });
+
+    it("names only the key that differs from its default", () => {
+        const cidrOnly = validateConfig(adopted({ ...DEFAULTS, vpcCidr: "172.16.0.0/16" })).network;
+        expect(ignoredNetworkKeysWarning(cidrOnly)).to.match(/^vpcCidr "172\.16\.0\.0\/16" is ignored: .* Remove it /);
+        const subnetsOnly = validateConfig(
+            adopted({ ...DEFAULTS, agentSubnetCidrs: ["10.0.8.0/24", "10.0.9.0/24"] }),
+        ).network;
+        expect(ignoredNetworkKeysWarning(subnetsOnly)).to.match(
+            /^agentSubnetCidrs \["10\.0\.8\.0\/24","10\.0\.9\.0\/24"\] is ignored/,
+        );
+    });
+
+    it("no knock-on errors: values create mode would refuse (public, host bits, outside the VPC) are only ignored", () => {
+        const raw = adopted({ vpcCidr: "8.8.0.0/16", agentSubnetCidrs: ["10.99.4.1/24"] });
+        expect(configProblems(raw)).to.deep.equal([]);
+        expect(ignoredNetworkKeysWarning(validateConfig(raw).network)).to.contain(
+            'vpcCidr "8.8.0.0/16" and agentSubnetCidrs',
+        );
+        // Near miss: the same values in create mode are refused.
+        expect(
+            configProblems(rawStack("development", { vpcCidr: "8.8.0.0/16", agentSubnetCidrs: ["10.99.4.1/24"] })),
+        ).to.have.length.greaterThan(0);
+    });
+
+    it("near misses: no warning with the defaults, nor for a created VPC with its own CIDR", () => {
+        expect(ignoredNetworkKeysWarning(validateConfig(adopted(DEFAULTS)).network)).to.equal(undefined);
+        expect(ignoredNetworkKeysWarning(validateConfig(rawStack("development")).network)).to.equal(undefined);
+    });
+
+    it("the network component logs the warning once, and the stack plans", async () => {
+        const warnings: string[] = [];
+        const original = console.warn;
+        console.warn = (...parts: unknown[]) => void warnings.push(parts.map(String).join(" "));
+        let run;
+        try {
+            run = await runStack("development", {
+                vpcId: EXISTING.vpcId,
+                subnetIds: JSON.stringify(EXISTING.subnetIds),
+                routeTableIds: JSON.stringify(EXISTING.routeTableIds),
+                availabilityZoneIds: "[]",
+            });
+        } finally {
+            console.warn = original;
+        }
+        expect(run.error?.message).to.equal(undefined);
+        expect(warnings.filter((w) => w.includes("ignored: this stack adopts"))).to.deep.equal([
+            'warning: [runtime] vpcCidr "10.10.0.0/16" and agentSubnetCidrs ["10.10.4.0/24","10.10.5.0/24"] are ignored: ' +
+                "this stack adopts vpc-0a1b2c3d4e5f60718, whose CIDR and subnets are its own (subnetIds). Remove them from " +
+                "the stack file, or unset vpcId, subnetIds and routeTableIds to create a VPC with them.",
         ]);
     });
 });
