@@ -4,9 +4,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ENVIRONMENTS, Environment } from "../src/aws/agentcore";
+import { z } from "zod";
+import { fieldsOf, key, requiredKey, says, unsetKey } from "../src/config/declare";
+import { parseDeclared } from "../src/config/parse";
 import { Problems } from "../src/config/problems";
 import { STACK_KINDS, StackKind } from "../src/topology/config";
-import { COMPUTE_TYPES, ComputeType } from "../src/compute/config";
+import { COMPUTE_TYPES, ComputeType } from "../src/config/keys";
 
 const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
@@ -44,8 +47,13 @@ export interface BootstrapConfig {
 /** Raw values as strings (structured values as JSON), as the Pulumi CLI hands them over. */
 export interface RawBootstrapConfig {
     readonly stack: string;
+    /** The bootstrap project's name, the namespace of its keys. */
+    readonly project?: string;
     readonly values: Readonly<Record<string, string | undefined>>;
 }
+
+/** The bootstrap project's name (bootstrap/Pulumi.yaml). */
+export const BOOTSTRAP_PROJECT = "agentcore-bootstrap";
 
 // GitHub: owner 1-39 letters, digits or hyphens; repository letters, digits, `.`, `_`, `-`.
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
@@ -56,209 +64,181 @@ const PROJECT_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 /** AgentCore accepts 1 to 16 subnets and 1 to 16 security groups per runtime. */
 const MAX_NETWORK_IDS = 16;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+const ENVIRONMENTS_EXAMPLE = `[{ name: development, subnetIds: [subnet-0a1b2c3d4e5f60001], securityGroupIds: [sg-0a1b2c3d4e5f60003] }]`;
 
-function idList(p: Problems, key: string, v: unknown, pattern: RegExp, what: string, example: string): string[] {
-    if (!Array.isArray(v) || v.length === 0 || v.length > MAX_NETWORK_IDS) {
-        p.invalid(key, v ?? null, `a list of 1 to ${MAX_NETWORK_IDS} ${what} IDs`, `[${example}]`);
-        return [];
-    }
-    const bad = v.filter((id) => typeof id !== "string" || !pattern.test(id));
-    if (bad.length > 0) {
-        p.invalid(
-            key,
-            v,
-            `${what} IDs only (${pattern.source}); not ${bad.map((b) => JSON.stringify(b)).join(", ")}`,
-            `[${example}]`,
-        );
-        return [];
-    }
-    if (new Set(v).size !== v.length) {
-        p.invalid(key, v, `distinct ${what} IDs`, `[${example}]`);
-        return [];
-    }
-    return v as string[];
-}
+const idList = (pattern: RegExp, what: string, example: string) =>
+    z
+        .array(
+            z.string().regex(pattern, says(`a ${what} ID`, `"${example}"`)),
+            says(`a list of ${what} IDs`, `[${example}]`),
+        )
+        .min(1, says(`a list of 1 to ${MAX_NETWORK_IDS} ${what} IDs`, `[${example}]`))
+        .max(MAX_NETWORK_IDS, says(`a list of 1 to ${MAX_NETWORK_IDS} ${what} IDs`, `[${example}]`))
+        .refine((ids) => new Set(ids).size === ids.length, says(`distinct ${what} IDs`, `[${example}]`));
 
-function readEnvironments(p: Problems, raw: string | undefined): DeployEnvironment[] {
-    const example = `[{ name: development, subnetIds: [subnet-0a1b2c3d4e5f60001], securityGroupIds: [sg-0a1b2c3d4e5f60003] }]`;
-    if (raw === undefined) {
-        p.missing(
-            "environments",
-            "a list of the environments to create a deploy role for, each with its subnets and security groups",
-            example,
-        );
-        return [];
-    }
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(raw);
-    } catch {
-        parsed = raw;
-    }
-    if (!Array.isArray(parsed) || parsed.length === 0) {
-        p.invalid("environments", parsed, "a non-empty list of environments", example);
-        return [];
-    }
-    const out: DeployEnvironment[] = [];
-    parsed.forEach((entry, i) => {
-        const key = `environments[${i}]`;
-        if (!isRecord(entry)) {
-            p.invalid(key, entry, "a map with name, subnetIds and securityGroupIds", example);
+const deployEnvironment = fieldsOf({
+    name: z.enum(ENVIRONMENTS, says(`one of ${ENVIRONMENTS.join(", ")}`, `"staging"`)),
+    stack: z.string().regex(STACK_NAME, says("a main stack name (default: name)", `"agents-support"`)).optional(),
+    kind: z.enum(STACK_KINDS, says(`one of ${STACK_KINDS.join(", ")}`, `"agent"`)).default("all-in-one"),
+    compute: z.enum(COMPUTE_TYPES, says(`one of ${COMPUTE_TYPES.join(", ")}`, `"instances"`)).optional(),
+    subnetIds: idList(SUBNET_ID, "subnet", "subnet-0a1b2c3d4e5f60001").optional(),
+    securityGroupIds: idList(SECURITY_GROUP_ID, "security group", "sg-0a1b2c3d4e5f60003").optional(),
+}).superRefine(
+    (entry, ctx) => {
+        // Runs even when a field failed, so that every problem of the entry is reported at once.
+        if (typeof entry !== "object" || entry === null) {
             return;
         }
-        for (const field of Object.keys(entry)) {
-            if (!["name", "stack", "kind", "compute", "subnetIds", "securityGroupIds"].includes(field)) {
-                p.invalid(
-                    `${key}.${field}`,
-                    entry[field],
-                    "not a known field; use name, stack, kind, compute, subnetIds, securityGroupIds",
-                    `${key}.name`,
-                );
-            }
-        }
-        const name = entry.name;
-        const stackOf = (e: unknown) => (isRecord(e) ? (e.stack ?? e.name) : undefined);
-        const stack = stackOf(entry);
-        if (typeof name !== "string" || !(ENVIRONMENTS as readonly string[]).includes(name)) {
-            p.invalid(`${key}.name`, name ?? null, `one of ${ENVIRONMENTS.join(", ")}`, `"staging"`);
-        }
-        if (typeof stack !== "string" || !STACK_NAME.test(stack)) {
-            p.invalid(`${key}.stack`, stack ?? null, "a main stack name (default: name)", `"agents-support"`);
-        } else if (parsed.slice(0, i).some((e: unknown) => stackOf(e) === stack)) {
-            p.invalid(
-                entry.stack === undefined ? `${key}.name` : `${key}.stack`,
-                stack,
-                entry.stack === undefined
-                    ? "each environment once (one deploy role per environment)"
-                    : "each stack once (one deploy role per stack)",
-                `"production"`,
-            );
-        }
-        const kind = entry.kind ?? "all-in-one";
-        if (typeof kind !== "string" || !(STACK_KINDS as readonly string[]).includes(kind)) {
-            p.invalid(`${key}.kind`, kind, `one of ${STACK_KINDS.join(", ")}`, `"agent"`);
-        }
-        const compute = entry.compute ?? "microvm";
-        if (typeof compute !== "string" || !(COMPUTE_TYPES as readonly string[]).includes(compute)) {
-            p.invalid(`${key}.compute`, compute, `one of ${COMPUTE_TYPES.join(", ")}`, `"instances"`);
-        }
-        if (kind === "network") {
-            // A network stack runs no runtime: no guardrail, so no subnets or security groups to list.
-            for (const field of ["subnetIds", "securityGroupIds", "compute"]) {
-                if (entry[field] !== undefined) {
-                    p.invalid(
-                        `${key}.${field}`,
-                        entry[field],
-                        "unset for a network stack: it runs no runtimes",
-                        "remove it",
-                    );
-                }
-            }
-            if (
-                typeof name === "string" &&
-                (ENVIRONMENTS as readonly string[]).includes(name) &&
-                typeof stack === "string"
-            ) {
-                out.push({
-                    name: name as Environment,
-                    stack,
-                    kind,
-                    compute: "microvm",
-                    subnetIds: [],
-                    securityGroupIds: [],
-                });
-            }
-            return;
-        }
-        const subnetIds = idList(
-            p,
-            `${key}.subnetIds`,
-            entry.subnetIds,
-            SUBNET_ID,
-            "subnet",
-            "subnet-0a1b2c3d4e5f60001",
-        );
-        const securityGroupIds = idList(
-            p,
-            `${key}.securityGroupIds`,
-            entry.securityGroupIds,
-            SECURITY_GROUP_ID,
-            "security group",
-            "sg-0a1b2c3d4e5f60003",
-        );
-        if (
-            typeof name === "string" &&
-            (ENVIRONMENTS as readonly string[]).includes(name) &&
-            subnetIds.length > 0 &&
-            securityGroupIds.length > 0 &&
-            typeof stack === "string" &&
-            (STACK_KINDS as readonly string[]).includes(kind as string) &&
-            (COMPUTE_TYPES as readonly string[]).includes(compute as string)
-        ) {
-            out.push({
-                name: name as Environment,
-                stack,
-                kind: kind as StackKind,
-                compute: compute as ComputeType,
-                subnetIds,
-                securityGroupIds,
+        if (entry.kind === "network" && entry.compute !== undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["compute"],
+                input: entry.compute,
+                ...said("unset for a network stack: it runs no runtimes", "remove it"),
             });
         }
-    });
-    return out;
+        for (const field of ["subnetIds", "securityGroupIds"] as const) {
+            if (entry.kind === "network" && entry[field] !== undefined) {
+                // A network stack runs no runtime: no guardrail, so no subnets or security groups to list.
+                ctx.addIssue({
+                    code: "custom",
+                    path: [field],
+                    input: entry[field],
+                    ...said("unset for a network stack: it runs no runtimes", "remove it"),
+                });
+            } else if (entry.kind !== "network" && entry[field] === undefined) {
+                const what = field === "subnetIds" ? "subnet" : "security group";
+                ctx.addIssue({
+                    code: "custom",
+                    path: [field],
+                    input: null,
+                    ...said(
+                        `a list of 1 to ${MAX_NETWORK_IDS} ${what} IDs`,
+                        field === "subnetIds" ? "[subnet-0a1b2c3d4e5f60001]" : "[sg-0a1b2c3d4e5f60003]",
+                    ),
+                });
+            }
+        }
+    },
+    { when: () => true },
+);
+
+/** `says` as an issue's message, for rules added in superRefine. */
+function said(allowed: string, example: string): { message: string } {
+    return { message: says(allowed, example).error };
 }
+
+/** The bootstrap program's keys, declared like the main program's (src/config/keys.ts). */
+export const BOOTSTRAP_KEYS = {
+    githubRepository: requiredKey({
+        type: "string",
+        schema: () =>
+            z
+                .string()
+                .regex(REPOSITORY, says("owner/name as GitHub spells it, no wildcards", `"acme/agentcore-private"`)),
+        default: "",
+        required: () => "the repository whose workflows assume the roles, as owner/name",
+        example: () => `"acme/agentcore-private"`,
+        text: "The repository whose workflows may assume the roles, as owner/name (e.g. acme/agentcore-private).",
+        defaultText: "required",
+    }),
+    oidcProviderArn: unsetKey({
+        type: "string",
+        schema: () =>
+            z
+                .string()
+                .regex(
+                    OIDC_PROVIDER_ARN,
+                    says(
+                        "the ARN of this account's token.actions.githubusercontent.com provider, or empty to create one",
+                        `"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"`,
+                    ),
+                ),
+        example: () => `"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"`,
+        text: "An existing token.actions.githubusercontent.com provider of this account to use instead of creating one (an account has at most one per URL). Empty: create it.",
+        defaultText: '`""` (create it)',
+    }),
+    mainProject: key({
+        type: "string",
+        schema: () => z.string().regex(PROJECT_NAME, says("a Pulumi project name", `"agentcore-private"`)),
+        default: "agentcore-private",
+        example: () => `"agentcore-private"`,
+        text: "Name of the main Pulumi project whose stacks the roles deploy; its resources are named agentcore-<stack>-*.",
+        defaultText: "`agentcore-private`",
+    }),
+    environments: requiredKey({
+        schema: () =>
+            z
+                .array(deployEnvironment, says("a non-empty list of environments", ENVIRONMENTS_EXAMPLE))
+                .min(1, says("a non-empty list of environments", ENVIRONMENTS_EXAMPLE))
+                .superRefine(
+                    (entries, ctx) => {
+                        const seen = new Set<string>();
+                        entries.forEach((entry, i) => {
+                            if (typeof entry !== "object" || entry === null) {
+                                return;
+                            }
+                            const stack = entry.stack ?? entry.name;
+                            if (seen.has(stack)) {
+                                ctx.addIssue({
+                                    code: "custom",
+                                    path: [i, entry.stack === undefined ? "name" : "stack"],
+                                    input: stack,
+                                    ...said(
+                                        entry.stack === undefined
+                                            ? "each environment once (one deploy role per environment)"
+                                            : "each stack once (one deploy role per stack)",
+                                        `"production"`,
+                                    ),
+                                });
+                            }
+                            seen.add(stack);
+                        });
+                    },
+                    // Each stack once is checked even when an entry has other problems.
+                    { when: () => true },
+                ),
+        default: [],
+        required: () =>
+            "a list of the environments to create a deploy role for, each with its subnets and security groups",
+        example: () => ENVIRONMENTS_EXAMPLE,
+        text: "The environments to create a deploy role for, each with its main stack, kind, subnets and security groups (bootstrap/README.md).",
+        defaultText: "required",
+    }),
+} as const;
 
 /** Validates raw config; throws ConfigValidationError listing every problem. */
 export function validateBootstrapConfig(raw: RawBootstrapConfig): BootstrapConfig {
     const p = new Problems();
-    const repository = raw.values.githubRepository;
-    if (repository === undefined || repository === "") {
-        p.missing(
-            "githubRepository",
-            "the repository whose workflows assume the roles, as owner/name",
-            `"acme/agentcore-private"`,
-        );
-    } else if (!REPOSITORY.test(repository)) {
-        p.invalid(
-            "githubRepository",
-            repository,
-            "owner/name as GitHub spells it, no wildcards",
-            `"acme/agentcore-private"`,
-        );
-    }
-    const providerArn = raw.values.oidcProviderArn || undefined;
-    if (providerArn !== undefined && !OIDC_PROVIDER_ARN.test(providerArn)) {
-        p.invalid(
-            "oidcProviderArn",
-            providerArn,
-            "the ARN of this account's token.actions.githubusercontent.com provider, or empty to create one",
-            `"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"`,
-        );
-    }
-    const mainProject = raw.values.mainProject || "agentcore-private";
-    if (!PROJECT_NAME.test(mainProject)) {
-        p.invalid("mainProject", mainProject, "a Pulumi project name", `"agentcore-private"`);
-    }
-    const environments = readEnvironments(p, raw.values.environments);
+    const values = Object.fromEntries(
+        Object.entries(raw.values).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const v = parseDeclared(BOOTSTRAP_KEYS, { project: raw.project ?? BOOTSTRAP_PROJECT, values }, p, {}).values;
     p.throwIfAny(raw.stack);
     return {
         stack: raw.stack,
-        githubRepository: repository as string,
-        oidcProviderArn: providerArn,
-        mainProject,
-        environments,
+        githubRepository: v.githubRepository as string,
+        oidcProviderArn: v.oidcProviderArn,
+        mainProject: v.mainProject,
+        environments: (v.environments ?? []).map((e) => ({
+            name: e.name,
+            stack: e.stack ?? e.name,
+            kind: e.kind,
+            compute: e.compute ?? "microvm",
+            subnetIds: e.subnetIds ?? [],
+            securityGroupIds: e.securityGroupIds ?? [],
+        })),
     };
 }
 
-/** Reads the stack's config through the Pulumi runtime. */
+/** Reads the stack's config through the Pulumi runtime: every key of the project's namespace. */
 export function loadBootstrapConfig(): BootstrapConfig {
-    const config = new pulumi.Config();
-    const values: Record<string, string | undefined> = {};
-    for (const key of ["githubRepository", "oidcProviderArn", "mainProject", "environments"]) {
-        values[key] = config.get(key);
+    const project = pulumi.getProject();
+    const values: Record<string, string> = {};
+    for (const [fullKey, value] of Object.entries(pulumi.runtime.allConfig())) {
+        if (fullKey.startsWith(`${project}:`)) {
+            values[fullKey.slice(project.length + 1)] = value;
+        }
     }
-    return validateBootstrapConfig({ stack: pulumi.getStack(), values });
+    return validateBootstrapConfig({ stack: pulumi.getStack(), project, values });
 }

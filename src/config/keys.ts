@@ -22,14 +22,9 @@ import {
     SESSION_MAX_MEMORY_MIB,
 } from "../aws/agentcore";
 import { INSTANCE_ARCHITECTURES } from "../compute/catalogue";
+import { KeyContext, ValuesOf, key, requiredKey, says, unsetKey } from "./declare";
 
-/** The types Pulumi.yaml's config schema knows; `array` is a list of strings. */
-export type PulumiConfigType = "string" | "integer" | "boolean" | "array";
-
-/** What a key's schema and example may depend on: the environment, read first. */
-export interface KeyContext {
-    readonly environment?: Environment;
-}
+export { says, type KeyContext, type KeyDeclaration } from "./declare";
 
 /** Per-environment sizing: the stack files' values and the examples in error messages. */
 export const RECOMMENDED_SIZING: Readonly<Record<Environment, { cpu: number; memory: number }>> = {
@@ -62,14 +57,6 @@ const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
 const ROUTE_TABLE_ID = /^rtb-[0-9a-f]{8,17}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/**
- * A schema failure's message: what is allowed and an example, carried through zod's message
- * field as JSON so that ./parse.ts renders `<key> <value> is invalid: <allowed> (e.g. <example>)`.
- */
-export function says(allowed: string, example: string): { error: string } {
-    return { error: JSON.stringify({ allowed, example }) };
-}
-
 const oneOf = <T extends string>(choices: readonly [T, ...T[]], example: string) =>
     z.enum(choices, says(`one of ${choices.join(", ")}`, example));
 
@@ -86,44 +73,6 @@ const lifecycleBounds = (fallback: number) =>
         `a whole number of seconds from ${INSTANCE_LIFECYCLE_MIN_SECONDS} to ${INSTANCE_LIFECYCLE_MAX_SECONDS} (14 days)`,
         `${fallback}`,
     );
-
-export interface KeyDeclaration<T, MayBeUnset extends boolean = boolean> {
-    /** The Pulumi.yaml type; undefined for structured keys (runtimes, secretValues, tags), not in Pulumi.yaml. */
-    readonly type?: PulumiConfigType;
-    /** The value's shape and per-value rules. */
-    readonly schema: (ctx: KeyContext) => z.ZodType<T>;
-    /** The value when the key is absent or empty; also Pulumi.yaml's default ("" when undefined). */
-    readonly default: MayBeUnset extends false ? T : T | undefined;
-    /** Whether the parsed value may be undefined: no default, or a required key that is missing or invalid. */
-    readonly mayBeUnset: MayBeUnset;
-    /** Set when the key must be given: what to give, for the "is missing" message. */
-    readonly required?: (ctx: KeyContext) => string;
-    /** An example value, for messages about the key as a whole. */
-    readonly example: (ctx: KeyContext) => string;
-    /** The one prose text (Markdown): the README cell, and (as plain text) Pulumi.yaml's description. */
-    readonly text: string;
-    /** The README's default cell (Markdown). */
-    readonly defaultText: string;
-}
-
-type Declared<T> = Omit<KeyDeclaration<T>, "mayBeUnset" | "default" | "required">;
-
-/** A key with a default: its value is always set. */
-function key<T>(declaration: Declared<T> & { readonly default: NoInfer<T> }): KeyDeclaration<T, false> {
-    return { ...declaration, mayBeUnset: false };
-}
-
-/** A key without a default: unset when absent. */
-function unsetKey<T>(declaration: Declared<T>): KeyDeclaration<T, true> {
-    return { ...declaration, default: undefined, mayBeUnset: true };
-}
-
-/** A key the stack file must give (Pulumi.yaml still declares a default on the safe side). */
-function requiredKey<T>(
-    declaration: Declared<T> & { readonly default: NoInfer<T>; readonly required: (ctx: KeyContext) => string },
-): KeyDeclaration<T, true> {
-    return { ...declaration, mayBeUnset: true };
-}
 
 const fixed = (example: string) => () => example;
 const sizingExample = (field: "cpu" | "memory") => (ctx: KeyContext) =>
@@ -444,13 +393,7 @@ export const KEYS = {
 export type KeyName = keyof typeof KEYS;
 
 /** The value each key holds after parsing: its default when absent, undefined when it has none or failed. */
-export type ConfigValues = {
-    readonly [K in KeyName]: (typeof KEYS)[K] extends KeyDeclaration<infer T, infer MayBeUnset>
-        ? MayBeUnset extends true
-            ? T | undefined
-            : T
-        : never;
-};
+export type ConfigValues = ValuesOf<typeof KEYS>;
 
 /** Keys of the providers' namespaces the program reads; README rows only (the providers declare them). */
 export const PROVIDER_KEYS: readonly { readonly name: string; readonly text: string; readonly defaultText: string }[] =

@@ -6,22 +6,32 @@
  * fails takes its default so that the feature readers go on and report their rules too.
  */
 import { z } from "zod";
-import { CONFIG_KEYS, ConfigValues, KEYS, KeyContext, KeyDeclaration, KeyName } from "./keys";
+import { KeyContext, KeyDeclaration, ValuesOf } from "./declare";
+import { KEYS } from "./keys";
 import { Problems } from "./problems";
 import { nearest } from "./suggest";
 
-export interface ParsedKeys {
-    readonly values: ConfigValues;
+type Declarations = Record<string, KeyDeclaration<unknown>>;
+
+export interface ParsedKeys<K extends Declarations = typeof KEYS> {
+    readonly values: ValuesOf<K>;
     /** Whether the stack file sets the key to a non-empty value. */
-    given(key: KeyName): boolean;
+    given(key: keyof K & string): boolean;
     /** Whether the key's value passed its schema (an absent key passes unless required). */
-    valid(key: KeyName): boolean;
+    valid(key: keyof K & string): boolean;
 }
 
 /** How a value is shown when the key is a Pulumi secret: never echoed. */
 export const SECRET_SHOWN = "[secret]";
 
-export function parseKeys(
+/** The main program's keys (./keys.ts). */
+export function parseKeys(raw: Parameters<typeof parseDeclared>[1], p: Problems, ctx: KeyContext): ParsedKeys {
+    return parseDeclared(KEYS, raw, p, ctx);
+}
+
+/** Any program's declared keys: the main program's, the bootstrap program's. */
+export function parseDeclared<K extends Declarations>(
+    declarations: K,
     raw: {
         readonly project: string;
         readonly values: Readonly<Record<string, string>>;
@@ -29,23 +39,24 @@ export function parseKeys(
     },
     p: Problems,
     ctx: KeyContext,
-): ParsedKeys {
+): ParsedKeys<K> {
+    const names = Object.keys(declarations);
     for (const name of Object.keys(raw.values)) {
-        if (!(CONFIG_KEYS as readonly string[]).includes(name)) {
-            const near = nearest(name, CONFIG_KEYS);
+        if (!names.includes(name)) {
+            const near = nearest(name, names);
             p.invalid(
                 `${raw.project}:${name}`,
                 raw.values[name],
-                `not a setting of this program${near ? ` (did you mean ${near}?)` : ""}; known keys: ${CONFIG_KEYS.join(", ")}`,
-                near ?? "cpu",
+                `not a setting of this program${near ? ` (did you mean ${near}?)` : ""}; known keys: ${names.join(", ")}`,
+                near ?? names[0],
             );
         }
     }
-    const given = (name: KeyName) => raw.values[name] !== undefined && raw.values[name] !== "";
+    const given = (name: string) => raw.values[name] !== undefined && raw.values[name] !== "";
     const values: Record<string, unknown> = {};
-    const invalid = new Set<KeyName>();
-    for (const name of CONFIG_KEYS) {
-        const declaration = KEYS[name] as KeyDeclaration<unknown>;
+    const invalid = new Set<string>();
+    for (const name of names) {
+        const declaration = declarations[name];
         const secret = raw.secretKeys?.includes(name) ?? false;
         const before = p.all.length;
         values[name] = given(name)
@@ -55,7 +66,7 @@ export function parseKeys(
             invalid.add(name);
         }
     }
-    return { values: values as ConfigValues, given, valid: (name) => !invalid.has(name) };
+    return { values: values as ValuesOf<K>, given, valid: (name) => !invalid.has(name) };
 }
 
 function absent(p: Problems, name: string, declaration: KeyDeclaration<unknown>, ctx: KeyContext): unknown {
@@ -91,11 +102,40 @@ function parseOne(
         return result.data;
     }
     for (const issue of result.error.issues) {
+        if (issue.code === "unrecognized_keys") {
+            unknownFields(p, name + pathText(issue.path), issue, at(decoded.value, issue.path), shown);
+            continue;
+        }
         const { allowed, example } = explain(issue, declaration.example(ctx));
         const value = "input" in issue && issue.input !== undefined ? issue.input : at(decoded.value, issue.path);
         p.invalid(name + pathText(issue.path), shown(value), allowed, example);
     }
     return failed();
+}
+
+/** A problem per unknown field of a map, with the nearest known field (./declare.ts `fieldsOf`). */
+function unknownFields(
+    p: Problems,
+    key: string,
+    issue: z.core.$ZodIssueUnrecognizedKeys,
+    map: unknown,
+    shown: (value: unknown) => unknown,
+): void {
+    let known: string[] = [];
+    try {
+        known = (JSON.parse(issue.message) as { knownFields?: string[] }).knownFields ?? [];
+    } catch {
+        // A map declared without fieldsOf: no list to suggest from.
+    }
+    for (const field of issue.keys) {
+        const near = nearest(field, known);
+        p.invalid(
+            `${key}.${field}`,
+            shown((map as Record<string, unknown> | undefined)?.[field]),
+            `not a known field${near ? ` (did you mean ${near}?)` : ""}; use ${known.join(", ")}`,
+            `${key}.${near ?? known[0]}`,
+        );
+    }
 }
 
 type Decoded = { ok: true; value: unknown } | { ok: false; allowed: string };

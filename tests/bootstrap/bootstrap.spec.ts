@@ -90,11 +90,54 @@ describe("bootstrap: config", () => {
                 `  - githubRepository "acme/*" is invalid: owner/name as GitHub spells it, no wildcards (e.g. "acme/agentcore-private")`,
                 `  - oidcProviderArn "arn:aws:iam::123456789012:oidc-provider/gitlab.com" is invalid: the ARN of this account's token.actions.githubusercontent.com provider, or empty to create one (e.g. "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com")`,
                 `  - environments[0].name "qa" is invalid: one of development, staging, production (e.g. "staging")`,
-                `  - environments[1].extra 1 is invalid: not a known field; use name, stack, kind, compute, subnetIds, securityGroupIds (e.g. environments[1].name)`,
-                `  - environments[1].subnetIds ["subnet-XYZ"] is invalid: subnet IDs only (^subnet-[0-9a-f]{8,17}$); not "subnet-XYZ" (e.g. [subnet-0a1b2c3d4e5f60001])`,
+                `  - environments[1].subnetIds[0] "subnet-XYZ" is invalid: a subnet ID (e.g. "subnet-0a1b2c3d4e5f60001")`,
                 `  - environments[1].securityGroupIds [] is invalid: a list of 1 to 16 security group IDs (e.g. [sg-0a1b2c3d4e5f60003])`,
+                `  - environments[1].extra 1 is invalid: not a known field; use name, stack, kind, compute, subnetIds, securityGroupIds (e.g. environments[1].name)`,
             ].join("\n"),
         );
+    });
+
+    it("refuses a misspelt key with the nearest known one, and keys of the main program", () => {
+        expect(() =>
+            validateBootstrapConfig(raw({ githubRepository: "a/b", environments: [STAGING], mainProjekt: "x" })),
+        ).to.throw(
+            `agentcore-bootstrap:mainProjekt "x" is invalid: not a setting of this program (did you mean mainProject?)`,
+        );
+        expect(() =>
+            validateBootstrapConfig(raw({ githubRepository: "a/b", environments: [STAGING], cpu: "512" })),
+        ).to.throw(
+            `agentcore-bootstrap:cpu "512" is invalid: not a setting of this program; known keys: githubRepository, oidcProviderArn, mainProject, environments`,
+        );
+        // Near miss: the same config without the stray key is valid.
+        expect(
+            validateBootstrapConfig(raw({ githubRepository: "a/b", environments: [STAGING] })).environments,
+        ).to.have.length(1);
+    });
+
+    it("requires the subnets and security groups of a stack that runs runtimes, and none of a network stack", () => {
+        expect(() =>
+            validateBootstrapConfig(raw({ githubRepository: "a/b", environments: [{ name: "staging" }] })),
+        ).to.throw(`environments[0].subnetIds null is invalid: a list of 1 to 16 subnet IDs`);
+        expect(() =>
+            validateBootstrapConfig(
+                raw({
+                    githubRepository: "a/b",
+                    environments: [{ name: "staging", kind: "network", subnetIds: ["subnet-12345678"] }],
+                }),
+            ),
+        ).to.throw(`environments[0].subnetIds ["subnet-12345678"] is invalid: unset for a network stack`);
+        expect(
+            validateBootstrapConfig(
+                raw({ githubRepository: "a/b", environments: [{ name: "staging", kind: "network" }] }),
+            ).environments[0],
+        ).to.deep.equal({
+            name: "staging",
+            stack: "staging",
+            kind: "network",
+            compute: "microvm",
+            subnetIds: [],
+            securityGroupIds: [],
+        });
     });
 
     it("requires the repository and the environments", () => {
@@ -111,9 +154,13 @@ describe("bootstrap: config", () => {
         expect(validateBootstrapConfig(raw(env(["subnet-12345678"]))).environments[0].subnetIds).to.deep.equal([
             "subnet-12345678",
         ]);
-        expect(() => validateBootstrapConfig(raw(env(["subnet-1234567"])))).to.throw("subnet IDs only");
+        expect(() => validateBootstrapConfig(raw(env(["subnet-1234567"])))).to.throw(
+            'subnetIds[0] "subnet-1234567" is invalid: a subnet ID',
+        );
         expect(validateBootstrapConfig(raw(env(["subnet-0123456789abcdef0"]))).environments).to.have.length(1);
-        expect(() => validateBootstrapConfig(raw(env(["subnet-0123456789abcdef01"])))).to.throw("subnet IDs only");
+        expect(() => validateBootstrapConfig(raw(env(["subnet-0123456789abcdef01"])))).to.throw(
+            'subnetIds[0] "subnet-0123456789abcdef01" is invalid: a subnet ID',
+        );
         const sixteen = Array.from({ length: 16 }, (_, i) => `subnet-${(0x10000000 + i).toString(16)}`);
         expect(validateBootstrapConfig(raw(env(sixteen))).environments[0].subnetIds).to.have.length(16);
         expect(() => validateBootstrapConfig(raw(env([...sixteen, "subnet-20000000"])))).to.throw(

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { renderProjectFile, renderReadme } from "../../scripts/configSync";
+import { renderBootstrapProjectFile, renderProjectFile, renderReadme } from "../../scripts/configSync";
 import { CONFIG_KEYS, validateConfig } from "../../src/config";
 import { KEYS } from "../../src/config/keys";
 import { rawStack, REPO_ROOT } from "../helpers";
@@ -74,6 +74,11 @@ describe("config keys: one declaration", () => {
     it("keeps Pulumi.yaml's config section equal to the declaration (npm run config:sync)", () => {
         const current = fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8");
         expect(current, "run npm run config:sync").to.equal(renderProjectFile(current));
+    });
+
+    it("keeps bootstrap/Pulumi.yaml's config section equal to bootstrap/config.ts (npm run config:sync)", () => {
+        const current = fs.readFileSync(path.join(ROOT, "bootstrap", "Pulumi.yaml"), "utf8");
+        expect(current, "run npm run config:sync").to.equal(renderBootstrapProjectFile(current));
     });
 
     it("keeps the README's configuration table equal to the declaration (npm run config:sync)", () => {

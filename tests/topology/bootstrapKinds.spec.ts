@@ -87,8 +87,8 @@ describe("topology: CI deploy roles per kind", () => {
             `Stack "ci" has 4 configuration problems; nothing was created:\n` +
                 `  - environments[0].kind "hub" is invalid: one of all-in-one, network, agent (e.g. "agent")\n` +
                 `  - environments[0].securityGroupIds null is invalid: a list of 1 to 16 security group IDs (e.g. [sg-0a1b2c3d4e5f60003])\n` +
-                `  - environments[1].stack "network" is invalid: each stack once (one deploy role per stack) (e.g. "production")\n` +
-                `  - environments[1].subnetIds ["subnet-0a1b2c3d4e5f60001"] is invalid: unset for a network stack: it runs no runtimes (e.g. remove it)`,
+                `  - environments[1].subnetIds ["subnet-0a1b2c3d4e5f60001"] is invalid: unset for a network stack: it runs no runtimes (e.g. remove it)\n` +
+                `  - environments[1].stack "network" is invalid: each stack once (one deploy role per stack) (e.g. "production")`,
         );
     });
 });

@@ -1,0 +1,78 @@
+/**
+ * How a config key is declared, for the main program (./keys.ts) and the bootstrap program
+ * (bootstrap/config.ts) alike: its Pulumi.yaml type, its zod schema, its default and its text.
+ * ./parse.ts applies the declarations.
+ */
+import { z } from "zod";
+import { Environment } from "../aws/agentcore";
+
+/** The types Pulumi.yaml's config schema knows; `array` is a list of strings. */
+export type PulumiConfigType = "string" | "integer" | "boolean" | "array";
+
+/** What a key's schema and example may depend on: the environment, read first. */
+export interface KeyContext {
+    readonly environment?: Environment;
+}
+
+/**
+ * A schema failure's message: what is allowed and an example, carried through zod's message
+ * field as JSON so that ./parse.ts renders `<key> <value> is invalid: <allowed> (e.g. <example>)`.
+ */
+export function says(allowed: string, example: string): { error: string } {
+    return { error: JSON.stringify({ allowed, example }) };
+}
+
+/**
+ * A map with only the given fields; an unknown field is reported with the nearest known one
+ * (./parse.ts reads the field list from the message).
+ */
+export function fieldsOf<S extends z.core.$ZodLooseShape>(shape: S) {
+    return z.strictObject(shape, { error: JSON.stringify({ knownFields: Object.keys(shape) }) });
+}
+
+export interface KeyDeclaration<T, MayBeUnset extends boolean = boolean> {
+    /** The Pulumi.yaml type; undefined for structured keys (runtimes, secretValues, tags), not in Pulumi.yaml. */
+    readonly type?: PulumiConfigType;
+    /** The value's shape and per-value rules. */
+    readonly schema: (ctx: KeyContext) => z.ZodType<T>;
+    /** The value when the key is absent or empty; also Pulumi.yaml's default ("" when undefined). */
+    readonly default: MayBeUnset extends false ? T : T | undefined;
+    /** Whether the parsed value may be undefined: no default, or a required key that is missing or invalid. */
+    readonly mayBeUnset: MayBeUnset;
+    /** Set when the key must be given: what to give, for the "is missing" message. */
+    readonly required?: (ctx: KeyContext) => string;
+    /** An example value, for messages about the key as a whole. */
+    readonly example: (ctx: KeyContext) => string;
+    /** The one prose text (Markdown): the README cell, and (as plain text) Pulumi.yaml's description. */
+    readonly text: string;
+    /** The README's default cell (Markdown). */
+    readonly defaultText: string;
+}
+
+type Declared<T> = Omit<KeyDeclaration<T>, "mayBeUnset" | "default" | "required">;
+
+/** A key with a default: its value is always set. */
+export function key<T>(declaration: Declared<T> & { readonly default: NoInfer<T> }): KeyDeclaration<T, false> {
+    return { ...declaration, mayBeUnset: false };
+}
+
+/** A key without a default: unset when absent. */
+export function unsetKey<T>(declaration: Declared<T>): KeyDeclaration<T, true> {
+    return { ...declaration, default: undefined, mayBeUnset: true };
+}
+
+/** A key the stack file must give (Pulumi.yaml still declares a default on the safe side). */
+export function requiredKey<T>(
+    declaration: Declared<T> & { readonly default: NoInfer<T>; readonly required: (ctx: KeyContext) => string },
+): KeyDeclaration<T, true> {
+    return { ...declaration, mayBeUnset: true };
+}
+
+/** The value each declared key holds after parsing. */
+export type ValuesOf<K extends Record<string, KeyDeclaration<unknown>>> = {
+    readonly [N in keyof K]: K[N] extends KeyDeclaration<infer T, infer MayBeUnset>
+        ? MayBeUnset extends true
+            ? T | undefined
+            : T
+        : never;
+};
