@@ -105,7 +105,38 @@ export interface CostInputs {
     readonly codeObjects?: number;
     /** Instances: the capacity provider's allowed instance types. Default: none (microVMs). */
     readonly instanceTypes?: readonly string[];
+    /** Instances: runtimes on the capacity provider (each session of each is one instance). Default: 0. */
+    readonly instanceRuntimes?: number;
+    /** Instances: GiB of the provider's persistent volumes, which each session gets. Default: 0. */
+    readonly instanceVolumeGiB?: number;
 }
+
+/**
+ * Instances, as estimates (AgentCore pricing page, "Instances"; ../shared/AGENTCORE.md): the
+ * EC2 On-Demand rate of the type per instance-hour, Linux, us-east-1, from the Amazon EC2
+ * On-Demand pricing page (https://aws.amazon.com/ec2/pricing/on-demand/) as of
+ * INSTANCE_PRICE_DATE, one row per type of src/compute/catalogue.ts; AgentCore adds its
+ * management fee on top; persistent volumes are EBS gp3 at the EBS rate per GiB-month
+ * (https://aws.amazon.com/ebs/pricing/). Savings Plans would lower the EC2 part.
+ */
+export const INSTANCE_PRICE_DATE = "2026-06-17";
+export const INSTANCE_HOUR_PRICES: Readonly<Record<string, number>> = {
+    "c7g.medium": 0.0363,
+    "m7g.medium": 0.0408,
+    "r7g.medium": 0.0536,
+    "c7g.large": 0.0725,
+    "m7g.large": 0.0816,
+    "r7g.large": 0.1071,
+    "c7g.xlarge": 0.145,
+    "m7g.xlarge": 0.1632,
+    "c7i.large": 0.08925,
+    "m7i.large": 0.1008,
+    "r7i.large": 0.1323,
+    "c7i.xlarge": 0.1785,
+    "m7i.xlarge": 0.2016,
+};
+/** EBS gp3 storage, per GiB-month (us-east-1). */
+export const EBS_GP3_GIB_MONTH = 0.08;
 
 /**
  * How an Instances session is billed (AgentCore pricing page, "Instances"): one instance-hour
@@ -120,8 +151,15 @@ export function instancesCostNote(instanceTypes: readonly string[]): string {
     return (
         `Instances: each session is one instance of ${instanceTypes.join(", ")}, billed per instance-hour at the EC2 On-Demand rate ` +
         `(about a 1-minute minimum) plus AgentCore's ${INSTANCES_MANAGEMENT_FEE * 100} % management fee ` +
-        `(${INSTANCES_MANAGEMENT_FEE_GPU * 100} % for G-series), and EBS at EBS rates per GiB-month; Savings Plans apply. Not included.`
+        `(${INSTANCES_MANAGEMENT_FEE_GPU * 100} % for G-series), and EBS at EBS rates per GiB-month; Savings Plans apply. ` +
+        `The Instances lines are estimates: the cheapest allowed type's us-east-1 Linux On-Demand rate of ${INSTANCE_PRICE_DATE} (aws.amazon.com/ec2/pricing/on-demand), ` +
+        `gp3 at $${EBS_GP3_GIB_MONTH}/GiB-month (aws.amazon.com/ebs/pricing), AWS may launch any allowed type.`
     );
+}
+
+/** The management fee's share for a type: 7.8 % for G-series (GPU), 12 % otherwise. */
+export function managementFee(instanceType: string): number {
+    return /^g/.test(instanceType) ? INSTANCES_MANAGEMENT_FEE_GPU : INSTANCES_MANAGEMENT_FEE;
 }
 
 export interface CostLine {
@@ -293,6 +331,39 @@ export function estimateCost(inputs: CostInputs): CostEstimate {
         "assumption",
     );
 
+    // Instances: each session is one whole instance for as long as it runs (assumed like the
+    // USAGE_LOGS volume: session-hours per runtime per day), at the cheapest allowed type's rate.
+    const priced = (inputs.instanceTypes ?? [])
+        .filter((t) => INSTANCE_HOUR_PRICES[t] !== undefined)
+        .sort((a, b) => INSTANCE_HOUR_PRICES[a] - INSTANCE_HOUR_PRICES[b]);
+    const instanceRuntimes = inputs.instanceRuntimes ?? 0;
+    if (priced.length > 0 && instanceRuntimes > 0) {
+        const type = priced[0];
+        const instanceHours = instanceRuntimes * ASSUMPTIONS.sessionHoursPerRuntimeDay * DAYS_PER_MONTH;
+        add(
+            `Instances: ${instanceRuntimes} runtime${instanceRuntimes === 1 ? "" : "s"} × assumed ${ASSUMPTIONS.sessionHoursPerRuntimeDay} session-hours/day on ${type} (EC2 On-Demand, estimate)`,
+            instanceHours,
+            "instance-hour",
+            INSTANCE_HOUR_PRICES[type],
+            "assumption",
+        );
+        const fee = managementFee(type);
+        add(
+            `Instances: AgentCore management fee, ${cents(fee * 100)} % of those instance-hours (estimate)`,
+            instanceHours * INSTANCE_HOUR_PRICES[type],
+            "USD of instance-hours",
+            fee,
+            "assumption",
+        );
+        add(
+            `Instances: EBS gp3 persistent volumes, ${inputs.instanceVolumeGiB ?? 0} GiB per session, one kept session per runtime (estimate)`,
+            (inputs.instanceVolumeGiB ?? 0) * instanceRuntimes,
+            "GiB-month",
+            EBS_GP3_GIB_MONTH,
+            "assumption",
+        );
+    }
+
     const sum = (basis: CostLine["basis"]) =>
         cents(lines.filter((l) => l.basis === basis).reduce((s, l) => s + l.monthly, 0));
     const fixedMonthly = sum("list");
@@ -378,6 +449,19 @@ export function costInputsFromResources(resources: readonly RecordedResource[], 
                 )?.ec2Configuration?.launchTemplateSource?.launchParameters?.instanceRequirements
                     ?.allowedInstanceTypes ?? [],
         ),
+        instanceRuntimes: ofType(TYPES.nativeRuntime).filter(
+            (r) => r.inputs.capacityProviderConfiguration !== undefined,
+        ).length,
+        instanceVolumeGiB: ofType(TYPES.nativeCapacityProvider)
+            .flatMap(
+                (p) =>
+                    (
+                        p.inputs.computeConfiguration as
+                            | { ec2Configuration?: { volumes?: { ebsConfiguration?: { sizeGiB?: number } }[] } }
+                            | undefined
+                    )?.ec2Configuration?.volumes ?? [],
+            )
+            .reduce((sum, v) => sum + Number(v.ebsConfiguration?.sizeGiB ?? 0), 0),
     };
 }
 

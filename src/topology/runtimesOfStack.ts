@@ -124,7 +124,10 @@ export function runtimesOfStack(
         logRetentionDays: config.logRetentionDays,
         tracing: config.tracing,
         transactionSearch: config.transactionSearch,
-        sessionInsights: config.sessionInsights,
+        // Per-session vCPU/memory readings come from USAGE_LOGS, microVM-billed records AWS does
+        // not confirm for Instances (billed per instance-hour, the instance type is the size):
+        // on Instances no usage rules, per-session or usage-silence alarms (docs/instances.md).
+        sessionInsights: config.sessionInsights && config.compute.type === "microvm",
         deliveryPolicies: placement.deliveryPolicies,
         protect: config.protect,
         tags: config.tags,

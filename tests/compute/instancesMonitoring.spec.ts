@@ -1,0 +1,48 @@
+/**
+ * Alarms on each compute type, pinned by name. On microVMs AgentCore bills vCPU-hours and
+ * GB-hours per session and writes one USAGE_LOGS record per session-second, which the
+ * per-session and usage-silence alarms read. On Instances a session is one whole instance,
+ * billed per instance-hour (../shared/AGENTCORE.md "Instances": whether USAGE_LOGS exist there
+ * is unconfirmed), so those three alarms and their Contributor Insights rules are not created;
+ * errors, throttles, client errors and latency are runtime metrics of both and stay.
+ */
+import { expect } from "chai";
+import { ofType, runStackOnce } from "../helpers";
+
+const ERRORS_THROTTLES_LATENCY = [
+    "agentcore-staging-support_agent-SystemErrors",
+    "agentcore-staging-support_agent-Throttles",
+    "agentcore-staging-support_agent-UserErrorRate",
+    "agentcore-staging-support_agent-LatencyP99",
+];
+
+describe("Instances: alarms that stay meaningful", function () {
+    this.timeout(60_000);
+
+    it("microVM staging: the seven alarms, per-session budget and usage silence included", async () => {
+        const run = await runStackOnce("staging");
+        expect(run.outputs?.alarmNames).to.deep.equal([
+            ...ERRORS_THROTTLES_LATENCY,
+            "agentcore-staging-support_agent-CpuPerSession",
+            "agentcore-staging-support_agent-MemoryPerSession",
+            "agentcore-staging-support_agent-UsageLogsSilent",
+        ]);
+        expect(ofType(run, "aws:cloudwatch/contributorInsightRule:ContributorInsightRule")).to.not.have.length(0);
+    });
+
+    it("Instances staging: errors, throttles, client errors and latency only; no usage rules", async () => {
+        const run = await runStackOnce("staging", { computeType: "instances" });
+        expect(run.error).to.equal(undefined);
+        expect(run.outputs?.alarmNames).to.deep.equal(ERRORS_THROTTLES_LATENCY);
+        expect(ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs.name)).to.have.members(
+            ERRORS_THROTTLES_LATENCY,
+        );
+        expect(ofType(run, "aws:cloudwatch/contributorInsightRule:ContributorInsightRule")).to.deep.equal([]);
+        // The kept alarms watch the runtime's own AgentCore metrics.
+        for (const alarm of ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm")) {
+            expect(JSON.stringify(alarm.inputs.metricQueries), String(alarm.inputs.name)).to.contain(
+                "AWS/Bedrock-AgentCore",
+            );
+        }
+    });
+});
