@@ -185,8 +185,9 @@ export class AgentNetwork extends pulumi.ComponentResource {
             // belong to the VPC's owner.
             const existing = network.existingVpc;
             if (!existing) {
-                throw new Error(
+                throw new pulumi.ResourceError(
                     "network.mode is existing but network.existingVpc is missing (config validation should have caught this)",
+                    this,
                 );
             }
             vpcId = pulumi.output(existing.vpcId);
@@ -212,7 +213,10 @@ export class AgentNetwork extends pulumi.ComponentResource {
         const groupId = (role: SecurityGroupRole): pulumi.Output<string> => {
             const group = groups.get(role);
             if (!group) {
-                throw new Error(`AgentNetwork ${name}: no ${role} security group in this configuration`);
+                throw new pulumi.ResourceError(
+                    `AgentNetwork ${name}: no ${role} security group in this configuration`,
+                    this,
+                );
             }
             return group.id;
         };

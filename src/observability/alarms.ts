@@ -3,17 +3,10 @@
  * environment and budget, how long it must breach, and what missing data means. The
  * component turns each into an `aws.cloudwatch.MetricAlarm` once the runtime's ARN resolves.
  */
-import { Environment, LOG_RETENTION_DAYS } from "../aws/agentcore";
+import { Environment } from "../aws/agentcore";
 import { SizingBudget } from "../config/types";
 import { MetricTarget } from "./dimensions";
-import {
-    MAX_ENDPOINTS_PER_RUNTIME_ALARM,
-    MetricQuery,
-    latencyQueries,
-    perEndpoint,
-    sumQueries,
-    userErrorRateQueries,
-} from "./metricQueries";
+import { MetricQuery, latencyQueries, perEndpoint, sumQueries, userErrorRateQueries } from "./metricQueries";
 import {
     FAST_PERIOD_SECONDS,
     THRESHOLDS,
@@ -174,64 +167,4 @@ export function runtimeAlarmDefinitions(
             queries: (target) => usageSilenceQueries(target),
         },
     ];
-}
-
-/** What the monitoring component needs to check before it creates anything. */
-export interface MonitoringPlan {
-    readonly runtimes: readonly { readonly name: string; readonly endpointNames: readonly string[] }[];
-    readonly alarmEmails: readonly string[];
-    readonly logRetentionDays: number;
-    readonly sizing: SizingBudget;
-    /** With `transactionSearch`, the environment must be production (one owner per account). */
-    readonly environment?: Environment;
-    readonly transactionSearch?: boolean;
-}
-
-/** Every reason the plan cannot be monitored as designed; empty when it can. */
-export function monitoringProblems(plan: MonitoringPlan): string[] {
-    const problems: string[] = [];
-    if (plan.runtimes.length === 0) {
-        problems.push(`runtimes is empty: monitoring needs at least one runtime (e.g. [{ name: "support_agent", … }])`);
-    }
-    const seen = new Set<string>();
-    plan.runtimes.forEach((runtime, i) => {
-        if (seen.has(runtime.name)) {
-            problems.push(
-                `runtimes[${i}].name "${runtime.name}" is used twice: alarm names must be unique (e.g. "${runtime.name}_2")`,
-            );
-        }
-        seen.add(runtime.name);
-        const endpoints = runtime.endpointNames.length + 1;
-        if (endpoints > MAX_ENDPOINTS_PER_RUNTIME_ALARM) {
-            problems.push(
-                `runtimes[${i}].endpoints has ${runtime.endpointNames.length} endpoints: with DEFAULT that is ${endpoints}, ` +
-                    `but the user-error rate alarm reads 2 metrics per endpoint and CloudWatch allows 10, ` +
-                    `so at most ${MAX_ENDPOINTS_PER_RUNTIME_ALARM - 1} configured endpoints per runtime (e.g. [{ name: "live", version: "3" }])`,
-            );
-        }
-    });
-    const emails = plan.alarmEmails.map((e) => e.toLowerCase());
-    emails.forEach((email, i) => {
-        if (emails.indexOf(email) !== i) {
-            problems.push(
-                `alarmEmails[${i}] "${plan.alarmEmails[i]}" is listed twice: SNS keeps one subscription per address`,
-            );
-        }
-    });
-    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(plan.logRetentionDays)) {
-        problems.push(
-            `logRetentionDays ${plan.logRetentionDays} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")} (e.g. 30)`,
-        );
-    }
-    if (plan.transactionSearch && plan.environment !== "production") {
-        problems.push(
-            `transactionSearch is true in a ${plan.environment ?? "non-production"} stack: Transaction Search has one owner per account and region, a production stack (e.g. transactionSearch: false here)`,
-        );
-    }
-    if (!(plan.sizing.cpu > 0) || !(plan.sizing.memory > 0)) {
-        problems.push(
-            `sizing { cpu: ${plan.sizing.cpu}, memory: ${plan.sizing.memory} } must be positive: the per-session alarms compare against it (e.g. { cpu: 1024, memory: 2048 })`,
-        );
-    }
-    return problems;
 }

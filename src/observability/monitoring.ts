@@ -14,7 +14,7 @@ import { Environment } from "../aws/agentcore";
 import { SizingBudget } from "../config/types";
 import { AwsContext } from "../aws/iamDocument";
 import { awsContextOutput } from "../aws/context";
-import { SESSION_INSIGHT_ALARMS, alarmName, monitoringProblems, runtimeAlarmDefinitions } from "./alarms";
+import { SESSION_INSIGHT_ALARMS, alarmName, runtimeAlarmDefinitions } from "./alarms";
 import { dashboardBody, dashboardNameFor } from "./dashboard";
 import { MetricTarget, endpointsOf, runtimeNameFromId } from "./dimensions";
 import { alarmTopicPolicy, subscriptionResourceName } from "./topicPolicy";
@@ -77,11 +77,8 @@ export class RuntimeMonitoring extends pulumi.ComponentResource {
     constructor(name: string, args: RuntimeMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENTS.monitoring, name, {}, opts);
 
-        // Decide from plain config before creating anything; never inside an apply.
-        const problems = monitoringProblems(args);
-        if (problems.length > 0) {
-            throw new Error(`RuntimeMonitoring ${name}: ${problems.join("; ")}`);
-        }
+        // The validated StackConfig (src/config) holds every rule the alarms rely on: at least
+        // one runtime, unique names, at most 4 configured endpoints, CloudWatch retentions.
         const tags = { ...args.tags };
 
         const context: pulumi.Output<AwsContext> = awsContextOutput(this);

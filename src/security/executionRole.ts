@@ -5,7 +5,7 @@
  * runtimes, repositories and models this stack configures.
  */
 import { AGENTCORE_SERVICE_PRINCIPAL, RUNTIME_LOG_GROUP_PREFIX } from "../aws/agentcore";
-import { MODEL_ARN, RuntimeConfig } from "../config";
+import { RuntimeConfig } from "../config";
 import {
     AwsContext,
     PolicyDocument,
@@ -155,23 +155,4 @@ export function executionRolePolicy(input: ExecutionRoleInput): PolicyDocument {
         });
     }
     return { Version: "2012-10-17", Statement: statements };
-}
-
-/**
- * Problems that would make the documents wrong, found from plain config before anything is
- * created (config validation normally catches them first; the component may be reused).
- */
-export function executionRoleProblems(input: Pick<ExecutionRoleInput, "runtimes" | "modelArns">): string[] {
-    const problems: string[] = [];
-    if (input.runtimes.length === 0) {
-        problems.push(
-            "runtimes is empty: the execution role serves (and its log and workload-identity grants name) the configured runtimes, so at least one is needed",
-        );
-    }
-    input.modelArns.forEach((arn, i) => {
-        if (!MODEL_ARN.test(arn)) {
-            problems.push(`modelArns[${i}] "${arn}" must be a model or inference-profile ARN without wildcards`);
-        }
-    });
-    return problems;
 }

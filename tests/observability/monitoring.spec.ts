@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import { MonitoredRuntime, RuntimeMonitoring } from "../../src/observability/monitoring";
 import { SizingBudget, StackConfig } from "../../src/config";
-import { AlarmMetric, alarmName, monitoringProblems, runtimeAlarmDefinitions } from "../../src/observability/alarms";
+import { AlarmMetric, alarmName, runtimeAlarmDefinitions } from "../../src/observability/alarms";
 import { DashboardBody, dashboardBody, dashboardNameFor } from "../../src/observability/dashboard";
 import { endpointsOf, metricDimensions, runtimeNameFromId } from "../../src/observability/dimensions";
 import { MetricQuery } from "../../src/observability/metricQueries";
@@ -507,97 +507,6 @@ describe("RuntimeMonitoring thresholds across environments", () => {
         const b = await build("staging", 1, config.sizing);
         expect(one(b.run, ALARM, "-CpuPerSession").inputs.threshold).to.equal(2);
         expect(one(b.run, ALARM, "-MemoryPerSession").inputs.threshold).to.equal(4);
-    });
-});
-
-describe("RuntimeMonitoring validation", () => {
-    const base = { alarmEmails: ["a@example.com"], logRetentionDays: 30, sizing: { cpu: 512, memory: 1024 } };
-
-    it("accepts the stack files' plans", () => {
-        for (const stack of STACKS) {
-            const config = configOf(stack);
-            const runtimes = config.runtimes.map((r) => ({
-                name: r.name,
-                endpointNames: r.endpoints.map((e) => e.name),
-            }));
-            expect(monitoringProblems({ ...config, runtimes })).to.deep.equal([]);
-        }
-    });
-
-    it("rejects more endpoints than a two-metric alarm can read, naming the key and the limit", () => {
-        const problems = monitoringProblems({
-            ...base,
-            runtimes: [{ name: "a", endpointNames: ["e1", "e2", "e3", "e4", "e5"] }],
-        });
-        expect(problems).to.have.length(1);
-        expect(problems[0]).to.include("runtimes[0].endpoints").and.include("at most 4 configured endpoints");
-        expect(
-            monitoringProblems({ ...base, runtimes: [{ name: "a", endpointNames: ["e1", "e2", "e3", "e4"] }] }),
-        ).to.deep.equal([]);
-    });
-
-    it("refuses to own Transaction Search outside production, and allows it there", () => {
-        const staging = monitoringProblems({
-            ...base,
-            runtimes: [{ name: "a", endpointNames: [] }],
-            environment: "staging",
-            transactionSearch: true,
-        });
-        expect(staging).to.have.length(1);
-        expect(staging[0]).to.include("transactionSearch is true in a staging stack").and.include("a production stack");
-        expect(
-            monitoringProblems({
-                ...base,
-                runtimes: [{ name: "a", endpointNames: [] }],
-                environment: "production",
-                transactionSearch: true,
-            }),
-        ).to.deep.equal([]);
-        expect(
-            monitoringProblems({
-                ...base,
-                runtimes: [{ name: "a", endpointNames: [] }],
-                environment: "staging",
-                transactionSearch: false,
-            }),
-        ).to.deep.equal([]);
-    });
-
-    it("collects every problem at once", () => {
-        const problems = monitoringProblems({
-            alarmEmails: ["a@example.com", "A@example.com"],
-            logRetentionDays: 31,
-            sizing: { cpu: 0, memory: 1024 },
-            runtimes: [
-                { name: "a", endpointNames: [] },
-                { name: "a", endpointNames: [] },
-            ],
-        });
-        expect(problems).to.have.length(4);
-        expect(problems.join("\n"))
-            .to.include("runtimes[1].name")
-            .and.include("alarmEmails[1]")
-            .and.include("logRetentionDays 31")
-            .and.include("sizing");
-        expect(monitoringProblems({ ...base, runtimes: [] })[0]).to.include("runtimes is empty");
-    });
-
-    it("throws before creating anything", async () => {
-        const config = configOf("development");
-        const run = await runComponent(() => {
-            new RuntimeMonitoring("agentcore-bad", {
-                environment: "development",
-                runtimes: [fakeRuntime("a", "development", "AbCdEf1234", ["e1", "e2", "e3", "e4", "e5"])],
-                sizing: config.sizing,
-                kmsKeyArn: KMS_KEY_ARN,
-                alarmEmails: [],
-                logRetentionDays: 30,
-                protect: false,
-                tags: {},
-            });
-        });
-        expect(String(run.error)).to.include("RuntimeMonitoring agentcore-bad").and.include("runtimes[0].endpoints");
-        expect(run.resources.filter((r) => r.custom)).to.deep.equal([]);
     });
 });
 

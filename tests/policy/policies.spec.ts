@@ -5,12 +5,7 @@
  */
 import { expect } from "chai";
 import { AwsContext, PolicyDocument, PolicyStatement } from "../../src/aws/iamDocument";
-import {
-    ExecutionRoleInput,
-    executionRolePolicy,
-    executionRoleProblems,
-    executionRoleTrustPolicy,
-} from "../../src/security/executionRole";
+import { ExecutionRoleInput, executionRolePolicy, executionRoleTrustPolicy } from "../../src/security/executionRole";
 import { keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../../src/security/kmsKey";
 
 /**
@@ -206,19 +201,6 @@ describe("execution role permission policy", () => {
     it("stays far below the 10,240-character inline policy quota with two runtimes", () => {
         const size = JSON.stringify(executionRolePolicy({ ...input, runtimes: [support, billing] })).length;
         expect(size).to.be.below(10240 / 2);
-    });
-});
-
-describe("execution role problems", () => {
-    it("accepts the valid input", () => {
-        expect(executionRoleProblems(input)).to.deep.equal([]);
-    });
-
-    it("reports each problem with the offending value", () => {
-        const problems = executionRoleProblems({ runtimes: [], modelArns: ["arn:aws:bedrock:*::foundation-model/*"] });
-        expect(problems).to.have.length(2);
-        expect(problems[0]).to.match(/runtimes is empty/);
-        expect(problems[1]).to.match(/modelArns\[0\].*without wildcards/);
     });
 });
 

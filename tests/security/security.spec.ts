@@ -250,13 +250,4 @@ describe("AgentSecurity wiring", () => {
         ]);
         expect(doc.Statement.map((s) => s.Sid)).to.not.include("InvokeConfiguredModels");
     });
-
-    it("refuses to build with no runtimes, before registering any child", async () => {
-        const base = configOf("development");
-        const r = await runComponent(() => {
-            build({ ...base, runtimes: [] });
-        });
-        expect(r.error?.message).to.match(/AgentSecurity agentcore-development: runtimes is empty/);
-        expect(r.resources.filter((x) => x.custom)).to.have.length(0);
-    });
 });
