@@ -6,7 +6,9 @@
  *   by digest.
  * - `code`: one stack-owned S3 bucket (SSE-KMS with the stack key and a bucket key,
  *   versioning, every public access block, TLS only, no ACLs) holding one zip per runtime,
- *   consumed by object version; or an existing object version (promotion).
+ *   consumed by object version. A promoted object version (`code.s3`, another stack's) is
+ *   copied into this bucket (`aws.s3.ObjectCopy`, re-encrypted with this stack's key) and the
+ *   runtime runs the copy, so the source stack cannot expire or delete what this one runs.
  * Each runtime also gets one inline role policy that reads exactly its artifact
  * (src/artifact/readGrants.ts); the runtime must depend on `accessPolicies`.
  *
@@ -26,6 +28,7 @@ import {
     buildContextHash,
     codeObjectKey,
     codeObjectTags,
+    promotedObjectKey,
     forceDeleteStores,
     imageTag,
     keepLastImagesPolicy,
@@ -58,6 +61,8 @@ export interface ArtifactOutput {
     readonly repositoryUrl?: string;
     /** The code object version the runtime runs. */
     readonly code?: { readonly bucket: string; readonly key: string; readonly versionId: string };
+    /** For a promoted code object: the source object version the stack's copy was made from. */
+    readonly copiedFrom?: { readonly bucket: string; readonly key: string; readonly versionId: string };
     readonly codeRuntime?: string;
     readonly entryPoint?: string[];
 }
@@ -99,7 +104,8 @@ export class AgentArtifacts extends pulumi.ComponentResource {
             );
         }
 
-        const needsBucket = args.runtimes.some((r) => r.artifact.kind === "code" && r.artifact.source.kind === "path");
+        // Every code runtime reads this stack's bucket: its own upload, or its copy of a promoted object.
+        const needsBucket = args.runtimes.some((r) => r.artifact.kind === "code");
         let bucket: aws.s3.Bucket | undefined;
         let bucketSettings: pulumi.Resource[] = [];
         if (needsBucket) {
@@ -250,25 +256,52 @@ export class AgentArtifacts extends pulumi.ComponentResource {
                 }));
             } else {
                 const s3 = a.source;
+                const key = promotedObjectKey(runtime.runtimeName, s3);
+                // The provider sends `source` URL-escaped, so a `?versionId=` suffix would name
+                // another key: the copy reads the source key's current version, and only if its
+                // ETag is the promoted version's (CopySourceIfMatch; S3 API reference, CopyObject),
+                // else S3 refuses with 412 and nothing else is copied.
+                const promoted = aws.s3.getObjectOutput(
+                    { bucket: s3.bucket, key: s3.key, versionId: s3.versionId },
+                    { parent: this },
+                );
+                const copy = new aws.s3.ObjectCopy(
+                    `${prefix}-code-copy`,
+                    {
+                        bucket: bucket!.id,
+                        key,
+                        source: `${s3.bucket}/${s3.key}`,
+                        copyIfMatch: promoted.etag,
+                        // Re-encrypted with this stack's key: the source's key may go with its stack.
+                        serverSideEncryption: "aws:kms",
+                        kmsKeyId: args.kmsKeyArn,
+                        bucketKeyEnabled: true,
+                        // The object's own tag set (at most 10), not the source's.
+                        taggingDirective: "REPLACE",
+                        tags: codeObjectTags(tags, runtime.name),
+                    },
+                    // Retained in a protected stack: deleting a copy deletes every version of its key.
+                    { parent: this, dependsOn: bucketSettings, retainOnDelete: protect },
+                );
                 runtimeArtifacts[runtime.name] = {
                     kind: "code",
-                    bucket: s3.bucket,
-                    key: s3.key,
-                    versionId: s3.versionId,
+                    bucket: bucket!.id,
+                    key,
+                    versionId: copy.versionId,
                     runtime: a.runtime,
                     entryPoint: a.entryPoint,
                 };
                 outputs[runtime.name] = pulumi.output({
                     kind: "code" as const,
-                    code: { bucket: s3.bucket, key: s3.key, versionId: s3.versionId },
+                    code: { bucket: bucket!.id, key, versionId: copy.versionId },
+                    copiedFrom: { bucket: s3.bucket, key: s3.key, versionId: s3.versionId },
                     codeRuntime: a.runtime,
                     entryPoint: [...a.entryPoint],
                 });
-                access = target.apply((t) => ({
+                access = pulumi.all([target, bucket!.arn, args.kmsKeyArn]).apply(([t, bucketArn, kmsKeyArn]) => ({
                     ...t,
-                    codeObject: { bucketArn: `arn:${t.partition}:s3:::${s3.bucket}`, key: s3.key },
+                    codeObject: { bucketArn, key, kmsKeyArn },
                 }));
-                this.codeBucketArns.push(target.apply((t) => `arn:${t.partition}:s3:::${s3.bucket}`));
             }
             this.accessPolicies.push(
                 new aws.iam.RolePolicy(

@@ -71,6 +71,17 @@ export function codeObjectKey(runtimeName: string): string {
 }
 
 /**
+ * Where a target stack keeps its copy of a promoted code object: under the runtime's prefix,
+ * named after the source bucket and key (8 hex of their SHA-256), so a promotion from another
+ * source writes a new key (the old copy is deleted only after the runtime has moved) and a
+ * new version of the same source rewrites this key as a new object version.
+ */
+export function promotedObjectKey(runtimeName: string, source: { bucket: string; key: string }): string {
+    const digest = createHash("sha256").update(`${source.bucket}/${source.key}`).digest("hex").slice(0, 8);
+    return `runtimes/${runtimeName}/promoted-${digest}.zip`;
+}
+
+/**
  * Development's images and code go with the stack. Staging's are kept like production's:
  * staging is what production is promoted from, so the digest production runs may live in
  * staging's repository (docs/delivery.md, "Where a promoted artifact lives").

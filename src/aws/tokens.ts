@@ -56,6 +56,7 @@ export const TYPES = {
     ecrLifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
     openIdConnectProvider: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
     s3BucketObject: "aws:s3/bucketObjectv2:BucketObjectv2",
+    s3ObjectCopy: "aws:s3/objectCopy:ObjectCopy",
     s3BucketOwnershipControls: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
     xrayResourcePolicy: "aws:xray/resourcePolicy:ResourcePolicy",
     secret: "aws:secretsmanager/secret:Secret",
@@ -86,6 +87,7 @@ export const INVOKES = {
     partition: "aws:index/getPartition:getPartition",
     prefixList: "aws:ec2/getPrefixList:getPrefixList",
     vpc: "aws:ec2/getVpc:getVpc",
+    s3Object: "aws:s3/getObject:getObject",
 } as const;
 
 /** The program's own ComponentResource tokens, `agentcore:<module>:<Type>`. */

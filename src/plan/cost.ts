@@ -101,7 +101,7 @@ export interface CostInputs {
     readonly insightRules?: number;
     /** ECR repositories this stack owns (images built from source). Default: 0. */
     readonly ecrRepositories?: number;
-    /** Code objects this stack uploads (direct code deployment). Default: 0. */
+    /** Code objects this stack stores: its uploads and its copies of promoted objects. Default: 0. */
     readonly codeObjects?: number;
     /** Instances: the capacity provider's allowed instance types. Default: none (microVMs). */
     readonly instanceTypes?: readonly string[];
@@ -439,7 +439,7 @@ export function costInputsFromResources(resources: readonly RecordedResource[], 
             flowLogs: flowLogDestinations.has(String(g.state.arn)),
         })),
         ecrRepositories: ofType(TYPES.ecrRepository).length,
-        codeObjects: ofType(TYPES.s3BucketObject).length,
+        codeObjects: ofType(TYPES.s3BucketObject).length + ofType(TYPES.s3ObjectCopy).length,
         instanceTypes: ofType(TYPES.nativeCapacityProvider).flatMap(
             (p) =>
                 (

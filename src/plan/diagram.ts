@@ -35,6 +35,7 @@ const T = {
     repository: TYPES.ecrRepository,
     bucket: TYPES.s3Bucket,
     codeObject: TYPES.s3BucketObject,
+    codeCopy: TYPES.s3ObjectCopy,
 } as const;
 
 /** Which references become edges: source type → target type → edge label. */
@@ -43,6 +44,7 @@ const EDGES: Record<string, Record<string, string>> = {
     [T.classicRuntime]: { [T.subnet]: "ENIs in", [T.sg]: "uses SG", [T.role]: "assumes", [T.bucket]: "runs code from" },
     [T.repository]: { [T.key]: "encrypted by" },
     [T.codeObject]: { [T.bucket]: "stored in", [T.key]: "encrypted by" },
+    [T.codeCopy]: { [T.bucket]: "stored in", [T.key]: "encrypted by" },
     [T.runtimeEndpoint]: { [T.runtime]: "pins a version of" },
     [T.classicRuntimeEndpoint]: { [T.classicRuntime]: "pins a version of" },
     [T.endpoint]: { [T.subnet]: "ENI in", [T.sg]: "uses SG" },
@@ -152,6 +154,8 @@ function label(r: RecordedResource, component?: RecordedResource): string[] {
             return ["S3 code bucket", "versioned, SSE-KMS, TLS only"];
         case T.codeObject:
             return ["Code zip", String(i.key)];
+        case T.codeCopy:
+            return ["Promoted code zip (copy)", String(i.key), `from ${String(i.source)}`];
         default:
             return [r.type, r.name];
     }

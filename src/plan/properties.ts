@@ -320,6 +320,15 @@ const DESCRIBE: Record<string, Describe> = {
         ),
     [TYPES.s3BucketVersioning]: (i) => [prop("versioning", at(i, "versioningConfiguration.status"))],
     [TYPES.s3BucketPolicy]: (i, r) => [prop("bucket", r.label(i.bucket)), statements(i.policy)],
+    [TYPES.s3ObjectCopy]: (i, r) => [
+        prop("key", i.key),
+        prop("copied from", i.source),
+        prop("only if the source ETag is", i.copyIfMatch),
+        prop(
+            "encryption",
+            i.serverSideEncryption ? `${i.serverSideEncryption} with ${r.label(i.kmsKeyId)}` : undefined,
+        ),
+    ],
     [TYPES.s3BucketObject]: (i, r) => [
         prop("key", i.key),
         prop(

@@ -45,6 +45,7 @@ const TYPE_ORDER: readonly string[] = [
     TYPES.s3BucketVersioning,
     TYPES.s3BucketPolicy,
     TYPES.s3BucketObject,
+    TYPES.s3ObjectCopy,
     TYPES.nativeRuntime,
     TYPES.classicRuntime,
     TYPES.nativeRuntimeEndpoint,

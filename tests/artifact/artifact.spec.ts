@@ -8,7 +8,9 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
 import { AgentArtifacts } from "../../src/artifact/artifacts";
+import { DeployedArtifact } from "../../src/runtime/args";
 import { RuntimeConfig, validateConfig } from "../../src/config";
 import { PolicyDocument } from "../../src/aws/iamDocument";
 import { artifactAccessPolicy, ecrRepositoryArn } from "../../src/artifact/readGrants";
@@ -45,6 +47,7 @@ const T = {
     versioning: "aws:s3/bucketVersioning:BucketVersioning",
     bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
     object: "aws:s3/bucketObjectv2:BucketObjectv2",
+    copy: "aws:s3/objectCopy:ObjectCopy",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
     native: "aws-native:bedrockagentcore:Runtime",
     classic: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
@@ -470,49 +473,79 @@ describe("AgentArtifacts: an existing image or object version", () => {
         });
     });
 
-    it("code from s3 (promotion): no bucket or upload; the runtime pins that version and the role reads only that object", async () => {
-        const runtime = validateConfig(
+    const PROMOTED = {
+        bucket: "agentcore-development-code-6850cb5",
+        key: "runtimes/support_agent_development/code.zip",
+        versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY",
+    };
+    const promotedRuntime = () =>
+        validateConfig(
             rawStack("staging", {
                 runtimes: [
-                    {
-                        name: "support_agent",
-                        code: {
-                            s3: {
-                                bucket: "agentcore-development-code-6850cb5",
-                                key: "runtimes/support_agent_development/code.zip",
-                                versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY",
-                            },
-                            runtime: "NODE_22",
-                            entryPoint: ["main.js"],
-                        },
-                    },
+                    { name: "support_agent", code: { s3: PROMOTED, runtime: "NODE_22", entryPoint: ["main.js"] } },
                 ],
             }),
         ).runtimes[0];
-        const { run, component } = await build([runtime], { environment: "staging" });
-        expect(ofType(run, T.bucket)).to.have.length(0);
+
+    it("code from s3 (promotion): the stack copies the object version into its own bucket and the runtime runs the copy", async () => {
+        const { run, component } = await build([promotedRuntime()], { environment: "staging" });
+        const bucket = one(run, T.bucket);
         expect(ofType(run, T.object)).to.have.length(0);
-        expect(component.runtimeArtifacts.support_agent).to.deep.include({
-            kind: "code",
-            bucket: "agentcore-development-code-6850cb5",
-            key: "runtimes/support_agent_development/code.zip",
-            versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY",
+        const copy = one(run, T.copy);
+        // The copy's key: the runtime's prefix and 8 hex of SHA-256("<source bucket>/<source key>").
+        const key = "runtimes/support_agent_staging/promoted-bc032b14.zip";
+        // The promoted version's ETag, read at preview from the source (aws.s3.getObject with its versionId).
+        const read = run.invokes.filter((i) => i.token === "aws:s3/getObject:getObject");
+        expect(read.map((i) => i.inputs)).to.deep.equal([PROMOTED]);
+        expect(copy.inputs).to.deep.include({
+            bucket: bucket.state.bucket,
+            key,
+            source: "agentcore-development-code-6850cb5/runtimes/support_agent_development/code.zip",
+            serverSideEncryption: "aws:kms",
+            // The provider marks kmsKeyId sensitive: set, and recorded as a secret.
+            kmsKeyId: "[secret]",
+            bucketKeyEnabled: true,
+            taggingDirective: "REPLACE",
+            tags: { Environment: "staging", AgentRuntime: "support_agent" },
         });
+        expect(copy.inputs.copyIfMatch).to.be.a("string").and.have.length.greaterThan(0);
+        // Written only once the bucket is versioned, encrypted and fenced.
+        expect(copy.dependencies).to.include.members(
+            [T.versioning, T.encryption, T.publicAccess].map((t) => one(run, t).urn),
+        );
+        const deployed = component.runtimeArtifacts.support_agent as Extract<DeployedArtifact, { kind: "code" }>;
+        expect(deployed).to.deep.include({ kind: "code", key });
+        expect(await promiseOf(pulumi.output(deployed.bucket))).to.equal(bucket.state.bucket);
+        expect(await promiseOf(pulumi.output(deployed.versionId))).to.equal(copy.state.versionId);
+        const output = (await promiseOf(component.outputs)).support_agent;
+        expect(output.copiedFrom).to.deep.equal(PROMOTED);
+        expect(output.code).to.deep.equal({ bucket: bucket.state.bucket, key, versionId: copy.state.versionId });
+        // The role reads only the copy, with this stack's key: nothing of the source stack.
         const doc = document(one(run, T.rolePolicy).inputs.policy);
-        const object = "arn:aws:s3:::agentcore-development-code-6850cb5/runtimes/support_agent_development/code.zip";
-        expect(doc.Statement[0].Resource).to.deep.equal([object]);
-        expect(doc.Statement[1]).to.deep.equal({
-            Sid: "KmsDecryptRuntimeCode",
-            Effect: "Allow",
-            Action: ["kms:Decrypt"],
-            Resource: ["arn:aws:kms:us-east-1:123456789012:key/*"],
-            Condition: {
-                StringEquals: {
-                    "kms:ViaService": "s3.us-east-1.amazonaws.com",
-                    "kms:EncryptionContext:aws:s3:arn": ["arn:aws:s3:::agentcore-development-code-6850cb5", object],
-                },
-            },
+        expect(doc.Statement[0].Resource).to.deep.equal([`arn:aws:s3:::${bucket.state.bucket}/${key}`]);
+        expect(JSON.stringify(doc)).to.not.include("agentcore-development-code-6850cb5");
+        expect(doc.Statement[1].Resource).to.deep.equal([KEY]);
+    });
+
+    it("the copy is retained on delete in a protected stack (deleting it deletes every version of its key); near miss: unprotected it is not", async () => {
+        const retained = one(
+            (await build([promotedRuntime()], { environment: "production", protect: true })).run,
+            T.copy,
+        );
+        expect(retained.retainOnDelete).to.equal(true);
+        const plain = one((await build([promotedRuntime()], { environment: "staging" })).run, T.copy);
+        expect(plain.retainOnDelete).to.equal(false);
+    });
+
+    it("the copy carries at most 10 tags whatever the stack's tags (S3 allows 10 per object)", async () => {
+        const many = Object.fromEntries(Array.from({ length: 42 }, (_, i) => [`T${i}`, "v"]));
+        const raw = rawStack("staging", {
+            tags: many,
+            runtimes: [{ name: "support_agent", code: { s3: PROMOTED, runtime: "NODE_22", entryPoint: ["main.js"] } }],
         });
+        const run = await runStack("staging", { tags: raw.values.tags, runtimes: raw.values.runtimes });
+        expect(run.error, run.error?.message).to.equal(undefined);
+        expect(Object.keys(one(run, T.copy).inputs.tags as object).length).to.be.at.most(10);
     });
 });
 

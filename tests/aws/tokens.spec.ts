@@ -53,6 +53,7 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": aws.s3.BucketPublicAccessBlock,
             "aws:s3/bucketPolicy:BucketPolicy": aws.s3.BucketPolicy,
             "aws:s3/bucketObjectv2:BucketObjectv2": aws.s3.BucketObjectv2,
+            "aws:s3/objectCopy:ObjectCopy": aws.s3.ObjectCopy,
             "aws:s3/bucketOwnershipControls:BucketOwnershipControls": aws.s3.BucketOwnershipControls,
             "aws:cloudwatch/contributorInsightRule:ContributorInsightRule": aws.cloudwatch.ContributorInsightRule,
             "aws:cloudwatch/logDelivery:LogDelivery": aws.cloudwatch.LogDelivery,
@@ -93,6 +94,7 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "aws:index/getPartition:getPartition",
             "aws:ec2/getPrefixList:getPrefixList",
             "aws:ec2/getVpc:getVpc",
+            "aws:s3/getObject:getObject",
         ]);
         expect(Object.values(COMPONENTS)).to.deep.equal([
             "agentcore:network:AgentNetwork",

@@ -437,3 +437,31 @@ describe("plan: the command", function () {
         expect(fs.readFileSync(diagram, "utf8")).to.include("```mermaid\nflowchart LR\n");
     });
 });
+
+describe("plan: a promoted code object (the target's own copy)", function () {
+    this.timeout(60000);
+    const PROMOTED = {
+        bucket: "agentcore-development-code-6850cb5",
+        key: "runtimes/support_agent_development/code.zip",
+        versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY",
+    };
+
+    it("shows the copy with its source and encryption, draws it in the bucket, prices it, and finds nothing", async () => {
+        const runtimes = JSON.stringify([
+            { name: "support_agent", code: { s3: PROMOTED, runtime: "NODE_22", entryPoint: ["main.js"] } },
+        ]);
+        const plan = planOf(await planFromRun(await runStackOnce("staging", { runtimes })));
+        const text = renderPlan(plan);
+        expect(text).to.include(
+            "copied from: agentcore-development-code-6850cb5/runtimes/support_agent_development/code.zip",
+        );
+        expect(text).to.match(/only if the source ETag is: [0-9a-f]{32}/);
+        expect(text).to.include("encryption: aws:kms with [secret]");
+        expect(blockingCount(plan.policy)).to.equal(0);
+        const diagram = mermaidDiagram(plan);
+        expect(diagram).to.include("Promoted code zip (copy)");
+        expect(diagram).to.match(/ObjectCopy_[A-Za-z0-9_]+ -->\|stored in\|/);
+        const cost = estimateCost(costInputsFromResources(plan.resources, "staging"));
+        expect(cost.lines.map((l) => l.item).join("\n")).to.include("of 1 code object");
+    });
+});

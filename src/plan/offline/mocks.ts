@@ -265,6 +265,25 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     tags: {},
                 };
             }
+            case INVOKES.s3Object: {
+                // Another stack's code object version (a promotion source): what HeadObject returns.
+                const bucket = String(args.inputs.bucket);
+                const key = String(args.inputs.key);
+                const versionId = String(args.inputs.versionId ?? "");
+                return {
+                    id: `${bucket}/${key}`,
+                    bucket,
+                    key,
+                    versionId,
+                    arn: `arn:aws:s3:::${bucket}/${key}`,
+                    etag: stableHex(`${bucket}/${key}?versionId=${versionId}`, 32),
+                    contentType: "application/zip",
+                    contentLength: 1024,
+                    serverSideEncryption: "aws:kms",
+                    bucketKeyEnabled: true,
+                    tags: {},
+                };
+            }
             default:
                 throw new Error(
                     `RecordingMocks: no mock for invoke ${args.token}; add one in src/plan/offline/mocks.ts`,
@@ -509,6 +528,25 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     id: `${inputs.bucket}/${inputs.key}`,
                     computed: {
                         versionId: version,
+                        etag: stableHex(`${seed}/etag`, 32),
+                        arn: `arn:aws:s3:::${inputs.bucket}/${inputs.key}`,
+                    },
+                };
+            }
+            case TYPES.s3ObjectCopy: {
+                // Each copy is a new version of the target key; the same inputs keep theirs.
+                const version = Buffer.from(
+                    createHash("sha256")
+                        .update(`${seed}/${JSON.stringify(inputs)}`)
+                        .digest(),
+                )
+                    .toString("base64url")
+                    .slice(0, 32);
+                return {
+                    id: String(inputs.key),
+                    computed: {
+                        versionId: version,
+                        sourceVersionId: stableHex(`${seed}/source`, 32),
                         etag: stableHex(`${seed}/etag`, 32),
                         arn: `arn:aws:s3:::${inputs.bucket}/${inputs.key}`,
                     },
