@@ -9,6 +9,7 @@ import { filesystemGrantsScoped, nfsEgressInVpc, productionJwtRestricted } from 
 import { endpointHasPolicy, endpointPolicyAnyPrincipalConditioned } from "./rules/endpointPolicies";
 import { productionRuntimeVpcOnly } from "./rules/runtimeResourcePolicy";
 import { codeBucketProtected } from "./rules/codeBucket";
+import { objectCopyPrivateEncrypted } from "./rules/objectCopy";
 import { ecrRepositorySecure } from "./rules/ecrRepository";
 import { executionRoleNoAttachedPolicies, executionRoleNoManagedPolicies } from "./rules/executionRoleManagedPolicies";
 import { executionRoleTrust } from "./rules/executionRoleTrust";
@@ -53,6 +54,7 @@ export const policies: Policies = [
     productionRuntimeVpcOnly,
     ecrRepositorySecure,
     codeBucketProtected,
+    objectCopyPrivateEncrypted,
     productionJwtRestricted,
     nfsEgressInVpc,
     filesystemGrantsScoped,

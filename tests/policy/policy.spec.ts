@@ -415,6 +415,7 @@ describe("policy pack: structure", () => {
             "production-runtime-vpc-only-resource-policy",
             "production-stateful-resources-protected",
             "s3-bucket-encrypted-versioned-private-tls",
+            "s3-object-copy-kms-encrypted-private",
             "security-group-no-all-protocol-internet-egress",
             "security-group-no-public-ingress",
             "sns-topic-encrypted",
@@ -1819,7 +1820,7 @@ describe("src/plan/offline/evaluate.ts: evaluatePolicies over recorded resources
         expect(text).to.include("stack development has 2 violation(s), 2 blocking");
         expect(text).to.include("[mandatory] kms-key-rotation-enabled\n    aws:kms/key:Key key\n");
         expect(formatViolations("staging", [])).to.equal(
-            `Policy pack ${PACK_NAME}: stack staging passes all 25 policies.`,
+            `Policy pack ${PACK_NAME}: stack staging passes all 26 policies.`,
         );
     });
 
