@@ -88,6 +88,8 @@ export const INVOKES = {
     prefixList: "aws:ec2/getPrefixList:getPrefixList",
     vpc: "aws:ec2/getVpc:getVpc",
     s3Object: "aws:s3/getObject:getObject",
+    subnet: "aws:ec2/getSubnet:getSubnet",
+    instanceTypeOfferings: "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
 } as const;
 
 /** The program's own ComponentResource tokens, `agentcore:<module>:<Type>`. */

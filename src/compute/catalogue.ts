@@ -8,8 +8,9 @@
  * answer the offline plan and config validation use. At deploy time the same facts come from
  * EC2 itself (`ec2:DescribeInstanceTypes`, `aws.ec2.getInstanceType`, and per AZ
  * `ec2:DescribeInstanceTypeOfferings`, `aws.ec2.getInstanceTypeOfferings` with
- * `location-type = availability-zone-id`); tests/compute/catalogue.spec.ts pins each row to the
- * published literals so an edit that drifts from AWS fails.
+ * `location-type = availability-zone-id`): ./offerings.ts asks the latter at preview and up;
+ * tests/compute/instances.spec.ts pins each row to the published literals so an edit that
+ * drifts from AWS fails.
  */
 
 export type InstanceArchitecture = "arm64" | "x86_64";
@@ -78,7 +79,7 @@ export function fits(type: InstanceTypeSpec, size: Size): boolean {
 
 /**
  * The types of the architecture that fit the size, smallest first (vCPUs, then memory, then
- * name), at most `count`. The per-AZ offering is checked at deploy time (see above); the
+ * name), at most `count`. The per-AZ offering is checked at deploy time (./offerings.ts); the
  * table lists types offered in every Region where Instances run.
  */
 export function chooseInstanceTypes(

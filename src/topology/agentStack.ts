@@ -13,6 +13,7 @@ import { AgentSecurity } from "../security/security";
 import { ConfigValidationError, StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
 import { runtimesOfStack } from "./runtimesOfStack";
+import { checkInstanceOfferings } from "../compute/offerings";
 import {
     NETWORK_OUTPUT_NAMES,
     NetworkFacts,
@@ -45,6 +46,10 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
     const name = stackComponentName(config.stack);
     const network = await readNetworkStack(config, name);
     const placement = runtimePlacement(network);
+    if (config.compute.type === "instances") {
+        // The network stack's subnets exist: their zones are looked up by ID.
+        await checkInstanceOfferings(config.stack, config.compute.instanceTypes, { subnetIds: placement.subnetIds });
+    }
 
     const security = new AgentSecurity(name, {
         environment: config.environment,

@@ -9,9 +9,20 @@ import { AgentSecurity } from "../security/security";
 import { StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
 import { runtimesOfStack } from "./runtimesOfStack";
+import { checkInstanceOfferings } from "../compute/offerings";
 
-export function allInOneStack(config: StackConfig): Record<string, unknown> {
+export async function allInOneStack(config: StackConfig): Promise<Record<string, unknown>> {
     const name = stackComponentName(config.stack);
+    if (config.compute.type === "instances") {
+        // Before anything is registered: EC2 offers every allowed type in every zone.
+        await checkInstanceOfferings(
+            config.stack,
+            config.compute.instanceTypes,
+            config.network.mode === "create"
+                ? { availabilityZoneIds: config.network.availabilityZoneIds }
+                : { subnetIds: config.network.existingVpc?.subnetIds ?? [] },
+        );
+    }
 
     const security = new AgentSecurity(name, {
         environment: config.environment,

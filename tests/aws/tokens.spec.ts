@@ -95,6 +95,8 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "aws:ec2/getPrefixList:getPrefixList",
             "aws:ec2/getVpc:getVpc",
             "aws:s3/getObject:getObject",
+            "aws:ec2/getSubnet:getSubnet",
+            "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
         ]);
         expect(Object.values(COMPONENTS)).to.deep.equal([
             "agentcore:network:AgentNetwork",

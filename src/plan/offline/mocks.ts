@@ -125,6 +125,11 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
          * not listed here resolves with no outputs, as a stack that exports nothing would.
          */
         readonly stackReferences: Readonly<Record<string, Record<string, unknown>>> = {},
+        /**
+         * EC2 instance type offerings the mock account lacks: type → AZ IDs where it is not
+         * offered. Default: none (every type in every zone), the offline plan's answer.
+         */
+        readonly unofferedInstanceTypes: Readonly<Record<string, readonly string[]>> = {},
     ) {}
 
     /**
@@ -282,6 +287,41 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     serverSideEncryption: "aws:kms",
                     bucketKeyEnabled: true,
                     tags: {},
+                };
+            }
+            case INVOKES.subnet: {
+                // An existing subnet: its zone is one of the region's AgentCore zones, stable per ID.
+                const id = String(args.inputs.id ?? "");
+                const zones = SUPPORTED_AZ_IDS[region] ?? mockAvailabilityZones(region).zoneIds;
+                const availabilityZoneId = zones[parseInt(stableHex(id, 6), 16) % zones.length];
+                const { names, zoneIds } = mockAvailabilityZones(region);
+                return {
+                    id,
+                    arn: `arn:aws:ec2:${region}:${this.accountId}:subnet/${id}`,
+                    availabilityZoneId,
+                    availabilityZone: names[zoneIds.indexOf(availabilityZoneId)] ?? `${region}a`,
+                    ownerId: this.accountId,
+                    state: "available",
+                    tags: {},
+                };
+            }
+            case INVOKES.instanceTypeOfferings: {
+                // DescribeInstanceTypeOfferings by zone ID: one row per offered (type, zone) the
+                // filters ask for; every combination unless the run lists it as not offered.
+                const filters = (args.inputs.filters as { name: string; values: string[] }[] | undefined) ?? [];
+                const values = (name: string) => filters.find((f) => f.name === name)?.values ?? [];
+                const rows = values("instance-type").flatMap((type) =>
+                    values("location")
+                        .filter((zone) => !(this.unofferedInstanceTypes[type] ?? []).includes(zone))
+                        .map((zone) => ({ type, zone })),
+                );
+                return {
+                    id: region,
+                    region,
+                    locationType: args.inputs.locationType,
+                    instanceTypes: rows.map((r) => r.type),
+                    locations: rows.map((r) => r.zone),
+                    locationTypes: rows.map(() => String(args.inputs.locationType ?? "region")),
                 };
             }
             default:

@@ -29,9 +29,18 @@ export async function runProgram(args: {
     stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
     /** Namespaced keys Pulumi marks secret (`pulumi config set --secret`). Default: none. */
     secretKeys?: string[];
+    /** Instance types EC2 does not offer in some AZ IDs (type → AZ IDs). Default: every type everywhere. */
+    unofferedInstanceTypes?: Readonly<Record<string, readonly string[]>>;
 }): Promise<ProgramRun> {
     const region = args.config["aws:region"] ?? "us-east-1";
-    const mocks = new RecordingMocks(region, undefined, args.project, args.stack, args.stackReferences);
+    const mocks = new RecordingMocks(
+        region,
+        undefined,
+        args.project,
+        args.stack,
+        args.stackReferences,
+        args.unofferedInstanceTypes,
+    );
     pulumi.runtime.setAllConfig(args.config, args.secretKeys ?? []);
     await mocks.install();
     setRootDirectory(args.rootDirectory ?? PROJECT_ROOT);
@@ -99,6 +108,8 @@ export async function runStack(
     stackReferences?: Readonly<Record<string, Record<string, unknown>>>,
     /** Keys to mark secret besides those the stack file encrypts (namespaced or not). Default: none. */
     extraSecretKeys: readonly string[] = [],
+    /** Instance types EC2 does not offer in some AZ IDs (type → AZ IDs). Default: every type everywhere. */
+    unofferedInstanceTypes?: Readonly<Record<string, readonly string[]>>,
 ): Promise<ProgramRun> {
     const { project, config, secretKeys } = stackConfig(stack, root);
     for (const [key, value] of Object.entries(overrides)) {
@@ -117,6 +128,7 @@ export async function runStack(
         secretKeys: [...secretKeys, ...extraSecretKeys.map((k) => (k.includes(":") ? k : `${project}:${k}`))],
         rootDirectory: sourceRoot,
         stackReferences: stackReferences,
+        unofferedInstanceTypes,
         program: () => {
             // Fresh for each run, so one process can run several stacks; the SDKs stay loaded.
             delete require.cache[PROGRAM_PATH];
