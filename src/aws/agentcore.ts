@@ -209,6 +209,16 @@ export const LATTICE_RESOURCE_CONFIGURATION =
 export const MOUNT_PATH_PATTERN = /^\/mnt\/[a-zA-Z0-9._-]+\/?$/;
 export const MOUNT_PATH_MIN_LENGTH = 6;
 export const MOUNT_PATH_MAX_LENGTH = 200;
+
+/**
+ * Instances persistent volumes (AgentCore API reference: CapacityProviderVolumeConfiguration
+ * `volumeName` `[a-zA-Z][a-zA-Z0-9_-]{0,47}`; EbsVolumeConfiguration `sizeGiB`; the capacity
+ * provider takes up to 5 volumes, EBS gp3 sizes 1 to 65,536 GiB).
+ */
+export const VOLUME_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,47}$/;
+export const MAX_INSTANCE_VOLUMES = 5;
+export const VOLUME_MIN_GIB = 1;
+export const VOLUME_MAX_GIB = 65_536;
 /** At most 5 file system configurations per runtime (runtime-filesystem-configurations). */
 export const FILESYSTEMS_MAX = 5;
 /** EfsAccessPointConfiguration.accessPointArn (≤ 128); region and account captured. */

@@ -5,7 +5,7 @@ import { COMPONENTS } from "../aws/tokens";
 import { awsContextOutput } from "../aws/context";
 import { OPERATING_SYSTEM } from "./catalogue";
 import { ComputeConfig } from "./config";
-import { OPERATOR_MANAGED_POLICY_ARN, capacityProviderName, operatorRoleTrustPolicy } from "./documents";
+import { OPERATOR_MANAGED_POLICY_ARN, capacityProviderName } from "./documents";
 import { capacityProviderArnPattern } from "../security/deployerGuardrail";
 
 export type InstancesCompute = Extract<ComputeConfig, { type: "instances" }>;
@@ -18,6 +18,10 @@ export interface AgentCapacityArgs {
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** The runtime security group. */
     readonly securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** The operator role AgentCore assumes (AgentSecurity makes it, before the key that may admit it). */
+    readonly operatorRole: { readonly arn: pulumi.Input<string>; readonly name: pulumi.Input<string> };
+    /** The stack key: encrypts the persistent volumes. Required with `compute.volumes`. */
+    readonly kmsKeyArn?: pulumi.Input<string>;
     readonly protect?: boolean;
     readonly tags?: Readonly<Record<string, string>>;
 }
@@ -43,6 +47,18 @@ export function capacityProviderArgs(
                 },
                 vpcConfiguration: { subnets: args.subnetIds, securityGroups: args.securityGroupIds },
                 rootVolume: { encrypted: true },
+                ...(compute.volumes.length > 0 && {
+                    // Each session gets these, kept across stop and resume: gp3, the stack key.
+                    volumes: compute.volumes.map((v) => ({
+                        ebsConfiguration: {
+                            name: v.name,
+                            sizeGiB: v.sizeGiB,
+                            volumeType: "gp3" as const,
+                            encrypted: true,
+                            kmsKeyId: args.kmsKeyArn,
+                        },
+                    })),
+                }),
                 lifecycleConfiguration: {
                     idleInstanceTimeout: compute.idleTimeoutSeconds,
                     maxLifetime: compute.maxLifetimeSeconds,
@@ -54,11 +70,12 @@ export function capacityProviderArgs(
 }
 
 /**
- * The Instances compute of a stack: the operator role AgentCore assumes (the AWS-documented
- * managed policy) and the capacity provider in the agent subnets with the runtime security
- * group. No instance profile: AgentCore uses one only for system logs and documents it as
- * optional. Name, permissions and compute are create-only: a change replaces the provider,
- * and the runtimes with it (they depend on its ARN).
+ * The Instances compute of a stack: the AWS-documented managed policy on the operator role
+ * AgentCore assumes (AgentSecurity makes the role) and the capacity provider in the agent
+ * subnets with the runtime security group, its persistent volumes on the stack key. No
+ * instance profile: AgentCore uses one only for system logs and documents it as optional.
+ * Name, permissions and compute are create-only: a change replaces the provider, and the
+ * runtimes with it (they depend on its ARN).
  */
 export class AgentCapacity extends pulumi.ComponentResource {
     public readonly arn: pulumi.Output<string>;
@@ -71,29 +88,20 @@ export class AgentCapacity extends pulumi.ComponentResource {
     constructor(name: string, args: AgentCapacityArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENTS.capacity, name, {}, opts);
         const context = awsContextOutput(this);
-        const role = new aws.iam.Role(
-            `${name}-operator-role`,
-            {
-                description: `AgentCore Instances operator role (${capacityProviderName(args.stack)})`,
-                assumeRolePolicy: context.apply((c) => JSON.stringify(operatorRoleTrustPolicy(c.accountId))),
-                tags: { ...args.tags },
-            },
-            { parent: this },
-        );
         const attachment = new aws.iam.RolePolicyAttachment(
             `${name}-operator-policy`,
-            { role: role.name, policyArn: OPERATOR_MANAGED_POLICY_ARN },
+            { role: args.operatorRole.name, policyArn: OPERATOR_MANAGED_POLICY_ARN },
             { parent: this },
         );
         const provider = new awsNative.bedrockagentcore.CapacityProvider(
             `${name}-capacity-provider`,
-            capacityProviderArgs(args, role.arn),
+            capacityProviderArgs(args, args.operatorRole.arn),
             // AgentCore checks the operator role's rights when it creates the provider.
             { parent: this, protect: args.protect ?? false, dependsOn: [attachment] },
         );
         this.provider = provider;
         this.arn = provider.arn;
-        this.operatorRoleArn = role.arn;
+        this.operatorRoleArn = pulumi.output(args.operatorRole.arn);
         this.arnPattern = context.apply((c) => capacityProviderArnPattern(c, capacityProviderName(args.stack)));
         this.instanceTypes = args.compute.instanceTypes;
         this.registerOutputs({ arn: this.arn, operatorRoleArn: this.operatorRoleArn });

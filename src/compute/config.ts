@@ -42,7 +42,16 @@ export type ComputeConfig =
           readonly explicit: boolean;
           readonly idleTimeoutSeconds: number;
           readonly maxLifetimeSeconds: number;
+          /** The provider's persistent volumes, each mounted by every runtime. */
+          readonly volumes: readonly InstanceVolume[];
       };
+
+/** One persistent volume (`instanceVolumes[i]`), its mount path defaulted to `/mnt/<name>`. */
+export interface InstanceVolume {
+    readonly name: string;
+    readonly sizeGiB: number;
+    readonly mountPath: string;
+}
 
 export interface ComputeContext {
     readonly region?: string;
@@ -61,6 +70,14 @@ export function readCompute(keys: ParsedKeys, p: Problems, ctx: ComputeContext):
                 "instanceTypes",
                 v.instanceTypes,
                 "only with computeType instances (a microVM session has no instance type)",
+                `computeType: instances`,
+            );
+        }
+        if (v.instanceVolumes.length > 0) {
+            p.invalid(
+                "instanceVolumes",
+                v.instanceVolumes,
+                "only with computeType instances (persistent volumes belong to a capacity provider; a microVM runtime mounts sessionStorage, EFS or S3 Files through runtimes[i].filesystems)",
                 `computeType: instances`,
             );
         }
@@ -169,16 +186,41 @@ export function readCompute(keys: ParsedKeys, p: Problems, ctx: ComputeContext):
         architecture,
         instanceTypes,
         explicit,
+        volumes: readVolumes(p, v.instanceVolumes),
         idleTimeoutSeconds: v.instanceIdleTimeoutSeconds,
         maxLifetimeSeconds: v.instanceMaxLifetimeSeconds,
     };
 }
 
+/** Volumes with their mount paths; names and mount paths must be distinct (each is mounted by name). */
+function readVolumes(
+    p: Problems,
+    configured: readonly { readonly name: string; readonly sizeGiB: number; readonly mountPath?: string }[],
+): InstanceVolume[] {
+    const volumes = configured.map((v) => ({
+        name: v.name,
+        sizeGiB: v.sizeGiB,
+        mountPath: (v.mountPath ?? `/mnt/${v.name}`).replace(/\/$/, ""),
+    }));
+    volumes.forEach((volume, i) => {
+        if (volumes.findIndex((o) => o.name === volume.name) !== i) {
+            p.invalid(`instanceVolumes[${i}].name`, volume.name, "a name not already used", `"${volume.name}_2"`);
+        } else if (volumes.findIndex((o) => o.mountPath === volume.mountPath) !== i) {
+            p.invalid(
+                `instanceVolumes[${i}].mountPath`,
+                volume.mountPath,
+                "a mount path no other volume uses",
+                `"/mnt/${volume.name}"`,
+            );
+        }
+    });
+    return volumes;
+}
+
 /**
  * On Instances AWS accepts only capacity-provider volumes as a runtime's file systems; session
- * storage, EFS and S3 Files are rejected (AgentCore "runtime-filesystem-configurations"). This
- * program does not create capacity-provider volumes yet (docs/instances.md), so an Instances
- * runtime takes no `filesystems` entry.
+ * storage, EFS and S3 Files are rejected (AgentCore "runtime-filesystem-configurations"): an
+ * Instances runtime takes no `filesystems` entry, and mounts the stack's `instanceVolumes`.
  */
 export function instancesFilesystemProblems(
     p: Problems,
@@ -193,8 +235,8 @@ export function instancesFilesystemProblems(
             p.invalid(
                 `runtimes[${i}].filesystems[${j}].kind`,
                 filesystem.kind,
-                "no file system with computeType instances: AWS takes only capacity-provider volumes there, which this program does not create yet; use computeType microvm for session storage, EFS or S3 Files",
-                `computeType: microvm`,
+                "no file system with computeType instances: AWS takes only capacity-provider volumes there; list them in instanceVolumes (every runtime mounts them), or use computeType microvm for session storage, EFS or S3 Files",
+                `instanceVolumes: [{ name: workspace, sizeGiB: 20 }]`,
             ),
         ),
     );

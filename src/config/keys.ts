@@ -16,13 +16,20 @@ import {
     ENVIRONMENTS,
     Environment,
     LOG_RETENTION_DAYS,
+    MAX_INSTANCE_VOLUMES,
     MEMORY_BUDGET_MIN_MIB,
+    MOUNT_PATH_MAX_LENGTH,
+    MOUNT_PATH_MIN_LENGTH,
+    MOUNT_PATH_PATTERN,
+    VOLUME_MAX_GIB,
+    VOLUME_MIN_GIB,
+    VOLUME_NAME_PATTERN,
     MEMORY_BUDGET_STEP_MIB,
     RUNTIME_PROVIDERS,
     SESSION_MAX_MEMORY_MIB,
 } from "../aws/agentcore";
 import { INSTANCE_ARCHITECTURES } from "../compute/catalogue";
-import { KeyContext, ValuesOf, key, requiredKey, says, unsetKey } from "./declare";
+import { KeyContext, ValuesOf, fieldsOf, key, requiredKey, says, unsetKey } from "./declare";
 
 export { says, type KeyContext, type KeyDeclaration } from "./declare";
 
@@ -75,6 +82,28 @@ const lifecycleBounds = (fallback: number) =>
     );
 
 const fixed = (example: string) => () => example;
+
+const VOLUME_EXAMPLE = `[{ name: workspace, sizeGiB: 20 }]`;
+const mountPath = says(
+    `/mnt/<one directory> of ${MOUNT_PATH_MIN_LENGTH} to ${MOUNT_PATH_MAX_LENGTH} characters (letters, digits, . _ -)`,
+    `"/mnt/workspace"`,
+);
+const instanceVolume = fieldsOf({
+    name: z
+        .string(says("a volume name", `"workspace"`))
+        .regex(VOLUME_NAME_PATTERN, says("a letter, then up to 47 letters, digits, _ or -", `"workspace"`)),
+    sizeGiB: z
+        .number(says(`whole GiB from ${VOLUME_MIN_GIB} to ${VOLUME_MAX_GIB}`, "20"))
+        .int(says(`whole GiB from ${VOLUME_MIN_GIB} to ${VOLUME_MAX_GIB}`, "20"))
+        .min(VOLUME_MIN_GIB, says(`whole GiB from ${VOLUME_MIN_GIB} to ${VOLUME_MAX_GIB}`, "20"))
+        .max(VOLUME_MAX_GIB, says(`whole GiB from ${VOLUME_MIN_GIB} to ${VOLUME_MAX_GIB}`, "20")),
+    mountPath: z
+        .string(mountPath)
+        .min(MOUNT_PATH_MIN_LENGTH, mountPath)
+        .max(MOUNT_PATH_MAX_LENGTH, mountPath)
+        .regex(MOUNT_PATH_PATTERN, mountPath)
+        .optional(),
+});
 const sizingExample = (field: "cpu" | "memory") => (ctx: KeyContext) =>
     `${RECOMMENDED_SIZING[ctx.environment ?? "development"][field]}`;
 const retentionExample = (ctx: KeyContext) => (ctx.environment === "production" ? "365" : "30");
@@ -316,6 +345,19 @@ export const KEYS = {
         example: fixed("28800"),
         text: "Instances only: an instance's maximum lifetime (the capacity provider's maxLifetime), 60–1,209,600 s (14 days); each runtime's `maxLifetimeSeconds` ≤ this",
         defaultText: "`28800`",
+    }),
+    instanceVolumes: key({
+        schema: () =>
+            z
+                .array(instanceVolume, says(`a list of volumes`, VOLUME_EXAMPLE))
+                .max(
+                    MAX_INSTANCE_VOLUMES,
+                    says(`at most ${MAX_INSTANCE_VOLUMES} volumes (the capacity provider's limit)`, VOLUME_EXAMPLE),
+                ),
+        default: [],
+        example: fixed(VOLUME_EXAMPLE),
+        text: `Instances only: up to ${MAX_INSTANCE_VOLUMES} persistent EBS volumes (gp3, encrypted with the stack KMS key) each session gets and keeps across stop and resume, \`{ name, sizeGiB, mountPath? }\`: \`name\` a letter then letters, digits, \`_\`, \`-\` (≤ 48), \`sizeGiB\` ${VOLUME_MIN_GIB}–${VOLUME_MAX_GIB.toLocaleString("en-US")}, \`mountPath\` \`/mnt/<one directory>\` (default \`/mnt/<name>\`); every runtime mounts every volume ([docs/instances.md](docs/instances.md#persistent-volumes))`,
+        defaultText: "`[]`",
     }),
     runtimeProvider: key({
         type: "string",

@@ -58,6 +58,11 @@ export interface RuntimeWiring {
      * group. Only aws-native has it (config refuses the classic provider with Instances).
      */
     readonly capacityProviderArn?: pulumi.Input<string>;
+    /**
+     * Instances: the provider's persistent volumes the runtime mounts by name
+     * (`filesystemConfigurations[].capacityProviderVolume`). Default: none.
+     */
+    readonly capacityProviderVolumes?: readonly { readonly name: string; readonly mountPath: string }[];
 }
 
 /** Tags for a runtime: the stack's, plus the sizing budget it is held to and its name. */
@@ -196,6 +201,12 @@ export function nativeRuntimeArgs(
             ? {
                   networkConfiguration: undefined,
                   capacityProviderConfiguration: { capacityProviderArn: wiring.capacityProviderArn },
+                  // Config refuses other file systems on Instances: only the provider's volumes.
+                  ...((wiring.capacityProviderVolumes ?? []).length > 0 && {
+                      filesystemConfigurations: (wiring.capacityProviderVolumes ?? []).map((v) => ({
+                          capacityProviderVolume: { volumeName: v.name, mountPath: v.mountPath },
+                      })),
+                  }),
               }
             : {}),
         agentRuntimeArtifact:

@@ -32,6 +32,8 @@ export interface AgentRuntimeArgs {
     readonly secretArns?: RuntimeWiring["secretArns"];
     /** Instances: the capacity provider's ARN (then no networkConfiguration). Default: microVMs. */
     readonly capacityProviderArn?: pulumi.Input<string>;
+    /** Instances: the capacity provider's persistent volumes, each mounted at its path. Default: none. */
+    readonly capacityProviderVolumes?: readonly { readonly name: string; readonly mountPath: string }[];
     /** The stack's per-session budget, recorded as tags (AgentCore has no CPU/memory setting). */
     readonly sizing: SizingBudget;
     /** Tracing on adds AWS's documented ADOT variables to the environment. Default: off. */
@@ -86,6 +88,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
             identityProviderPath: args.identityProviderPath,
             secretArns: args.secretArns,
             capacityProviderArn: args.capacityProviderArn,
+            capacityProviderVolumes: args.capacityProviderVolumes,
         };
         const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect ?? false };
         const runtimeOpts = { ...childOpts, dependsOn: [...(args.dependsOn ?? [])] };

@@ -28,10 +28,29 @@ export const PRODUCTION_KEY_DELETION_WINDOW_DAYS = 30;
 /** Short elsewhere, so a torn-down development stack frees its key within a week. */
 export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 7;
 
+/**
+ * What EBS needs of a customer-managed key to create, attach and read an encrypted volume for
+ * a principal (EC2 user guide, "Amazon EBS encryption", key policy for EBS): data keys,
+ * decryption, and grants for the attached volume.
+ */
+export const KMS_EBS_ACTIONS = [
+    "kms:Decrypt",
+    "kms:DescribeKey",
+    "kms:Encrypt",
+    "kms:GenerateDataKey*",
+    "kms:ReEncrypt*",
+] as const;
+export const KMS_EBS_GRANT_ACTIONS = ["kms:CreateGrant"] as const;
+
 /** What the key policy needs: the deploy target and the partition's DNS suffix. */
 export interface KeyPolicyInput extends AwsContext {
     /** `amazonaws.com`, or `amazonaws.com.cn` in China; from aws.getPartition. */
     readonly dnsSuffix: string;
+    /**
+     * Instances with persistent volumes: the capacity provider's operator role, admitted for
+     * EBS only (kms:ViaService ec2.<region>.<dnsSuffix>, this account as caller). Default: none.
+     */
+    readonly ebsOperatorRoleArn?: string;
 }
 
 /**
@@ -40,8 +59,8 @@ export interface KeyPolicyInput extends AwsContext {
  * step with the components that pass `kmsKeyArn` (network flow logs, log delivery, monitoring,
  * artifacts).
  */
-export function kmsKeyDescription(environment: Environment): string {
-    return `AgentCore ${environment}: VPC flow logs, runtime log groups (application, usage), alarm SNS topic, ECR image repositories, S3 code bucket, Secrets Manager secrets`;
+export function kmsKeyDescription(environment: Environment, instanceVolumes = false): string {
+    return `AgentCore ${environment}: VPC flow logs, runtime log groups (application, usage), alarm SNS topic, ECR image repositories, S3 code bucket, Secrets Manager secrets${instanceVolumes ? ", Instances persistent EBS volumes" : ""}`;
 }
 
 /** Days a deleted key waits before it is gone: 30 in production, 7 elsewhere. */
@@ -104,6 +123,41 @@ export function kmsKeyPolicy(input: KeyPolicyInput): PolicyDocument {
                 Action: [...KMS_KEY_USER_ACTIONS],
                 Resource: "*",
             },
+            ...(input.ebsOperatorRoleArn ? ebsOperatorStatements(input, input.ebsOperatorRoleArn) : []),
         ],
     };
+}
+
+/**
+ * The capacity provider's operator role may use the key for EBS only: every request must come
+ * through EC2 in this region (`kms:ViaService`) on behalf of this account (`kms:CallerAccount`),
+ * and a grant only for an AWS resource (the attached volume). Without the role AgentCore
+ * could not create or attach a volume encrypted with the key (AgentCore dev guide
+ * `runtime-instances-encryption`); with ViaService the role cannot decrypt anything directly.
+ */
+function ebsOperatorStatements(input: KeyPolicyInput, roleArn: string) {
+    const viaEbs = {
+        StringEquals: {
+            "kms:ViaService": `ec2.${input.region}.${input.dnsSuffix}`,
+            "kms:CallerAccount": input.accountId,
+        },
+    };
+    return [
+        {
+            Sid: "AllowInstancesOperatorEbsUse",
+            Effect: "Allow" as const,
+            Principal: { AWS: roleArn },
+            Action: [...KMS_EBS_ACTIONS],
+            Resource: "*",
+            Condition: viaEbs,
+        },
+        {
+            Sid: "AllowInstancesOperatorEbsGrants",
+            Effect: "Allow" as const,
+            Principal: { AWS: roleArn },
+            Action: [...KMS_EBS_GRANT_ACTIONS],
+            Resource: "*",
+            Condition: { ...viaEbs, Bool: { "kms:GrantIsForAWSResource": "true" } },
+        },
+    ];
 }

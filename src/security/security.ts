@@ -14,6 +14,7 @@ import { filesystemGrantPolicy } from "./filesystemGrants";
 import { KeyPolicyInput } from "./kmsKey";
 import { awsContextOutput } from "../aws/context";
 import { COMPONENTS } from "../aws/tokens";
+import { operatorRoleTrustPolicy } from "../compute/documents";
 
 export interface AgentSecurityArgs {
     /** Selects the key deletion window (30 days in production). Required; no default. */
@@ -26,6 +27,17 @@ export interface AgentSecurityArgs {
     readonly protect: boolean;
     /** Tags for the role and the key. Default: none beyond the provider's. */
     readonly tags: Readonly<Record<string, string>>;
+    /**
+     * Instances: the capacity provider's operator role is made here, before the key, so that
+     * the key policy can admit it for EBS when the provider has persistent volumes. Default:
+     * none (microVMs: no operator role).
+     */
+    readonly instances?: {
+        /** The capacity provider's AWS name (in the role's description). */
+        readonly providerName: string;
+        /** Whether the provider has persistent volumes encrypted with the stack key. */
+        readonly volumes: boolean;
+    };
 }
 
 export class AgentSecurity extends pulumi.ComponentResource {
@@ -34,6 +46,8 @@ export class AgentSecurity extends pulumi.ComponentResource {
     public readonly kmsKeyArn: pulumi.Output<string>;
     /** Every policy resource attached to the role: runtimes depend on these, since CreateAgentRuntime checks ECR access with the role. */
     public readonly rolePolicies: pulumi.Resource[];
+    /** Instances: the operator role AgentCore assumes to manage the instances. Undefined on microVMs. */
+    public readonly operatorRole?: aws.iam.Role;
 
     constructor(name: string, args: AgentSecurityArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENTS.security, name, {}, opts);
@@ -67,9 +81,28 @@ export class AgentSecurity extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        // Instances: the operator role exists before the key whose policy may name it. It was
+        // AgentCapacity's child before the key policy needed it; the alias keeps it in place.
+        if (args.instances) {
+            this.operatorRole = new aws.iam.Role(
+                `${name}-operator-role`,
+                {
+                    description: `AgentCore Instances operator role (${args.instances.providerName})`,
+                    assumeRolePolicy: target.apply((c) => JSON.stringify(operatorRoleTrustPolicy(c.accountId))),
+                    tags: { ...args.tags },
+                },
+                { parent: this, aliases: [{ parent: pulumi.createUrn(name, COMPONENTS.capacity) }] },
+            );
+        }
+
         const key = createStackKey(
             name,
-            { environment: args.environment, protect: args.protect, tags: args.tags },
+            {
+                environment: args.environment,
+                protect: args.protect,
+                tags: args.tags,
+                ebsOperatorRoleArn: args.instances?.volumes ? this.operatorRole?.arn : undefined,
+            },
             this,
         );
 

@@ -15,6 +15,11 @@ export interface StackKeyArgs {
     /** Protect the key and retain it on delete. */
     readonly protect: boolean;
     readonly tags: Readonly<Record<string, string>>;
+    /**
+     * Instances with persistent volumes: the capacity provider's operator role, which the key
+     * policy admits for EBS only. Default: none.
+     */
+    readonly ebsOperatorRoleArn?: pulumi.Input<string>;
 }
 
 /** Creates the key and alias under `parent`, named `<name>-key` and `<name>-key-alias`. */
@@ -24,10 +29,12 @@ export function createStackKey(name: string, args: StackKeyArgs, parent: pulumi.
     const key = new aws.kms.Key(
         `${name}-key`,
         {
-            description: kmsKeyDescription(args.environment),
+            description: kmsKeyDescription(args.environment, args.ebsOperatorRoleArn !== undefined),
             enableKeyRotation: true,
             deletionWindowInDays: keyDeletionWindowDays(args.environment),
-            policy: awsContextOutput(parent).apply((t) => JSON.stringify(kmsKeyPolicy(t))),
+            policy: pulumi
+                .all([awsContextOutput(parent), args.ebsOperatorRoleArn])
+                .apply(([t, ebsOperatorRoleArn]) => JSON.stringify(kmsKeyPolicy({ ...t, ebsOperatorRoleArn }))),
             tags: { ...args.tags },
         },
         { ...keyOpts, retainOnDelete: args.protect },

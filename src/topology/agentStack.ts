@@ -12,7 +12,7 @@ import { AgentArtifacts } from "../artifact/artifacts";
 import { AgentSecurity } from "../security/security";
 import { ConfigValidationError, StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
-import { runtimesOfStack } from "./runtimesOfStack";
+import { runtimesOfStack, securityInstancesArgs } from "./runtimesOfStack";
 import { checkInstanceOfferings } from "../compute/offerings";
 import {
     NETWORK_OUTPUT_NAMES,
@@ -57,6 +57,7 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
         modelArns: config.modelArns,
         protect: config.protect,
         tags: config.tags,
+        instances: securityInstancesArgs(config),
     });
     const artifacts = new AgentArtifacts(name, {
         runtimes: config.runtimes,

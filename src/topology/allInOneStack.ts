@@ -8,7 +8,7 @@ import { AgentNetwork } from "../network/network";
 import { AgentSecurity } from "../security/security";
 import { StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
-import { runtimesOfStack } from "./runtimesOfStack";
+import { runtimesOfStack, securityInstancesArgs } from "./runtimesOfStack";
 import { checkInstanceOfferings } from "../compute/offerings";
 
 export async function allInOneStack(config: StackConfig): Promise<Record<string, unknown>> {
@@ -30,6 +30,7 @@ export async function allInOneStack(config: StackConfig): Promise<Record<string,
         modelArns: config.modelArns,
         protect: config.protect,
         tags: config.tags,
+        instances: securityInstancesArgs(config),
     });
 
     // What each runtime runs (existing image, image built from source, or code) and the role

@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentArtifacts } from "../artifact/artifacts";
 import { AgentCapacity } from "../compute/capacityProvider";
+import { capacityProviderName } from "../compute/documents";
 import { StackConfig } from "../config";
 import { RuntimeInboundAccess } from "../inbound/inboundAccess";
 import { RuntimeMonitoring } from "../observability/monitoring";
@@ -34,6 +35,24 @@ export interface RuntimePlacementArgs {
     readonly deliveryPolicies?: "stack" | "account";
 }
 
+/** The operator role AgentSecurity made for an Instances stack. */
+function operatorRoleOf(security: AgentSecurity): { arn: pulumi.Output<string>; name: pulumi.Output<string> } {
+    if (!security.operatorRole) {
+        throw new pulumi.ResourceError(
+            "an Instances stack needs AgentSecurity's operator role (args.instances)",
+            security,
+        );
+    }
+    return { arn: security.operatorRole.arn, name: security.operatorRole.name };
+}
+
+/** What AgentSecurity makes for the stack's compute: the operator role on Instances. */
+export function securityInstancesArgs(config: StackConfig) {
+    return config.compute.type === "instances"
+        ? { providerName: capacityProviderName(config.stack), volumes: config.compute.volumes.length > 0 }
+        : undefined;
+}
+
 export function runtimesOfStack(
     name: string,
     config: StackConfig,
@@ -49,6 +68,8 @@ export function runtimesOfStack(
                   compute: config.compute,
                   subnetIds: placement.subnetIds,
                   securityGroupIds: placement.securityGroupIds,
+                  operatorRole: operatorRoleOf(security),
+                  kmsKeyArn: security.kmsKeyArn,
                   protect: config.protect,
                   tags: config.tags,
               })
@@ -80,6 +101,7 @@ export function runtimesOfStack(
                 identityProviderPath: placement.identityProviderPath,
                 secretArns: secrets?.secretArns[runtime.name],
                 capacityProviderArn: capacity?.arn,
+                capacityProviderVolumes: config.compute.type === "instances" ? config.compute.volumes : undefined,
                 sizing: config.sizing,
                 observability: { tracing: config.tracing, environment: config.environment },
                 protect: config.protect,

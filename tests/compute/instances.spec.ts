@@ -112,6 +112,7 @@ describe("Instances compute type", () => {
                 explicit: false,
                 idleTimeoutSeconds: 900,
                 maxLifetimeSeconds: 28800,
+                volumes: [],
             });
         });
         it("an explicit list overrides the choice", () => {

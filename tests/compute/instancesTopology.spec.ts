@@ -31,7 +31,7 @@ describe("Instances: file systems", () => {
             }),
         );
         expect(problems).to.deep.equal([
-            `runtimes[0].filesystems[0].kind "sessionStorage" is invalid: no file system with computeType instances: AWS takes only capacity-provider volumes there, which this program does not create yet; use computeType microvm for session storage, EFS or S3 Files (e.g. computeType: microvm)`,
+            `runtimes[0].filesystems[0].kind "sessionStorage" is invalid: no file system with computeType instances: AWS takes only capacity-provider volumes there; list them in instanceVolumes (every runtime mounts them), or use computeType microvm for session storage, EFS or S3 Files (e.g. instanceVolumes: [{ name: workspace, sizeGiB: 20 }])`,
         ]);
     });
 

@@ -38,6 +38,7 @@ describe("config keys: one declaration", () => {
             "instanceArchitecture",
             "instanceIdleTimeoutSeconds",
             "instanceMaxLifetimeSeconds",
+            "instanceVolumes",
             "runtimeProvider",
             "secretValues",
             "tags",
@@ -68,7 +69,7 @@ describe("config keys: one declaration", () => {
             Object.entries(KEYS)
                 .filter(([, k]) => k.type === undefined)
                 .map(([name]) => name),
-        ).to.deep.equal(["runtimes", "secretValues", "tags"]);
+        ).to.deep.equal(["runtimes", "instanceVolumes", "secretValues", "tags"]);
     });
 
     it("keeps Pulumi.yaml's config section equal to the declaration (npm run config:sync)", () => {

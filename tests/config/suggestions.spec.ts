@@ -41,7 +41,7 @@ describe("newcomer: did you mean", () => {
 
     it("suggests the key for a misspelt project key", () => {
         expect(problemsOf({ cpuu: "512" })).to.deep.equal([
-            'agentcore-private:cpuu "512" is invalid: not a setting of this program (did you mean cpu?); known keys: environment, cpu, memory, vpcCidr, agentSubnetCidrs, availabilityZoneIds, vpcId, subnetIds, routeTableIds, createEndpoints, endpointServices, endpointClientCidrs, runtimes, modelArns, logRetentionDays, alarmEmails, protect, organizationId, computeType, instanceTypes, instanceArchitecture, instanceIdleTimeoutSeconds, instanceMaxLifetimeSeconds, runtimeProvider, secretValues, tags, tracing, transactionSearch, stackKind, networkStack, sessionInsights (e.g. cpu)',
+            'agentcore-private:cpuu "512" is invalid: not a setting of this program (did you mean cpu?); known keys: environment, cpu, memory, vpcCidr, agentSubnetCidrs, availabilityZoneIds, vpcId, subnetIds, routeTableIds, createEndpoints, endpointServices, endpointClientCidrs, runtimes, modelArns, logRetentionDays, alarmEmails, protect, organizationId, computeType, instanceTypes, instanceArchitecture, instanceIdleTimeoutSeconds, instanceMaxLifetimeSeconds, instanceVolumes, runtimeProvider, secretValues, tags, tracing, transactionSearch, stackKind, networkStack, sessionInsights (e.g. cpu)',
         ]);
         expect(problemsOf({ frobnicate: "1" })[0]).to.match(
             /^agentcore-private:frobnicate "1" is invalid: not a setting of this program; known keys: /,

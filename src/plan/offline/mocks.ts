@@ -22,7 +22,12 @@ export interface RecordedResource {
     readonly dependencies: readonly string[];
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
+    /** The `aliases` option: each an old URN, or the old name/type/parent it stands for. Default: none. */
+    readonly aliases?: readonly RecordedAlias[];
 }
+
+/** One alias as the engine receives it. */
+export type RecordedAlias = string | { readonly name?: string; readonly type?: string; readonly parentUrn?: string };
 
 export interface RecordedInvoke {
     readonly token: string;
@@ -85,6 +90,24 @@ export function mockAvailabilityZones(region: string): { names: string[]; zoneId
     return { names, zoneIds };
 }
 
+/** A registration's aliases: URNs, or specs (name, type, parent URN) when the monitor takes them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function aliasesOf(req: any): RecordedAlias[] {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const specs = (req.getAliasesList?.() ?? []).map((a: any): RecordedAlias => {
+        if (a.getUrn()) {
+            return a.getUrn();
+        }
+        const spec = a.getSpec();
+        return {
+            ...(spec.getName() ? { name: spec.getName() } : {}),
+            ...(spec.getType() ? { type: spec.getType() } : {}),
+            ...(spec.getParenturn() ? { parentUrn: spec.getParenturn() } : {}),
+        };
+    });
+    return [...(req.getAliasurnsList?.() ?? []), ...specs];
+}
+
 /** What the record shows for a secret input. */
 export const SECRET_PLACEHOLDER = "[secret]";
 
@@ -111,7 +134,14 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly failures: Error[] = [];
     private readonly pending = new Map<
         string,
-        { parent?: string; dependencies: string[]; protect: boolean; retainOnDelete: boolean; secretInputs?: string[] }
+        {
+            parent?: string;
+            dependencies: string[];
+            protect: boolean;
+            retainOnDelete: boolean;
+            secretInputs?: string[];
+            aliases?: RecordedAlias[];
+        }
     >();
 
     constructor(
@@ -153,6 +183,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 protect: req.getProtect() === true,
                 retainOnDelete: req.getRetainondelete() === true,
                 secretInputs: secretProperties(req.getObject().toJavaScript()),
+                aliases: aliasesOf(req),
             });
             return register(req, callback);
         };
@@ -219,6 +250,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             dependencies: meta.dependencies,
             protect: meta.protect,
             retainOnDelete: meta.retainOnDelete,
+            ...(meta.aliases && meta.aliases.length > 0 ? { aliases: meta.aliases } : {}),
         });
         return { id, state };
     }
