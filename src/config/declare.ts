@@ -24,10 +24,15 @@ export function says(allowed: string, example: string): { error: string } {
 
 /**
  * A map with only the given fields; an unknown field is reported with the nearest known one
- * (./parse.ts reads the field list from the message).
+ * (./parse.ts reads the field list from the message), a value that is no map with `allowed`.
  */
-export function fieldsOf<S extends z.core.$ZodLooseShape>(shape: S) {
-    return z.strictObject(shape, { error: JSON.stringify({ knownFields: Object.keys(shape) }) });
+export function fieldsOf<S extends z.core.$ZodLooseShape>(shape: S, allowed = "a map", example = "{}") {
+    return z.strictObject(shape, {
+        error: (issue) =>
+            issue.code === "unrecognized_keys"
+                ? JSON.stringify({ knownFields: Object.keys(shape) })
+                : JSON.stringify({ allowed, example }),
+    });
 }
 
 export interface KeyDeclaration<T, MayBeUnset extends boolean = boolean> {

@@ -97,20 +97,37 @@ function parseOne(
         );
         return failed();
     }
-    const result = declaration.schema(ctx).safeParse(decoded.value, { reportInput: true });
+    const result = parseValue(p, name, declaration.schema(ctx), decoded.value, declaration.example(ctx), shown);
+    return result.ok ? result.value : failed();
+}
+
+/**
+ * Checks one value (a key's, or a part of a structured key such as `runtimes[0]`) against its
+ * schema and records a problem per issue, under `key` plus the issue's path.
+ */
+export function parseValue<T>(
+    p: Problems,
+    key: string,
+    schema: z.ZodType<T>,
+    value: unknown,
+    fallbackExample: string,
+    shown: (value: unknown) => unknown = (v) => v,
+): { ok: true; value: T } | { ok: false } {
+    const result = schema.safeParse(value, { reportInput: true });
     if (result.success) {
-        return result.data;
+        return { ok: true, value: result.data };
     }
     for (const issue of result.error.issues) {
         if (issue.code === "unrecognized_keys") {
-            unknownFields(p, name + pathText(issue.path), issue, at(decoded.value, issue.path), shown);
+            unknownFields(p, key + pathText(issue.path), issue, at(value, issue.path), shown);
             continue;
         }
-        const { allowed, example } = explain(issue, declaration.example(ctx));
-        const value = "input" in issue && issue.input !== undefined ? issue.input : at(decoded.value, issue.path);
-        p.invalid(name + pathText(issue.path), shown(value), allowed, example);
+        const { allowed, example } = explain(issue, fallbackExample);
+        const input = "input" in issue && issue.input !== undefined ? issue.input : at(value, issue.path);
+        // A missing field is shown as null, the way YAML writes an empty value.
+        p.invalid(key + pathText(issue.path), shown(input === undefined ? null : input), allowed, example);
     }
-    return failed();
+    return { ok: false };
 }
 
 /** A problem per unknown field of a map, with the nearest known field (./declare.ts `fieldsOf`). */

@@ -10,7 +10,6 @@ import {
     LIFECYCLE_MIN_SECONDS,
     MAX_CONFIGURED_ENDPOINTS,
     PROTOCOLS,
-    Protocol,
     CUSTOM_HEADER_PREFIX,
     REQUEST_HEADERS_MAX,
     REQUEST_HEADER_NAME_PATTERN,
@@ -19,36 +18,20 @@ import {
     RUNTIME_DESCRIPTION_MAX_LENGTH,
     RUNTIME_NAME_PATTERN,
 } from "../aws/agentcore";
-import { ACCESS_FIELDS, readRuntimeAccess } from "../inbound/config";
+import { readRuntimeAccess } from "../inbound/config";
 import { ArtifactContext, readArtifact } from "../artifact/config";
+import { z } from "zod";
+import { fieldsOf, says } from "../config/declare";
+import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
-import { isRecord, stringArray, unknownFields } from "../config/fields";
-import { RuntimeConfig, RuntimeEndpointConfig } from "../config/types";
+import { isRecord, stringArray } from "../config/fields";
+import { RuntimeConfig } from "../config/types";
 import { readAuthorizer } from "./authorizer";
 import { readFilesystems } from "./filesystems";
 import { readRuntimeSecrets } from "../secrets/config";
 
 /** The design caps a stack at two runtimes. */
 export const MAX_RUNTIMES_PER_STACK = 2;
-
-const RUNTIME_FIELDS = [
-    "name",
-    "containerUri",
-    "image",
-    "code",
-    "description",
-    "protocol",
-    "environment",
-    "idleTimeoutSeconds",
-    "maxLifetimeSeconds",
-    "authorizer",
-    "requestHeaders",
-    "endpoints",
-    "filesystems",
-    "secrets",
-    ...ACCESS_FIELDS,
-];
-const ENDPOINT_FIELDS = ["name", "version", "description"];
 
 /** Private ECR image URI: account, region, repository, then a tag or a digest. */
 export const ECR_IMAGE_URI =
@@ -75,14 +58,191 @@ export function awsRuntimeName(name: string, stack: string): string {
     return `${name}_${stack.replace(/[^a-zA-Z0-9_]/g, "_")}`;
 }
 
-/** Reads `runtimes` (already JSON-parsed) and checks every field of every entry. */
 /** What reading the runtimes needs from the rest of the config. */
 export type RuntimesContext = { stack: string } & Omit<ArtifactContext, "checkContainerUri">;
 
+const RUNTIMES_EXAMPLE = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
+const ENDPOINT_EXAMPLE = `{ name: "live", version: "3" }`;
+
+const seconds = (fallback: number) => {
+    const bounds = says(
+        `a whole number of seconds from ${LIFECYCLE_MIN_SECONDS} to ${LIFECYCLE_MAX_SECONDS}`,
+        `${fallback}`,
+    );
+    return z
+        .number(bounds)
+        .int(bounds)
+        .min(LIFECYCLE_MIN_SECONDS, bounds)
+        .max(LIFECYCLE_MAX_SECONDS, bounds)
+        .default(fallback);
+};
+
+const text = (max: number, example: string) => {
+    const length = says(`text of 1 to ${max} characters`, example);
+    return z.string(length).min(1, length).max(max, length);
+};
+
+/** `environment`: names AgentCore accepts, at most its count, values as text. */
+const environmentSchema = z
+    .record(
+        z.string(),
+        z.union([z.string(), z.number(), z.boolean()], says("a text value", `"info"`)),
+        says("a map of variable names to values", `{ LOG_LEVEL: "info" }`),
+    )
+    .superRefine(
+        (variables, ctx) => {
+            const entries = Object.entries(variables ?? {});
+            if (entries.length > ENV_VAR_MAX_COUNT) {
+                ctx.addIssue({
+                    code: "custom",
+                    input: `${entries.length} variables`,
+                    ...said(`at most ${ENV_VAR_MAX_COUNT} variables`, `{ LOG_LEVEL: "info" }`),
+                });
+            }
+            for (const [name, value] of entries) {
+                if (!ENV_VAR_NAME_PATTERN.test(name)) {
+                    ctx.addIssue({
+                        code: "custom",
+                        path: [name],
+                        input: name,
+                        ...said("a name of letters, digits and _ (1-128), not starting with a digit", "LOG_LEVEL"),
+                    });
+                }
+                const shown = String(value);
+                if (shown.length > ENV_VAR_VALUE_MAX_LENGTH) {
+                    ctx.addIssue({
+                        code: "custom",
+                        path: [name],
+                        input: `${shown.slice(0, 20)}… (${shown.length} characters)`,
+                        ...said(`at most ${ENV_VAR_VALUE_MAX_LENGTH} characters`, `"info"`),
+                    });
+                }
+            }
+        },
+        { when: () => true },
+    )
+    .transform((variables) => Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])));
+
+const endpointSchema = fieldsOf(
+    {
+        name: z
+            .string(says("letters, digits and _ only, starting with a letter, at most 48 characters", `"live"`))
+            .regex(
+                RUNTIME_NAME_PATTERN,
+                says("letters, digits and _ only, starting with a letter, at most 48 characters", `"live"`),
+            )
+            .refine(
+                (name) => name.toUpperCase() !== "DEFAULT",
+                says("any name but DEFAULT, which the service keeps on the latest version", `"live"`),
+            ),
+        version: z
+            .union([z.string(), z.number()], versionRule())
+            .transform((v) => String(v))
+            .refine((v) => VERSION.test(v), versionRule()),
+        description: text(ENDPOINT_DESCRIPTION_MAX_LENGTH, `"Production traffic"`).optional(),
+    },
+    "a map with name and version",
+    ENDPOINT_EXAMPLE,
+);
+
+function versionRule() {
+    return says(
+        "the runtime version the endpoint pins, a whole number from 1 (the first deployment is version 1)",
+        `"1"`,
+    );
+}
+
+const endpointsSchema = z
+    .unknown()
+    .superRefine((list, ctx) => {
+        if (!Array.isArray(list) || list.length > MAX_CONFIGURED_ENDPOINTS) {
+            ctx.addIssue({
+                code: "custom",
+                input: Array.isArray(list) ? `${list.length} endpoints` : list,
+                ...said(
+                    `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm)`,
+                    `[${ENDPOINT_EXAMPLE}]`,
+                ),
+            });
+        }
+    })
+    .pipe(
+        z.array(endpointSchema).superRefine(
+            (endpoints, ctx) => {
+                const seen = new Set<unknown>();
+                endpoints.forEach((endpoint, i) => {
+                    const name = (endpoint as { name?: unknown } | undefined)?.name;
+                    if (typeof name === "string" && seen.has(name)) {
+                        ctx.addIssue({
+                            code: "custom",
+                            path: [i, "name"],
+                            input: name,
+                            ...said("a name not used by another endpoint of this runtime", `"${name}_2"`),
+                        });
+                    }
+                    seen.add(name);
+                });
+            },
+            { when: () => true },
+        ),
+    );
+
+/**
+ * One runtime entry's own fields; the artifact, authorizer, file systems, secrets and access
+ * fields are read by their features' readers (src/artifact, ./authorizer.ts, ./filesystems.ts,
+ * src/secrets, src/inbound).
+ */
+function runtimeEntrySchema(stack: string) {
+    const suffix = awsRuntimeName("", stack); // "_<stack>"
+    const maxNameLength = RUNTIME_NAME_MAX_LENGTH - suffix.length;
+    const pattern = says("letters, digits and _ only, starting with a letter", `"support_agent"`);
+    return fieldsOf(
+        {
+            name: z
+                .string(pattern)
+                .regex(RUNTIME_NAME_PATTERN, pattern)
+                .superRefine((name, ctx) => {
+                    if (name.length > maxNameLength) {
+                        ctx.addIssue({
+                            code: "custom",
+                            input: name,
+                            ...said(
+                                `at most ${maxNameLength} characters, so that the AWS name "<name>${suffix}" stays within ${RUNTIME_NAME_MAX_LENGTH}`,
+                                `"${name.slice(0, Math.max(1, maxNameLength))}"`,
+                            ),
+                        });
+                    }
+                }),
+            containerUri: z.unknown().optional(),
+            image: z.unknown().optional(),
+            code: z.unknown().optional(),
+            description: text(RUNTIME_DESCRIPTION_MAX_LENGTH, `"Answers customer support questions"`).optional(),
+            protocol: z.enum(PROTOCOLS, says(`one of ${PROTOCOLS.join(", ")}`, `"HTTP"`)).default("HTTP"),
+            environment: environmentSchema.default({}),
+            idleTimeoutSeconds: seconds(DEFAULT_IDLE_TIMEOUT_SECONDS),
+            maxLifetimeSeconds: seconds(DEFAULT_MAX_LIFETIME_SECONDS),
+            authorizer: z.unknown().optional(),
+            requestHeaders: z.unknown().optional(),
+            endpoints: endpointsSchema.optional(),
+            filesystems: z.unknown().optional(),
+            secrets: z.unknown().optional(),
+            access: z.unknown().optional(),
+            allowedPrincipals: z.unknown().optional(),
+        },
+        "a map with at least name and one of containerUri, image or code",
+        RUNTIMES_EXAMPLE.slice(1, -1),
+    );
+}
+
+/** `says` as an issue's message, for rules added in superRefine. */
+function said(allowed: string, example: string): { message: string } {
+    return { message: says(allowed, example).error };
+}
+
+/** Reads `runtimes` (already JSON-parsed) and checks every field of every entry. */
 export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): RuntimeConfig[] {
-    const example = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
     if (raw === undefined) {
-        p.missing("runtimes", `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes`, example);
+        p.missing("runtimes", `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes`, RUNTIMES_EXAMPLE);
         return [];
     }
     if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_RUNTIMES_PER_STACK) {
@@ -91,7 +251,7 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
             // The count, not the whole list: the list may be long, and the count is the problem.
             Array.isArray(raw) ? `${raw.length} runtimes` : raw,
             `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes (the design caps a stack at ${MAX_RUNTIMES_PER_STACK})`,
-            example,
+            RUNTIMES_EXAMPLE,
         );
         if (!Array.isArray(raw)) {
             return [];
@@ -106,7 +266,7 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
                 key,
                 entry,
                 "a map with at least name and one of containerUri, image or code",
-                example.slice(1, -1),
+                RUNTIMES_EXAMPLE.slice(1, -1),
             );
             return;
         }
@@ -119,13 +279,12 @@ export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): R
                 `${key}.authorizer: { discoveryUrl: "https://idp.internal.example.com/realms/agents/.well-known/openid-configuration", allowedAudience: ["support-agent"], privateEndpoint: { managed: {} } }`,
             );
         }
-        unknownFields(
+        const runtime = readRuntime(
             p,
             key,
             Object.fromEntries(Object.entries(entry).filter(([f]) => f !== "privateEndpoint")),
-            RUNTIME_FIELDS,
+            ctx,
         );
-        const runtime = readRuntime(p, key, entry, ctx);
         if (runtime) {
             // Case-insensitively: ECR repository names are lowercase (src/artifact/settings.ts),
             // so `Agent` and `agent` would share one.
@@ -150,58 +309,17 @@ function readRuntime(
     e: Record<string, unknown>,
     ctx: RuntimesContext,
 ): RuntimeConfig | undefined {
-    const suffix = awsRuntimeName("", ctx.stack); // "_<stack>"
-    const maxNameLength = RUNTIME_NAME_MAX_LENGTH - suffix.length;
-    const name = e.name;
-    let nameOk = false;
-    if (typeof name !== "string" || !RUNTIME_NAME_PATTERN.test(name)) {
-        p.invalid(`${key}.name`, name ?? null, "letters, digits and _ only, starting with a letter", `"support_agent"`);
-    } else if (name.length > maxNameLength) {
-        p.invalid(
-            `${key}.name`,
-            name,
-            `at most ${maxNameLength} characters, so that the AWS name "<name>${suffix}" stays within ${RUNTIME_NAME_MAX_LENGTH}`,
-            `"${name.slice(0, Math.max(1, maxNameLength))}"`,
-        );
-    } else {
-        nameOk = true;
-    }
+    const parsed = parseValue(p, key, runtimeEntrySchema(ctx.stack), e, RUNTIMES_EXAMPLE.slice(1, -1));
+    const own = parsed.ok ? parsed.value : undefined;
 
     const artifact = readArtifact(p, key, e, {
         ...ctx,
         checkContainerUri: (problems, k, uri) => checkContainerUri(problems, k, uri, ctx),
     });
 
-    let description: string | undefined;
-    if (e.description !== undefined) {
-        if (
-            typeof e.description !== "string" ||
-            e.description.length < 1 ||
-            e.description.length > RUNTIME_DESCRIPTION_MAX_LENGTH
-        ) {
-            p.invalid(
-                `${key}.description`,
-                e.description,
-                `text of 1 to ${RUNTIME_DESCRIPTION_MAX_LENGTH} characters`,
-                `"Answers customer support questions"`,
-            );
-        } else {
-            description = e.description;
-        }
-    }
-
-    let protocol: Protocol = "HTTP";
-    if (e.protocol !== undefined) {
-        if (typeof e.protocol !== "string" || !(PROTOCOLS as readonly string[]).includes(e.protocol)) {
-            p.invalid(`${key}.protocol`, e.protocol, `one of ${PROTOCOLS.join(", ")}`, `"HTTP"`);
-        } else {
-            protocol = e.protocol as Protocol;
-        }
-    }
-
-    const environment = readEnvironment(p, `${key}.environment`, e.environment);
-    const idle = readSeconds(p, `${key}.idleTimeoutSeconds`, e.idleTimeoutSeconds, DEFAULT_IDLE_TIMEOUT_SECONDS);
-    const max = readSeconds(p, `${key}.maxLifetimeSeconds`, e.maxLifetimeSeconds, DEFAULT_MAX_LIFETIME_SECONDS);
+    const environment = own?.environment ?? (isRecord(e.environment) ? stringValues(e.environment) : {});
+    const idle = own?.idleTimeoutSeconds;
+    const max = own?.maxLifetimeSeconds;
     if (idle !== undefined && max !== undefined && max < idle) {
         p.invalid(
             `${key}.maxLifetimeSeconds`,
@@ -213,7 +331,6 @@ function readRuntime(
 
     const authorizer = e.authorizer === undefined ? undefined : readAuthorizer(p, `${key}.authorizer`, e.authorizer);
     const requestHeaders = readRequestHeaders(p, `${key}.requestHeaders`, e.requestHeaders, e.authorizer !== undefined);
-    const endpoints = readEndpoints(p, `${key}.endpoints`, e.endpoints);
     const filesystems = readFilesystems(p, `${key}.filesystems`, e.filesystems, { region: ctx.region });
     const secrets = readRuntimeSecrets(p, `${key}.secrets`, e.secrets, {
         region: ctx.region,
@@ -234,25 +351,34 @@ function readRuntime(
         hasAuthorizer: e.authorizer !== undefined,
     });
 
-    if (!nameOk || !artifact) {
+    if (!own || !artifact) {
         return undefined;
     }
     return {
-        name: name as string,
-        runtimeName: awsRuntimeName(name as string, ctx.stack),
+        name: own.name,
+        runtimeName: awsRuntimeName(own.name, ctx.stack),
         artifact,
-        description,
-        protocol,
+        description: own.description,
+        protocol: own.protocol,
         environment,
-        idleTimeoutSeconds: idle ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
-        maxLifetimeSeconds: max ?? DEFAULT_MAX_LIFETIME_SECONDS,
+        idleTimeoutSeconds: own.idleTimeoutSeconds,
+        maxLifetimeSeconds: own.maxLifetimeSeconds,
         authorizer,
         requestHeaders,
-        endpoints,
+        endpoints: (own.endpoints ?? []).map((endpoint) => ({
+            name: endpoint.name,
+            version: endpoint.version,
+            description: endpoint.description,
+        })),
         ...access,
         filesystems,
         secrets,
     };
+}
+
+/** The environment's values as text, for the readers that need its names when the entry has other problems. */
+function stringValues(map: Record<string, unknown>): Record<string, string> {
+    return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, String(v)]));
 }
 
 /**
@@ -317,67 +443,6 @@ function checkContainerUri(
     return true;
 }
 
-function readEnvironment(p: Problems, key: string, v: unknown): Record<string, string> {
-    if (v === undefined) {
-        return {};
-    }
-    if (!isRecord(v)) {
-        p.invalid(key, v, "a map of variable names to values", `{ LOG_LEVEL: "info" }`);
-        return {};
-    }
-    const entries = Object.entries(v);
-    if (entries.length > ENV_VAR_MAX_COUNT) {
-        p.invalid(
-            key,
-            `${entries.length} variables`,
-            `at most ${ENV_VAR_MAX_COUNT} variables`,
-            `{ LOG_LEVEL: "info" }`,
-        );
-    }
-    const out: Record<string, string> = {};
-    for (const [name, value] of entries) {
-        if (!ENV_VAR_NAME_PATTERN.test(name)) {
-            p.invalid(
-                `${key}.${name}`,
-                name,
-                "a name of letters, digits and _ (1-128), not starting with a digit",
-                `LOG_LEVEL`,
-            );
-        }
-        if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
-            p.invalid(`${key}.${name}`, value, "a text value", `"info"`);
-            continue;
-        }
-        const text = String(value);
-        if (text.length > ENV_VAR_VALUE_MAX_LENGTH) {
-            p.invalid(
-                `${key}.${name}`,
-                `${text.slice(0, 20)}… (${text.length} characters)`,
-                `at most ${ENV_VAR_VALUE_MAX_LENGTH} characters`,
-                `"info"`,
-            );
-        }
-        out[name] = text;
-    }
-    return out;
-}
-
-function readSeconds(p: Problems, key: string, v: unknown, fallback: number): number | undefined {
-    if (v === undefined) {
-        return fallback;
-    }
-    if (typeof v !== "number" || !Number.isInteger(v) || v < LIFECYCLE_MIN_SECONDS || v > LIFECYCLE_MAX_SECONDS) {
-        p.invalid(
-            key,
-            v,
-            `a whole number of seconds from ${LIFECYCLE_MIN_SECONDS} to ${LIFECYCLE_MAX_SECONDS}`,
-            `${fallback}`,
-        );
-        return undefined;
-    }
-    return v;
-}
-
 /** The allowlist rules AgentCore applies to request header names. */
 function readRequestHeaders(p: Problems, key: string, v: unknown, hasAuthorizer: boolean): string[] {
     const example = `"X-Tenant-Id"`;
@@ -421,83 +486,4 @@ function readRequestHeaders(p: Problems, key: string, v: unknown, hasAuthorizer:
         seen.add(lower);
     });
     return headers;
-}
-
-function readEndpoints(p: Problems, key: string, v: unknown): RuntimeEndpointConfig[] {
-    const example = `[{ name: "live", version: "3" }]`;
-    if (v === undefined) {
-        return [];
-    }
-    if (!Array.isArray(v) || v.length > MAX_CONFIGURED_ENDPOINTS) {
-        p.invalid(
-            key,
-            Array.isArray(v) ? `${v.length} endpoints` : v,
-            `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm)`,
-            example,
-        );
-        return [];
-    }
-    const out: RuntimeEndpointConfig[] = [];
-    const names = new Set<string>();
-    v.forEach((entry: unknown, i: number) => {
-        const k = `${key}[${i}]`;
-        if (!isRecord(entry)) {
-            p.invalid(k, entry, "a map with name and version", `{ name: "live", version: "3" }`);
-            return;
-        }
-        unknownFields(p, k, entry, ENDPOINT_FIELDS);
-        const { name, version, description } = entry;
-        let ok = true;
-        if (typeof name !== "string" || !RUNTIME_NAME_PATTERN.test(name)) {
-            p.invalid(
-                `${k}.name`,
-                name ?? null,
-                "letters, digits and _ only, starting with a letter, at most 48 characters",
-                `"live"`,
-            );
-            ok = false;
-        } else if (name.toUpperCase() === "DEFAULT") {
-            p.invalid(
-                `${k}.name`,
-                name,
-                "any name but DEFAULT, which the service keeps on the latest version",
-                `"live"`,
-            );
-            ok = false;
-        } else if (names.has(name)) {
-            p.invalid(`${k}.name`, name, "a name not used by another endpoint of this runtime", `"${name}_2"`);
-        }
-        const versionText = typeof version === "number" ? String(version) : version;
-        if (typeof versionText !== "string" || !VERSION.test(versionText)) {
-            p.invalid(
-                `${k}.version`,
-                version ?? null,
-                "the runtime version the endpoint pins, a whole number from 1 (the first deployment is version 1)",
-                `"1"`,
-            );
-            ok = false;
-        }
-        if (
-            description !== undefined &&
-            (typeof description !== "string" ||
-                description.length < 1 ||
-                description.length > ENDPOINT_DESCRIPTION_MAX_LENGTH)
-        ) {
-            p.invalid(
-                `${k}.description`,
-                description,
-                `text of 1 to ${ENDPOINT_DESCRIPTION_MAX_LENGTH} characters`,
-                `"Production traffic"`,
-            );
-        }
-        if (ok) {
-            names.add(name as string);
-            out.push({
-                name: name as string,
-                version: versionText as string,
-                description: description as string | undefined,
-            });
-        }
-    });
-    return out;
 }
