@@ -7,6 +7,8 @@ import { expect } from "chai";
 import { ConfigValidationError, validateConfig } from "../../src/config";
 import { ProgramRun, configProblems, ofType, rawStack, runComponent, runStackOnce } from "../helpers";
 import { RuntimeInboundAccess } from "../../src/inbound/inboundAccess";
+import { XRAY_ACTIONS } from "../aws/unscopableActions";
+import { INVOKE_ACTIONS } from "./requirements";
 
 function problemsOf(stack: string, overrides: Record<string, unknown>): readonly string[] {
     return configProblems(rawStack(stack, overrides));
@@ -25,14 +27,6 @@ const jwt = {
     discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration",
     allowedClients: ["c"],
 };
-const INVOKE_ACTIONS = [
-    "bedrock-agentcore:InvokeAgentRuntime",
-    "bedrock-agentcore:InvokeAgentRuntimeForUser",
-    "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream",
-    "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStreamForUser",
-    "bedrock-agentcore:StopRuntimeSession",
-    "bedrock-agentcore:GetAgentCard",
-];
 const NATIVE_POLICY = "aws-native:bedrockagentcore:ResourcePolicy";
 const CLASSIC_POLICY = "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy";
 
@@ -420,14 +414,7 @@ describe("inbound: VPC endpoint policies", () => {
                 Sid: "AccountCallersSendTraces",
                 Effect: "Allow",
                 Principal: "*",
-                Action: [
-                    "xray:PutTraceSegments",
-                    "xray:PutTelemetryRecords",
-                    "xray:GetSamplingRules",
-                    "xray:GetSamplingTargets",
-                    "xray:PutSpans",
-                    "xray:PutSpansForIndexing",
-                ],
+                Action: XRAY_ACTIONS,
                 Resource: "*",
                 Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
             },

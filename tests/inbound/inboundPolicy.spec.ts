@@ -8,9 +8,9 @@ import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy"
 import { endpointHasPolicy, endpointPolicyAnyPrincipalConditioned } from "../../policy/rules/endpointPolicies";
 import { productionRuntimeVpcOnly } from "../../policy/rules/runtimeResourcePolicy";
 import { RUNTIME_INVOKE_ACTIONS as PACK_INVOKE_ACTIONS, TYPES } from "../../policy/rules/types";
+import { INVOKE_ACTIONS } from "./requirements";
 import { evaluatePolicies, resourceArgs, stackArgs } from "../../src/plan/offline/evaluate";
 import { endpointPolicy } from "../../src/network/vpcEndpointPolicies";
-import { RUNTIME_INVOKE_ACTIONS } from "../../src/inbound/resourcePolicy";
 import { RecordedResource, STACKS, runStackOnce } from "../helpers";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -254,7 +254,7 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
         Sid: "Fence",
         Effect: "Deny",
         Principal: "*",
-        Action: [...RUNTIME_INVOKE_ACTIONS],
+        Action: INVOKE_ACTIONS,
         Resource: "*",
         Condition: {
             StringNotEqualsIfExists: {
@@ -267,7 +267,7 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
         Sid: "Allow",
         Effect: "Allow",
         Principal: { AWS: "arn:aws:iam::123456789012:root" },
-        Action: [...RUNTIME_INVOKE_ACTIONS],
+        Action: INVOKE_ACTIONS,
         Resource: "*",
     };
     const policy = (
@@ -401,8 +401,15 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
         ).to.deep.equal([]);
     });
 
-    it("names the same invocation actions as src/inbound/resourcePolicy.ts", () => {
-        expect(PACK_INVOKE_ACTIONS).to.deep.equal([...RUNTIME_INVOKE_ACTIONS]);
+    it("requires the Deny to name every documented invocation action", () => {
+        expect([...PACK_INVOKE_ACTIONS]).to.deep.equal(INVOKE_ACTIONS);
+        // Near misses: a fence missing any one of them leaves that action open from outside the VPC.
+        for (const missing of INVOKE_ACTIONS) {
+            const partial = { ...fence, Action: INVOKE_ACTIONS.filter((a) => a !== missing) };
+            expect(validate([runtime(), policy([partial])]), missing).to.have.length(1);
+        }
+        // A wildcard covers them all.
+        expect(validate([runtime(), policy([{ ...fence, Action: "bedrock-agentcore:*" }])])).to.deep.equal([]);
     });
 });
 

@@ -17,6 +17,7 @@ import { simulate } from "../iamSimulation";
 import { deployerGuardrailDocument } from "../../src/security/deployerGuardrail";
 import { endpointPolicy } from "../../src/network/vpcEndpointPolicies";
 import { runtimeAccessPolicy } from "../../src/inbound/resourcePolicy";
+import { INVOKE_ACTIONS } from "./requirements";
 
 const ACCOUNT = "123456789012";
 const OTHER = "210987654321";
@@ -217,13 +218,7 @@ describe("inbound simulation: runtime resource policy (SigV4 runtime)", () => {
     });
 
     it("denies every documented invocation action from outside, not only InvokeAgentRuntime", async () => {
-        for (const action of [
-            "bedrock-agentcore:InvokeAgentRuntimeForUser",
-            "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream",
-            "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStreamForUser",
-            "bedrock-agentcore:StopRuntimeSession",
-            "bedrock-agentcore:GetAgentCard",
-        ]) {
+        for (const action of INVOKE_ACTIONS) {
             expect(
                 await decide({ principal: CALLER, action, resource: RUNTIME, resourcePolicy: sigv4Policy }),
                 action,

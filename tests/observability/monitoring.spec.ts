@@ -7,13 +7,14 @@
 import { expect } from "chai";
 import { MonitoredRuntime, RuntimeMonitoring } from "../../src/observability/monitoring";
 import { SizingBudget, StackConfig } from "../../src/config";
-import { AlarmMetric, alarmName, runtimeAlarmDefinitions } from "../../src/observability/alarms";
+import { alarmName, runtimeAlarmDefinitions } from "../../src/observability/alarms";
 import { DashboardBody, dashboardBody, dashboardNameFor } from "../../src/observability/dashboard";
 import { endpointsOf, metricDimensions, runtimeNameFromId } from "../../src/observability/dimensions";
 import { MetricQuery } from "../../src/observability/metricQueries";
 import { alarmTopicPolicy, subscriptionResourceName } from "../../src/observability/topicPolicy";
 import { PolicyDocument } from "../../src/aws/iamDocument";
 import { ProgramRun, RecordedResource, STACKS, configOf, one, ofType, promiseOf, runComponent } from "../helpers";
+import { ALARMS_BY_ENVIRONMENT, ALARM_KINDS, AlarmKind, MAX_METRICS_PER_ALARM, windowOf } from "./requirements";
 
 const ACCOUNT = "123456789012";
 const KMS_KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -123,78 +124,8 @@ function returned(alarm: RecordedResource): MetricQuery {
     return results[0];
 }
 
-/**
- * The alarms docs/monitoring.md lists, in the order the component creates them. Every value
- * below is a literal from that page (the requirement), never read from src/observability: a
- * threshold, window, period or limit changed in the code fails here.
- */
-const ALARM_METRICS = [
-    "SystemErrors",
-    "Throttles",
-    "UserErrorRate",
-    "LatencyP99",
-    "CpuPerSession",
-    "MemoryPerSession",
-    "UsageLogsSilent",
-] as const;
-
-/** CloudWatch lets a math alarm fetch at most 10 metrics ("Limit" in docs/monitoring.md). */
-const MAX_METRICS_PER_ALARM = 10;
-
-interface RequiredAlarms {
-    /** Each alarm's threshold; the per-session ones are the fixture's sizing, cpu/1024 vCPU and memory/1024 GB. */
-    readonly threshold: Record<AlarmMetric, number>;
-    /** The 5-minute alarms' window (errors, throttles, user-error rate, latency). */
-    readonly window: { readonly evaluationPeriods: number; readonly datapointsToAlarm: number };
-    /** Below this many invocations in 5 minutes the user-error rate counts as 0. */
-    readonly userErrorMinInvocations: number;
-}
-
-/** The table "Alarm | … | development | staging | production" and the evaluation windows of docs/monitoring.md. */
-const REQUIRED: Record<string, RequiredAlarms> = {
-    development: {
-        threshold: {
-            SystemErrors: 10,
-            Throttles: 20,
-            UserErrorRate: 25,
-            LatencyP99: 120000,
-            CpuPerSession: 0.5,
-            MemoryPerSession: 1,
-            UsageLogsSilent: 0,
-        },
-        window: { evaluationPeriods: 3, datapointsToAlarm: 3 },
-        userErrorMinInvocations: 20,
-    },
-    staging: {
-        threshold: {
-            SystemErrors: 5,
-            Throttles: 10,
-            UserErrorRate: 10,
-            LatencyP99: 60000,
-            CpuPerSession: 1,
-            MemoryPerSession: 2,
-            UsageLogsSilent: 0,
-        },
-        window: { evaluationPeriods: 3, datapointsToAlarm: 2 },
-        userErrorMinInvocations: 10,
-    },
-    production: {
-        threshold: {
-            SystemErrors: 0,
-            Throttles: 0,
-            UserErrorRate: 5,
-            LatencyP99: 30000,
-            CpuPerSession: 2,
-            MemoryPerSession: 4,
-            UsageLogsSilent: 0,
-        },
-        window: { evaluationPeriods: 3, datapointsToAlarm: 2 },
-        userErrorMinInvocations: 10,
-    },
-};
-
 /** What each alarm kind fetches: metric name → statistic, and the period (5 min, 1 h for UsageLogsSilent). */
-const EXPECTED_METRICS: Record<AlarmMetric, { metrics: Record<string, string>; period: number }> = {
+const EXPECTED_METRICS: Record<AlarmKind, { metrics: Record<string, string>; period: number }> = {
     SystemErrors: { metrics: { SystemErrors: "Sum" }, period: 300 },
     Throttles: { metrics: { Throttles: "Sum" }, period: 300 },
     UserErrorRate: { metrics: { Invocations: "Sum", UserErrors: "Sum" }, period: 300 },
@@ -223,14 +154,14 @@ for (const stack of STACKS) {
                     .filter((x) => !x.custom && x.parent === component.urn)
                     .map((x) => x.urn);
                 children.forEach((x) => expect([component.urn, ...subcomponents], x.name).to.include(x.parent));
-                expect(ofType(b.run, ALARM)).to.have.length(ALARM_METRICS.length * count);
+                expect(ofType(b.run, ALARM)).to.have.length(ALARM_KINDS.length * count);
                 expect(ofType(b.run, LOG_GROUP)).to.have.length(2 * count);
                 expect(ofType(b.run, "aws:cloudwatch/dashboard:Dashboard")).to.have.length(1);
                 expect(ofType(b.run, "aws:sns/topicPolicy:TopicPolicy")).to.have.length(1);
             });
 
             it("names alarms <component>-<runtime>-<metric>", () => {
-                const expected = b.runtimes.flatMap((r) => ALARM_METRICS.map((m) => `${b.name}-${r.name}-${m}`));
+                const expected = b.runtimes.flatMap((r) => ALARM_KINDS.map((m) => `${b.name}-${r.name}-${m}`));
                 // The record is in resolution order, not registration order: compare as sets.
                 expect(ofType(b.run, ALARM).map((a) => a.inputs.name))
                     .to.have.members(expected)
@@ -265,7 +196,7 @@ for (const stack of STACKS) {
             it("reads each metric of every endpoint of its own runtime, with the exact published dimensions", () => {
                 for (const runtime of b.runtimes) {
                     const endpoints = ["DEFAULT", ...runtime.endpointNames];
-                    for (const metric of ALARM_METRICS) {
+                    for (const metric of ALARM_KINDS) {
                         const alarm = one(b.run, ALARM, `-${runtime.name}-${metric}`);
                         const expected = EXPECTED_METRICS[metric];
                         const queries = fetched(alarm);
@@ -318,7 +249,7 @@ for (const stack of STACKS) {
                     `MAX(${list("latencyP99E")})`,
                 );
                 const rate = queriesOf(one(b.run, ALARM, `-${runtime.name}-UserErrorRate`));
-                const min = REQUIRED[b.config.environment].userErrorMinInvocations;
+                const min = ALARMS_BY_ENVIRONMENT[b.config.environment].userErrorMinInvocations;
                 expect(rate.find((q) => q.id === "invocations")!.expression).to.equal(`SUM(${list("inv")})`);
                 expect(rate.find((q) => q.id === "userErrors")!.expression).to.equal(`FILL(SUM(${list("ue")}), 0)`);
                 expect(rate.find((q) => q.returnData)!.expression).to.equal(
@@ -334,15 +265,11 @@ for (const stack of STACKS) {
             });
 
             it("uses the environment's thresholds and windows, and the sizing budget for usage", () => {
-                const required = REQUIRED[b.config.environment];
+                const required = ALARMS_BY_ENVIRONMENT[b.config.environment];
                 for (const alarm of ofType(b.run, ALARM)) {
-                    const metric = ALARM_METRICS.find((m) => alarm.name.endsWith(`-${m}`))!;
+                    const metric = ALARM_KINDS.find((m) => alarm.name.endsWith(`-${m}`))!;
                     expect(alarm.inputs.threshold, alarm.name).to.equal(required.threshold[metric]);
-                    const window = metric.endsWith("PerSession")
-                        ? { evaluationPeriods: 15, datapointsToAlarm: 2 }
-                        : metric === "UsageLogsSilent"
-                          ? { evaluationPeriods: 3, datapointsToAlarm: 2 }
-                          : required.window;
+                    const window = windowOf(b.config.environment, metric);
                     expect(alarm.inputs.evaluationPeriods, alarm.name).to.equal(window.evaluationPeriods);
                     expect(alarm.inputs.datapointsToAlarm, alarm.name).to.equal(window.datapointsToAlarm);
                 }
@@ -460,9 +387,9 @@ for (const stack of STACKS) {
                     .and.to.match(new RegExp(`^arn:aws:sns:us-east-1:${ACCOUNT}:`));
                 expect(await promiseOf(b.monitoring.dashboardName)).to.equal(b.name);
                 expect(await promiseOf(b.monitoring.alarmNames)).to.deep.equal(
-                    b.runtimes.flatMap((r) => ALARM_METRICS.map((m) => alarmName(b.name, r.name, m))),
+                    b.runtimes.flatMap((r) => ALARM_KINDS.map((m) => alarmName(b.name, r.name, m))),
                 );
-                expect(b.run.outputs?.alarmNames).to.have.length(ALARM_METRICS.length * count);
+                expect(b.run.outputs?.alarmNames).to.have.length(ALARM_KINDS.length * count);
             });
         });
     }

@@ -7,21 +7,7 @@ import { expect } from "chai";
 import { AwsContext, PolicyDocument, PolicyStatement } from "../../src/aws/iamDocument";
 import { ExecutionRoleInput, executionRolePolicy, executionRoleTrustPolicy } from "../../src/security/executionRole";
 import { keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../../src/security/kmsKey";
-
-/**
- * The actions with no resource type in the AWS Service Authorization Reference, the only ones
- * granted on "*" (docs/security.md), written out so an action added to the code's list fails here.
- */
-const UNSCOPABLE_ACTIONS = [
-    "ecr:GetAuthorizationToken",
-    "xray:PutTraceSegments",
-    "xray:PutTelemetryRecords",
-    "xray:GetSamplingRules",
-    "xray:GetSamplingTargets",
-    "xray:PutSpans",
-    "xray:PutSpansForIndexing",
-    "cloudwatch:PutMetricData",
-];
+import { METRIC_ACTIONS, UNSCOPABLE_ACTIONS, XRAY_ACTIONS } from "../aws/unscopableActions";
 
 const ctx: AwsContext = { partition: "aws", region: "eu-west-1", accountId: "111122223333" };
 const support = { runtimeName: "support_agent_staging" };
@@ -119,19 +105,12 @@ describe("execution role permission policy", () => {
 
     it("allows X-Ray on * and metrics on * only in the bedrock-agentcore namespace", () => {
         const xray = statement(doc, "XRayTraces");
-        expect(xray.Action).to.deep.equal([
-            "xray:PutTraceSegments",
-            "xray:PutTelemetryRecords",
-            "xray:GetSamplingRules",
-            "xray:GetSamplingTargets",
-            "xray:PutSpans",
-            "xray:PutSpansForIndexing",
-        ]);
+        expect(xray.Action).to.deep.equal(XRAY_ACTIONS);
         expect(xray.Resource).to.equal("*");
         expect(xray.Condition).to.deep.equal(region);
 
         const metrics = statement(doc, "CloudWatchAgentCoreMetrics");
-        expect(metrics.Action).to.deep.equal(["cloudwatch:PutMetricData"]);
+        expect(metrics.Action).to.deep.equal(METRIC_ACTIONS);
         expect(metrics.Resource).to.equal("*");
         expect(metrics.Condition).to.deep.equal({
             StringEquals: { "cloudwatch:namespace": "bedrock-agentcore", "aws:RequestedRegion": "eu-west-1" },

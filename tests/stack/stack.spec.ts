@@ -14,6 +14,7 @@ import {
     runStack,
     runStackOnce,
 } from "../helpers";
+import { ALARM_KINDS } from "../observability/requirements";
 
 const OUTPUT_NAMES = [
     "agentSubnetIds",
@@ -94,15 +95,6 @@ function expectContract(run: ProgramRun, stack: string): void {
     expect(out.alarmTopicArn).to.match(/^arn:aws:sns:us-east-1:123456789012:.+/);
     expect(out.compute).to.deep.equal({ type: "microvm" });
     expect(out.dashboardName).to.equal(`agentcore-${stack}`);
-    const metrics = [
-        "SystemErrors",
-        "Throttles",
-        "UserErrorRate",
-        "LatencyP99",
-        "CpuPerSession",
-        "MemoryPerSession",
-        "UsageLogsSilent",
-    ];
     // The guardrail names exactly the stack's subnets and runtime security group (tests/inbound/inbound.spec.ts has the rest).
     const guardrail = JSON.parse(out.deployerGuardrailPolicy as string) as {
         Statement: { Condition: Record<string, Record<string, string[]>> }[];
@@ -114,7 +106,7 @@ function expectContract(run: ProgramRun, stack: string): void {
         guardrail.Statement[2].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:securityGroups"],
     ).to.deep.equal([out.runtimeSecurityGroupId]);
     expect(out.alarmNames).to.deep.equal(
-        config.runtimes.flatMap((r) => metrics.map((m) => `agentcore-${stack}-${r.name}-${m}`)),
+        config.runtimes.flatMap((r) => ALARM_KINDS.map((m) => `agentcore-${stack}-${r.name}-${m}`)),
     );
     expect(out.logGroupNames).to.deep.equal(
         Object.fromEntries(

@@ -1,0 +1,25 @@
+/**
+ * The IAM actions that have no resource type in the AWS Service Authorization Reference, so no
+ * ARN can scope them and they are granted on `"*"` (docs/security.md), written once for the
+ * specs as literals from that reference. Never read from src/aws/unscopableActions.ts: an action
+ * added to or dropped from the code's list fails the specs that import these.
+ */
+
+/** ECR: the registry login token is account-wide. */
+export const ECR_AUTH_ACTIONS = ["ecr:GetAuthorizationToken"];
+
+/** X-Ray: trace export (PutSpans / PutSpansForIndexing admit the OTLP endpoint's spans) and sampling reads. */
+export const XRAY_ACTIONS = [
+    "xray:PutTraceSegments",
+    "xray:PutTelemetryRecords",
+    "xray:GetSamplingRules",
+    "xray:GetSamplingTargets",
+    "xray:PutSpans",
+    "xray:PutSpansForIndexing",
+];
+
+/** CloudWatch: PutMetricData, scoped by a namespace condition instead. */
+export const METRIC_ACTIONS = ["cloudwatch:PutMetricData"];
+
+/** All of them, in the order the execution role grants them. */
+export const UNSCOPABLE_ACTIONS = [...ECR_AUTH_ACTIONS, ...XRAY_ACTIONS, ...METRIC_ACTIONS];
