@@ -22,7 +22,8 @@ import { noPublicIngress } from "./rules/noPublicIngress";
 import { noServiceLogGroups, noSessionCountAlarms, transactionSearchProductionOnly } from "./rules/observability";
 import { productionProtected } from "./rules/productionProtected";
 import { runtimeVpcMode } from "./rules/runtimeVpcMode";
-import { capacityProviderPrivate } from "./rules/capacityProvider";
+import { capacityProviderInAgentSubnets, capacityProviderPrivate } from "./rules/capacityProvider";
+import { kmsKeyPolicyRolesViaService } from "./rules/kmsKeyPolicyRoles";
 import { snsTopicEncrypted } from "./rules/snsTopicEncrypted";
 
 /** The pack name Pulumi shows next to each violation (letters, digits, -, _, . only). */
@@ -34,6 +35,7 @@ export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "mandatory";
 export const policies: Policies = [
     runtimeVpcMode,
     capacityProviderPrivate,
+    capacityProviderInAgentSubnets,
     noPublicIngress,
     noOpenEgress,
     interfaceEndpoints,
@@ -42,6 +44,7 @@ export const policies: Policies = [
     executionRoleNoManagedPolicies,
     executionRoleNoAttachedPolicies,
     kmsKeyRotation,
+    kmsKeyPolicyRolesViaService,
     logGroupEncryptedRetained,
     snsTopicEncrypted,
     alarmActions,

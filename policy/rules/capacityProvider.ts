@@ -4,9 +4,10 @@
  * runtime: in private subnets with a security group, and every EBS volume (root and
  * persistent) encrypted. AWS encrypts by default, but `encrypted: false` is accepted.
  */
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { TYPES } from "./types";
 import { problemRule } from "./rule";
-import { isUnknown, list, record } from "./values";
+import { describe, isUnknown, list, plainProps, record } from "./values";
 
 export const CAPACITY_PROVIDER_TYPES: readonly string[] = [TYPES.nativeCapacityProvider];
 
@@ -60,3 +61,58 @@ export const capacityProviderPrivate = problemRule({
     types: CAPACITY_PROVIDER_TYPES,
     problems: (_type, props) => capacityProviderProblems(props),
 });
+
+/**
+ * Where a stack creates its own subnets (the all-in-one stack's agent subnets), a capacity
+ * provider launches only in those, none of them public: each subnet it lists is one it
+ * depends on (its ID came from the stack's subnet), and no such subnet maps public IPs on
+ * launch. A stack that creates no subnet (an adopted VPC, an agent stack in a network stack's
+ * VPC) gets its subnets from config or the network contract, checked there.
+ */
+export function capacityProviderSubnetProblems(
+    resources: readonly PolicyResource[],
+): { provider: PolicyResource; problem: string }[] {
+    const stackSubnets = resources.filter((r) => r.type === TYPES.subnet);
+    if (stackSubnets.length === 0) {
+        return [];
+    }
+    return resources
+        .filter((r) => CAPACITY_PROVIDER_TYPES.includes(r.type))
+        .flatMap((provider) => {
+            const vpc = record(
+                record(record(plainProps(provider.props).computeConfiguration)?.ec2Configuration)?.vpcConfiguration,
+            );
+            if (!vpc || isUnknown(vpc.subnets)) {
+                return [];
+            }
+            const listed = list(vpc.subnets).filter((s) => !isUnknown(s));
+            const fromStack = provider.dependencies.filter((d) => d.type === TYPES.subnet);
+            const problems: string[] = [];
+            if (listed.length > fromStack.length) {
+                problems.push(
+                    `launches in ${listed.length - fromStack.length} subnet(s) that are not this stack's agent subnets: set vpcConfiguration.subnets to the agent subnets the stack creates`,
+                );
+            }
+            for (const subnet of fromStack) {
+                if (plainProps(subnet.props).mapPublicIpOnLaunch === true) {
+                    problems.push(
+                        `launches in ${describe(subnet.type, subnet.name)}, which maps public IPs on launch: use the private agent subnets`,
+                    );
+                }
+            }
+            return problems.map((problem) => ({ provider, problem }));
+        });
+}
+
+export const capacityProviderInAgentSubnets: StackValidationPolicy = {
+    name: "agentcore-capacity-provider-in-agent-subnets",
+    description:
+        "In a stack that creates its subnets, AgentCore Instances capacity providers launch only in the stack's own agent subnets, none of them public.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    validateStack: (args, reportViolation) => {
+        for (const { provider, problem } of capacityProviderSubnetProblems(args.resources)) {
+            reportViolation(`${describe(provider.type, provider.name)} ${problem}.`, provider.urn);
+        }
+    },
+};

@@ -399,6 +399,7 @@ describe("policy pack: structure", () => {
         // The rule list, by name (docs/policy.md): a rule added, renamed or dropped fails here.
         expect([...names].sort()).to.deep.equal([
             "agentcore-alarm-no-uncertain-session-metric",
+            "agentcore-capacity-provider-in-agent-subnets",
             "agentcore-capacity-provider-private",
             "agentcore-execution-role-no-managed-policies",
             "agentcore-execution-role-no-policy-attachments",
@@ -408,6 +409,7 @@ describe("policy pack: structure", () => {
             "ecr-repository-encrypted-immutable-scanned",
             "filesystem-grants-scoped",
             "iam-no-wildcard-permissions",
+            "kms-key-policy-roles-via-service",
             "kms-key-rotation-enabled",
             "log-group-encrypted-with-retention",
             "metric-alarm-has-actions",
@@ -1811,7 +1813,7 @@ describe("src/plan/offline/evaluate.ts: evaluatePolicies over recorded resources
         expect(text).to.include("stack development has 2 violation(s), 2 blocking");
         expect(text).to.include("[mandatory] kms-key-rotation-enabled\n    aws:kms/key:Key key\n");
         expect(formatViolations("staging", [])).to.equal(
-            `Policy pack ${PACK_NAME}: stack staging passes all 26 policies.`,
+            `Policy pack ${PACK_NAME}: stack staging passes all 28 policies.`,
         );
     });
 
