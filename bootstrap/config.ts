@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ENVIRONMENTS, Environment } from "../src/aws/agentcore";
 import { z } from "zod";
-import { fieldsOf, key, requiredKey, says, unsetKey } from "../src/config/declare";
+import { fieldsOf, key, requiredKey, said, says, unsetKey } from "../src/config/declare";
 import { parseDeclared } from "../src/config/parse";
 import { Problems } from "../src/config/problems";
 import { STACK_KINDS, StackKind } from "../src/topology/config";
@@ -122,11 +122,6 @@ const deployEnvironment = fieldsOf({
     },
     { when: () => true },
 );
-
-/** `says` as an issue's message, for rules added in superRefine. */
-function said(allowed: string, example: string): { message: string } {
-    return { message: says(allowed, example).error };
-}
 
 /** The bootstrap program's keys, declared like the main program's (src/config/keys.ts). */
 export const BOOTSTRAP_KEYS = {

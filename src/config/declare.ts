@@ -22,6 +22,22 @@ export function says(allowed: string, example: string): { error: string } {
     return { error: JSON.stringify({ allowed, example }) };
 }
 
+/** `says` as an issue's message, for the rules a schema adds in superRefine. */
+export function said(allowed: string, example: string): { message: string } {
+    return { message: says(allowed, example).error };
+}
+
+/** A list of non-empty strings, refused as a whole (the list is the problem, not one item). */
+export function stringList(example: string) {
+    return z
+        .unknown()
+        .refine(
+            (v) => Array.isArray(v) && v.every((x) => typeof x === "string" && x !== ""),
+            says("a list of non-empty strings", example),
+        )
+        .transform((v) => v as string[]);
+}
+
 /**
  * A map with only the given fields; an unknown field is reported with the nearest known one
  * (./parse.ts reads the field list from the message), a value that is no map with `allowed`.

@@ -12,356 +12,311 @@ import {
     JWT_SCOPE_MAX_LENGTH,
     JWT_SCOPE_PATTERN,
     JwtClaimOperator,
-    JwtClaimValueType,
     LATTICE_RESOURCE_CONFIGURATION,
     PRIVATE_ENDPOINT_IP_ADDRESS_TYPES,
-    PrivateEndpointIpAddressType,
 } from "../aws/agentcore";
 import { isPrivateCidr, parseNetworkCidr } from "../aws/cidr";
-import { isRecord, stringArray, unknownFields } from "../config/fields";
+import { z } from "zod";
+import { fieldsOf, said, says, stringList } from "../config/declare";
+import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
-import {
-    JwtAuthorizerConfig,
-    JwtCustomClaimConfig,
-    PrivateEndpointConfig,
-    PrivateEndpointOverrideConfig,
-} from "../config/types";
-
-export const AUTHORIZER_FIELDS = [
-    "discoveryUrl",
-    "allowedAudience",
-    "allowedClients",
-    "allowedScopes",
-    "customClaims",
-    "privateEndpoint",
-    "privateEndpointOverrides",
-];
-const CLAIM_FIELDS = ["claim", "valueType", "operator", "value"];
-const PRIVATE_ENDPOINT_FIELDS = ["managed", "resourceConfiguration"];
-const MANAGED_FIELDS = ["idpCidrs", "endpointIpAddressType", "routingDomain"];
-const OVERRIDE_FIELDS = ["domain", "privateEndpoint"];
+import { JwtAuthorizerConfig, JwtCustomClaimConfig, PrivateEndpointConfig } from "../config/types";
 
 const DISCOVERY_URL = /^https:\/\/[^\s/]+(\/[^\s]*)?\/\.well-known\/openid-configuration$/;
 /** A DNS name: labels of letters, digits and hyphens, at least two labels, at most 253 characters. */
 const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z][a-zA-Z0-9-]{0,61}[a-zA-Z0-9]$/;
 
+const AUTHORIZER_EXAMPLE = `{ discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration", allowedClients: ["4f1k2example"] }`;
 const MANAGED_EXAMPLE = `{ managed: { idpCidrs: ["10.20.12.0/24"] } }`;
+const CLAIM_EXAMPLE = `{ claim: "department", operator: "EQUALS", value: "support" }`;
+const OVERRIDES_EXAMPLE = `[{ domain: "keys.idp.internal.example.com", privateEndpoint: ${MANAGED_EXAMPLE} }]`;
+const DOMAIN_EXAMPLE = `"keys.idp.internal.example.com"`;
 
-export function readAuthorizer(p: Problems, key: string, v: unknown): JwtAuthorizerConfig | undefined {
-    const example = `{ discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration", allowedClients: ["4f1k2example"] }`;
-    if (!isRecord(v)) {
-        p.invalid(key, v, "a map with discoveryUrl and allowedAudience and/or allowedClients", example);
-        return undefined;
-    }
-    unknownFields(p, key, v, AUTHORIZER_FIELDS);
-    const url = v.discoveryUrl;
-    const urlOk = typeof url === "string" && DISCOVERY_URL.test(url);
-    if (!urlOk) {
-        p.invalid(
-            `${key}.discoveryUrl`,
-            url ?? null,
-            "an https URL ending in /.well-known/openid-configuration",
-            `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`,
-        );
-    }
-    const allowedAudience = stringArray(p, `${key}.allowedAudience`, v.allowedAudience, `["api://support-agent"]`);
-    const allowedClients = stringArray(p, `${key}.allowedClients`, v.allowedClients, `["4f1k2example"]`);
-    if (allowedAudience.length === 0 && allowedClients.length === 0) {
-        p.invalid(
-            key,
-            v,
-            "at least one of allowedAudience or allowedClients, or any token from the issuer would be accepted",
-            example,
-        );
-    }
-    const allowedScopes = readScopes(p, `${key}.allowedScopes`, v.allowedScopes);
-    const customClaims = readClaims(p, `${key}.customClaims`, v.customClaims);
-    const privateEndpoint =
-        v.privateEndpoint === undefined
-            ? undefined
-            : readPrivateEndpoint(p, `${key}.privateEndpoint`, v.privateEndpoint);
-    const privateEndpointOverrides = readOverrides(
-        p,
-        `${key}.privateEndpointOverrides`,
-        v.privateEndpointOverrides,
-        typeof url === "string" ? url : undefined,
+/** A list of at least one entry, refused as a whole when it is no list or empty. */
+const listOf = <T extends z.ZodType>(item: T, allowed: string, example: string) =>
+    z
+        .unknown()
+        .refine((v) => Array.isArray(v) && v.length > 0, says(allowed, example))
+        .pipe(z.array(item));
+
+const scopesSchema = listOf(
+    z.string(scopeRule()).regex(JWT_SCOPE_PATTERN, scopeRule()),
+    "a list of 1 or more scopes (omit the key to require none)",
+    `["agents/invoke"]`,
+).superRefine((scopes, ctx) =>
+    scopes.forEach((scope, i) => {
+        if (scopes.indexOf(scope) !== i) {
+            ctx.addIssue({
+                code: "custom",
+                path: [i],
+                input: scope,
+                ...said("a scope not already listed", `"agents/read"`),
+            });
+        }
+    }),
+);
+
+function scopeRule() {
+    return says(
+        `a scope of 1 to ${JWT_SCOPE_MAX_LENGTH} printable ASCII characters without spaces, " or \\`,
+        `"agents/invoke"`,
     );
-    return urlOk
-        ? {
-              discoveryUrl: url as string,
-              allowedAudience,
-              allowedClients,
-              allowedScopes,
-              customClaims,
-              privateEndpoint,
-              privateEndpointOverrides,
-          }
-        : undefined;
 }
 
-function readScopes(p: Problems, key: string, v: unknown): string[] {
-    const example = `["agents/invoke"]`;
-    if (v === undefined) {
-        return [];
-    }
-    if (!Array.isArray(v) || v.length === 0) {
-        p.invalid(key, v, "a list of 1 or more scopes (omit the key to require none)", example);
-        return [];
-    }
-    const out: string[] = [];
-    const seen = new Set<string>();
-    v.forEach((scope: unknown, i: number) => {
-        if (typeof scope !== "string" || !JWT_SCOPE_PATTERN.test(scope)) {
-            p.invalid(
-                `${key}[${i}]`,
-                scope ?? null,
-                `a scope of 1 to ${JWT_SCOPE_MAX_LENGTH} printable ASCII characters without spaces, " or \\`,
-                `"agents/invoke"`,
-            );
-        } else if (seen.has(scope)) {
-            p.invalid(`${key}[${i}]`, scope, "a scope not already listed", `"agents/read"`);
-        } else {
-            seen.add(scope);
-            out.push(scope);
-        }
-    });
-    return out;
-}
+const operators = Object.keys(JWT_CLAIM_OPERATORS) as [JwtClaimOperator, ...JwtClaimOperator[]];
+const claimText = (x: unknown) => typeof x === "string" && x.length >= 1 && x.length <= JWT_CLAIM_VALUE_MAX_LENGTH;
 
-function readClaims(p: Problems, key: string, v: unknown): JwtCustomClaimConfig[] {
-    const example = `{ claim: "department", operator: "EQUALS", value: "support" }`;
-    if (v === undefined) {
-        return [];
-    }
-    if (!Array.isArray(v) || v.length === 0) {
-        p.invalid(key, v, "a list of 1 or more claim rules (omit the key for none)", `[${example}]`);
-        return [];
-    }
-    const out: JwtCustomClaimConfig[] = [];
-    v.forEach((entry: unknown, i: number) => {
-        const k = `${key}[${i}]`;
-        if (!isRecord(entry)) {
-            p.invalid(k, entry, "a map with claim, operator and value", example);
+/** One claim rule; its value and value type follow from the operator (CustomClaimValidationType). */
+const claimSchema = fieldsOf(
+    {
+        claim: z.string(claimNameRule()).regex(JWT_CLAIM_NAME_PATTERN, claimNameRule()),
+        operator: z.enum(operators, says(`one of ${operators.join(", ")}`, `"EQUALS"`)),
+        valueType: z
+            .enum(JWT_CLAIM_VALUE_TYPES, says(`one of ${JWT_CLAIM_VALUE_TYPES.join(", ")}`, `"STRING"`))
+            .optional(),
+        value: z.unknown(),
+    },
+    "a map with claim, operator and value",
+    CLAIM_EXAMPLE,
+).superRefine(
+    (entry, ctx) => {
+        const rule = JWT_CLAIM_OPERATORS[entry.operator as JwtClaimOperator];
+        if (rule === undefined) {
             return;
         }
-        unknownFields(p, k, entry, CLAIM_FIELDS);
-        const { claim, operator, value, valueType } = entry;
-        let ok = true;
-        if (typeof claim !== "string" || !JWT_CLAIM_NAME_PATTERN.test(claim)) {
-            p.invalid(
-                `${k}.claim`,
-                claim ?? null,
-                `a claim name of 1 to ${JWT_CLAIM_NAME_MAX_LENGTH} letters, digits and _ . : /`,
-                `"department"`,
-            );
-            ok = false;
-        }
-        const operators = Object.keys(JWT_CLAIM_OPERATORS) as JwtClaimOperator[];
-        if (typeof operator !== "string" || !(operators as string[]).includes(operator)) {
-            p.invalid(`${k}.operator`, operator ?? null, `one of ${operators.join(", ")}`, `"EQUALS"`);
-            return;
-        }
-        const rule = JWT_CLAIM_OPERATORS[operator as JwtClaimOperator];
-        if (valueType !== undefined) {
-            if (typeof valueType !== "string" || !(JWT_CLAIM_VALUE_TYPES as readonly string[]).includes(valueType)) {
-                p.invalid(
-                    `${k}.valueType`,
-                    valueType,
-                    `one of ${JWT_CLAIM_VALUE_TYPES.join(", ")}`,
+        if (
+            entry.valueType !== undefined &&
+            (JWT_CLAIM_VALUE_TYPES as readonly unknown[]).includes(entry.valueType) &&
+            entry.valueType !== rule.valueType
+        ) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["valueType"],
+                input: entry.valueType,
+                ...said(
+                    `${rule.valueType} with operator ${entry.operator} (EQUALS compares a STRING claim; CONTAINS and CONTAINS_ANY search a STRING_ARRAY claim)`,
                     `"${rule.valueType}"`,
-                );
-                ok = false;
-            } else if (valueType !== rule.valueType) {
-                p.invalid(
-                    `${k}.valueType`,
-                    valueType,
-                    `${rule.valueType} with operator ${operator} (EQUALS compares a STRING claim; CONTAINS and CONTAINS_ANY search a STRING_ARRAY claim)`,
-                    `"${rule.valueType}"`,
-                );
-                ok = false;
-            }
+                ),
+            });
         }
-        const text = (x: unknown) => typeof x === "string" && x.length >= 1 && x.length <= JWT_CLAIM_VALUE_MAX_LENGTH;
-        let matched: string | string[] | undefined;
+        const value = entry.value;
+        const problem = (allowed: string, example: string) =>
+            ctx.addIssue({ code: "custom", path: ["value"], input: value ?? null, ...said(allowed, example) });
         if (rule.value === "string") {
-            if (!text(value)) {
-                p.invalid(
-                    `${k}.value`,
-                    value ?? null,
-                    `one string of 1 to ${JWT_CLAIM_VALUE_MAX_LENGTH} characters with operator ${operator}${Array.isArray(value) ? " (a list needs CONTAINS_ANY)" : ""}`,
+            if (!claimText(value)) {
+                problem(
+                    `one string of 1 to ${JWT_CLAIM_VALUE_MAX_LENGTH} characters with operator ${entry.operator}${Array.isArray(value) ? " (a list needs CONTAINS_ANY)" : ""}`,
                     `"support"`,
                 );
-            } else {
-                matched = value as string;
             }
-        } else if (!Array.isArray(value) || value.length === 0 || !value.every(text)) {
-            p.invalid(
-                `${k}.value`,
-                value ?? null,
+        } else if (!Array.isArray(value) || value.length === 0 || !value.every(claimText)) {
+            problem(
                 `a list of 1 or more strings of 1 to ${JWT_CLAIM_VALUE_MAX_LENGTH} characters with operator CONTAINS_ANY`,
                 `["support", "billing"]`,
             );
         } else if (new Set(value).size !== value.length) {
-            p.invalid(`${k}.value`, value, "a list without repeated values", `["support", "billing"]`);
-        } else {
-            matched = value as string[];
+            problem("a list without repeated values", `["support", "billing"]`);
         }
-        if (ok && matched !== undefined) {
-            out.push({
-                claim: claim as string,
-                valueType: rule.valueType as JwtClaimValueType,
-                operator: operator as JwtClaimOperator,
-                value: matched,
+    },
+    // The value is checked against the operator even when the claim name has a problem.
+    { when: () => true },
+);
+
+function claimNameRule() {
+    return says(`a claim name of 1 to ${JWT_CLAIM_NAME_MAX_LENGTH} letters, digits and _ . : /`, `"department"`);
+}
+
+const claimsSchema = listOf(
+    claimSchema,
+    "a list of 1 or more claim rules (omit the key for none)",
+    `[${CLAIM_EXAMPLE}]`,
+).superRefine((claims, ctx) => {
+    const names = claims.map((c) => c.claim);
+    names.forEach((name, i) => {
+        if (names.indexOf(name) !== i) {
+            ctx.addIssue({
+                code: "custom",
+                input: name,
+                ...said(`one rule per claim (claim "${name}" appears twice)`, `[${CLAIM_EXAMPLE}]`),
             });
         }
     });
-    const names = out.map((c) => c.claim);
-    names.forEach((name, i) => {
-        if (names.indexOf(name) !== i) {
-            p.invalid(`${key}`, name, `one rule per claim (claim "${name}" appears twice)`, `[${example}]`);
-        }
-    });
-    return out;
-}
+});
+
+const PRIVATE_ENDPOINT_ALLOWED = `exactly one of managed (AgentCore creates a VPC Lattice resource gateway in the agent subnets) or resourceConfiguration (a VPC Lattice resource configuration you own)`;
+
+const managedSchema = fieldsOf(
+    {
+        idpCidrs: stringList(`["10.20.12.0/24"]`)
+            .superRefine((cidrs, ctx) =>
+                cidrs.forEach((cidr, i) => {
+                    const parsed = parseNetworkCidr(cidr);
+                    if (!parsed || parsed.version !== 4 || !isPrivateCidr(parsed)) {
+                        ctx.addIssue({
+                            code: "custom",
+                            path: [i],
+                            input: cidr,
+                            ...said(
+                                "a private IPv4 network CIDR inside the VPC, where the identity provider answers",
+                                `"10.20.12.0/24"`,
+                            ),
+                        });
+                    }
+                }),
+            )
+            .default([]),
+        endpointIpAddressType: z
+            .enum(
+                PRIVATE_ENDPOINT_IP_ADDRESS_TYPES,
+                says(`one of ${PRIVATE_ENDPOINT_IP_ADDRESS_TYPES.join(", ")}`, `"IPV4"`),
+            )
+            // The agent subnets this stack makes are IPv4-only, and the identity-provider
+            // security group's egress names IPv4 CIDRs.
+            .refine(
+                (type) => type === "IPV4",
+                says(
+                    "IPV4: the agent subnets and the identity-provider security group rules of this stack are IPv4 only",
+                    `"IPV4"`,
+                ),
+            )
+            .default("IPV4"),
+        routingDomain: z
+            .string(says("a DNS name", `"idp.internal.example.com"`))
+            .regex(DOMAIN, says("a DNS name", `"idp.internal.example.com"`))
+            .optional(),
+    },
+    "a map, {} for the defaults",
+    `{ idpCidrs: ["10.20.12.0/24"] }`,
+);
 
 /** `{ managed: {...} }` or `{ resourceConfiguration: "rcfg-…" }`: exactly one. */
-export function readPrivateEndpoint(p: Problems, key: string, v: unknown): PrivateEndpointConfig | undefined {
-    const allowed = `exactly one of managed (AgentCore creates a VPC Lattice resource gateway in the agent subnets) or resourceConfiguration (a VPC Lattice resource configuration you own)`;
-    if (!isRecord(v)) {
-        p.invalid(key, v, allowed, MANAGED_EXAMPLE);
-        return undefined;
-    }
-    unknownFields(p, key, v, PRIVATE_ENDPOINT_FIELDS);
-    const given = PRIVATE_ENDPOINT_FIELDS.filter((f) => v[f] !== undefined);
-    if (given.length !== 1) {
-        p.invalid(key, v, allowed, MANAGED_EXAMPLE);
-        return undefined;
-    }
-    if (v.resourceConfiguration !== undefined) {
-        const id = v.resourceConfiguration;
-        if (typeof id !== "string" || !LATTICE_RESOURCE_CONFIGURATION.test(id)) {
-            p.invalid(
-                `${key}.resourceConfiguration`,
-                id,
-                "a VPC Lattice resource configuration ID (rcfg- and 17 characters) or its ARN",
-                `"rcfg-0123456789abcdef0"`,
-            );
-            return undefined;
-        }
-        return { kind: "selfManaged", resourceConfiguration: id };
-    }
-    const m = v.managed;
-    const k = `${key}.managed`;
-    if (!isRecord(m)) {
-        p.invalid(k, m, "a map, {} for the defaults", `{ idpCidrs: ["10.20.12.0/24"] }`);
-        return undefined;
-    }
-    unknownFields(p, k, m, MANAGED_FIELDS);
-    let ok = true;
-    const idpCidrs = stringArray(p, `${k}.idpCidrs`, m.idpCidrs, `["10.20.12.0/24"]`);
-    idpCidrs.forEach((cidr, i) => {
-        const parsed = parseNetworkCidr(cidr);
-        if (!parsed || parsed.version !== 4 || !isPrivateCidr(parsed)) {
-            p.invalid(
-                `${k}.idpCidrs[${i}]`,
-                cidr,
-                "a private IPv4 network CIDR inside the VPC, where the identity provider answers",
-                `"10.20.12.0/24"`,
-            );
-            ok = false;
-        }
-    });
-    let endpointIpAddressType: PrivateEndpointIpAddressType = "IPV4";
-    if (m.endpointIpAddressType !== undefined) {
-        if (!(PRIVATE_ENDPOINT_IP_ADDRESS_TYPES as readonly unknown[]).includes(m.endpointIpAddressType)) {
-            p.invalid(
-                `${k}.endpointIpAddressType`,
-                m.endpointIpAddressType,
-                `one of ${PRIVATE_ENDPOINT_IP_ADDRESS_TYPES.join(", ")}`,
-                `"IPV4"`,
-            );
-            ok = false;
-        } else {
-            endpointIpAddressType = m.endpointIpAddressType as PrivateEndpointIpAddressType;
-        }
-    }
-    if (endpointIpAddressType === "IPV6") {
-        // The agent subnets this stack makes are IPv4-only, and the identity-provider
-        // security group's egress names IPv4 CIDRs.
-        p.invalid(
-            `${k}.endpointIpAddressType`,
-            "IPV6",
-            "IPV4: the agent subnets and the identity-provider security group rules of this stack are IPv4 only",
-            `"IPV4"`,
-        );
-        ok = false;
-    }
-    let routingDomain: string | undefined;
-    if (m.routingDomain !== undefined) {
-        if (typeof m.routingDomain !== "string" || !DOMAIN.test(m.routingDomain)) {
-            p.invalid(`${k}.routingDomain`, m.routingDomain, "a DNS name", `"idp.internal.example.com"`);
-            ok = false;
-        } else {
-            routingDomain = m.routingDomain;
-        }
-    }
-    return ok ? { kind: "managed", endpointIpAddressType, idpCidrs, routingDomain } : undefined;
+const privateEndpointSchema = fieldsOf(
+    {
+        managed: managedSchema.optional(),
+        resourceConfiguration: z.string(latticeRule()).regex(LATTICE_RESOURCE_CONFIGURATION, latticeRule()).optional(),
+    },
+    PRIVATE_ENDPOINT_ALLOWED,
+    MANAGED_EXAMPLE,
+)
+    .refine(
+        (e) => (e.managed === undefined) !== (e.resourceConfiguration === undefined),
+        says(PRIVATE_ENDPOINT_ALLOWED, MANAGED_EXAMPLE),
+    )
+    .transform((e): PrivateEndpointConfig =>
+        e.resourceConfiguration !== undefined
+            ? { kind: "selfManaged", resourceConfiguration: e.resourceConfiguration }
+            : {
+                  kind: "managed",
+                  endpointIpAddressType: "IPV4",
+                  idpCidrs: e.managed?.idpCidrs ?? [],
+                  routingDomain: e.managed?.routingDomain,
+              },
+    );
+
+function latticeRule() {
+    return says(
+        "a VPC Lattice resource configuration ID (rcfg- and 17 characters) or its ARN",
+        `"rcfg-0123456789abcdef0"`,
+    );
 }
 
-function readOverrides(
-    p: Problems,
-    key: string,
-    v: unknown,
-    discoveryUrl: string | undefined,
-): PrivateEndpointOverrideConfig[] {
-    const example = `[{ domain: "keys.idp.internal.example.com", privateEndpoint: ${MANAGED_EXAMPLE} }]`;
-    if (v === undefined) {
-        return [];
+const overrideSchema = fieldsOf(
+    {
+        domain: z
+            .string(says("a DNS name the identity provider serves", DOMAIN_EXAMPLE))
+            .regex(DOMAIN, says("a DNS name the identity provider serves", DOMAIN_EXAMPLE)),
+        privateEndpoint: privateEndpointSchema,
+    },
+    "a map with domain and privateEndpoint",
+    OVERRIDES_EXAMPLE.slice(1, -1),
+);
+
+const authorizerSchema = fieldsOf(
+    {
+        discoveryUrl: z.string(discoveryRule()).regex(DISCOVERY_URL, discoveryRule()),
+        allowedAudience: stringList(`["api://support-agent"]`).default([]),
+        allowedClients: stringList(`["4f1k2example"]`).default([]),
+        allowedScopes: scopesSchema.default([]),
+        customClaims: claimsSchema.default([]),
+        privateEndpoint: privateEndpointSchema.optional(),
+        privateEndpointOverrides: listOf(
+            overrideSchema,
+            "a list of 1 or more { domain, privateEndpoint } (omit the key for none)",
+            OVERRIDES_EXAMPLE,
+        ).default([]),
+    },
+    "a map with discoveryUrl and allowedAudience and/or allowedClients",
+    AUTHORIZER_EXAMPLE,
+).superRefine(
+    (a, ctx) => {
+        const given = (list: unknown) => Array.isArray(list) && list.length > 0;
+        if (!given(a.allowedAudience) && !given(a.allowedClients)) {
+            ctx.addIssue({
+                code: "custom",
+                ...said(
+                    "at least one of allowedAudience or allowedClients, or any token from the issuer would be accepted",
+                    AUTHORIZER_EXAMPLE,
+                ),
+            });
+        }
+        const discoveryHost =
+            typeof a.discoveryUrl === "string"
+                ? a.discoveryUrl.replace(/^https:\/\/([^/:]+).*$/, "$1").toLowerCase()
+                : undefined;
+        const seen = new Set<string>();
+        (Array.isArray(a.privateEndpointOverrides) ? a.privateEndpointOverrides : []).forEach((o, i) => {
+            const domain = (o as { domain?: unknown } | undefined)?.domain;
+            if (typeof domain !== "string" || !DOMAIN.test(domain)) {
+                return;
+            }
+            const problem = (allowed: string) =>
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["privateEndpointOverrides", i, "domain"],
+                    input: domain,
+                    ...said(allowed, DOMAIN_EXAMPLE),
+                });
+            if (seen.has(domain.toLowerCase())) {
+                problem("a domain not already overridden");
+            } else if (domain.toLowerCase() === discoveryHost) {
+                problem("a domain other than the discovery URL's, whose path is authorizer.privateEndpoint");
+            }
+            seen.add(domain.toLowerCase());
+        });
+    },
+    // Across fields: checked even when one of them has a problem of its own.
+    { when: () => true },
+);
+
+function discoveryRule() {
+    return says(
+        "an https URL ending in /.well-known/openid-configuration",
+        `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`,
+    );
+}
+
+/** Reads `runtimes[i].authorizer`, every problem recorded under `key`. */
+export function readAuthorizer(p: Problems, key: string, v: unknown): JwtAuthorizerConfig | undefined {
+    const parsed = parseValue(p, key, authorizerSchema, v, AUTHORIZER_EXAMPLE);
+    if (!parsed.ok) {
+        return undefined;
     }
-    if (!Array.isArray(v) || v.length === 0) {
-        p.invalid(key, v, "a list of 1 or more { domain, privateEndpoint } (omit the key for none)", example);
-        return [];
-    }
-    const discoveryHost = discoveryUrl?.replace(/^https:\/\/([^/:]+).*$/, "$1").toLowerCase();
-    const out: PrivateEndpointOverrideConfig[] = [];
-    const seen = new Set<string>();
-    v.forEach((entry: unknown, i: number) => {
-        const k = `${key}[${i}]`;
-        if (!isRecord(entry)) {
-            p.invalid(k, entry, "a map with domain and privateEndpoint", example.slice(1, -1));
-            return;
-        }
-        unknownFields(p, k, entry, OVERRIDE_FIELDS);
-        const domain = entry.domain;
-        let ok = true;
-        if (typeof domain !== "string" || !DOMAIN.test(domain)) {
-            p.invalid(
-                `${k}.domain`,
-                domain ?? null,
-                "a DNS name the identity provider serves",
-                `"keys.idp.internal.example.com"`,
-            );
-            ok = false;
-        } else if (seen.has(domain.toLowerCase())) {
-            p.invalid(`${k}.domain`, domain, "a domain not already overridden", `"keys.idp.internal.example.com"`);
-            ok = false;
-        } else if (domain.toLowerCase() === discoveryHost) {
-            p.invalid(
-                `${k}.domain`,
-                domain,
-                "a domain other than the discovery URL's, whose path is authorizer.privateEndpoint",
-                `"keys.idp.internal.example.com"`,
-            );
-            ok = false;
-        }
-        const endpoint =
-            entry.privateEndpoint === undefined
-                ? (p.missing(`${k}.privateEndpoint`, "the path to this domain", MANAGED_EXAMPLE), undefined)
-                : readPrivateEndpoint(p, `${k}.privateEndpoint`, entry.privateEndpoint);
-        if (ok && endpoint) {
-            seen.add((domain as string).toLowerCase());
-            out.push({ domain: domain as string, privateEndpoint: endpoint });
-        }
-    });
-    return out;
+    const a = parsed.value;
+    return {
+        discoveryUrl: a.discoveryUrl,
+        allowedAudience: a.allowedAudience,
+        allowedClients: a.allowedClients,
+        allowedScopes: a.allowedScopes,
+        customClaims: a.customClaims.map((c): JwtCustomClaimConfig => ({
+            claim: c.claim,
+            valueType: JWT_CLAIM_OPERATORS[c.operator].valueType,
+            operator: c.operator,
+            value: c.value as string | string[],
+        })),
+        privateEndpoint: a.privateEndpoint,
+        privateEndpointOverrides: a.privateEndpointOverrides.map((o) => ({
+            domain: o.domain,
+            privateEndpoint: o.privateEndpoint,
+        })),
+    };
 }

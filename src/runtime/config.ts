@@ -21,7 +21,7 @@ import {
 import { readRuntimeAccess } from "../inbound/config";
 import { ArtifactContext, readArtifact } from "../artifact/config";
 import { z } from "zod";
-import { fieldsOf, says } from "../config/declare";
+import { fieldsOf, said, says } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 import { isRecord, stringArray } from "../config/fields";
@@ -232,11 +232,6 @@ function runtimeEntrySchema(stack: string) {
         "a map with at least name and one of containerUri, image or code",
         RUNTIMES_EXAMPLE.slice(1, -1),
     );
-}
-
-/** `says` as an issue's message, for rules added in superRefine. */
-function said(allowed: string, example: string): { message: string } {
-    return { message: says(allowed, example).error };
 }
 
 /** Reads `runtimes` (already JSON-parsed) and checks every field of every entry. */

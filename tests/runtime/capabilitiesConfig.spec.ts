@@ -42,6 +42,24 @@ const authorizer = (extra: Record<string, unknown>) => ({
 });
 
 describe("config: JWT scopes and custom claims", () => {
+    it("refuses a misspelt field of a claim rule with the nearest known one; near miss: spelt right", () => {
+        const found = problems(authorizer({ customClaims: [{ claim: "tier", operater: "EQUALS", value: "gold" }] }));
+        expect(found).to.include(
+            `runtimes[0].authorizer.customClaims[0].operater "EQUALS" is invalid: not a known field (did you mean operator?); use claim, operator, valueType, value (e.g. runtimes[0].authorizer.customClaims[0].operator)`,
+        );
+        expect(
+            problems(authorizer({ customClaims: [{ claim: "tier", operator: "EQUALS", value: "gold" }] })),
+        ).to.deep.equal([]);
+    });
+
+    it("names the override whose private endpoint is missing", () => {
+        const found = problems(authorizer({ privateEndpointOverrides: [{ domain: "keys.idp.internal.example.com" }] }));
+        expect(found).to.have.length(1);
+        expect(found[0]).to.match(
+            /^runtimes\[0\]\.authorizer\.privateEndpointOverrides\[0\]\.privateEndpoint null is invalid: exactly one of managed/,
+        );
+    });
+
     it("accepts a scope of exactly 255 allowed characters and refuses 256", () => {
         expect(problems(authorizer({ allowedScopes: ["s".repeat(SCOPE_MAX)] }))).to.deep.equal([]);
         const [p] = problems(authorizer({ allowedScopes: ["s".repeat(SCOPE_MAX + 1)] }));
