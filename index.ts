@@ -9,6 +9,7 @@
  * languages-sdks/javascript/#entrypoint; pulumi/pulumi#3321): an agent stack checks its
  * network stack's outputs before it creates anything.
  */
+import { refuseUnprotectedPromotedImages } from "./src/artifact/promotedImages";
 import { loadConfig } from "./src/config";
 import { agentStack } from "./src/topology/agentStack";
 import { allInOneStack } from "./src/topology/allInOneStack";
@@ -17,6 +18,8 @@ import { networkStack } from "./src/topology/networkStack";
 export = async (): Promise<Record<string, unknown>> => {
     // Throws one error listing every config problem before any resource is registered.
     const config = loadConfig();
+    // A digest promoted from another stack's repository must carry a tag its lifecycle keeps.
+    await refuseUnprotectedPromotedImages(config.stack, config.runtimes);
     switch (config.kind) {
         case "network":
             return networkStack(config);

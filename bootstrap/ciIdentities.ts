@@ -102,7 +102,7 @@ export class CiIdentities extends pulumi.ComponentResource {
             // Names and the GitHub environment follow the main stack; for the three all-in-one
             // stacks it is the environment's name, as before.
             const stack = env.stack;
-            const target = { stack, kind: env.kind, compute: env.compute };
+            const target = { stack, kind: env.kind, compute: env.compute, promoteFrom: env.promoteFrom };
             const role = new aws.iam.Role(
                 `${name}-deploy-${stack}`,
                 {

@@ -32,6 +32,11 @@ export interface DeployEnvironment {
     readonly subnetIds: readonly string[];
     /** The only security groups it may give a runtime. */
     readonly securityGroupIds: readonly string[];
+    /**
+     * The listed stack whose artifacts this one promotes (deploy.yml: production from staging):
+     * its role may then tag the source's promoted images and read its code objects and key. Default: none.
+     */
+    readonly promoteFrom?: { readonly stack: string; readonly environment: Environment };
 }
 
 export interface BootstrapConfig {
@@ -83,11 +88,23 @@ const deployEnvironment = fieldsOf({
     compute: z.enum(COMPUTE_TYPES, says(`one of ${COMPUTE_TYPES.join(", ")}`, `"instances"`)).optional(),
     subnetIds: idList(SUBNET_ID, "subnet", "subnet-0a1b2c3d4e5f60001").optional(),
     securityGroupIds: idList(SECURITY_GROUP_ID, "security group", "sg-0a1b2c3d4e5f60003").optional(),
+    promoteFrom: z
+        .string()
+        .regex(STACK_NAME, says("the stack name of another listed environment", `"staging"`))
+        .optional(),
 }).superRefine(
     (entry, ctx) => {
         // Runs even when a field failed, so that every problem of the entry is reported at once.
         if (typeof entry !== "object" || entry === null) {
             return;
+        }
+        if (entry.kind === "network" && entry.promoteFrom !== undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["promoteFrom"],
+                input: entry.promoteFrom,
+                ...said("unset for a network stack: it runs no artifacts to promote", "remove it"),
+            });
         }
         if (entry.kind === "network" && entry.compute !== undefined) {
             ctx.addIssue({
@@ -189,6 +206,31 @@ export const BOOTSTRAP_KEYS = {
                             }
                             seen.add(stack);
                         });
+                        // promoteFrom names another listed stack that runs artifacts.
+                        const byStack = new Map(
+                            entries
+                                .filter((e) => typeof e === "object" && e !== null)
+                                .map((e) => [e.stack ?? e.name, e] as const),
+                        );
+                        entries.forEach((entry, i) => {
+                            if (typeof entry !== "object" || entry === null || entry.promoteFrom === undefined) {
+                                return;
+                            }
+                            const source = byStack.get(entry.promoteFrom);
+                            const self = entry.stack ?? entry.name;
+                            const others = [...byStack.keys()].filter((s) => s !== self);
+                            if (entry.promoteFrom === self || !source || source.kind === "network") {
+                                ctx.addIssue({
+                                    code: "custom",
+                                    path: [i, "promoteFrom"],
+                                    input: entry.promoteFrom,
+                                    ...said(
+                                        `the stack of another listed environment that runs artifacts (${others.filter((s) => byStack.get(s)?.kind !== "network").join(", ") || "none"})`,
+                                        `"staging"`,
+                                    ),
+                                });
+                            }
+                        });
                     },
                     // Each stack once is checked even when an entry has other problems.
                     { when: () => true },
@@ -197,7 +239,7 @@ export const BOOTSTRAP_KEYS = {
         required: () =>
             "a list of the environments to create a deploy role for, each with its subnets and security groups",
         example: () => ENVIRONMENTS_EXAMPLE,
-        text: "The environments to create a deploy role for, each with its main stack, kind, subnets and security groups (bootstrap/README.md).",
+        text: "The environments to create a deploy role for, each with its main stack, kind, subnets and security groups, and the stack it promotes from (promoteFrom) (bootstrap/README.md).",
         defaultText: "required",
     }),
 } as const;
@@ -215,14 +257,18 @@ export function validateBootstrapConfig(raw: RawBootstrapConfig): BootstrapConfi
         githubRepository: v.githubRepository as string,
         oidcProviderArn: v.oidcProviderArn,
         mainProject: v.mainProject,
-        environments: (v.environments ?? []).map((e) => ({
-            name: e.name,
-            stack: e.stack ?? e.name,
-            kind: e.kind,
-            compute: e.compute ?? "microvm",
-            subnetIds: e.subnetIds ?? [],
-            securityGroupIds: e.securityGroupIds ?? [],
-        })),
+        environments: (v.environments ?? []).map((e, _i, all) => {
+            const source = all.find((o) => (o.stack ?? o.name) === e.promoteFrom);
+            return {
+                name: e.name,
+                stack: e.stack ?? e.name,
+                kind: e.kind,
+                compute: e.compute ?? "microvm",
+                subnetIds: e.subnetIds ?? [],
+                securityGroupIds: e.securityGroupIds ?? [],
+                ...(source ? { promoteFrom: { stack: source.stack ?? source.name, environment: source.name } } : {}),
+            };
+        }),
     };
 }
 

@@ -614,10 +614,51 @@ export const AGENTCORE_NETWORK_SERVICE = "network.bedrock-agentcore.amazonaws.co
  * names the stack (default: the environment's name) and its kind (default: all-in-one): names
  * are scoped by the stack, tags by the environment, and a kind loses what it never needs.
  */
+/** What a stack promotes from: the source's main stack and its environment (its resources' Environment tag). */
+export interface PromotionSource {
+    readonly stack: string;
+    readonly environment: string;
+}
+
+/** Tagging a promoted digest in the source's repository (`npm run promote --tag-script`): read it, put its manifest under a new tag. */
+export const PROMOTION_ECR_TAG_ACTIONS = ["ecr:BatchGetImage", "ecr:DescribeImages", "ecr:PutImage"];
+/**
+ * Reading the promoted code object for the target's copy: HeadObject/GetObject of the version
+ * at preview (aws.s3.getObject), CopyObject's read of the source (S3 API reference, CopyObject:
+ * s3:GetObject on the source, s3:GetObjectVersion for a version).
+ */
+export const PROMOTION_S3_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"];
+
+/**
+ * What a stack that promotes from another needs of the source (docs/delivery.md): its ECR
+ * repositories to tag the promoted digest, its code objects to copy, and its stack key to
+ * decrypt them through S3 only. Each scoped to the source's names (`agentcore-<source>-*`) and
+ * its key by the source's Environment tag.
+ */
+export function promotionSourceStatements(ctx: AwsContext, source: PromotionSource): PolicyStatement[] {
+    const arns = environmentArns(ctx, source.stack);
+    return [
+        statement("PromotionSourceEcrTag", PROMOTION_ECR_TAG_ACTIONS, arns.repositories),
+        statement("PromotionSourceCodeRead", PROMOTION_S3_READ_ACTIONS, arns.codeObjects),
+        statement("PromotionSourceKeyDecrypt", ["kms:Decrypt"], arns.keys, {
+            StringEquals: {
+                "aws:ResourceTag/Environment": source.environment,
+                "kms:ViaService": `s3.${ctx.region}.${ctx.partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`,
+            },
+        }),
+    ];
+}
+
 export function deployPolicy(
     ctx: AwsContext,
     env: string,
-    target: { readonly stack?: string; readonly kind?: StackKind; readonly compute?: ComputeType } = {},
+    target: {
+        readonly stack?: string;
+        readonly kind?: StackKind;
+        readonly compute?: ComputeType;
+        /** The stack this one promotes from (its artifacts are tagged and copied from there). Default: none. */
+        readonly promoteFrom?: PromotionSource;
+    } = {},
 ): PolicyDocument {
     const kind = target.kind ?? "all-in-one";
     const stack = target.stack ?? env;
@@ -626,7 +667,11 @@ export function deployPolicy(
     const statements = document.Statement.filter((st) => !dropped.includes(String(st.Sid)));
     return {
         ...document,
-        Statement: target.compute === "instances" ? [...statements, ...instancesStatements(ctx, stack)] : statements,
+        Statement: [
+            ...statements,
+            ...(target.compute === "instances" ? instancesStatements(ctx, stack) : []),
+            ...(target.promoteFrom ? promotionSourceStatements(ctx, target.promoteFrom) : []),
+        ],
     };
 }
 

@@ -13,7 +13,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { artifactsFromOutputs, artifactsFromStackFile, SourceArtifacts } from "../src/release/artifacts";
 import { unifiedDiff } from "../src/release/diff";
-import { EndpointMove, promote, PromotionError, stackFileRuntimes } from "../src/release/promote";
+import {
+    EndpointMove,
+    keepPromotedImagesScript,
+    promote,
+    PromotionError,
+    stackFileRuntimes,
+} from "../src/release/promote";
 import { PROJECT_ROOT, readProjectFile } from "../src/plan/offline/stackFiles";
 
 export const USAGE = `Usage: npm run promote -- <from> <to> [runtime] [options]
@@ -24,6 +30,10 @@ export const USAGE = `Usage: npm run promote -- <from> <to> [runtime] [options]
   --to-version N             ... to runtime version N (both or neither; needs one runtime)
   --source-stack REF         the stack to read outputs from, e.g. acme/staging (default: <from>)
   --from-file                read <from>'s artifact from its stack file even when a Pulumi CLI is present
+  --tag-script FILE          also write FILE, a bash script that tags each promoted ECR digest
+                             promoted-<to>-<12 hex> (kept by the source's lifecycle policy); run it
+                             with AWS credentials before \`pulumi up\` of <to>, whose preview refuses
+                             a promoted digest without that tag
   --dry-run                  print the diff, write nothing
   --root DIR                 read and write stack files in DIR (default: the repository)
 `;
@@ -37,6 +47,8 @@ export interface PromoteArgs {
     readonly fromFile: boolean;
     readonly dryRun: boolean;
     readonly root: string;
+    /** Where to write the tagging script; undefined: none. */
+    readonly tagScript?: string;
 }
 
 /** Parses the arguments after `npm run promote --`; throws an Error with a usage message. */
@@ -48,6 +60,7 @@ export function parseArgs(argv: readonly string[]): PromoteArgs {
     let fromFile = false;
     let dryRun = false;
     let root = PROJECT_ROOT;
+    let tagScript: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = (): string => {
@@ -61,6 +74,7 @@ export function parseArgs(argv: readonly string[]): PromoteArgs {
         else if (arg === "--to-version") version = value();
         else if (arg === "--source-stack") sourceStack = value();
         else if (arg === "--root") root = path.resolve(value());
+        else if (arg === "--tag-script") tagScript = path.resolve(value());
         else if (arg === "--from-file") fromFile = true;
         else if (arg === "--dry-run") dryRun = true;
         else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
@@ -86,6 +100,7 @@ export function parseArgs(argv: readonly string[]): PromoteArgs {
         fromFile,
         dryRun,
         root,
+        tagScript,
     };
 }
 
@@ -161,6 +176,15 @@ export function runPromote(
         });
         log(`Promoting ${args.from} -> ${args.to}, read from ${origin}:`);
         result.changes.forEach((c) => log(`  ${c}`));
+        if (args.tagScript) {
+            // Written also with --dry-run and when the file is unchanged: the tags may still be missing.
+            fs.writeFileSync(args.tagScript, keepPromotedImagesScript(args.from, args.to, result.keepCommands), {
+                mode: 0o755,
+            });
+            log(
+                `Wrote ${args.tagScript}: ${result.keepCommands.length} image${result.keepCommands.length === 1 ? "" : "s"} to tag; run it before \`pulumi up --stack ${args.to}\`.`,
+            );
+        }
         const diff = unifiedDiff(before, result.text, path.basename(toFile));
         if (diff === "") {
             log(`${path.basename(toFile)} is unchanged.`);

@@ -90,6 +90,7 @@ export const INVOKES = {
     s3Object: "aws:s3/getObject:getObject",
     subnet: "aws:ec2/getSubnet:getSubnet",
     instanceTypeOfferings: "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
+    ecrImage: "aws:ecr/getImage:getImage",
 } as const;
 
 /** The program's own ComponentResource tokens, `agentcore:<module>:<Type>`. */

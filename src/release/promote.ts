@@ -67,6 +67,41 @@ export interface PromotionResult {
     readonly text: string;
     /** One line per change, for the summary. */
     readonly changes: readonly string[];
+    /** Per promoted ECR digest, the command that tags it `promoted-<target>-<12 hex>`. */
+    readonly keepCommands: readonly { readonly runtime: string; readonly imageUri: string; readonly command: string }[];
+}
+
+/**
+ * A bash script that tags every promoted digest so its source's lifecycle policy keeps it
+ * (`--tag-script`); run with the deploy role's credentials before `pulumi up`, whose preview
+ * refuses a promoted digest without the tag (src/artifact/promotedImages.ts). Idempotent: a
+ * tag already there is left alone (ECR refuses a second put of the same tag). With nothing to
+ * tag, a script that says so and succeeds.
+ */
+export function keepPromotedImagesScript(from: string, to: string, commands: PromotionResult["keepCommands"]): string {
+    const lines = [
+        "#!/usr/bin/env bash",
+        `# Written by \`npm run promote -- ${from} ${to} --tag-script <file>\`: tags each digest ${to} now runs`,
+        `# from ${from}'s ECR repositories promoted-${to}-<12 hex>, which their lifecycle policy keeps.`,
+        "set -euo pipefail",
+    ];
+    if (commands.length === 0) {
+        lines.push(`echo "no image promoted from ${from} to tag"`);
+    }
+    for (const { runtime, imageUri, command } of commands) {
+        const tag = /--image-tag (\S+)/.exec(command)?.[1] ?? "";
+        const where = /^aws ecr put-image (.*?) --image-tag/.exec(command)?.[1] ?? "";
+        lines.push(
+            `# runtime ${runtime}: ${imageUri}`,
+            `if aws ecr describe-images ${where} --image-ids imageTag=${tag} >/dev/null 2>&1; then`,
+            `  echo "runtime ${runtime}: ${tag} is already there"`,
+            "else",
+            `  ${command}`,
+            `  echo "runtime ${runtime}: tagged ${tag}"`,
+            "fi",
+        );
+    }
+    return lines.join("\n") + "\n";
 }
 
 /** Text written back with the formatting the stack files use: no folding of long values. */
@@ -170,6 +205,7 @@ export function promote(req: PromotionRequest): PromotionResult {
     }
     const targetRegion = (doc.getIn(["config", "aws:region"]) as string | undefined) ?? undefined;
     const changes: string[] = [];
+    const keepCommands: { runtime: string; imageUri: string; command: string }[] = [];
     for (const name of names) {
         const entry = runtimeEntry(runtimes, name);
         const source = req.source.get(name);
@@ -203,17 +239,19 @@ export function promote(req: PromotionRequest): PromotionResult {
             );
             continue;
         }
+        // An image already promoted is tagged again (idempotently): the tag may never have been added.
+        const keep = source.kind === "container" ? keepPromotedImageCommand(source.imageUri, req.to) : undefined;
+        if (keep && source.kind === "container") {
+            keepCommands.push({ runtime: name, imageUri: source.imageUri, command: keep });
+        }
         if (sameArtifact(entry, source)) {
             changes.push(`runtime ${name}: already runs ${describe(source)}`);
             continue;
         }
         writeArtifact(doc, entry, source);
         changes.push(`runtime ${name}: artifact -> ${describe(source)}`);
-        if (source.kind === "container") {
-            const keep = keepPromotedImageCommand(source.imageUri, req.to);
-            if (keep) {
-                changes.push(`runtime ${name}: keep the image from ${req.from}'s lifecycle: ${keep}`);
-            }
+        if (keep) {
+            changes.push(`runtime ${name}: keep the image from ${req.from}'s lifecycle: ${keep}`);
         }
     }
     if (req.moveEndpoint) {
@@ -232,7 +270,7 @@ export function promote(req: PromotionRequest): PromotionResult {
     if (problems.length > 0) {
         throw new PromotionError(problems);
     }
-    return { text: doc.toString(TO_STRING), changes };
+    return { text: doc.toString(TO_STRING), changes, keepCommands };
 }
 
 function moveEndpoint(

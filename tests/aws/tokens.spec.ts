@@ -97,6 +97,7 @@ describe("type tokens (src/aws/tokens.ts)", () => {
             "aws:s3/getObject:getObject",
             "aws:ec2/getSubnet:getSubnet",
             "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
+            "aws:ecr/getImage:getImage",
         ]);
         expect(Object.values(COMPONENTS)).to.deep.equal([
             "agentcore:network:AgentNetwork",

@@ -92,7 +92,7 @@ describe("bootstrap: config", () => {
                 `  - environments[0].name "qa" is invalid: one of development, staging, production (e.g. "staging")`,
                 `  - environments[1].subnetIds[0] "subnet-XYZ" is invalid: a subnet ID (e.g. "subnet-0a1b2c3d4e5f60001")`,
                 `  - environments[1].securityGroupIds [] is invalid: a list of 1 to 16 security group IDs (e.g. [sg-0a1b2c3d4e5f60003])`,
-                `  - environments[1].extra 1 is invalid: not a known field; use name, stack, kind, compute, subnetIds, securityGroupIds (e.g. environments[1].name)`,
+                `  - environments[1].extra 1 is invalid: not a known field; use name, stack, kind, compute, subnetIds, securityGroupIds, promoteFrom (e.g. environments[1].name)`,
             ].join("\n"),
         );
     });

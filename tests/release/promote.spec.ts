@@ -4,6 +4,7 @@
  * success changes exactly the expected lines and keeps comments, quoting and order.
  */
 import { expect } from "chai";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -449,5 +450,76 @@ describe("promotion: keeping a promoted image from the source's lifecycle", () =
         expect(
             keepPromotedImageCommand("123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/a:v1", "production"),
         ).to.equal(undefined);
+    });
+});
+
+describe("promote --tag-script: the script that keeps promoted images", () => {
+    /** A fake `aws` on PATH that logs each call and answers describe-images as `tagged` says. */
+    function fakeAws(dir: string, tagged: boolean): { env: NodeJS.ProcessEnv; calls: () => string[] } {
+        const bin = path.join(dir, "bin");
+        fs.mkdirSync(bin, { recursive: true });
+        const log = path.join(dir, "aws.log");
+        fs.writeFileSync(
+            path.join(bin, "aws"),
+            [
+                "#!/usr/bin/env bash",
+                `echo "$*" >> ${JSON.stringify(log)}`,
+                `if [ "$2" = "describe-images" ]; then exit ${tagged ? 0 : 254}; fi`,
+                `if [ "$2" = "batch-get-image" ]; then echo '{"schemaVersion":2}'; fi`,
+            ].join("\n") + "\n",
+            { mode: 0o755 },
+        );
+        return {
+            env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+            calls: () => (fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n") : []),
+        };
+    }
+
+    it("writes, beside the promotion, a script that tags the promoted digest promoted-<to>-<12 hex> once", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tag-script-"));
+        const script = path.join(dir, "tags.sh");
+        const r = run(["staging", "production", "support_agent", "--tag-script", script]);
+        expect(r.code).to.equal(0);
+        expect(r.out).to.contain(`Wrote ${script}: 1 image to tag; run it before \`pulumi up --stack production\`.`);
+        const text = fs.readFileSync(script, "utf8");
+        expect(text).to.contain("set -euo pipefail");
+        expect(text).to.contain(`# runtime support_agent: ${DIGEST_1}`);
+        const where = "--registry-id 123456789012 --region us-east-1 --repository-name agents/support-agent";
+        expect(text).to.contain(
+            `if aws ecr describe-images ${where} --image-ids imageTag=promoted-production-111111111111 >/dev/null 2>&1; then`,
+        );
+        // Run it against a fake aws: untagged, it reads the manifest and puts it under the tag.
+        const untagged = fakeAws(dir, false);
+        execFileSync("bash", [script], { env: untagged.env });
+        expect(untagged.calls()).to.deep.equal([
+            `ecr describe-images ${where} --image-ids imageTag=promoted-production-111111111111`,
+            `ecr batch-get-image ${where} --image-ids imageDigest=sha256:${"1".repeat(64)} --query images[0].imageManifest --output text`,
+            `ecr put-image ${where} --image-tag promoted-production-111111111111 --image-manifest {"schemaVersion":2}`,
+        ]);
+    });
+
+    it("near miss: a digest already tagged is left alone (the script is safe to run twice)", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tag-script-"));
+        const script = path.join(dir, "tags.sh");
+        expect(run(["staging", "production", "support_agent", "--tag-script", script]).code).to.equal(0);
+        const tagged = fakeAws(dir, true);
+        const out = execFileSync("bash", [script], { env: tagged.env, encoding: "utf8" });
+        expect(out).to.contain("runtime support_agent: promoted-production-111111111111 is already there");
+        expect(tagged.calls().filter((c) => c.includes("put-image"))).to.deep.equal([]);
+    });
+
+    it("with no image promoted (code only), a script that says so and succeeds", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tag-script-"));
+        const script = path.join(dir, "tags.sh");
+        expect(run(["staging", "production", "triage_agent", "--tag-script", script]).code).to.equal(0);
+        expect(execFileSync("bash", [script], { encoding: "utf8" })).to.equal(
+            "no image promoted from staging to tag\n",
+        );
+    });
+
+    it("parses --tag-script FILE; without a value it is a usage error", () => {
+        expect(parseArgs(["staging", "production", "--tag-script", "t.sh"]).tagScript).to.equal(path.resolve("t.sh"));
+        expect(parseArgs(["staging", "production"]).tagScript).to.equal(undefined);
+        expect(() => parseArgs(["staging", "production", "--tag-script"])).to.throw("--tag-script needs a value");
     });
 });

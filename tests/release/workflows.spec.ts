@@ -119,13 +119,24 @@ describe("workflows", () => {
         expect(up.environment).to.equal("${{ inputs.stack }}");
         const steps = up.steps ?? [];
         const promote = steps.findIndex((s) =>
-            s.run?.includes('npm run --silent promote -- "$FROM" "$TO" --source-stack "$ORG/$FROM"'),
+            s.run?.includes(
+                'npm run --silent promote -- "$FROM" "$TO" --source-stack "$ORG/$FROM" --tag-script "$RUNNER_TEMP/promoted-tags.sh"',
+            ),
         );
         const deploy = steps.findIndex((s) => s.with?.command === "up");
         expect(promote, "promotion step").to.be.greaterThan(-1);
         expect(promote).to.be.lessThan(deploy);
         expect(steps[promote].if).to.equal("inputs.promote-from != ''");
         expect(steps[promote].shell, "bash with pipefail, so a refusal fails the job").to.equal("bash");
+        // The tags that keep promoted images: after the promotion wrote the script and the AWS
+        // credentials exist, before `up` (whose preview refuses an untagged promoted digest).
+        const tag = steps.findIndex((s) => s.run === 'bash "$RUNNER_TEMP/promoted-tags.sh"');
+        const credentials = steps.findIndex((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
+        expect(tag, "tag step").to.be.greaterThan(Math.max(promote, credentials));
+        expect(credentials).to.be.greaterThan(-1);
+        expect(tag).to.be.lessThan(deploy);
+        expect(steps[tag].if).to.equal("inputs.promote-from != ''");
+        expect(steps[tag].shell).to.equal("bash");
         // The Pulumi token reaches only the steps that use it.
         const withToken = steps
             .filter((s) => (s as { env?: Record<string, string> }).env?.PULUMI_ACCESS_TOKEN !== undefined)

@@ -2,9 +2,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { SUPPORTED_AZ_IDS } from "../../aws/agentcore";
 import { INVOKES, TYPES } from "../../aws/tokens";
+import { promotionTag } from "../../artifact/settings";
 
 /** The account every offline plan and unit test pretends to deploy into. */
 export const MOCK_ACCOUNT_ID = "123456789012";
+
+/** Facts of the mock account a test sets (the defaults below stand for a well-kept account). */
+export interface MockFacts {
+    /**
+     * The tags of ECR images, by `<repository name>@<digest>`. An image not listed has the tag
+     * promotion adds for this stack (`promoted-<stack>-<12 hex>`): offline, the deploy's tag step
+     * is taken to have run (docs/delivery.md).
+     */
+    readonly ecrImageTags?: Readonly<Record<string, readonly string[]>>;
+}
 
 /** One resource the program registered, with the options the engine would see. */
 export interface RecordedResource {
@@ -160,6 +171,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
          * offered. Default: none (every type in every zone), the offline plan's answer.
          */
         readonly unofferedInstanceTypes: Readonly<Record<string, readonly string[]>> = {},
+        readonly facts: MockFacts = {},
     ) {}
 
     /**
@@ -300,6 +312,23 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     region,
                     state: "available",
                     tags: {},
+                };
+            }
+            case INVOKES.ecrImage: {
+                const repositoryName = String(args.inputs.repositoryName);
+                const imageDigest = String(args.inputs.imageDigest);
+                const tags = this.facts.ecrImageTags?.[`${repositoryName}@${imageDigest}`] ?? [
+                    promotionTag(this.stack, imageDigest),
+                ];
+                return {
+                    id: imageDigest,
+                    registryId: String(args.inputs.registryId ?? this.accountId),
+                    repositoryName,
+                    imageDigest,
+                    imageTags: [...tags],
+                    imageUri: `${args.inputs.registryId ?? this.accountId}.dkr.ecr.${region}.amazonaws.com/${repositoryName}@${imageDigest}`,
+                    imagePushedAt: 1764547200,
+                    imageSizeInBytes: 52428800,
                 };
             }
             case INVOKES.s3Object: {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RecordedInvoke, RecordedResource, RecordingMocks } from "./mocks";
+import { MockFacts, RecordedInvoke, RecordedResource, RecordingMocks } from "./mocks";
 import { PROJECT_ROOT, listStacks, stackConfig } from "./stackFiles";
 
 export interface ProgramRun {
@@ -31,6 +31,8 @@ export async function runProgram(args: {
     secretKeys?: string[];
     /** Instance types EC2 does not offer in some AZ IDs (type → AZ IDs). Default: every type everywhere. */
     unofferedInstanceTypes?: Readonly<Record<string, readonly string[]>>;
+    /** What the mock account's AWS APIs answer besides the defaults (src/plan/offline/mocks.ts). */
+    facts?: MockFacts;
 }): Promise<ProgramRun> {
     const region = args.config["aws:region"] ?? "us-east-1";
     const mocks = new RecordingMocks(
@@ -40,6 +42,7 @@ export async function runProgram(args: {
         args.stack,
         args.stackReferences,
         args.unofferedInstanceTypes,
+        args.facts,
     );
     pulumi.runtime.setAllConfig(args.config, args.secretKeys ?? []);
     await mocks.install();
@@ -110,6 +113,8 @@ export async function runStack(
     extraSecretKeys: readonly string[] = [],
     /** Instance types EC2 does not offer in some AZ IDs (type → AZ IDs). Default: every type everywhere. */
     unofferedInstanceTypes?: Readonly<Record<string, readonly string[]>>,
+    /** What the mock account's AWS APIs answer besides the defaults. Default: none. */
+    facts: MockFacts = {},
 ): Promise<ProgramRun> {
     const { project, config, secretKeys } = stackConfig(stack, root);
     for (const [key, value] of Object.entries(overrides)) {
@@ -129,6 +134,7 @@ export async function runStack(
         rootDirectory: sourceRoot,
         stackReferences: stackReferences,
         unofferedInstanceTypes,
+        facts,
         program: () => {
             // Fresh for each run, so one process can run several stacks; the SDKs stay loaded.
             delete require.cache[PROGRAM_PATH];
