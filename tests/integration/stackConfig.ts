@@ -82,3 +82,25 @@ export function integrationStackConfig(env: Env): Record<string, string> {
         [p("tags")]: JSON.stringify({ Purpose: "integration-test" }),
     };
 }
+
+/** The Instances runtime's one persistent volume: the smallest gp3 size, mounted at /mnt/scratch. */
+export const IT_INSTANCE_VOLUME = { name: "scratch", sizeGiB: 1 } as const;
+
+/**
+ * The ephemeral Instances stack: the same stack on `computeType: instances` (the development
+ * size, 0.5 vCPU / 1 GiB, chooses the types), one persistent volume, the shortest idle time
+ * so the session's instance stops soon after the test.
+ */
+export function instancesStackConfig(env: Env): Record<string, string> {
+    const p = (key: string) => `${IT_PROJECT}:${key}`;
+    return {
+        ...integrationStackConfig(env),
+        // Another VPC than the microVM test's, so both can exist at once in one account.
+        [p("vpcCidr")]: "10.98.0.0/16",
+        [p("agentSubnetCidrs")]: JSON.stringify(["10.98.4.0/24", "10.98.5.0/24"]),
+        [p("computeType")]: "instances",
+        [p("instanceVolumes")]: JSON.stringify([IT_INSTANCE_VOLUME]),
+        [p("instanceIdleTimeoutSeconds")]: "300",
+        [p("instanceMaxLifetimeSeconds")]: "3600",
+    };
+}

@@ -10,7 +10,8 @@ import { validateConfig } from "../../src/config";
 import { awsRuntimeName } from "../../src/runtime/config";
 import { alarmSeries, exactDimensions, seriesKey } from "../integration/metrics";
 import { missingPrerequisites, skipLine } from "../integration/prerequisites";
-import { ephemeralStackName, integrationStackConfig } from "../integration/stackConfig";
+import { ephemeralStackName, instancesStackConfig, integrationStackConfig } from "../integration/stackConfig";
+import * as fs from "fs";
 import { REPO_ROOT } from "../helpers";
 
 const READY = {
@@ -167,6 +168,39 @@ describe("integration test: the ephemeral stack", () => {
         ]);
         // Invoked from outside the VPC: no VPC fence, or the invoke step is always denied.
         expect(valid.runtimes[0].access).to.equal("iam");
+    });
+
+    it("the Instances stack (tests/integration/instances.integration.ts) validates: instances, one volume, its own VPC", () => {
+        const config = instancesStackConfig(READY);
+        const values: Record<string, string> = {};
+        for (const [k, v] of Object.entries(config)) {
+            if (k.startsWith("agentcore-private:")) {
+                values[k.slice("agentcore-private:".length)] = v;
+            }
+        }
+        const stack = `${ephemeralStackName(new Date("2026-12-02T04:05:06.789Z"), "AB12-cd34-ef")}-ins`;
+        expect(stack).to.equal("it-20261202t040506-ab12cd-ins");
+        const valid = validateConfig({
+            project: "agentcore-private",
+            stack,
+            values,
+            region: config["aws:region"],
+            nativeRegion: config["aws-native:region"],
+            root: SOURCE_ROOT,
+        });
+        expect(valid.compute).to.deep.equal({
+            type: "instances",
+            architecture: "arm64",
+            instanceTypes: ["c7g.medium", "m7g.medium", "r7g.medium"],
+            explicit: false,
+            idleTimeoutSeconds: 300,
+            maxLifetimeSeconds: 3600,
+            volumes: [{ name: "scratch", sizeGiB: 1, mountPath: "/mnt/scratch" }],
+        });
+        expect(config["agentcore-private:vpcCidr"]).to.equal("10.98.0.0/16");
+        expect(awsRuntimeName("support_agent", stack)).to.match(/^[a-zA-Z][a-zA-Z0-9_]{0,47}$/);
+        // run.ts runs every *.integration.ts: the Instances test is wired in by its name.
+        expect(fs.existsSync(path.join(REPO_ROOT, "tests", "integration", "instances.integration.ts"))).to.equal(true);
     });
 
     it("lets AGENTCORE_IT_RUNTIME_JSON put the VPC fence back for a runner inside the VPC", () => {

@@ -1,0 +1,157 @@
+/**
+ * The real Instances test, run only by `npm run test:integration` (tests/integration/run.ts
+ * checks the prerequisites first and prints one line naming what is missing, AWS credentials
+ * among them, instead of running). It deploys an ephemeral stack on `computeType: instances`,
+ * waits for the capacity provider's runtime to be READY, invokes the sample agent (the session
+ * is one EC2 managed instance in this account), then checks that instance's reachability: it
+ * runs in one of the stack's agent subnets with only the runtime security group and has no
+ * public IP address. It always tears the stack down (the two passes of `npm run teardown`).
+ */
+import { BedrockAgentCoreClient, InvokeAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore";
+import { BedrockAgentCoreControlClient, GetAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore-control";
+import { DescribeInstancesCommand, EC2Client, Instance } from "@aws-sdk/client-ec2";
+import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import { expect } from "chai";
+import { randomUUID } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { automationTeardownOps } from "../../src/release/automationOps";
+import { runTeardown } from "../../src/release/teardown";
+import { PROJECT_ROOT } from "../../src/plan/offline/stackFiles";
+import { IT_ENV } from "./prerequisites";
+import { ephemeralStackName, instancesStackConfig, IT_RUNTIME } from "./stackConfig";
+
+const env = process.env;
+const region = env[IT_ENV.region] as string;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (line: string) => console.log(`    ${line}`);
+
+interface Outputs {
+    runtime: { arn: string; id: string };
+    agentSubnetIds: string[];
+    runtimeSecurityGroupId: string;
+    vpcId: string;
+    compute: { type: string; capacityProviderArn: string; instanceTypes: string[] };
+}
+
+/** The instances in the stack's VPC that are pending or running (the sessions' instances). */
+async function sessionInstances(ec2: EC2Client, vpcId: string): Promise<Instance[]> {
+    const { Reservations } = await ec2.send(
+        new DescribeInstancesCommand({
+            Filters: [
+                { Name: "vpc-id", Values: [vpcId] },
+                { Name: "instance-state-name", Values: ["pending", "running"] },
+            ],
+        }),
+    );
+    return (Reservations ?? []).flatMap((r) => r.Instances ?? []);
+}
+
+describe("integration: an Instances runtime in a sandbox account", function () {
+    const stackName = `${ephemeralStackName(new Date(), randomUUID())}-ins`;
+    let stack: Stack | undefined;
+    let out: Outputs;
+
+    before(async () => {
+        log(`creating stack ${stackName} (computeType instances) in ${region}`);
+        stack = await LocalWorkspace.createStack({ stackName, workDir: PROJECT_ROOT });
+        const config = instancesStackConfig(env);
+        await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
+    });
+
+    after(async function () {
+        if (!stack) {
+            return;
+        }
+        const outcome = await runTeardown(
+            stackName,
+            automationTeardownOps(stack, log, () => undefined),
+            { maxWaitMinutes: Number(env[IT_ENV.teardownWaitMinutes] ?? 60), dryRun: false },
+        );
+        if (outcome === "destroyed") {
+            await stack.workspace.removeStack(stackName);
+        } else {
+            log(`stack ${stackName} kept (${outcome}); finish with: npm run teardown -- ${stackName}`);
+        }
+        fs.rmSync(path.join(PROJECT_ROOT, `Pulumi.${stackName}.yaml`), { force: true });
+    });
+
+    it("deploys with `up`: a capacity provider, and the runtime on it", async () => {
+        const result = await stack!.up({ onOutput: () => undefined });
+        expect(result.summary.result).to.equal("succeeded");
+        const value = (name: string) => result.outputs[name]?.value;
+        out = {
+            runtime: (value("runtimes") as Record<string, { arn: string; id: string }>)[IT_RUNTIME],
+            agentSubnetIds: value("agentSubnetIds") as string[],
+            runtimeSecurityGroupId: value("runtimeSecurityGroupId") as string,
+            vpcId: value("vpcId") as string,
+            compute: value("compute") as Outputs["compute"],
+        };
+        expect(out.compute.type).to.equal("instances");
+        expect(out.compute.capacityProviderArn).to.match(/^arn:aws[a-z-]*:bedrock-agentcore:.*:capacity-provider\//);
+        log(`allowed instance types: ${out.compute.instanceTypes.join(", ")}`);
+    });
+
+    it("the runtime reaches READY", async () => {
+        const control = new BedrockAgentCoreControlClient({ region });
+        const deadline = Date.now() + 30 * 60 * 1000;
+        for (;;) {
+            const { status, failureReason } = await control.send(
+                new GetAgentRuntimeCommand({ agentRuntimeId: out.runtime.id }),
+            );
+            if (status === "READY") {
+                return;
+            }
+            expect(status, failureReason).not.to.match(/FAILED$/);
+            expect(Date.now(), `runtime ${out.runtime.id} still ${status} after 30 minutes`).to.be.below(deadline);
+            await sleep(15_000);
+        }
+    });
+
+    it("invokes the sample agent on an instance", async () => {
+        const data = new BedrockAgentCoreClient({ region });
+        const response = await data.send(
+            new InvokeAgentRuntimeCommand({
+                agentRuntimeArn: out.runtime.arn,
+                qualifier: "DEFAULT",
+                runtimeSessionId: `${randomUUID()}-${randomUUID()}`,
+                contentType: "application/json",
+                accept: "application/json",
+                payload: Buffer.from(env[IT_ENV.payload] ?? JSON.stringify({ prompt: "Reply with the word pong." })),
+            }),
+        );
+        expect(response.statusCode).to.equal(200);
+        const body = await response.response?.transformToString();
+        log(`agent replied: ${(body ?? "").slice(0, 200)}`);
+        expect(body ?? "").not.to.equal("");
+    });
+
+    it("the session's instance is private: in an agent subnet, only the runtime security group, no public IP", async () => {
+        const ec2 = new EC2Client({ region });
+        // The session's instance stays until the idle timeout (300 s); it may take a moment to list.
+        const deadline = Date.now() + 5 * 60 * 1000;
+        let instances = await sessionInstances(ec2, out.vpcId);
+        while (instances.length === 0 && Date.now() < deadline) {
+            await sleep(15_000);
+            instances = await sessionInstances(ec2, out.vpcId);
+        }
+        expect(instances, `no instance in ${out.vpcId} after the invocation`).to.not.have.length(0);
+        for (const instance of instances) {
+            const id = instance.InstanceId;
+            log(
+                `instance ${id} (${instance.InstanceType}) in ${instance.SubnetId}, private IP ${instance.PrivateIpAddress}`,
+            );
+            expect(out.agentSubnetIds, `${id} subnet`).to.include(instance.SubnetId);
+            expect(out.compute.instanceTypes, `${id} type`).to.include(instance.InstanceType);
+            expect(instance.PublicIpAddress, `${id} public IP`).to.equal(undefined);
+            expect(instance.PublicDnsName ?? "", `${id} public DNS name`).to.equal("");
+            for (const eni of instance.NetworkInterfaces ?? []) {
+                expect(eni.Association?.PublicIp, `${id} ENI ${eni.NetworkInterfaceId} public IP`).to.equal(undefined);
+            }
+            expect(
+                (instance.SecurityGroups ?? []).map((g) => g.GroupId),
+                `${id} security groups`,
+            ).to.deep.equal([out.runtimeSecurityGroupId]);
+        }
+    });
+});
