@@ -13,6 +13,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Environment, RuntimeProvider } from "../aws/agentcore";
+import { isRecord, unknownFields } from "../config/fields";
 import { Problems } from "../config/problems";
 
 /**
@@ -96,23 +97,6 @@ export interface ArtifactContext {
     readonly root: string;
     /** Checks a containerUri (format, region, pinning); returns whether it is usable. */
     readonly checkContainerUri: (p: Problems, key: string, uri: unknown) => boolean;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function unknownFields(p: Problems, key: string, obj: Record<string, unknown>, known: string[]): void {
-    for (const field of Object.keys(obj)) {
-        if (!known.includes(field)) {
-            p.invalid(
-                `${key}.${field}`,
-                obj[field],
-                `not a known field; use ${known.join(", ")}`,
-                `${key}.${known[0]}`,
-            );
-        }
-    }
 }
 
 /** A relative path as the user wrote it, with `/` separators and no trailing slash. */

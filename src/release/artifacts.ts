@@ -6,6 +6,7 @@
  * something that can change between staging and production, so it is refused.
  */
 import { parseEcrImageUri } from "../runtime/config";
+import { isRecord } from "../config/fields";
 
 /** An artifact that can be copied to another stack as it is. */
 export type PinnedArtifact =
@@ -21,10 +22,6 @@ export type PinnedArtifact =
 export type SourceArtifacts = ReadonlyMap<string, PinnedArtifact | { readonly refused: string }>;
 
 const DIGEST_EXAMPLE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:<64 hex digits>";
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function nonEmpty(v: unknown): v is string {
     return typeof v === "string" && v !== "";
