@@ -24,16 +24,23 @@ export function withReadmeDiagram(readme: string, diagram: string): string {
     return readme.replace(block, () => "```mermaid\n" + body + "```");
 }
 
-async function main(): Promise<number> {
-    const result = await planStack("development");
+/**
+ * Redraws both copies under `root` from its development stack file (artifact paths resolved in
+ * `sourceRoot`); throws when development does not plan.
+ */
+export async function syncDiagrams(root: string = PROJECT_ROOT, sourceRoot: string = root): Promise<void> {
+    const result = await planStack("development", { root, sourceRoot });
     if (result.error || !result.plan) {
-        console.error(`development cannot be planned: ${result.error?.message}`);
-        return 1;
+        throw new Error(`development cannot be planned: ${result.error?.message}`);
     }
-    const docs = path.join(PROJECT_ROOT, "docs", "diagram-development.md");
+    const docs = path.join(root, "docs", "diagram-development.md");
     fs.writeFileSync(docs, diagramMarkdown(result.plan, DIAGRAM_SYNC_COMMAND));
-    const readme = path.join(PROJECT_ROOT, "README.md");
+    const readme = path.join(root, "README.md");
     fs.writeFileSync(readme, withReadmeDiagram(fs.readFileSync(readme, "utf8"), mermaidDiagram(result.plan)));
+}
+
+async function main(): Promise<number> {
+    await syncDiagrams();
     console.log("Wrote docs/diagram-development.md and the README's diagram from the development stack.");
     return 0;
 }
