@@ -144,6 +144,13 @@ export const NAME_LIMITS: Readonly<Record<string, NameLimit>> = {
         input: "key",
         source: "S3 User Guide, object key names (1,024 bytes UTF-8)",
     },
+    "aws:s3/objectCopy:ObjectCopy": {
+        min: 1,
+        max: 1024,
+        pattern: /^[\x20-\x7e]+$/,
+        input: "key",
+        source: "S3 User Guide, object key names (1,024 bytes UTF-8)",
+    },
 };
 
 /** Resource types whose policy inputs are size-limited: type → [input, limit]. */

@@ -9,7 +9,8 @@ import { RecordedResource } from "../plan/offline/mocks";
 import { COUNT_LIMITS, NAME_LIMITS, POLICY_INPUTS, POLICY_SIZE_LIMITS, TAG_LIMITS } from "./limits";
 import { TYPES } from "./tokens";
 
-const S3_OBJECT = "aws:s3/bucketObjectv2:BucketObjectv2";
+/** S3 objects (an upload and a copy): 10 tags each, not 50. */
+const S3_OBJECTS: readonly string[] = [TYPES.s3BucketObject, TYPES.s3ObjectCopy];
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
 /** Tags as key/value pairs, from a map (aws) or a list of {key, value} (aws-native). */
@@ -142,7 +143,7 @@ export function limitBreaches(resources: readonly RecordedResource[]): string[] 
         }
         const where = `${r.type} ${r.name}`;
         const pairs = tagPairs(r.inputs.tags);
-        const maxTags = r.type === S3_OBJECT ? TAG_LIMITS.perS3Object : TAG_LIMITS.perResource;
+        const maxTags = S3_OBJECTS.includes(r.type) ? TAG_LIMITS.perS3Object : TAG_LIMITS.perResource;
         if (pairs.length > maxTags) {
             out.push(`${where}: ${pairs.length} tags, at most ${maxTags}`);
         }

@@ -45,6 +45,12 @@ describe("AWS limits: the checker", () => {
         expect(limitBreaches([resource(object, { key: "k", tags: tags(11) })])).to.deep.equal([
             "aws:s3/bucketObjectv2:BucketObjectv2 r: 11 tags, at most 10",
         ]);
+        // A copy is an S3 object too.
+        const copy = "aws:s3/objectCopy:ObjectCopy";
+        expect(limitBreaches([resource(copy, { key: "k", tags: tags(10) })])).to.deep.equal([]);
+        expect(limitBreaches([resource(copy, { key: "k", tags: tags(11) })])).to.deep.equal([
+            "aws:s3/objectCopy:ObjectCopy r: 11 tags, at most 10",
+        ]);
     });
 
     it("tag key 128 characters fits, 129 does not; value 256 fits, 257 does not; aws: is reserved", () => {

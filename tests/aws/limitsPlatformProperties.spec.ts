@@ -5,12 +5,12 @@
  * - network stacks: private VPC CIDRs of the three RFC 1918 ranges, 2 or 3 supported AZ IDs with
  *   agent subnets from /20 to /28, optional endpoint services, 0..59 endpoint client CIDRs
  *   (one inbound rule each beside the runtimes' rule: 60 is the security group's quota), tags;
- * - agent stacks reading that network: 1..2 runtimes with names at their edges and endpoints,
+ * - agent stacks reading that network (their own code, promoted code, images): 1..2 runtimes with names at their edges and endpoints,
  *   on microVMs and on Instances (chosen or explicit instance types, lifecycle seconds at the edges,
  *   both architectures where the artifacts allow), tags;
  * - the all-in-one stacks on Instances.
  * Each config is rendered through the whole program under the mocks. Few runs (a render costs
- * 0.2-1 s): 15 programs in all, seed fixed so a failure reproduces.
+ * 0.2-1 s): 17 programs in all, seed fixed so a failure reproduces.
  */
 import { expect } from "chai";
 import fc from "fast-check";
@@ -124,22 +124,42 @@ function runtimesDraw(suffix: string): fc.Arbitrary<{ name: string; endpoints: s
 }
 
 /** The runtimes of a topology fixture with generated names and endpoints, each running the fixture's first artifact. */
-function agentRuntimes(stack: string, drawn: readonly { name: string; endpoints: string[] }[]): string {
+function agentRuntimes(
+    stack: string,
+    drawn: readonly { name: string; endpoints: string[] }[],
+    promoted = false,
+): string {
     const { config } = stackConfig(stack, TOPOLOGY);
-    const template = (JSON.parse(config["agentcore-private:runtimes"]) as Record<string, unknown>[])[0];
+    const first = (JSON.parse(config["agentcore-private:runtimes"]) as Record<string, unknown>[])[0];
+    // A promoted code object: another stack's version, which this stack copies into its own bucket.
+    const template = promoted
+        ? { ...first, code: { ...(first.code as object), path: undefined, s3: PROMOTED_OBJECT } }
+        : first;
     return JSON.stringify(
         drawn.map((r) => ({ ...template, name: r.name, endpoints: r.endpoints.map((name) => ({ name, version: 1 })) })),
     );
 }
 
-const agentProperty = (stack: "agents-code" | "agents-images", architecture: "arm64" | "x86_64", instances: boolean) =>
+/** A code object version of another stack's bucket, as `npm run promote` writes it. */
+const PROMOTED_OBJECT = {
+    bucket: "agentcore-staging-code-84ff3e1",
+    key: "runtimes/code_agent_staging/code.zip",
+    versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY",
+};
+
+const agentProperty = (
+    stack: "agents-code" | "agents-images",
+    architecture: "arm64" | "x86_64",
+    instances: boolean,
+    promoted = false,
+) =>
     fc.asyncProperty(
         runtimesDraw(`_${stack.replace(/-/g, "_")}`),
         instances ? computeDraw(architecture === "arm64" ? ARM64_TYPES : X86_TYPES) : fc.constant(undefined),
         userTags(),
         async (runtimes, compute, tags) => {
             const overrides = {
-                runtimes: agentRuntimes(stack, runtimes),
+                runtimes: agentRuntimes(stack, runtimes, promoted),
                 ...computeOverrides(compute, architecture === "arm64" ? undefined : architecture),
                 tags: JSON.stringify(tags),
             };
@@ -149,6 +169,9 @@ const agentProperty = (stack: "agents-code" | "agents-images", architecture: "ar
             // The draw took effect: one capacity provider on Instances, none on microVMs.
             const providers = run.resources.filter((r) => r.type === CAPACITY_PROVIDER);
             expect(providers, what).to.have.length(compute ? 1 : 0);
+            // And the promoted objects were copied, one per runtime; none otherwise.
+            const copies = run.resources.filter((r) => r.type === "aws:s3/objectCopy:ObjectCopy");
+            expect(copies, what).to.have.length(promoted ? runtimes.length : 0);
         },
     );
 
@@ -168,6 +191,10 @@ describe("AWS limits over the platform topology and Instances (fast-check)", fun
     it("agent stacks running code: 2 on microVMs and 2 on arm64 Instances render inside the limits", async () => {
         await fc.assert(agentProperty("agents-code", "arm64", false), { numRuns: 2, seed: SEED });
         await fc.assert(agentProperty("agents-code", "arm64", true), { numRuns: 2, seed: SEED });
+    });
+
+    it("agent stacks running promoted code (the stack's own copy): 2 configs render inside the limits", async () => {
+        await fc.assert(agentProperty("agents-code", "arm64", false, true), { numRuns: 2, seed: SEED });
     });
 
     it("agent stacks running images on Instances: 2 on arm64 and 2 on x86_64 render inside the limits", async () => {
