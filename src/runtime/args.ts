@@ -186,6 +186,22 @@ function claimMatchValue(value: string | readonly string[], listField: string) {
     return typeof value === "string" ? { matchValueString: value } : { [listField]: [...value] };
 }
 
+/** The custom claim rules in both providers' shape; only the list field's name differs. */
+function customClaimsArgs(authorizer: NonNullable<RuntimeConfig["authorizer"]>, listField: string) {
+    return (
+        authorizer.customClaims.length > 0 && {
+            customClaims: authorizer.customClaims.map((c) => ({
+                inboundTokenClaimName: c.claim,
+                inboundTokenClaimValueType: c.valueType,
+                authorizingClaimMatchValue: {
+                    claimMatchOperator: c.operator,
+                    claimMatchValue: claimMatchValue(c.value, listField),
+                },
+            })),
+        }
+    );
+}
+
 /** Inputs of `aws-native:bedrockagentcore:Runtime` (the CloudFormation resource). */
 export function nativeRuntimeArgs(
     runtime: RuntimeConfig,
@@ -224,16 +240,7 @@ export function nativeRuntimeArgs(
                 allowedAudience: nonEmpty(runtime.authorizer.allowedAudience),
                 allowedClients: nonEmpty(runtime.authorizer.allowedClients),
                 ...jwtExtras(runtime.authorizer, wiring, tags),
-                ...(runtime.authorizer.customClaims.length > 0 && {
-                    customClaims: runtime.authorizer.customClaims.map((c) => ({
-                        inboundTokenClaimName: c.claim,
-                        inboundTokenClaimValueType: c.valueType,
-                        authorizingClaimMatchValue: {
-                            claimMatchOperator: c.operator,
-                            claimMatchValue: claimMatchValue(c.value, "matchValueStringList"),
-                        },
-                    })),
-                }),
+                ...customClaimsArgs(runtime.authorizer, "matchValueStringList"),
             },
         },
         requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && {
@@ -268,16 +275,7 @@ export function classicRuntimeArgs(
                 allowedAudiences: nonEmpty(runtime.authorizer.allowedAudience),
                 allowedClients: nonEmpty(runtime.authorizer.allowedClients),
                 ...jwtExtras(runtime.authorizer, wiring, tags),
-                ...(runtime.authorizer.customClaims.length > 0 && {
-                    customClaims: runtime.authorizer.customClaims.map((c) => ({
-                        inboundTokenClaimName: c.claim,
-                        inboundTokenClaimValueType: c.valueType,
-                        authorizingClaimMatchValue: {
-                            claimMatchOperator: c.operator,
-                            claimMatchValue: claimMatchValue(c.value, "matchValueStringLists"),
-                        },
-                    })),
-                }),
+                ...customClaimsArgs(runtime.authorizer, "matchValueStringLists"),
             },
         },
         requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && {

@@ -8,11 +8,9 @@
  * reference is registered: a missing output or a wrong shape is one clear error.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AgentArtifacts } from "../artifact/artifacts";
-import { AgentSecurity } from "../security/security";
 import { ConfigValidationError, StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
-import { runtimesOfStack, securityInstancesArgs } from "./runtimesOfStack";
+import { runtimesOfStack, securityAndArtifacts } from "./runtimesOfStack";
 import { checkInstanceOfferings } from "../compute/offerings";
 import {
     NETWORK_OUTPUT_NAMES,
@@ -51,22 +49,7 @@ export async function agentStack(config: StackConfig): Promise<Record<string, un
         await checkInstanceOfferings(config.stack, config.compute.instanceTypes, { subnetIds: placement.subnetIds });
     }
 
-    const security = new AgentSecurity(name, {
-        environment: config.environment,
-        runtimes: config.runtimes,
-        modelArns: config.modelArns,
-        protect: config.protect,
-        tags: config.tags,
-        instances: securityInstancesArgs(config),
-    });
-    const artifacts = new AgentArtifacts(name, {
-        runtimes: config.runtimes,
-        roleName: security.executionRoleName,
-        kmsKeyArn: security.kmsKeyArn,
-        environment: config.environment,
-        protect: config.protect,
-        tags: config.tags,
-    });
+    const { security, artifacts } = securityAndArtifacts(name, config);
     const workload = runtimesOfStack(name, config, security, artifacts, {
         vpcId: network.vpcId,
         subnetIds: [...placement.subnetIds],

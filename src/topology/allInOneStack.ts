@@ -3,12 +3,10 @@
  * runtimes, inbound access and monitoring in one stack, exactly as before the network and
  * agent kinds existed. Its outputs are a contract (README "Stack outputs").
  */
-import { AgentArtifacts } from "../artifact/artifacts";
 import { AgentNetwork } from "../network/network";
-import { AgentSecurity } from "../security/security";
 import { StackConfig } from "../config";
 import { stackComponentName } from "../aws/naming";
-import { runtimesOfStack, securityInstancesArgs } from "./runtimesOfStack";
+import { runtimesOfStack, securityAndArtifacts } from "./runtimesOfStack";
 import { checkInstanceOfferings } from "../compute/offerings";
 
 export async function allInOneStack(config: StackConfig): Promise<Record<string, unknown>> {
@@ -24,25 +22,7 @@ export async function allInOneStack(config: StackConfig): Promise<Record<string,
         );
     }
 
-    const security = new AgentSecurity(name, {
-        environment: config.environment,
-        runtimes: config.runtimes,
-        modelArns: config.modelArns,
-        protect: config.protect,
-        tags: config.tags,
-        instances: securityInstancesArgs(config),
-    });
-
-    // What each runtime runs (existing image, image built from source, or code) and the role
-    // policies that read exactly that.
-    const artifacts = new AgentArtifacts(name, {
-        runtimes: config.runtimes,
-        roleName: security.executionRoleName,
-        kmsKeyArn: security.kmsKeyArn,
-        environment: config.environment,
-        protect: config.protect,
-        tags: config.tags,
-    });
+    const { security, artifacts } = securityAndArtifacts(name, config);
 
     const network = new AgentNetwork(name, {
         network: config.network,

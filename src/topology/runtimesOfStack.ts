@@ -46,11 +46,31 @@ function operatorRoleOf(security: AgentSecurity): { arn: pulumi.Output<string>; 
     return { arn: security.operatorRole.arn, name: security.operatorRole.name };
 }
 
-/** What AgentSecurity makes for the stack's compute: the operator role on Instances. */
-export function securityInstancesArgs(config: StackConfig) {
-    return config.compute.type === "instances"
-        ? { providerName: capacityProviderName(config.stack), volumes: config.compute.volumes.length > 0 }
-        : undefined;
+/**
+ * The stack's security (execution role, KMS key; on Instances the operator role) and what each
+ * runtime runs with the role policies that read exactly that: the same in every stack kind.
+ */
+export function securityAndArtifacts(name: string, config: StackConfig) {
+    const security = new AgentSecurity(name, {
+        environment: config.environment,
+        runtimes: config.runtimes,
+        modelArns: config.modelArns,
+        protect: config.protect,
+        tags: config.tags,
+        instances:
+            config.compute.type === "instances"
+                ? { providerName: capacityProviderName(config.stack), volumes: config.compute.volumes.length > 0 }
+                : undefined,
+    });
+    const artifacts = new AgentArtifacts(name, {
+        runtimes: config.runtimes,
+        roleName: security.executionRoleName,
+        kmsKeyArn: security.kmsKeyArn,
+        environment: config.environment,
+        protect: config.protect,
+        tags: config.tags,
+    });
+    return { security, artifacts };
 }
 
 export function runtimesOfStack(
