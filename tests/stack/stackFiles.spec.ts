@@ -23,9 +23,10 @@ describe("the real stack files", function () {
         }
     });
 
-    it("are the three all-in-one environments, the Instances example, a network stack and an agent stack that reads it", () => {
+    it("are the three all-in-one environments, the Instances example, a network stack and two agent stacks that read it (one on Instances)", () => {
         // The shipped examples; a stack file a user adds beside them is checked like them below.
         expect(listStacks(PROJECT_ROOT)).to.include.members([
+            "agents-instances",
             "agents-support",
             "development",
             "instances",
@@ -38,6 +39,10 @@ describe("the real stack files", function () {
         expect(stackConfig("agents-support").config["agentcore-private:networkStack"]).to.equal(
             "acme/agentcore-private/network",
         );
+        // Both topologies ship an Instances example: all-in-one and an agent stack.
+        expect(stackConfig("instances").config["agentcore-private:computeType"]).to.equal("instances");
+        expect(stackConfig("agents-instances").config["agentcore-private:stackKind"]).to.equal("agent");
+        expect(stackConfig("agents-instances").config["agentcore-private:computeType"]).to.equal("instances");
     });
 
     it("every stack file holds every invariant of a valid stack (plans, no finding, inside the limits, its kind's and environment's rules)", () => {
