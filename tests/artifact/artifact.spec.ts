@@ -518,6 +518,7 @@ describe("AgentArtifacts: an existing image or object version", () => {
         expect(await promiseOf(pulumi.output(deployed.bucket))).to.equal(bucket.state.bucket);
         expect(await promiseOf(pulumi.output(deployed.versionId))).to.equal(copy.state.versionId);
         const output = (await promiseOf(component.outputs)).support_agent;
+        expect(Object.keys(output).sort()).to.deep.equal(["code", "codeRuntime", "copiedFrom", "entryPoint", "kind"]);
         expect(output.copiedFrom).to.deep.equal(PROMOTED);
         expect(output.code).to.deep.equal({ bucket: bucket.state.bucket, key, versionId: copy.state.versionId });
         // The role reads only the copy, with this stack's key: nothing of the source stack.
