@@ -6,7 +6,10 @@
  * reads the value with its execution role. See docs/runtime-capabilities.md#secrets.
  */
 import { ENV_VAR_NAME_PATTERN, SECRET_ARN } from "../aws/agentcore";
+import { z } from "zod";
+import { fieldsOf, says } from "../config/declare";
 import { isRecord, unknownFields } from "../config/fields";
+import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 import { RuntimeSecretSource } from "../config/types";
 
@@ -15,7 +18,6 @@ export const SECRET_VALUE_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 /** Secrets Manager holds at most 65,536 bytes per secret value. */
 export const SECRET_VALUE_MAX_BYTES = 65536;
 const KMS_KEY_ARN = /^arn:aws[-a-z]*:kms:([a-z0-9-]+):\d{12}:key\/[0-9a-f-]{36}$/;
-const SECRET_FIELDS = ["stored", "arn", "kmsKeyArn"];
 /** What an error message shows instead of a secret's value. */
 export const HIDDEN = "[secret]";
 
@@ -123,6 +125,47 @@ export function readSecretValues(p: Problems, raw: unknown, isSecret: boolean): 
     return out;
 }
 
+/** `{ stored: <secretValues name> }`: encrypted with the stack's key, so no key of its own. */
+const storedSource = fieldsOf({
+    stored: z
+        .string(says("the name of a value under secretValues", "crm_api_key"))
+        .regex(SECRET_VALUE_NAME, says("the name of a value under secretValues", "crm_api_key")),
+    kmsKeyArn: z.undefined(says("nothing: a stored value is encrypted with the stack's key", "(omit it)")).optional(),
+}).transform((source): RuntimeSecretSource => ({ kind: "stored", name: source.stored }));
+
+/** `{ arn, kmsKeyArn? }`: an existing secret of the stack's region, by its complete ARN. */
+function existingSource(ctx: { readonly region?: string }) {
+    const region = ctx.region ?? "us-east-1";
+    const arnExample = `"arn:aws:secretsmanager:${region}:123456789012:secret:crm/api-key-AbC123"`;
+    const arnShape = says(
+        "a complete Secrets Manager secret ARN, with the 6-character suffix AWS adds (a partial ARN can only be granted with a wildcard)",
+        arnExample,
+    );
+    const keyRule = says(
+        `the ARN of the customer-managed KMS key that encrypts this secret, in ${region} (omit it for the aws/secretsmanager key)`,
+        `"arn:aws:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"`,
+    );
+    const inRegion = (pattern: RegExp, group: number) => (arn: string) =>
+        ctx.region === undefined || pattern.exec(arn)?.[group] === ctx.region;
+    return fieldsOf({
+        arn: z
+            .string(arnShape)
+            // One problem per value: the region is compared only on an ARN of the right shape.
+            .refine((arn) => SECRET_ARN.test(arn), { ...arnShape, abort: true })
+            .refine(
+                inRegion(SECRET_ARN, 2),
+                says(
+                    `a secret in the stack's region ${ctx.region} (read through the stack's secretsmanager endpoint)`,
+                    arnExample,
+                ),
+            ),
+        kmsKeyArn: z
+            .string(keyRule)
+            .refine((arn) => KMS_KEY_ARN.test(arn) && inRegion(KMS_KEY_ARN, 1)(arn), keyRule)
+            .optional(),
+    }).transform((source): RuntimeSecretSource => ({ kind: "existing", arn: source.arn, kmsKeyArn: source.kmsKeyArn }));
+}
+
 /** `runtimes[i].secrets`: env var name → `{ stored: <secretValues name> }` or `{ arn, kmsKeyArn? }`. */
 export function readRuntimeSecrets(
     p: Problems,
@@ -130,8 +173,6 @@ export function readRuntimeSecrets(
     v: unknown,
     ctx: { readonly region?: string; readonly environmentNames: readonly string[] },
 ): Record<string, RuntimeSecretSource> {
-    const region = ctx.region ?? "us-east-1";
-    const arnExample = `"arn:aws:secretsmanager:${region}:123456789012:secret:crm/api-key-AbC123"`;
     const example = `{ CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } }`;
     if (v === undefined) {
         return {};
@@ -145,6 +186,7 @@ export function readRuntimeSecrets(
         );
         return {};
     }
+    const existing = existingSource(ctx);
     const out: Record<string, RuntimeSecretSource> = {};
     for (const [name, source] of Object.entries(v)) {
         const k = `${key}.${name}`;
@@ -170,8 +212,10 @@ export function readRuntimeSecrets(
             p.invalid(k, source, "{ stored: <secretValues name> } or { arn: <secret ARN> }", "{ stored: crm_api_key }");
             continue;
         }
-        unknownFields(p, k, source, SECRET_FIELDS);
+        // The form decides the fields: stored or arn, exactly one.
         if ((source.stored === undefined) === (source.arn === undefined)) {
+            // A misspelt stored or arn is the likely reason: name it with the nearest field.
+            unknownFields(p, k, source, ["stored", "arn", "kmsKeyArn"]);
             p.invalid(
                 k,
                 source,
@@ -180,58 +224,16 @@ export function readRuntimeSecrets(
             );
             continue;
         }
-        if (source.stored !== undefined) {
-            if (typeof source.stored !== "string" || !SECRET_VALUE_NAME.test(source.stored)) {
-                p.invalid(`${k}.stored`, source.stored, "the name of a value under secretValues", "crm_api_key");
-                continue;
-            }
-            if (source.kmsKeyArn !== undefined) {
-                p.invalid(
-                    `${k}.kmsKeyArn`,
-                    source.kmsKeyArn,
-                    "nothing: a stored value is encrypted with the stack's key",
-                    "(omit it)",
-                );
-                continue;
-            }
-            out[name] = { kind: "stored", name: source.stored };
-            continue;
+        const parsed = parseValue(
+            p,
+            k,
+            source.stored !== undefined ? storedSource : existing,
+            source,
+            "{ stored: crm_api_key }",
+        );
+        if (parsed.ok) {
+            out[name] = parsed.value;
         }
-        const arn = source.arn;
-        const m = typeof arn === "string" ? SECRET_ARN.exec(arn) : null;
-        if (!m) {
-            p.invalid(
-                `${k}.arn`,
-                arn,
-                "a complete Secrets Manager secret ARN, with the 6-character suffix AWS adds (a partial ARN can only be granted with a wildcard)",
-                arnExample,
-            );
-            continue;
-        }
-        if (ctx.region && m[2] !== ctx.region) {
-            p.invalid(
-                `${k}.arn`,
-                arn,
-                `a secret in the stack's region ${ctx.region} (read through the stack's secretsmanager endpoint)`,
-                arnExample,
-            );
-            continue;
-        }
-        let kmsKeyArn: string | undefined;
-        if (source.kmsKeyArn !== undefined) {
-            const km = typeof source.kmsKeyArn === "string" ? KMS_KEY_ARN.exec(source.kmsKeyArn) : null;
-            if (!km || (ctx.region && km[1] !== ctx.region)) {
-                p.invalid(
-                    `${k}.kmsKeyArn`,
-                    source.kmsKeyArn,
-                    `the ARN of the customer-managed KMS key that encrypts this secret, in ${region} (omit it for the aws/secretsmanager key)`,
-                    `"arn:aws:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"`,
-                );
-                continue;
-            }
-            kmsKeyArn = source.kmsKeyArn as string;
-        }
-        out[name] = { kind: "existing", arn: arn as string, kmsKeyArn };
     }
     return out;
 }

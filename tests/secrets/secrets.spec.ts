@@ -141,6 +141,21 @@ describe("secrets: secretValues and runtimes[i].secrets", () => {
         });
         expect(clash[0]).to.contain("a name not also set in environment");
     });
+
+    it("names a misspelt source field with the nearest one; near miss: spelt right", () => {
+        const secretRaw = (secrets: Record<string, unknown>) =>
+            configProblems({
+                ...rawStack("staging", { runtimes: JSON.parse(stagingRuntimes({ secrets })) }),
+                secretKeys: ["secretValues"],
+            });
+        expect(secretRaw({ X_SECRET_ARN: { arnn: SECRET } })[0]).to.equal(
+            `runtimes[0].secrets.X_SECRET_ARN.arnn "${SECRET}" is invalid: not a known field (did you mean arn?); use stored, arn, kmsKeyArn (e.g. runtimes[0].secrets.X_SECRET_ARN.arn)`,
+        );
+        expect(secretRaw({ X_SECRET_ARN: { arn: SECRET, kmsKeyAr: "k" } })[0]).to.contain(
+            'runtimes[0].secrets.X_SECRET_ARN.kmsKeyAr "k" is invalid: not a known field (did you mean kmsKeyArn?)',
+        );
+        expect(secretRaw({ X_SECRET_ARN: { arn: SECRET } })).to.deep.equal([]);
+    });
 });
 
 describe("secrets: the environment variable limit covers secrets too", () => {
