@@ -73,6 +73,8 @@ export function environmentSubject(repository: string, environment: string): str
 export const EC2_READ_ACTIONS = [
     "ec2:DescribeAvailabilityZones",
     "ec2:DescribeFlowLogs",
+    // Instances: the preview asks which allowed types each AZ ID offers (src/compute/offerings.ts).
+    "ec2:DescribeInstanceTypeOfferings",
     "ec2:DescribeNetworkInterfaces",
     "ec2:DescribePrefixLists",
     "ec2:DescribeRouteTables",

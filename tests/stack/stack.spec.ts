@@ -201,6 +201,36 @@ describe("stack contract", () => {
         });
     }
 
+    it("on Instances: the same outputs; compute names the provider and the types; the guardrail fences the provider", async () => {
+        const run = await runStackOnce("staging", { computeType: "instances" });
+        expect(run.error, run.error?.message).to.equal(undefined);
+        const out = run.outputs as Record<string, unknown>;
+        expect(Object.keys(out).sort()).to.deep.equal(OUTPUT_NAMES);
+        const compute = out.compute as { type: string; capacityProviderArn: string; instanceTypes: string[] };
+        expect(compute.type).to.equal("instances");
+        expect(compute.capacityProviderArn).to.match(
+            /^arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider\/agents_staging-[A-Za-z0-9]{10}$/,
+        );
+        expect(compute.instanceTypes).to.deep.equal(["c7g.medium", "m7g.medium", "r7g.medium"]);
+        const guardrail = JSON.parse(out.deployerGuardrailPolicy as string) as {
+            Statement: { Sid: string; NotResource?: string }[];
+        };
+        expect(guardrail.Statement.map((s) => s.Sid)).to.deep.equal([
+            "DenyRuntimeOutsideStackSubnets",
+            "DenyRuntimeOutsideStackSecurityGroups",
+            "DenyCapacityProviderOutsideStack",
+        ]);
+        // The provider the stack made matches the pattern the guardrail admits.
+        const pattern = guardrail.Statement[2].NotResource as string;
+        expect(compute.capacityProviderArn.startsWith(pattern.slice(0, -1))).to.equal(true);
+        expect(out.alarmNames).to.deep.equal([
+            "agentcore-staging-support_agent-SystemErrors",
+            "agentcore-staging-support_agent-Throttles",
+            "agentcore-staging-support_agent-UserErrorRate",
+            "agentcore-staging-support_agent-LatencyP99",
+        ]);
+    });
+
     it("budgets differ per stack as the stack files say", async () => {
         const budgets = [];
         for (const stack of STACKS) {
