@@ -27,9 +27,6 @@ export interface RuntimeAccess {
     readonly allowedPrincipals: readonly string[];
 }
 
-/** The fields this module reads from a runtime entry, for the unknown-field check. */
-export const ACCESS_FIELDS = ["access", "allowedPrincipals"] as const;
-
 /**
  * Reads `access` and `allowedPrincipals` of one runtime entry, recording every problem.
  * `hasAuthorizer`: the runtime takes JWTs, whose callers are not IAM principals.
