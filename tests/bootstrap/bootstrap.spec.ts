@@ -474,7 +474,15 @@ describe("bootstrap: identities", () => {
             "production",
             "network",
             "agents-support",
+            "agents-instances",
         ]);
+        // The agent stack on Instances: its guardrail admits its own capacity provider only.
+        const instancesGuardrail = fromFile.resources.find(
+            (r) => r.type === "aws:iam/policy:Policy" && r.inputs.name === "agentcore-ci-guardrail-agents-instances",
+        );
+        expect(JSON.parse(String(instancesGuardrail?.inputs.policy)).Statement[2].NotResource).to.equal(
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/agents_agents_instances-*",
+        );
         // The network stack runs no runtime: no guardrail policy for its role.
         const guardrails = fromFile.resources
             .filter((r) => r.type === "aws:iam/policy:Policy" && String(r.inputs.name).includes("-guardrail-"))
