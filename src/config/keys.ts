@@ -28,8 +28,9 @@ import {
     RUNTIME_PROVIDERS,
     SESSION_MAX_MEMORY_MIB,
 } from "../aws/agentcore";
+import { TAG_LIMITS } from "../aws/limits";
 import { INSTANCE_ARCHITECTURES } from "../compute/catalogue";
-import { KeyContext, ValuesOf, fieldsOf, key, requiredKey, says, unsetKey } from "./declare";
+import { KeyContext, ValuesOf, fieldsOf, key, requiredKey, said, says, unsetKey } from "./declare";
 
 export { says, type KeyContext, type KeyDeclaration } from "./declare";
 
@@ -63,6 +64,64 @@ const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
 const ROUTE_TABLE_ID = /^rtb-[0-9a-f]{8,17}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Tag keys and values: ASCII letters, digits, spaces and _.:/=+-@ (the AWS tag pattern as the services enforce it). */
+const TAG_TEXT = /^[A-Za-z0-9 _.:/=+\-@]*$/;
+/** Tag keys the program sets itself on some resource (standard, runtime budget, Name). */
+export const PROGRAM_TAG_KEYS = [
+    "Project",
+    "Stack",
+    "Environment",
+    "ManagedBy",
+    "AgentRuntime",
+    "CpuBudget",
+    "MemoryBudgetMiB",
+    "Name",
+] as const;
+/** AWS allows 50 tags per resource; a runtime carries the user's plus the program's own. */
+const MAX_USER_TAGS = TAG_LIMITS.perResource - PROGRAM_TAG_KEYS.length;
+
+const TAGS_EXAMPLE = `{ CostCenter: "ai-platform" }`;
+
+/** `tags`: extra tags on every resource, within AWS's tag rules and not the program's own keys. */
+const tagsSchema = z
+    .record(z.string(), z.unknown(), says("a map of tag keys to values", TAGS_EXAMPLE))
+    .superRefine((tags, ctx) => {
+        const entries = Object.entries(tags);
+        if (entries.length > MAX_USER_TAGS) {
+            ctx.addIssue({
+                code: "custom",
+                input: `${entries.length} tags`,
+                ...said(`at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`, TAGS_EXAMPLE),
+            });
+        }
+        const reserved: readonly string[] = PROGRAM_TAG_KEYS;
+        for (const [name, value] of entries) {
+            const problem = (input: unknown, allowed: string, example: string) =>
+                ctx.addIssue({ code: "custom", path: [name], input, ...said(allowed, example) });
+            if (
+                name.length < 1 ||
+                name.length > TAG_LIMITS.keyLength ||
+                !TAG_TEXT.test(name) ||
+                name.toLowerCase().startsWith("aws:")
+            ) {
+                problem(
+                    name,
+                    "a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:",
+                    "CostCenter",
+                );
+            } else if (reserved.includes(name)) {
+                problem(name, `a key the program does not set itself (${reserved.join(", ")})`, "CostCenter");
+            }
+            if (typeof value !== "string" || value.length > TAG_LIMITS.valueLength || !TAG_TEXT.test(value)) {
+                problem(
+                    value,
+                    "a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@",
+                    `"ai-platform"`,
+                );
+            }
+        }
+    })
+    .transform((tags) => tags as Record<string, string>);
 
 const oneOf = <T extends string>(choices: readonly [T, ...T[]], example: string) =>
     z.enum(choices, says(`one of ${choices.join(", ")}`, example));
@@ -373,8 +432,9 @@ export const KEYS = {
         text: "values the stack stores in Secrets Manager (stack KMS key) for `runtimes[i].secrets` to reference; set each with `pulumi config set --secret --path 'secretValues.<name>' <value>` (a value set without `--secret` is refused)",
         defaultText: "`{}`",
     }),
-    tags: unsetKey({
-        schema: () => z.unknown(),
+    tags: key({
+        schema: () => tagsSchema,
+        default: {},
         example: fixed(`{ CostCenter: "ai-platform" }`),
         text: "extra tags on every resource (the program adds `Project`, `Stack`, `Environment`, `ManagedBy`)",
         defaultText: "`{}`",

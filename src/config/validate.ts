@@ -7,7 +7,7 @@ import {
     PRODUCTION_MIN_LOG_RETENTION_DAYS,
     SUPPORTED_AZ_IDS,
 } from "../aws/agentcore";
-import { COUNT_LIMITS, TAG_LIMITS } from "../aws/limits";
+import { COUNT_LIMITS } from "../aws/limits";
 import { CONFIG_KEYS, MODEL_ARN } from "./keys";
 import { checkNamespaces } from "./namespaces";
 import { readNetwork } from "../network/config";
@@ -22,22 +22,6 @@ import { RawStackConfig, RuntimeConfig, StackConfig } from "./types";
 
 /** Every key this program reads from the project namespace, declared in ./keys.ts. */
 export { CONFIG_KEYS, MODEL_ARN };
-
-/** Tag keys and values: ASCII letters, digits, spaces and _.:/=+-@ (the AWS tag pattern as the services enforce it). */
-const TAG_TEXT = /^[A-Za-z0-9 _.:/=+\-@]*$/;
-/** Tag keys the program sets itself on some resource (standard, runtime budget, Name). */
-export const PROGRAM_TAG_KEYS = [
-    "Project",
-    "Stack",
-    "Environment",
-    "ManagedBy",
-    "AgentRuntime",
-    "CpuBudget",
-    "MemoryBudgetMiB",
-    "Name",
-] as const;
-/** AWS allows 50 tags per resource; a runtime carries the user's plus the program's own. */
-const MAX_USER_TAGS = TAG_LIMITS.perResource - PROGRAM_TAG_KEYS.length;
 
 /**
  * Checks every key of one stack's raw config and returns the typed, frozen config. On any
@@ -224,7 +208,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
         }
     }
 
-    const userTags = readTags(p, v.tags);
+    const userTags = v.tags;
     const organizationId = v.organizationId;
 
     const observability = readObservability(keys, p, environment, topology.kind);
@@ -404,60 +388,6 @@ function readSizing(
         );
     }
     return { cpu, memory };
-}
-
-function readTags(p: Problems, raw: unknown): Record<string, string> {
-    if (raw === undefined) {
-        return {};
-    }
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-        p.invalid("tags", raw, "a map of tag keys to values", `{ CostCenter: "ai-platform" }`);
-        return {};
-    }
-    const entries = Object.entries(raw as Record<string, unknown>);
-    if (entries.length > MAX_USER_TAGS) {
-        p.invalid(
-            "tags",
-            `${entries.length} tags`,
-            `at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`,
-            `{ CostCenter: "ai-platform" }`,
-        );
-    }
-    const reserved: readonly string[] = PROGRAM_TAG_KEYS;
-    const out: Record<string, string> = {};
-    for (const [key, value] of entries) {
-        if (
-            key.length < 1 ||
-            key.length > TAG_LIMITS.keyLength ||
-            !TAG_TEXT.test(key) ||
-            key.toLowerCase().startsWith("aws:")
-        ) {
-            p.invalid(
-                `tags.${key}`,
-                key,
-                "a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:",
-                "CostCenter",
-            );
-        } else if (reserved.includes(key)) {
-            p.invalid(
-                `tags.${key}`,
-                key,
-                `a key the program does not set itself (${reserved.join(", ")})`,
-                "CostCenter",
-            );
-        }
-        if (typeof value !== "string" || value.length > TAG_LIMITS.valueLength || !TAG_TEXT.test(value)) {
-            p.invalid(
-                `tags.${key}`,
-                value,
-                "a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@",
-                `"ai-platform"`,
-            );
-            continue;
-        }
-        out[key] = value;
-    }
-    return out;
 }
 
 function deepFreeze<T>(value: T): T {
