@@ -3,9 +3,10 @@
  * run it, under the recording mocks. Outputs are a contract other stacks depend on.
  */
 import { expect } from "chai";
-import { ConfigValidationError, validateConfig } from "../../src/config";
+import { ConfigValidationError } from "../../src/config";
 import {
     ProgramRun,
+    RecordedResource,
     REQUIRED_INTERFACE_ENDPOINT_SERVICES,
     STACKS,
     ofType,
@@ -54,47 +55,119 @@ interface RuntimeOutput {
     endpoints: Record<string, string>;
 }
 
-function expectContract(run: ProgramRun, stack: string): void {
+/**
+ * What the program decides for each fixture stack, as literals: its budget, deletion
+ * protection, the AZ IDs of its agent subnets, the VPC endpoints it creates (the five required, the stack's endpointServices, the S3
+ * gateway), and each runtime's AWS name and endpoint names.
+ */
+const DECIDED: Record<
+    (typeof STACKS)[number],
+    {
+        sizing: { cpu: number; memory: number };
+        protect: boolean;
+        agentSubnetAzIds: string[];
+        vpcEndpoints: string[];
+        runtimes: Record<string, { awsName: string; endpoints: string[] }>;
+    }
+> = {
+    development: {
+        sizing: { cpu: 512, memory: 1024 },
+        protect: false,
+        agentSubnetAzIds: ["use1-az1", "use1-az2"],
+        vpcEndpoints: [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, "bedrock-runtime", "s3"],
+        runtimes: { support_agent: { awsName: "support_agent_development", endpoints: [] } },
+    },
+    staging: {
+        sizing: { cpu: 1024, memory: 2048 },
+        protect: false,
+        agentSubnetAzIds: ["use1-az1", "use1-az2"],
+        vpcEndpoints: [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, "bedrock-runtime", "sts", "xray", "s3"],
+        runtimes: { support_agent: { awsName: "support_agent_staging", endpoints: ["qa"] } },
+    },
+    production: {
+        sizing: { cpu: 2048, memory: 4096 },
+        protect: true,
+        agentSubnetAzIds: ["use1-az1", "use1-az2", "use1-az4"],
+        vpcEndpoints: [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, "bedrock-runtime", "sts", "xray", "monitoring", "s3"],
+        runtimes: { support_agent: { awsName: "support_agent_production", endpoints: ["live"] } },
+    },
+};
+
+/** The one recorded resource of a type with this logical name. */
+function named(run: ProgramRun, type: string, name: string): RecordedResource {
+    const found = ofType(run, type).filter((r) => r.name === name);
+    expect(
+        found.map((r) => r.name),
+        `${type} ${name}`,
+    ).to.deep.equal([name]);
+    return found[0];
+}
+
+/**
+ * The outputs contract. Names, ARNs and lists the program decides are literals; IDs and ARNs
+ * the provider assigns (here, the mocks) are opaque: each output must be exactly the value
+ * the resource it names was given, whatever its format.
+ */
+function expectContract(run: ProgramRun, stack: (typeof STACKS)[number], provider: "aws-native" | "aws"): void {
     expect(run.error, run.error?.message).to.equal(undefined);
-    const config = validateConfig(rawStack(stack));
+    const decided = DECIDED[stack];
+    const prefix = `agentcore-${stack}`;
     const out = run.outputs as Record<string, unknown>;
     expect(Object.keys(out).sort()).to.deep.equal(OUTPUT_NAMES);
-    expect(out.environment).to.equal(config.environment);
-    expect(out.sizing).to.deep.equal({ cpu: config.sizing.cpu, memory: config.sizing.memory });
-    expect(out.vpcId).to.match(/^vpc-[0-9a-f]{17}$/);
-    expect(out.agentSubnetIds).to.have.length(config.network.agentSubnetCidrs.length);
-    for (const id of out.agentSubnetIds as string[]) {
-        expect(id).to.match(/^subnet-[0-9a-f]{17}$/);
-    }
-    expect(out.runtimeSecurityGroupId).to.match(/^sg-[0-9a-f]{17}$/);
-    expect(out.endpointSecurityGroupId).to.match(/^sg-[0-9a-f]{17}$/);
+    expect(out.environment).to.equal(stack);
+    expect(out.sizing).to.deep.equal(decided.sizing);
+    expect(out.compute).to.deep.equal({ type: "microvm" });
+
+    expect(out.vpcId).to.equal(named(run, "aws:ec2/vpc:Vpc", `${prefix}-vpc`).id);
+    expect(out.agentSubnetIds).to.deep.equal(
+        decided.agentSubnetAzIds.map((az) => named(run, "aws:ec2/subnet:Subnet", `${prefix}-agent-${az}`).id),
+    );
+    const sg = "aws:ec2/securityGroup:SecurityGroup";
+    expect(out.runtimeSecurityGroupId).to.equal(named(run, sg, `${prefix}-runtime-sg`).id);
+    expect(out.endpointSecurityGroupId).to.equal(named(run, sg, `${prefix}-endpoint-sg`).id);
     // No fixture stack has a managed private identity provider: no group, an empty ID.
     expect(out.identityProviderSecurityGroupId).to.equal("");
-    const endpointIds = out.vpcEndpointIds as Record<string, string>;
-    expect(Object.keys(endpointIds).sort()).to.deep.equal(
-        [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, ...config.network.endpointServices, "s3"].sort(),
+    const endpoints = ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint");
+    expect(out.vpcEndpointIds).to.deep.equal(
+        Object.fromEntries(
+            decided.vpcEndpoints.map((service) => {
+                const [endpoint] = endpoints.filter(
+                    (e) => e.inputs.serviceName === `com.amazonaws.us-east-1.${service}`,
+                );
+                return [service, endpoint?.id];
+            }),
+        ),
     );
-    for (const id of Object.values(endpointIds)) {
-        expect(id).to.match(/^vpce-[0-9a-f]{17}$/);
-    }
-    expect(out.executionRoleArn).to.match(/^arn:aws:iam::123456789012:role\/.+/);
-    expect(out.executionRoleArn).to.match(new RegExp(`/${out.executionRoleName}$`));
-    expect(out.kmsKeyArn).to.match(/^arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]{36}$/);
+
+    const role = named(run, "aws:iam/role:Role", `${prefix}-execution-role`);
+    expect(out.executionRoleArn).to.equal(role.state.arn);
+    expect(out.executionRoleName).to.equal(role.id);
+    expect(out.kmsKeyArn).to.equal(named(run, "aws:kms/key:Key", `${prefix}-key`).state.arn);
+    expect(out.alarmTopicArn).to.equal(named(run, "aws:sns/topic:Topic", `${prefix}-alarms`).state.arn);
+
+    const types = RUNTIME_TYPES[provider];
     const runtimes = out.runtimes as Record<string, RuntimeOutput>;
-    expect(Object.keys(runtimes)).to.deep.equal(config.runtimes.map((r) => r.name));
-    for (const r of config.runtimes) {
-        const o = runtimes[r.name];
-        expect(o.id).to.match(new RegExp(`^${r.runtimeName}-[A-Za-z0-9]{10}$`));
-        expect(o.arn).to.equal(`arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/${o.id}`);
-        expect(o.version).to.equal("1");
-        expect(Object.keys(o.endpoints)).to.deep.equal(r.endpoints.map((e) => e.name));
-        for (const [name, arn] of Object.entries(o.endpoints)) {
-            expect(arn).to.equal(`${o.arn}/runtime-endpoint/${name}`);
-        }
+    expect(Object.keys(runtimes)).to.deep.equal(Object.keys(decided.runtimes));
+    for (const [name, { awsName, endpoints: endpointNames }] of Object.entries(decided.runtimes)) {
+        const runtime = named(run, types.runtime, `${prefix}-${name}-runtime`);
+        expect(runtime.inputs.agentRuntimeName).to.equal(awsName);
+        const { id, arn, version, endpoints: endpointArns } = runtimes[name];
+        expect({ id, arn, version, endpoints: endpointArns }).to.deep.equal({
+            id: runtime.state.agentRuntimeId,
+            arn: runtime.state.agentRuntimeArn,
+            version: runtime.state.agentRuntimeVersion,
+            endpoints: Object.fromEntries(
+                endpointNames.map((e) => {
+                    const endpoint = named(run, types.endpoint, `${prefix}-${name}-endpoint-${e}`);
+                    expect(endpoint.inputs.name).to.equal(e);
+                    expect(endpoint.inputs.agentRuntimeId).to.equal(runtime.state.agentRuntimeId);
+                    return [e, endpoint.state.agentRuntimeEndpointArn];
+                }),
+            ),
+        });
     }
-    expect(out.alarmTopicArn).to.match(/^arn:aws:sns:us-east-1:123456789012:.+/);
-    expect(out.compute).to.deep.equal({ type: "microvm" });
-    expect(out.dashboardName).to.equal(`agentcore-${stack}`);
+
+    expect(out.dashboardName).to.equal(prefix);
     // The guardrail names exactly the stack's subnets and runtime security group (tests/inbound/inbound.spec.ts has the rest).
     const guardrail = JSON.parse(out.deployerGuardrailPolicy as string) as {
         Statement: { Condition: Record<string, Record<string, string[]>> }[];
@@ -105,16 +178,15 @@ function expectContract(run: ProgramRun, stack: string): void {
     expect(
         guardrail.Statement[2].Condition["ForAnyValue:StringNotEquals"]["bedrock-agentcore:securityGroups"],
     ).to.deep.equal([out.runtimeSecurityGroupId]);
-    expect(out.alarmNames).to.deep.equal(
-        config.runtimes.flatMap((r) => ALARM_KINDS.map((m) => `agentcore-${stack}-${r.name}-${m}`)),
-    );
+    const names = Object.keys(decided.runtimes);
+    expect(out.alarmNames).to.deep.equal(names.flatMap((r) => ALARM_KINDS.map((m) => `${prefix}-${r}-${m}`)));
     expect(out.logGroupNames).to.deep.equal(
         Object.fromEntries(
-            config.runtimes.map((r) => [
-                r.name,
+            names.map((r) => [
+                r,
                 {
-                    application: `/agentcore-${stack}/runtimes/${r.name}/application-logs`,
-                    usage: `/agentcore-${stack}/runtimes/${r.name}/usage-logs`,
+                    application: `/${prefix}/runtimes/${r}/application-logs`,
+                    usage: `/${prefix}/runtimes/${r}/usage-logs`,
                 },
             ]),
         ),
@@ -124,7 +196,7 @@ function expectContract(run: ProgramRun, stack: string): void {
 describe("stack contract", () => {
     for (const stack of STACKS) {
         describe(stack, () => {
-            const config = validateConfig(rawStack(stack));
+            const decided = DECIDED[stack];
             for (const provider of ["aws-native", "aws"] as const) {
                 describe(`with runtimeProvider ${provider}`, () => {
                     let run: ProgramRun;
@@ -133,18 +205,17 @@ describe("stack contract", () => {
                     });
 
                     it("exports every output with the right shape and value", () => {
-                        expectContract(run, stack);
+                        expectContract(run, stack, provider);
                     });
 
                     it("creates the runtime from the stack file, with its budget as tags", () => {
                         const [runtime] = ofType(run, RUNTIME_TYPES[provider].runtime);
-                        const expected = config.runtimes[0];
-                        expect(runtime.inputs.agentRuntimeName).to.equal(expected.runtimeName);
+                        expect(runtime.inputs.agentRuntimeName).to.equal(decided.runtimes.support_agent.awsName);
                         // The artifact itself is pinned per stack in tests/artifact/artifactStack.spec.ts.
                         expect(runtime.inputs.agentRuntimeArtifact).to.be.an("object");
                         expect(runtime.inputs.tags).to.include({
-                            CpuBudget: String(config.sizing.cpu),
-                            MemoryBudgetMiB: String(config.sizing.memory),
+                            CpuBudget: String(decided.sizing.cpu),
+                            MemoryBudgetMiB: String(decided.sizing.memory),
                             Environment: stack,
                         });
                         const other = provider === "aws" ? RUNTIME_TYPES["aws-native"] : RUNTIME_TYPES.aws;
@@ -176,7 +247,7 @@ describe("stack contract", () => {
                         }
                     });
 
-                    it(`protects runtimes, endpoints, the key and its alias, and the log groups ${config.protect ? "" : "not "}in ${stack}`, () => {
+                    it(`protects runtimes, endpoints, the key and its alias, and the log groups ${decided.protect ? "" : "not "}in ${stack}`, () => {
                         const stateful = [
                             ...ofType(run, RUNTIME_TYPES[provider].runtime),
                             ...ofType(run, RUNTIME_TYPES[provider].endpoint),
@@ -186,14 +257,14 @@ describe("stack contract", () => {
                         ];
                         expect(stateful.length).to.be.at.least(5);
                         for (const r of stateful) {
-                            expect(r.protect, r.name).to.equal(config.protect);
+                            expect(r.protect, r.name).to.equal(decided.protect);
                         }
                         // Data outlives the stack when protected: the key and every log group are retained.
                         for (const r of [
                             ...ofType(run, "aws:kms/key:Key"),
                             ...ofType(run, "aws:cloudwatch/logGroup:LogGroup"),
                         ]) {
-                            expect(r.retainOnDelete, r.name).to.equal(config.protect);
+                            expect(r.retainOnDelete, r.name).to.equal(decided.protect);
                         }
                     });
                 });
