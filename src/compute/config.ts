@@ -101,6 +101,17 @@ export function readCompute(keys: ParsedKeys, p: Problems, ctx: ComputeContext):
         );
     }
 
+    // Per-session usage rules and alarms read microVM USAGE_LOGS records; on Instances the
+    // instance type is the size and the bill is per instance-hour (docs/instances.md).
+    if (v.sessionInsights === "true") {
+        p.invalid(
+            "sessionInsights",
+            v.sessionInsights,
+            "false or unset with computeType instances: a session is a whole instance of its type (billed per instance-hour), so there are no per-session usage rules, alarms or queries",
+            "remove the key",
+        );
+    }
+
     const architecture: InstanceArchitecture = v.instanceArchitecture;
     // Images this stack builds, and code runtimes, are linux/arm64: only an existing image
     // (containerUri) can have been built for x86_64.

@@ -487,7 +487,7 @@ export const KEYS = {
                 says("true, false, or empty (the kind's default: on in all-in-one, off in agent stacks)", "false"),
             ),
         example: fixed("false"),
-        text: "`true` or `false`: per runtime, 4 Contributor Insights rules (100 per Region), the per-session vCPU, memory and usage-silence alarms that read them, and 4 saved Logs Insights queries (1,000 per Region); empty means on in all-in-one stacks, off in agent stacks, so that AgentCore's 1,000-runtime quota binds first ([docs/topology.md](docs/topology.md#quotas))",
+        text: "`true` or `false`: per runtime, 4 Contributor Insights rules (100 per Region), the per-session vCPU, memory and usage-silence alarms that read them, and 4 saved Logs Insights queries (1,000 per Region); empty means on in all-in-one stacks, off in agent stacks, so that AgentCore's 1,000-runtime quota binds first ([docs/topology.md](docs/topology.md#quotas)); none on Instances, where `true` is refused ([docs/instances.md](docs/instances.md#observability-and-cost))",
         defaultText: "on in `all-in-one`, off in `agent`",
     }),
 } as const;

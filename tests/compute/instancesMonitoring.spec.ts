@@ -7,7 +7,7 @@
  * errors, throttles, client errors and latency are runtime metrics of both and stay.
  */
 import { expect } from "chai";
-import { ofType, runStackOnce } from "../helpers";
+import { configProblems, ofType, rawStack, runStackOnce } from "../helpers";
 
 const ERRORS_THROTTLES_LATENCY = [
     "agentcore-staging-support_agent-SystemErrors",
@@ -44,5 +44,20 @@ describe("Instances: alarms that stay meaningful", function () {
                 "AWS/Bedrock-AgentCore",
             );
         }
+    });
+});
+
+describe("Instances: sessionInsights", () => {
+    it("refuses sessionInsights true on Instances; false, unset and true on microVMs are accepted", () => {
+        expect(
+            configProblems(rawStack("staging", { computeType: "instances", sessionInsights: "true" })),
+        ).to.deep.equal([
+            `sessionInsights "true" is invalid: false or unset with computeType instances: a session is a whole instance of its type (billed per instance-hour), so there are no per-session usage rules, alarms or queries (e.g. remove the key)`,
+        ]);
+        expect(
+            configProblems(rawStack("staging", { computeType: "instances", sessionInsights: "false" })),
+        ).to.deep.equal([]);
+        expect(configProblems(rawStack("staging", { computeType: "instances" }))).to.deep.equal([]);
+        expect(configProblems(rawStack("staging", { sessionInsights: "true" }))).to.deep.equal([]);
     });
 });
