@@ -67,7 +67,18 @@ export const COUNT_LIMITS = {
     environmentVariablesPerRuntime: 50,
     /** Endpoints per AgentCore runtime: 10 (AgentCore quotas). */
     endpointsPerRuntime: 10,
+    /**
+     * Persistent volumes per capacity provider: 5, each 1 to 65,536 GiB, named
+     * `[a-zA-Z][a-zA-Z0-9_-]{0,47}` (AgentCore API reference, CreateCapacityProvider
+     * ec2Configuration volumes, EbsVolumeConfiguration, CapacityProviderVolumeConfiguration).
+     */
+    volumesPerCapacityProvider: 5,
+    volumeMinGiB: 1,
+    volumeMaxGiB: 65_536,
 } as const;
+
+/** A capacity provider volume's name, as a runtime mounts it (CapacityProviderVolumeConfiguration volumeName). */
+export const CAPACITY_PROVIDER_VOLUME_NAME = /^[a-zA-Z][a-zA-Z0-9_-]{0,47}$/;
 
 /** A name rule: length bounds and a pattern. */
 export interface NameLimit {

@@ -6,7 +6,14 @@
  * and the value; [] when all fit.
  */
 import { RecordedResource } from "../plan/offline/mocks";
-import { COUNT_LIMITS, NAME_LIMITS, POLICY_INPUTS, POLICY_SIZE_LIMITS, TAG_LIMITS } from "./limits";
+import {
+    CAPACITY_PROVIDER_VOLUME_NAME,
+    COUNT_LIMITS,
+    NAME_LIMITS,
+    POLICY_INPUTS,
+    POLICY_SIZE_LIMITS,
+    TAG_LIMITS,
+} from "./limits";
 import { TYPES } from "./tokens";
 
 /** S3 objects (an upload and a copy): 10 tags each, not 50. */
@@ -125,6 +132,31 @@ function insightRuleKeyBreach(r: RecordedResource): string | undefined {
         : undefined;
 }
 
+/** Capacity provider volumes: at most 5, each 1-65,536 GiB with a name a runtime can mount. */
+function capacityProviderVolumeBreaches(r: RecordedResource): string[] {
+    const compute = r.inputs.computeConfiguration as { ec2Configuration?: { volumes?: unknown } } | undefined;
+    const volumes = list(compute?.ec2Configuration?.volumes);
+    const out: string[] = [];
+    if (volumes.length > COUNT_LIMITS.volumesPerCapacityProvider) {
+        out.push(`${r.type} ${r.name}: ${volumes.length} volumes, at most ${COUNT_LIMITS.volumesPerCapacityProvider}`);
+    }
+    volumes.forEach((v, i) => {
+        const ebs = (v as { ebsConfiguration?: { name?: unknown; sizeGiB?: unknown } }).ebsConfiguration ?? {};
+        const size = Number(ebs.sizeGiB);
+        if (!Number.isInteger(size) || size < COUNT_LIMITS.volumeMinGiB || size > COUNT_LIMITS.volumeMaxGiB) {
+            out.push(
+                `${r.type} ${r.name}: volumes[${i}] sizeGiB ${String(ebs.sizeGiB)}, from ${COUNT_LIMITS.volumeMinGiB} to ${COUNT_LIMITS.volumeMaxGiB}`,
+            );
+        }
+        if (typeof ebs.name !== "string" || !CAPACITY_PROVIDER_VOLUME_NAME.test(ebs.name)) {
+            out.push(
+                `${r.type} ${r.name}: volumes[${i}] name ${JSON.stringify(ebs.name)} breaks ${CAPACITY_PROVIDER_VOLUME_NAME.source}`,
+            );
+        }
+    });
+    return out;
+}
+
 export function limitBreaches(resources: readonly RecordedResource[]): string[] {
     const out: string[] = [];
     const inlineByRole = new Map<string, number>();
@@ -140,6 +172,9 @@ export function limitBreaches(resources: readonly RecordedResource[]): string[] 
                   : undefined;
         if (countBreach) {
             out.push(countBreach);
+        }
+        if (r.type === TYPES.nativeCapacityProvider) {
+            out.push(...capacityProviderVolumeBreaches(r));
         }
         const where = `${r.type} ${r.name}`;
         const pairs = tagPairs(r.inputs.tags);

@@ -9,6 +9,7 @@
  */
 import { expect } from "chai";
 import { simulate } from "../iamSimulation";
+import { limitBreaches } from "../../src/aws/limitsCheck";
 import { configOf, configProblems, one, ofType, rawStack, runStackOnce } from "../helpers";
 
 const INSTANCES = { computeType: "instances" };
@@ -190,5 +191,44 @@ describe("Instances: persistent volumes, the stack", function () {
         expect(ofType(microvm, "aws:iam/role:Role").map((x) => x.name)).to.not.include(
             "agentcore-staging-operator-role",
         );
+    });
+});
+
+describe("Instances: persistent volumes inside AWS's limits (src/aws/limitsCheck.ts)", function () {
+    this.timeout(60_000);
+    const FIVE = [1, 2, 3, 4, 5].map((n) => ({ name: `v${n}`, sizeGiB: n === 5 ? 65536 : 1 }));
+
+    it("five volumes at the size bounds render inside the limits", async () => {
+        const r = await runStackOnce("staging", { ...INSTANCES, instanceVolumes: JSON.stringify(FIVE) });
+        expect(r.error).to.equal(undefined);
+        expect(limitBreaches(r.resources).filter((b) => b.includes("CapacityProvider"))).to.deep.equal([]);
+    });
+
+    it("catches a sixth volume, a size outside 1-65,536 GiB and a name AWS refuses", async () => {
+        const r = await runStackOnce("staging", { ...INSTANCES, instanceVolumes: JSON.stringify(FIVE) });
+        const broken = r.resources.map((res) => {
+            if (res.type !== "aws-native:bedrockagentcore:CapacityProvider") return res;
+            const compute = res.inputs.computeConfiguration as { ec2Configuration: Record<string, unknown> };
+            const volumes = compute.ec2Configuration.volumes as { ebsConfiguration: Record<string, unknown> }[];
+            const six = [
+                { ebsConfiguration: { ...volumes[0].ebsConfiguration, sizeGiB: 0 } },
+                ...volumes.slice(1),
+                { ebsConfiguration: { ...volumes[0].ebsConfiguration, name: "6th", sizeGiB: 65537 } },
+            ];
+            return {
+                ...res,
+                inputs: {
+                    ...res.inputs,
+                    computeConfiguration: { ec2Configuration: { ...compute.ec2Configuration, volumes: six } },
+                },
+            };
+        });
+        const where = "aws-native:bedrockagentcore:CapacityProvider agentcore-staging-capacity-provider";
+        expect(limitBreaches(broken).filter((b) => b.includes("CapacityProvider"))).to.deep.equal([
+            `${where}: 6 volumes, at most 5`,
+            `${where}: volumes[0] sizeGiB 0, from 1 to 65536`,
+            `${where}: volumes[5] sizeGiB 65537, from 1 to 65536`,
+            `${where}: volumes[5] name "6th" breaks ^[a-zA-Z][a-zA-Z0-9_-]{0,47}$`,
+        ]);
     });
 });
