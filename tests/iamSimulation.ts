@@ -49,3 +49,46 @@ export async function simulate(r: SimulatedRequest): Promise<string> {
     }
     return response.overallResult;
 }
+
+/**
+ * A stack key's policy that delegates to IAM (the account root statement, src/security/kmsKey.ts):
+ * KMS authorizes only what the key policy allows, so a simulation of kms: actions needs it.
+ */
+export function accountRootKeyPolicy(account: string) {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "EnableIamPolicies",
+                Effect: "Allow",
+                Principal: { AWS: `arn:aws:iam::${account}:root` },
+                Action: "kms:*",
+                Resource: "*",
+            },
+        ],
+    };
+}
+
+/**
+ * How a role with a permissions boundary is decided on one action of its own account: its
+ * identity policy, its boundary, and for kms: actions the account-root key policy.
+ */
+export function roleDecider(role: string, boundary: unknown) {
+    const account = role.split(":")[4];
+    return (
+        policy: unknown,
+        action: string,
+        resource: string,
+        context: Record<string, string | string[]> = {},
+    ): Promise<string> =>
+        simulate({
+            principal: role,
+            action,
+            resource,
+            resourceAccount: account,
+            identity: [policy],
+            boundary,
+            resourcePolicy: action.startsWith("kms:") ? accountRootKeyPolicy(account) : undefined,
+            context,
+        });
+}

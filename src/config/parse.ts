@@ -89,12 +89,7 @@ function parseOne(
     const failed = () => (declaration.required ? undefined : declaration.default);
     const decoded = decode(declaration, text);
     if (!decoded.ok) {
-        p.invalid(
-            name,
-            shown(text),
-            decoded.allowed,
-            decoded.allowed === "true or false" ? "true" : declaration.example(ctx),
-        );
+        p.invalid(name, shown(text), decoded.allowed, decoded.example ?? declaration.example(ctx));
         return failed();
     }
     const result = parseValue(p, name, declaration.schema(ctx), decoded.value, declaration.example(ctx), shown);
@@ -155,7 +150,8 @@ function unknownFields(
     }
 }
 
-type Decoded = { ok: true; value: unknown } | { ok: false; allowed: string };
+/** A failure names what the type allows and, where the type alone decides it, its example. */
+type Decoded = { ok: true; value: unknown } | { ok: false; allowed: string; example?: string };
 
 /** Pulumi hands every value as a string; lists and maps arrive JSON-encoded. */
 function decode(declaration: KeyDeclaration<unknown>, text: string): Decoded {
@@ -169,7 +165,7 @@ function decode(declaration: KeyDeclaration<unknown>, text: string): Decoded {
         case "boolean":
             return text === "true" || text === "false"
                 ? { ok: true, value: text === "true" }
-                : { ok: false, allowed: "true or false" };
+                : { ok: false, allowed: "true or false", example: "true" };
         case "array": {
             const value = json(text);
             return value.ok && Array.isArray(value.value) && value.value.every((item) => typeof item === "string")

@@ -6,21 +6,11 @@
 import { expect } from "chai";
 import { runSimulation, Simulation } from "@cloud-copilot/iam-simulate";
 import { deployPolicy } from "../../bootstrap/iam";
+import { accountRootKeyPolicy } from "../iamSimulation";
 
 const ACCOUNT = "123456789012";
 const ctx = { accountId: ACCOUNT, region: "us-east-1", partition: "aws", dnsSuffix: "amazonaws.com" };
-const ACCOUNT_KEY_POLICY = {
-    Version: "2012-10-17",
-    Statement: [
-        {
-            Sid: "EnableIamPolicies",
-            Effect: "Allow",
-            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-            Action: "kms:*",
-            Resource: "*",
-        },
-    ],
-};
+const ACCOUNT_KEY_POLICY = accountRootKeyPolicy(ACCOUNT);
 const ROLE = `arn:aws:sts::${ACCOUNT}:assumed-role/agentcore-ci-deploy-development/run`;
 
 async function decide(action: string, resource: string, tags: Record<string, string> | undefined): Promise<string> {

@@ -10,7 +10,7 @@ import { expect } from "chai";
 import { validateBootstrapConfig } from "../../bootstrap/config";
 import { ciBoundaryPolicy, deployPolicy } from "../../bootstrap/iam";
 import { runProgram, runStack } from "../../src/plan/offline/runProgram";
-import { simulate } from "../iamSimulation";
+import { roleDecider } from "../iamSimulation";
 
 const ACCOUNT = "123456789012";
 const ctx = { partition: "aws", region: "us-east-1", accountId: ACCOUNT };
@@ -25,22 +25,8 @@ const SLR = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/runtime-instances.bed
 const instances = deployPolicy(ctx, "staging", { compute: "instances" });
 const microvm = deployPolicy(ctx, "staging");
 
-function decide(
-    policy: unknown,
-    action: string,
-    resource: string,
-    context: Record<string, string | string[]> = {},
-): Promise<string> {
-    return simulate({
-        principal: ROLE,
-        action,
-        resource,
-        resourceAccount: ACCOUNT,
-        identity: [policy],
-        boundary: ciBoundaryPolicy(ctx),
-        context,
-    });
-}
+// The staging deploy role with the CI boundary, as AWS decides its requests.
+const decide = roleDecider(ROLE, ciBoundaryPolicy(ctx));
 
 describe("bootstrap: deploy rights of an Instances stack", () => {
     it("adds exactly the capacity provider, operator role, service-linked role and instance profile grants", () => {

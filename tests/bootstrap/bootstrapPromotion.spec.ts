@@ -13,7 +13,7 @@ import { expect } from "chai";
 import * as yaml from "js-yaml";
 import { validateBootstrapConfig } from "../../bootstrap/config";
 import { ciBoundaryPolicy, deployPolicy } from "../../bootstrap/iam";
-import { simulate } from "../iamSimulation";
+import { roleDecider } from "../iamSimulation";
 import { REPO_ROOT } from "../helpers";
 
 const ACCOUNT = "123456789012";
@@ -29,35 +29,7 @@ const DEVELOPMENT_OBJECT =
     "arn:aws:s3:::agentcore-development-code-6850cb5/runtimes/support_agent_development/code.zip";
 const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`;
 
-/**
- * The stack key's policy delegates to IAM (the account root statement, src/security/kmsKey.ts):
- * KMS authorizes only what the key policy allows, so the simulation needs it.
- */
-const KEY_POLICY = {
-    Version: "2012-10-17",
-    Statement: [
-        {
-            Sid: "EnableIamPolicies",
-            Effect: "Allow",
-            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-            Action: "kms:*",
-            Resource: "*",
-        },
-    ],
-};
-
-function decide(policy: unknown, action: string, resource: string, context: Record<string, string> = {}) {
-    return simulate({
-        principal: ROLE,
-        action,
-        resource,
-        resourceAccount: ACCOUNT,
-        identity: [policy],
-        boundary: ciBoundaryPolicy(ctx),
-        resourcePolicy: action.startsWith("kms:") ? KEY_POLICY : undefined,
-        context,
-    });
-}
+const decide = roleDecider(ROLE, ciBoundaryPolicy(ctx));
 
 describe("bootstrap: the rights of a stack that promotes from another", () => {
     it("adds exactly the source's repositories, code objects and key (through S3)", () => {

@@ -7,11 +7,10 @@
  * c7g.medium, m7g.medium, r7g.medium (1 vCPU / 2 GiB) in use1-az1 and use1-az2.
  */
 import { expect } from "chai";
-import * as path from "path";
+import { agentStackOnInstances } from "./agentStackOnInstances";
 import { offeringProblem, unofferedInstanceTypes } from "../../src/compute/offerings";
 import { runStack } from "../../src/plan/offline/runProgram";
 import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT } from "../helpers";
-import { NETWORK_OUTPUTS as NETWORK } from "../topology/networkOutputs";
 
 const OFFERINGS_TOKEN = "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings";
 
@@ -74,13 +73,7 @@ describe("Instances: instance type offerings per AZ ID", function () {
     });
 
     it("an agent stack looks its zones up from the network stack's subnets", async () => {
-        const run = await runStack(
-            "agents-code",
-            { computeType: "instances" },
-            path.join(FIXTURES_ROOT, "topology"),
-            FIXTURE_SOURCE_ROOT,
-            { "acme/agentcore-private/network": NETWORK },
-        );
+        const run = await agentStackOnInstances();
         expect(run.error).to.equal(undefined);
         const subnets = run.invokes.filter((i) => i.token === "aws:ec2/getSubnet:getSubnet").map((i) => i.inputs.id);
         expect(subnets).to.deep.equal(["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]);

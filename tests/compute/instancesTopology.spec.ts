@@ -5,6 +5,7 @@
  * security group, with the runtime wired to it and no network configuration of its own.
  */
 import { expect } from "chai";
+import { agentStackOnInstances } from "./agentStackOnInstances";
 import * as path from "path";
 import { runStack } from "../../src/plan/offline/runProgram";
 import { NETWORK_OUTPUTS as NETWORK } from "../topology/networkOutputs";
@@ -73,13 +74,7 @@ describe("Instances in an agent stack", function () {
     this.timeout(60000);
 
     it("places the provider in the network stack's subnets and security group; the runtime has no network of its own", async () => {
-        const run = await runStack(
-            "agents-code",
-            { computeType: "instances" },
-            path.join(FIXTURES_ROOT, "topology"),
-            FIXTURE_SOURCE_ROOT,
-            { "acme/agentcore-private/network": NETWORK },
-        );
+        const run = await agentStackOnInstances();
         expect(run.error).to.equal(undefined);
         const providers = run.resources.filter((r) => r.type === CAPACITY_PROVIDER);
         expect(providers).to.have.length(1);

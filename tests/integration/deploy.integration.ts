@@ -6,7 +6,6 @@
  * set and that a real USAGE_LOGS record matches a reading the per-session alarms use (a
  * mismatch names the field: src/observability/usageRecordShape.ts), and always tears the stack down (two-pass teardown: AgentCore's ENIs linger).
  */
-import { BedrockAgentCoreClient, InvokeAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore";
 import { BedrockAgentCoreControlClient, GetAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { CloudWatchClient, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
@@ -20,6 +19,7 @@ import { runTeardown } from "../../src/release/teardown";
 import { PROJECT_ROOT } from "../../src/plan/offline/stackFiles";
 import { matchUsageRecord } from "../../src/observability/usageRecordShape";
 import { alarmSeries, exactDimensions, seriesKey } from "./metrics";
+import { invokeSampleAgent } from "./invoke";
 import { IT_ENV } from "./prerequisites";
 import { ephemeralStackName, integrationStackConfig, IT_RUNTIME } from "./stackConfig";
 
@@ -96,22 +96,7 @@ describe("integration: deploy the real program to a sandbox account", function (
     });
 
     it("invokes the sample agent", async () => {
-        const data = new BedrockAgentCoreClient({ region });
-        const response = await data.send(
-            new InvokeAgentRuntimeCommand({
-                agentRuntimeArn: runtime.arn,
-                qualifier: "DEFAULT",
-                // At least 33 characters, as the service requires.
-                runtimeSessionId: `${randomUUID()}-${randomUUID()}`,
-                contentType: "application/json",
-                accept: "application/json",
-                payload: Buffer.from(env[IT_ENV.payload] ?? JSON.stringify({ prompt: "Reply with the word pong." })),
-            }),
-        );
-        expect(response.statusCode).to.equal(200);
-        const body = await response.response?.transformToString();
-        log(`agent replied: ${(body ?? "").slice(0, 200)}`);
-        expect(body ?? "").not.to.equal("");
+        await invokeSampleAgent(region, runtime.arn, env, log);
     });
 
     it("every metric series the alarms watch exists, with its exact dimension set", async () => {

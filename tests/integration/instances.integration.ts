@@ -7,7 +7,6 @@
  * runs in one of the stack's agent subnets with only the runtime security group and has no
  * public IP address. It always tears the stack down (the two passes of `npm run teardown`).
  */
-import { BedrockAgentCoreClient, InvokeAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore";
 import { BedrockAgentCoreControlClient, GetAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { DescribeInstancesCommand, EC2Client, Instance } from "@aws-sdk/client-ec2";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
@@ -18,6 +17,7 @@ import * as path from "path";
 import { automationTeardownOps } from "../../src/release/automationOps";
 import { runTeardown } from "../../src/release/teardown";
 import { PROJECT_ROOT } from "../../src/plan/offline/stackFiles";
+import { invokeSampleAgent } from "./invoke";
 import { IT_ENV } from "./prerequisites";
 import { ephemeralStackName, instancesStackConfig, IT_RUNTIME } from "./stackConfig";
 
@@ -109,21 +109,7 @@ describe("integration: an Instances runtime in a sandbox account", function () {
     });
 
     it("invokes the sample agent on an instance", async () => {
-        const data = new BedrockAgentCoreClient({ region });
-        const response = await data.send(
-            new InvokeAgentRuntimeCommand({
-                agentRuntimeArn: out.runtime.arn,
-                qualifier: "DEFAULT",
-                runtimeSessionId: `${randomUUID()}-${randomUUID()}`,
-                contentType: "application/json",
-                accept: "application/json",
-                payload: Buffer.from(env[IT_ENV.payload] ?? JSON.stringify({ prompt: "Reply with the word pong." })),
-            }),
-        );
-        expect(response.statusCode).to.equal(200);
-        const body = await response.response?.transformToString();
-        log(`agent replied: ${(body ?? "").slice(0, 200)}`);
-        expect(body ?? "").not.to.equal("");
+        await invokeSampleAgent(region, out.runtime.arn, env, log);
     });
 
     it("the session's instance is private: in an agent subnet, only the runtime security group, no public IP", async () => {

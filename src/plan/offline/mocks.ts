@@ -616,15 +616,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 };
             }
             case TYPES.s3BucketObject: {
-                // S3 gives every upload to a versioned bucket a new version ID; the mock derives
-                // it from the inputs, so the same upload keeps its version.
-                const version = Buffer.from(
-                    createHash("sha256")
-                        .update(`${seed}/${JSON.stringify(inputs)}`)
-                        .digest(),
-                )
-                    .toString("base64url")
-                    .slice(0, 32);
+                const version = objectVersionId(seed, inputs);
                 return {
                     id: `${inputs.bucket}/${inputs.key}`,
                     computed: {
@@ -635,14 +627,8 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 };
             }
             case TYPES.s3ObjectCopy: {
-                // Each copy is a new version of the target key; the same inputs keep theirs.
-                const version = Buffer.from(
-                    createHash("sha256")
-                        .update(`${seed}/${JSON.stringify(inputs)}`)
-                        .digest(),
-                )
-                    .toString("base64url")
-                    .slice(0, 32);
+                // Each copy is a new version of the target key.
+                const version = objectVersionId(seed, inputs);
                 return {
                     id: String(inputs.key),
                     computed: {
@@ -704,4 +690,18 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { id: `${name}-${stableHex(seed, 8)}`, computed: {} };
         }
     }
+}
+
+/**
+ * S3 gives every write to a versioned bucket (an upload, a copy) a new version ID; the mock
+ * derives it from the inputs, so the same write keeps its version.
+ */
+function objectVersionId(seed: string, inputs: unknown): string {
+    return Buffer.from(
+        createHash("sha256")
+            .update(`${seed}/${JSON.stringify(inputs)}`)
+            .digest(),
+    )
+        .toString("base64url")
+        .slice(0, 32);
 }

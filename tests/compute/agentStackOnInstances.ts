@@ -1,0 +1,23 @@
+/**
+ * The fixture agent stack (`tests/fixtures/topology`, agents-code) on Instances, run once under
+ * the mocks and shared by the specs that read it (placement, the offering lookup).
+ */
+import * as path from "path";
+import { runStack } from "../../src/plan/offline/runProgram";
+import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT } from "../helpers";
+import { NETWORK_OUTPUTS } from "../topology/networkOutputs";
+
+let run: ReturnType<typeof runStack> | undefined;
+
+export function agentStackOnInstances(): ReturnType<typeof runStack> {
+    run ??= runStack(
+        "agents-code",
+        { computeType: "instances" },
+        path.join(FIXTURES_ROOT, "topology"),
+        FIXTURE_SOURCE_ROOT,
+        {
+            "acme/agentcore-private/network": NETWORK_OUTPUTS,
+        },
+    );
+    return run;
+}
