@@ -70,15 +70,23 @@ const adminIdentity = [
     { name: "admin", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } },
 ];
 
+/** The request context AWS fills in for a call from the stack's VPC through its bedrock-agentcore endpoint. */
 const fromStackEndpoint = { "aws:SourceVpc": VPC, "aws:SourceVpce": VPCE };
+/** From the stack's VPC, without the endpoint's ID (the owning stack's endpoint, another endpoint in the VPC). */
+const fromStackVpc = { "aws:SourceVpc": VPC };
+/** A call over the public endpoint carries neither key. */
+const fromPublicEndpoint = {};
 const fromOtherVpc = { "aws:SourceVpc": OTHER_VPC, "aws:SourceVpce": OTHER_VPCE };
 
+type Principal = string | typeof anonymousPrincipal;
+type Context = Record<string, string | string[]>;
+
 interface Request {
-    readonly principal: string | typeof anonymousPrincipal;
+    readonly principal: Principal;
     readonly action: string;
     readonly resource: string;
     readonly resourceAccount?: string;
-    readonly context?: Record<string, string | string[]>;
+    readonly context?: Context;
     readonly resourcePolicy?: unknown;
     /** Policies of the endpoints the request passes through; none for the public endpoint. */
     readonly endpointPolicies?: unknown[];
@@ -96,40 +104,35 @@ async function decide(r: Request): Promise<string> {
 
 const agentcoreEndpoint = endpointPolicy("bedrock-agentcore", endpointInput);
 const invoke = "bedrock-agentcore:InvokeAgentRuntime";
+/** The request passes through the stack's bedrock-agentcore endpoint, under its policy. */
+const viaAgentcoreEndpoint = { endpointPolicies: [agentcoreEndpoint] };
+
+/**
+ * Decides a caller's request, from an origin, to `resource` under its resource policy: an
+ * InvokeAgentRuntime unless `more` names another action. `rest` is what every request sets.
+ */
+function requestsTo(resource: string, resourcePolicy: unknown, rest: Partial<Request> = {}) {
+    return (principal: Principal, context: Context, more: Partial<Request> = {}) =>
+        decide({ principal, action: invoke, resource, context, resourcePolicy, ...rest, ...more });
+}
+
+/** Decides a request through one of the stack's endpoints, under that endpoint's policy. */
+function through(policy: unknown, context: Context = fromStackEndpoint) {
+    return (principal: Principal, action: string, resource: string, more: Partial<Request> = {}) =>
+        decide({ principal, action, resource, context, endpointPolicies: [policy], ...more });
+}
 
 describe("inbound simulation: runtime resource policy (SigV4 runtime)", () => {
+    const sigv4 = requestsTo(RUNTIME, sigv4Policy);
+
     it("allows this account's caller invoking through the stack's bedrock-agentcore endpoint", async () => {
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: RUNTIME,
-                context: fromStackEndpoint,
-                resourcePolicy: sigv4Policy,
-                endpointPolicies: [agentcoreEndpoint],
-            }),
-        ).to.equal("Allowed");
+        expect(await sigv4(CALLER, fromStackEndpoint, viaAgentcoreEndpoint)).to.equal("Allowed");
     });
 
     it("allows the same call on the version-pinned endpoint resource too, under the endpoint's own policy (hierarchical check)", async () => {
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: ENDPOINT,
-                context: fromStackEndpoint,
-                resourcePolicy: sigv4EndpointPolicy,
-                endpointPolicies: [agentcoreEndpoint],
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: ENDPOINT,
-                resourcePolicy: sigv4EndpointPolicy,
-            }),
-        ).to.equal("ExplicitlyDenied");
+        const pinned = requestsTo(ENDPOINT, sigv4EndpointPolicy);
+        expect(await pinned(CALLER, fromStackEndpoint, viaAgentcoreEndpoint)).to.equal("Allowed");
+        expect(await pinned(CALLER, fromPublicEndpoint)).to.equal("ExplicitlyDenied");
     });
 
     it('names the exact ARN it is attached to in every statement, as AWS\'s examples do (no Resource "*")', () => {
@@ -144,97 +147,44 @@ describe("inbound simulation: runtime resource policy (SigV4 runtime)", () => {
     });
 
     it("explicitly denies the same caller over the public endpoint, even with an admin identity policy", async () => {
-        expect(
-            await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: sigv4Policy }),
-        ).to.equal("ExplicitlyDenied");
+        expect(await sigv4(CALLER, fromPublicEndpoint)).to.equal("ExplicitlyDenied");
     });
 
     it("explicitly denies the same caller from another VPC through that VPC's endpoint", async () => {
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: RUNTIME,
-                context: fromOtherVpc,
-                resourcePolicy: sigv4Policy,
-            }),
-        ).to.equal("ExplicitlyDenied");
+        expect(await sigv4(CALLER, fromOtherVpc)).to.equal("ExplicitlyDenied");
     });
 
     it("admits a request that carries only the stack's VPC, or only the stack's endpoint (either origin suffices)", async () => {
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpc": VPC },
-                resourcePolicy: sigv4Policy,
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpce": VPCE },
-                resourcePolicy: sigv4Policy,
-            }),
-        ).to.equal("Allowed");
+        expect(await sigv4(CALLER, fromStackVpc)).to.equal("Allowed");
+        expect(await sigv4(CALLER, { "aws:SourceVpce": VPCE })).to.equal("Allowed");
     });
 
     it("plain StringNotEquals (which the pack also accepts as a fence) denies an absent key just like …IfExists", async () => {
-        const plain = {
+        const plain = requestsTo(RUNTIME, {
             ...sigv4Policy,
             Statement: sigv4Policy.Statement.map((s) =>
                 s.Effect === "Deny"
                     ? { ...s, Condition: { StringNotEquals: s.Condition?.StringNotEqualsIfExists ?? {} } }
                     : s,
             ),
-        };
-        expect(await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: plain })).to.equal(
-            "ExplicitlyDenied",
-        );
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpce": VPCE },
-                resourcePolicy: plain,
-            }),
-        ).to.equal("Allowed");
+        });
+        expect(await plain(CALLER, fromPublicEndpoint)).to.equal("ExplicitlyDenied");
+        expect(await plain(CALLER, { "aws:SourceVpce": VPCE })).to.equal("Allowed");
     });
 
     it("near miss: a look-alike VPC ID one character off is denied", async () => {
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60719" },
-                resourcePolicy: sigv4Policy,
-            }),
-        ).to.equal("ExplicitlyDenied");
+        expect(await sigv4(CALLER, { "aws:SourceVpc": "vpc-0a1b2c3d4e5f60719" })).to.equal("ExplicitlyDenied");
     });
 
     it("denies every documented invocation action from outside, not only InvokeAgentRuntime", async () => {
         for (const action of INVOKE_ACTIONS) {
-            expect(
-                await decide({ principal: CALLER, action, resource: RUNTIME, resourcePolicy: sigv4Policy }),
-                action,
-            ).to.equal("ExplicitlyDenied");
+            expect(await sigv4(CALLER, fromPublicEndpoint, { action }), action).to.equal("ExplicitlyDenied");
         }
     });
 
     it("leaves management to IAM: the deployer outside the VPC may still update the runtime", async () => {
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "bedrock-agentcore:UpdateAgentRuntime",
-                resource: RUNTIME,
-                resourcePolicy: sigv4Policy,
-            }),
-        ).to.equal("Allowed");
+        const update = { action: "bedrock-agentcore:UpdateAgentRuntime" };
+        expect(await sigv4(CALLER, fromPublicEndpoint, update)).to.equal("Allowed");
     });
 
     it("allows a configured principal of another account from the VPC, and no other principal of that account", async () => {
@@ -244,107 +194,33 @@ describe("inbound simulation: runtime resource policy (SigV4 runtime)", () => {
                 policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: invoke, Resource: "*" }] },
             },
         ];
-        expect(
-            await decide({
-                principal: PARTNER,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpc": VPC },
-                resourcePolicy: sigv4Policy,
-                identity,
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: STRANGER,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpc": VPC },
-                resourcePolicy: sigv4Policy,
-                identity,
-            }),
-        ).to.equal("ImplicitlyDenied");
-        expect(
-            await decide({
-                principal: PARTNER,
-                action: invoke,
-                resource: RUNTIME,
-                resourcePolicy: sigv4Policy,
-                identity,
-            }),
-        ).to.equal("ExplicitlyDenied");
+        expect(await sigv4(PARTNER, fromStackVpc, { identity })).to.equal("Allowed");
+        expect(await sigv4(STRANGER, fromStackVpc, { identity })).to.equal("ImplicitlyDenied");
+        expect(await sigv4(PARTNER, fromPublicEndpoint, { identity })).to.equal("ExplicitlyDenied");
     });
 });
 
 describe("inbound simulation: runtime resource policy (JWT runtime)", () => {
+    const jwt = requestsTo(RUNTIME, jwtPolicy);
+
     it("allows a JWT caller (no IAM principal) through the stack's endpoint", async () => {
-        expect(
-            await decide({
-                principal: anonymousPrincipal,
-                action: invoke,
-                resource: RUNTIME,
-                context: fromStackEndpoint,
-                resourcePolicy: jwtPolicy,
-                endpointPolicies: [agentcoreEndpoint],
-            }),
-        ).to.equal("Allowed");
+        expect(await jwt(anonymousPrincipal, fromStackEndpoint, viaAgentcoreEndpoint)).to.equal("Allowed");
     });
 
     it("explicitly denies a JWT caller from outside the VPC", async () => {
-        expect(
-            await decide({
-                principal: anonymousPrincipal,
-                action: invoke,
-                resource: RUNTIME,
-                resourcePolicy: jwtPolicy,
-            }),
-        ).to.equal("ExplicitlyDenied");
-        expect(
-            await decide({
-                principal: anonymousPrincipal,
-                action: invoke,
-                resource: RUNTIME,
-                context: fromOtherVpc,
-                resourcePolicy: jwtPolicy,
-            }),
-        ).to.equal("ExplicitlyDenied");
+        expect(await jwt(anonymousPrincipal, fromPublicEndpoint)).to.equal("ExplicitlyDenied");
+        expect(await jwt(anonymousPrincipal, fromOtherVpc)).to.equal("ExplicitlyDenied");
     });
 
     it("explicitly denies an IAM caller of this account from outside the VPC too", async () => {
-        expect(
-            await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: jwtPolicy }),
-        ).to.equal("ExplicitlyDenied");
+        expect(await jwt(CALLER, fromPublicEndpoint)).to.equal("ExplicitlyDenied");
     });
 
     it("admits the same origins the Deny admits: the stack's VPC alone, or the stack's endpoint alone", async () => {
-        expect(
-            await decide({
-                principal: anonymousPrincipal,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpc": VPC },
-                resourcePolicy: jwtPolicy,
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: anonymousPrincipal,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpce": VPCE },
-                resourcePolicy: jwtPolicy,
-            }),
-        ).to.equal("Allowed");
+        expect(await jwt(anonymousPrincipal, fromStackVpc)).to.equal("Allowed");
+        expect(await jwt(anonymousPrincipal, { "aws:SourceVpce": VPCE })).to.equal("Allowed");
         // Near miss: another endpoint in another VPC matches neither origin.
-        expect(
-            await decide({
-                principal: anonymousPrincipal,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpce": OTHER_VPCE },
-                resourcePolicy: jwtPolicy,
-            }),
-        ).to.equal("ExplicitlyDenied");
+        expect(await jwt(anonymousPrincipal, { "aws:SourceVpce": OTHER_VPCE })).to.equal("ExplicitlyDenied");
     });
 
     it("has one Allow per origin, keyed exactly like the Deny", () => {
@@ -390,27 +266,10 @@ describe("inbound simulation: a fence without the stack's endpoint (createEndpoi
     });
 
     it("admits the VPC (the owning stack's endpoint carries it) and denies everything else", async () => {
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: RUNTIME,
-                context: { "aws:SourceVpc": VPC, "aws:SourceVpce": OTHER_VPCE },
-                resourcePolicy: vpcOnly,
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: CALLER,
-                action: invoke,
-                resource: RUNTIME,
-                context: fromOtherVpc,
-                resourcePolicy: vpcOnly,
-            }),
-        ).to.equal("ExplicitlyDenied");
-        expect(
-            await decide({ principal: CALLER, action: invoke, resource: RUNTIME, resourcePolicy: vpcOnly }),
-        ).to.equal("ExplicitlyDenied");
+        const fence = requestsTo(RUNTIME, vpcOnly);
+        expect(await fence(CALLER, { "aws:SourceVpc": VPC, "aws:SourceVpce": OTHER_VPCE })).to.equal("Allowed");
+        expect(await fence(CALLER, fromOtherVpc)).to.equal("ExplicitlyDenied");
+        expect(await fence(CALLER, fromPublicEndpoint)).to.equal("ExplicitlyDenied");
     });
 });
 
@@ -419,34 +278,20 @@ describe("inbound simulation: the stack's endpoints cannot reach other accounts"
         Version: "2012-10-17",
         Statement: [{ Effect: "Allow", Principal: "*", Action: "bedrock-agentcore:*", Resource: "*" }],
     };
+    const otherRuntime = requestsTo(OTHER_RUNTIME, openRuntimePolicy, {
+        resourceAccount: OTHER,
+        ...viaAgentcoreEndpoint,
+    });
+    const agentcore = through(agentcoreEndpoint);
 
     it("denies invoking another account's runtime through the bedrock-agentcore endpoint, with this account's or that account's credentials", async () => {
         for (const principal of [CALLER, STRANGER]) {
-            const decision = await decide({
-                principal,
-                action: invoke,
-                resource: OTHER_RUNTIME,
-                resourceAccount: OTHER,
-                context: fromStackEndpoint,
-                resourcePolicy: openRuntimePolicy,
-                endpointPolicies: [agentcoreEndpoint],
-            });
-            expect(decision, principal).to.equal("ImplicitlyDenied");
+            expect(await otherRuntime(principal, fromStackEndpoint), principal).to.equal("ImplicitlyDenied");
         }
     });
 
     it("denies a JWT caller reaching another account's runtime through the endpoint", async () => {
-        expect(
-            await decide({
-                principal: anonymousPrincipal,
-                action: invoke,
-                resource: OTHER_RUNTIME,
-                resourceAccount: OTHER,
-                context: fromStackEndpoint,
-                resourcePolicy: openRuntimePolicy,
-                endpointPolicies: [agentcoreEndpoint],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        expect(await otherRuntime(anonymousPrincipal, fromStackEndpoint)).to.equal("ImplicitlyDenied");
     });
 
     it("the endpoint's any-caller statement rests on the Resource ARN: with or without aws:ResourceAccount in the request, only this account's runtimes pass", async () => {
@@ -479,26 +324,11 @@ describe("inbound simulation: the stack's endpoints cannot reach other accounts"
     it("lets this account's callers use its other AgentCore resources (memory) but not another account's", async () => {
         const memory = (account: string) =>
             `arn:aws:bedrock-agentcore:us-east-1:${account}:memory/support_memory-AbCdEfGhIj`;
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "bedrock-agentcore:CreateEvent",
-                resource: memory(ACCOUNT),
-                context: fromStackEndpoint,
-                endpointPolicies: [agentcoreEndpoint],
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "bedrock-agentcore:CreateEvent",
-                resource: memory(OTHER),
-                resourceAccount: OTHER,
-                context: fromStackEndpoint,
-                resourcePolicy: openRuntimePolicy,
-                endpointPolicies: [agentcoreEndpoint],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        const open = { resourceAccount: OTHER, resourcePolicy: openRuntimePolicy };
+        expect(await agentcore(CALLER, "bedrock-agentcore:CreateEvent", memory(ACCOUNT))).to.equal("Allowed");
+        expect(await agentcore(CALLER, "bedrock-agentcore:CreateEvent", memory(OTHER), open)).to.equal(
+            "ImplicitlyDenied",
+        );
     });
 
     it("with organizationId, a caller of another account in the organization uses the endpoint; one outside it does not", async () => {
@@ -532,120 +362,49 @@ describe("inbound simulation: the stack's endpoints cannot reach other accounts"
     });
 
     it("pulls this account's image through ecr.dkr, and nothing from another account's repository", async () => {
-        const policy = endpointPolicy("ecr.dkr", endpointInput);
+        const ecr = through(endpointPolicy("ecr.dkr", endpointInput));
         const repo = (account: string, name: string) => `arn:aws:ecr:us-east-1:${account}:repository/${name}`;
         const openRepo = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "ecr:*" }] };
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "ecr:BatchGetImage",
-                resource: repo(ACCOUNT, "agents/support-agent"),
-                context: fromStackEndpoint,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "ecr:BatchGetImage",
-                resource: repo(OTHER, "public-tools"),
-                resourceAccount: OTHER,
-                context: fromStackEndpoint,
-                resourcePolicy: openRepo,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
-        expect(
-            await decide({
-                principal: STRANGER,
-                action: "ecr:PutImage",
-                resource: repo(OTHER, "drop-box"),
-                resourceAccount: OTHER,
-                context: fromStackEndpoint,
-                resourcePolicy: openRepo,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        const open = { resourceAccount: OTHER, resourcePolicy: openRepo };
+        expect(await ecr(CALLER, "ecr:BatchGetImage", repo(ACCOUNT, "agents/support-agent"))).to.equal("Allowed");
+        expect(await ecr(CALLER, "ecr:BatchGetImage", repo(OTHER, "public-tools"), open)).to.equal("ImplicitlyDenied");
+        expect(await ecr(STRANGER, "ecr:PutImage", repo(OTHER, "drop-box"), open)).to.equal("ImplicitlyDenied");
     });
 
     it("near miss: pushing into this account's own repository through the endpoint is denied (read only)", async () => {
-        const policy = endpointPolicy("ecr.api", endpointInput);
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "ecr:PutImage",
-                resource: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/support-agent`,
-                context: fromStackEndpoint,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        const ecrApi = through(endpointPolicy("ecr.api", endpointInput));
+        const repository = `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/agents/support-agent`;
+        expect(await ecrApi(CALLER, "ecr:PutImage", repository)).to.equal("ImplicitlyDenied");
     });
 
     it("reads ECR's layer bucket through the S3 gateway endpoint, and no other bucket", async () => {
-        const policy = endpointPolicy("s3", endpointInput);
-        const openBucket = (bucket: string) => ({
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Effect: "Allow",
-                    Principal: "*",
-                    Action: "s3:*",
-                    Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
-                },
-            ],
+        const s3 = through(endpointPolicy("s3", endpointInput), {
+            "aws:SourceVpc": VPC,
+            "aws:SourceVpce": "vpce-0s3gateway000000",
         });
-        const s3 = { "aws:SourceVpc": VPC, "aws:SourceVpce": "vpce-0s3gateway000000" };
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "s3:GetObject",
-                resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/sha256/layer",
-                context: s3,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "s3:GetObject",
-                resource: "arn:aws:s3:::exfil-bucket/loot",
-                resourceAccount: OTHER,
-                context: s3,
-                resourcePolicy: openBucket("exfil-bucket"),
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "s3:PutObject",
-                resource: "arn:aws:s3:::exfil-bucket/loot",
-                resourceAccount: OTHER,
-                context: s3,
-                resourcePolicy: openBucket("exfil-bucket"),
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        const exfil = {
+            resourceAccount: OTHER,
+            resourcePolicy: {
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Effect: "Allow",
+                        Principal: "*",
+                        Action: "s3:*",
+                        Resource: ["arn:aws:s3:::exfil-bucket", "arn:aws:s3:::exfil-bucket/*"],
+                    },
+                ],
+            },
+        };
+        const layer = "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/sha256/layer";
+        expect(await s3(CALLER, "s3:GetObject", layer)).to.equal("Allowed");
+        expect(await s3(CALLER, "s3:GetObject", "arn:aws:s3:::exfil-bucket/loot", exfil)).to.equal("ImplicitlyDenied");
+        expect(await s3(CALLER, "s3:PutObject", "arn:aws:s3:::exfil-bucket/loot", exfil)).to.equal("ImplicitlyDenied");
         // Near miss: the layer bucket of another region is not ECR's bucket for this stack.
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "s3:GetObject",
-                resource: "arn:aws:s3:::prod-us-west-2-starport-layer-bucket/sha256/layer",
-                context: s3,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        const otherRegionLayer = "arn:aws:s3:::prod-us-west-2-starport-layer-bucket/sha256/layer";
+        expect(await s3(CALLER, "s3:GetObject", otherRegionLayer)).to.equal("ImplicitlyDenied");
         // Near miss: nothing can be written to the layer bucket.
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "s3:PutObject",
-                resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/sha256/layer",
-                context: s3,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        expect(await s3(CALLER, "s3:PutObject", layer)).to.equal("ImplicitlyDenied");
     });
 
     it("reads the stack's code bucket only when given, and only for this account", async () => {
@@ -654,68 +413,31 @@ describe("inbound simulation: the stack's endpoints cannot reach other accounts"
             codeBucketArns: ["arn:aws:s3:::agentcore-code-production-123456789012"],
         });
         const object = "arn:aws:s3:::agentcore-code-production-123456789012/support_agent/bundle.zip";
-        expect(
-            await decide({ principal: CALLER, action: "s3:GetObject", resource: object, endpointPolicies: [withCode] }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "s3:GetObject",
-                resource: object,
-                endpointPolicies: [endpointPolicy("s3", endpointInput)],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        const read = (policy: unknown) =>
+            decide({ principal: CALLER, action: "s3:GetObject", resource: object, endpointPolicies: [policy] });
+        expect(await read(withCode)).to.equal("Allowed");
+        expect(await read(endpointPolicy("s3", endpointInput))).to.equal("ImplicitlyDenied");
     });
 
     it("writes logs of this account only", async () => {
-        const policy = endpointPolicy("logs", endpointInput);
+        const logs = through(endpointPolicy("logs", endpointInput));
         const group = (account: string) =>
             `arn:aws:logs:us-east-1:${account}:log-group:/aws/bedrock-agentcore/runtimes/support_agent_production-AbCdEfGhIj-DEFAULT:log-stream:s1`;
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "logs:PutLogEvents",
-                resource: group(ACCOUNT),
-                context: fromStackEndpoint,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: STRANGER,
-                action: "logs:PutLogEvents",
-                resource: group(OTHER),
-                resourceAccount: OTHER,
-                context: fromStackEndpoint,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        expect(await logs(CALLER, "logs:PutLogEvents", group(ACCOUNT))).to.equal("Allowed");
+        expect(await logs(STRANGER, "logs:PutLogEvents", group(OTHER), { resourceAccount: OTHER })).to.equal(
+            "ImplicitlyDenied",
+        );
     });
 
     it("invokes the configured model through bedrock-runtime, and no other", async () => {
-        const policy = endpointPolicy("bedrock-runtime", endpointInput);
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "bedrock:InvokeModel",
-                resource: MODEL,
-                context: fromStackEndpoint,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "bedrock:InvokeModel",
-                resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1",
-                context: fromStackEndpoint,
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        const bedrock = through(endpointPolicy("bedrock-runtime", endpointInput));
+        const otherModel = "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1";
+        expect(await bedrock(CALLER, "bedrock:InvokeModel", MODEL)).to.equal("Allowed");
+        expect(await bedrock(CALLER, "bedrock:InvokeModel", otherModel)).to.equal("ImplicitlyDenied");
     });
 
     it("lets only this account's callers use any other endpoint (sts)", async () => {
-        const policy = endpointPolicy("sts", endpointInput);
+        const sts = through(endpointPolicy("sts", endpointInput));
         const role = (account: string) => `arn:aws:iam::${account}:role/worker`;
         const trust = (account: string) => ({
             Version: "2012-10-17",
@@ -723,27 +445,11 @@ describe("inbound simulation: the stack's endpoints cannot reach other accounts"
                 { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" },
             ],
         });
-        expect(
-            await decide({
-                principal: CALLER,
-                action: "sts:AssumeRole",
-                resource: role(ACCOUNT),
-                context: fromStackEndpoint,
-                resourcePolicy: trust(ACCOUNT),
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("Allowed");
-        expect(
-            await decide({
-                principal: STRANGER,
-                action: "sts:AssumeRole",
-                resource: role(OTHER),
-                resourceAccount: OTHER,
-                context: fromStackEndpoint,
-                resourcePolicy: trust(OTHER),
-                endpointPolicies: [policy],
-            }),
-        ).to.equal("ImplicitlyDenied");
+        expect(await sts(CALLER, "sts:AssumeRole", role(ACCOUNT), { resourcePolicy: trust(ACCOUNT) })).to.equal(
+            "Allowed",
+        );
+        const otherAccount = { resourceAccount: OTHER, resourcePolicy: trust(OTHER) };
+        expect(await sts(STRANGER, "sts:AssumeRole", role(OTHER), otherAccount)).to.equal("ImplicitlyDenied");
     });
 });
 
@@ -754,52 +460,38 @@ describe("inbound simulation: deployer guardrail", () => {
     });
     const deployer = `arn:aws:iam::${ACCOUNT}:role/deployer`;
     const identity = [...adminIdentity, { name: "guardrail", policy: guardrail }];
-    const create = (context: Record<string, string | string[]>) =>
+    /** CreateAgentRuntime with these subnets and security groups in the request; an omitted list is absent. */
+    const create = (subnets?: string[], securityGroups?: string[]) =>
         decide({
             principal: deployer,
             action: "bedrock-agentcore:CreateAgentRuntime",
             resource: "*",
-            context,
+            context: {
+                ...(subnets ? { "bedrock-agentcore:subnets": subnets } : {}),
+                ...(securityGroups ? { "bedrock-agentcore:securityGroups": securityGroups } : {}),
+            },
             identity,
         });
 
     it("allows a runtime in the stack's subnets and security group", async () => {
         expect(
-            await create({
-                "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
-                "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"],
-            }),
+            await create(["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"], ["sg-0123456789abcdef0"]),
         ).to.equal("Allowed");
-        expect(
-            await create({
-                "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718"],
-                "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"],
-            }),
-        ).to.equal("Allowed");
+        expect(await create(["subnet-0a1b2c3d4e5f60718"], ["sg-0123456789abcdef0"])).to.equal("Allowed");
     });
 
     it("denies one foreign subnet or security group among the stack's", async () => {
         expect(
-            await create({
-                "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718", "subnet-0bad0bad0bad0bad0"],
-                "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"],
-            }),
+            await create(["subnet-0a1b2c3d4e5f60718", "subnet-0bad0bad0bad0bad0"], ["sg-0123456789abcdef0"]),
         ).to.equal("ExplicitlyDenied");
-        expect(
-            await create({
-                "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718"],
-                "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0", "sg-0bad0bad0bad0bad0"],
-            }),
-        ).to.equal("ExplicitlyDenied");
+        expect(await create(["subnet-0a1b2c3d4e5f60718"], ["sg-0123456789abcdef0", "sg-0bad0bad0bad0bad0"])).to.equal(
+            "ExplicitlyDenied",
+        );
     });
 
     it("denies a runtime without subnets or without security groups (a PUBLIC runtime sends neither)", async () => {
-        expect(await create({ "bedrock-agentcore:securityGroups": ["sg-0123456789abcdef0"] })).to.equal(
-            "ExplicitlyDenied",
-        );
-        expect(await create({ "bedrock-agentcore:subnets": ["subnet-0a1b2c3d4e5f60718"] })).to.equal(
-            "ExplicitlyDenied",
-        );
-        expect(await create({})).to.equal("ExplicitlyDenied");
+        expect(await create(undefined, ["sg-0123456789abcdef0"])).to.equal("ExplicitlyDenied");
+        expect(await create(["subnet-0a1b2c3d4e5f60718"])).to.equal("ExplicitlyDenied");
+        expect(await create()).to.equal("ExplicitlyDenied");
     });
 });
