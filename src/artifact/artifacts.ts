@@ -169,6 +169,36 @@ export class AgentArtifacts extends pulumi.ComponentResource {
             const a = runtime.artifact;
             const prefix = `${name}-${runtime.name}`;
             let access: pulumi.Output<Parameters<typeof artifactAccessPolicy>[0]>;
+            /**
+             * A code runtime runs one object version in this stack's bucket (its upload, or its
+             * copy of `copiedFrom`); returns what the runtime's read grant needs.
+             */
+            const codeObject = (
+                code: Extract<typeof a, { kind: "code" }>,
+                key: string,
+                versionId: pulumi.Output<string>,
+                copiedFrom?: ArtifactOutput["copiedFrom"],
+            ) => {
+                runtimeArtifacts[runtime.name] = {
+                    kind: "code",
+                    bucket: bucket!.id,
+                    key,
+                    versionId,
+                    runtime: code.runtime,
+                    entryPoint: code.entryPoint,
+                };
+                outputs[runtime.name] = pulumi.output({
+                    kind: "code" as const,
+                    code: { bucket: bucket!.id, key, versionId },
+                    ...(copiedFrom && { copiedFrom }),
+                    codeRuntime: code.runtime,
+                    entryPoint: [...code.entryPoint],
+                });
+                return pulumi.all([target, bucket!.arn, args.kmsKeyArn]).apply(([t, bucketArn, kmsKeyArn]) => ({
+                    ...t,
+                    codeObject: { bucketArn, key, kmsKeyArn },
+                }));
+            };
             if (a.kind === "container") {
                 runtimeArtifacts[runtime.name] = { kind: "container", containerUri: a.containerUri };
                 outputs[runtime.name] = pulumi.output({
@@ -236,24 +266,7 @@ export class AgentArtifacts extends pulumi.ComponentResource {
                     // Versioned and encrypted before the first upload, so every upload has a version.
                     { parent: this, dependsOn: bucketSettings },
                 );
-                runtimeArtifacts[runtime.name] = {
-                    kind: "code",
-                    bucket: bucket!.id,
-                    key,
-                    versionId: object.versionId,
-                    runtime: a.runtime,
-                    entryPoint: a.entryPoint,
-                };
-                outputs[runtime.name] = pulumi.output({
-                    kind: "code" as const,
-                    code: { bucket: bucket!.id, key, versionId: object.versionId },
-                    codeRuntime: a.runtime,
-                    entryPoint: [...a.entryPoint],
-                });
-                access = pulumi.all([target, bucket!.arn, args.kmsKeyArn]).apply(([t, bucketArn, kmsKeyArn]) => ({
-                    ...t,
-                    codeObject: { bucketArn, key, kmsKeyArn },
-                }));
+                access = codeObject(a, key, object.versionId);
             } else {
                 const s3 = a.source;
                 const key = promotedObjectKey(runtime.runtimeName, s3);
@@ -283,25 +296,11 @@ export class AgentArtifacts extends pulumi.ComponentResource {
                     // Retained in a protected stack: deleting a copy deletes every version of its key.
                     { parent: this, dependsOn: bucketSettings, retainOnDelete: protect },
                 );
-                runtimeArtifacts[runtime.name] = {
-                    kind: "code",
-                    bucket: bucket!.id,
-                    key,
-                    versionId: copy.versionId,
-                    runtime: a.runtime,
-                    entryPoint: a.entryPoint,
-                };
-                outputs[runtime.name] = pulumi.output({
-                    kind: "code" as const,
-                    code: { bucket: bucket!.id, key, versionId: copy.versionId },
-                    copiedFrom: { bucket: s3.bucket, key: s3.key, versionId: s3.versionId },
-                    codeRuntime: a.runtime,
-                    entryPoint: [...a.entryPoint],
+                access = codeObject(a, key, copy.versionId, {
+                    bucket: s3.bucket,
+                    key: s3.key,
+                    versionId: s3.versionId,
                 });
-                access = pulumi.all([target, bucket!.arn, args.kmsKeyArn]).apply(([t, bucketArn, kmsKeyArn]) => ({
-                    ...t,
-                    codeObject: { bucketArn, key, kmsKeyArn },
-                }));
             }
             this.accessPolicies.push(
                 new aws.iam.RolePolicy(

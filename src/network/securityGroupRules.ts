@@ -113,52 +113,61 @@ const NO_PATHS: CapabilityPaths = {
  * resource gateway opens. Never a public CIDR (config keeps idpCidrs private and in the VPC).
  */
 export function capabilityRules(paths: CapabilityPaths): SecurityGroupRuleSpec[] {
-    const nfs = { protocol: TCP, port: NFS_PORT } as const;
-    const https = { protocol: TCP, port: HTTPS_PORT } as const;
+    const runtimeNfs = tcpRules("runtime", "egress", NFS_PORT);
+    const identityProviderHttps = tcpRules("identityProvider", "egress", HTTPS_PORT);
     const rules: SecurityGroupRuleSpec[] = [];
     if (paths.nfsToVpc) {
-        rules.push({
-            role: "runtime-egress-nfs-vpc",
-            group: "runtime",
-            direction: "egress",
-            peer: { kind: "vpcCidr" },
-            ...nfs,
-            description: "NFS to EFS or S3 Files mount targets inside the VPC",
-        });
+        rules.push(
+            runtimeNfs(
+                "runtime-egress-nfs-vpc",
+                { kind: "vpcCidr" },
+                "NFS to EFS or S3 Files mount targets inside the VPC",
+            ),
+        );
     }
     for (const id of paths.nfsSecurityGroupIds) {
-        rules.push({
-            role: `runtime-egress-nfs-${id}`,
-            group: "runtime",
-            direction: "egress",
-            peer: { kind: "externalSecurityGroup", id },
-            ...nfs,
-            description: `NFS to the file system mount targets in ${id}`,
-        });
+        rules.push(
+            runtimeNfs(
+                `runtime-egress-nfs-${id}`,
+                { kind: "externalSecurityGroup", id },
+                `NFS to the file system mount targets in ${id}`,
+            ),
+        );
     }
     if (paths.identityProvider) {
         if (paths.identityProviderToVpc) {
-            rules.push({
-                role: "identity-provider-egress-vpc",
-                group: "identityProvider",
-                direction: "egress",
-                peer: { kind: "vpcCidr" },
-                ...https,
-                description: "HTTPS to the private identity provider inside the VPC",
-            });
+            rules.push(
+                identityProviderHttps(
+                    "identity-provider-egress-vpc",
+                    { kind: "vpcCidr" },
+                    "HTTPS to the private identity provider inside the VPC",
+                ),
+            );
         }
         for (const cidr of paths.identityProviderCidrs) {
-            rules.push({
-                role: `identity-provider-egress-${cidrSlug(cidr)}`,
-                group: "identityProvider",
-                direction: "egress",
-                peer: { kind: "cidr", cidr },
-                ...https,
-                description: `HTTPS to the private identity provider in ${cidr}`,
-            });
+            rules.push(
+                identityProviderHttps(
+                    `identity-provider-egress-${cidrSlug(cidr)}`,
+                    { kind: "cidr", cidr },
+                    `HTTPS to the private identity provider in ${cidr}`,
+                ),
+            );
         }
     }
     return rules;
+}
+
+/** The rules of one group in one direction on one TCP port: each names its role, peer and description. */
+function tcpRules(group: SecurityGroupRole, direction: "ingress" | "egress", port: SecurityGroupRuleSpec["port"]) {
+    return (role: string, peer: RulePeer, description: string): SecurityGroupRuleSpec => ({
+        role,
+        group,
+        direction,
+        peer,
+        protocol: TCP,
+        port,
+        description,
+    });
 }
 
 /** A CIDR as a logical-name fragment: 10.30.8.0/22 → 10-30-8-0-22. */
@@ -181,56 +190,44 @@ export function securityGroupRules(
 }
 
 function baseRules(network: Pick<NetworkConfig, "createEndpoints" | "endpointClientCidrs">): SecurityGroupRuleSpec[] {
-    const https = { protocol: TCP, port: HTTPS_PORT } as const;
-    const s3: SecurityGroupRuleSpec = {
-        role: "runtime-egress-s3",
-        group: "runtime",
-        direction: "egress",
-        peer: { kind: "s3PrefixList" },
-        ...https,
-        description: "HTTPS to S3 through the gateway endpoint (ECR image layers)",
-    };
+    const runtimeHttps = tcpRules("runtime", "egress", HTTPS_PORT);
+    const endpointHttps = tcpRules("endpoint", "ingress", HTTPS_PORT);
+    const s3 = runtimeHttps(
+        "runtime-egress-s3",
+        { kind: "s3PrefixList" },
+        "HTTPS to S3 through the gateway endpoint (ECR image layers)",
+    );
     if (!network.createEndpoints) {
         return [
-            {
-                role: "runtime-egress-vpc",
-                group: "runtime",
-                direction: "egress",
-                peer: { kind: "vpcCidr" },
-                ...https,
-                description: "HTTPS to the shared VPC endpoints owned by another stack in this VPC",
-            },
+            runtimeHttps(
+                "runtime-egress-vpc",
+                { kind: "vpcCidr" },
+                "HTTPS to the shared VPC endpoints owned by another stack in this VPC",
+            ),
             s3,
         ];
     }
     // A Set keeps one rule per CIDR even if the list repeats one (same logical name otherwise).
     const clients = [...new Set(network.endpointClientCidrs)];
     return [
-        {
-            role: "runtime-egress-endpoints",
-            group: "runtime",
-            direction: "egress",
-            peer: { kind: "securityGroup", group: "endpoint" },
-            ...https,
-            description: "HTTPS to the VPC interface endpoints (ECR, logs, AgentCore and configured services)",
-        },
+        runtimeHttps(
+            "runtime-egress-endpoints",
+            { kind: "securityGroup", group: "endpoint" },
+            "HTTPS to the VPC interface endpoints (ECR, logs, AgentCore and configured services)",
+        ),
         s3,
-        {
-            role: "endpoint-ingress-runtime",
-            group: "endpoint",
-            direction: "ingress",
-            peer: { kind: "securityGroup", group: "runtime" },
-            ...https,
-            description: "HTTPS from the AgentCore runtime ENIs",
-        },
-        ...clients.map((cidr): SecurityGroupRuleSpec => ({
-            role: `endpoint-ingress-client-${cidrSlug(cidr)}`,
-            group: "endpoint",
-            direction: "ingress",
-            peer: { kind: "cidr", cidr },
-            ...https,
-            description: `HTTPS from endpoint clients in ${cidr}`,
-        })),
+        endpointHttps(
+            "endpoint-ingress-runtime",
+            { kind: "securityGroup", group: "runtime" },
+            "HTTPS from the AgentCore runtime ENIs",
+        ),
+        ...clients.map((cidr) =>
+            endpointHttps(
+                `endpoint-ingress-client-${cidrSlug(cidr)}`,
+                { kind: "cidr", cidr },
+                `HTTPS from endpoint clients in ${cidr}`,
+            ),
+        ),
     ];
 }
 

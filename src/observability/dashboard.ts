@@ -7,10 +7,10 @@
  */
 import { Environment } from "../aws/agentcore";
 import { SizingBudget } from "../config/types";
-import { MetricTarget } from "./dimensions";
+import { MetricTarget, RuntimeMetric } from "./dimensions";
 import { MetricQuery, perEndpoint } from "./metricQueries";
 import { FAST_PERIOD_SECONDS, THRESHOLDS, cpuBudgetVcpu, memoryBudgetGb } from "./thresholds";
-import { USAGE_RULE_PERIOD_SECONDS, activeSessionQueries, busiestSessionQueries } from "./usage";
+import { USAGE_RULE_PERIOD_SECONDS, UsageMeasure, activeSessionQueries, busiestSessionQueries } from "./usage";
 import { errorsBySessionQuery } from "./logQueries";
 
 /** One runtime on the dashboard: its configured name plus the resolved metric target. */
@@ -114,44 +114,45 @@ function runtimeBand(input: DashboardInput, runtime: DashboardRuntime, y: number
         `measured per session from USAGE_LOGS in 5-minute averages · usage arrives up to 60 minutes late`;
     const row2 = y + 8;
     const row3 = y + 14;
+    /** A budget or alarm line across a graph. */
+    const mark = (label: string, value: number) => ({ annotations: { horizontal: [{ label, value }] } });
+    /** A graph of the first line: the endpoints' series of `metrics` (name, statistic, id prefix). */
+    const perEndpointGraph = (title: string, x: number, metrics: [RuntimeMetric, string, string][], extra = {}) =>
+        graph(
+            region,
+            title,
+            lines(metrics.flatMap(([name, stat, id]) => perEndpoint(runtime, name, stat, FAST_PERIOD_SECONDS, id))),
+            { x, y: y + 2, width: 6 },
+            { ...fast, ...extra },
+        );
+    /** A graph of the second line: the busiest session's use of one budget, against the budget. */
+    const busiestGraph = (title: string, x: number, measure: UsageMeasure, id: string, budget: [string, number]) =>
+        graph(
+            region,
+            title,
+            lines(
+                busiestSessionQueries(runtime.usageRules[measure], measure, USAGE_RULE_PERIOD_SECONDS, id),
+                new Set([id]),
+            ),
+            { x, y: row2, width: 8 },
+            { ...usage, ...mark(...budget) },
+        );
     return [
         { type: "text", x: 0, y, width: 24, height: 2, properties: { markdown: header } },
-        graph(
-            region,
-            "Invocations",
-            lines(perEndpoint(runtime, "Invocations", "Sum", FAST_PERIOD_SECONDS, "inv")),
-            { x: 0, y: y + 2, width: 6 },
-            fast,
-        ),
-        graph(
-            region,
-            "Errors (system / user)",
-            lines([
-                ...perEndpoint(runtime, "SystemErrors", "Sum", FAST_PERIOD_SECONDS, "se"),
-                ...perEndpoint(runtime, "UserErrors", "Sum", FAST_PERIOD_SECONDS, "ue"),
-            ]),
-            { x: 6, y: y + 2, width: 6 },
-            fast,
-        ),
-        graph(
-            region,
-            "Throttles",
-            lines(perEndpoint(runtime, "Throttles", "Sum", FAST_PERIOD_SECONDS, "thr")),
-            { x: 12, y: y + 2, width: 6 },
-            fast,
-        ),
-        graph(
-            region,
+        perEndpointGraph("Invocations", 0, [["Invocations", "Sum", "inv"]]),
+        perEndpointGraph("Errors (system / user)", 6, [
+            ["SystemErrors", "Sum", "se"],
+            ["UserErrors", "Sum", "ue"],
+        ]),
+        perEndpointGraph("Throttles", 12, [["Throttles", "Sum", "thr"]]),
+        perEndpointGraph(
             "Latency p50 / p99 (ms)",
-            lines([
-                ...perEndpoint(runtime, "Latency", "p50", FAST_PERIOD_SECONDS, "p50E"),
-                ...perEndpoint(runtime, "Latency", "p99", FAST_PERIOD_SECONDS, "p99E"),
-            ]),
-            { x: 18, y: y + 2, width: 6 },
-            {
-                ...fast,
-                annotations: { horizontal: [{ label: `p99 alarm ${t.latencyP99Ms} ms`, value: t.latencyP99Ms }] },
-            },
+            18,
+            [
+                ["Latency", "p50", "p50E"],
+                ["Latency", "p99", "p99E"],
+            ],
+            mark(`p99 alarm ${t.latencyP99Ms} ms`, t.latencyP99Ms),
         ),
         // Without sessionInsights there are no usage rules, so no per-session graphs.
         ...(runtime.usageRules.vcpu.length === 0
@@ -167,39 +168,14 @@ function runtimeBand(input: DashboardInput, runtime: DashboardRuntime, y: number
                       { x: 0, y: row2, width: 8 },
                       usage,
                   ),
-                  graph(
-                      region,
-                      "Busiest session: vCPU vs budget",
-                      lines(
-                          busiestSessionQueries(
-                              runtime.usageRules.vcpu,
-                              "vcpu",
-                              USAGE_RULE_PERIOD_SECONDS,
-                              "busiestSessionVcpu",
-                          ),
-                          new Set(["busiestSessionVcpu"]),
-                      ),
-                      { x: 8, y: row2, width: 8 },
-                      {
-                          ...usage,
-                          annotations: { horizontal: [{ label: `budget ${vcpu} vCPU per session`, value: vcpu }] },
-                      },
-                  ),
-                  graph(
-                      region,
-                      "Busiest session: GB vs budget",
-                      lines(
-                          busiestSessionQueries(
-                              runtime.usageRules.memory,
-                              "memory",
-                              USAGE_RULE_PERIOD_SECONDS,
-                              "busiestSessionGb",
-                          ),
-                          new Set(["busiestSessionGb"]),
-                      ),
-                      { x: 16, y: row2, width: 8 },
-                      { ...usage, annotations: { horizontal: [{ label: `budget ${gb} GB per session`, value: gb }] } },
-                  ),
+                  busiestGraph("Busiest session: vCPU vs budget", 8, "vcpu", "busiestSessionVcpu", [
+                      `budget ${vcpu} vCPU per session`,
+                      vcpu,
+                  ]),
+                  busiestGraph("Busiest session: GB vs budget", 16, "memory", "busiestSessionGb", [
+                      `budget ${gb} GB per session`,
+                      gb,
+                  ]),
               ]),
         ...runtime.usageRules.vcpu.map((ruleName, i): Widget => ({
             type: "metric",

@@ -181,6 +181,26 @@ function jwtExtras(auth: JwtAuthorizerConfig, wiring: RuntimeWiring, tags: Recor
     };
 }
 
+/** The authorizer's list names: aws-native's are singular, classic's plural. */
+const NATIVE_LIST_NAMES = { audience: "allowedAudience", claimValues: "matchValueStringList" } as const;
+const CLASSIC_LIST_NAMES = { audience: "allowedAudiences", claimValues: "matchValueStringLists" } as const;
+
+/** `customJwtAuthorizer`, which both providers shape alike but for the names of two lists. */
+function customJwtAuthorizer<Audience extends string>(
+    auth: JwtAuthorizerConfig,
+    wiring: RuntimeWiring,
+    tags: Record<string, string>,
+    names: { readonly audience: Audience; readonly claimValues: string },
+) {
+    return {
+        discoveryUrl: auth.discoveryUrl,
+        ...({ [names.audience]: nonEmpty(auth.allowedAudience) } as Record<Audience, string[] | undefined>),
+        allowedClients: nonEmpty(auth.allowedClients),
+        ...jwtExtras(auth, wiring, tags),
+        ...customClaimsArgs(auth, names.claimValues),
+    };
+}
+
 /** `customClaims`: aws-native calls the list `matchValueStringList`, classic `matchValueStringLists`. */
 function claimMatchValue(value: string | readonly string[], listField: string) {
     return typeof value === "string" ? { matchValueString: value } : { [listField]: [...value] };
@@ -235,13 +255,7 @@ export function nativeRuntimeArgs(
             maxLifetime: runtime.maxLifetimeSeconds,
         },
         authorizerConfiguration: runtime.authorizer && {
-            customJwtAuthorizer: {
-                discoveryUrl: runtime.authorizer.discoveryUrl,
-                allowedAudience: nonEmpty(runtime.authorizer.allowedAudience),
-                allowedClients: nonEmpty(runtime.authorizer.allowedClients),
-                ...jwtExtras(runtime.authorizer, wiring, tags),
-                ...customClaimsArgs(runtime.authorizer, "matchValueStringList"),
-            },
+            customJwtAuthorizer: customJwtAuthorizer(runtime.authorizer, wiring, tags, NATIVE_LIST_NAMES),
         },
         requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && {
             requestHeaderAllowlist: [...runtime.requestHeaders],
@@ -270,13 +284,7 @@ export function classicRuntimeArgs(
             { idleRuntimeSessionTimeout: runtime.idleTimeoutSeconds, maxLifetime: runtime.maxLifetimeSeconds },
         ],
         authorizerConfiguration: runtime.authorizer && {
-            customJwtAuthorizer: {
-                discoveryUrl: runtime.authorizer.discoveryUrl,
-                allowedAudiences: nonEmpty(runtime.authorizer.allowedAudience),
-                allowedClients: nonEmpty(runtime.authorizer.allowedClients),
-                ...jwtExtras(runtime.authorizer, wiring, tags),
-                ...customClaimsArgs(runtime.authorizer, "matchValueStringLists"),
-            },
+            customJwtAuthorizer: customJwtAuthorizer(runtime.authorizer, wiring, tags, CLASSIC_LIST_NAMES),
         },
         requestHeaderConfiguration: nonEmpty(runtime.requestHeaders) && {
             requestHeaderAllowlists: [...runtime.requestHeaders],
