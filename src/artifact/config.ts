@@ -12,8 +12,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { z } from "zod";
 import { Environment, RuntimeProvider } from "../aws/agentcore";
-import { isRecord, unknownFields } from "../config/fields";
+import { fieldsOf, said, saidMissing, says, whenPassed } from "../config/declare";
+import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 
 /**
@@ -39,9 +41,6 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** The three artifact keys of a runtime; exactly one is set. */
 export const ARTIFACT_KEYS = ["containerUri", "image", "code"] as const;
-const IMAGE_FIELDS = ["context", "dockerfile", "buildArgs"];
-const CODE_FIELDS = ["path", "s3", "runtime", "entryPoint"];
-const S3_FIELDS = ["bucket", "key", "versionId"];
 
 /** An existing image, used as configured. */
 export interface ContainerArtifact {
@@ -114,10 +113,229 @@ function isFile(p: string): boolean {
     return fs.existsSync(p) && fs.statSync(p).isFile();
 }
 
-const EXAMPLES = {
-    image: `image: { context: "agents/support-agent" }`,
-    code: `code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] }`,
-};
+const nonBlank = (text: string) => text.trim() !== "";
+
+const IMAGE_EXAMPLE = `{ context: "agents/support-agent" }`;
+const CODE_EXAMPLE = `{ path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] }`;
+
+/** `image.buildArgs`: build-arg names to text values (numbers and booleans as text). */
+const buildArgsSchema = z
+    .record(
+        z
+            .string()
+            .regex(
+                BUILD_ARG_NAME,
+                says("a build-arg name of letters, digits and _, not starting with a digit", "NODE_VERSION"),
+            ),
+        z.union(
+            [z.string(), z.number(), z.boolean()],
+            says("a text value (build args are visible in the image history: never a secret)", `"22"`),
+        ),
+        says("a map of build-arg names to text values", `{ NODE_VERSION: "22" }`),
+    )
+    .transform((args) => Object.fromEntries(Object.entries(args).map(([name, value]) => [name, String(value)])));
+
+/** `image`: a build context directory under the project root, with its Dockerfile. */
+function imageSchema(root: string) {
+    const contextRule = says("the build context directory, relative to the project root", `"agents/support-agent"`);
+    const dockerfileRule = says("a Dockerfile path relative to the context (default Dockerfile)", `"Dockerfile.arm64"`);
+    return fieldsOf(
+        {
+            context: z
+                .string(contextRule)
+                .refine(nonBlank, { ...contextRule, abort: true })
+                .superRefine((context, ctx) => {
+                    const absolute = path.resolve(root, normalizePath(context));
+                    if (!isDirectory(absolute)) {
+                        ctx.addIssue({
+                            code: "custom",
+                            input: context,
+                            ...said(
+                                `an existing directory relative to the project root (${absolute} does not exist or is not a directory)`,
+                                `"agents/support-agent"`,
+                            ),
+                        });
+                    }
+                }),
+            dockerfile: z
+                .string(dockerfileRule)
+                .refine((file) => nonBlank(file) && !path.isAbsolute(file), dockerfileRule)
+                .optional(),
+            buildArgs: buildArgsSchema.default({}),
+        },
+        "a map with context (the build directory) and optional dockerfile and buildArgs",
+        IMAGE_EXAMPLE,
+    )
+        .superRefine(
+            (image, ctx) => {
+                const context = normalizePath(image.context);
+                const dockerfilePath = path.join(
+                    path.resolve(root, context),
+                    normalizePath(image.dockerfile ?? "Dockerfile"),
+                );
+                if (!isFile(dockerfilePath)) {
+                    ctx.addIssue({
+                        code: "custom",
+                        path: image.dockerfile === undefined ? [] : ["dockerfile"],
+                        input: image.dockerfile ?? { context: image.context },
+                        ...said(
+                            `a context with a Dockerfile: ${dockerfilePath} does not exist (set dockerfile to its path relative to the context)`,
+                            `{ context: "${context}", dockerfile: "Dockerfile" }`,
+                        ),
+                    });
+                }
+            },
+            whenPassed("context", "dockerfile"),
+        )
+        .transform((image): ImageArtifact => {
+            const context = normalizePath(image.context);
+            const dockerfile = normalizePath(image.dockerfile ?? "Dockerfile");
+            const contextPath = path.resolve(root, context);
+            return {
+                kind: "image",
+                context,
+                dockerfile: path.posix.join(context, dockerfile),
+                buildArgs: image.buildArgs,
+                contextPath,
+                dockerfilePath: path.join(contextPath, dockerfile),
+            };
+        });
+}
+
+/** `code.s3`: an object version that already exists, pinned by its version ID. */
+function s3Schema(region: string) {
+    const bucketRule = says(
+        "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)",
+        `"agentcore-code-123456789012-${region}"`,
+    );
+    const keyRule = says(
+        "the object key of the zip, 1 to 1024 characters, no wildcards",
+        `"support_agent_development/code.zip"`,
+    );
+    // A version pins exactly what runs: without one the runtime would follow whatever is uploaded
+    // next. S3 reports "null" as the version of an object in an unversioned bucket.
+    const versionRule = says(
+        "the object's version ID (the bucket must be versioned), so the runtime runs exactly that upload",
+        `"3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"`,
+    );
+    return fieldsOf(
+        {
+            bucket: z.string(bucketRule).regex(BUCKET_NAME, bucketRule),
+            key: z.string(keyRule).refine((key) => key.length >= 1 && key.length <= 1024 && !/[*?]/.test(key), keyRule),
+            versionId: z
+                .string(versionRule)
+                .refine((id) => nonBlank(id) && id.length <= 1024 && id !== "null", versionRule),
+        },
+        "a map with bucket, key and versionId of an existing object version",
+        `{ bucket: "agentcore-code-123456789012-${region}", key: "support_agent_development/code.zip", versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY" }`,
+    ).transform((s3): CodeS3Source => ({ kind: "s3", ...s3 }));
+}
+
+/** `code`: a language runtime of the provider, an entry point, and exactly one source (path or s3). */
+function codeSchema(ctx: ArtifactContext) {
+    const runtimes = CODE_RUNTIMES[ctx.provider];
+    const runtimeRule = says(`one of ${runtimes.join(", ")}`, `"${runtimes[0]}"`);
+    const pathRule = says(
+        "a directory relative to the project root, zipped and uploaded by the stack",
+        `"agents/support-agent/dist"`,
+    );
+    const entryPointRule = says(
+        `a list of 1 to ${ENTRY_POINT_MAX} non-empty strings: the file to run, optionally after a launcher`,
+        `["main.js"]`,
+    );
+    const sourceAllowed =
+        "exactly one of path (a directory the stack zips and uploads) or s3 (an existing object version)";
+    return fieldsOf(
+        {
+            path: z
+                .string(pathRule)
+                .refine(nonBlank, { ...pathRule, abort: true })
+                .superRefine((dir, c) => {
+                    const absolute = path.resolve(ctx.root, normalizePath(dir));
+                    if (!isDirectory(absolute)) {
+                        c.addIssue({
+                            code: "custom",
+                            input: dir,
+                            ...said(
+                                `an existing directory relative to the project root (${absolute} does not exist or is not a directory; build it first, e.g. npm run agent:build)`,
+                                `"agents/support-agent/dist"`,
+                            ),
+                        });
+                    }
+                })
+                .optional(),
+            s3: s3Schema(ctx.region ?? "us-east-1").optional(),
+            runtime: z.string(runtimeRule).superRefine((runtime, c) => {
+                if (!runtimes.includes(runtime)) {
+                    const other =
+                        ctx.provider === "aws" && CODE_RUNTIMES["aws-native"].includes(runtime)
+                            ? ` (runtimeProvider aws, the classic provider, lists only these; ${runtime} needs runtimeProvider aws-native)`
+                            : "";
+                    c.addIssue({
+                        code: "custom",
+                        input: runtime,
+                        ...said(`one of ${runtimes.join(", ")}${other}`, `"${runtimes[0]}"`),
+                    });
+                }
+            }),
+            // Refused as a whole: the list is the command line, not a set of independent items.
+            entryPoint: z
+                .unknown()
+                .refine(
+                    (v) =>
+                        Array.isArray(v) &&
+                        v.length >= 1 &&
+                        v.length <= ENTRY_POINT_MAX &&
+                        v.every((x) => typeof x === "string" && nonBlank(x)),
+                    entryPointRule,
+                )
+                .transform((v) => v as string[]),
+        },
+        "a map with path (or s3), runtime and entryPoint",
+        CODE_EXAMPLE,
+    )
+        .superRefine((code, c) => {
+            if (code.path === undefined && code.s3 === undefined) {
+                c.addIssue({
+                    code: "custom",
+                    path: ["path"],
+                    ...saidMissing(sourceAllowed, `path: "agents/support-agent/dist"`),
+                });
+            } else if (code.path !== undefined && code.s3 !== undefined) {
+                c.addIssue({
+                    code: "custom",
+                    path: ["path+s3"],
+                    input: "path, s3",
+                    ...said(`${sourceAllowed}; remove one`, `path: "agents/support-agent/dist"`),
+                });
+            }
+        }, whenPassed())
+        .superRefine(
+            (code, c) => {
+                // The last element is the file AgentCore runs; a missing one would only fail at the first invocation.
+                if (code.path === undefined) {
+                    return;
+                }
+                const relative = normalizePath(code.path);
+                const file = path.join(path.resolve(ctx.root, relative), code.entryPoint[code.entryPoint.length - 1]);
+                if (!isFile(file)) {
+                    c.addIssue({
+                        code: "custom",
+                        path: ["entryPoint"],
+                        input: code.entryPoint,
+                        ...said(`a file inside ${relative} (${file} does not exist)`, `["main.js"]`),
+                    });
+                }
+            },
+            whenPassed("path", "entryPoint"),
+        )
+        .transform((code): CodeArtifact => ({
+            kind: "code",
+            source: code.path !== undefined ? { kind: "path", path: normalizePath(code.path) } : code.s3!,
+            runtime: code.runtime as CodeRuntime,
+            entryPoint: [...code.entryPoint],
+        }));
+}
 
 /**
  * Reads the one artifact of `runtimes[i]` (key `runtimes[i]`), recording every problem.
@@ -129,11 +347,11 @@ export function readArtifact(
     e: Record<string, unknown>,
     ctx: ArtifactContext,
 ): RuntimeArtifact | undefined {
-    const region = ctx.region ?? "us-east-1";
+    // The artifact decides which schema applies: exactly one is set.
     const present = ARTIFACT_KEYS.filter((k) => e[k] !== undefined);
     if (present.length !== 1) {
         const allowed = `exactly one of containerUri (an existing image), image (built from source) or code (direct code deployment)`;
-        const example = `${EXAMPLES.code} or ${EXAMPLES.image}`;
+        const example = `code: ${CODE_EXAMPLE} or image: ${IMAGE_EXAMPLE}`;
         const runtimeName = typeof e.name === "string" ? ` (runtime "${e.name}")` : "";
         if (present.length === 0) {
             p.missing(`${key}.containerUri|image|code${runtimeName}`, allowed, example);
@@ -152,279 +370,13 @@ export function readArtifact(
             return ctx.checkContainerUri(p, `${key}.containerUri`, e.containerUri)
                 ? { kind: "container", containerUri: e.containerUri as string }
                 : undefined;
-        case "image":
-            return readImage(p, `${key}.image`, e.image, ctx);
-        default:
-            return readCode(p, `${key}.code`, e.code, ctx, region);
-    }
-}
-
-function readImage(p: Problems, key: string, v: unknown, ctx: ArtifactContext): ImageArtifact | undefined {
-    if (!isRecord(v)) {
-        p.invalid(
-            key,
-            v,
-            "a map with context (the build directory) and optional dockerfile and buildArgs",
-            `{ context: "agents/support-agent" }`,
-        );
-        return undefined;
-    }
-    unknownFields(p, key, v, IMAGE_FIELDS);
-    let ok = true;
-    let context: string | undefined;
-    let contextPath: string | undefined;
-    if (typeof v.context !== "string" || v.context.trim() === "") {
-        p.invalid(
-            `${key}.context`,
-            v.context ?? null,
-            "the build context directory, relative to the project root",
-            `"agents/support-agent"`,
-        );
-        ok = false;
-    } else {
-        context = normalizePath(v.context);
-        contextPath = path.resolve(ctx.root, context);
-        if (!isDirectory(contextPath)) {
-            p.invalid(
-                `${key}.context`,
-                v.context,
-                `an existing directory relative to the project root (${contextPath} does not exist or is not a directory)`,
-                `"agents/support-agent"`,
-            );
-            ok = false;
+        case "image": {
+            const image = parseValue(p, `${key}.image`, imageSchema(ctx.root), e.image, IMAGE_EXAMPLE);
+            return image.ok ? image.value : undefined;
+        }
+        default: {
+            const code = parseValue(p, `${key}.code`, codeSchema(ctx), e.code, CODE_EXAMPLE);
+            return code.ok ? code.value : undefined;
         }
     }
-
-    let dockerfile = "Dockerfile";
-    if (v.dockerfile !== undefined) {
-        if (typeof v.dockerfile !== "string" || v.dockerfile.trim() === "" || path.isAbsolute(v.dockerfile)) {
-            p.invalid(
-                `${key}.dockerfile`,
-                v.dockerfile,
-                "a Dockerfile path relative to the context (default Dockerfile)",
-                `"Dockerfile.arm64"`,
-            );
-            ok = false;
-        } else {
-            dockerfile = normalizePath(v.dockerfile);
-        }
-    }
-    if (ok && contextPath !== undefined && !isFile(path.join(contextPath, dockerfile))) {
-        const field = v.dockerfile === undefined ? key : `${key}.dockerfile`;
-        p.invalid(
-            field,
-            v.dockerfile === undefined ? { context: v.context } : v.dockerfile,
-            `a context with a Dockerfile: ${path.join(contextPath, dockerfile)} does not exist (set dockerfile to its path relative to the context)`,
-            `{ context: "${context}", dockerfile: "Dockerfile" }`,
-        );
-        ok = false;
-    }
-
-    const buildArgs = readBuildArgs(p, `${key}.buildArgs`, v.buildArgs);
-    if (!ok || buildArgs === undefined || context === undefined || contextPath === undefined) {
-        return undefined;
-    }
-    return {
-        kind: "image",
-        context,
-        dockerfile: path.posix.join(context, dockerfile),
-        buildArgs,
-        contextPath,
-        dockerfilePath: path.join(contextPath, dockerfile),
-    };
-}
-
-function readBuildArgs(p: Problems, key: string, v: unknown): Record<string, string> | undefined {
-    if (v === undefined) {
-        return {};
-    }
-    const example = `{ NODE_VERSION: "22" }`;
-    if (!isRecord(v)) {
-        p.invalid(key, v, "a map of build-arg names to text values", example);
-        return undefined;
-    }
-    const out: Record<string, string> = {};
-    let ok = true;
-    for (const [name, value] of Object.entries(v)) {
-        if (!BUILD_ARG_NAME.test(name)) {
-            p.invalid(
-                `${key}.${name}`,
-                name,
-                "a build-arg name of letters, digits and _, not starting with a digit",
-                "NODE_VERSION",
-            );
-            ok = false;
-        }
-        if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
-            p.invalid(
-                `${key}.${name}`,
-                value,
-                "a text value (build args are visible in the image history: never a secret)",
-                `"22"`,
-            );
-            ok = false;
-            continue;
-        }
-        out[name] = String(value);
-    }
-    return ok ? out : undefined;
-}
-
-function readCode(
-    p: Problems,
-    key: string,
-    v: unknown,
-    ctx: ArtifactContext,
-    region: string,
-): CodeArtifact | undefined {
-    if (!isRecord(v)) {
-        p.invalid(
-            key,
-            v,
-            "a map with path (or s3), runtime and entryPoint",
-            `{ path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] }`,
-        );
-        return undefined;
-    }
-    unknownFields(p, key, v, CODE_FIELDS);
-    let ok = true;
-
-    const runtimes = CODE_RUNTIMES[ctx.provider];
-    let runtime: CodeRuntime | undefined;
-    if (typeof v.runtime !== "string" || !runtimes.includes(v.runtime)) {
-        const other =
-            ctx.provider === "aws" && typeof v.runtime === "string" && CODE_RUNTIMES["aws-native"].includes(v.runtime)
-                ? ` (runtimeProvider aws, the classic provider, lists only these; ${v.runtime} needs runtimeProvider aws-native)`
-                : "";
-        p.invalid(`${key}.runtime`, v.runtime ?? null, `one of ${runtimes.join(", ")}${other}`, `"${runtimes[0]}"`);
-        ok = false;
-    } else {
-        runtime = v.runtime as CodeRuntime;
-    }
-
-    const entryPoint = v.entryPoint;
-    const entryOk =
-        Array.isArray(entryPoint) &&
-        entryPoint.length >= 1 &&
-        entryPoint.length <= ENTRY_POINT_MAX &&
-        entryPoint.every((x) => typeof x === "string" && x.trim() !== "");
-    if (!entryOk) {
-        p.invalid(
-            `${key}.entryPoint`,
-            entryPoint ?? null,
-            `a list of 1 to ${ENTRY_POINT_MAX} non-empty strings: the file to run, optionally after a launcher`,
-            `["main.js"]`,
-        );
-        ok = false;
-    }
-
-    const hasPath = v.path !== undefined;
-    const hasS3 = v.s3 !== undefined;
-    let source: CodePathSource | CodeS3Source | undefined;
-    if (hasPath === hasS3) {
-        const allowed =
-            "exactly one of path (a directory the stack zips and uploads) or s3 (an existing object version)";
-        if (hasPath) {
-            p.invalid(`${key}.path+s3`, "path, s3", `${allowed}; remove one`, `path: "agents/support-agent/dist"`);
-        } else {
-            p.missing(`${key}.path`, allowed, `path: "agents/support-agent/dist"`);
-        }
-        ok = false;
-    } else if (hasPath) {
-        source = readCodePath(p, `${key}.path`, v.path, ctx, entryOk ? (entryPoint as string[]) : undefined);
-    } else {
-        source = readCodeS3(p, `${key}.s3`, v.s3, region);
-    }
-    if (!ok || !source || !runtime) {
-        return undefined;
-    }
-    return { kind: "code", source, runtime, entryPoint: [...(entryPoint as string[])] };
-}
-
-function readCodePath(
-    p: Problems,
-    key: string,
-    v: unknown,
-    ctx: ArtifactContext,
-    entryPoint: string[] | undefined,
-): CodePathSource | undefined {
-    if (typeof v !== "string" || v.trim() === "") {
-        p.invalid(
-            key,
-            v ?? null,
-            "a directory relative to the project root, zipped and uploaded by the stack",
-            `"agents/support-agent/dist"`,
-        );
-        return undefined;
-    }
-    const relative = normalizePath(v);
-    const absolute = path.resolve(ctx.root, relative);
-    if (!isDirectory(absolute)) {
-        p.invalid(
-            key,
-            v,
-            `an existing directory relative to the project root (${absolute} does not exist or is not a directory; build it first, e.g. npm run agent:build)`,
-            `"agents/support-agent/dist"`,
-        );
-        return undefined;
-    }
-    // The last element is the file AgentCore runs; a missing one would only fail at the first invocation.
-    const file = entryPoint?.[entryPoint.length - 1];
-    if (file !== undefined && !isFile(path.join(absolute, file))) {
-        p.invalid(
-            key.replace(/\.path$/, ".entryPoint"),
-            entryPoint,
-            `a file inside ${relative} (${path.join(absolute, file)} does not exist)`,
-            `["main.js"]`,
-        );
-        return undefined;
-    }
-    return { kind: "path", path: relative };
-}
-
-function readCodeS3(p: Problems, key: string, v: unknown, region: string): CodeS3Source | undefined {
-    const example = `{ bucket: "agentcore-code-123456789012-${region}", key: "support_agent_development/code.zip", versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY" }`;
-    if (!isRecord(v)) {
-        p.invalid(key, v, "a map with bucket, key and versionId of an existing object version", example);
-        return undefined;
-    }
-    unknownFields(p, key, v, S3_FIELDS);
-    let ok = true;
-    if (typeof v.bucket !== "string" || !BUCKET_NAME.test(v.bucket)) {
-        p.invalid(
-            `${key}.bucket`,
-            v.bucket ?? null,
-            "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)",
-            `"agentcore-code-123456789012-${region}"`,
-        );
-        ok = false;
-    }
-    if (typeof v.key !== "string" || v.key === "" || v.key.length > 1024 || /[*?]/.test(v.key)) {
-        p.invalid(
-            `${key}.key`,
-            v.key ?? null,
-            "the object key of the zip, 1 to 1024 characters, no wildcards",
-            `"support_agent_development/code.zip"`,
-        );
-        ok = false;
-    }
-    // A version pins exactly what runs: without one the runtime would follow whatever is uploaded
-    // next. S3 reports "null" as the version of an object in an unversioned bucket.
-    if (
-        typeof v.versionId !== "string" ||
-        v.versionId.trim() === "" ||
-        v.versionId.length > 1024 ||
-        v.versionId === "null"
-    ) {
-        p.invalid(
-            `${key}.versionId`,
-            v.versionId ?? null,
-            "the object's version ID (the bucket must be versioned), so the runtime runs exactly that upload",
-            `"3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"`,
-        );
-        ok = false;
-    }
-    return ok
-        ? { kind: "s3", bucket: v.bucket as string, key: v.key as string, versionId: v.versionId as string }
-        : undefined;
 }

@@ -27,6 +27,29 @@ export function said(allowed: string, example: string): { message: string } {
     return { message: says(allowed, example).error };
 }
 
+/**
+ * `said` for a field that must be given, where its absence is the problem (one of two fields,
+ * say): ./parse.ts renders `<key> is missing: <allowed> (e.g. <example>)`.
+ */
+export function saidMissing(allowed: string, example: string): { message: string } {
+    return { message: JSON.stringify({ allowed, example, missing: true }) };
+}
+
+/**
+ * The `when` of a rule between fields of a map: it runs when the value is a map whose named
+ * fields passed, whatever the other fields' problems (zod's default skips a map's rules on any
+ * problem), so that every problem is reported at once.
+ */
+export function whenPassed(...fields: readonly string[]): { when: (payload: z.core.ParsePayload) => boolean } {
+    return {
+        when: (payload) =>
+            typeof payload.value === "object" &&
+            payload.value !== null &&
+            !Array.isArray(payload.value) &&
+            !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+    };
+}
+
 /** A list of non-empty strings, refused as a whole (the list is the problem, not one item). */
 export function stringList(example: string) {
     return z

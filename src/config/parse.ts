@@ -117,7 +117,17 @@ export function parseValue<T>(
             unknownFields(p, key + pathText(issue.path), issue, at(value, issue.path), shown);
             continue;
         }
-        const { allowed, example } = explain(issue, fallbackExample);
+        if (issue.code === "invalid_key") {
+            // A map key is the name the problem's key ends in, never a value: shown as written.
+            const { allowed, example } = explain(issue.issues[0] ?? issue, fallbackExample);
+            p.invalid(key + pathText(issue.path), issue.input, allowed, example);
+            continue;
+        }
+        const { allowed, example, missing } = explain(issue, fallbackExample);
+        if (missing) {
+            p.missing(key + pathText(issue.path), allowed, example);
+            continue;
+        }
         const input = "input" in issue && issue.input !== undefined ? issue.input : at(value, issue.path);
         // A missing field is shown as null, the way YAML writes an empty value.
         p.invalid(key + pathText(issue.path), shown(input === undefined ? null : input), allowed, example);
@@ -187,12 +197,18 @@ function json(text: string): Decoded {
     }
 }
 
-/** The allowed text and example a schema put in its message (./keys.ts `says`), or zod's own. */
-function explain(issue: z.core.$ZodIssue, fallbackExample: string): { allowed: string; example: string } {
+/**
+ * The allowed text and example a schema put in its message (./declare.ts `says`, `said`,
+ * `saidMissing`), or zod's own.
+ */
+function explain(
+    issue: z.core.$ZodIssueBase,
+    fallbackExample: string,
+): { allowed: string; example: string; missing?: boolean } {
     try {
-        const said = JSON.parse(issue.message) as { allowed?: unknown; example?: unknown };
+        const said = JSON.parse(issue.message) as { allowed?: unknown; example?: unknown; missing?: unknown };
         if (typeof said.allowed === "string" && typeof said.example === "string") {
-            return { allowed: said.allowed, example: said.example };
+            return { allowed: said.allowed, example: said.example, missing: said.missing === true };
         }
     } catch {
         // zod's own message: a shape the key's schema did not explain.

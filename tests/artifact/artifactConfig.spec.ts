@@ -333,6 +333,104 @@ describe("artifact config: each bad input gives its exact message", () => {
             ],
         ],
         [
+            "staging",
+            "image as text, not a map",
+            { image: "agents/support-agent" },
+            [
+                `runtimes[0].image "agents/support-agent" is invalid: a map with context (the build directory) and optional dockerfile and buildArgs (e.g. { context: "agents/support-agent" })`,
+            ],
+        ],
+        [
+            "staging",
+            "blank image context",
+            { image: { context: " " } },
+            [
+                `runtimes[0].image.context " " is invalid: the build context directory, relative to the project root (e.g. "agents/support-agent")`,
+            ],
+        ],
+        [
+            "staging",
+            "absolute dockerfile",
+            { image: { context: "agents/support-agent", dockerfile: "/Dockerfile" } },
+            [
+                `runtimes[0].image.dockerfile "/Dockerfile" is invalid: a Dockerfile path relative to the context (default Dockerfile) (e.g. "Dockerfile.arm64")`,
+            ],
+        ],
+        [
+            "staging",
+            "blank dockerfile",
+            { image: { context: "agents/support-agent", dockerfile: " " } },
+            [
+                `runtimes[0].image.dockerfile " " is invalid: a Dockerfile path relative to the context (default Dockerfile) (e.g. "Dockerfile.arm64")`,
+            ],
+        ],
+        [
+            "staging",
+            "misspelt image field, and the context's Dockerfile is still checked",
+            { image: { context: "agents/no-dockerfile", dockerfle: "Dockerfile" } },
+            [
+                `runtimes[0].image.dockerfle "Dockerfile" is invalid: not a known field (did you mean dockerfile?); use context, dockerfile, buildArgs (e.g. runtimes[0].image.dockerfile)`,
+                `runtimes[0].image {"context":"agents/no-dockerfile"} is invalid: a context with a Dockerfile: ${path.join(FIXTURE_SOURCE_ROOT, "agents/no-dockerfile/Dockerfile")} does not exist (set dockerfile to its path relative to the context) (e.g. { context: "agents/no-dockerfile", dockerfile: "Dockerfile" })`,
+            ],
+        ],
+        [
+            "staging",
+            "a build-arg value of null",
+            { image: { context: "agents/support-agent", buildArgs: { NODE_VERSION: null } } },
+            [
+                `runtimes[0].image.buildArgs.NODE_VERSION null is invalid: a text value (build args are visible in the image history: never a secret) (e.g. "22")`,
+            ],
+        ],
+        [
+            "development",
+            "code as a list, not a map",
+            { code: ["agents/support-agent/dist"] },
+            [
+                `runtimes[0].code ["agents/support-agent/dist"] is invalid: a map with path (or s3), runtime and entryPoint (e.g. { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] })`,
+            ],
+        ],
+        [
+            "development",
+            "blank code path",
+            { code: { ...CODE, path: "" } },
+            [
+                `runtimes[0].code.path "" is invalid: a directory relative to the project root, zipped and uploaded by the stack (e.g. "agents/support-agent/dist")`,
+            ],
+        ],
+        [
+            "development",
+            "code without runtime or entryPoint, and a misspelt field: every problem at once",
+            { code: { path: "agents/support-agent/dist", entrypoint: ["main.js"] } },
+            [
+                `runtimes[0].code.runtime null is invalid: ${RUNTIMES_ALLOWED} (e.g. "NODE_22")`,
+                `runtimes[0].code.entryPoint null is invalid: a list of 1 to 2 non-empty strings: the file to run, optionally after a launcher (e.g. ["main.js"])`,
+                `runtimes[0].code.entrypoint ["main.js"] is invalid: not a known field (did you mean entryPoint?); use path, s3, runtime, entryPoint (e.g. runtimes[0].code.entryPoint)`,
+            ],
+        ],
+        [
+            "staging",
+            "s3 as text, not a map",
+            { code: { s3: "s3://agentcore-code/a/code.zip", runtime: "NODE_22", entryPoint: ["main.js"] } },
+            [
+                `runtimes[0].code.s3 "s3://agentcore-code/a/code.zip" is invalid: a map with bucket, key and versionId of an existing object version (e.g. { bucket: "agentcore-code-123456789012-us-east-1", key: "support_agent_development/code.zip", versionId: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY" })`,
+            ],
+        ],
+        [
+            "staging",
+            "misspelt s3 field",
+            {
+                code: {
+                    s3: { bucket: "agentcore-code", key: "a/code.zip", versionid: "v1" },
+                    runtime: "NODE_22",
+                    entryPoint: ["main.js"],
+                },
+            },
+            [
+                `runtimes[0].code.s3.versionId null is invalid: the object's version ID (the bucket must be versioned), so the runtime runs exactly that upload (e.g. "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY")`,
+                `runtimes[0].code.s3.versionid "v1" is invalid: not a known field (did you mean versionId?); use bucket, key, versionId (e.g. runtimes[0].code.s3.versionId)`,
+            ],
+        ],
+        [
             "production",
             "a tag in production",
             { containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2" },
@@ -404,6 +502,19 @@ describe("artifact config: bounds on both sides", () => {
         ).to.deep.equal([
             `runtimes[0].image.buildArgs.9A "9A" is invalid: a build-arg name of letters, digits and _, not starting with a digit (e.g. NODE_VERSION)`,
         ]);
+    });
+
+    it("versionIds of 1 and 1024 characters pass; blank and 1025 fail", () => {
+        const version = (versionId: string) =>
+            problemsOf("staging", {
+                code: { s3: { bucket: "abc", key: "k", versionId }, runtime: "NODE_22", entryPoint: ["main.js"] },
+            });
+        const versionError = (versionId: string) =>
+            `runtimes[0].code.s3.versionId "${versionId}" is invalid: the object's version ID (the bucket must be versioned), so the runtime runs exactly that upload (e.g. "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY")`;
+        expect(version("v")).to.deep.equal([]);
+        expect(version("v".repeat(1024))).to.deep.equal([]);
+        expect(version(" ")).to.deep.equal([versionError(" ")]);
+        expect(version("v".repeat(1025))).to.deep.equal([versionError("v".repeat(1025))]);
     });
 
     it("a versionId of the literal null (S3's ID for an unversioned object) fails", () => {
