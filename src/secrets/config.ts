@@ -78,51 +78,55 @@ export function runtimesSecretProblems(p: Problems, paths: readonly string[]): v
     }
 }
 
+const SECRET_VALUES_EXAMPLE = `pulumi config set --secret --path 'secretValues.crm_api_key' <value>`;
+
+/** The offline plan's `{ secure: <ciphertext> }`: the value `pulumi up` decrypts, stood in for by HIDDEN. */
+const secureNode = z.custom<{ secure: string }>(isSecureNode).transform(() => HIDDEN);
+
 /**
  * `secretValues`: a map of names to Pulumi secrets. A value set without `--secret` is refused
- * (it would sit in plain text in the stack file). Values never appear in messages.
+ * (it would sit in plain text in the stack file).
  */
+function secretValuesSchema(isSecret: boolean) {
+    const size = says(
+        `text of 1 to ${SECRET_VALUE_MAX_BYTES} bytes (the Secrets Manager limit)`,
+        SECRET_VALUES_EXAMPLE,
+    );
+    const plain = says(
+        "a Pulumi secret, set with --secret (a plain value would sit unencrypted in the stack file)",
+        SECRET_VALUES_EXAMPLE,
+    );
+    const text = z
+        .string(size)
+        .refine((v) => v.length > 0 && Buffer.byteLength(v, "utf8") <= SECRET_VALUE_MAX_BYTES, size);
+    return z.record(
+        z
+            .string()
+            .regex(
+                SECRET_VALUE_NAME,
+                says("a name of letters, digits and _ (1-64), starting with a letter", "crm_api_key"),
+            ),
+        isSecret ? z.union([secureNode, text], size) : z.union([secureNode, z.never(plain)], plain),
+        says("a map of names to secret values", SECRET_VALUES_EXAMPLE),
+    );
+}
+
+/** Reads `secretValues`; values never appear in messages (a refused name does: it is part of the key). */
 export function readSecretValues(p: Problems, raw: unknown, isSecret: boolean): Record<string, string> {
-    const example = `pulumi config set --secret --path 'secretValues.crm_api_key' <value>`;
     if (raw === undefined) {
         return {};
     }
-    if (!isRecord(raw)) {
-        p.invalid("secretValues", HIDDEN, "a map of names to secret values", example);
-        return {};
+    const schema = secretValuesSchema(isSecret);
+    const parsed = parseValue(p, "secretValues", schema, raw, SECRET_VALUES_EXAMPLE, () => HIDDEN);
+    if (parsed.ok) {
+        return parsed.value;
     }
-    const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(raw)) {
-        const key = `secretValues.${name}`;
-        if (!SECRET_VALUE_NAME.test(name)) {
-            p.invalid(key, name, "a name of letters, digits and _ (1-64), starting with a letter", `crm_api_key`);
-            continue;
-        }
-        if (isSecureNode(value)) {
-            // The offline plan cannot decrypt; the stored value is what `pulumi up` decrypts.
-            out[name] = HIDDEN;
-            continue;
-        }
-        if (!isSecret) {
-            p.invalid(
-                key,
-                HIDDEN,
-                "a Pulumi secret, set with --secret (a plain value would sit unencrypted in the stack file)",
-                example,
-            );
-            continue;
-        }
-        if (
-            typeof value !== "string" ||
-            value.length === 0 ||
-            Buffer.byteLength(value, "utf8") > SECRET_VALUE_MAX_BYTES
-        ) {
-            p.invalid(key, HIDDEN, `text of 1 to ${SECRET_VALUE_MAX_BYTES} bytes (the Secrets Manager limit)`, example);
-            continue;
-        }
-        out[name] = value;
-    }
-    return out;
+    // The stack fails; the entries that pass alone still answer the runtimes' references
+    // (../config/validate.ts), so that a refused entry makes no problems about the others.
+    const kept = isRecord(raw)
+        ? Object.keys(raw).filter((name) => schema.safeParse({ [name]: raw[name] }).success)
+        : [];
+    return Object.fromEntries(kept.map((name) => [name, HIDDEN]));
 }
 
 /** `{ stored: <secretValues name> }`: encrypted with the stack's key, so no key of its own. */

@@ -158,6 +158,71 @@ describe("secrets: secretValues and runtimes[i].secrets", () => {
     });
 });
 
+describe("secrets: the rules of secretValues, near misses on both sides, no value echoed", () => {
+    const EXAMPLE = "(e.g. pulumi config set --secret --path 'secretValues.crm_api_key' <value>)";
+    /** The problems of a staging stack whose runtime stores `crm_api_key`, with these secret values. */
+    const problemsWith = (secretValues: unknown, secretKeys = ["secretValues"]) =>
+        configProblems({
+            ...rawStack("staging", {
+                runtimes: JSON.parse(
+                    stagingRuntimes({ secrets: { CRM_API_KEY_SECRET_ARN: { stored: "crm_api_key" } } }),
+                ),
+                secretValues,
+            }),
+            secretKeys,
+        });
+    const sizeError = (name: string) =>
+        `secretValues.${name} "[secret]" is invalid: text of 1 to 65536 bytes (the Secrets Manager limit) ${EXAMPLE}`;
+    /** A refused value is not stored, so the runtime's reference to it is refused too. */
+    const refused = () => [
+        sizeError("crm_api_key"),
+        `runtimes[0].secrets.CRM_API_KEY_SECRET_ARN.stored "crm_api_key" is invalid: a name under secretValues (none set) ${EXAMPLE}`,
+    ];
+
+    it("a value of 1 and of 65,536 bytes passes; empty, 65,537 bytes and no text fail", () => {
+        expect(problemsWith({ crm_api_key: "x" })).to.deep.equal([]);
+        expect(problemsWith({ crm_api_key: "x".repeat(65536) })).to.deep.equal([]);
+        expect(problemsWith({ crm_api_key: "" })).to.deep.equal(refused());
+        expect(problemsWith({ crm_api_key: "x".repeat(65537) })).to.deep.equal(refused());
+        expect(problemsWith({ crm_api_key: 42 })).to.deep.equal(refused());
+    });
+
+    it("counts bytes, not characters: 32,768 two-byte characters pass, 32,769 fail", () => {
+        expect(problemsWith({ crm_api_key: "é".repeat(32768) })).to.deep.equal([]);
+        expect(problemsWith({ crm_api_key: "é".repeat(32769) })).to.deep.equal(refused());
+    });
+
+    it("a name of 64 characters starting with a letter passes; 65, or a leading digit, fails and shows the name", () => {
+        const name64 = "a".repeat(64);
+        const nameError = (name: string) =>
+            `secretValues.${name} "${name}" is invalid: a name of letters, digits and _ (1-64), starting with a letter (e.g. crm_api_key)`;
+        const unused = (name: string) =>
+            `secretValues.${name} "[secret]" is invalid: a value some runtimes[i].secrets entry uses ({ stored: <name> }); remove unused secrets (e.g. runtimes[0].secrets.CRM_API_KEY_SECRET_ARN: { stored: ${name} })`;
+        expect(problemsWith({ crm_api_key: PLAINTEXT, [name64]: PLAINTEXT })).to.deep.equal([unused(name64)]);
+        expect(problemsWith({ crm_api_key: PLAINTEXT, ["a".repeat(65)]: PLAINTEXT })).to.deep.equal([
+            nameError("a".repeat(65)),
+        ]);
+        expect(problemsWith({ crm_api_key: PLAINTEXT, "1crm": PLAINTEXT })).to.deep.equal([nameError("1crm")]);
+    });
+
+    it("a refused entry leaves the others standing: no knock-on problem about a stored name that is set", () => {
+        expect(problemsWith({ crm_api_key: PLAINTEXT, other_key: "" })).to.deep.equal([sizeError("other_key")]);
+    });
+
+    it("refuses a list as the map, without echoing it", () => {
+        const problems = problemsWith([PLAINTEXT]);
+        expect(problems[0]).to.equal(`secretValues "[secret]" is invalid: a map of names to secret values ${EXAMPLE}`);
+        expect(problems.join("\n")).to.not.contain(PLAINTEXT);
+    });
+
+    it("takes the offline plan's { secure } node as a value, with the key marked secret or not", () => {
+        const node = { secure: "v1:AAAABBBBccccDDDD:eW91IHNoYWxsIG5vdCBwYXNz" };
+        expect(problemsWith({ crm_api_key: node })).to.deep.equal([]);
+        expect(problemsWith({ crm_api_key: node }, [])).to.deep.equal([]);
+        expect(problemsWith({ crm_api_key: { ...node, extra: "x" } })).to.deep.equal(refused());
+    });
+});
+
 describe("secrets: the environment variable limit covers secrets too", () => {
     it("accepts 50 variables with secrets and refuses 51 (46 and 47 with tracing's 4)", () => {
         const env = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`V${i}`, "x"]));
