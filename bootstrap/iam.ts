@@ -8,7 +8,14 @@
  */
 import { AGENTCORE_SERVICE_PRINCIPAL } from "../src/aws/agentcore";
 import { TRANSACTION_SEARCH_OWNER_ENVIRONMENT } from "../src/observability/config";
-import { AwsContext, PolicyCondition, PolicyDocument, PolicyStatement, regionalArn } from "../src/aws/iamDocument";
+import {
+    AwsContext,
+    PolicyCondition,
+    PolicyDocument,
+    PolicyStatement,
+    policyDocument,
+    regionalArn,
+} from "../src/aws/iamDocument";
 import { FLOW_LOGS_SERVICE_PRINCIPAL } from "../src/network/flowLogPolicies";
 import { FLOW_LOG_GROUP_PREFIX, stackComponentName } from "../src/aws/naming";
 import { StackKind } from "../src/topology/config";
@@ -295,41 +302,34 @@ const statement = (
 /** What `pulumi preview` needs, for every environment of the account, and nothing that writes. */
 export function previewPolicy(ctx: AwsContext): PolicyDocument {
     const arns = environmentArns(ctx, "*");
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            statement("Ec2Read", EC2_READ_ACTIONS, "*"),
-            statement("IamReadStackRoles", IAM_READ_ACTIONS, arns.roles),
-            statement("KmsReadKeys", KMS_READ_ACTIONS, arns.keys),
-            statement("KmsListAliases", ["kms:ListAliases"], "*"),
-            statement("LogsRead", LOGS_READ_ACTIONS, arns.allLogGroups),
-            statement("SnsRead", SNS_READ_ACTIONS, arns.topics),
-            statement("CloudWatchRead", CLOUDWATCH_READ_ACTIONS, [
-                arns.alarms,
-                `arn:${ctx.partition}:cloudwatch::${ctx.accountId}:dashboard/agentcore-*`,
-            ]),
-            statement("AgentCoreRead", AGENTCORE_READ_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
-            statement(
-                "AgentCoreCapacityProviderRead",
-                AGENTCORE_CAPACITY_PROVIDER_READ_ACTIONS,
-                arns.capacityProviders,
-            ),
-            statement("AgentCoreList", AGENTCORE_LIST_ACTIONS, "*"),
-            statement("CloudControlRead", CLOUD_CONTROL_READ_ACTIONS, "*"),
-            statement("S3ReadCodeBuckets", S3_READ_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
-            statement("EcrReadRepositories", ECR_DESCRIBE_ACTIONS, arns.repositories),
-            // awsx's Image resolves a registry login (an invoke) during preview as well.
-            statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),
-            statement("LogDeliveryRead", LOG_DELIVERY_READ_ACTIONS, arns.deliveries),
-            statement(
-                "AgentCoreResourcePolicyRead",
-                ["bedrock-agentcore:GetResourcePolicy"],
-                [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`],
-            ),
-            // No resource-level permissions exist for these reads (Service Authorization Reference).
-            statement("ObservabilityReadUnscoped", OBSERVABILITY_READ_UNSCOPED_ACTIONS, "*"),
-        ],
-    };
+    return policyDocument(
+        statement("Ec2Read", EC2_READ_ACTIONS, "*"),
+        statement("IamReadStackRoles", IAM_READ_ACTIONS, arns.roles),
+        statement("KmsReadKeys", KMS_READ_ACTIONS, arns.keys),
+        statement("KmsListAliases", ["kms:ListAliases"], "*"),
+        statement("LogsRead", LOGS_READ_ACTIONS, arns.allLogGroups),
+        statement("SnsRead", SNS_READ_ACTIONS, arns.topics),
+        statement("CloudWatchRead", CLOUDWATCH_READ_ACTIONS, [
+            arns.alarms,
+            `arn:${ctx.partition}:cloudwatch::${ctx.accountId}:dashboard/agentcore-*`,
+        ]),
+        statement("AgentCoreRead", AGENTCORE_READ_ACTIONS, [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`]),
+        statement("AgentCoreCapacityProviderRead", AGENTCORE_CAPACITY_PROVIDER_READ_ACTIONS, arns.capacityProviders),
+        statement("AgentCoreList", AGENTCORE_LIST_ACTIONS, "*"),
+        statement("CloudControlRead", CLOUD_CONTROL_READ_ACTIONS, "*"),
+        statement("S3ReadCodeBuckets", S3_READ_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
+        statement("EcrReadRepositories", ECR_DESCRIBE_ACTIONS, arns.repositories),
+        // awsx's Image resolves a registry login (an invoke) during preview as well.
+        statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),
+        statement("LogDeliveryRead", LOG_DELIVERY_READ_ACTIONS, arns.deliveries),
+        statement(
+            "AgentCoreResourcePolicyRead",
+            ["bedrock-agentcore:GetResourcePolicy"],
+            [arns.runtimes, `${arns.runtimes}/runtime-endpoint/*`],
+        ),
+        // No resource-level permissions exist for these reads (Service Authorization Reference).
+        statement("ObservabilityReadUnscoped", OBSERVABILITY_READ_UNSCOPED_ACTIONS, "*"),
+    );
 }
 
 // ---- deploy (one environment) ----
@@ -726,87 +726,84 @@ function allInOneDeployPolicy(
     // fenced by tag: a resource tagged for another environment is refused. IfExists keeps what
     // has no tag yet reachable: a rule or tag being created, and an adopted VPC's own resources.
     const notOtherEnvironment = { StringEqualsIfExists: { "aws:ResourceTag/Environment": env } };
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            statement("Ec2Read", EC2_READ_ACTIONS, "*"),
-            statement("Ec2CreateTagged", EC2_CREATE_ACTIONS, ec2Created, {
-                StringEquals: { "aws:RequestTag/Environment": env },
-            }),
-            // A create is also authorized against the existing resources it attaches to. Those
-            // grants name only parent types, never the type being created, so the tag
-            // condition above cannot be bypassed (IAM checks each resource on its own).
-            statement("Ec2CreateInVpc", EC2_CREATE_IN_VPC_ACTIONS, ec2("vpc"), notOtherEnvironment),
-            statement(
-                "Ec2EndpointAttachments",
-                ["ec2:CreateVpcEndpoint"],
-                [
-                    ec2("subnet"),
-                    ec2("security-group"),
-                    ec2("route-table"),
-                    regionalArn(ctx, "ec2", "vpc-endpoint-service/*"),
-                ],
-            ),
-            statement("Ec2Modify", EC2_MODIFY_ACTIONS, ec2Created, notOtherEnvironment),
-            statement("Ec2DeleteOwnEnvironment", EC2_DELETE_ACTIONS, ec2Created, tagged),
-            statement("IamStackRoles", IAM_ROLE_ACTIONS, arns.roles),
-            statement("PassExecutionRoleToAgentCore", ["iam:PassRole"], arns.executionRoles, {
-                StringEquals: { "iam:PassedToService": AGENTCORE_SERVICE },
-            }),
-            statement("PassFlowLogRoleToVpcFlowLogs", ["iam:PassRole"], arns.flowLogRoles, {
-                StringEquals: { "iam:PassedToService": FLOW_LOGS_SERVICE },
-            }),
-            statement(
-                "AgentCoreNetworkServiceLinkedRole",
-                ["iam:CreateServiceLinkedRole"],
-                `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/${AGENTCORE_NETWORK_SERVICE}/AWSServiceRoleForBedrockAgentCoreNetwork`,
-                { StringEquals: { "iam:AWSServiceName": AGENTCORE_NETWORK_SERVICE } },
-            ),
-            statement("KmsCreateTaggedKey", ["kms:CreateKey"], "*", {
-                StringEquals: { "aws:RequestTag/Environment": env },
-            }),
-            statement("KmsOwnKeys", KMS_KEY_ACTIONS, arns.keys, tagged),
-            // An alias operation is authorized on the alias and on the key: the key must be this environment's.
-            statement("KmsAlias", KMS_ALIAS_ACTIONS, arns.alias),
-            statement("KmsAliasTargetOwnKeys", KMS_ALIAS_ACTIONS, arns.keys, tagged),
-            statement("KmsListAliases", ["kms:ListAliases"], "*"),
-            statement("KmsUseOwnKeys", KMS_USE_ACTIONS, arns.keys, tagged),
-            statement("KmsGrantsForAwsServices", KMS_GRANT_ACTIONS, arns.keys, {
-                ...tagged,
-                Bool: { "kms:GrantIsForAWSResource": "true" },
-            }),
-            // Not AgentCore's own /aws/bedrock-agentcore/runtimes/* groups: the service creates them and
-            // the stack never touches them (policy rule agentcore-no-service-log-groups).
-            statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.stackLogGroups, ...arns.flowLogGroups]),
-            statement("LogDelivery", LOG_DELIVERY_MANAGE_ACTIONS, arns.deliveries),
-            statement("AgentCoreVendedLogs", AGENTCORE_VENDED_LOGS_ACTIONS, arns.runtimes),
-            statement("ObservabilityUnscoped", OBSERVABILITY_UNSCOPED_ACTIONS, "*"),
-            ...(env === TRANSACTION_SEARCH_ENVIRONMENT || ownsTransactionSearch
-                ? [statement("XRayTransactionSearch", XRAY_SEGMENT_DESTINATION_ACTIONS, "*")]
-                : []),
-            statement("CloudWatchInsightRules", CLOUDWATCH_INSIGHT_RULE_ACTIONS, arns.insightRules),
-            statement("SecretsManagerStackSecrets", SECRETS_MANAGER_ACTIONS, arns.secrets),
-            statement("S3CodeBucket", S3_BUCKET_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
-            statement("EcrRepositories", ECR_REPOSITORY_ACTIONS, arns.repositories),
-            statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),
-            statement("AgentCoreResourcePolicies", AGENTCORE_RESOURCE_POLICY_ACTIONS, [
-                arns.runtimes,
-                `${arns.runtimes}/runtime-endpoint/*`,
-            ]),
-            statement("LogsDescribe", ["logs:DescribeLogGroups"], arns.allLogGroups),
-            statement("SnsAlarmTopic", SNS_WRITE_ACTIONS, arns.topics),
-            statement("CloudWatchAlarms", CLOUDWATCH_ALARM_ACTIONS, arns.alarms),
-            statement("CloudWatchDashboard", CLOUDWATCH_DASHBOARD_ACTIONS, arns.dashboard),
-            statement("AgentCoreCreateRuntime", AGENTCORE_CREATE_RUNTIME_ACTIONS, "*"),
-            statement("AgentCoreRuntimes", AGENTCORE_RUNTIME_ACTIONS, [
-                arns.runtimes,
-                `${arns.runtimes}/runtime-endpoint/*`,
-            ]),
-            statement("AgentCoreWorkloadIdentity", AGENTCORE_IDENTITY_ACTIONS, arns.workloadIdentities),
-            statement("AgentCoreList", AGENTCORE_LIST_ACTIONS, "*"),
-            statement("CloudControl", [...CLOUD_CONTROL_READ_ACTIONS, ...CLOUD_CONTROL_WRITE_ACTIONS], "*"),
-        ],
-    };
+    return policyDocument(
+        statement("Ec2Read", EC2_READ_ACTIONS, "*"),
+        statement("Ec2CreateTagged", EC2_CREATE_ACTIONS, ec2Created, {
+            StringEquals: { "aws:RequestTag/Environment": env },
+        }),
+        // A create is also authorized against the existing resources it attaches to. Those
+        // grants name only parent types, never the type being created, so the tag
+        // condition above cannot be bypassed (IAM checks each resource on its own).
+        statement("Ec2CreateInVpc", EC2_CREATE_IN_VPC_ACTIONS, ec2("vpc"), notOtherEnvironment),
+        statement(
+            "Ec2EndpointAttachments",
+            ["ec2:CreateVpcEndpoint"],
+            [
+                ec2("subnet"),
+                ec2("security-group"),
+                ec2("route-table"),
+                regionalArn(ctx, "ec2", "vpc-endpoint-service/*"),
+            ],
+        ),
+        statement("Ec2Modify", EC2_MODIFY_ACTIONS, ec2Created, notOtherEnvironment),
+        statement("Ec2DeleteOwnEnvironment", EC2_DELETE_ACTIONS, ec2Created, tagged),
+        statement("IamStackRoles", IAM_ROLE_ACTIONS, arns.roles),
+        statement("PassExecutionRoleToAgentCore", ["iam:PassRole"], arns.executionRoles, {
+            StringEquals: { "iam:PassedToService": AGENTCORE_SERVICE },
+        }),
+        statement("PassFlowLogRoleToVpcFlowLogs", ["iam:PassRole"], arns.flowLogRoles, {
+            StringEquals: { "iam:PassedToService": FLOW_LOGS_SERVICE },
+        }),
+        statement(
+            "AgentCoreNetworkServiceLinkedRole",
+            ["iam:CreateServiceLinkedRole"],
+            `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/${AGENTCORE_NETWORK_SERVICE}/AWSServiceRoleForBedrockAgentCoreNetwork`,
+            { StringEquals: { "iam:AWSServiceName": AGENTCORE_NETWORK_SERVICE } },
+        ),
+        statement("KmsCreateTaggedKey", ["kms:CreateKey"], "*", {
+            StringEquals: { "aws:RequestTag/Environment": env },
+        }),
+        statement("KmsOwnKeys", KMS_KEY_ACTIONS, arns.keys, tagged),
+        // An alias operation is authorized on the alias and on the key: the key must be this environment's.
+        statement("KmsAlias", KMS_ALIAS_ACTIONS, arns.alias),
+        statement("KmsAliasTargetOwnKeys", KMS_ALIAS_ACTIONS, arns.keys, tagged),
+        statement("KmsListAliases", ["kms:ListAliases"], "*"),
+        statement("KmsUseOwnKeys", KMS_USE_ACTIONS, arns.keys, tagged),
+        statement("KmsGrantsForAwsServices", KMS_GRANT_ACTIONS, arns.keys, {
+            ...tagged,
+            Bool: { "kms:GrantIsForAWSResource": "true" },
+        }),
+        // Not AgentCore's own /aws/bedrock-agentcore/runtimes/* groups: the service creates them and
+        // the stack never touches them (policy rule agentcore-no-service-log-groups).
+        statement("LogsStackGroups", LOGS_WRITE_ACTIONS, [...arns.stackLogGroups, ...arns.flowLogGroups]),
+        statement("LogDelivery", LOG_DELIVERY_MANAGE_ACTIONS, arns.deliveries),
+        statement("AgentCoreVendedLogs", AGENTCORE_VENDED_LOGS_ACTIONS, arns.runtimes),
+        statement("ObservabilityUnscoped", OBSERVABILITY_UNSCOPED_ACTIONS, "*"),
+        ...(env === TRANSACTION_SEARCH_ENVIRONMENT || ownsTransactionSearch
+            ? [statement("XRayTransactionSearch", XRAY_SEGMENT_DESTINATION_ACTIONS, "*")]
+            : []),
+        statement("CloudWatchInsightRules", CLOUDWATCH_INSIGHT_RULE_ACTIONS, arns.insightRules),
+        statement("SecretsManagerStackSecrets", SECRETS_MANAGER_ACTIONS, arns.secrets),
+        statement("S3CodeBucket", S3_BUCKET_ACTIONS, [arns.codeBuckets, arns.codeObjects]),
+        statement("EcrRepositories", ECR_REPOSITORY_ACTIONS, arns.repositories),
+        statement("EcrAuthorizationToken", ["ecr:GetAuthorizationToken"], "*"),
+        statement("AgentCoreResourcePolicies", AGENTCORE_RESOURCE_POLICY_ACTIONS, [
+            arns.runtimes,
+            `${arns.runtimes}/runtime-endpoint/*`,
+        ]),
+        statement("LogsDescribe", ["logs:DescribeLogGroups"], arns.allLogGroups),
+        statement("SnsAlarmTopic", SNS_WRITE_ACTIONS, arns.topics),
+        statement("CloudWatchAlarms", CLOUDWATCH_ALARM_ACTIONS, arns.alarms),
+        statement("CloudWatchDashboard", CLOUDWATCH_DASHBOARD_ACTIONS, arns.dashboard),
+        statement("AgentCoreCreateRuntime", AGENTCORE_CREATE_RUNTIME_ACTIONS, "*"),
+        statement("AgentCoreRuntimes", AGENTCORE_RUNTIME_ACTIONS, [
+            arns.runtimes,
+            `${arns.runtimes}/runtime-endpoint/*`,
+        ]),
+        statement("AgentCoreWorkloadIdentity", AGENTCORE_IDENTITY_ACTIONS, arns.workloadIdentities),
+        statement("AgentCoreList", AGENTCORE_LIST_ACTIONS, "*"),
+        statement("CloudControl", [...CLOUD_CONTROL_READ_ACTIONS, ...CLOUD_CONTROL_WRITE_ACTIONS], "*"),
+    );
 }
 
 /**
@@ -817,62 +814,59 @@ function allInOneDeployPolicy(
  */
 export function ciBoundaryPolicy(ctx: AwsContext): PolicyDocument {
     const iam = (resource: string) => `arn:${ctx.partition}:iam::${ctx.accountId}:${resource}`;
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            { Sid: "AllowWhatTheRolePolicyAllows", Effect: "Allow", Action: ["*"], Resource: "*" },
-            {
-                Sid: "DenyChangingCiIdentities",
-                Effect: "Deny",
-                Action: [
-                    "iam:AttachRolePolicy",
-                    "iam:CreatePolicyVersion",
-                    "iam:DeletePolicy",
-                    "iam:DeletePolicyVersion",
-                    "iam:DeleteRole",
-                    "iam:DeleteRolePolicy",
-                    "iam:DetachRolePolicy",
-                    "iam:PutRolePolicy",
-                    "iam:SetDefaultPolicyVersion",
-                    "iam:UpdateAssumeRolePolicy",
-                    "iam:UpdateRole",
-                ],
-                Resource: [iam(`role/${CI_NAME_PREFIX}-*`), iam(`policy/${CI_NAME_PREFIX}-*`)],
-            },
-            {
-                Sid: "DenyChangingOidcProviders",
-                Effect: "Deny",
-                Action: [
-                    "iam:AddClientIDToOpenIDConnectProvider",
-                    "iam:CreateOpenIDConnectProvider",
-                    "iam:DeleteOpenIDConnectProvider",
-                    "iam:RemoveClientIDFromOpenIDConnectProvider",
-                    "iam:UpdateOpenIDConnectProviderThumbprint",
-                ],
-                Resource: iam("oidc-provider/*"),
-            },
-            {
-                Sid: "DenyLongLivedCredentialsAndEscalation",
-                Effect: "Deny",
-                Action: [
-                    "iam:CreateAccessKey",
-                    "iam:CreateLoginProfile",
-                    "iam:CreateUser",
-                    "iam:DeleteRolePermissionsBoundary",
-                    "iam:PutRolePermissionsBoundary",
-                ],
-                Resource: "*",
-            },
-            {
-                // The one managed policy a main stack attaches: AWS's for the Instances operator role.
-                Sid: "DenyAttachingOtherManagedPolicies",
-                Effect: "Deny",
-                Action: ["iam:AttachRolePolicy"],
-                Resource: "*",
-                Condition: { ArnNotEquals: { "iam:PolicyARN": operatorManagedPolicyArn(ctx.partition) } },
-            },
-        ],
-    };
+    return policyDocument(
+        { Sid: "AllowWhatTheRolePolicyAllows", Effect: "Allow", Action: ["*"], Resource: "*" },
+        {
+            Sid: "DenyChangingCiIdentities",
+            Effect: "Deny",
+            Action: [
+                "iam:AttachRolePolicy",
+                "iam:CreatePolicyVersion",
+                "iam:DeletePolicy",
+                "iam:DeletePolicyVersion",
+                "iam:DeleteRole",
+                "iam:DeleteRolePolicy",
+                "iam:DetachRolePolicy",
+                "iam:PutRolePolicy",
+                "iam:SetDefaultPolicyVersion",
+                "iam:UpdateAssumeRolePolicy",
+                "iam:UpdateRole",
+            ],
+            Resource: [iam(`role/${CI_NAME_PREFIX}-*`), iam(`policy/${CI_NAME_PREFIX}-*`)],
+        },
+        {
+            Sid: "DenyChangingOidcProviders",
+            Effect: "Deny",
+            Action: [
+                "iam:AddClientIDToOpenIDConnectProvider",
+                "iam:CreateOpenIDConnectProvider",
+                "iam:DeleteOpenIDConnectProvider",
+                "iam:RemoveClientIDFromOpenIDConnectProvider",
+                "iam:UpdateOpenIDConnectProviderThumbprint",
+            ],
+            Resource: iam("oidc-provider/*"),
+        },
+        {
+            Sid: "DenyLongLivedCredentialsAndEscalation",
+            Effect: "Deny",
+            Action: [
+                "iam:CreateAccessKey",
+                "iam:CreateLoginProfile",
+                "iam:CreateUser",
+                "iam:DeleteRolePermissionsBoundary",
+                "iam:PutRolePermissionsBoundary",
+            ],
+            Resource: "*",
+        },
+        {
+            // The one managed policy a main stack attaches: AWS's for the Instances operator role.
+            Sid: "DenyAttachingOtherManagedPolicies",
+            Effect: "Deny",
+            Action: ["iam:AttachRolePolicy"],
+            Resource: "*",
+            Condition: { ArnNotEquals: { "iam:PolicyARN": operatorManagedPolicyArn(ctx.partition) } },
+        },
+    );
 }
 
 /** IAM's size limit of one managed policy: characters, not counting whitespace. */
@@ -890,8 +884,7 @@ export function policySize(doc: PolicyDocument): number {
 export function planSplit(doc: PolicyDocument, maxChars = MANAGED_POLICY_MAX_CHARS): number[][] {
     const groups: number[][] = [];
     let current: number[] = [];
-    const size = (indices: number[]) =>
-        policySize({ Version: "2012-10-17", Statement: indices.map((i) => doc.Statement[i]) });
+    const size = (indices: number[]) => policySize(policyDocument(...indices.map((i) => doc.Statement[i])));
     doc.Statement.forEach((s, i) => {
         if (size([i]) > maxChars) {
             throw new Error(
@@ -912,7 +905,7 @@ export function planSplit(doc: PolicyDocument, maxChars = MANAGED_POLICY_MAX_CHA
 
 /** The documents of a split: the statements of each group. */
 export function applySplit(doc: PolicyDocument, groups: readonly number[][]): PolicyDocument[] {
-    return groups.map((g) => ({ Version: "2012-10-17", Statement: g.map((i) => doc.Statement[i]) }));
+    return groups.map((g) => policyDocument(...g.map((i) => doc.Statement[i])));
 }
 
 /**

@@ -5,7 +5,7 @@
  * (src/artifact/artifacts.ts), so the grant follows the artifact and nothing else.
  */
 import { parseEcrImageUri } from "../runtime/config";
-import { AwsContext, PolicyDocument, PolicyStatement, regionalArn } from "../aws/iamDocument";
+import { AwsContext, PolicyDocument, policyDocument, PolicyStatement, regionalArn } from "../aws/iamDocument";
 import { ECR_AUTH_ACTIONS, ECR_PULL_ACTIONS } from "../security/executionRole";
 
 /** Read the code zip; GetObjectVersion because the runtime names the object version. */
@@ -104,5 +104,5 @@ export function artifactAccessPolicy(input: ArtifactAccessInput): PolicyDocument
             },
         );
     }
-    return { Version: "2012-10-17", Statement: statements };
+    return policyDocument(...statements);
 }

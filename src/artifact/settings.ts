@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import dockerignore from "@balena/dockerignore";
 import { Environment } from "../aws/agentcore";
-import { PolicyDocument } from "../aws/iamDocument";
+import { PolicyDocument, denyWithoutTls, policyDocument } from "../aws/iamDocument";
 
 /**
  * Images a repository keeps. An endpoint pins a runtime version, and each version runs the
@@ -142,19 +142,7 @@ export function keepLastImagesPolicy(count: number = KEEP_LAST_IMAGES): string {
 
 /** The code bucket accepts only TLS requests (aws:SecureTransport), from anyone. */
 export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: { AWS: "*" },
-                Action: ["s3:*"],
-                Resource: [bucketArn, `${bucketArn}/*`],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-        ],
-    };
+    return policyDocument(denyWithoutTls("DenyInsecureTransport", ["s3:*"], [bucketArn, `${bucketArn}/*`]));
 }
 
 /** Names never hashed: version control state, not build input (Docker sends it, but it never changes an image). */

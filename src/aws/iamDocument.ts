@@ -44,6 +44,56 @@ export function regionalArn(ctx: AwsContext, service: string, resource: string):
     return `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
 }
 
+/** A policy document of these statements, in the policy language version IAM documents (2012-10-17). */
+export function policyDocument(...statements: PolicyStatement[]): PolicyDocument {
+    return { Version: "2012-10-17", Statement: statements };
+}
+
+/**
+ * A statement that lets one AWS service act only on behalf of this account
+ * (`aws:SourceAccount`) and, where given, of `sourceArns` (`aws:SourceArn`): the
+ * confused-deputy guard AWS documents for service principals. `conditions` are the service's
+ * own narrower keys, written before the guard.
+ */
+export function serviceStatement(args: {
+    readonly sid: string;
+    readonly service: string;
+    readonly actions: readonly string[];
+    /** A trust policy names no resource. */
+    readonly resource?: string | string[];
+    readonly accountId: string;
+    readonly sourceArns?: string | readonly string[];
+    readonly conditions?: PolicyCondition;
+}): PolicyStatement {
+    const sourceArns = args.sourceArns;
+    return {
+        Sid: args.sid,
+        Effect: "Allow",
+        Principal: { Service: args.service },
+        Action: [...args.actions],
+        ...(args.resource !== undefined && { Resource: args.resource }),
+        Condition: {
+            ...args.conditions,
+            StringEquals: { "aws:SourceAccount": args.accountId },
+            ...(sourceArns !== undefined && {
+                ArnLike: { "aws:SourceArn": typeof sourceArns === "string" ? sourceArns : [...sourceArns] },
+            }),
+        },
+    };
+}
+
+/** A statement that denies `actions` on `resource` to every caller over plain HTTP (`aws:SecureTransport` false). */
+export function denyWithoutTls(sid: string, actions: readonly string[], resource: string | string[]): PolicyStatement {
+    return {
+        Sid: sid,
+        Effect: "Deny",
+        Principal: { AWS: "*" },
+        Action: [...actions],
+        Resource: resource,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    };
+}
+
 /**
  * A role trust policy for one AWS service, limited to requests made on behalf of this
  * account (`aws:SourceAccount`) and of the given source ARNs (`aws:SourceArn`): the
@@ -55,23 +105,7 @@ export function serviceTrustPolicy(args: {
     readonly accountId: string;
     readonly sourceArns: string | readonly string[];
 }): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: args.sid,
-                Effect: "Allow",
-                Principal: { Service: args.service },
-                Action: ["sts:AssumeRole"],
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": args.accountId },
-                    ArnLike: {
-                        "aws:SourceArn": typeof args.sourceArns === "string" ? args.sourceArns : [...args.sourceArns],
-                    },
-                },
-            },
-        ],
-    };
+    return policyDocument(serviceStatement({ ...args, actions: ["sts:AssumeRole"] }));
 }
 
 /** Sorted, de-duplicated copy: stable documents produce no spurious diffs. */

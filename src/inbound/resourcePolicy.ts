@@ -11,7 +11,7 @@
  * Sources: AgentCore devguide "Resource-based policies for Amazon Bedrock AgentCore"
  * (supported actions, hierarchical runtime/endpoint authorization, OAuth examples).
  */
-import { PolicyDocument, PolicyStatement } from "../aws/iamDocument";
+import { PolicyDocument, policyDocument, PolicyStatement } from "../aws/iamDocument";
 
 /**
  * Every runtime action AgentCore lists for resource-based policies (invoke over HTTP and
@@ -127,5 +127,5 @@ export function runtimeAccessPolicy(input: RuntimeAccessPolicyInput): PolicyDocu
                       Resource: input.resourceArn,
                   },
               ];
-    return { Version: "2012-10-17", Statement: [denyOutsideVpcStatement(input, input.resourceArn), ...allow] };
+    return policyDocument(denyOutsideVpcStatement(input, input.resourceArn), ...allow);
 }

@@ -2,7 +2,7 @@
  * IAM documents of the VPC flow-log delivery role. Pure: ARNs are built from the
  * partition, region and account passed in.
  */
-import { AwsContext, PolicyDocument, regionalArn, serviceTrustPolicy } from "../aws/iamDocument";
+import { AwsContext, PolicyDocument, policyDocument, regionalArn, serviceTrustPolicy } from "../aws/iamDocument";
 
 /** The service that assumes the delivery role. */
 export const FLOW_LOGS_SERVICE_PRINCIPAL = "vpc-flow-logs.amazonaws.com";
@@ -42,16 +42,13 @@ export function flowLogDeliveryPolicy(logGroupArn: string): PolicyDocument {
     // Some provider versions report the group ARN with a trailing ":*"; normalise it.
     const group = logGroupArn.replace(/:\*$/, "");
     const allGroups = group.replace(/:log-group:.*$/, ":log-group:*");
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "DeliverVpcFlowLogs",
-                Effect: "Allow",
-                Action: [...FLOW_LOG_DELIVERY_ACTIONS],
-                Resource: [group, `${group}:*`],
-            },
-            { Sid: "FindFlowLogGroup", Effect: "Allow", Action: [...FLOW_LOG_DESCRIBE_ACTIONS], Resource: allGroups },
-        ],
-    };
+    return policyDocument(
+        {
+            Sid: "DeliverVpcFlowLogs",
+            Effect: "Allow",
+            Action: [...FLOW_LOG_DELIVERY_ACTIONS],
+            Resource: [group, `${group}:*`],
+        },
+        { Sid: "FindFlowLogGroup", Effect: "Allow", Action: [...FLOW_LOG_DESCRIBE_ACTIONS], Resource: allGroups },
+    );
 }

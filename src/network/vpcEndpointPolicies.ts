@@ -15,7 +15,14 @@
 import { AGENTCORE_SERVICE_PRINCIPAL, S3_GATEWAY_SERVICE } from "../aws/agentcore";
 import { parseEcrImageUri } from "../runtime/config";
 import { S3_CODE_READ_ACTIONS } from "../artifact/readGrants";
-import { AwsContext, PolicyDocument, PolicyStatement, regionalArn, uniqueSorted } from "../aws/iamDocument";
+import {
+    AwsContext,
+    PolicyDocument,
+    policyDocument,
+    PolicyStatement,
+    regionalArn,
+    uniqueSorted,
+} from "../aws/iamDocument";
 import {
     ECR_AUTH_ACTIONS,
     LOG_DESCRIBE_ACTIONS,
@@ -120,10 +127,6 @@ function allow(
     };
 }
 
-function doc(...statements: PolicyStatement[]): PolicyDocument {
-    return { Version: "2012-10-17", Statement: statements };
-}
-
 /** ECR repository ARNs: every repository of this account, plus configured images held elsewhere. */
 export function endpointRepositoryArns(input: EndpointPolicyInput): string[] {
     const foreign = input.imageUris.flatMap((uri) => {
@@ -137,7 +140,7 @@ export function endpointRepositoryArns(input: EndpointPolicyInput): string[] {
 
 /** bedrock-agentcore (data plane): this account's resources, for this account's callers and JWT callers of its runtimes. */
 function agentcoreDataPlane(input: EndpointPolicyInput): PolicyDocument {
-    return doc(
+    return policyDocument(
         allow(
             "AccountCallersToAccountResources",
             ["bedrock-agentcore:*"],
@@ -158,7 +161,7 @@ function agentcoreDataPlane(input: EndpointPolicyInput): PolicyDocument {
 
 /** bedrock-agentcore.gateway: invoke this account's gateways (OAuth gateways need Principal "*"). */
 function agentcoreGateway(input: EndpointPolicyInput): PolicyDocument {
-    return doc(
+    return policyDocument(
         allow(
             "AnyCallerToAccountGateways",
             GATEWAY_INVOKE_ACTIONS,
@@ -170,7 +173,7 @@ function agentcoreGateway(input: EndpointPolicyInput): PolicyDocument {
 
 function ecr(input: EndpointPolicyInput): PolicyDocument {
     if (input.dataPerimeter) {
-        return doc(
+        return policyDocument(
             allow(
                 "PerimeterReadRepositories",
                 ECR_READ_ACTIONS,
@@ -180,7 +183,7 @@ function ecr(input: EndpointPolicyInput): PolicyDocument {
             allow("PerimeterRegistryLogin", ECR_AUTH_ACTIONS, "*", { StringEquals: identityPerimeter(input) }),
         );
     }
-    return doc(
+    return policyDocument(
         allow(
             "AccountCallersReadRepositories",
             ECR_READ_ACTIONS,
@@ -193,7 +196,7 @@ function ecr(input: EndpointPolicyInput): PolicyDocument {
 }
 
 function logs(input: EndpointPolicyInput): PolicyDocument {
-    return doc(
+    return policyDocument(
         allow(
             "AccountCallersWriteAccountLogGroups",
             [...LOG_GROUP_ACTIONS, ...LOG_STREAM_ACTIONS, ...LOG_DESCRIBE_ACTIONS],
@@ -206,7 +209,7 @@ function logs(input: EndpointPolicyInput): PolicyDocument {
 
 function bedrockRuntime(input: EndpointPolicyInput): PolicyDocument {
     if (input.dataPerimeter) {
-        return doc(
+        return policyDocument(
             // AWS-owned: foundation models carry no account in their ARN (the documented exception).
             allow(
                 "PerimeterPrincipalsToFoundationModels",
@@ -224,9 +227,15 @@ function bedrockRuntime(input: EndpointPolicyInput): PolicyDocument {
     }
     if (input.modelArns.length === 0) {
         // No model configured: nothing may pass (an endpoint policy needs one statement).
-        return doc({ Sid: "NoModelsConfigured", Effect: "Deny", Principal: "*", Action: ["*"], Resource: "*" });
+        return policyDocument({
+            Sid: "NoModelsConfigured",
+            Effect: "Deny",
+            Principal: "*",
+            Action: ["*"],
+            Resource: "*",
+        });
     }
-    return doc(
+    return policyDocument(
         allow(
             "AccountCallersInvokeConfiguredModels",
             MODEL_INVOKE_ACTIONS,
@@ -264,7 +273,7 @@ export function s3GatewayPolicy(input: EndpointPolicyInput): PolicyDocument {
             agentcoreCodeArtifacts(input),
         );
     }
-    return doc(...statements);
+    return policyDocument(...statements);
 }
 
 /** AgentCore's service-owned code buckets, read by the AgentCore service principal (AWS-owned exception). */
@@ -285,7 +294,7 @@ function agentcoreCodeArtifacts(input: EndpointPolicyInput): PolicyStatement {
  * GitHub OIDC runners; SAML) that carry no aws:PrincipalAccount, into roles of this account.
  */
 function sts(input: EndpointPolicyInput): PolicyDocument {
-    return doc(
+    return policyDocument(
         ...accountOnlyPolicy(input).Statement,
         allow(
             "FederationIntoAccountRoles",
@@ -303,7 +312,7 @@ function sts(input: EndpointPolicyInput): PolicyDocument {
  * or changes X-Ray settings passes.
  */
 function xray(input: EndpointPolicyInput): PolicyDocument {
-    return doc(allow("AccountCallersSendTraces", XRAY_ACTIONS, "*", principalAccount(input)));
+    return policyDocument(allow("AccountCallersSendTraces", XRAY_ACTIONS, "*", principalAccount(input)));
 }
 
 /**
@@ -313,17 +322,17 @@ function xray(input: EndpointPolicyInput): PolicyDocument {
  * aws:ResourceAccount and are therefore refused; the runtimes read their secrets by ARN.
  */
 function secretsManager(input: EndpointPolicyInput): PolicyDocument {
-    return doc(allow("OwnPrincipalsOwnSecrets", ["secretsmanager:*"], "*", perimeter(input)));
+    return policyDocument(allow("OwnPrincipalsOwnSecrets", ["secretsmanager:*"], "*", perimeter(input)));
 }
 
 /** Any other interface endpoint (sts, monitoring…): this account's callers only. */
 export function accountOnlyPolicy(input: AwsContext): PolicyDocument {
-    return doc(allow("AccountCallersOnly", ["*"], "*", principalAccount(input)));
+    return policyDocument(allow("AccountCallersOnly", ["*"], "*", principalAccount(input)));
 }
 
 /** bedrock-agentcore-control: the control plane, for this account's (or organization's) callers. */
 function agentcoreControlPlane(input: EndpointPolicyInput): PolicyDocument {
-    return doc(allow("AccountCallersOnly", ["bedrock-agentcore:*"], "*", agentcoreCallers(input)));
+    return policyDocument(allow("AccountCallersOnly", ["bedrock-agentcore:*"], "*", agentcoreCallers(input)));
 }
 
 /** The endpoint policy of one endpoint service suffix (`ecr.api`, `s3`, `sts`…). */

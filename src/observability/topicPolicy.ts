@@ -3,7 +3,14 @@
  * region may publish, and nobody may publish without TLS. Pure: plain values in, JSON out.
  */
 import { createHash } from "crypto";
-import { AwsContext, PolicyDocument, regionalArn } from "../aws/iamDocument";
+import {
+    AwsContext,
+    PolicyDocument,
+    denyWithoutTls,
+    policyDocument,
+    regionalArn,
+    serviceStatement,
+} from "../aws/iamDocument";
 
 /** Publishing is all an alarm does with the topic. */
 export const TOPIC_PUBLISH_ACTIONS = ["sns:Publish"] as const;
@@ -16,32 +23,19 @@ export interface AlarmTopicPolicyInput extends AwsContext {
 }
 
 export function alarmTopicPolicy(input: AlarmTopicPolicyInput): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                // Plain-HTTP publishing would expose alarm contents (runtime ARNs, states) in transit.
-                Sid: "DenyPublishWithoutTls",
-                Effect: "Deny",
-                Principal: { AWS: "*" },
-                Action: [...TOPIC_PUBLISH_ACTIONS],
-                Resource: input.topicArn,
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-            {
-                // Only alarms of this account and region: no other account's alarm can page us.
-                Sid: "AllowCloudWatchAlarmsToPublish",
-                Effect: "Allow",
-                Principal: { Service: CLOUDWATCH_PRINCIPAL },
-                Action: [...TOPIC_PUBLISH_ACTIONS],
-                Resource: input.topicArn,
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": input.accountId },
-                    ArnLike: { "aws:SourceArn": regionalArn(input, "cloudwatch", "alarm:*") },
-                },
-            },
-        ],
-    };
+    return policyDocument(
+        // Plain-HTTP publishing would expose alarm contents (runtime ARNs, states) in transit.
+        denyWithoutTls("DenyPublishWithoutTls", TOPIC_PUBLISH_ACTIONS, input.topicArn),
+        // Only alarms of this account and region: no other account's alarm can page us.
+        serviceStatement({
+            sid: "AllowCloudWatchAlarmsToPublish",
+            service: CLOUDWATCH_PRINCIPAL,
+            actions: TOPIC_PUBLISH_ACTIONS,
+            resource: input.topicArn,
+            accountId: input.accountId,
+            sourceArns: regionalArn(input, "cloudwatch", "alarm:*"),
+        }),
+    );
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsContext, PolicyDocument, regionalArn } from "../aws/iamDocument";
+import { AwsContext, PolicyDocument, policyDocument, regionalArn } from "../aws/iamDocument";
 import { awsContextOutput } from "../aws/context";
 import { COMPONENTS } from "../aws/tokens";
 
@@ -23,25 +23,21 @@ export const APPLICATION_SIGNALS_LOG_GROUP = "/aws/application-signals/data";
 
 /** The resource policy AWS documents for Transaction Search, scoped to this account's X-Ray. */
 export function transactionSearchLogPolicy(ctx: AwsContext): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "TransactionSearchXRayAccess",
-                Effect: "Allow",
-                Principal: { Service: "xray.amazonaws.com" },
-                Action: ["logs:PutLogEvents"],
-                Resource: [
-                    regionalArn(ctx, "logs", `log-group:${SPANS_LOG_GROUP}:*`),
-                    regionalArn(ctx, "logs", `log-group:${APPLICATION_SIGNALS_LOG_GROUP}:*`),
-                ],
-                Condition: {
-                    ArnLike: { "aws:SourceArn": regionalArn(ctx, "xray", "*") },
-                    StringEquals: { "aws:SourceAccount": ctx.accountId },
-                },
-            },
+    return policyDocument({
+        Sid: "TransactionSearchXRayAccess",
+        Effect: "Allow",
+        Principal: { Service: "xray.amazonaws.com" },
+        Action: ["logs:PutLogEvents"],
+        Resource: [
+            regionalArn(ctx, "logs", `log-group:${SPANS_LOG_GROUP}:*`),
+            regionalArn(ctx, "logs", `log-group:${APPLICATION_SIGNALS_LOG_GROUP}:*`),
         ],
-    };
+        // The guard of serviceStatement, in the order the deployed policy has it (a reorder is an update).
+        Condition: {
+            ArnLike: { "aws:SourceArn": regionalArn(ctx, "xray", "*") },
+            StringEquals: { "aws:SourceAccount": ctx.accountId },
+        },
+    });
 }
 
 export interface TransactionSearchArgs {

@@ -4,7 +4,7 @@
  * them only when Secrets Manager asks on the role's behalf (`kms:ViaService`) for one of those
  * secrets (`kms:EncryptionContext:SecretARN`, the context Secrets Manager encrypts under).
  */
-import { PolicyDocument, PolicyStatement, uniqueSorted } from "../aws/iamDocument";
+import { PolicyDocument, policyDocument, PolicyStatement, uniqueSorted } from "../aws/iamDocument";
 
 /** Read a secret's current value; nothing that lists, describes or changes secrets. */
 export const SECRET_READ_ACTIONS = ["secretsmanager:GetSecretValue"] as const;
@@ -40,5 +40,5 @@ export function secretReadPolicy(input: SecretGrantInput): PolicyDocument {
             },
         });
     }
-    return { Version: "2012-10-17", Statement: statements };
+    return policyDocument(...statements);
 }

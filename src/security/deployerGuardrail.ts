@@ -25,7 +25,7 @@
  *   pack instead (no condition key for a provider's subnets is documented; docs/instances.md).
  * Exported as the `deployerGuardrailPolicy` stack output; the bootstrap attaches it.
  */
-import { PolicyDocument, PolicyStatement, uniqueSorted } from "../aws/iamDocument";
+import { PolicyDocument, policyDocument, PolicyStatement, uniqueSorted } from "../aws/iamDocument";
 
 /** The runtime control-plane actions that carry the VPC condition keys. */
 export const GUARDED_RUNTIME_ACTIONS = [
@@ -83,33 +83,23 @@ export function deployerGuardrailDocument(input: DeployerGuardrailInput): Policy
         "ForAnyValue:StringNotEquals": { [SECURITY_GROUPS_KEY]: groups },
     });
     if (input.capacityProviderArn !== undefined) {
-        return {
-            Version: "2012-10-17",
-            Statement: [
-                outsideSubnets,
-                outsideGroups,
-                {
-                    Sid: "DenyCapacityProviderOutsideStack",
-                    Effect: "Deny",
-                    Action: [...GUARDED_CAPACITY_PROVIDER_ACTIONS],
-                    NotResource: input.capacityProviderArn,
-                },
-            ],
-        };
+        return policyDocument(outsideSubnets, outsideGroups, {
+            Sid: "DenyCapacityProviderOutsideStack",
+            Effect: "Deny",
+            Action: [...GUARDED_CAPACITY_PROVIDER_ACTIONS],
+            NotResource: input.capacityProviderArn,
+        });
     }
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            outsideSubnets,
-            deny("DenyRuntimeWithoutSubnets", { Null: { [SUBNETS_KEY]: "true" } }),
-            outsideGroups,
-            deny("DenyRuntimeWithoutSecurityGroups", { Null: { [SECURITY_GROUPS_KEY]: "true" } }),
-            {
-                Sid: "DenyAnyCapacityProvider",
-                Effect: "Deny",
-                Action: [PASS_CAPACITY_PROVIDER_ACTION],
-                Resource: "*",
-            },
-        ],
-    };
+    return policyDocument(
+        outsideSubnets,
+        deny("DenyRuntimeWithoutSubnets", { Null: { [SUBNETS_KEY]: "true" } }),
+        outsideGroups,
+        deny("DenyRuntimeWithoutSecurityGroups", { Null: { [SECURITY_GROUPS_KEY]: "true" } }),
+        {
+            Sid: "DenyAnyCapacityProvider",
+            Effect: "Deny",
+            Action: [PASS_CAPACITY_PROVIDER_ACTION],
+            Resource: "*",
+        },
+    );
 }

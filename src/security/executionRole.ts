@@ -10,6 +10,7 @@ import {
     AwsContext,
     PolicyDocument,
     PolicyStatement,
+    policyDocument,
     regionalArn,
     serviceTrustPolicy,
     uniqueSorted,
@@ -154,5 +155,5 @@ export function executionRolePolicy(input: ExecutionRoleInput): PolicyDocument {
             // deny it. The ARNs already name every Region a model may run in.
         });
     }
-    return { Version: "2012-10-17", Statement: statements };
+    return policyDocument(...statements);
 }

@@ -8,7 +8,7 @@
  */
 import { EFS_ACCESS_POINT_ARN, S3_FILES_ACCESS_POINT_ARN } from "../aws/agentcore";
 import { FilesystemConfig } from "../config/types";
-import { PolicyDocument, PolicyStatement } from "../aws/iamDocument";
+import { PolicyDocument, policyDocument, PolicyStatement } from "../aws/iamDocument";
 
 /** Mount and write over NFS; no ClientRootAccess: the access point's POSIX identity applies. */
 export const EFS_CLIENT_ACTIONS = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"] as const;
@@ -64,5 +64,5 @@ export function filesystemGrantPolicy(filesystems: readonly FilesystemConfig[]):
             );
         }
     });
-    return statements.length > 0 ? { Version: "2012-10-17", Statement: statements } : undefined;
+    return statements.length > 0 ? policyDocument(...statements) : undefined;
 }

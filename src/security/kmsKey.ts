@@ -4,7 +4,7 @@
  * the policy lets exactly those services use it, on behalf of this account only.
  */
 import { Environment } from "../aws/agentcore";
-import { AwsContext, PolicyDocument } from "../aws/iamDocument";
+import { AwsContext, PolicyDocument, policyDocument } from "../aws/iamDocument";
 import { stackComponentName } from "../aws/naming";
 
 /**
@@ -80,52 +80,49 @@ export function kmsAliasName(componentName: string): string {
 /** The explicit key policy. In a key policy `Resource: "*"` means "this key", nothing more. */
 export function kmsKeyPolicy(input: KeyPolicyInput): PolicyDocument {
     const sameAccount = { StringEquals: { "aws:SourceAccount": input.accountId } };
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "EnableRootAccountAdministration",
-                Effect: "Allow",
-                Principal: { AWS: `arn:${input.partition}:iam::${input.accountId}:root` },
-                Action: [...KMS_ADMIN_ACTIONS],
-                Resource: "*",
-            },
-            {
-                Sid: "AllowCloudWatchLogsEncryption",
-                Effect: "Allow",
-                // Logs uses a regional principal; it ends in the partition's DNS suffix.
-                Principal: { Service: `logs.${input.region}.${input.dnsSuffix}` },
-                Action: [...KMS_LOGS_ACTIONS],
-                Resource: "*",
-                // Only for log groups of this account and region (Logs sends this context).
-                Condition: {
-                    ArnLike: {
-                        "kms:EncryptionContext:aws:logs:arn": `arn:${input.partition}:logs:${input.region}:${input.accountId}:log-group:*`,
-                    },
+    return policyDocument(
+        {
+            Sid: "EnableRootAccountAdministration",
+            Effect: "Allow",
+            Principal: { AWS: `arn:${input.partition}:iam::${input.accountId}:root` },
+            Action: [...KMS_ADMIN_ACTIONS],
+            Resource: "*",
+        },
+        {
+            Sid: "AllowCloudWatchLogsEncryption",
+            Effect: "Allow",
+            // Logs uses a regional principal; it ends in the partition's DNS suffix.
+            Principal: { Service: `logs.${input.region}.${input.dnsSuffix}` },
+            Action: [...KMS_LOGS_ACTIONS],
+            Resource: "*",
+            // Only for log groups of this account and region (Logs sends this context).
+            Condition: {
+                ArnLike: {
+                    "kms:EncryptionContext:aws:logs:arn": `arn:${input.partition}:logs:${input.region}:${input.accountId}:log-group:*`,
                 },
             },
-            {
-                Sid: "AllowSnsUseOfKey",
-                Effect: "Allow",
-                Principal: { Service: "sns.amazonaws.com" },
-                Action: [...KMS_KEY_USER_ACTIONS],
-                Resource: "*",
-                Condition: sameAccount,
-            },
-            {
-                // AWS's documented statement for alarms that publish to an encrypted topic has
-                // no condition, and CloudWatch is not documented to send aws:SourceAccount to
-                // KMS: a condition it does not send would silently drop every page. Who may
-                // publish is already limited by the topic policy (this account's alarms only).
-                Sid: "AllowCloudWatchAlarmsUseOfKey",
-                Effect: "Allow",
-                Principal: { Service: "cloudwatch.amazonaws.com" },
-                Action: [...KMS_KEY_USER_ACTIONS],
-                Resource: "*",
-            },
-            ...(input.ebsOperatorRoleArn ? ebsOperatorStatements(input, input.ebsOperatorRoleArn) : []),
-        ],
-    };
+        },
+        {
+            Sid: "AllowSnsUseOfKey",
+            Effect: "Allow",
+            Principal: { Service: "sns.amazonaws.com" },
+            Action: [...KMS_KEY_USER_ACTIONS],
+            Resource: "*",
+            Condition: sameAccount,
+        },
+        {
+            // AWS's documented statement for alarms that publish to an encrypted topic has
+            // no condition, and CloudWatch is not documented to send aws:SourceAccount to
+            // KMS: a condition it does not send would silently drop every page. Who may
+            // publish is already limited by the topic policy (this account's alarms only).
+            Sid: "AllowCloudWatchAlarmsUseOfKey",
+            Effect: "Allow",
+            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: [...KMS_KEY_USER_ACTIONS],
+            Resource: "*",
+        },
+        ...(input.ebsOperatorRoleArn ? ebsOperatorStatements(input, input.ebsOperatorRoleArn) : []),
+    );
 }
 
 /**
