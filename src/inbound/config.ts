@@ -5,7 +5,10 @@
  * principal whose own IAM policy allows InvokeAgentRuntime (or any valid JWT) reaches it from
  * anywhere: weaker, and refused in production. See docs/security.md "Private inbound".
  */
+import { z } from "zod";
 import { Environment } from "../aws/agentcore";
+import { said, says, whenPassed } from "../config/declare";
+import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 
 export const ACCESS_MODES = ["vpc", "iam"] as const;
@@ -27,82 +30,87 @@ export interface RuntimeAccess {
     readonly allowedPrincipals: readonly string[];
 }
 
+const PRINCIPAL_EXAMPLE = `"arn:aws:iam::210987654321:role/support-portal"`;
+
 /**
- * Reads `access` and `allowedPrincipals` of one runtime entry, recording every problem.
- * `hasAuthorizer`: the runtime takes JWTs, whose callers are not IAM principals.
+ * `access` and `allowedPrincipals` of one runtime entry. `hasAuthorizer`: the runtime takes
+ * JWTs, whose callers are not IAM principals.
  */
+function accessSchema(ctx: { readonly environment?: Environment; readonly hasAuthorizer: boolean }) {
+    const principal = says(
+        "an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root)",
+        PRINCIPAL_EXAMPLE,
+    );
+    return z
+        .object({
+            access: z
+                .enum(
+                    ACCESS_MODES,
+                    says(
+                        `one of ${ACCESS_MODES.join(", ")}: vpc allows invocation only from the stack's VPC (a resource-based policy on the runtime), iam leaves the runtime reachable from anywhere by IAM alone`,
+                        `"vpc"`,
+                    ),
+                )
+                .refine(
+                    (mode) => mode !== "iam" || ctx.environment !== "production",
+                    says(
+                        "vpc in production: without the runtime's resource-based policy any principal with InvokeAgentRuntime rights (or any valid JWT) reaches it from outside the VPC",
+                        `"vpc"`,
+                    ),
+                )
+                .default(DEFAULT_ACCESS_MODE),
+            allowedPrincipals: z
+                .array(z.unknown(), says("a list of IAM role, user or account (root) ARNs", `[${PRINCIPAL_EXAMPLE}]`))
+                // The list as a whole is refused first: with an authorizer no principal belongs in it.
+                .refine(
+                    () => !ctx.hasAuthorizer,
+                    says(
+                        "no principals on a runtime with an authorizer: its callers present JWTs, not IAM identities, so the resource policy admits them by network origin only",
+                        "omit allowedPrincipals, or remove authorizer",
+                    ),
+                )
+                .pipe(
+                    z.array(z.string(principal).regex(IAM_PRINCIPAL_ARN, principal)).superRefine((arns, c) =>
+                        arns.forEach((arn, i) => {
+                            if (arns.indexOf(arn) !== i) {
+                                c.addIssue({
+                                    code: "custom",
+                                    path: [i],
+                                    input: arn,
+                                    ...said("a principal not already listed", PRINCIPAL_EXAMPLE),
+                                });
+                            }
+                        }),
+                    ),
+                )
+                .optional(),
+        })
+        .superRefine((entry, c) => {
+            if (entry.access === "iam" && Array.isArray(entry.allowedPrincipals)) {
+                c.addIssue({
+                    code: "custom",
+                    path: ["allowedPrincipals"],
+                    input: entry.allowedPrincipals,
+                    ...said(
+                        "no principals with access iam: there is no resource policy to name them in (use access vpc)",
+                        `access: "vpc", allowedPrincipals: [${PRINCIPAL_EXAMPLE}]`,
+                    ),
+                });
+            }
+        }, whenPassed("access"))
+        .transform((entry): RuntimeAccess => ({
+            access: entry.access,
+            allowedPrincipals: entry.allowedPrincipals ?? [],
+        }));
+}
+
+/** Reads `access` and `allowedPrincipals` of one runtime entry (key `runtimes[i]`), recording every problem. */
 export function readRuntimeAccess(
     p: Problems,
     key: string,
     entry: Readonly<Record<string, unknown>>,
     ctx: { readonly environment?: Environment; readonly hasAuthorizer: boolean },
 ): RuntimeAccess {
-    let access: AccessMode = DEFAULT_ACCESS_MODE;
-    const raw = entry.access;
-    if (raw !== undefined) {
-        if (typeof raw !== "string" || !(ACCESS_MODES as readonly string[]).includes(raw)) {
-            p.invalid(
-                `${key}.access`,
-                raw,
-                `one of ${ACCESS_MODES.join(", ")}: vpc allows invocation only from the stack's VPC (a resource-based policy on the runtime), iam leaves the runtime reachable from anywhere by IAM alone`,
-                `"vpc"`,
-            );
-        } else if (raw === "iam" && ctx.environment === "production") {
-            p.invalid(
-                `${key}.access`,
-                raw,
-                "vpc in production: without the runtime's resource-based policy any principal with InvokeAgentRuntime rights (or any valid JWT) reaches it from outside the VPC",
-                `"vpc"`,
-            );
-        } else {
-            access = raw as AccessMode;
-        }
-    }
-
-    const allowedPrincipals: string[] = [];
-    const list = entry.allowedPrincipals;
-    const example = `["arn:aws:iam::210987654321:role/support-portal"]`;
-    if (list !== undefined) {
-        if (!Array.isArray(list)) {
-            p.invalid(`${key}.allowedPrincipals`, list, "a list of IAM role, user or account (root) ARNs", example);
-        } else if (ctx.hasAuthorizer) {
-            p.invalid(
-                `${key}.allowedPrincipals`,
-                list,
-                "no principals on a runtime with an authorizer: its callers present JWTs, not IAM identities, so the resource policy admits them by network origin only",
-                "omit allowedPrincipals, or remove authorizer",
-            );
-        } else if (access === "iam") {
-            p.invalid(
-                `${key}.allowedPrincipals`,
-                list,
-                "no principals with access iam: there is no resource policy to name them in (use access vpc)",
-                `access: "vpc", allowedPrincipals: ${example}`,
-            );
-        } else {
-            const seen = new Set<string>();
-            list.forEach((arn: unknown, i: number) => {
-                const k = `${key}.allowedPrincipals[${i}]`;
-                if (typeof arn !== "string" || !IAM_PRINCIPAL_ARN.test(arn)) {
-                    p.invalid(
-                        k,
-                        arn,
-                        "an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root)",
-                        `"arn:aws:iam::210987654321:role/support-portal"`,
-                    );
-                } else if (seen.has(arn)) {
-                    p.invalid(
-                        k,
-                        arn,
-                        "a principal not already listed",
-                        `"arn:aws:iam::210987654321:role/support-portal"`,
-                    );
-                } else {
-                    seen.add(arn);
-                    allowedPrincipals.push(arn);
-                }
-            });
-        }
-    }
-    return { access, allowedPrincipals };
+    const parsed = parseValue(p, key, accessSchema(ctx), entry, `{ access: "vpc" }`);
+    return parsed.ok ? parsed.value : { access: DEFAULT_ACCESS_MODE, allowedPrincipals: [] };
 }
