@@ -3,21 +3,8 @@ import { CONFIG_KEYS, ConfigValidationError, validateConfig } from "../../src/co
 import { parseIpv4Cidr } from "../../src/network/cidrConfig";
 import { parseEcrImageUri } from "../../src/runtime/config";
 import { readProjectFile } from "../../src/plan/offline/stackFiles";
-import { STACKS, configProblems, rawStack } from "../helpers";
-
-/** The problems validation reports for a stack file with some keys replaced. */
-function problemsOf(stack: string, overrides: Record<string, unknown>): readonly string[] {
-    return configProblems(rawStack(stack, overrides));
-}
-
-const runtime = (fields: Record<string, unknown>) => [
-    {
-        name: "support_agent",
-        containerUri:
-            "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-        ...fields,
-    },
-];
+import { STACKS, rawStack } from "../helpers";
+import { pinnedRuntime, problemsOf } from "./overrides";
 
 describe("config: the stack files", () => {
     for (const stack of STACKS) {
@@ -65,7 +52,7 @@ describe("config: the stack files", () => {
     it("accepts Authorization with an authorizer, custom and legacy-prefixed headers", () => {
         const config = validateConfig(
             rawStack("development", {
-                runtimes: runtime({
+                runtimes: pinnedRuntime({
                     authorizer: {
                         discoveryUrl: "https://issuer.example.com/.well-known/openid-configuration",
                         allowedClients: ["c"],
@@ -78,7 +65,7 @@ describe("config: the stack files", () => {
     });
 
     it("applies the runtime defaults: HTTP, 900 s idle, 28800 s lifetime, no endpoints", () => {
-        const config = validateConfig(rawStack("development", { runtimes: runtime({}) }));
+        const config = validateConfig(rawStack("development", { runtimes: pinnedRuntime({}) }));
         const r = config.runtimes[0];
         expect([r.protocol, r.idleTimeoutSeconds, r.maxLifetimeSeconds]).to.deep.equal(["HTTP", 900, 28800]);
         expect(r.endpoints).to.deep.equal([]);
@@ -263,38 +250,38 @@ describe("config: each bad value gives its exact message", () => {
         [
             "development",
             "hyphenated runtime name",
-            { runtimes: runtime({ name: "support-agent" }) },
+            { runtimes: pinnedRuntime({ name: "support-agent" }) },
             `runtimes[0].name "support-agent" is invalid: letters, digits and _ only, starting with a letter (e.g. "support_agent")`,
         ],
         [
             "production",
             "runtime name too long for the suffix",
-            { runtimes: runtime({ name: "a".repeat(40) }) },
+            { runtimes: pinnedRuntime({ name: "a".repeat(40) }) },
             `runtimes[0].name "${"a".repeat(40)}" is invalid: at most 37 characters, so that the AWS name "<name>_production" stays within 48 (e.g. "${"a".repeat(37)}")`,
         ],
         [
             "development",
             "duplicate runtime names",
-            { runtimes: [...runtime({}), ...runtime({})] },
+            { runtimes: [...pinnedRuntime({}), ...pinnedRuntime({})] },
             `runtimes[1].name "support_agent" is invalid: a name not used by another runtime in this stack, letter case aside (e.g. "support_agent_2")`,
         ],
         [
             "development",
             "three runtimes",
-            { runtimes: [...runtime({}), ...runtime({ name: "b" }), ...runtime({ name: "c" })] },
+            { runtimes: [...pinnedRuntime({}), ...pinnedRuntime({ name: "b" }), ...pinnedRuntime({ name: "c" })] },
             `runtimes "3 runtimes" is invalid: a list of 1 to 2 runtimes (the design caps a stack at 2) (e.g. [{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }])`,
         ],
         [
             "development",
             "public image",
-            { runtimes: runtime({ containerUri: "docker.io/library/python:3.12" }) },
+            { runtimes: pinnedRuntime({ containerUri: "docker.io/library/python:3.12" }) },
             `runtimes[0].containerUri "docker.io/library/python:3.12" is invalid: a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest> (e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2")`,
         ],
         [
             "development",
             "untagged image",
             {
-                runtimes: runtime({
+                runtimes: pinnedRuntime({
                     containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent",
                 }),
             },
@@ -304,7 +291,7 @@ describe("config: each bad value gives its exact message", () => {
             "development",
             "image in another region",
             {
-                runtimes: runtime({
+                runtimes: pinnedRuntime({
                     containerUri: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/agents/support-agent:1.4.2",
                 }),
             },
@@ -314,7 +301,7 @@ describe("config: each bad value gives its exact message", () => {
             "production",
             "latest in production",
             {
-                runtimes: runtime({
+                runtimes: pinnedRuntime({
                     containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:latest",
                 }),
             },
@@ -323,32 +310,32 @@ describe("config: each bad value gives its exact message", () => {
         [
             "development",
             "unknown protocol",
-            { runtimes: runtime({ protocol: "GRPC" }) },
+            { runtimes: pinnedRuntime({ protocol: "GRPC" }) },
             `runtimes[0].protocol "GRPC" is invalid: one of HTTP, MCP, A2A, AGUI (e.g. "HTTP")`,
         ],
         [
             "development",
             "idle timeout too short",
-            { runtimes: runtime({ idleTimeoutSeconds: 30 }) },
+            { runtimes: pinnedRuntime({ idleTimeoutSeconds: 30 }) },
             `runtimes[0].idleTimeoutSeconds 30 is invalid: a whole number of seconds from 60 to 28800 (e.g. 900)`,
         ],
         [
             "development",
             "lifetime below idle",
-            { runtimes: runtime({ idleTimeoutSeconds: 3600, maxLifetimeSeconds: 600 }) },
+            { runtimes: pinnedRuntime({ idleTimeoutSeconds: 3600, maxLifetimeSeconds: 600 }) },
             `runtimes[0].maxLifetimeSeconds 600 is invalid: at least idleTimeoutSeconds (3600) (e.g. 28800)`,
         ],
         [
             "development",
             "env var name",
-            { runtimes: runtime({ environment: { "1BAD": "x" } }) },
+            { runtimes: pinnedRuntime({ environment: { "1BAD": "x" } }) },
             `runtimes[0].environment.1BAD "1BAD" is invalid: a name of letters, digits and _ (1-128), not starting with a digit (e.g. LOG_LEVEL)`,
         ],
         [
             "development",
             "too many env vars",
             {
-                runtimes: runtime({
+                runtimes: pinnedRuntime({
                     environment: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`V${i}`, "x"])),
                 }),
             },
@@ -358,7 +345,7 @@ describe("config: each bad value gives its exact message", () => {
             "development",
             "discovery URL shape",
             {
-                runtimes: runtime({
+                runtimes: pinnedRuntime({
                     authorizer: { discoveryUrl: "https://issuer.example.com", allowedClients: ["c"] },
                 }),
             },
@@ -367,55 +354,59 @@ describe("config: each bad value gives its exact message", () => {
         [
             "development",
             "SigV4 request header",
-            { runtimes: runtime({ requestHeaders: ["x-amz-date"] }) },
+            { runtimes: pinnedRuntime({ requestHeaders: ["x-amz-date"] }) },
             `runtimes[0].requestHeaders[0] "x-amz-date" is invalid: a header not starting with x-amz- (reserved for SigV4 signing) (e.g. "X-Tenant-Id")`,
         ],
         [
             "development",
             "x-amzn- header outside the custom prefix",
-            { runtimes: runtime({ requestHeaders: ["X-Amzn-Trace-Id"] }) },
+            { runtimes: pinnedRuntime({ requestHeaders: ["X-Amzn-Trace-Id"] }) },
             `runtimes[0].requestHeaders[0] "X-Amzn-Trace-Id" is invalid: a header not starting with x-amzn-, except X-Amzn-Bedrock-AgentCore-Runtime-Custom-* (e.g. "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant")`,
         ],
         [
             "development",
             "restricted request header",
-            { runtimes: runtime({ requestHeaders: ["host"] }) },
+            { runtimes: pinnedRuntime({ requestHeaders: ["host"] }) },
             `runtimes[0].requestHeaders[0] "host" is invalid: a header AgentCore passes on; it refuses its restricted headers (content negotiation, caching, connection, request context, range and transfer headers) (e.g. "X-Tenant-Id")`,
         ],
         [
             "development",
             "Authorization without an authorizer",
-            { runtimes: runtime({ requestHeaders: ["Authorization"] }) },
+            { runtimes: pinnedRuntime({ requestHeaders: ["Authorization"] }) },
             `runtimes[0].requestHeaders[0] "Authorization" is invalid: Authorization only on a runtime with an authorizer (a custom JWT authorizer receives the token) (e.g. "X-Tenant-Id")`,
         ],
         [
             "development",
             "header listed twice in another case",
-            { runtimes: runtime({ requestHeaders: ["X-Tenant-Id", "x-tenant-id"] }) },
+            { runtimes: pinnedRuntime({ requestHeaders: ["X-Tenant-Id", "x-tenant-id"] }) },
             `runtimes[0].requestHeaders[1] "x-tenant-id" is invalid: a header not already listed (names are compared without regard to case) (e.g. "X-Tenant-Id")`,
         ],
         [
             "development",
             "header name with a dot",
-            { runtimes: runtime({ requestHeaders: ["X.Tenant"] }) },
+            { runtimes: pinnedRuntime({ requestHeaders: ["X.Tenant"] }) },
             `runtimes[0].requestHeaders[0] "X.Tenant" is invalid: a header name of letters, digits, - and _, starting with a letter (e.g. "X-Tenant-Id")`,
         ],
         [
             "development",
             "endpoint named DEFAULT",
-            { runtimes: runtime({ endpoints: [{ name: "DEFAULT", version: "1" }] }) },
+            { runtimes: pinnedRuntime({ endpoints: [{ name: "DEFAULT", version: "1" }] }) },
             `runtimes[0].endpoints[0].name "DEFAULT" is invalid: any name but DEFAULT, which the service keeps on the latest version (e.g. "live")`,
         ],
         [
             "development",
             "endpoint without a pinned version",
-            { runtimes: runtime({ endpoints: [{ name: "live" }] }) },
+            { runtimes: pinnedRuntime({ endpoints: [{ name: "live" }] }) },
             `runtimes[0].endpoints[0].version null is invalid: the runtime version the endpoint pins, a whole number from 1 (the first deployment is version 1) (e.g. "1")`,
         ],
         [
             "development",
             "more endpoints than the alarms can watch",
-            { runtimes: runtime({ endpoints: ["a", "b", "c", "d", "e"].map((name) => ({ name, version: "1" })) }) },
+            {
+                runtimes: pinnedRuntime({
+                    endpoints: ["a", "b", "c", "d", "e"].map((name) => ({ name, version: "1" })),
+                }),
+            },
             `runtimes[0].endpoints "5 endpoints" is invalid: a list of at most 4 endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm) (e.g. [{ name: "live", version: "3" }])`,
         ],
         [
@@ -427,7 +418,7 @@ describe("config: each bad value gives its exact message", () => {
         [
             "development",
             "unknown runtime field",
-            { runtimes: runtime({ cpu: 1024 }) },
+            { runtimes: pinnedRuntime({ cpu: 1024 }) },
             `runtimes[0].cpu 1024 is invalid: not a known field; use name, containerUri, image, code, description, protocol, environment, idleTimeoutSeconds, maxLifetimeSeconds, authorizer, requestHeaders, endpoints, filesystems, secrets, access, allowedPrincipals (e.g. runtimes[0].name)`,
         ],
         [
@@ -514,7 +505,7 @@ describe("config: several bad values are reported at once", () => {
                 rawStack("production", {
                     cpu: "3000",
                     logRetentionDays: "30",
-                    runtimes: runtime({ name: "bad-name", protocol: "SOAP" }),
+                    runtimes: pinnedRuntime({ name: "bad-name", protocol: "SOAP" }),
                     alarmEmails: [],
                 }),
             );

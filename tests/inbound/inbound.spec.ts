@@ -5,24 +5,12 @@
  */
 import { expect } from "chai";
 import { ConfigValidationError, validateConfig } from "../../src/config";
-import { ProgramRun, configProblems, ofType, rawStack, runComponent, runStackOnce } from "../helpers";
+import { ProgramRun, ofType, rawStack, runComponent, runStackOnce } from "../helpers";
 import { RuntimeInboundAccess } from "../../src/inbound/inboundAccess";
 import { XRAY_ACTIONS } from "../aws/unscopableActions";
 import { INVOKE_ACTIONS } from "./requirements";
+import { pinnedRuntime, problemsOf } from "../config/overrides";
 
-function problemsOf(stack: string, overrides: Record<string, unknown>): readonly string[] {
-    return configProblems(rawStack(stack, overrides));
-}
-
-const runtime = (fields: Record<string, unknown>) => [
-    // Pinned by digest, so that production accepts the image and only the access fields are judged.
-    {
-        name: "support_agent",
-        containerUri:
-            "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-        ...fields,
-    },
-];
 const jwt = {
     discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration",
     allowedClients: ["c"],
@@ -40,7 +28,7 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
 
     it("accepts iam outside production, and principals on a SigV4 vpc runtime", () => {
         expect(
-            validateConfig(rawStack("development", { runtimes: runtime({ access: "iam" }) })).runtimes[0].access,
+            validateConfig(rawStack("development", { runtimes: pinnedRuntime({ access: "iam" }) })).runtimes[0].access,
         ).to.equal("iam");
         const principals = [
             "arn:aws:iam::210987654321:role/support-portal",
@@ -49,7 +37,7 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
             "arn:aws-us-gov:iam::210987654321:role/path/to/app",
         ];
         expect(
-            validateConfig(rawStack("development", { runtimes: runtime({ allowedPrincipals: principals }) }))
+            validateConfig(rawStack("development", { runtimes: pinnedRuntime({ allowedPrincipals: principals }) }))
                 .runtimes[0].allowedPrincipals,
         ).to.deep.equal(principals);
     });
@@ -58,50 +46,50 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
         [
             "development",
             "unknown access mode",
-            { runtimes: runtime({ access: "public" }) },
+            { runtimes: pinnedRuntime({ access: "public" }) },
             `runtimes[0].access "public" is invalid: one of vpc, iam: vpc allows invocation only from the stack's VPC (a resource-based policy on the runtime), iam leaves the runtime reachable from anywhere by IAM alone (e.g. "vpc")`,
         ],
         [
             "development",
             "access in capitals (near miss)",
-            { runtimes: runtime({ access: "VPC" }) },
+            { runtimes: pinnedRuntime({ access: "VPC" }) },
             `runtimes[0].access "VPC" is invalid: one of vpc, iam: vpc allows invocation only from the stack's VPC (a resource-based policy on the runtime), iam leaves the runtime reachable from anywhere by IAM alone (e.g. "vpc")`,
         ],
         [
             "production",
             "iam in production",
-            { runtimes: runtime({ access: "iam" }) },
+            { runtimes: pinnedRuntime({ access: "iam" }) },
             `runtimes[0].access "iam" is invalid: vpc in production: without the runtime's resource-based policy any principal with InvokeAgentRuntime rights (or any valid JWT) reaches it from outside the VPC (e.g. "vpc")`,
         ],
         [
             "development",
             "principal ARN with a wildcard",
-            { runtimes: runtime({ allowedPrincipals: ["arn:aws:iam::210987654321:role/*"] }) },
+            { runtimes: pinnedRuntime({ allowedPrincipals: ["arn:aws:iam::210987654321:role/*"] }) },
             `runtimes[0].allowedPrincipals[0] "arn:aws:iam::210987654321:role/*" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
         ],
         [
             "development",
             "principal with an 11-digit account (near miss)",
-            { runtimes: runtime({ allowedPrincipals: ["arn:aws:iam::21098765432:root"] }) },
+            { runtimes: pinnedRuntime({ allowedPrincipals: ["arn:aws:iam::21098765432:root"] }) },
             `runtimes[0].allowedPrincipals[0] "arn:aws:iam::21098765432:root" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
         ],
         [
             "development",
             "a bare account ID",
-            { runtimes: runtime({ allowedPrincipals: ["210987654321"] }) },
+            { runtimes: pinnedRuntime({ allowedPrincipals: ["210987654321"] }) },
             `runtimes[0].allowedPrincipals[0] "210987654321" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
         ],
         [
             "development",
             "an STS session ARN",
-            { runtimes: runtime({ allowedPrincipals: ["arn:aws:sts::210987654321:assumed-role/app/session"] }) },
+            { runtimes: pinnedRuntime({ allowedPrincipals: ["arn:aws:sts::210987654321:assumed-role/app/session"] }) },
             `runtimes[0].allowedPrincipals[0] "arn:aws:sts::210987654321:assumed-role/app/session" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
         ],
         [
             "development",
             "the same principal twice",
             {
-                runtimes: runtime({
+                runtimes: pinnedRuntime({
                     allowedPrincipals: ["arn:aws:iam::210987654321:root", "arn:aws:iam::210987654321:root"],
                 }),
             },
@@ -110,19 +98,19 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
         [
             "development",
             "principals not a list",
-            { runtimes: runtime({ allowedPrincipals: "arn:aws:iam::210987654321:root" }) },
+            { runtimes: pinnedRuntime({ allowedPrincipals: "arn:aws:iam::210987654321:root" }) },
             `runtimes[0].allowedPrincipals "arn:aws:iam::210987654321:root" is invalid: a list of IAM role, user or account (root) ARNs (e.g. ["arn:aws:iam::210987654321:role/support-portal"])`,
         ],
         [
             "development",
             "principals on a JWT runtime",
-            { runtimes: runtime({ authorizer: jwt, allowedPrincipals: ["arn:aws:iam::210987654321:root"] }) },
+            { runtimes: pinnedRuntime({ authorizer: jwt, allowedPrincipals: ["arn:aws:iam::210987654321:root"] }) },
             `runtimes[0].allowedPrincipals ["arn:aws:iam::210987654321:root"] is invalid: no principals on a runtime with an authorizer: its callers present JWTs, not IAM identities, so the resource policy admits them by network origin only (e.g. omit allowedPrincipals, or remove authorizer)`,
         ],
         [
             "development",
             "principals with access iam",
-            { runtimes: runtime({ access: "iam", allowedPrincipals: ["arn:aws:iam::210987654321:root"] }) },
+            { runtimes: pinnedRuntime({ access: "iam", allowedPrincipals: ["arn:aws:iam::210987654321:root"] }) },
             `runtimes[0].allowedPrincipals ["arn:aws:iam::210987654321:root"] is invalid: no principals with access iam: there is no resource policy to name them in (use access vpc) (e.g. access: "vpc", allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"])`,
         ],
     ];
@@ -187,7 +175,7 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
 
     it("reports every problem at once and registers nothing", async () => {
         const run = await runStackOnce("production", {
-            runtimes: JSON.stringify(runtime({ access: "iam", allowedPrincipals: ["nope"] })),
+            runtimes: JSON.stringify(pinnedRuntime({ access: "iam", allowedPrincipals: ["nope"] })),
         });
         expect(run.error).to.be.instanceOf(Error);
         expect((run.error as ConfigValidationError).problems).to.have.length(2);
@@ -303,7 +291,9 @@ describe("inbound: runtime resource policies", () => {
 
     it("allowedPrincipals join this account in the Allow", async () => {
         const run = await runStackOnce("development", {
-            runtimes: JSON.stringify(runtime({ allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"] })),
+            runtimes: JSON.stringify(
+                pinnedRuntime({ allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"] }),
+            ),
         });
         const { policy } = resourcePolicies(run)["agentcore-development-support_agent-resource-policy"];
         expect(policy.Statement[1].Principal).to.deep.equal({
@@ -312,7 +302,7 @@ describe("inbound: runtime resource policies", () => {
     });
 
     it("access iam creates no resource policy (documented as weaker)", async () => {
-        const run = await runStackOnce("development", { runtimes: JSON.stringify(runtime({ access: "iam" })) });
+        const run = await runStackOnce("development", { runtimes: JSON.stringify(pinnedRuntime({ access: "iam" })) });
         expect(run.error).to.equal(undefined);
         expect(ofType(run, NATIVE_POLICY)).to.deep.equal([]);
         expect(ofType(run, "agentcore:access:RuntimeInboundAccess")).to.have.length(1);
@@ -582,7 +572,7 @@ describe("RuntimeInboundAccess: a missing endpoint ARN is refused when built, no
     it("throws a ResourceError naming the runtime and endpoint before registering any policy", async () => {
         const config = validateConfig(
             rawStack("development", {
-                runtimes: JSON.stringify(runtime({ endpoints: [{ name: "live", version: 1 }] })),
+                runtimes: JSON.stringify(pinnedRuntime({ endpoints: [{ name: "live", version: 1 }] })),
             }),
         );
         const [rt] = config.runtimes;
@@ -606,7 +596,7 @@ describe("RuntimeInboundAccess: a missing endpoint ARN is refused when built, no
     it("near miss: with the endpoint's ARN it builds the runtime's and the endpoint's policies", async () => {
         const config = validateConfig(
             rawStack("development", {
-                runtimes: JSON.stringify(runtime({ endpoints: [{ name: "live", version: 1 }] })),
+                runtimes: JSON.stringify(pinnedRuntime({ endpoints: [{ name: "live", version: 1 }] })),
             }),
         );
         const run = await runComponent(() => {

@@ -6,28 +6,20 @@
  * set and that a real USAGE_LOGS record matches a reading the per-session alarms use (a
  * mismatch names the field: src/observability/usageRecordShape.ts), and always tears the stack down (two-pass teardown: AgentCore's ENIs linger).
  */
-import { BedrockAgentCoreControlClient, GetAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { CloudWatchClient, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { randomUUID } from "crypto";
-import * as fs from "fs";
-import * as path from "path";
-import { automationTeardownOps } from "../../src/release/automationOps";
-import { runTeardown } from "../../src/release/teardown";
-import { PROJECT_ROOT } from "../../src/plan/offline/stackFiles";
 import { matchUsageRecord } from "../../src/observability/usageRecordShape";
 import { alarmSeries, exactDimensions, seriesKey } from "./metrics";
 import { invokeSampleAgent } from "./invoke";
 import { IT_ENV } from "./prerequisites";
+import { log, sandboxStackHooks, sleep, waitForRuntimeReady } from "./sandboxStack";
 import { ephemeralStackName, integrationStackConfig, IT_RUNTIME } from "./stackConfig";
 
 const env = process.env;
 const region = env[IT_ENV.region] as string;
 const minutes = (name: string, fallback: number) => Number(env[name] ?? fallback) * 60 * 1000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const log = (line: string) => console.log(`    ${line}`);
 
 interface RuntimeOutput {
     arn: string;
@@ -38,61 +30,19 @@ interface RuntimeOutput {
 
 describe("integration: deploy the real program to a sandbox account", function () {
     const stackName = ephemeralStackName(new Date(), randomUUID());
-    let stack: Stack | undefined;
     let runtime: RuntimeOutput;
     let usageLogGroup: string;
-
-    before(async () => {
-        log(`creating stack ${stackName} in ${region}`);
-        stack = await LocalWorkspace.createStack({ stackName, workDir: PROJECT_ROOT });
-        const config = integrationStackConfig(env);
-        await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
-    });
-
-    after(async function () {
-        if (!stack) {
-            return;
-        }
-        // Always: the two passes of `npm run teardown`, then forget the stack if it is gone.
-        const outcome = await runTeardown(
-            stackName,
-            automationTeardownOps(stack, log, () => undefined),
-            {
-                maxWaitMinutes: Number(env[IT_ENV.teardownWaitMinutes] ?? 60),
-                dryRun: false,
-            },
-        );
-        if (outcome === "destroyed") {
-            await stack.workspace.removeStack(stackName);
-        } else {
-            log(`stack ${stackName} kept (${outcome}); finish with: npm run teardown -- ${stackName}`);
-        }
-        // The stack settings file the workspace wrote beside the real ones.
-        fs.rmSync(path.join(PROJECT_ROOT, `Pulumi.${stackName}.yaml`), { force: true });
-    });
+    const up = sandboxStackHooks(stackName, () => integrationStackConfig(env), `in ${region}`, env);
 
     it("deploys with `up`", async () => {
-        const result = await stack!.up({ onOutput: () => undefined });
-        expect(result.summary.result).to.equal("succeeded");
-        runtime = (result.outputs.runtimes.value as Record<string, RuntimeOutput>)[IT_RUNTIME];
+        const outputs = await up();
+        runtime = (outputs.runtimes.value as Record<string, RuntimeOutput>)[IT_RUNTIME];
         expect(runtime.arn).to.match(/^arn:aws[a-z-]*:bedrock-agentcore:/);
-        usageLogGroup = (result.outputs.logGroupNames.value as Record<string, { usage: string }>)[IT_RUNTIME].usage;
+        usageLogGroup = (outputs.logGroupNames.value as Record<string, { usage: string }>)[IT_RUNTIME].usage;
     });
 
     it("the runtime reaches READY", async () => {
-        const control = new BedrockAgentCoreControlClient({ region });
-        const deadline = Date.now() + 20 * 60 * 1000;
-        for (;;) {
-            const { status, failureReason } = await control.send(
-                new GetAgentRuntimeCommand({ agentRuntimeId: runtime.id }),
-            );
-            if (status === "READY") {
-                return;
-            }
-            expect(status, failureReason).not.to.match(/FAILED$/);
-            expect(Date.now(), `runtime ${runtime.id} still ${status} after 20 minutes`).to.be.below(deadline);
-            await sleep(15_000);
-        }
+        await waitForRuntimeReady(region, runtime.id, 20);
     });
 
     it("invokes the sample agent", async () => {

@@ -7,24 +7,16 @@
  * runs in one of the stack's agent subnets with only the runtime security group and has no
  * public IP address. It always tears the stack down (the two passes of `npm run teardown`).
  */
-import { BedrockAgentCoreControlClient, GetAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { DescribeInstancesCommand, EC2Client, Instance } from "@aws-sdk/client-ec2";
-import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { randomUUID } from "crypto";
-import * as fs from "fs";
-import * as path from "path";
-import { automationTeardownOps } from "../../src/release/automationOps";
-import { runTeardown } from "../../src/release/teardown";
-import { PROJECT_ROOT } from "../../src/plan/offline/stackFiles";
 import { invokeSampleAgent } from "./invoke";
 import { IT_ENV } from "./prerequisites";
+import { log, sandboxStackHooks, sleep, waitForRuntimeReady } from "./sandboxStack";
 import { ephemeralStackName, instancesStackConfig, IT_RUNTIME } from "./stackConfig";
 
 const env = process.env;
 const region = env[IT_ENV.region] as string;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const log = (line: string) => console.log(`    ${line}`);
 
 interface Outputs {
     runtime: { arn: string; id: string };
@@ -49,37 +41,17 @@ async function sessionInstances(ec2: EC2Client, vpcId: string): Promise<Instance
 
 describe("integration: an Instances runtime in a sandbox account", function () {
     const stackName = `${ephemeralStackName(new Date(), randomUUID())}-ins`;
-    let stack: Stack | undefined;
     let out: Outputs;
-
-    before(async () => {
-        log(`creating stack ${stackName} (computeType instances) in ${region}`);
-        stack = await LocalWorkspace.createStack({ stackName, workDir: PROJECT_ROOT });
-        const config = instancesStackConfig(env);
-        await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
-    });
-
-    after(async function () {
-        if (!stack) {
-            return;
-        }
-        const outcome = await runTeardown(
-            stackName,
-            automationTeardownOps(stack, log, () => undefined),
-            { maxWaitMinutes: Number(env[IT_ENV.teardownWaitMinutes] ?? 60), dryRun: false },
-        );
-        if (outcome === "destroyed") {
-            await stack.workspace.removeStack(stackName);
-        } else {
-            log(`stack ${stackName} kept (${outcome}); finish with: npm run teardown -- ${stackName}`);
-        }
-        fs.rmSync(path.join(PROJECT_ROOT, `Pulumi.${stackName}.yaml`), { force: true });
-    });
+    const up = sandboxStackHooks(
+        stackName,
+        () => instancesStackConfig(env),
+        `(computeType instances) in ${region}`,
+        env,
+    );
 
     it("deploys with `up`: a capacity provider, and the runtime on it", async () => {
-        const result = await stack!.up({ onOutput: () => undefined });
-        expect(result.summary.result).to.equal("succeeded");
-        const value = (name: string) => result.outputs[name]?.value;
+        const outputs = await up();
+        const value = (name: string) => outputs[name]?.value;
         out = {
             runtime: (value("runtimes") as Record<string, { arn: string; id: string }>)[IT_RUNTIME],
             agentSubnetIds: value("agentSubnetIds") as string[],
@@ -93,19 +65,7 @@ describe("integration: an Instances runtime in a sandbox account", function () {
     });
 
     it("the runtime reaches READY", async () => {
-        const control = new BedrockAgentCoreControlClient({ region });
-        const deadline = Date.now() + 30 * 60 * 1000;
-        for (;;) {
-            const { status, failureReason } = await control.send(
-                new GetAgentRuntimeCommand({ agentRuntimeId: out.runtime.id }),
-            );
-            if (status === "READY") {
-                return;
-            }
-            expect(status, failureReason).not.to.match(/FAILED$/);
-            expect(Date.now(), `runtime ${out.runtime.id} still ${status} after 30 minutes`).to.be.below(deadline);
-            await sleep(15_000);
-        }
+        await waitForRuntimeReady(region, out.runtime.id, 30);
     });
 
     it("invokes the sample agent on an instance", async () => {
