@@ -10,6 +10,7 @@ import { ConfigValidationError, RawStackConfig, StackConfig, validateConfig } fr
 import { RecordedResource } from "../src/plan/offline/mocks";
 import { ProgramRun, runProgram, runStack as runStackIn } from "../src/plan/offline/runProgram";
 import { PROJECT_ROOT, stackConfig } from "../src/plan/offline/stackFiles";
+import { shared } from "./mutationCoverage";
 
 export { runProgram };
 
@@ -82,18 +83,12 @@ export function runStack(
     return runStackIn(stack, overrides, root, sourceRoot, undefined, secretKeys);
 }
 
-const stackRuns = new Map<string, Promise<ProgramRun>>();
-
 /**
  * The run of a fixture stack file (with overrides), computed once per test process and shared by
  * every spec that only reads it: a full program run takes about a second.
  */
 export function runStackOnce(stack: string, overrides: Record<string, string | undefined> = {}): Promise<ProgramRun> {
-    const key = JSON.stringify([stack, overrides]);
-    if (!stackRuns.has(key)) {
-        stackRuns.set(key, runStack(stack, overrides));
-    }
-    return stackRuns.get(key)!;
+    return shared(JSON.stringify(["runStack", stack, overrides]), () => runStack(stack, overrides));
 }
 
 /** Resolves an Output in a test (mocks resolve every value). */

@@ -5,19 +5,19 @@
 import * as path from "path";
 import { runStack } from "../../src/plan/offline/runProgram";
 import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT } from "../helpers";
+import { shared } from "../mutationCoverage";
 import { NETWORK_OUTPUTS } from "../topology/networkOutputs";
 
-let run: ReturnType<typeof runStack> | undefined;
-
 export function agentStackOnInstances(): ReturnType<typeof runStack> {
-    run ??= runStack(
-        "agents-code",
-        { computeType: "instances" },
-        path.join(FIXTURES_ROOT, "topology"),
-        FIXTURE_SOURCE_ROOT,
-        {
-            "acme/agentcore-private/network": NETWORK_OUTPUTS,
-        },
+    return shared("agentStackOnInstances", () =>
+        runStack(
+            "agents-code",
+            { computeType: "instances" },
+            path.join(FIXTURES_ROOT, "topology"),
+            FIXTURE_SOURCE_ROOT,
+            {
+                "acme/agentcore-private/network": NETWORK_OUTPUTS,
+            },
+        ),
     );
-    return run;
 }

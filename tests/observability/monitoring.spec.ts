@@ -14,6 +14,7 @@ import { MetricQuery } from "../../src/observability/metricQueries";
 import { alarmTopicPolicy, subscriptionResourceName } from "../../src/observability/topicPolicy";
 import { PolicyDocument } from "../../src/aws/iamDocument";
 import { ProgramRun, RecordedResource, STACKS, configOf, one, ofType, promiseOf, runComponent } from "../helpers";
+import { shared } from "../mutationCoverage";
 import { ALARMS_BY_ENVIRONMENT, ALARM_KINDS, AlarmKind, MAX_METRICS_PER_ALARM, windowOf } from "./requirements";
 
 const ACCOUNT = "123456789012";
@@ -65,18 +66,12 @@ interface Built {
     readonly name: string;
 }
 
-/** Runs of the stack files as they are, shared between suites: each run costs a few hundred ms. */
-const cache = new Map<string, Promise<Built>>();
-
 function build(stack: string, count: 1 | 2, sizing?: SizingBudget): Promise<Built> {
     if (sizing) {
         return buildNow(stack, count, sizing);
     }
-    const key = `${stack}/${count}`;
-    if (!cache.has(key)) {
-        cache.set(key, buildNow(stack, count));
-    }
-    return cache.get(key)!;
+    // Runs of the stack files as they are, shared between suites: each costs a few hundred ms.
+    return shared(`monitoring/${stack}/${count}`, () => buildNow(stack, count));
 }
 
 async function buildNow(stack: string, count: 1 | 2, sizing?: SizingBudget): Promise<Built> {
