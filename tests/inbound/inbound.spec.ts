@@ -122,26 +122,26 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
 
     it("near misses: iam in staging passes, an empty list passes, a role name of 512 characters passes and 513 fails", () => {
         expect(
-            validateConfig(rawStack("staging", { runtimes: runtime({ access: "iam" }) })).runtimes[0].access,
+            validateConfig(rawStack("staging", { runtimes: pinnedRuntime({ access: "iam" }) })).runtimes[0].access,
         ).to.equal("iam");
-        expect(problemsOf("development", { runtimes: runtime({ allowedPrincipals: [] }) })).to.deep.equal([]);
+        expect(problemsOf("development", { runtimes: pinnedRuntime({ allowedPrincipals: [] }) })).to.deep.equal([]);
         const role = (name: string) => `arn:aws:iam::210987654321:role/${name}`;
         expect(
-            problemsOf("development", { runtimes: runtime({ allowedPrincipals: [role("r".repeat(512))] }) }),
+            problemsOf("development", { runtimes: pinnedRuntime({ allowedPrincipals: [role("r".repeat(512))] }) }),
         ).to.deep.equal([]);
         expect(
-            problemsOf("development", { runtimes: runtime({ allowedPrincipals: [role("r".repeat(513))] }) }),
+            problemsOf("development", { runtimes: pinnedRuntime({ allowedPrincipals: [role("r".repeat(513))] }) }),
         ).to.deep.equal([
             `runtimes[0].allowedPrincipals[0] "${role("r".repeat(513))}" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
         ]);
     });
 
     it("access that is no text, and an empty list on a JWT runtime, are refused", () => {
-        expect(problemsOf("development", { runtimes: runtime({ access: null }) })).to.deep.equal([
+        expect(problemsOf("development", { runtimes: pinnedRuntime({ access: null }) })).to.deep.equal([
             `runtimes[0].access null is invalid: one of vpc, iam: vpc allows invocation only from the stack's VPC (a resource-based policy on the runtime), iam leaves the runtime reachable from anywhere by IAM alone (e.g. "vpc")`,
         ]);
         expect(
-            problemsOf("development", { runtimes: runtime({ authorizer: jwt, allowedPrincipals: [] }) }),
+            problemsOf("development", { runtimes: pinnedRuntime({ authorizer: jwt, allowedPrincipals: [] }) }),
         ).to.deep.equal([
             `runtimes[0].allowedPrincipals [] is invalid: no principals on a runtime with an authorizer: its callers present JWTs, not IAM identities, so the resource policy admits them by network origin only (e.g. omit allowedPrincipals, or remove authorizer)`,
         ]);
@@ -149,12 +149,12 @@ describe("inbound config: runtimes[i].access and allowedPrincipals", () => {
 
     it("with an authorizer the list is refused as a whole, its items unread; with access iam its items are read too", () => {
         expect(
-            problemsOf("development", { runtimes: runtime({ authorizer: jwt, allowedPrincipals: ["nope"] }) }),
+            problemsOf("development", { runtimes: pinnedRuntime({ authorizer: jwt, allowedPrincipals: ["nope"] }) }),
         ).to.deep.equal([
             `runtimes[0].allowedPrincipals ["nope"] is invalid: no principals on a runtime with an authorizer: its callers present JWTs, not IAM identities, so the resource policy admits them by network origin only (e.g. omit allowedPrincipals, or remove authorizer)`,
         ]);
         expect(
-            problemsOf("development", { runtimes: runtime({ access: "iam", allowedPrincipals: ["nope"] }) }),
+            problemsOf("development", { runtimes: pinnedRuntime({ access: "iam", allowedPrincipals: ["nope"] }) }),
         ).to.deep.equal([
             `runtimes[0].allowedPrincipals[0] "nope" is invalid: an IAM role, user or account ARN without wildcards (arn:aws:iam::<12 digits>:role/<name>, :user/<name> or :root) (e.g. "arn:aws:iam::210987654321:role/support-portal")`,
             `runtimes[0].allowedPrincipals ["nope"] is invalid: no principals with access iam: there is no resource policy to name them in (use access vpc) (e.g. access: "vpc", allowedPrincipals: ["arn:aws:iam::210987654321:role/support-portal"])`,
