@@ -1,6 +1,6 @@
 /**
  * What a runtime runs: exactly one artifact per runtime, read from `runtimes[i]`.
- * - `containerUri`: an existing private ECR image in the stack's region.
+ * - `containerUri`: an existing private ECR image in the stack's region, pinned by digest in production.
  * - `image: { context, dockerfile?, buildArgs? }`: built for linux/arm64 from source into a
  *   stack-owned ECR repository; the runtime uses the pushed image by digest.
  * - `code: { path, runtime, entryPoint }`: AgentCore direct code deployment; the directory is
@@ -41,6 +41,24 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** The three artifact keys of a runtime; exactly one is set. */
 export const ARTIFACT_KEYS = ["containerUri", "image", "code"] as const;
+
+/** Private ECR image URI: account, region, repository, then a tag or a digest. */
+export const ECR_IMAGE_URI =
+    /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([a-z0-9]+(?:[._/-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@(sha256:[a-f0-9]{64}))$/;
+
+export interface EcrImage {
+    readonly account: string;
+    readonly region: string;
+    readonly repository: string;
+    readonly tag?: string;
+    readonly digest?: string;
+}
+
+/** Splits a private ECR image URI into its parts; undefined if it is not one. */
+export function parseEcrImageUri(uri: string): EcrImage | undefined {
+    const m = ECR_IMAGE_URI.exec(uri);
+    return m ? { account: m[1], region: m[2], repository: m[3], tag: m[4], digest: m[5] } : undefined;
+}
 
 /** An existing image, used as configured. */
 export interface ContainerArtifact {
@@ -94,8 +112,6 @@ export interface ArtifactContext {
     readonly provider: RuntimeProvider;
     /** Where relative paths resolve: the project root. */
     readonly root: string;
-    /** Checks a containerUri (format, region, pinning); returns whether it is usable. */
-    readonly checkContainerUri: (p: Problems, key: string, uri: unknown) => boolean;
 }
 
 /** A relative path as the user wrote it, with `/` separators and no trailing slash. */
@@ -117,6 +133,59 @@ const nonBlank = (text: string) => text.trim() !== "";
 
 const IMAGE_EXAMPLE = `{ context: "agents/support-agent" }`;
 const CODE_EXAMPLE = `{ path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] }`;
+
+/**
+ * `containerUri`: a private ECR URI in the stack's region. Production runs exactly what was
+ * tested, so there it must be pinned by digest: a tag (even on an IMMUTABLE repository this
+ * stack does not own) can be moved or re-created under the same name.
+ */
+function containerUriSchema(ctx: ArtifactContext) {
+    const region = ctx.region ?? "us-east-1";
+    const digestExample = `"123456789012.dkr.ecr.${region}.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`;
+    const uriExample =
+        ctx.environment === "production"
+            ? digestExample
+            : `"123456789012.dkr.ecr.${region}.amazonaws.com/support-agent:1.4.2"`;
+    // One problem per value: each rule is read only when the ones before it hold.
+    return z
+        .string(says("a private ECR image URI with a tag or digest", uriExample))
+        .superRefine((uri, c) => {
+            const digest = /@(sha256:)?([^@]*)$/.exec(uri);
+            if (digest && !ECR_IMAGE_URI.test(uri)) {
+                c.addIssue({
+                    code: "custom",
+                    input: uri,
+                    continue: false,
+                    ...said(
+                        `a digest is sha256: and 64 hex characters, lowercase (this one has ${digest[1] ? `${digest[2].length} characters after sha256:` : "no sha256: prefix"})`,
+                        uriExample,
+                    ),
+                });
+            }
+        })
+        .refine((uri) => ECR_IMAGE_URI.test(uri), {
+            ...says(
+                "a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>",
+                uriExample,
+            ),
+            abort: true,
+        })
+        .refine((uri) => ctx.region === undefined || parseEcrImageUri(uri)?.region === ctx.region, {
+            ...says(
+                `an image in the stack's region ${ctx.region} (AgentCore pulls from the same region only)`,
+                uriExample,
+            ),
+            abort: true,
+        })
+        .refine(
+            (uri) => ctx.environment !== "production" || parseEcrImageUri(uri)?.digest !== undefined,
+            says(
+                "an image pinned by digest (@sha256:<64 hex>) in production, never a tag such as latest: a tag can be moved",
+                digestExample,
+            ),
+        )
+        .transform((containerUri): ContainerArtifact => ({ kind: "container", containerUri }));
+}
 
 /** `image.buildArgs`: build-arg names to text values (numbers and booleans as text). */
 const buildArgsSchema = z
@@ -366,10 +435,16 @@ export function readArtifact(
         return undefined;
     }
     switch (present[0]) {
-        case "containerUri":
-            return ctx.checkContainerUri(p, `${key}.containerUri`, e.containerUri)
-                ? { kind: "container", containerUri: e.containerUri as string }
-                : undefined;
+        case "containerUri": {
+            const container = parseValue(
+                p,
+                `${key}.containerUri`,
+                containerUriSchema(ctx),
+                e.containerUri,
+                `"123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2"`,
+            );
+            return container.ok ? container.value : undefined;
+        }
         case "image": {
             const image = parseValue(p, `${key}.image`, imageSchema(ctx.root), e.image, IMAGE_EXAMPLE);
             return image.ok ? image.value : undefined;

@@ -4,7 +4,7 @@
  * S3 uses it on the role's behalf. One document per runtime, created beside the artifact
  * (src/artifact/artifacts.ts), so the grant follows the artifact and nothing else.
  */
-import { parseEcrImageUri } from "../runtime/config";
+import { parseEcrImageUri } from "./config";
 import { AwsContext, PolicyDocument, policyDocument, PolicyStatement, regionalArn } from "../aws/iamDocument";
 import { ECR_AUTH_ACTIONS, ECR_PULL_ACTIONS } from "../security/executionRole";
 

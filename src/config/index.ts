@@ -6,7 +6,7 @@ import { validateConfig } from "./validate";
 export * from "./types";
 export { ConfigValidationError } from "./problems";
 export { CONFIG_KEYS, MODEL_ARN, validateConfig } from "./validate";
-export { parseEcrImageUri } from "../runtime/config";
+export { parseEcrImageUri } from "../artifact/config";
 export * from "../artifact/config";
 
 /** Collects the raw config of the running stack, as Pulumi hands it over. */

@@ -13,7 +13,7 @@
  * - AWS PrivateLink guide "Control access to VPC endpoints using endpoint policies".
  */
 import { AGENTCORE_SERVICE_PRINCIPAL, S3_GATEWAY_SERVICE } from "../aws/agentcore";
-import { parseEcrImageUri } from "../runtime/config";
+import { parseEcrImageUri } from "../artifact/config";
 import { S3_CODE_READ_ACTIONS } from "../artifact/readGrants";
 import {
     AwsContext,

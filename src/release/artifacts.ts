@@ -5,7 +5,7 @@
  * object pinned by `versionId`. A tag or a build recipe (`image:`, `code.path`) names
  * something that can change between staging and production, so it is refused.
  */
-import { parseEcrImageUri } from "../runtime/config";
+import { parseEcrImageUri } from "../artifact/config";
 import { isRecord } from "../config/fields";
 
 /** An artifact that can be copied to another stack as it is. */

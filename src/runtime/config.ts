@@ -5,7 +5,6 @@ import {
     ENV_VAR_MAX_COUNT,
     ENV_VAR_NAME_PATTERN,
     ENV_VAR_VALUE_MAX_LENGTH,
-    Environment,
     LIFECYCLE_MAX_SECONDS,
     LIFECYCLE_MIN_SECONDS,
     MAX_CONFIGURED_ENDPOINTS,
@@ -33,24 +32,6 @@ import { readRuntimeSecrets } from "../secrets/config";
 /** The design caps a stack at two runtimes. */
 export const MAX_RUNTIMES_PER_STACK = 2;
 
-/** Private ECR image URI: account, region, repository, then a tag or a digest. */
-export const ECR_IMAGE_URI =
-    /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([a-z0-9]+(?:[._/-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@(sha256:[a-f0-9]{64}))$/;
-
-export interface EcrImage {
-    readonly account: string;
-    readonly region: string;
-    readonly repository: string;
-    readonly tag?: string;
-    readonly digest?: string;
-}
-
-/** Splits a private ECR image URI into its parts; undefined if it is not one. */
-export function parseEcrImageUri(uri: string): EcrImage | undefined {
-    const m = ECR_IMAGE_URI.exec(uri);
-    return m ? { account: m[1], region: m[2], repository: m[3], tag: m[4], digest: m[5] } : undefined;
-}
-
 const VERSION = /^[1-9][0-9]{0,9}$/;
 
 /** The AWS runtime name: `<name>_<stack>` with characters AWS rejects replaced by `_`. */
@@ -59,7 +40,7 @@ export function awsRuntimeName(name: string, stack: string): string {
 }
 
 /** What reading the runtimes needs from the rest of the config. */
-export type RuntimesContext = { stack: string } & Omit<ArtifactContext, "checkContainerUri">;
+export type RuntimesContext = { stack: string } & ArtifactContext;
 
 const RUNTIMES_EXAMPLE = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
 const ENDPOINT_EXAMPLE = `{ name: "live", version: "3" }`;
@@ -307,10 +288,7 @@ function readRuntime(
     const parsed = parseValue(p, key, runtimeEntrySchema(ctx.stack), e, RUNTIMES_EXAMPLE.slice(1, -1));
     const own = parsed.ok ? parsed.value : undefined;
 
-    const artifact = readArtifact(p, key, e, {
-        ...ctx,
-        checkContainerUri: (problems, k, uri) => checkContainerUri(problems, k, uri, ctx),
-    });
+    const artifact = readArtifact(p, key, e, ctx);
 
     const environment = own?.environment ?? (isRecord(e.environment) ? stringValues(e.environment) : {});
     const idle = own?.idleTimeoutSeconds;
@@ -374,68 +352,6 @@ function readRuntime(
 /** The environment's values as text, for the readers that need its names when the entry has other problems. */
 function stringValues(map: Record<string, unknown>): Record<string, string> {
     return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, String(v)]));
-}
-
-/**
- * An existing image: a private ECR URI in the stack's region. Production runs exactly what
- * was tested, so there it must be pinned by digest: a tag (even on an IMMUTABLE repository
- * this stack does not own) can be moved or re-created under the same name.
- */
-function checkContainerUri(
-    p: Problems,
-    key: string,
-    uri: unknown,
-    ctx: { region?: string; environment?: Environment },
-): boolean {
-    const region = ctx.region ?? "us-east-1";
-    const digestExample = `"123456789012.dkr.ecr.${region}.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`;
-    const uriExample =
-        ctx.environment === "production"
-            ? digestExample
-            : `"123456789012.dkr.ecr.${region}.amazonaws.com/support-agent:1.4.2"`;
-    if (typeof uri !== "string") {
-        p.invalid(key, uri ?? null, "a private ECR image URI with a tag or digest", uriExample);
-        return false;
-    }
-    const image = parseEcrImageUri(uri);
-    const digest = /@(sha256:)?([^@]*)$/.exec(uri);
-    if (!image && digest) {
-        p.invalid(
-            key,
-            uri,
-            `a digest is sha256: and 64 hex characters, lowercase (this one has ${digest[1] ? `${digest[2].length} characters after sha256:` : "no sha256: prefix"})`,
-            uriExample,
-        );
-        return false;
-    }
-    if (!image) {
-        p.invalid(
-            key,
-            uri,
-            "a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>",
-            uriExample,
-        );
-        return false;
-    }
-    if (ctx.region && image.region !== ctx.region) {
-        p.invalid(
-            key,
-            uri,
-            `an image in the stack's region ${ctx.region} (AgentCore pulls from the same region only)`,
-            uriExample,
-        );
-        return false;
-    }
-    if (ctx.environment === "production" && image.digest === undefined) {
-        p.invalid(
-            key,
-            uri,
-            "an image pinned by digest (@sha256:<64 hex>) in production, never a tag such as latest: a tag can be moved",
-            digestExample,
-        );
-        return false;
-    }
-    return true;
 }
 
 /** The allowlist rules AgentCore applies to request header names. */

@@ -431,6 +431,30 @@ describe("artifact config: each bad input gives its exact message", () => {
             ],
         ],
         [
+            "development",
+            "containerUri that is no text",
+            { containerUri: 42 },
+            [
+                `runtimes[0].containerUri 42 is invalid: a private ECR image URI with a tag or digest (e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2")`,
+            ],
+        ],
+        [
+            "development",
+            "a digest without its sha256: prefix",
+            { containerUri: DIGEST_URI.replace("sha256:", "") },
+            [
+                `runtimes[0].containerUri "${DIGEST_URI.replace("sha256:", "")}" is invalid: a digest is sha256: and 64 hex characters, lowercase (this one has no sha256: prefix) (e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2")`,
+            ],
+        ],
+        [
+            "production",
+            "a digest of 65 hex characters, in production's example",
+            { containerUri: `${DIGEST_URI}0` },
+            [
+                `runtimes[0].containerUri "${DIGEST_URI}0" is invalid: a digest is sha256: and 64 hex characters, lowercase (this one has 65 characters after sha256:) (e.g. "${DIGEST_URI}")`,
+            ],
+        ],
+        [
             "production",
             "a tag in production",
             { containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent:1.4.2" },

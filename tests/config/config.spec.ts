@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { CONFIG_KEYS, ConfigValidationError, validateConfig } from "../../src/config";
 import { parseIpv4Cidr } from "../../src/network/cidrConfig";
-import { parseEcrImageUri } from "../../src/runtime/config";
+import { parseEcrImageUri } from "../../src/artifact/config";
 import { readProjectFile } from "../../src/plan/offline/stackFiles";
 import { STACKS, rawStack } from "../helpers";
 import { pinnedRuntime, problemsOf } from "./overrides";
