@@ -534,6 +534,6 @@ describe("AgentSecurity and StackKey: Instances, file systems, the network stack
         expect(key.inputs.deletionWindowInDays).to.equal(30);
         expect(key.protect).to.equal(true);
         expect(key.inputs.description).to.not.include("EBS");
-        expect(r.outputs.kmsKeyArn).to.equal(key.state.arn);
+        expect(r.outputs?.kmsKeyArn).to.equal(key.state.arn);
     });
 });
