@@ -12,6 +12,7 @@ import { TYPES } from "../../policy/rules/types";
 import { UNKNOWN } from "../../policy/rules/values";
 import { evaluatePolicies, stackArgs } from "../../src/plan/offline/evaluate";
 import { RecordedResource, STACKS, ofType, runStackOnce } from "../helpers";
+import { recordedResource } from "../recordedResource";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 const CLASSIC = TYPES.ecrRepository;
@@ -95,24 +96,8 @@ describe("policy ecr-repository-encrypted-immutable-scanned", () => {
 });
 
 describe("policy s3-bucket-encrypted-versioned-private-tls (stack)", () => {
-    const urn = (type: string, name: string) => `urn:pulumi:development::agentcore-private::${type}::${name}`;
-    const recorded = (
-        type: string,
-        name: string,
-        state: Record<string, unknown>,
-        dependencies: string[] = [],
-    ): RecordedResource => ({
-        urn: urn(type, name),
-        type,
-        name,
-        custom: true,
-        id: name,
-        inputs: state,
-        state,
-        dependencies,
-        protect: false,
-        retainOnDelete: false,
-    });
+    const recorded = (type: string, name: string, state: Record<string, unknown>, dependencies: string[] = []) =>
+        recordedResource(type, name, state, { dependencies });
     const bucket = recorded(TYPES.s3Bucket, "code", {
         bucket: "code-1a2b3c",
         arn: "arn:aws:s3:::code-1a2b3c",

@@ -4,28 +4,20 @@
  * rule production-runtime-vpc-only-resource-policy. Expected messages are literals.
  */
 import { expect } from "chai";
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { StackValidationPolicy } from "@pulumi/policy";
 import { endpointHasPolicy, endpointPolicyAnyPrincipalConditioned } from "../../policy/rules/endpointPolicies";
 import { productionRuntimeVpcOnly } from "../../policy/rules/runtimeResourcePolicy";
 import { RUNTIME_INVOKE_ACTIONS as PACK_INVOKE_ACTIONS, TYPES } from "../../policy/rules/types";
 import { INVOKE_ACTIONS } from "./requirements";
-import { evaluatePolicies, resourceArgs, stackArgs } from "../../src/plan/offline/evaluate";
+import { evaluatePolicies, stackArgs } from "../../src/plan/offline/evaluate";
 import { endpointPolicy } from "../../src/network/vpcEndpointPolicies";
 import { RecordedResource, STACKS, runStackOnce } from "../helpers";
+import { recordedResource } from "../recordedResource";
+import { reported } from "../policy/reported";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sentinels = require("@pulumi/policy/proxy") as Record<"unknownStringValue", string>;
 const UNKNOWN_STRING = sentinels.unknownStringValue;
-
-const urnOf = (stack: string, type: string, name: string) => `urn:pulumi:${stack}::agentcore-private::${type}::${name}`;
-
-function check(policy: ResourceValidationPolicy, type: string, props: Record<string, unknown>): string[] {
-    const args = resourceArgs({ type, name: "subject", urn: urnOf("development", type, "subject"), props });
-    const messages: string[] = [];
-    const validate = Array.isArray(policy.validateResource) ? policy.validateResource[0] : policy.validateResource!;
-    validate(args, (m) => messages.push(m));
-    return messages;
-}
 
 const interfaceEndpoint = (policy?: unknown) => ({
     vpcId: "vpc-0a1b2c3d4e5f60718",
@@ -58,10 +50,10 @@ const ownAccountOnly = JSON.stringify({
 
 describe("policy vpc-endpoint-has-policy", () => {
     it("passes interface and gateway endpoints with a policy (aws and aws-native)", () => {
-        expect(check(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint(ownAccountOnly))).to.deep.equal([]);
-        expect(check(endpointHasPolicy, TYPES.vpcEndpoint, gatewayEndpoint(ownAccountOnly))).to.deep.equal([]);
+        expect(reported(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint(ownAccountOnly))).to.deep.equal([]);
+        expect(reported(endpointHasPolicy, TYPES.vpcEndpoint, gatewayEndpoint(ownAccountOnly))).to.deep.equal([]);
         expect(
-            check(endpointHasPolicy, TYPES.nativeVpcEndpoint, {
+            reported(endpointHasPolicy, TYPES.nativeVpcEndpoint, {
                 ...interfaceEndpoint(),
                 policyDocument: JSON.parse(ownAccountOnly),
             }),
@@ -69,22 +61,22 @@ describe("policy vpc-endpoint-has-policy", () => {
     });
 
     it("fails an interface endpoint without a policy, naming the service and the fix", () => {
-        expect(check(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint())).to.deep.equal([
+        expect(reported(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint())).to.deep.equal([
             `VpcEndpoint "subject" (com.amazonaws.us-east-1.ecr.api) has no endpoint policy, so it allows full access to its service from this VPC, to any account's resources: set policy to a document that allows only this account's resources (src/network/vpcEndpointPolicies.ts).`,
         ]);
-        expect(check(endpointHasPolicy, TYPES.nativeVpcEndpoint, interfaceEndpoint())).to.have.length(1);
-        expect(check(endpointHasPolicy, TYPES.vpcEndpoint, gatewayEndpoint())).to.have.length(1);
+        expect(reported(endpointHasPolicy, TYPES.nativeVpcEndpoint, interfaceEndpoint())).to.have.length(1);
+        expect(reported(endpointHasPolicy, TYPES.vpcEndpoint, gatewayEndpoint())).to.have.length(1);
     });
 
     it("near miss: an empty string or an empty document is no policy", () => {
-        expect(check(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint(""))).to.have.length(1);
+        expect(reported(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint(""))).to.have.length(1);
         expect(
-            check(endpointHasPolicy, TYPES.nativeVpcEndpoint, { ...interfaceEndpoint(), policyDocument: {} }),
+            reported(endpointHasPolicy, TYPES.nativeVpcEndpoint, { ...interfaceEndpoint(), policyDocument: {} }),
         ).to.have.length(1);
     });
 
     it("judges a policy unknown during preview at the update", () => {
-        expect(check(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint(UNKNOWN_STRING))).to.deep.equal([]);
+        expect(reported(endpointHasPolicy, TYPES.vpcEndpoint, interfaceEndpoint(UNKNOWN_STRING))).to.deep.equal([]);
     });
 });
 
@@ -114,7 +106,7 @@ describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
             "xray",
         ]) {
             expect(
-                check(
+                reported(
                     endpointPolicyAnyPrincipalConditioned,
                     TYPES.vpcEndpoint,
                     interfaceEndpoint(JSON.stringify(endpointPolicy(service, ctx))),
@@ -126,7 +118,7 @@ describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
 
     it("fails an Allow for any principal without a condition (the default full-access policy)", () => {
         expect(
-            check(
+            reported(
                 endpointPolicyAnyPrincipalConditioned,
                 TYPES.vpcEndpoint,
                 withStatement({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }),
@@ -135,7 +127,7 @@ describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
             `VpcEndpoint "subject" (com.amazonaws.us-east-1.ecr.api) endpoint policy statement "S" allows any principal ("*") on ["*"] with no Condition, so anyone's credentials (or none) pass: add a condition such as StringEquals aws:PrincipalAccount or aws:ResourceAccount = this account.`,
         ]);
         expect(
-            check(
+            reported(
                 endpointPolicyAnyPrincipalConditioned,
                 TYPES.vpcEndpoint,
                 withStatement({
@@ -147,7 +139,7 @@ describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
             ),
         ).to.have.length(1);
         expect(
-            check(endpointPolicyAnyPrincipalConditioned, TYPES.nativeVpcEndpoint, {
+            reported(endpointPolicyAnyPrincipalConditioned, TYPES.nativeVpcEndpoint, {
                 ...interfaceEndpoint(),
                 policyDocument: {
                     Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: {} }],
@@ -163,23 +155,25 @@ describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
             Action: ["s3:GetObject"],
             Resource: ["arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*"],
         };
-        expect(check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement(layer))).to.deep.equal([]);
+        expect(reported(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement(layer))).to.deep.equal(
+            [],
+        );
         expect(
-            check(
+            reported(
                 endpointPolicyAnyPrincipalConditioned,
                 TYPES.vpcEndpoint,
                 withStatement({ ...layer, Action: ["s3:GetObject", "s3:PutObject"] }),
             ),
         ).to.have.length(1);
         expect(
-            check(
+            reported(
                 endpointPolicyAnyPrincipalConditioned,
                 TYPES.vpcEndpoint,
                 withStatement({ ...layer, Resource: [...layer.Resource, "arn:aws:s3:::exfil-bucket/*"] }),
             ),
         ).to.have.length(1);
         expect(
-            check(
+            reported(
                 endpointPolicyAnyPrincipalConditioned,
                 TYPES.vpcEndpoint,
                 withStatement({ ...layer, Resource: ["arn:aws:s3:::prod-us-east-1-starport-layer-bucket"] }),
@@ -189,14 +183,14 @@ describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
 
     it("passes a Deny for any principal, a named principal, and a conditioned Allow", () => {
         expect(
-            check(
+            reported(
                 endpointPolicyAnyPrincipalConditioned,
                 TYPES.vpcEndpoint,
                 withStatement({ Effect: "Deny", Principal: "*", Action: "*", Resource: "*" }),
             ),
         ).to.deep.equal([]);
         expect(
-            check(
+            reported(
                 endpointPolicyAnyPrincipalConditioned,
                 TYPES.vpcEndpoint,
                 withStatement({
@@ -208,18 +202,18 @@ describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
             ),
         ).to.deep.equal([]);
         expect(
-            check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(ownAccountOnly)),
+            reported(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(ownAccountOnly)),
         ).to.deep.equal([]);
     });
 
     it("reports a policy that is not JSON, and judges an unknown one at the update", () => {
         expect(
-            check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint("{not json"))[0],
+            reported(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint("{not json"))[0],
         ).to.match(
             /^VpcEndpoint "subject" \(com.amazonaws.us-east-1.ecr.api\) has an endpoint policy that is not valid JSON/,
         );
         expect(
-            check(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(UNKNOWN_STRING)),
+            reported(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(UNKNOWN_STRING)),
         ).to.deep.equal([]);
     });
 });
@@ -232,18 +226,7 @@ describe("policy production-runtime-vpc-only-resource-policy (stack)", () => {
         name: string,
         state: Record<string, unknown>,
         dependencies: string[] = [],
-    ): RecordedResource => ({
-        urn: urnOf(stack, type, name),
-        type,
-        name,
-        custom: true,
-        id: name,
-        inputs: state,
-        state,
-        dependencies,
-        protect: true,
-        retainOnDelete: false,
-    });
+    ) => recordedResource(type, name, state, { stack, dependencies, protect: true });
     const runtime = (stack = "production", arn: string = RUNTIME_ARN) =>
         recorded(stack, TYPES.nativeRuntime, "rt", {
             agentRuntimeName: "support_agent_production",

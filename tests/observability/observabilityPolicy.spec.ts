@@ -4,27 +4,18 @@
  */
 import { expect } from "chai";
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { evaluatePolicies, resourceArgs } from "../../src/plan/offline/evaluate";
+import { evaluatePolicies } from "../../src/plan/offline/evaluate";
 import {
     noServiceLogGroups,
     noSessionCountAlarms,
     transactionSearchProductionOnly,
 } from "../../policy/rules/observability";
 import { STACKS, runStackOnce } from "../helpers";
+import { reported } from "../policy/reported";
 
-function check(
-    policy: ResourceValidationPolicy,
-    type: string,
-    props: Record<string, unknown>,
-    stack = "development",
-): string[] {
-    const name = "subject";
-    const args = resourceArgs({ type, name, urn: `urn:pulumi:${stack}::agentcore-private::${type}::${name}`, props });
-    const messages: string[] = [];
-    const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
-    validations.forEach((validate) => validate(args, (m) => messages.push(m)));
-    return messages;
-}
+/** What `policy` reports for one resource of `type` in `stack`. */
+const check = (policy: ResourceValidationPolicy, type: string, props: Record<string, unknown>, stack = "development") =>
+    reported(policy, type, props, { stack });
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const NATIVE_LOG_GROUP = "aws-native:logs:LogGroup";

@@ -9,6 +9,7 @@ import { RecordedResource } from "../../src/plan/offline/mocks";
 import { keyProperties } from "../../src/plan/properties";
 import { References } from "../../src/plan/references";
 import { FIXTURE_SOURCE_ROOT } from "../helpers";
+import { recordedResource } from "../recordedResource";
 
 function resource(
     type: string,
@@ -17,18 +18,7 @@ function resource(
     inputs: Record<string, unknown>,
     dependencies: string[] = [],
 ): RecordedResource {
-    return {
-        urn: `urn:pulumi:staging::agentcore-private::${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        id,
-        inputs,
-        state: inputs,
-        dependencies,
-        protect: false,
-        retainOnDelete: false,
-    };
+    return recordedResource(type, name, inputs, { stack: "staging", id, dependencies });
 }
 
 const REPOSITORY = resource("aws:ecr/repository:Repository", "app-repository", "agents/app", { name: "agents/app" });

@@ -5,25 +5,14 @@
 import { expect } from "chai";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { filesystemGrantsScoped, nfsEgressInVpc, productionJwtRestricted } from "../../policy/rules/capabilities";
-import { resourceArgs } from "../../src/plan/offline/evaluate";
 import { evaluatePolicyPack } from "../../src/plan/packFindings";
 import { rawStack, runStack } from "../helpers";
 import { EFS_AP, EFS_FS, PRIVATE_IDP_URL, S3_FILES_AP } from "../runtime/capabilityFacts";
+import { reported } from "./reported";
 
-function check(policy: ResourceValidationPolicy, type: string, props: object, stack = "production"): string[] {
-    const args = resourceArgs({
-        type,
-        name: "subject",
-        urn: `urn:pulumi:${stack}::agentcore-private::${type}::subject`,
-        props: props as Record<string, unknown>,
-    });
-    const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
-    const messages: string[] = [];
-    for (const validate of validations) {
-        validate(args, (message) => messages.push(message));
-    }
-    return messages;
-}
+/** The rules judged here are production rules: a resource in stack production unless `stack` says otherwise. */
+const check = (policy: ResourceValidationPolicy, type: string, props: object, stack = "production") =>
+    reported(policy, type, props, { stack });
 
 const NATIVE_RUNTIME = "aws-native:bedrockagentcore:Runtime";
 const CLASSIC_RUNTIME = "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime";

@@ -4,10 +4,9 @@
  * the program records; each failing case is one property away from it (a near miss per clause).
  */
 import { expect } from "chai";
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { objectCopyPrivateEncrypted } from "../../policy/rules/objectCopy";
-import { resourceArgs } from "../../src/plan/offline/evaluate";
 import { one, runStackOnce } from "../helpers";
+import { reported } from "./reported";
 
 const OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 
@@ -15,20 +14,9 @@ const OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const UNKNOWN_STRING = (require("@pulumi/policy/proxy") as Record<string, string>).unknownStringValue;
 
-function check(policy: ResourceValidationPolicy, type: string, props: Record<string, unknown>): string[] {
-    const args = resourceArgs({
-        type,
-        name: "subject",
-        urn: `urn:pulumi:staging::agentcore-private::${type}::subject`,
-        props,
-    });
-    const messages: string[] = [];
-    const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
-    for (const validate of validations) {
-        validate(args, (message) => messages.push(message));
-    }
-    return messages;
-}
+/** What the rule reports for an object copy in the staging stack. */
+const copyReported = (props: Record<string, unknown>) =>
+    reported(objectCopyPrivateEncrypted, OBJECT_COPY, props, { stack: "staging" });
 
 /** A copy as a user might write it, compliant: SSE-KMS with a key, no ACL, no grants. */
 const COPY = {
@@ -60,51 +48,45 @@ describe("policy s3-object-copy-kms-encrypted-private", function () {
         ]);
         const run = await runStackOnce("staging", { runtimes });
         const copy = one(run, OBJECT_COPY);
-        expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, copy.inputs)).to.deep.equal([]);
+        expect(copyReported(copy.inputs)).to.deep.equal([]);
     });
 
     it("passes a compliant copy, one with dual-layer KMS, and one whose key is unknown at preview", () => {
-        expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, COPY)).to.deep.equal([]);
-        expect(
-            check(objectCopyPrivateEncrypted, OBJECT_COPY, { ...COPY, serverSideEncryption: "aws:kms:dsse" }),
-        ).to.deep.equal([]);
-        expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, { ...COPY, kmsKeyId: UNKNOWN_STRING })).to.deep.equal([]);
+        expect(copyReported(COPY)).to.deep.equal([]);
+        expect(copyReported({ ...COPY, serverSideEncryption: "aws:kms:dsse" })).to.deep.equal([]);
+        expect(copyReported({ ...COPY, kmsKeyId: UNKNOWN_STRING })).to.deep.equal([]);
         // Owner-only canned ACLs are not public.
         for (const acl of ["private", "bucket-owner-full-control"]) {
-            expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, { ...COPY, acl }), acl).to.deep.equal([]);
+            expect(copyReported({ ...COPY, acl }), acl).to.deep.equal([]);
         }
     });
 
     it("fails a copy without encryption, with SSE-S3, and with KMS but no key", () => {
         const { serverSideEncryption: _sse, ...plain } = COPY;
         void _sse;
-        expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, plain)).to.deep.equal([
+        expect(copyReported(plain)).to.deep.equal([
             'ObjectCopy "subject" is not encrypted with KMS (serverSideEncryption null): set serverSideEncryption "aws:kms" and kmsKeyId to the stack\'s customer managed key.',
         ]);
-        expect(
-            check(objectCopyPrivateEncrypted, OBJECT_COPY, { ...COPY, serverSideEncryption: "AES256" }),
-        ).to.deep.equal([
+        expect(copyReported({ ...COPY, serverSideEncryption: "AES256" })).to.deep.equal([
             'ObjectCopy "subject" is not encrypted with KMS (serverSideEncryption "AES256"): set serverSideEncryption "aws:kms" and kmsKeyId to the stack\'s customer managed key.',
         ]);
         const { kmsKeyId: _key, ...keyless } = COPY;
         void _key;
-        expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, keyless)).to.deep.equal([
+        expect(copyReported(keyless)).to.deep.equal([
             'ObjectCopy "subject" names no KMS key (kmsKeyId unset, so S3 would use the AWS managed aws/s3 key): set kmsKeyId to the stack\'s customer managed key.',
         ]);
-        expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, { ...COPY, kmsKeyId: "" })).to.have.length(1);
+        expect(copyReported({ ...COPY, kmsKeyId: "" })).to.have.length(1);
     });
 
     it("fails a public canned ACL and any grant", () => {
-        expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, { ...COPY, acl: "public-read" })).to.deep.equal([
+        expect(copyReported({ ...COPY, acl: "public-read" })).to.deep.equal([
             'ObjectCopy "subject" has the ACL "public-read": leave acl unset or "private" (the object must not be public).',
         ]);
-        expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, { ...COPY, acl: "authenticated-read" })).to.have.length(
-            1,
-        );
+        expect(copyReported({ ...COPY, acl: "authenticated-read" })).to.have.length(1);
         const grants = [
             { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["READ"] },
         ];
-        expect(check(objectCopyPrivateEncrypted, OBJECT_COPY, { ...COPY, grants })).to.deep.equal([
+        expect(copyReported({ ...COPY, grants })).to.deep.equal([
             "ObjectCopy \"subject\" has grants: remove them (access is the bucket policy's and the role's, never object ACLs).",
         ]);
     });
@@ -112,6 +94,6 @@ describe("policy s3-object-copy-kms-encrypted-private", function () {
     it("reads only object copies: an unencrypted code upload (BucketObjectv2) is not its business", () => {
         const { serverSideEncryption: _sse, ...plain } = COPY;
         void _sse;
-        expect(check(objectCopyPrivateEncrypted, "aws:s3/bucketObjectv2:BucketObjectv2", plain)).to.deep.equal([]);
+        expect(reported(objectCopyPrivateEncrypted, "aws:s3/bucketObjectv2:BucketObjectv2", plain)).to.deep.equal([]);
     });
 });

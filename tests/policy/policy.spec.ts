@@ -23,7 +23,6 @@ import {
     evaluatePolicies,
     formatViolations,
     isBlocking,
-    resourceArgs,
     stackArgs,
 } from "../../src/plan/offline/evaluate";
 import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies } from "../../policy/policies";
@@ -58,6 +57,8 @@ import { PRIVATE_RANGES as PACK_PRIVATE_RANGES } from "../../policy/rules/cidr";
 import { PRIVATE_IPV4_RANGE_LIST } from "../../src/network/cidrConfig";
 import { RecordedResource, STACKS, runComponent, runStackOnce, REPO_ROOT } from "../helpers";
 import { UNSCOPABLE_ACTIONS as REQUIRED_UNSCOPABLE_ACTIONS } from "../aws/unscopableActions";
+import { recordedResource } from "../recordedResource";
+import { reported } from "./reported";
 
 // The engine's markers for values unknown during preview (internal to @pulumi/policy). The CLI
 // marshals each unknown as the sentinel of its type, element by element: `[a.id, b.id]` of two
@@ -82,31 +83,6 @@ const SHOWN_UNKNOWN = "<unknown until created>";
 type Props<T> = Unwrap<NonNullable<T>>;
 
 const ACCOUNT = "123456789012";
-const urnOf = (stack: string, type: string, name: string) => `urn:pulumi:${stack}::agentcore-private::${type}::${name}`;
-
-/** Runs a resource policy's validation on one resource; returns the messages it reported. */
-function check(
-    policy: ResourceValidationPolicy,
-    type: string,
-    props: object,
-    opts: { stack?: string; protect?: boolean; name?: string } = {},
-): string[] {
-    const name = opts.name ?? "subject";
-    const args = resourceArgs({
-        type,
-        name,
-        urn: urnOf(opts.stack ?? "development", type, name),
-        props: props as Record<string, unknown>,
-        protect: opts.protect,
-    });
-    const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
-    const messages: string[] = [];
-    for (const validate of validations) {
-        const result = validate(args, (message) => messages.push(message));
-        expect(result).to.equal(undefined, "rules are synchronous");
-    }
-    return messages;
-}
 
 /** A deep copy of a fixture with one property (dotted path) replaced; undefined deletes it. */
 function withProp<T extends object>(fixture: T, dotted: string, value: unknown): T {
@@ -507,32 +483,36 @@ describe("policy agentcore-runtime-vpc-mode", () => {
     for (const { provider, type, fixture } of RUNTIMES) {
         describe(`${provider} runtime`, () => {
             it("passes in VPC mode with subnets and security groups", () => {
-                expect(check(runtimeVpcMode, type, fixture)).to.deep.equal([]);
+                expect(reported(runtimeVpcMode, type, fixture)).to.deep.equal([]);
             });
             it("fails in PUBLIC mode", () => {
                 expectOne(
-                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkMode", "PUBLIC")),
+                    reported(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkMode", "PUBLIC")),
                     `"subject" runs in networkMode "PUBLIC"`,
                     'set networkConfiguration to { networkMode: "VPC"',
                 );
             });
             it("fails without a network configuration", () => {
                 expectOne(
-                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", undefined)),
+                    reported(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", undefined)),
                     "has no networkConfiguration",
                     "PUBLIC mode",
                 );
             });
             it("fails in VPC mode without networkModeConfig", () => {
                 expectOne(
-                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkModeConfig", undefined)),
+                    reported(
+                        runtimeVpcMode,
+                        type,
+                        withProp(fixture, "networkConfiguration.networkModeConfig", undefined),
+                    ),
                     "without networkModeConfig",
                     "subnets: [",
                 );
             });
             it("fails without subnets", () => {
                 expectOne(
-                    check(
+                    reported(
                         runtimeVpcMode,
                         type,
                         withProp(fixture, "networkConfiguration.networkModeConfig.subnets", []),
@@ -543,7 +523,7 @@ describe("policy agentcore-runtime-vpc-mode", () => {
             });
             it("fails without security groups", () => {
                 expectOne(
-                    check(
+                    reported(
                         runtimeVpcMode,
                         type,
                         withProp(fixture, "networkConfiguration.networkModeConfig.securityGroups", []),
@@ -558,9 +538,9 @@ describe("policy agentcore-runtime-vpc-mode", () => {
                     "networkConfiguration.networkModeConfig.securityGroups",
                     [UNKNOWN_STRING],
                 );
-                expect(check(runtimeVpcMode, type, preview)).to.deep.equal([]);
+                expect(reported(runtimeVpcMode, type, preview)).to.deep.equal([]);
                 expect(
-                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", UNKNOWN_OBJECT)),
+                    reported(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", UNKNOWN_OBJECT)),
                 ).to.deep.equal([]);
                 // Per-element unknowns: subnets and security groups created in the same preview.
                 const perElement = withProp(
@@ -568,16 +548,20 @@ describe("policy agentcore-runtime-vpc-mode", () => {
                     "networkConfiguration.networkModeConfig.securityGroups",
                     unknownIds(1),
                 );
-                expect(check(runtimeVpcMode, type, perElement)).to.deep.equal([]);
+                expect(reported(runtimeVpcMode, type, perElement)).to.deep.equal([]);
                 expect(
-                    check(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkMode", UNKNOWN_STRING)),
+                    reported(
+                        runtimeVpcMode,
+                        type,
+                        withProp(fixture, "networkConfiguration.networkMode", UNKNOWN_STRING),
+                    ),
                 ).to.deep.equal([]);
             });
         });
     }
 
     it("ignores other resource types", () => {
-        expect(check(runtimeVpcMode, TYPES.nativeRuntimeEndpoint, { agentRuntimeId: "x" })).to.deep.equal([]);
+        expect(reported(runtimeVpcMode, TYPES.nativeRuntimeEndpoint, { agentRuntimeId: "x" })).to.deep.equal([]);
     });
 });
 
@@ -587,13 +571,13 @@ describe("policy security-group-no-public-ingress", () => {
     const ingressFrom = (cidr: string) => withProp(ingressRule, "cidrIpv4", cidr);
 
     it("passes VPC-internal and security-group sources", () => {
-        expect(check(noPublicIngress, TYPES.ingressRule, ingressRule)).to.deep.equal([]);
-        expect(check(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", undefined))).to.deep.equal(
-            [],
-        );
-        expect(check(noPublicIngress, TYPES.securityGroupRule, ec2Rule)).to.deep.equal([]);
-        expect(check(noPublicIngress, TYPES.securityGroup, securityGroup)).to.deep.equal([]);
-        expect(check(noPublicIngress, TYPES.defaultSecurityGroup, defaultSecurityGroup)).to.deep.equal([]);
+        expect(reported(noPublicIngress, TYPES.ingressRule, ingressRule)).to.deep.equal([]);
+        expect(
+            reported(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", undefined)),
+        ).to.deep.equal([]);
+        expect(reported(noPublicIngress, TYPES.securityGroupRule, ec2Rule)).to.deep.equal([]);
+        expect(reported(noPublicIngress, TYPES.securityGroup, securityGroup)).to.deep.equal([]);
+        expect(reported(noPublicIngress, TYPES.defaultSecurityGroup, defaultSecurityGroup)).to.deep.equal([]);
     });
     it("passes every CIDR inside a private range: RFC 1918, 100.64.0.0/10 and fc00::/7", () => {
         for (const cidr of [
@@ -605,11 +589,11 @@ describe("policy security-group-no-public-ingress", () => {
             "100.64.0.0/10",
             "100.127.0.0/16",
         ]) {
-            expect(check(noPublicIngress, TYPES.ingressRule, ingressFrom(cidr)), cidr).to.deep.equal([]);
+            expect(reported(noPublicIngress, TYPES.ingressRule, ingressFrom(cidr)), cidr).to.deep.equal([]);
         }
         for (const cidr of ["fc00::/7", "fd12:3456:789a::/48", "fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"]) {
             expect(
-                check(
+                reported(
                     noPublicIngress,
                     TYPES.ingressRule,
                     withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", cidr),
@@ -620,13 +604,13 @@ describe("policy security-group-no-public-ingress", () => {
     });
     it("fails an aws.vpc ingress rule from 0.0.0.0/0 or ::/0", () => {
         expectOne(
-            check(noPublicIngress, TYPES.ingressRule, ingressFrom("0.0.0.0/0")),
+            reported(noPublicIngress, TYPES.ingressRule, ingressFrom("0.0.0.0/0")),
             "allows ingress from 0.0.0.0/0 in the rule",
             PRIVATE,
             "restrict cidrIpv4 / cidrIpv6 to the VPC or client CIDRs",
         );
         expectOne(
-            check(
+            reported(
                 noPublicIngress,
                 TYPES.ingressRule,
                 withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", "::/0"),
@@ -636,7 +620,7 @@ describe("policy security-group-no-public-ingress", () => {
         );
     });
     it("fails the internet split into pieces (0.0.0.0/1 + 128.0.0.0/1), one message per public CIDR", () => {
-        const messages = check(
+        const messages = reported(
             noPublicIngress,
             TYPES.securityGroupRule,
             withProp(ec2Rule, "cidrBlocks", ["10.0.0.0/8", "0.0.0.0/1", "128.0.0.0/1"]),
@@ -658,14 +642,14 @@ describe("policy security-group-no-public-ingress", () => {
             "10.0.0.1",
         ]) {
             expectOne(
-                check(noPublicIngress, TYPES.ingressRule, ingressFrom(cidr)),
+                reported(noPublicIngress, TYPES.ingressRule, ingressFrom(cidr)),
                 `allows ingress from ${cidr} in the rule`,
                 PRIVATE,
             );
         }
         for (const cidr of ["2001:db8::/32", "fc00::/6", "fe80::/10"]) {
             expectOne(
-                check(
+                reported(
                     noPublicIngress,
                     TYPES.ingressRule,
                     withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", cidr),
@@ -677,7 +661,7 @@ describe("policy security-group-no-public-ingress", () => {
     });
     it("fails an aws.ec2.SecurityGroupRule of type ingress, not one of type egress", () => {
         expectOne(
-            check(
+            reported(
                 noPublicIngress,
                 TYPES.securityGroupRule,
                 withProp(ec2Rule, "cidrBlocks", ["10.0.0.0/8", "0.0.0.0/0"]),
@@ -686,7 +670,7 @@ describe("policy security-group-no-public-ingress", () => {
             "cidrBlocks / ipv6CidrBlocks",
         );
         expect(
-            check(
+            reported(
                 noPublicIngress,
                 TYPES.securityGroupRule,
                 withProp(withProp(ec2Rule, "type", "egress"), "cidrBlocks", ["0.0.0.0/0"]),
@@ -699,27 +683,27 @@ describe("policy security-group-no-public-ingress", () => {
             { protocol: "tcp", fromPort: 22, toPort: 22, ipv6CidrBlocks: ["::/0"] },
         ]);
         expectOne(
-            check(noPublicIngress, TYPES.securityGroup, open),
+            reported(noPublicIngress, TYPES.securityGroup, open),
             'SecurityGroup "subject" allows ingress from ::/0 in ingress[1]',
         );
         const openDefault = withProp(defaultSecurityGroup, "ingress", [
             { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] },
         ]);
         expectOne(
-            check(noPublicIngress, TYPES.defaultSecurityGroup, openDefault),
+            reported(noPublicIngress, TYPES.defaultSecurityGroup, openDefault),
             'DefaultSecurityGroup "subject" allows ingress from 0.0.0.0/0 in ingress[0]',
         );
     });
     it("aws-native SecurityGroupIngress: passes a private cidrIp, fails a public cidrIp or cidrIpv6", () => {
-        expect(check(noPublicIngress, TYPES.nativeIngressRule, nativeIngressRule)).to.deep.equal([]);
+        expect(reported(noPublicIngress, TYPES.nativeIngressRule, nativeIngressRule)).to.deep.equal([]);
         expectOne(
-            check(noPublicIngress, TYPES.nativeIngressRule, withProp(nativeIngressRule, "cidrIp", "0.0.0.0/0")),
+            reported(noPublicIngress, TYPES.nativeIngressRule, withProp(nativeIngressRule, "cidrIp", "0.0.0.0/0")),
             'SecurityGroupIngress "subject" allows ingress from 0.0.0.0/0 in the rule',
             PRIVATE,
             "restrict cidrIp / cidrIpv6",
         );
         expectOne(
-            check(
+            reported(
                 noPublicIngress,
                 TYPES.nativeIngressRule,
                 withProp(withProp(nativeIngressRule, "cidrIp", undefined), "cidrIpv6", "2600::/16"),
@@ -728,50 +712,50 @@ describe("policy security-group-no-public-ingress", () => {
         );
     });
     it("aws-native SecurityGroup: passes private inline ingress, fails public securityGroupIngress", () => {
-        expect(check(noPublicIngress, TYPES.nativeSecurityGroup, nativeSecurityGroup)).to.deep.equal([]);
+        expect(reported(noPublicIngress, TYPES.nativeSecurityGroup, nativeSecurityGroup)).to.deep.equal([]);
         const open = withProp(nativeSecurityGroup, "securityGroupIngress", [
             nativeSecurityGroup.securityGroupIngress![0],
             { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "128.0.0.0/1" },
         ]);
         expectOne(
-            check(noPublicIngress, TYPES.nativeSecurityGroup, open),
+            reported(noPublicIngress, TYPES.nativeSecurityGroup, open),
             'SecurityGroup "subject" allows ingress from 128.0.0.0/1 in securityGroupIngress[1]',
             "restrict cidrIp / cidrIpv6",
         );
     });
     it("passes while the source is unknown (preview), whole or per element, and still judges the known elements", () => {
         expect(
-            check(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", UNKNOWN_STRING)),
+            reported(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", UNKNOWN_STRING)),
         ).to.deep.equal([]);
         expect(
-            check(noPublicIngress, TYPES.securityGroup, withProp(securityGroup, "ingress", UNKNOWN_ARRAY)),
+            reported(noPublicIngress, TYPES.securityGroup, withProp(securityGroup, "ingress", UNKNOWN_ARRAY)),
         ).to.deep.equal([]);
         expect(
-            check(
+            reported(
                 noPublicIngress,
                 TYPES.securityGroup,
                 withProp(securityGroup, "ingress", [UNKNOWN_OBJECT, UNKNOWN_OBJECT]),
             ),
         ).to.deep.equal([]);
         expect(
-            check(noPublicIngress, TYPES.securityGroupRule, withProp(ec2Rule, "cidrBlocks", unknownIds(2))),
+            reported(noPublicIngress, TYPES.securityGroupRule, withProp(ec2Rule, "cidrBlocks", unknownIds(2))),
         ).to.deep.equal([]);
         expect(
-            check(
+            reported(
                 noPublicIngress,
                 TYPES.securityGroupRule,
                 withProp(withProp(ec2Rule, "type", UNKNOWN_STRING), "cidrBlocks", ["0.0.0.0/0"]),
             ),
         ).to.deep.equal([]);
         expect(
-            check(
+            reported(
                 noPublicIngress,
                 TYPES.nativeSecurityGroup,
                 withProp(nativeSecurityGroup, "securityGroupIngress", [{ ipProtocol: "tcp", cidrIp: UNKNOWN_STRING }]),
             ),
         ).to.deep.equal([]);
         expectOne(
-            check(
+            reported(
                 noPublicIngress,
                 TYPES.securityGroupRule,
                 withProp(ec2Rule, "cidrBlocks", [UNKNOWN_STRING, "0.0.0.0/0"]),
@@ -783,10 +767,10 @@ describe("policy security-group-no-public-ingress", () => {
 
 describe("policy security-group-no-all-protocol-internet-egress", () => {
     it("passes TCP 443 to a security group, all-protocol inside the VPC and TCP 443 to the internet", () => {
-        expect(check(noOpenEgress, TYPES.egressRule, egressRule)).to.deep.equal([]);
-        expect(check(noOpenEgress, TYPES.securityGroup, securityGroup)).to.deep.equal([]);
+        expect(reported(noOpenEgress, TYPES.egressRule, egressRule)).to.deep.equal([]);
+        expect(reported(noOpenEgress, TYPES.securityGroup, securityGroup)).to.deep.equal([]);
         expect(
-            check(
+            reported(
                 noOpenEgress,
                 TYPES.egressRule,
                 withProp(withProp(egressRule, "referencedSecurityGroupId", undefined), "cidrIpv4", "0.0.0.0/0"),
@@ -800,7 +784,7 @@ describe("policy security-group-no-all-protocol-internet-egress", () => {
             "-1",
         );
         expectOne(
-            check(noOpenEgress, TYPES.egressRule, open),
+            reported(noOpenEgress, TYPES.egressRule, open),
             'allows all-protocol egress (ipProtocol "-1") to 0.0.0.0/0',
             "allow only TCP 443",
         );
@@ -810,7 +794,7 @@ describe("policy security-group-no-all-protocol-internet-egress", () => {
             "::/0",
         ]);
         expectOne(
-            check(noOpenEgress, TYPES.securityGroupRule, open),
+            reported(noOpenEgress, TYPES.securityGroupRule, open),
             'allows all-protocol egress (protocol "all") to ::/0 in the egress rule',
         );
     });
@@ -819,13 +803,13 @@ describe("policy security-group-no-all-protocol-internet-egress", () => {
             { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] },
         ]);
         expectOne(
-            check(noOpenEgress, TYPES.securityGroup, open),
+            reported(noOpenEgress, TYPES.securityGroup, open),
             'SecurityGroup "subject" allows all-protocol egress (protocol "-1") to 0.0.0.0/0 in egress[0]',
         );
     });
     it("fails all-protocol egress to the internet split into pieces, or to any other public range", () => {
         const split = withProp(withProp(ec2Rule, "type", "egress"), "protocol", "-1");
-        const messages = check(
+        const messages = reported(
             noOpenEgress,
             TYPES.securityGroupRule,
             withProp(split, "cidrBlocks", ["0.0.0.0/1", "128.0.0.0/1", "10.30.0.0/16"]),
@@ -837,15 +821,15 @@ describe("policy security-group-no-all-protocol-internet-egress", () => {
         expect(messages[1]).to.include("to 128.0.0.0/1 in the egress rule");
     });
     it("aws-native SecurityGroupEgress and SecurityGroup: pass TCP 443 and private all-protocol, fail ipProtocol -1 to a public CIDR", () => {
-        expect(check(noOpenEgress, TYPES.nativeEgressRule, nativeEgressRule)).to.deep.equal([]);
-        expect(check(noOpenEgress, TYPES.nativeSecurityGroup, nativeSecurityGroup)).to.deep.equal([]);
+        expect(reported(noOpenEgress, TYPES.nativeEgressRule, nativeEgressRule)).to.deep.equal([]);
+        expect(reported(noOpenEgress, TYPES.nativeSecurityGroup, nativeSecurityGroup)).to.deep.equal([]);
         const open = withProp(
             withProp(withProp(nativeEgressRule, "destinationSecurityGroupId", undefined), "cidrIp", "0.0.0.0/0"),
             "ipProtocol",
             "-1",
         );
         expectOne(
-            check(noOpenEgress, TYPES.nativeEgressRule, open),
+            reported(noOpenEgress, TYPES.nativeEgressRule, open),
             'SecurityGroupEgress "subject" allows all-protocol egress (ipProtocol "-1") to 0.0.0.0/0 in the rule',
             "narrow cidrIp / cidrIpv6",
         );
@@ -853,37 +837,41 @@ describe("policy security-group-no-all-protocol-internet-egress", () => {
             { ipProtocol: "-1", cidrIpv6: "::/0" },
         ]);
         expectOne(
-            check(noOpenEgress, TYPES.nativeSecurityGroup, openInline),
+            reported(noOpenEgress, TYPES.nativeSecurityGroup, openInline),
             'SecurityGroup "subject" allows all-protocol egress (ipProtocol "-1") to ::/0 in securityGroupEgress[0]',
         );
     });
     it("passes while the protocol or the destinations are unknown (preview)", () => {
         const egress = withProp(withProp(ec2Rule, "type", "egress"), "protocol", "-1");
         expect(
-            check(noOpenEgress, TYPES.securityGroupRule, withProp(egress, "cidrBlocks", unknownIds(2))),
+            reported(noOpenEgress, TYPES.securityGroupRule, withProp(egress, "cidrBlocks", unknownIds(2))),
         ).to.deep.equal([]);
         expect(
-            check(
+            reported(
                 noOpenEgress,
                 TYPES.securityGroupRule,
                 withProp(withProp(egress, "protocol", UNKNOWN_STRING), "cidrBlocks", ["0.0.0.0/0"]),
             ),
         ).to.deep.equal([]);
         expect(
-            check(noOpenEgress, TYPES.securityGroup, withProp(securityGroup, "egress", [UNKNOWN_OBJECT])),
+            reported(noOpenEgress, TYPES.securityGroup, withProp(securityGroup, "egress", [UNKNOWN_OBJECT])),
         ).to.deep.equal([]);
     });
 });
 
 describe("policy vpc-interface-endpoint-private-multi-az", () => {
     it("passes an interface endpoint with private DNS in two subnets, and a gateway endpoint", () => {
-        expect(check(interfaceEndpoints, TYPES.vpcEndpoint, interfaceEndpoint)).to.deep.equal([]);
-        expect(check(interfaceEndpoints, TYPES.vpcEndpoint, gatewayEndpoint)).to.deep.equal([]);
+        expect(reported(interfaceEndpoints, TYPES.vpcEndpoint, interfaceEndpoint)).to.deep.equal([]);
+        expect(reported(interfaceEndpoints, TYPES.vpcEndpoint, gatewayEndpoint)).to.deep.equal([]);
     });
     it("fails without private DNS (false or unset)", () => {
         for (const value of [false, undefined]) {
             expectOne(
-                check(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "privateDnsEnabled", value)),
+                reported(
+                    interfaceEndpoints,
+                    TYPES.vpcEndpoint,
+                    withProp(interfaceEndpoint, "privateDnsEnabled", value),
+                ),
                 'VpcEndpoint "subject" (com.amazonaws.us-east-1.ecr.dkr) does not enable private DNS',
                 "set privateDnsEnabled: true",
             );
@@ -891,7 +879,7 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
     });
     it("fails in a single subnet", () => {
         expectOne(
-            check(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", ["subnet-0a"])),
+            reported(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", ["subnet-0a"])),
             "is in 1 subnet(s)",
             "at least 2 subnets in different availability zones",
         );
@@ -902,14 +890,14 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
             { subnetId: "subnet-0a", ipv4: "10.30.4.10" },
             { subnetId: "subnet-0b", ipv4: "10.30.5.10" },
         ];
-        expect(check(interfaceEndpoints, TYPES.vpcEndpoint, configured)).to.deep.equal([]);
+        expect(reported(interfaceEndpoints, TYPES.vpcEndpoint, configured)).to.deep.equal([]);
         expect(
-            check(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", UNKNOWN_ARRAY)),
+            reported(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", UNKNOWN_ARRAY)),
         ).to.deep.equal([]);
     });
     it("counts duplicate subnet IDs once", () => {
         expectOne(
-            check(
+            reported(
                 interfaceEndpoints,
                 TYPES.vpcEndpoint,
                 withProp(interfaceEndpoint, "subnetIds", ["subnet-0a", "subnet-0a"]),
@@ -927,33 +915,33 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
         ];
         for (const { provider, type, fixture } of ENDPOINTS) {
             it(`${provider}: passes [<unknown>, <unknown>] and [<unknown>, "subnet-0a"]`, () => {
-                expect(check(interfaceEndpoints, type, withProp(fixture, "subnetIds", unknownIds(2)))).to.deep.equal(
+                expect(reported(interfaceEndpoints, type, withProp(fixture, "subnetIds", unknownIds(2)))).to.deep.equal(
                     [],
                 );
                 expect(
-                    check(interfaceEndpoints, type, withProp(fixture, "subnetIds", [UNKNOWN_STRING, "subnet-0a"])),
+                    reported(interfaceEndpoints, type, withProp(fixture, "subnetIds", [UNKNOWN_STRING, "subnet-0a"])),
                 ).to.deep.equal([]);
                 expect(
-                    check(interfaceEndpoints, type, withProp(fixture, "subnetIds", [...unknownIds(3), "subnet-0a"])),
+                    reported(interfaceEndpoints, type, withProp(fixture, "subnetIds", [...unknownIds(3), "subnet-0a"])),
                 ).to.deep.equal([]);
             });
             it(`${provider}: still fails a single subnet, known or not (too few whatever the IDs turn out to be)`, () => {
                 expectOne(
-                    check(interfaceEndpoints, type, withProp(fixture, "subnetIds", unknownIds(1))),
+                    reported(interfaceEndpoints, type, withProp(fixture, "subnetIds", unknownIds(1))),
                     "is in at most 1 subnet(s)",
                     "at least 2 subnets in different availability zones",
                 );
                 expectOne(
-                    check(interfaceEndpoints, type, withProp(fixture, "subnetIds", ["subnet-0a"])),
+                    reported(interfaceEndpoints, type, withProp(fixture, "subnetIds", ["subnet-0a"])),
                     "is in 1 subnet(s)",
                 );
             });
             it(`${provider}: passes unknown privateDnsEnabled and vpcEndpointType`, () => {
                 expect(
-                    check(interfaceEndpoints, type, withProp(fixture, "privateDnsEnabled", UNKNOWN_BOOLEAN)),
+                    reported(interfaceEndpoints, type, withProp(fixture, "privateDnsEnabled", UNKNOWN_BOOLEAN)),
                 ).to.deep.equal([]);
                 expect(
-                    check(
+                    reported(
                         interfaceEndpoints,
                         type,
                         withProp(withProp(fixture, "vpcEndpointType", UNKNOWN_STRING), "privateDnsEnabled", false),
@@ -964,35 +952,29 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
         it("classic aws: passes subnetConfigurations with unknown subnet IDs or unknown entries", () => {
             const configured = withProp(interfaceEndpoint, "subnetIds", undefined) as Props<aws.ec2.VpcEndpointArgs>;
             configured.subnetConfigurations = [{ subnetId: UNKNOWN_STRING }, { subnetId: UNKNOWN_STRING }];
-            expect(check(interfaceEndpoints, TYPES.vpcEndpoint, configured)).to.deep.equal([]);
+            expect(reported(interfaceEndpoints, TYPES.vpcEndpoint, configured)).to.deep.equal([]);
             expect(
-                check(interfaceEndpoints, TYPES.vpcEndpoint, {
+                reported(interfaceEndpoints, TYPES.vpcEndpoint, {
                     ...configured,
                     subnetConfigurations: [UNKNOWN_OBJECT, UNKNOWN_OBJECT],
                 }),
             ).to.deep.equal([]);
             expect(
-                check(interfaceEndpoints, TYPES.vpcEndpoint, { ...configured, subnetConfigurations: UNKNOWN_ARRAY }),
+                reported(interfaceEndpoints, TYPES.vpcEndpoint, { ...configured, subnetConfigurations: UNKNOWN_ARRAY }),
             ).to.deep.equal([]);
         });
         it("through the evaluator, as the engine sends it: no violation, not even an advisory one", () => {
-            const endpoint: RecordedResource = {
-                urn: urnOf("development", TYPES.vpcEndpoint, "ecr-dkr"),
-                type: TYPES.vpcEndpoint,
-                name: "ecr-dkr",
-                custom: true,
-                id: "vpce-0",
-                inputs: {
+            const endpoint = recordedResource(
+                TYPES.vpcEndpoint,
+                "ecr-dkr",
+                {
                     ...interfaceEndpoint,
                     subnetIds: unknownIds(2),
                     securityGroupIds: unknownIds(1),
                     vpcId: UNKNOWN_STRING,
                 },
-                state: {},
-                dependencies: [],
-                protect: false,
-                retainOnDelete: false,
-            };
+                { id: "vpce-0", state: {} },
+            );
             expect(evaluatePolicies([endpoint], "development")).to.deep.equal([]);
             const single = { ...endpoint, inputs: { ...endpoint.inputs, subnetIds: unknownIds(1) } };
             expect(
@@ -1002,9 +984,9 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
     });
 
     it("aws-native VpcEndpoint: passes the compliant endpoint, fails without private DNS", () => {
-        expect(check(interfaceEndpoints, TYPES.nativeVpcEndpoint, nativeEndpoint)).to.deep.equal([]);
+        expect(reported(interfaceEndpoints, TYPES.nativeVpcEndpoint, nativeEndpoint)).to.deep.equal([]);
         expect(
-            check(interfaceEndpoints, TYPES.nativeVpcEndpoint, {
+            reported(interfaceEndpoints, TYPES.nativeVpcEndpoint, {
                 ...nativeEndpoint,
                 vpcEndpointType: "Gateway",
                 privateDnsEnabled: false,
@@ -1012,7 +994,7 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
             }),
         ).to.deep.equal([]);
         expectOne(
-            check(
+            reported(
                 interfaceEndpoints,
                 TYPES.nativeVpcEndpoint,
                 withProp(nativeEndpoint, "privateDnsEnabled", undefined),
@@ -1025,9 +1007,9 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
 
 describe("policy agentcore-execution-role-trust", () => {
     it("passes the documented trust, as a JSON string or an object", () => {
-        expect(check(executionRoleTrust, TYPES.role, executionRole)).to.deep.equal([]);
+        expect(reported(executionRoleTrust, TYPES.role, executionRole)).to.deep.equal([]);
         expect(
-            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: trustPolicy }),
+            reported(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: trustPolicy }),
         ).to.deep.equal([]);
     });
     it("fails without aws:SourceAccount", () => {
@@ -1035,7 +1017,7 @@ describe("policy agentcore-execution-role-trust", () => {
             withProp(trustPolicy.Statement[0], "Condition.StringEquals", undefined),
         ]);
         expectOne(
-            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }),
+            reported(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }),
             'Role "subject" is an AgentCore execution role whose trust statement "AgentCoreRuntimesAssumeRole" has no StringEquals "aws:SourceAccount"',
             'add Condition.StringEquals["aws:SourceAccount"]',
         );
@@ -1051,7 +1033,7 @@ describe("policy agentcore-execution-role-trust", () => {
                 withProp(trustPolicy.Statement[0], "Condition.ArnLike", arnLike),
             ]);
             expectOne(
-                check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: JSON.stringify(doc) }),
+                reported(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: JSON.stringify(doc) }),
                 'has no ArnLike "aws:SourceArn"',
                 "arn:aws:bedrock-agentcore:<region>:<account>:*",
             );
@@ -1065,7 +1047,7 @@ describe("policy agentcore-execution-role-trust", () => {
             }),
         ]);
         expectOne(
-            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: twoPrincipals }),
+            reported(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: twoPrincipals }),
             'also trusts AWS "arn:aws:iam::123456789012:root"',
             "the only principal",
         );
@@ -1073,21 +1055,21 @@ describe("policy agentcore-execution-role-trust", () => {
             withProp(trustPolicy.Statement[0], "Action", ["sts:AssumeRole", "sts:*"]),
         ]);
         expectOne(
-            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: broader }),
+            reported(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: broader }),
             'allows "sts:*"',
             'allow only "sts:AssumeRole"',
         );
     });
     it("leaves roles that do not trust AgentCore alone, and passes unknown condition values", () => {
-        expect(check(executionRoleTrust, TYPES.role, lambdaRole)).to.deep.equal([]);
+        expect(reported(executionRoleTrust, TYPES.role, lambdaRole)).to.deep.equal([]);
         const preview = withProp(trustPolicy, "Statement", [
             withProp(trustPolicy.Statement[0], "Condition.StringEquals", { "aws:SourceAccount": UNKNOWN_STRING }),
         ]);
-        expect(check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: preview })).to.deep.equal(
+        expect(reported(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: preview })).to.deep.equal(
             [],
         );
         expect(
-            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: UNKNOWN_STRING }),
+            reported(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: UNKNOWN_STRING }),
         ).to.deep.equal([]);
     });
     it("passes per-element unknowns in a trust document object (runtime ARNs, account, action, statement)", () => {
@@ -1096,7 +1078,7 @@ describe("policy agentcore-execution-role-trust", () => {
         const unknownAction = withProp(statement, "Action", [UNKNOWN_STRING]);
         for (const doc of [documentOf(unknownArns), documentOf(unknownAction), documentOf(statement, UNKNOWN_OBJECT)]) {
             expect(
-                check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }),
+                reported(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }),
                 JSON.stringify(doc),
             ).to.deep.equal([]);
         }
@@ -1106,21 +1088,21 @@ describe("policy agentcore-execution-role-trust", () => {
             withProp(trustPolicy.Statement[0], "Principal", { Service: PACK_PRINCIPAL, AWS: UNKNOWN_STRING }),
         );
         expectOne(
-            check(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }),
+            reported(executionRoleTrust, TYPES.role, { ...executionRole, assumeRolePolicy: doc }),
             `also trusts AWS ${SHOWN_UNKNOWN}`,
             "the only principal",
         );
     });
     it("aws-native iam.Role: passes the documented assumeRolePolicyDocument, fails one without aws:SourceAccount", () => {
-        expect(check(executionRoleTrust, TYPES.nativeRole, nativeRole)).to.deep.equal([]);
+        expect(reported(executionRoleTrust, TYPES.nativeRole, nativeRole)).to.deep.equal([]);
         const doc = documentOf(withProp(trustPolicy.Statement[0], "Condition.StringEquals", undefined));
         expectOne(
-            check(executionRoleTrust, TYPES.nativeRole, { ...nativeRole, assumeRolePolicyDocument: doc }),
+            reported(executionRoleTrust, TYPES.nativeRole, { ...nativeRole, assumeRolePolicyDocument: doc }),
             'Role "subject" is an AgentCore execution role whose trust statement "AgentCoreRuntimesAssumeRole" has no StringEquals "aws:SourceAccount"',
         );
         // The classic property name on a native role is not the trust: the rule reads each provider's own field.
         expect(
-            check(executionRoleTrust, TYPES.nativeRole, {
+            reported(executionRoleTrust, TYPES.nativeRole, {
                 assumeRolePolicy: JSON.stringify(doc),
                 assumeRolePolicyDocument: lambdaRole.assumeRolePolicy,
             }),
@@ -1137,11 +1119,11 @@ describe("policy iam-no-wildcard-permissions", () => {
     const scope = "scope Resource to the ARNs used, with partition, service, region and account spelled out";
 
     it("passes scoped statements, the unscopable allowlist on * and a Deny *, as a string or an object", () => {
-        expect(check(iamLeastPrivilege, TYPES.rolePolicy, rolePolicy)).to.deep.equal([]);
-        expect(check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: permissionPolicy })).to.deep.equal(
-            [],
-        );
-        expect(check(iamLeastPrivilege, TYPES.policy, { policy: rolePolicy.policy })).to.deep.equal([]);
+        expect(reported(iamLeastPrivilege, TYPES.rolePolicy, rolePolicy)).to.deep.equal([]);
+        expect(
+            reported(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: permissionPolicy }),
+        ).to.deep.equal([]);
+        expect(reported(iamLeastPrivilege, TYPES.policy, { policy: rolePolicy.policy })).to.deep.equal([]);
         expect(UNSCOPABLE_ACTIONS).to.include.members([
             "ecr:GetAuthorizationToken",
             "cloudwatch:PutMetricData",
@@ -1162,12 +1144,12 @@ describe("policy iam-no-wildcard-permissions", () => {
     });
     it('fails the action "*" and "service:*"', () => {
         expectOne(
-            check(iamLeastPrivilege, TYPES.rolePolicy, allow("*", "arn:aws:s3:::b")),
+            reported(iamLeastPrivilege, TYPES.rolePolicy, allow("*", "arn:aws:s3:::b")),
             'policy Statement[0] allows the wildcard action "*" (every action of every service)',
             "list the specific actions",
         );
         expectOne(
-            check(iamLeastPrivilege, TYPES.policy, {
+            reported(iamLeastPrivilege, TYPES.policy, {
                 policy: statement({ Sid: "S3", Effect: "Allow", Action: ["s3:*"], Resource: "arn:aws:s3:::b/*" }),
             }),
             'Policy "subject" policy statement "S3" allows the wildcard action "s3:*" (every s3 action)',
@@ -1177,19 +1159,19 @@ describe("policy iam-no-wildcard-permissions", () => {
         for (const action of ["iam:Pass*", "IAM:*Role", "sts:Assume*", "kms:Decrypt*", "kms:?ncrypt"]) {
             const service = action.split(":")[0];
             expectOne(
-                check(iamLeastPrivilege, TYPES.rolePolicy, allow(action, `arn:aws:iam::${ACCOUNT}:role/x`)),
+                reported(iamLeastPrivilege, TYPES.rolePolicy, allow(action, `arn:aws:iam::${ACCOUNT}:role/x`)),
                 `allows the wildcard action "${action}" (several ${service} actions; partial wildcards are not allowed in iam, sts, kms`,
                 "list the specific actions the workload calls",
             );
         }
         expectOne(
-            check(iamLeastPrivilege, TYPES.rolePolicy, allow("*:Get*", "arn:aws:s3:::b/*")),
+            reported(iamLeastPrivilege, TYPES.rolePolicy, allow("*:Get*", "arn:aws:s3:::b/*")),
             'allows the wildcard action "*:Get*" (actions of every service the pattern matches)',
         );
     });
     it("passes a partial wildcard outside iam, sts and kms on a scoped resource", () => {
         expect(
-            check(
+            reported(
                 iamLeastPrivilege,
                 TYPES.rolePolicy,
                 allow(
@@ -1201,7 +1183,7 @@ describe("policy iam-no-wildcard-permissions", () => {
     });
     it('fails Resource "*" for an action that can be scoped', () => {
         expectOne(
-            check(iamLeastPrivilege, TYPES.rolePolicy, allow(["logs:PutLogEvents", "xray:PutTraceSegments"], "*")),
+            reported(iamLeastPrivilege, TYPES.rolePolicy, allow(["logs:PutLogEvents", "xray:PutTraceSegments"], "*")),
             'grants "logs:PutLogEvents" on Resource "*"',
             "scope Resource to the ARNs used",
         );
@@ -1219,7 +1201,7 @@ describe("policy iam-no-wildcard-permissions", () => {
         ];
         for (const [arn, reason] of cases) {
             expectOne(
-                check(iamLeastPrivilege, TYPES.rolePolicy, allow("logs:DescribeLogGroups", arn)),
+                reported(iamLeastPrivilege, TYPES.rolePolicy, allow("logs:DescribeLogGroups", arn)),
                 `grants "logs:DescribeLogGroups" on Resource "${arn}" (${reason})`,
                 scope,
             );
@@ -1227,14 +1209,14 @@ describe("policy iam-no-wildcard-permissions", () => {
     });
     it("passes the documented log-group:* ARN for logs:DescribeLogGroups, and unscopable actions on wildcard ARNs", () => {
         expect(
-            check(
+            reported(
                 iamLeastPrivilege,
                 TYPES.rolePolicy,
                 allow("logs:DescribeLogGroups", `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`),
             ),
         ).to.deep.equal([]);
         expect(
-            check(
+            reported(
                 iamLeastPrivilege,
                 TYPES.rolePolicy,
                 allow(
@@ -1246,7 +1228,7 @@ describe("policy iam-no-wildcard-permissions", () => {
     });
     it("fails NotAction and NotResource on Allow", () => {
         expectOne(
-            check(iamLeastPrivilege, TYPES.rolePolicy, {
+            reported(iamLeastPrivilege, TYPES.rolePolicy, {
                 ...rolePolicy,
                 policy: statement({ Effect: "Allow", NotAction: "iam:*", Resource: "arn:aws:s3:::b" }),
             }),
@@ -1254,7 +1236,7 @@ describe("policy iam-no-wildcard-permissions", () => {
             "list the needed actions",
         );
         expectOne(
-            check(iamLeastPrivilege, TYPES.rolePolicy, {
+            reported(iamLeastPrivilege, TYPES.rolePolicy, {
                 ...rolePolicy,
                 policy: statement({ Effect: "Allow", Action: "s3:GetObject", NotResource: "arn:aws:s3:::b" }),
             }),
@@ -1269,11 +1251,11 @@ describe("policy iam-no-wildcard-permissions", () => {
             ],
         };
         expectOne(
-            check(iamLeastPrivilege, TYPES.role, role),
+            reported(iamLeastPrivilege, TYPES.role, role),
             'Role "subject" inlinePolicies[0] ("inline") Statement[0] allows the wildcard action "dynamodb:*"',
         );
         expectOne(
-            check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: "{not json" }),
+            reported(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: "{not json" }),
             "policy is not valid JSON",
             "pass a JSON policy document",
         );
@@ -1289,14 +1271,14 @@ describe("policy iam-no-wildcard-permissions", () => {
             [TYPES.nativeRolePolicy, nativeRolePolicy],
             [TYPES.nativeManagedPolicy, nativeManagedPolicy],
         ] as const) {
-            expect(check(iamLeastPrivilege, type, fixture)).to.deep.equal([]);
+            expect(reported(iamLeastPrivilege, type, fixture)).to.deep.equal([]);
             expectOne(
-                check(iamLeastPrivilege, type, { ...fixture, policyDocument: wild }),
+                reported(iamLeastPrivilege, type, { ...fixture, policyDocument: wild }),
                 'policyDocument statement "Wild" grants "iam:PassRole" on Resource "arn:aws:iam::*:role/*" (a wildcard account)',
             );
         }
         expectOne(
-            check(iamLeastPrivilege, TYPES.nativeRolePolicy, {
+            reported(iamLeastPrivilege, TYPES.nativeRolePolicy, {
                 ...nativeRolePolicy,
                 policyDocument: JSON.stringify(documentOf({ Effect: "Allow", Action: "*", Resource: "*" })),
             }),
@@ -1304,7 +1286,7 @@ describe("policy iam-no-wildcard-permissions", () => {
         );
     });
     it("aws-native iam.Role: passes compliant policies[].policyDocument, fails a wildcard one", () => {
-        expect(check(iamLeastPrivilege, TYPES.nativeRole, nativeRole)).to.deep.equal([]);
+        expect(reported(iamLeastPrivilege, TYPES.nativeRole, nativeRole)).to.deep.equal([]);
         const role = {
             ...nativeRole,
             policies: [
@@ -1316,14 +1298,16 @@ describe("policy iam-no-wildcard-permissions", () => {
             ],
         };
         expectOne(
-            check(iamLeastPrivilege, TYPES.nativeRole, role),
+            reported(iamLeastPrivilege, TYPES.nativeRole, role),
             'Role "subject" policies[1] ("extra") Statement[0] allows the wildcard action "sts:*" (every sts action)',
         );
     });
     it("passes documents that are unknown during preview, whole or per element", () => {
-        expect(check(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: UNKNOWN_STRING })).to.deep.equal([]);
+        expect(reported(iamLeastPrivilege, TYPES.rolePolicy, { ...rolePolicy, policy: UNKNOWN_STRING })).to.deep.equal(
+            [],
+        );
         expect(
-            check(iamLeastPrivilege, TYPES.rolePolicy, {
+            reported(iamLeastPrivilege, TYPES.rolePolicy, {
                 ...rolePolicy,
                 policy: {
                     Version: "2012-10-17",
@@ -1339,16 +1323,19 @@ describe("policy iam-no-wildcard-permissions", () => {
             UNKNOWN_OBJECT,
         );
         expect(
-            check(iamLeastPrivilege, TYPES.nativeRolePolicy, { ...nativeRolePolicy, policyDocument: fromUnknownArns }),
+            reported(iamLeastPrivilege, TYPES.nativeRolePolicy, {
+                ...nativeRolePolicy,
+                policyDocument: fromUnknownArns,
+            }),
         ).to.deep.equal([]);
         expect(
-            check(iamLeastPrivilege, TYPES.nativeRole, {
+            reported(iamLeastPrivilege, TYPES.nativeRole, {
                 ...nativeRole,
                 policies: [UNKNOWN_OBJECT, { policyName: "p", policyDocument: UNKNOWN_OBJECT }],
             }),
         ).to.deep.equal([]);
         expect(
-            check(iamLeastPrivilege, TYPES.role, {
+            reported(iamLeastPrivilege, TYPES.role, {
                 ...lambdaRole,
                 inlinePolicies: [{ name: "p", policy: UNKNOWN_STRING }],
             }),
@@ -1356,7 +1343,7 @@ describe("policy iam-no-wildcard-permissions", () => {
     });
     it("still judges the known elements next to unknown ones", () => {
         expectOne(
-            check(iamLeastPrivilege, TYPES.nativeRolePolicy, {
+            reported(iamLeastPrivilege, TYPES.nativeRolePolicy, {
                 ...nativeRolePolicy,
                 policyDocument: documentOf({
                     Effect: "Allow",
@@ -1371,9 +1358,9 @@ describe("policy iam-no-wildcard-permissions", () => {
 
 describe("policy agentcore-execution-role-no-managed-policies", () => {
     it("passes an execution role without managed policies and ignores other roles", () => {
-        expect(check(executionRoleNoManagedPolicies, TYPES.role, executionRole)).to.deep.equal([]);
+        expect(reported(executionRoleNoManagedPolicies, TYPES.role, executionRole)).to.deep.equal([]);
         expect(
-            check(executionRoleNoManagedPolicies, TYPES.role, {
+            reported(executionRoleNoManagedPolicies, TYPES.role, {
                 ...lambdaRole,
                 managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
             }),
@@ -1381,7 +1368,7 @@ describe("policy agentcore-execution-role-no-managed-policies", () => {
     });
     it("fails managedPolicyArns on the execution role", () => {
         expectOne(
-            check(executionRoleNoManagedPolicies, TYPES.role, {
+            reported(executionRoleNoManagedPolicies, TYPES.role, {
                 ...executionRole,
                 managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"],
             }),
@@ -1391,15 +1378,21 @@ describe("policy agentcore-execution-role-no-managed-policies", () => {
     });
     it("fails managedPolicyArns whose ARNs are unknown: the list's length is known, and any entry is one too many", () => {
         expectOne(
-            check(executionRoleNoManagedPolicies, TYPES.role, { ...executionRole, managedPolicyArns: unknownIds(1) }),
+            reported(executionRoleNoManagedPolicies, TYPES.role, {
+                ...executionRole,
+                managedPolicyArns: unknownIds(1),
+            }),
             `with managedPolicyArns [${SHOWN_UNKNOWN}]`,
             "remove managedPolicyArns",
         );
         expect(
-            check(executionRoleNoManagedPolicies, TYPES.role, { ...executionRole, managedPolicyArns: UNKNOWN_ARRAY }),
+            reported(executionRoleNoManagedPolicies, TYPES.role, {
+                ...executionRole,
+                managedPolicyArns: UNKNOWN_ARRAY,
+            }),
         ).to.deep.equal([]);
         expect(
-            check(executionRoleNoManagedPolicies, TYPES.role, {
+            reported(executionRoleNoManagedPolicies, TYPES.role, {
                 ...executionRole,
                 assumeRolePolicy: UNKNOWN_STRING,
                 managedPolicyArns: unknownIds(1),
@@ -1407,9 +1400,9 @@ describe("policy agentcore-execution-role-no-managed-policies", () => {
         ).to.deep.equal([]);
     });
     it("aws-native iam.Role: passes without managedPolicyArns, fails with one", () => {
-        expect(check(executionRoleNoManagedPolicies, TYPES.nativeRole, nativeRole)).to.deep.equal([]);
+        expect(reported(executionRoleNoManagedPolicies, TYPES.nativeRole, nativeRole)).to.deep.equal([]);
         expectOne(
-            check(executionRoleNoManagedPolicies, TYPES.nativeRole, {
+            reported(executionRoleNoManagedPolicies, TYPES.nativeRole, {
                 ...nativeRole,
                 managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
             }),
@@ -1419,18 +1412,8 @@ describe("policy agentcore-execution-role-no-managed-policies", () => {
 });
 
 describe("policy agentcore-execution-role-no-policy-attachments (stack)", () => {
-    const recorded = (type: string, name: string, state: Record<string, unknown>): RecordedResource => ({
-        urn: urnOf("development", type, name),
-        type,
-        name,
-        custom: true,
-        id: name,
-        inputs: state,
-        state,
-        dependencies: [],
-        protect: false,
-        retainOnDelete: false,
-    });
+    const recorded = (type: string, name: string, state: Record<string, unknown>) =>
+        recordedResource(type, name, state);
     const validateStack = (resources: RecordedResource[]) => {
         const found: { message: string; urn?: string }[] = [];
         (executionRoleNoAttachedPolicies as StackValidationPolicy).validateStack(stackArgs(resources), (message, urn) =>
@@ -1510,9 +1493,9 @@ describe("policy agentcore-execution-role-no-policy-attachments (stack)", () => 
 
 describe("policy kms-key-rotation-enabled", () => {
     it("passes a rotating key and an asymmetric key", () => {
-        expect(check(kmsKeyRotation, TYPES.kmsKey, kmsKey)).to.deep.equal([]);
+        expect(reported(kmsKeyRotation, TYPES.kmsKey, kmsKey)).to.deep.equal([]);
         expect(
-            check(kmsKeyRotation, TYPES.kmsKey, {
+            reported(kmsKeyRotation, TYPES.kmsKey, {
                 ...withProp(kmsKey, "enableKeyRotation", undefined),
                 customerMasterKeySpec: "RSA_2048",
                 keyUsage: "SIGN_VERIFY",
@@ -1522,7 +1505,7 @@ describe("policy kms-key-rotation-enabled", () => {
     it("fails a key without rotation (false or unset)", () => {
         for (const value of [false, undefined]) {
             expectOne(
-                check(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", value)),
+                reported(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", value)),
                 'Key "subject" does not rotate its key material',
                 "set enableKeyRotation: true",
             );
@@ -1530,10 +1513,10 @@ describe("policy kms-key-rotation-enabled", () => {
     });
     it("passes while rotation or the key spec is unknown (preview)", () => {
         expect(
-            check(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", UNKNOWN_BOOLEAN)),
+            reported(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", UNKNOWN_BOOLEAN)),
         ).to.deep.equal([]);
         expect(
-            check(kmsKeyRotation, TYPES.kmsKey, {
+            reported(kmsKeyRotation, TYPES.kmsKey, {
                 ...kmsKey,
                 enableKeyRotation: false,
                 customerMasterKeySpec: UNKNOWN_STRING,
@@ -1541,9 +1524,9 @@ describe("policy kms-key-rotation-enabled", () => {
         ).to.deep.equal([]);
     });
     it("aws-native kms.Key: passes a rotating or asymmetric (keySpec) key, fails a symmetric key without rotation", () => {
-        expect(check(kmsKeyRotation, TYPES.nativeKmsKey, nativeKey)).to.deep.equal([]);
+        expect(reported(kmsKeyRotation, TYPES.nativeKmsKey, nativeKey)).to.deep.equal([]);
         expect(
-            check(kmsKeyRotation, TYPES.nativeKmsKey, {
+            reported(kmsKeyRotation, TYPES.nativeKmsKey, {
                 ...nativeKey,
                 enableKeyRotation: false,
                 keySpec: "RSA_2048",
@@ -1551,7 +1534,7 @@ describe("policy kms-key-rotation-enabled", () => {
             }),
         ).to.deep.equal([]);
         expectOne(
-            check(kmsKeyRotation, TYPES.nativeKmsKey, {
+            reported(kmsKeyRotation, TYPES.nativeKmsKey, {
                 ...nativeKey,
                 enableKeyRotation: false,
                 keySpec: "SYMMETRIC_DEFAULT",
@@ -1561,7 +1544,7 @@ describe("policy kms-key-rotation-enabled", () => {
         );
         // customerMasterKeySpec is the classic name; on a native key it means nothing.
         expectOne(
-            check(kmsKeyRotation, TYPES.nativeKmsKey, {
+            reported(kmsKeyRotation, TYPES.nativeKmsKey, {
                 ...withProp(nativeKey, "enableKeyRotation", undefined),
                 customerMasterKeySpec: "RSA_2048",
             }),
@@ -1572,14 +1555,14 @@ describe("policy kms-key-rotation-enabled", () => {
 
 describe("policy log-group-encrypted-with-retention", () => {
     it("passes an encrypted log group with retention, also with an unknown key ARN", () => {
-        expect(check(logGroupEncryptedRetained, TYPES.logGroup, logGroup)).to.deep.equal([]);
+        expect(reported(logGroupEncryptedRetained, TYPES.logGroup, logGroup)).to.deep.equal([]);
         expect(
-            check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", UNKNOWN_STRING)),
+            reported(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", UNKNOWN_STRING)),
         ).to.deep.equal([]);
     });
     it("fails without kmsKeyId", () => {
         expectOne(
-            check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", undefined)),
+            reported(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", undefined)),
             'LogGroup "subject" is not encrypted with a customer managed key',
             "set kmsKeyId",
         );
@@ -1587,7 +1570,7 @@ describe("policy log-group-encrypted-with-retention", () => {
     it("fails without retention (unset or 0, which means never expire)", () => {
         for (const value of [undefined, 0]) {
             expectOne(
-                check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", value)),
+                reported(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", value)),
                 "keeps its logs forever",
                 "set retentionInDays",
             );
@@ -1595,18 +1578,18 @@ describe("policy log-group-encrypted-with-retention", () => {
     });
     it("passes an unknown retention (preview)", () => {
         expect(
-            check(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", UNKNOWN_NUMBER)),
+            reported(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", UNKNOWN_NUMBER)),
         ).to.deep.equal([]);
     });
     it("aws-native logs.LogGroup: passes with kmsKeyId and retentionInDays, fails without either", () => {
-        expect(check(logGroupEncryptedRetained, TYPES.nativeLogGroup, nativeLogGroup)).to.deep.equal([]);
+        expect(reported(logGroupEncryptedRetained, TYPES.nativeLogGroup, nativeLogGroup)).to.deep.equal([]);
         expectOne(
-            check(logGroupEncryptedRetained, TYPES.nativeLogGroup, withProp(nativeLogGroup, "kmsKeyId", undefined)),
+            reported(logGroupEncryptedRetained, TYPES.nativeLogGroup, withProp(nativeLogGroup, "kmsKeyId", undefined)),
             'LogGroup "subject" is not encrypted with a customer managed key',
             "set kmsKeyId",
         );
         expectOne(
-            check(
+            reported(
                 logGroupEncryptedRetained,
                 TYPES.nativeLogGroup,
                 withProp(nativeLogGroup, "retentionInDays", undefined),
@@ -1618,36 +1601,36 @@ describe("policy log-group-encrypted-with-retention", () => {
 
 describe("policy sns-topic-encrypted", () => {
     it("passes a topic encrypted with a customer managed key", () => {
-        expect(check(snsTopicEncrypted, TYPES.snsTopic, topic)).to.deep.equal([]);
+        expect(reported(snsTopicEncrypted, TYPES.snsTopic, topic)).to.deep.equal([]);
     });
     it("fails an unencrypted topic", () => {
         expectOne(
-            check(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", undefined)),
+            reported(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", undefined)),
             'Topic "subject" is not encrypted at rest',
             "set kmsMasterKeyId",
         );
     });
     it("fails the AWS managed key, which alarms cannot publish with", () => {
         expectOne(
-            check(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", "alias/aws/sns")),
+            reported(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", "alias/aws/sns")),
             "AWS managed key alias/aws/sns",
             "allows cloudwatch.amazonaws.com",
         );
     });
     it("passes a key ARN that is unknown (preview)", () => {
         expect(
-            check(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", UNKNOWN_STRING)),
+            reported(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", UNKNOWN_STRING)),
         ).to.deep.equal([]);
     });
     it("aws-native sns.Topic: passes a customer managed key, fails none or alias/aws/sns", () => {
-        expect(check(snsTopicEncrypted, TYPES.nativeSnsTopic, nativeTopic)).to.deep.equal([]);
+        expect(reported(snsTopicEncrypted, TYPES.nativeSnsTopic, nativeTopic)).to.deep.equal([]);
         expectOne(
-            check(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", undefined)),
+            reported(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", undefined)),
             'Topic "subject" is not encrypted at rest',
             "set kmsMasterKeyId",
         );
         expectOne(
-            check(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", "alias/aws/sns")),
+            reported(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", "alias/aws/sns")),
             "AWS managed key alias/aws/sns",
         );
     });
@@ -1655,34 +1638,36 @@ describe("policy sns-topic-encrypted", () => {
 
 describe("policy metric-alarm-has-actions", () => {
     it("passes an alarm that notifies the topic", () => {
-        expect(check(alarmActions, TYPES.metricAlarm, alarm)).to.deep.equal([]);
-        expect(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", [UNKNOWN_STRING]))).to.deep.equal(
+        expect(reported(alarmActions, TYPES.metricAlarm, alarm)).to.deep.equal([]);
+        expect(
+            reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", [UNKNOWN_STRING])),
+        ).to.deep.equal([]);
+        expect(reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", unknownIds(2)))).to.deep.equal(
             [],
         );
-        expect(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", unknownIds(2)))).to.deep.equal(
+        expect(reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", UNKNOWN_ARRAY))).to.deep.equal(
             [],
         );
-        expect(check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", UNKNOWN_ARRAY))).to.deep.equal(
+        expect(reported(alarmActions, TYPES.metricAlarm, { ...alarm, actionsEnabled: UNKNOWN_BOOLEAN })).to.deep.equal(
             [],
         );
-        expect(check(alarmActions, TYPES.metricAlarm, { ...alarm, actionsEnabled: UNKNOWN_BOOLEAN })).to.deep.equal([]);
     });
     it("aws-native cloudwatch.Alarm: passes with alarmActions, fails without them or with actions disabled", () => {
-        expect(check(alarmActions, TYPES.nativeAlarm, nativeAlarm)).to.deep.equal([]);
+        expect(reported(alarmActions, TYPES.nativeAlarm, nativeAlarm)).to.deep.equal([]);
         expectOne(
-            check(alarmActions, TYPES.nativeAlarm, withProp(nativeAlarm, "alarmActions", [])),
+            reported(alarmActions, TYPES.nativeAlarm, withProp(nativeAlarm, "alarmActions", [])),
             'Alarm "subject" has no alarmActions',
             "set alarmActions",
         );
         expectOne(
-            check(alarmActions, TYPES.nativeAlarm, { ...nativeAlarm, actionsEnabled: false }),
+            reported(alarmActions, TYPES.nativeAlarm, { ...nativeAlarm, actionsEnabled: false }),
             'Alarm "subject" has actionsEnabled: false',
         );
     });
     it("fails without alarmActions (unset or empty)", () => {
         for (const value of [undefined, []]) {
             expectOne(
-                check(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", value)),
+                reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", value)),
                 'MetricAlarm "subject" has no alarmActions',
                 "set alarmActions to the stack's alarm SNS topic ARN",
             );
@@ -1690,7 +1675,7 @@ describe("policy metric-alarm-has-actions", () => {
     });
     it("fails with actions disabled", () => {
         expectOne(
-            check(alarmActions, TYPES.metricAlarm, withProp(alarm, "actionsEnabled", false)),
+            reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "actionsEnabled", false)),
             "has actionsEnabled: false",
             "set it to true",
         );
@@ -1721,9 +1706,11 @@ describe("policy production-stateful-resources-protected", () => {
     });
     for (const [type, fixture] of Object.entries(fixtures)) {
         it(`${type}: passes protected in production, fails unprotected`, () => {
-            expect(check(productionProtected, type, fixture, { stack: "production", protect: true })).to.deep.equal([]);
+            expect(reported(productionProtected, type, fixture, { stack: "production", protect: true })).to.deep.equal(
+                [],
+            );
             expectOne(
-                check(productionProtected, type, fixture, { stack: "production", protect: false }),
+                reported(productionProtected, type, fixture, { stack: "production", protect: false }),
                 "is a production resource that is not protected",
                 "pass { protect: true }",
             );
@@ -1731,7 +1718,7 @@ describe("policy production-stateful-resources-protected", () => {
     }
     it("recognizes production by the Environment tag in any stack, and leaves development alone", () => {
         expectOne(
-            check(
+            reported(
                 productionProtected,
                 TYPES.kmsKey,
                 { ...kmsKey, tags: { Environment: "production" } },
@@ -1739,10 +1726,10 @@ describe("policy production-stateful-resources-protected", () => {
             ),
             'Key "subject" is a production resource',
         );
-        expect(check(productionProtected, TYPES.kmsKey, kmsKey, { stack: "development" })).to.deep.equal([]);
-        expect(check(productionProtected, TYPES.securityGroup, securityGroup, { stack: "production" })).to.deep.equal(
-            [],
-        );
+        expect(reported(productionProtected, TYPES.kmsKey, kmsKey, { stack: "development" })).to.deep.equal([]);
+        expect(
+            reported(productionProtected, TYPES.securityGroup, securityGroup, { stack: "production" }),
+        ).to.deep.equal([]);
     });
     it("reads aws-native's [{ key, value }] tags", () => {
         const tagged = {
@@ -1753,12 +1740,12 @@ describe("policy production-stateful-resources-protected", () => {
             ],
         };
         expectOne(
-            check(productionProtected, TYPES.nativeKmsKey, tagged, { stack: "prod-eu" }),
+            reported(productionProtected, TYPES.nativeKmsKey, tagged, { stack: "prod-eu" }),
             'Key "subject" is a production resource',
             "pass { protect: true }",
         );
         expect(
-            check(
+            reported(
                 productionProtected,
                 TYPES.nativeKmsKey,
                 { ...tagged, tags: [{ key: "Environment", value: "staging" }] },
@@ -1769,10 +1756,10 @@ describe("policy production-stateful-resources-protected", () => {
     it("falls back to the stack name while the Environment tag is unknown (preview)", () => {
         for (const tags of [{ Environment: UNKNOWN_STRING }, UNKNOWN_OBJECT]) {
             expect(
-                check(productionProtected, TYPES.kmsKey, { ...kmsKey, tags }, { stack: "development" }),
+                reported(productionProtected, TYPES.kmsKey, { ...kmsKey, tags }, { stack: "development" }),
             ).to.deep.equal([]);
             expectOne(
-                check(productionProtected, TYPES.kmsKey, { ...kmsKey, tags }, { stack: "production" }),
+                reported(productionProtected, TYPES.kmsKey, { ...kmsKey, tags }, { stack: "production" }),
                 "is a production resource that is not protected",
             );
         }
@@ -1782,7 +1769,12 @@ describe("policy production-stateful-resources-protected", () => {
             [{ key: UNKNOWN_STRING, value: "production" }],
         ]) {
             expect(
-                check(productionProtected, TYPES.nativeLogGroup, { ...nativeLogGroup, tags }, { stack: "development" }),
+                reported(
+                    productionProtected,
+                    TYPES.nativeLogGroup,
+                    { ...nativeLogGroup, tags },
+                    { stack: "development" },
+                ),
             ).to.deep.equal([]);
         }
     });
@@ -1832,18 +1824,7 @@ describe("src/plan/offline/evaluate.ts: evaluatePolicies over recorded resources
     });
 
     it("like the engine, downgrades a policy that reads an unknown value to an advisory finding, and skips disabled policies", () => {
-        const key: RecordedResource = {
-            urn: urnOf("development", TYPES.kmsKey, "key"),
-            type: TYPES.kmsKey,
-            name: "key",
-            custom: true,
-            id: "k",
-            inputs: { description: UNKNOWN_STRING },
-            state: { description: UNKNOWN_STRING },
-            dependencies: [],
-            protect: false,
-            retainOnDelete: false,
-        };
+        const key = recordedResource(TYPES.kmsKey, "key", { description: UNKNOWN_STRING }, { id: "k" });
         const naive: ResourceValidationPolicy = {
             name: "naive",
             description: "reads props without plain()",
@@ -1892,18 +1873,7 @@ describe("src/plan/offline/evaluate.ts: policy pack config (--policy-pack-config
             description: "reads its config",
             validateResource: (args) => void seen.push(args.getConfig()),
         };
-        const key: RecordedResource = {
-            urn: urnOf("development", TYPES.kmsKey, "k"),
-            type: TYPES.kmsKey,
-            name: "k",
-            custom: true,
-            id: "k",
-            inputs: {},
-            state: {},
-            dependencies: [],
-            protect: false,
-            retainOnDelete: false,
-        };
+        const key = recordedResource(TYPES.kmsKey, "k", {});
         evaluatePolicies([key], "development", [reader], { reader: { enforcementLevel: "advisory", maxDays: 30 } });
         expect(seen).to.deep.equal([{ maxDays: 30 }]);
     });

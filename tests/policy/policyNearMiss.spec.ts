@@ -4,32 +4,10 @@
  * untested: a 12-digit account, whitespace and case in protocols, the production tag's case.
  */
 import { expect } from "chai";
-import { ResourceValidationPolicy } from "@pulumi/policy";
 import { executionRoleTrust } from "../../policy/rules/executionRoleTrust";
 import { noOpenEgress } from "../../policy/rules/noOpenEgress";
 import { productionProtected } from "../../policy/rules/productionProtected";
-import { resourceArgs } from "../../src/plan/offline/evaluate";
-
-function check(
-    policy: ResourceValidationPolicy,
-    type: string,
-    props: object,
-    opts: { stack?: string; protect?: boolean } = {},
-): string[] {
-    const args = resourceArgs({
-        type,
-        name: "subject",
-        urn: `urn:pulumi:${opts.stack ?? "development"}::agentcore-private::${type}::subject`,
-        props: props as Record<string, unknown>,
-        protect: opts.protect,
-    });
-    const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
-    const messages: string[] = [];
-    for (const validate of validations) {
-        validate(args, (message) => messages.push(message));
-    }
-    return messages;
-}
+import { reported } from "./reported";
 
 const trust = (
     account: string,
@@ -52,15 +30,15 @@ const trust = (
 
 describe("policy near misses", () => {
     it("execution role trust: a 12-digit account passes, 11 or 13 digits or a prefix fail", () => {
-        expect(check(executionRoleTrust, "aws:iam/role:Role", trust("123456789012"))).to.deep.equal([]);
+        expect(reported(executionRoleTrust, "aws:iam/role:Role", trust("123456789012"))).to.deep.equal([]);
         for (const account of ["12345678901", "1234567890123", "x123456789012", "123456789012x"]) {
-            expect(check(executionRoleTrust, "aws:iam/role:Role", trust(account)), account).to.have.length(1);
+            expect(reported(executionRoleTrust, "aws:iam/role:Role", trust(account)), account).to.have.length(1);
         }
     });
 
     it("execution role trust: a SourceArn of another service fails", () => {
         expect(
-            check(
+            reported(
                 executionRoleTrust,
                 "aws:iam/role:Role",
                 trust("123456789012", "arn:aws:bedrock:us-east-1:123456789012:agent/*"),
@@ -71,11 +49,11 @@ describe("policy near misses", () => {
     it("egress: all-protocol written with spaces or capitals is still all-protocol", () => {
         const rule = (ipProtocol: string) => ({ securityGroupId: "sg-0runtime", ipProtocol, cidrIpv4: "0.0.0.0/0" });
         expect(
-            check(noOpenEgress, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule("tcp")),
+            reported(noOpenEgress, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule("tcp")),
         ).to.deep.equal([]);
         for (const protocol of ["-1", " -1 ", "ALL", " all"]) {
             expect(
-                check(noOpenEgress, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule(protocol)),
+                reported(noOpenEgress, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule(protocol)),
                 protocol,
             ).to.have.length(1);
         }
@@ -83,11 +61,13 @@ describe("policy near misses", () => {
 
     it("production protection: the Environment tag in any case marks production; staging does not", () => {
         const key = (environment: string) => ({ enableKeyRotation: true, tags: { Environment: environment } });
-        expect(check(productionProtected, "aws:kms/key:Key", key("staging"), { protect: false })).to.deep.equal([]);
-        expect(check(productionProtected, "aws:kms/key:Key", key("production"), { protect: true })).to.deep.equal([]);
+        expect(reported(productionProtected, "aws:kms/key:Key", key("staging"), { protect: false })).to.deep.equal([]);
+        expect(reported(productionProtected, "aws:kms/key:Key", key("production"), { protect: true })).to.deep.equal(
+            [],
+        );
         for (const environment of ["production", "Production", "PRODUCTION"]) {
             expect(
-                check(productionProtected, "aws:kms/key:Key", key(environment), { protect: false }),
+                reported(productionProtected, "aws:kms/key:Key", key(environment), { protect: false }),
                 environment,
             ).to.have.length(1);
         }
