@@ -14,7 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { Environment, RuntimeProvider } from "../aws/agentcore";
-import { fieldsOf, said, saidMissing, says, whenPassed } from "../config/declare";
+import { fieldsOf, ifPassed, said, saidMissing, says, whenPassed } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 
@@ -155,7 +155,6 @@ function containerUriSchema(ctx: ArtifactContext) {
                 c.addIssue({
                     code: "custom",
                     input: uri,
-                    continue: false,
                     ...said(
                         `a digest is sha256: and 64 hex characters, lowercase (this one has ${digest[1] ? `${digest[2].length} characters after sha256:` : "no sha256: prefix"})`,
                         uriExample,
@@ -168,22 +167,22 @@ function containerUriSchema(ctx: ArtifactContext) {
                 "a private ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>",
                 uriExample,
             ),
-            abort: true,
+            ...ifPassed,
         })
         .refine((uri) => ctx.region === undefined || parseEcrImageUri(uri)?.region === ctx.region, {
             ...says(
                 `an image in the stack's region ${ctx.region} (AgentCore pulls from the same region only)`,
                 uriExample,
             ),
-            abort: true,
+            ...ifPassed,
         })
-        .refine(
-            (uri) => ctx.environment !== "production" || parseEcrImageUri(uri)?.digest !== undefined,
-            says(
+        .refine((uri) => ctx.environment !== "production" || parseEcrImageUri(uri)?.digest !== undefined, {
+            ...says(
                 "an image pinned by digest (@sha256:<64 hex>) in production, never a tag such as latest: a tag can be moved",
                 digestExample,
             ),
-        )
+            ...ifPassed,
+        })
         .transform((containerUri): ContainerArtifact => ({ kind: "container", containerUri }));
 }
 
@@ -212,7 +211,7 @@ function imageSchema(root: string) {
         {
             context: z
                 .string(contextRule)
-                .refine(nonBlank, { ...contextRule, abort: true })
+                .refine(nonBlank, contextRule)
                 .superRefine((context, ctx) => {
                     const absolute = path.resolve(root, normalizePath(context));
                     if (!isDirectory(absolute)) {
@@ -225,7 +224,7 @@ function imageSchema(root: string) {
                             ),
                         });
                     }
-                }),
+                }, ifPassed),
             dockerfile: z
                 .string(dockerfileRule)
                 .refine((file) => nonBlank(file) && !path.isAbsolute(file), dockerfileRule)
@@ -318,7 +317,7 @@ function codeSchema(ctx: ArtifactContext) {
         {
             path: z
                 .string(pathRule)
-                .refine(nonBlank, { ...pathRule, abort: true })
+                .refine(nonBlank, pathRule)
                 .superRefine((dir, c) => {
                     const absolute = path.resolve(ctx.root, normalizePath(dir));
                     if (!isDirectory(absolute)) {
@@ -331,7 +330,7 @@ function codeSchema(ctx: ArtifactContext) {
                             ),
                         });
                     }
-                })
+                }, ifPassed)
                 .optional(),
             s3: s3Schema(ctx.region ?? "us-east-1").optional(),
             runtime: z.string(runtimeRule).superRefine((runtime, c) => {

@@ -36,6 +36,12 @@ export function saidMissing(allowed: string, example: string): { message: string
 }
 
 /**
+ * The `when` of a rule read only when the value kept the rules before it, so that a value has
+ * one problem; unlike zod's `abort`, the rules of the map or list around the value still run.
+ */
+export const ifPassed = { when: (payload: z.core.ParsePayload) => payload.issues.length === 0 };
+
+/**
  * The `when` of a rule between fields of a map: it runs when the value is a map whose named
  * fields passed, whatever the other fields' problems (zod's default skips a map's rules on any
  * problem), so that every problem is reported at once.

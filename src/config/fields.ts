@@ -20,15 +20,3 @@ export function unknownFields(p: Problems, key: string, obj: Record<string, unkn
         }
     }
 }
-
-/** An optional list of non-empty strings; [] when absent or wrong (with a problem). */
-export function stringArray(p: Problems, key: string, v: unknown, example: string): string[] {
-    if (v === undefined) {
-        return [];
-    }
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === "")) {
-        p.invalid(key, v, "a list of non-empty strings", example);
-        return [];
-    }
-    return v as string[];
-}

@@ -20,10 +20,10 @@ import {
 import { readRuntimeAccess } from "../inbound/config";
 import { ArtifactContext, readArtifact } from "../artifact/config";
 import { z } from "zod";
-import { fieldsOf, said, says } from "../config/declare";
+import { fieldsOf, ifPassed, said, says, stringList } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
-import { isRecord, stringArray } from "../config/fields";
+import { isRecord } from "../config/fields";
 import { RuntimeConfig } from "../config/types";
 import { readAuthorizer } from "./authorizer";
 import { readFilesystems } from "./filesystems";
@@ -169,11 +169,75 @@ const endpointsSchema = z
     );
 
 /**
+ * `requestHeaders`: the allowlist rules AgentCore applies to request header names, the list as a
+ * whole first, then each name by the first rule it breaks. `hasAuthorizer`: a custom JWT
+ * authorizer receives the Authorization header.
+ */
+function requestHeadersSchema(hasAuthorizer: boolean) {
+    const example = `"X-Tenant-Id"`;
+    const restricted = new Set(RESTRICTED_REQUEST_HEADERS.map((h) => h.toLowerCase()));
+    const first = (allowed: string, ex = example) => ({ ...says(allowed, ex), ...ifPassed });
+    const lower = (header: string) => header.toLowerCase();
+    const name = z
+        .string()
+        .regex(REQUEST_HEADER_NAME_PATTERN, first("a header name of letters, digits, - and _, starting with a letter"))
+        .refine(
+            (h) => !lower(h).startsWith("x-amz-"),
+            first("a header not starting with x-amz- (reserved for SigV4 signing)"),
+        )
+        .refine(
+            (h) => !lower(h).startsWith("x-amzn-") || lower(h).startsWith(lower(CUSTOM_HEADER_PREFIX)),
+            first(
+                `a header not starting with x-amzn-, except ${CUSTOM_HEADER_PREFIX}*`,
+                `"${CUSTOM_HEADER_PREFIX}Tenant"`,
+            ),
+        )
+        .refine(
+            (h) => !restricted.has(lower(h)),
+            first(
+                "a header AgentCore passes on; it refuses its restricted headers (content negotiation, caching, connection, request context, range and transfer headers)",
+            ),
+        )
+        .refine(
+            (h) => hasAuthorizer || lower(h) !== "authorization",
+            first("Authorization only on a runtime with an authorizer (a custom JWT authorizer receives the token)"),
+        );
+    return stringList(`["X-Tenant-Id"]`)
+        .refine(
+            (headers) => headers.length >= 1 && headers.length <= REQUEST_HEADERS_MAX,
+            says(`1 to ${REQUEST_HEADERS_MAX} header names (omit the key for none)`, `["X-Tenant-Id"]`),
+        )
+        .pipe(
+            z.array(name).superRefine(
+                (headers, c) => {
+                    // A name with a problem of its own is not also reported as a repeat.
+                    const refused = new Set(c.issues.map((issue) => issue.path?.[0]));
+                    headers.forEach((h, i) => {
+                        if (!refused.has(i) && headers.findIndex((other) => lower(other) === lower(h)) !== i) {
+                            c.addIssue({
+                                code: "custom",
+                                path: [i],
+                                input: h,
+                                ...said(
+                                    "a header not already listed (names are compared without regard to case)",
+                                    example,
+                                ),
+                            });
+                        }
+                    });
+                },
+                // Repeats are reported beside the other names' problems.
+                { when: (payload) => Array.isArray(payload.value) },
+            ),
+        );
+}
+
+/**
  * One runtime entry's own fields; the artifact, authorizer, file systems, secrets and access
  * fields are read by their features' readers (src/artifact, ./authorizer.ts, ./filesystems.ts,
  * src/secrets, src/inbound).
  */
-function runtimeEntrySchema(stack: string) {
+function runtimeEntrySchema(stack: string, hasAuthorizer: boolean) {
     const suffix = awsRuntimeName("", stack); // "_<stack>"
     const maxNameLength = RUNTIME_NAME_MAX_LENGTH - suffix.length;
     const pattern = says("letters, digits and _ only, starting with a letter", `"support_agent"`);
@@ -203,7 +267,7 @@ function runtimeEntrySchema(stack: string) {
             idleTimeoutSeconds: seconds(DEFAULT_IDLE_TIMEOUT_SECONDS),
             maxLifetimeSeconds: seconds(DEFAULT_MAX_LIFETIME_SECONDS),
             authorizer: z.unknown().optional(),
-            requestHeaders: z.unknown().optional(),
+            requestHeaders: requestHeadersSchema(hasAuthorizer).default([]),
             endpoints: endpointsSchema.optional(),
             filesystems: z.unknown().optional(),
             secrets: z.unknown().optional(),
@@ -285,7 +349,13 @@ function readRuntime(
     e: Record<string, unknown>,
     ctx: RuntimesContext,
 ): RuntimeConfig | undefined {
-    const parsed = parseValue(p, key, runtimeEntrySchema(ctx.stack), e, RUNTIMES_EXAMPLE.slice(1, -1));
+    const parsed = parseValue(
+        p,
+        key,
+        runtimeEntrySchema(ctx.stack, e.authorizer !== undefined),
+        e,
+        RUNTIMES_EXAMPLE.slice(1, -1),
+    );
     const own = parsed.ok ? parsed.value : undefined;
 
     const artifact = readArtifact(p, key, e, ctx);
@@ -303,7 +373,6 @@ function readRuntime(
     }
 
     const authorizer = e.authorizer === undefined ? undefined : readAuthorizer(p, `${key}.authorizer`, e.authorizer);
-    const requestHeaders = readRequestHeaders(p, `${key}.requestHeaders`, e.requestHeaders, e.authorizer !== undefined);
     const filesystems = readFilesystems(p, `${key}.filesystems`, e.filesystems, { region: ctx.region });
     const secrets = readRuntimeSecrets(p, `${key}.secrets`, e.secrets, {
         region: ctx.region,
@@ -337,7 +406,7 @@ function readRuntime(
         idleTimeoutSeconds: own.idleTimeoutSeconds,
         maxLifetimeSeconds: own.maxLifetimeSeconds,
         authorizer,
-        requestHeaders,
+        requestHeaders: own.requestHeaders,
         endpoints: (own.endpoints ?? []).map((endpoint) => ({
             name: endpoint.name,
             version: endpoint.version,
@@ -352,49 +421,4 @@ function readRuntime(
 /** The environment's values as text, for the readers that need its names when the entry has other problems. */
 function stringValues(map: Record<string, unknown>): Record<string, string> {
     return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, String(v)]));
-}
-
-/** The allowlist rules AgentCore applies to request header names. */
-function readRequestHeaders(p: Problems, key: string, v: unknown, hasAuthorizer: boolean): string[] {
-    const example = `"X-Tenant-Id"`;
-    const headers = stringArray(p, key, v, `["X-Tenant-Id"]`);
-    if (v !== undefined && (headers.length < 1 || headers.length > REQUEST_HEADERS_MAX)) {
-        p.invalid(key, v, `1 to ${REQUEST_HEADERS_MAX} header names (omit the key for none)`, `["X-Tenant-Id"]`);
-    }
-    const restricted = new Set(RESTRICTED_REQUEST_HEADERS.map((h) => h.toLowerCase()));
-    const seen = new Set<string>();
-    headers.forEach((h, i) => {
-        const k = `${key}[${i}]`;
-        const lower = h.toLowerCase();
-        if (!REQUEST_HEADER_NAME_PATTERN.test(h)) {
-            p.invalid(k, h, "a header name of letters, digits, - and _, starting with a letter", example);
-        } else if (lower.startsWith("x-amz-")) {
-            p.invalid(k, h, "a header not starting with x-amz- (reserved for SigV4 signing)", example);
-        } else if (lower.startsWith("x-amzn-") && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase())) {
-            p.invalid(
-                k,
-                h,
-                `a header not starting with x-amzn-, except ${CUSTOM_HEADER_PREFIX}*`,
-                `"${CUSTOM_HEADER_PREFIX}Tenant"`,
-            );
-        } else if (restricted.has(lower)) {
-            p.invalid(
-                k,
-                h,
-                "a header AgentCore passes on; it refuses its restricted headers (content negotiation, caching, connection, request context, range and transfer headers)",
-                example,
-            );
-        } else if (lower === "authorization" && !hasAuthorizer) {
-            p.invalid(
-                k,
-                h,
-                "Authorization only on a runtime with an authorizer (a custom JWT authorizer receives the token)",
-                example,
-            );
-        } else if (seen.has(lower)) {
-            p.invalid(k, h, "a header not already listed (names are compared without regard to case)", example);
-        }
-        seen.add(lower);
-    });
-    return headers;
 }

@@ -16,7 +16,7 @@ import {
     S3_FILES_ACCESS_POINT_ARN_MAX_LENGTH,
 } from "../aws/agentcore";
 import { z } from "zod";
-import { fieldsOf, says } from "../config/declare";
+import { fieldsOf, ifPassed, says } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 import { FilesystemConfig } from "../config/types";
@@ -63,14 +63,14 @@ function accessPointArn(pattern: RegExp, maxLength: number, allowed: string, exa
         z
             .string(shape)
             // One problem per value: the region is compared only on an ARN of the right shape.
-            .refine((arn) => arn.length <= maxLength && pattern.test(arn), { ...shape, abort: true })
-            .refine(
-                (arn) => region === undefined || pattern.exec(arn)?.[2] === region,
-                says(
+            .refine((arn) => arn.length <= maxLength && pattern.test(arn), shape)
+            .refine((arn) => region === undefined || pattern.exec(arn)?.[2] === region, {
+                ...says(
                     `an access point in the stack's region ${region} (a runtime mounts over NFS inside its VPC)`,
                     example,
                 ),
-            )
+                ...ifPassed,
+            })
     );
 }
 

@@ -7,7 +7,7 @@
  */
 import { ENV_VAR_NAME_PATTERN, SECRET_ARN } from "../aws/agentcore";
 import { z } from "zod";
-import { fieldsOf, says } from "../config/declare";
+import { fieldsOf, ifPassed, says } from "../config/declare";
 import { isRecord, unknownFields } from "../config/fields";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
@@ -155,14 +155,14 @@ function existingSource(ctx: { readonly region?: string }) {
         arn: z
             .string(arnShape)
             // One problem per value: the region is compared only on an ARN of the right shape.
-            .refine((arn) => SECRET_ARN.test(arn), { ...arnShape, abort: true })
-            .refine(
-                inRegion(SECRET_ARN, 2),
-                says(
+            .refine((arn) => SECRET_ARN.test(arn), arnShape)
+            .refine(inRegion(SECRET_ARN, 2), {
+                ...says(
                     `a secret in the stack's region ${ctx.region} (read through the stack's secretsmanager endpoint)`,
                     arnExample,
                 ),
-            ),
+                ...ifPassed,
+            }),
         kmsKeyArn: z
             .string(keyRule)
             .refine((arn) => KMS_KEY_ARN.test(arn) && inRegion(KMS_KEY_ARN, 1)(arn), keyRule)

@@ -121,6 +121,24 @@ describe("bounds: runtime fields (AWS::BedrockAgentCore::Runtime)", () => {
         expect(problems({ runtimes: runtimes({ requestHeaders: ["x"] }) })).to.deep.equal([]);
     });
 
+    it("request headers: a list of text refused as a whole, and repeats reported beside the other names' problems", () => {
+        const listError = (shown: string) =>
+            `runtimes[0].requestHeaders ${shown} is invalid: a list of non-empty strings (e.g. ["X-Tenant-Id"])`;
+        expect(problems({ runtimes: runtimes({ requestHeaders: "X-Tenant-Id" }) })).to.deep.equal([
+            listError(`"X-Tenant-Id"`),
+        ]);
+        expect(problems({ runtimes: runtimes({ requestHeaders: ["X-Tenant-Id", 5] }) })).to.deep.equal([
+            listError(`["X-Tenant-Id",5]`),
+        ]);
+        expect(
+            problems({ runtimes: runtimes({ requestHeaders: ["X-Tenant-Id", "host", "x-tenant-id"] }) }),
+        ).to.deep.equal([
+            `runtimes[0].requestHeaders[1] "host" is invalid: a header AgentCore passes on; it refuses its restricted headers (content negotiation, caching, connection, request context, range and transfer headers) (e.g. "X-Tenant-Id")`,
+            `runtimes[0].requestHeaders[2] "x-tenant-id" is invalid: a header not already listed (names are compared without regard to case) (e.g. "X-Tenant-Id")`,
+        ]);
+        expect(problems({ runtimes: runtimes({ requestHeaders: ["X-Tenant-Id", "X-Tenant"] }) })).to.deep.equal([]);
+    });
+
     it("endpoints: at most 4 besides DEFAULT (the alarms watch 5 with it), descriptions of 1 to 256 characters", () => {
         const endpoints = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `e${i}`, version: "1" }));
         boundary(
