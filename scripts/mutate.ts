@@ -1,5 +1,6 @@
 /**
  * `npm run mutate [-- <folder>... ] [--concurrency N]`: the mutation score of each feature folder.
+ * `npm run mutate -- --table` prints the table of the reports present without running anything.
  *
  * One StrykerJS run per folder (docs/testing.md, "Mutation testing"): the folder's sources
  * (`src/<folder>/`, or `policy/rules/` for `policy`) mutated, its mirrored specs
@@ -74,6 +75,7 @@ function main(argv: string[]): number {
     const concurrencyAt = argv.indexOf("--concurrency");
     const concurrency = concurrencyAt >= 0 ? argv[concurrencyAt + 1] : undefined;
     const asked = argv.filter((a, i) => !a.startsWith("--") && argv[i - 1] !== "--concurrency");
+    const tableOnly = argv.includes("--table");
     const known = folders();
     const unknown = asked.filter((f) => !known.includes(f));
     if (unknown.length > 0) {
@@ -85,7 +87,7 @@ function main(argv: string[]): number {
     const base = JSON.parse(fs.readFileSync(path.join(ROOT, "stryker.config.json"), "utf8")) as Record<string, unknown>;
     fs.mkdirSync(REPORTS, { recursive: true });
     let failed = false;
-    for (const folder of asked.length > 0 ? asked : known) {
+    for (const folder of tableOnly ? [] : asked.length > 0 ? asked : known) {
         const report = path.join(REPORTS, `${folder}.json`);
         const config = path.join(REPORTS, `${folder}.stryker.json`);
         const mochaOptions = base.mochaOptions as Record<string, unknown>;
