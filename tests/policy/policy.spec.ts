@@ -101,6 +101,19 @@ function withProp<T extends object>(fixture: T, dotted: string, value: unknown):
     return copy as T;
 }
 
+/**
+ * What `policy` reports for `fixture` (a resource of `type`) as written, or with properties
+ * (dotted paths) replaced in turn, as withProp does: `subject({ "a.b": value })`.
+ */
+function subjectOf(policy: ResourceValidationPolicy, type: string, fixture: object) {
+    return (changes: Record<string, unknown> = {}) =>
+        reported(
+            policy,
+            type,
+            Object.entries(changes).reduce((props, [dotted, value]) => withProp(props, dotted, value), fixture),
+        );
+}
+
 /** Expects exactly one message, containing every fragment. */
 function expectOne(messages: string[], ...fragments: string[]): void {
     expect(messages, JSON.stringify(messages)).to.have.length(1);
@@ -482,52 +495,37 @@ describe("policy pack: structure", () => {
 describe("policy agentcore-runtime-vpc-mode", () => {
     for (const { provider, type, fixture } of RUNTIMES) {
         describe(`${provider} runtime`, () => {
+            const runtime = subjectOf(runtimeVpcMode, type, fixture);
             it("passes in VPC mode with subnets and security groups", () => {
-                expect(reported(runtimeVpcMode, type, fixture)).to.deep.equal([]);
+                expect(runtime()).to.deep.equal([]);
             });
             it("fails in PUBLIC mode", () => {
                 expectOne(
-                    reported(runtimeVpcMode, type, withProp(fixture, "networkConfiguration.networkMode", "PUBLIC")),
+                    runtime({ "networkConfiguration.networkMode": "PUBLIC" }),
                     `"subject" runs in networkMode "PUBLIC"`,
                     'set networkConfiguration to { networkMode: "VPC"',
                 );
             });
             it("fails without a network configuration", () => {
-                expectOne(
-                    reported(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", undefined)),
-                    "has no networkConfiguration",
-                    "PUBLIC mode",
-                );
+                expectOne(runtime({ networkConfiguration: undefined }), "has no networkConfiguration", "PUBLIC mode");
             });
             it("fails in VPC mode without networkModeConfig", () => {
                 expectOne(
-                    reported(
-                        runtimeVpcMode,
-                        type,
-                        withProp(fixture, "networkConfiguration.networkModeConfig", undefined),
-                    ),
+                    runtime({ "networkConfiguration.networkModeConfig": undefined }),
                     "without networkModeConfig",
                     "subnets: [",
                 );
             });
             it("fails without subnets", () => {
                 expectOne(
-                    reported(
-                        runtimeVpcMode,
-                        type,
-                        withProp(fixture, "networkConfiguration.networkModeConfig.subnets", []),
-                    ),
+                    runtime({ "networkConfiguration.networkModeConfig.subnets": [] }),
                     "has no subnets",
                     "private agent subnets",
                 );
             });
             it("fails without security groups", () => {
                 expectOne(
-                    reported(
-                        runtimeVpcMode,
-                        type,
-                        withProp(fixture, "networkConfiguration.networkModeConfig.securityGroups", []),
-                    ),
+                    runtime({ "networkConfiguration.networkModeConfig.securityGroups": [] }),
                     "has no security groups",
                     "runtime security group",
                 );
@@ -539,9 +537,7 @@ describe("policy agentcore-runtime-vpc-mode", () => {
                     [UNKNOWN_STRING],
                 );
                 expect(reported(runtimeVpcMode, type, preview)).to.deep.equal([]);
-                expect(
-                    reported(runtimeVpcMode, type, withProp(fixture, "networkConfiguration", UNKNOWN_OBJECT)),
-                ).to.deep.equal([]);
+                expect(runtime({ networkConfiguration: UNKNOWN_OBJECT })).to.deep.equal([]);
                 // Per-element unknowns: subnets and security groups created in the same preview.
                 const perElement = withProp(
                     withProp(fixture, "networkConfiguration.networkModeConfig.subnets", unknownIds(2)),
@@ -549,13 +545,7 @@ describe("policy agentcore-runtime-vpc-mode", () => {
                     unknownIds(1),
                 );
                 expect(reported(runtimeVpcMode, type, perElement)).to.deep.equal([]);
-                expect(
-                    reported(
-                        runtimeVpcMode,
-                        type,
-                        withProp(fixture, "networkConfiguration.networkMode", UNKNOWN_STRING),
-                    ),
-                ).to.deep.equal([]);
+                expect(runtime({ "networkConfiguration.networkMode": UNKNOWN_STRING })).to.deep.equal([]);
             });
         });
     }
@@ -566,17 +556,19 @@ describe("policy agentcore-runtime-vpc-mode", () => {
 });
 
 describe("policy security-group-no-public-ingress", () => {
+    const ingress = subjectOf(noPublicIngress, TYPES.ingressRule, ingressRule);
+    const ec2Ingress = subjectOf(noPublicIngress, TYPES.securityGroupRule, ec2Rule);
+    const group = subjectOf(noPublicIngress, TYPES.securityGroup, securityGroup);
+    const nativeIngress = subjectOf(noPublicIngress, TYPES.nativeIngressRule, nativeIngressRule);
+    const nativeGroup = subjectOf(noPublicIngress, TYPES.nativeSecurityGroup, nativeSecurityGroup);
     const PRIVATE =
         "which is not inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, fc00::/7)";
-    const ingressFrom = (cidr: string) => withProp(ingressRule, "cidrIpv4", cidr);
 
     it("passes VPC-internal and security-group sources", () => {
-        expect(reported(noPublicIngress, TYPES.ingressRule, ingressRule)).to.deep.equal([]);
-        expect(
-            reported(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", undefined)),
-        ).to.deep.equal([]);
-        expect(reported(noPublicIngress, TYPES.securityGroupRule, ec2Rule)).to.deep.equal([]);
-        expect(reported(noPublicIngress, TYPES.securityGroup, securityGroup)).to.deep.equal([]);
+        expect(ingress()).to.deep.equal([]);
+        expect(ingress({ cidrIpv4: undefined })).to.deep.equal([]);
+        expect(ec2Ingress()).to.deep.equal([]);
+        expect(group()).to.deep.equal([]);
         expect(reported(noPublicIngress, TYPES.defaultSecurityGroup, defaultSecurityGroup)).to.deep.equal([]);
     });
     it("passes every CIDR inside a private range: RFC 1918, 100.64.0.0/10 and fc00::/7", () => {
@@ -589,42 +581,23 @@ describe("policy security-group-no-public-ingress", () => {
             "100.64.0.0/10",
             "100.127.0.0/16",
         ]) {
-            expect(reported(noPublicIngress, TYPES.ingressRule, ingressFrom(cidr)), cidr).to.deep.equal([]);
+            expect(ingress({ cidrIpv4: cidr }), cidr).to.deep.equal([]);
         }
         for (const cidr of ["fc00::/7", "fd12:3456:789a::/48", "fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"]) {
-            expect(
-                reported(
-                    noPublicIngress,
-                    TYPES.ingressRule,
-                    withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", cidr),
-                ),
-                cidr,
-            ).to.deep.equal([]);
+            expect(ingress({ cidrIpv4: undefined, cidrIpv6: cidr }), cidr).to.deep.equal([]);
         }
     });
     it("fails an aws.vpc ingress rule from 0.0.0.0/0 or ::/0", () => {
         expectOne(
-            reported(noPublicIngress, TYPES.ingressRule, ingressFrom("0.0.0.0/0")),
+            ingress({ cidrIpv4: "0.0.0.0/0" }),
             "allows ingress from 0.0.0.0/0 in the rule",
             PRIVATE,
             "restrict cidrIpv4 / cidrIpv6 to the VPC or client CIDRs",
         );
-        expectOne(
-            reported(
-                noPublicIngress,
-                TYPES.ingressRule,
-                withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", "::/0"),
-            ),
-            "allows ingress from ::/0",
-            PRIVATE,
-        );
+        expectOne(ingress({ cidrIpv4: undefined, cidrIpv6: "::/0" }), "allows ingress from ::/0", PRIVATE);
     });
     it("fails the internet split into pieces (0.0.0.0/1 + 128.0.0.0/1), one message per public CIDR", () => {
-        const messages = reported(
-            noPublicIngress,
-            TYPES.securityGroupRule,
-            withProp(ec2Rule, "cidrBlocks", ["10.0.0.0/8", "0.0.0.0/1", "128.0.0.0/1"]),
-        );
+        const messages = ec2Ingress({ cidrBlocks: ["10.0.0.0/8", "0.0.0.0/1", "128.0.0.0/1"] });
         expect(messages).to.deep.equal([
             `SecurityGroupRule "subject" allows ingress from 0.0.0.0/1 in the ingress rule, ${PRIVATE}: restrict cidrBlocks / ipv6CidrBlocks to the VPC or client CIDRs that need access, or reference the caller's security group instead.`,
             `SecurityGroupRule "subject" allows ingress from 128.0.0.0/1 in the ingress rule, ${PRIVATE}: restrict cidrBlocks / ipv6CidrBlocks to the VPC or client CIDRs that need access, or reference the caller's security group instead.`,
@@ -641,41 +614,19 @@ describe("policy security-group-no-public-ingress", () => {
             "not-a-cidr",
             "10.0.0.1",
         ]) {
-            expectOne(
-                reported(noPublicIngress, TYPES.ingressRule, ingressFrom(cidr)),
-                `allows ingress from ${cidr} in the rule`,
-                PRIVATE,
-            );
+            expectOne(ingress({ cidrIpv4: cidr }), `allows ingress from ${cidr} in the rule`, PRIVATE);
         }
         for (const cidr of ["2001:db8::/32", "fc00::/6", "fe80::/10"]) {
-            expectOne(
-                reported(
-                    noPublicIngress,
-                    TYPES.ingressRule,
-                    withProp(withProp(ingressRule, "cidrIpv4", undefined), "cidrIpv6", cidr),
-                ),
-                `allows ingress from ${cidr}`,
-                PRIVATE,
-            );
+            expectOne(ingress({ cidrIpv4: undefined, cidrIpv6: cidr }), `allows ingress from ${cidr}`, PRIVATE);
         }
     });
     it("fails an aws.ec2.SecurityGroupRule of type ingress, not one of type egress", () => {
         expectOne(
-            reported(
-                noPublicIngress,
-                TYPES.securityGroupRule,
-                withProp(ec2Rule, "cidrBlocks", ["10.0.0.0/8", "0.0.0.0/0"]),
-            ),
+            ec2Ingress({ cidrBlocks: ["10.0.0.0/8", "0.0.0.0/0"] }),
             "allows ingress from 0.0.0.0/0 in the ingress rule",
             "cidrBlocks / ipv6CidrBlocks",
         );
-        expect(
-            reported(
-                noPublicIngress,
-                TYPES.securityGroupRule,
-                withProp(withProp(ec2Rule, "type", "egress"), "cidrBlocks", ["0.0.0.0/0"]),
-            ),
-        ).to.deep.equal([]);
+        expect(ec2Ingress({ type: "egress", cidrBlocks: ["0.0.0.0/0"] })).to.deep.equal([]);
     });
     it("fails inline ingress of a SecurityGroup and a DefaultSecurityGroup", () => {
         const open = withProp(securityGroup, "ingress", [
@@ -695,24 +646,20 @@ describe("policy security-group-no-public-ingress", () => {
         );
     });
     it("aws-native SecurityGroupIngress: passes a private cidrIp, fails a public cidrIp or cidrIpv6", () => {
-        expect(reported(noPublicIngress, TYPES.nativeIngressRule, nativeIngressRule)).to.deep.equal([]);
+        expect(nativeIngress()).to.deep.equal([]);
         expectOne(
-            reported(noPublicIngress, TYPES.nativeIngressRule, withProp(nativeIngressRule, "cidrIp", "0.0.0.0/0")),
+            nativeIngress({ cidrIp: "0.0.0.0/0" }),
             'SecurityGroupIngress "subject" allows ingress from 0.0.0.0/0 in the rule',
             PRIVATE,
             "restrict cidrIp / cidrIpv6",
         );
         expectOne(
-            reported(
-                noPublicIngress,
-                TYPES.nativeIngressRule,
-                withProp(withProp(nativeIngressRule, "cidrIp", undefined), "cidrIpv6", "2600::/16"),
-            ),
+            nativeIngress({ cidrIp: undefined, cidrIpv6: "2600::/16" }),
             "allows ingress from 2600::/16 in the rule",
         );
     });
     it("aws-native SecurityGroup: passes private inline ingress, fails public securityGroupIngress", () => {
-        expect(reported(noPublicIngress, TYPES.nativeSecurityGroup, nativeSecurityGroup)).to.deep.equal([]);
+        expect(nativeGroup()).to.deep.equal([]);
         const open = withProp(nativeSecurityGroup, "securityGroupIngress", [
             nativeSecurityGroup.securityGroupIngress![0],
             { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "128.0.0.0/1" },
@@ -724,58 +671,28 @@ describe("policy security-group-no-public-ingress", () => {
         );
     });
     it("passes while the source is unknown (preview), whole or per element, and still judges the known elements", () => {
-        expect(
-            reported(noPublicIngress, TYPES.ingressRule, withProp(ingressRule, "cidrIpv4", UNKNOWN_STRING)),
-        ).to.deep.equal([]);
-        expect(
-            reported(noPublicIngress, TYPES.securityGroup, withProp(securityGroup, "ingress", UNKNOWN_ARRAY)),
-        ).to.deep.equal([]);
-        expect(
-            reported(
-                noPublicIngress,
-                TYPES.securityGroup,
-                withProp(securityGroup, "ingress", [UNKNOWN_OBJECT, UNKNOWN_OBJECT]),
-            ),
-        ).to.deep.equal([]);
-        expect(
-            reported(noPublicIngress, TYPES.securityGroupRule, withProp(ec2Rule, "cidrBlocks", unknownIds(2))),
-        ).to.deep.equal([]);
-        expect(
-            reported(
-                noPublicIngress,
-                TYPES.securityGroupRule,
-                withProp(withProp(ec2Rule, "type", UNKNOWN_STRING), "cidrBlocks", ["0.0.0.0/0"]),
-            ),
-        ).to.deep.equal([]);
-        expect(
-            reported(
-                noPublicIngress,
-                TYPES.nativeSecurityGroup,
-                withProp(nativeSecurityGroup, "securityGroupIngress", [{ ipProtocol: "tcp", cidrIp: UNKNOWN_STRING }]),
-            ),
-        ).to.deep.equal([]);
+        expect(ingress({ cidrIpv4: UNKNOWN_STRING })).to.deep.equal([]);
+        expect(group({ ingress: UNKNOWN_ARRAY })).to.deep.equal([]);
+        expect(group({ ingress: [UNKNOWN_OBJECT, UNKNOWN_OBJECT] })).to.deep.equal([]);
+        expect(ec2Ingress({ cidrBlocks: unknownIds(2) })).to.deep.equal([]);
+        expect(ec2Ingress({ type: UNKNOWN_STRING, cidrBlocks: ["0.0.0.0/0"] })).to.deep.equal([]);
+        expect(nativeGroup({ securityGroupIngress: [{ ipProtocol: "tcp", cidrIp: UNKNOWN_STRING }] })).to.deep.equal(
+            [],
+        );
         expectOne(
-            reported(
-                noPublicIngress,
-                TYPES.securityGroupRule,
-                withProp(ec2Rule, "cidrBlocks", [UNKNOWN_STRING, "0.0.0.0/0"]),
-            ),
+            ec2Ingress({ cidrBlocks: [UNKNOWN_STRING, "0.0.0.0/0"] }),
             "allows ingress from 0.0.0.0/0 in the ingress rule",
         );
     });
 });
 
 describe("policy security-group-no-all-protocol-internet-egress", () => {
+    const egress = subjectOf(noOpenEgress, TYPES.egressRule, egressRule);
+    const group = subjectOf(noOpenEgress, TYPES.securityGroup, securityGroup);
     it("passes TCP 443 to a security group, all-protocol inside the VPC and TCP 443 to the internet", () => {
-        expect(reported(noOpenEgress, TYPES.egressRule, egressRule)).to.deep.equal([]);
-        expect(reported(noOpenEgress, TYPES.securityGroup, securityGroup)).to.deep.equal([]);
-        expect(
-            reported(
-                noOpenEgress,
-                TYPES.egressRule,
-                withProp(withProp(egressRule, "referencedSecurityGroupId", undefined), "cidrIpv4", "0.0.0.0/0"),
-            ),
-        ).to.deep.equal([]);
+        expect(egress()).to.deep.equal([]);
+        expect(group()).to.deep.equal([]);
+        expect(egress({ referencedSecurityGroupId: undefined, cidrIpv4: "0.0.0.0/0" })).to.deep.equal([]);
     });
     it("fails an aws.vpc egress rule with ipProtocol -1 to 0.0.0.0/0", () => {
         const open = withProp(
@@ -853,25 +770,21 @@ describe("policy security-group-no-all-protocol-internet-egress", () => {
                 withProp(withProp(egress, "protocol", UNKNOWN_STRING), "cidrBlocks", ["0.0.0.0/0"]),
             ),
         ).to.deep.equal([]);
-        expect(
-            reported(noOpenEgress, TYPES.securityGroup, withProp(securityGroup, "egress", [UNKNOWN_OBJECT])),
-        ).to.deep.equal([]);
+        expect(group({ egress: [UNKNOWN_OBJECT] })).to.deep.equal([]);
     });
 });
 
 describe("policy vpc-interface-endpoint-private-multi-az", () => {
+    const endpoint = subjectOf(interfaceEndpoints, TYPES.vpcEndpoint, interfaceEndpoint);
+    const nativeInterfaceEndpoint = subjectOf(interfaceEndpoints, TYPES.nativeVpcEndpoint, nativeEndpoint);
     it("passes an interface endpoint with private DNS in two subnets, and a gateway endpoint", () => {
-        expect(reported(interfaceEndpoints, TYPES.vpcEndpoint, interfaceEndpoint)).to.deep.equal([]);
+        expect(endpoint()).to.deep.equal([]);
         expect(reported(interfaceEndpoints, TYPES.vpcEndpoint, gatewayEndpoint)).to.deep.equal([]);
     });
     it("fails without private DNS (false or unset)", () => {
         for (const value of [false, undefined]) {
             expectOne(
-                reported(
-                    interfaceEndpoints,
-                    TYPES.vpcEndpoint,
-                    withProp(interfaceEndpoint, "privateDnsEnabled", value),
-                ),
+                endpoint({ privateDnsEnabled: value }),
                 'VpcEndpoint "subject" (com.amazonaws.us-east-1.ecr.dkr) does not enable private DNS',
                 "set privateDnsEnabled: true",
             );
@@ -879,7 +792,7 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
     });
     it("fails in a single subnet", () => {
         expectOne(
-            reported(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", ["subnet-0a"])),
+            endpoint({ subnetIds: ["subnet-0a"] }),
             "is in 1 subnet(s)",
             "at least 2 subnets in different availability zones",
         );
@@ -891,19 +804,10 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
             { subnetId: "subnet-0b", ipv4: "10.30.5.10" },
         ];
         expect(reported(interfaceEndpoints, TYPES.vpcEndpoint, configured)).to.deep.equal([]);
-        expect(
-            reported(interfaceEndpoints, TYPES.vpcEndpoint, withProp(interfaceEndpoint, "subnetIds", UNKNOWN_ARRAY)),
-        ).to.deep.equal([]);
+        expect(endpoint({ subnetIds: UNKNOWN_ARRAY })).to.deep.equal([]);
     });
     it("counts duplicate subnet IDs once", () => {
-        expectOne(
-            reported(
-                interfaceEndpoints,
-                TYPES.vpcEndpoint,
-                withProp(interfaceEndpoint, "subnetIds", ["subnet-0a", "subnet-0a"]),
-            ),
-            "is in 1 subnet(s)",
-        );
+        expectOne(endpoint({ subnetIds: ["subnet-0a", "subnet-0a"] }), "is in 1 subnet(s)");
     });
 
     // The blocker: a new stack's first preview sends the subnets not created yet as one
@@ -984,7 +888,7 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
     });
 
     it("aws-native VpcEndpoint: passes the compliant endpoint, fails without private DNS", () => {
-        expect(reported(interfaceEndpoints, TYPES.nativeVpcEndpoint, nativeEndpoint)).to.deep.equal([]);
+        expect(nativeInterfaceEndpoint()).to.deep.equal([]);
         expect(
             reported(interfaceEndpoints, TYPES.nativeVpcEndpoint, {
                 ...nativeEndpoint,
@@ -994,11 +898,7 @@ describe("policy vpc-interface-endpoint-private-multi-az", () => {
             }),
         ).to.deep.equal([]);
         expectOne(
-            reported(
-                interfaceEndpoints,
-                TYPES.nativeVpcEndpoint,
-                withProp(nativeEndpoint, "privateDnsEnabled", undefined),
-            ),
+            nativeInterfaceEndpoint({ privateDnsEnabled: undefined }),
             'VpcEndpoint "subject" (com.amazonaws.us-east-1.logs) does not enable private DNS',
             "set privateDnsEnabled: true",
         );
@@ -1492,8 +1392,9 @@ describe("policy agentcore-execution-role-no-policy-attachments (stack)", () => 
 });
 
 describe("policy kms-key-rotation-enabled", () => {
+    const classic = subjectOf(kmsKeyRotation, TYPES.kmsKey, kmsKey);
     it("passes a rotating key and an asymmetric key", () => {
-        expect(reported(kmsKeyRotation, TYPES.kmsKey, kmsKey)).to.deep.equal([]);
+        expect(classic()).to.deep.equal([]);
         expect(
             reported(kmsKeyRotation, TYPES.kmsKey, {
                 ...withProp(kmsKey, "enableKeyRotation", undefined),
@@ -1505,16 +1406,14 @@ describe("policy kms-key-rotation-enabled", () => {
     it("fails a key without rotation (false or unset)", () => {
         for (const value of [false, undefined]) {
             expectOne(
-                reported(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", value)),
+                classic({ enableKeyRotation: value }),
                 'Key "subject" does not rotate its key material',
                 "set enableKeyRotation: true",
             );
         }
     });
     it("passes while rotation or the key spec is unknown (preview)", () => {
-        expect(
-            reported(kmsKeyRotation, TYPES.kmsKey, withProp(kmsKey, "enableKeyRotation", UNKNOWN_BOOLEAN)),
-        ).to.deep.equal([]);
+        expect(classic({ enableKeyRotation: UNKNOWN_BOOLEAN })).to.deep.equal([]);
         expect(
             reported(kmsKeyRotation, TYPES.kmsKey, {
                 ...kmsKey,
@@ -1554,111 +1453,87 @@ describe("policy kms-key-rotation-enabled", () => {
 });
 
 describe("policy log-group-encrypted-with-retention", () => {
+    const classic = subjectOf(logGroupEncryptedRetained, TYPES.logGroup, logGroup);
+    const native = subjectOf(logGroupEncryptedRetained, TYPES.nativeLogGroup, nativeLogGroup);
     it("passes an encrypted log group with retention, also with an unknown key ARN", () => {
-        expect(reported(logGroupEncryptedRetained, TYPES.logGroup, logGroup)).to.deep.equal([]);
-        expect(
-            reported(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", UNKNOWN_STRING)),
-        ).to.deep.equal([]);
+        expect(classic()).to.deep.equal([]);
+        expect(classic({ kmsKeyId: UNKNOWN_STRING })).to.deep.equal([]);
     });
     it("fails without kmsKeyId", () => {
         expectOne(
-            reported(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "kmsKeyId", undefined)),
+            classic({ kmsKeyId: undefined }),
             'LogGroup "subject" is not encrypted with a customer managed key',
             "set kmsKeyId",
         );
     });
     it("fails without retention (unset or 0, which means never expire)", () => {
         for (const value of [undefined, 0]) {
-            expectOne(
-                reported(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", value)),
-                "keeps its logs forever",
-                "set retentionInDays",
-            );
+            expectOne(classic({ retentionInDays: value }), "keeps its logs forever", "set retentionInDays");
         }
     });
     it("passes an unknown retention (preview)", () => {
-        expect(
-            reported(logGroupEncryptedRetained, TYPES.logGroup, withProp(logGroup, "retentionInDays", UNKNOWN_NUMBER)),
-        ).to.deep.equal([]);
+        expect(classic({ retentionInDays: UNKNOWN_NUMBER })).to.deep.equal([]);
     });
     it("aws-native logs.LogGroup: passes with kmsKeyId and retentionInDays, fails without either", () => {
-        expect(reported(logGroupEncryptedRetained, TYPES.nativeLogGroup, nativeLogGroup)).to.deep.equal([]);
+        expect(native()).to.deep.equal([]);
         expectOne(
-            reported(logGroupEncryptedRetained, TYPES.nativeLogGroup, withProp(nativeLogGroup, "kmsKeyId", undefined)),
+            native({ kmsKeyId: undefined }),
             'LogGroup "subject" is not encrypted with a customer managed key',
             "set kmsKeyId",
         );
-        expectOne(
-            reported(
-                logGroupEncryptedRetained,
-                TYPES.nativeLogGroup,
-                withProp(nativeLogGroup, "retentionInDays", undefined),
-            ),
-            'LogGroup "subject" keeps its logs forever',
-        );
+        expectOne(native({ retentionInDays: undefined }), 'LogGroup "subject" keeps its logs forever');
     });
 });
 
 describe("policy sns-topic-encrypted", () => {
+    const classic = subjectOf(snsTopicEncrypted, TYPES.snsTopic, topic);
+    const native = subjectOf(snsTopicEncrypted, TYPES.nativeSnsTopic, nativeTopic);
     it("passes a topic encrypted with a customer managed key", () => {
-        expect(reported(snsTopicEncrypted, TYPES.snsTopic, topic)).to.deep.equal([]);
+        expect(classic()).to.deep.equal([]);
     });
     it("fails an unencrypted topic", () => {
         expectOne(
-            reported(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", undefined)),
+            classic({ kmsMasterKeyId: undefined }),
             'Topic "subject" is not encrypted at rest',
             "set kmsMasterKeyId",
         );
     });
     it("fails the AWS managed key, which alarms cannot publish with", () => {
         expectOne(
-            reported(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", "alias/aws/sns")),
+            classic({ kmsMasterKeyId: "alias/aws/sns" }),
             "AWS managed key alias/aws/sns",
             "allows cloudwatch.amazonaws.com",
         );
     });
     it("passes a key ARN that is unknown (preview)", () => {
-        expect(
-            reported(snsTopicEncrypted, TYPES.snsTopic, withProp(topic, "kmsMasterKeyId", UNKNOWN_STRING)),
-        ).to.deep.equal([]);
+        expect(classic({ kmsMasterKeyId: UNKNOWN_STRING })).to.deep.equal([]);
     });
     it("aws-native sns.Topic: passes a customer managed key, fails none or alias/aws/sns", () => {
-        expect(reported(snsTopicEncrypted, TYPES.nativeSnsTopic, nativeTopic)).to.deep.equal([]);
+        expect(native()).to.deep.equal([]);
         expectOne(
-            reported(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", undefined)),
+            native({ kmsMasterKeyId: undefined }),
             'Topic "subject" is not encrypted at rest',
             "set kmsMasterKeyId",
         );
-        expectOne(
-            reported(snsTopicEncrypted, TYPES.nativeSnsTopic, withProp(nativeTopic, "kmsMasterKeyId", "alias/aws/sns")),
-            "AWS managed key alias/aws/sns",
-        );
+        expectOne(native({ kmsMasterKeyId: "alias/aws/sns" }), "AWS managed key alias/aws/sns");
     });
 });
 
 describe("policy metric-alarm-has-actions", () => {
+    const classic = subjectOf(alarmActions, TYPES.metricAlarm, alarm);
+    const native = subjectOf(alarmActions, TYPES.nativeAlarm, nativeAlarm);
     it("passes an alarm that notifies the topic", () => {
-        expect(reported(alarmActions, TYPES.metricAlarm, alarm)).to.deep.equal([]);
-        expect(
-            reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", [UNKNOWN_STRING])),
-        ).to.deep.equal([]);
-        expect(reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", unknownIds(2)))).to.deep.equal(
-            [],
-        );
-        expect(reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", UNKNOWN_ARRAY))).to.deep.equal(
-            [],
-        );
+        expect(classic()).to.deep.equal([]);
+        expect(classic({ alarmActions: [UNKNOWN_STRING] })).to.deep.equal([]);
+        expect(classic({ alarmActions: unknownIds(2) })).to.deep.equal([]);
+        expect(classic({ alarmActions: UNKNOWN_ARRAY })).to.deep.equal([]);
         expect(reported(alarmActions, TYPES.metricAlarm, { ...alarm, actionsEnabled: UNKNOWN_BOOLEAN })).to.deep.equal(
             [],
         );
     });
     it("aws-native cloudwatch.Alarm: passes with alarmActions, fails without them or with actions disabled", () => {
-        expect(reported(alarmActions, TYPES.nativeAlarm, nativeAlarm)).to.deep.equal([]);
-        expectOne(
-            reported(alarmActions, TYPES.nativeAlarm, withProp(nativeAlarm, "alarmActions", [])),
-            'Alarm "subject" has no alarmActions',
-            "set alarmActions",
-        );
+        expect(native()).to.deep.equal([]);
+        expectOne(native({ alarmActions: [] }), 'Alarm "subject" has no alarmActions', "set alarmActions");
         expectOne(
             reported(alarmActions, TYPES.nativeAlarm, { ...nativeAlarm, actionsEnabled: false }),
             'Alarm "subject" has actionsEnabled: false',
@@ -1667,18 +1542,14 @@ describe("policy metric-alarm-has-actions", () => {
     it("fails without alarmActions (unset or empty)", () => {
         for (const value of [undefined, []]) {
             expectOne(
-                reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "alarmActions", value)),
+                classic({ alarmActions: value }),
                 'MetricAlarm "subject" has no alarmActions',
                 "set alarmActions to the stack's alarm SNS topic ARN",
             );
         }
     });
     it("fails with actions disabled", () => {
-        expectOne(
-            reported(alarmActions, TYPES.metricAlarm, withProp(alarm, "actionsEnabled", false)),
-            "has actionsEnabled: false",
-            "set it to true",
-        );
+        expectOne(classic({ actionsEnabled: false }), "has actionsEnabled: false", "set it to true");
     });
 });
 

@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import { RuntimeConfig } from "../../src/config/types";
 import { classicRuntimeArgs, nativeRuntimeArgs, runtimeTags } from "../../src/runtime/args";
+import { EFS_AP } from "./capabilityFacts";
 
 const base: RuntimeConfig = {
     name: "support_agent",
@@ -138,8 +139,7 @@ describe("runtime args: provider mappings", () => {
                 { kind: "sessionStorage", mountPath: "/mnt/workspace" },
                 {
                     kind: "efs",
-                    accessPointArn:
-                        "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0",
+                    accessPointArn: EFS_AP,
                     fileSystemId: "fs-0123456789abcdef0",
                     mountPath: "/mnt/shared",
                 },
@@ -189,8 +189,7 @@ describe("runtime args: provider mappings", () => {
             { sessionStorage: { mountPath: "/mnt/workspace" } },
             {
                 efsAccessPoint: {
-                    accessPointArn:
-                        "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0",
+                    accessPointArn: EFS_AP,
                     mountPath: "/mnt/shared",
                 },
             },

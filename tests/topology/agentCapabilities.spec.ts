@@ -9,6 +9,7 @@ import * as path from "path";
 import { runStack } from "../../src/plan/offline/runProgram";
 import { NETWORK_OUTPUTS as OUTPUTS, NETWORK_STACK as NETWORK } from "./networkOutputs";
 import { configProblems, FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, rawStack } from "../helpers";
+import { EFS_AP } from "../runtime/capabilityFacts";
 
 const ROOT = path.join(FIXTURES_ROOT, "topology");
 const DISCOVERY = "https://idp.internal.example.com/realms/agents/.well-known/openid-configuration";
@@ -82,8 +83,7 @@ describe("topology: runtime capabilities in an agent stack", function () {
                 { kind: "sessionStorage", mountPath: "/mnt/workspace" },
                 {
                     kind: "efs",
-                    accessPointArn:
-                        "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0",
+                    accessPointArn: EFS_AP,
                     fileSystemId: "fs-0123456789abcdef0",
                     mountPath: "/mnt/shared",
                 },
