@@ -81,8 +81,14 @@ describe("policy vpc-endpoint-has-policy", () => {
 });
 
 describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
-    const withStatement = (statement: Record<string, unknown>) =>
-        interfaceEndpoint(JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "S", ...statement }] }));
+    /** What the rule reports for an interface endpoint of these props. */
+    const endpointReported = (props: Record<string, unknown>) =>
+        reported(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, props);
+    /** What the rule reports for an interface endpoint whose policy is this one statement (Sid "S"). */
+    const statementReported = (statement: Record<string, unknown>) =>
+        endpointReported(
+            interfaceEndpoint(JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "S", ...statement }] })),
+        );
     const ctx = {
         partition: "aws",
         region: "us-east-1",
@@ -106,37 +112,23 @@ describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
             "xray",
         ]) {
             expect(
-                reported(
-                    endpointPolicyAnyPrincipalConditioned,
-                    TYPES.vpcEndpoint,
-                    interfaceEndpoint(JSON.stringify(endpointPolicy(service, ctx))),
-                ),
+                endpointReported(interfaceEndpoint(JSON.stringify(endpointPolicy(service, ctx)))),
                 service,
             ).to.deep.equal([]);
         }
     });
 
     it("fails an Allow for any principal without a condition (the default full-access policy)", () => {
-        expect(
-            reported(
-                endpointPolicyAnyPrincipalConditioned,
-                TYPES.vpcEndpoint,
-                withStatement({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }),
-            ),
-        ).to.deep.equal([
+        expect(statementReported({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" })).to.deep.equal([
             `VpcEndpoint "subject" (com.amazonaws.us-east-1.ecr.api) endpoint policy statement "S" allows any principal ("*") on ["*"] with no Condition, so anyone's credentials (or none) pass: add a condition such as StringEquals aws:PrincipalAccount or aws:ResourceAccount = this account.`,
         ]);
         expect(
-            reported(
-                endpointPolicyAnyPrincipalConditioned,
-                TYPES.vpcEndpoint,
-                withStatement({
-                    Effect: "Allow",
-                    Principal: { AWS: ["*"] },
-                    Action: "ecr:BatchGetImage",
-                    Resource: "arn:aws:ecr:us-east-1:210987654321:repository/x",
-                }),
-            ),
+            statementReported({
+                Effect: "Allow",
+                Principal: { AWS: ["*"] },
+                Action: "ecr:BatchGetImage",
+                Resource: "arn:aws:ecr:us-east-1:210987654321:repository/x",
+            }),
         ).to.have.length(1);
         expect(
             reported(endpointPolicyAnyPrincipalConditioned, TYPES.nativeVpcEndpoint, {
@@ -155,66 +147,34 @@ describe("policy vpc-endpoint-policy-no-unconditioned-any-principal", () => {
             Action: ["s3:GetObject"],
             Resource: ["arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*"],
         };
-        expect(reported(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, withStatement(layer))).to.deep.equal(
-            [],
-        );
+        expect(statementReported(layer)).to.deep.equal([]);
+        expect(statementReported({ ...layer, Action: ["s3:GetObject", "s3:PutObject"] })).to.have.length(1);
         expect(
-            reported(
-                endpointPolicyAnyPrincipalConditioned,
-                TYPES.vpcEndpoint,
-                withStatement({ ...layer, Action: ["s3:GetObject", "s3:PutObject"] }),
-            ),
+            statementReported({ ...layer, Resource: [...layer.Resource, "arn:aws:s3:::exfil-bucket/*"] }),
         ).to.have.length(1);
         expect(
-            reported(
-                endpointPolicyAnyPrincipalConditioned,
-                TYPES.vpcEndpoint,
-                withStatement({ ...layer, Resource: [...layer.Resource, "arn:aws:s3:::exfil-bucket/*"] }),
-            ),
-        ).to.have.length(1);
-        expect(
-            reported(
-                endpointPolicyAnyPrincipalConditioned,
-                TYPES.vpcEndpoint,
-                withStatement({ ...layer, Resource: ["arn:aws:s3:::prod-us-east-1-starport-layer-bucket"] }),
-            ),
+            statementReported({ ...layer, Resource: ["arn:aws:s3:::prod-us-east-1-starport-layer-bucket"] }),
         ).to.have.length(1);
     });
 
     it("passes a Deny for any principal, a named principal, and a conditioned Allow", () => {
+        expect(statementReported({ Effect: "Deny", Principal: "*", Action: "*", Resource: "*" })).to.deep.equal([]);
         expect(
-            reported(
-                endpointPolicyAnyPrincipalConditioned,
-                TYPES.vpcEndpoint,
-                withStatement({ Effect: "Deny", Principal: "*", Action: "*", Resource: "*" }),
-            ),
+            statementReported({
+                Effect: "Allow",
+                Principal: { AWS: "arn:aws:iam::123456789012:root" },
+                Action: "*",
+                Resource: "*",
+            }),
         ).to.deep.equal([]);
-        expect(
-            reported(
-                endpointPolicyAnyPrincipalConditioned,
-                TYPES.vpcEndpoint,
-                withStatement({
-                    Effect: "Allow",
-                    Principal: { AWS: "arn:aws:iam::123456789012:root" },
-                    Action: "*",
-                    Resource: "*",
-                }),
-            ),
-        ).to.deep.equal([]);
-        expect(
-            reported(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(ownAccountOnly)),
-        ).to.deep.equal([]);
+        expect(endpointReported(interfaceEndpoint(ownAccountOnly))).to.deep.equal([]);
     });
 
     it("reports a policy that is not JSON, and judges an unknown one at the update", () => {
-        expect(
-            reported(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint("{not json"))[0],
-        ).to.match(
+        expect(endpointReported(interfaceEndpoint("{not json"))[0]).to.match(
             /^VpcEndpoint "subject" \(com.amazonaws.us-east-1.ecr.api\) has an endpoint policy that is not valid JSON/,
         );
-        expect(
-            reported(endpointPolicyAnyPrincipalConditioned, TYPES.vpcEndpoint, interfaceEndpoint(UNKNOWN_STRING)),
-        ).to.deep.equal([]);
+        expect(endpointReported(interfaceEndpoint(UNKNOWN_STRING))).to.deep.equal([]);
     });
 });
 

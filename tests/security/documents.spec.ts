@@ -16,6 +16,7 @@ import { StackKey } from "../../src/security/stackKey";
 import { FilesystemConfig } from "../../src/config";
 import { PolicyDocument } from "../../src/aws/iamDocument";
 import { configOf, one, ofType, runComponent } from "../helpers";
+import { XRAY_ACTIONS } from "../aws/unscopableActions";
 
 const TARGET = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
 const HAIKU = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0";
@@ -84,14 +85,7 @@ describe("security documents, as AWS receives them", () => {
                 {
                     Sid: "XRayTraces",
                     Effect: "Allow",
-                    Action: [
-                        "xray:PutTraceSegments",
-                        "xray:PutTelemetryRecords",
-                        "xray:GetSamplingRules",
-                        "xray:GetSamplingTargets",
-                        "xray:PutSpans",
-                        "xray:PutSpansForIndexing",
-                    ],
+                    Action: XRAY_ACTIONS,
                     Resource: "*",
                     Condition: {
                         StringEquals: {
