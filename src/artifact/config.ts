@@ -14,7 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { Environment, RuntimeProvider } from "../aws/agentcore";
-import { fieldsOf, ifPassed, said, saidMissing, says, whenPassed } from "../config/declare";
+import { fieldsOf, ifPassed, said, saidMissing, says, whenFieldsPassed } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 
@@ -253,7 +253,7 @@ function imageSchema(root: string) {
                     });
                 }
             },
-            whenPassed("context", "dockerfile"),
+            whenFieldsPassed("context", "dockerfile"),
         )
         .transform((image): ImageArtifact => {
             const context = normalizePath(image.context);
@@ -377,7 +377,7 @@ function codeSchema(ctx: ArtifactContext) {
                     ...said(`${sourceAllowed}; remove one`, `path: "agents/support-agent/dist"`),
                 });
             }
-        }, whenPassed())
+        }, whenFieldsPassed())
         .superRefine(
             (code, c) => {
                 // The last element is the file AgentCore runs; a missing one would only fail at the first invocation.
@@ -395,7 +395,7 @@ function codeSchema(ctx: ArtifactContext) {
                     });
                 }
             },
-            whenPassed("path", "entryPoint"),
+            whenFieldsPassed("path", "entryPoint"),
         )
         .transform((code): CodeArtifact => ({
             kind: "code",

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { Environment } from "../aws/agentcore";
+import { isRecord } from "./fields";
 
 /** The types Pulumi.yaml's config schema knows; `array` is a list of strings. */
 export type PulumiConfigType = "string" | "integer" | "boolean" | "array";
@@ -46,14 +47,28 @@ export const ifPassed = { when: (payload: z.core.ParsePayload) => payload.issues
  * fields passed, whatever the other fields' problems (zod's default skips a map's rules on any
  * problem), so that every problem is reported at once.
  */
-export function whenPassed(...fields: readonly string[]): { when: (payload: z.core.ParsePayload) => boolean } {
+export function whenFieldsPassed(...fields: readonly string[]): { when: (payload: z.core.ParsePayload) => boolean } {
     return {
         when: (payload) =>
-            typeof payload.value === "object" &&
-            payload.value !== null &&
-            !Array.isArray(payload.value) &&
-            !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+            isRecord(payload.value) && !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
     };
+}
+
+/**
+ * A value whose form decides its schema (a secret source's `stored` or `arn`, say): the chosen
+ * schema's problems are the value's, under the same paths.
+ */
+export function chosenBy<T>(choose: (value: unknown) => z.ZodType<T>) {
+    return z.unknown().transform((value, ctx) => {
+        const result = choose(value).safeParse(value, { reportInput: true });
+        if (result.success) {
+            return result.data;
+        }
+        for (const issue of result.error.issues) {
+            ctx.addIssue(issue as z.core.$ZodRawIssue);
+        }
+        return z.NEVER;
+    });
 }
 
 /** A list of non-empty strings, refused as a whole (the list is the problem, not one item). */

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { KeyContext, KeyDeclaration, ValuesOf } from "./declare";
+import { isRecord } from "./fields";
 import { KEYS } from "./keys";
 import { Problems } from "./problems";
 import { nearest } from "./suggest";
@@ -133,6 +134,19 @@ export function parseValue<T>(
         p.invalid(key + pathText(issue.path), shown(input === undefined ? null : input), allowed, example);
     }
     return { ok: false };
+}
+
+/**
+ * The entries of a map that pass its schema alone: what the checks across keys read of a
+ * refused map, so that one refused entry makes no problems about the others.
+ */
+export function passingEntries<T>(schema: z.ZodType<Record<string, T>>, value: unknown): Record<string, T> {
+    return Object.fromEntries(
+        Object.entries(isRecord(value) ? value : {}).flatMap(([name, entry]) => {
+            const one = schema.safeParse({ [name]: entry });
+            return one.success ? Object.entries(one.data) : [];
+        }),
+    );
 }
 
 /** A problem per unknown field of a map, with the nearest known field (./declare.ts `fieldsOf`). */

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { Environment } from "../aws/agentcore";
-import { said, says, whenPassed } from "../config/declare";
+import { said, says, whenFieldsPassed } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 
@@ -97,7 +97,7 @@ function accessSchema(ctx: { readonly environment?: Environment; readonly hasAut
                     ),
                 });
             }
-        }, whenPassed("access"))
+        }, whenFieldsPassed("access"))
         .transform((entry): RuntimeAccess => ({
             access: entry.access,
             allowedPrincipals: entry.allowedPrincipals ?? [],

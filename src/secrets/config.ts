@@ -7,9 +7,9 @@
  */
 import { ENV_VAR_NAME_PATTERN, SECRET_ARN } from "../aws/agentcore";
 import { z } from "zod";
-import { fieldsOf, ifPassed, says } from "../config/declare";
-import { isRecord, unknownFields } from "../config/fields";
-import { parseValue } from "../config/parse";
+import { chosenBy, fieldsOf, ifPassed, said, says } from "../config/declare";
+import { isRecord } from "../config/fields";
+import { parseValue, passingEntries } from "../config/parse";
 import { Problems } from "../config/problems";
 import { RuntimeSecretSource } from "../config/types";
 
@@ -118,15 +118,7 @@ export function readSecretValues(p: Problems, raw: unknown, isSecret: boolean): 
     }
     const schema = secretValuesSchema(isSecret);
     const parsed = parseValue(p, "secretValues", schema, raw, SECRET_VALUES_EXAMPLE, () => HIDDEN);
-    if (parsed.ok) {
-        return parsed.value;
-    }
-    // The stack fails; the entries that pass alone still answer the runtimes' references
-    // (../config/validate.ts), so that a refused entry makes no problems about the others.
-    const kept = isRecord(raw)
-        ? Object.keys(raw).filter((name) => schema.safeParse({ [name]: raw[name] }).success)
-        : [];
-    return Object.fromEntries(kept.map((name) => [name, HIDDEN]));
+    return parsed.ok ? parsed.value : passingEntries(schema, raw);
 }
 
 /** `{ stored: <secretValues name> }`: encrypted with the stack's key, so no key of its own. */
@@ -170,74 +162,75 @@ function existingSource(ctx: { readonly region?: string }) {
     }).transform((source): RuntimeSecretSource => ({ kind: "existing", arn: source.arn, kmsKeyArn: source.kmsKeyArn }));
 }
 
+const SOURCE_EXAMPLE = "{ stored: crm_api_key }";
+
 /** `runtimes[i].secrets`: env var name → `{ stored: <secretValues name> }` or `{ arn, kmsKeyArn? }`. */
+function runtimeSecretsSchema(ctx: { readonly region?: string; readonly environmentNames: readonly string[] }) {
+    const existing = existingSource(ctx);
+    const map = says(
+        "a map of environment variable names to { stored: <name> } or { arn: <secret ARN> }",
+        `{ CRM_API_KEY_SECRET_ARN: ${SOURCE_EXAMPLE} }`,
+    );
+    // Neither or both of stored and arn: a misspelt one is the likely reason, named with the nearest field.
+    const form = fieldsOf(
+        { stored: z.unknown().optional(), arn: z.unknown().optional(), kmsKeyArn: z.unknown().optional() },
+        "{ stored: <secretValues name> } or { arn: <secret ARN> }",
+        SOURCE_EXAMPLE,
+    )
+        .superRefine((source, c) =>
+            c.addIssue({
+                code: "custom",
+                input: source,
+                ...said("exactly one of stored (a secretValues name) or arn (an existing secret)", SOURCE_EXAMPLE),
+            }),
+        )
+        .pipe(z.never());
+    const name = z
+        .string()
+        .regex(
+            ENV_VAR_NAME_PATTERN,
+            says(
+                "an environment variable name of letters, digits and _ (1-128), not starting with a digit",
+                "CRM_API_KEY_SECRET_ARN",
+            ),
+        )
+        .superRefine((variable, c) => {
+            if (ctx.environmentNames.includes(variable)) {
+                c.addIssue({
+                    code: "custom",
+                    ...said(
+                        "a name not also set in environment (the variable carries the secret's ARN)",
+                        `${variable}_SECRET_ARN`,
+                    ),
+                });
+            }
+        }, ifPassed);
+    return z
+        .record(
+            name,
+            // The form decides the fields: stored or arn, exactly one.
+            chosenBy<RuntimeSecretSource>((source) =>
+                !isRecord(source) || (source.stored === undefined) === (source.arn === undefined)
+                    ? form
+                    : source.stored !== undefined
+                      ? storedSource
+                      : existing,
+            ),
+            map,
+        )
+        .refine((secrets) => Object.keys(secrets).length > 0, map);
+}
+
 export function readRuntimeSecrets(
     p: Problems,
     key: string,
     v: unknown,
     ctx: { readonly region?: string; readonly environmentNames: readonly string[] },
 ): Record<string, RuntimeSecretSource> {
-    const example = `{ CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } }`;
     if (v === undefined) {
         return {};
     }
-    if (!isRecord(v) || Object.keys(v).length === 0) {
-        p.invalid(
-            key,
-            v,
-            "a map of environment variable names to { stored: <name> } or { arn: <secret ARN> }",
-            example,
-        );
-        return {};
-    }
-    const existing = existingSource(ctx);
-    const out: Record<string, RuntimeSecretSource> = {};
-    for (const [name, source] of Object.entries(v)) {
-        const k = `${key}.${name}`;
-        if (!ENV_VAR_NAME_PATTERN.test(name)) {
-            p.invalid(
-                k,
-                name,
-                "an environment variable name of letters, digits and _ (1-128), not starting with a digit",
-                "CRM_API_KEY_SECRET_ARN",
-            );
-            continue;
-        }
-        if (ctx.environmentNames.includes(name)) {
-            p.invalid(
-                k,
-                name,
-                "a name not also set in environment (the variable carries the secret's ARN)",
-                `${name}_SECRET_ARN`,
-            );
-            continue;
-        }
-        if (!isRecord(source)) {
-            p.invalid(k, source, "{ stored: <secretValues name> } or { arn: <secret ARN> }", "{ stored: crm_api_key }");
-            continue;
-        }
-        // The form decides the fields: stored or arn, exactly one.
-        if ((source.stored === undefined) === (source.arn === undefined)) {
-            // A misspelt stored or arn is the likely reason: name it with the nearest field.
-            unknownFields(p, k, source, ["stored", "arn", "kmsKeyArn"]);
-            p.invalid(
-                k,
-                source,
-                "exactly one of stored (a secretValues name) or arn (an existing secret)",
-                "{ stored: crm_api_key }",
-            );
-            continue;
-        }
-        const parsed = parseValue(
-            p,
-            k,
-            source.stored !== undefined ? storedSource : existing,
-            source,
-            "{ stored: crm_api_key }",
-        );
-        if (parsed.ok) {
-            out[name] = parsed.value;
-        }
-    }
-    return out;
+    const schema = runtimeSecretsSchema(ctx);
+    const parsed = parseValue(p, key, schema, v, SOURCE_EXAMPLE);
+    return parsed.ok ? parsed.value : passingEntries(schema, v);
 }

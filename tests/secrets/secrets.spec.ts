@@ -223,6 +223,62 @@ describe("secrets: the rules of secretValues, near misses on both sides, no valu
     });
 });
 
+describe("secrets: the rules of runtimes[i].secrets, each with its exact message", () => {
+    const KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const STORED = { CRM_API_KEY_SECRET_ARN: { stored: "crm_api_key" } };
+    /** The problems of a staging stack whose runtime has these secrets, with crm_api_key stored. */
+    const problemsWith = (secrets: unknown) =>
+        configProblems({
+            ...rawStack("staging", {
+                runtimes: JSON.parse(stagingRuntimes({ secrets })),
+                secretValues: { crm_api_key: PLAINTEXT },
+            }),
+            secretKeys: ["secretValues"],
+        });
+    const UNUSED =
+        'secretValues.crm_api_key "[secret]" is invalid: a value some runtimes[i].secrets entry uses ({ stored: <name> }); remove unused secrets (e.g. runtimes[0].secrets.CRM_API_KEY_SECRET_ARN: { stored: crm_api_key })';
+    const MAP =
+        "a map of environment variable names to { stored: <name> } or { arn: <secret ARN> } (e.g. { CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } })";
+
+    it("the secrets of a runtime are a map of at least one variable", () => {
+        expect(problemsWith(["crm_api_key"])).to.deep.equal([
+            `runtimes[0].secrets ["crm_api_key"] is invalid: ${MAP}`,
+            UNUSED,
+        ]);
+        expect(problemsWith({})).to.deep.equal([`runtimes[0].secrets {} is invalid: ${MAP}`, UNUSED]);
+        expect(problemsWith(STORED)).to.deep.equal([]);
+    });
+
+    it("a refused entry leaves the others: the stored one still counts as used", () => {
+        expect(problemsWith({ ...STORED, "1X_SECRET_ARN": { arn: SECRET } })).to.deep.equal([
+            'runtimes[0].secrets.1X_SECRET_ARN "1X_SECRET_ARN" is invalid: an environment variable name of letters, digits and _ (1-128), not starting with a digit (e.g. CRM_API_KEY_SECRET_ARN)',
+        ]);
+        expect(problemsWith({ ...STORED, X_SECRET_ARN: "crm_api_key" })).to.deep.equal([
+            'runtimes[0].secrets.X_SECRET_ARN "crm_api_key" is invalid: { stored: <secretValues name> } or { arn: <secret ARN> } (e.g. { stored: crm_api_key })',
+        ]);
+    });
+
+    it("a source is stored or arn, exactly one; stored takes no key of its own and a valid name", () => {
+        expect(problemsWith({ ...STORED, X_SECRET_ARN: { stored: "crm_api_key", arn: SECRET } })).to.deep.equal([
+            `runtimes[0].secrets.X_SECRET_ARN {"stored":"crm_api_key","arn":"${SECRET}"} is invalid: exactly one of stored (a secretValues name) or arn (an existing secret) (e.g. { stored: crm_api_key })`,
+        ]);
+        expect(problemsWith({ ...STORED, X_SECRET_ARN: { stored: "crm_api_key", kmsKeyArn: KMS_KEY } })).to.deep.equal([
+            `runtimes[0].secrets.X_SECRET_ARN.kmsKeyArn "${KMS_KEY}" is invalid: nothing: a stored value is encrypted with the stack's key (e.g. (omit it))`,
+        ]);
+        expect(problemsWith({ ...STORED, X_SECRET_ARN: { stored: "1crm" } })).to.deep.equal([
+            'runtimes[0].secrets.X_SECRET_ARN.stored "1crm" is invalid: the name of a value under secretValues (e.g. crm_api_key)',
+        ]);
+    });
+
+    it("an existing secret's KMS key is in the stack's region; near miss: the same key in us-east-1", () => {
+        const other = KMS_KEY.replace("us-east-1", "eu-west-1");
+        expect(problemsWith({ ...STORED, X_SECRET_ARN: { arn: SECRET, kmsKeyArn: KMS_KEY } })).to.deep.equal([]);
+        expect(problemsWith({ ...STORED, X_SECRET_ARN: { arn: SECRET, kmsKeyArn: other } })).to.deep.equal([
+            `runtimes[0].secrets.X_SECRET_ARN.kmsKeyArn "${other}" is invalid: the ARN of the customer-managed KMS key that encrypts this secret, in us-east-1 (omit it for the aws/secretsmanager key) (e.g. "${KMS_KEY}")`,
+        ]);
+    });
+});
+
 describe("secrets: the environment variable limit covers secrets too", () => {
     it("accepts 50 variables with secrets and refuses 51 (46 and 47 with tracing's 4)", () => {
         const env = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`V${i}`, "x"]));
