@@ -72,6 +72,25 @@ export function averagingFactor(periodSeconds: number): number {
 }
 
 /**
+ * One hidden query per usage rule (one per record reading) of a Contributor Insights
+ * statistic, `<resultId>R<i>`, for an expression over them to combine.
+ */
+function perRuleQueries(
+    ruleNames: readonly string[],
+    statistic: "MaxContributorValue" | "UniqueContributors",
+    label: string,
+    periodSeconds: number,
+    resultId: string,
+): MetricQuery[] {
+    return ruleNames.map((rule, i) => ({
+        id: `${resultId}R${i}`,
+        expression: `INSIGHT_RULE_METRIC("${rule}", "${statistic}")`,
+        label: `${rule} ${label}`,
+        period: periodSeconds,
+    }));
+}
+
+/**
  * The metric math an alarm or graph reads for one measure: the busiest session's average
  * vCPU (or GB) over each period, the larger of the readings (a reading that matches no
  * record contributes 0). `resultId` returns the data.
@@ -82,12 +101,7 @@ export function busiestSessionQueries(
     periodSeconds: number,
     resultId: string,
 ): MetricQuery[] {
-    const parts = ruleNames.map((rule, i) => ({
-        id: `${resultId}R${i}`,
-        expression: `INSIGHT_RULE_METRIC("${rule}", "MaxContributorValue")`,
-        label: `${rule} top session`,
-        period: periodSeconds,
-    }));
+    const parts = perRuleQueries(ruleNames, "MaxContributorValue", "top session", periodSeconds, resultId);
     const unit = measure === "vcpu" ? "vCPU" : "GB";
     return [
         ...parts,
@@ -107,12 +121,7 @@ export function activeSessionQueries(
     periodSeconds: number,
     resultId: string,
 ): MetricQuery[] {
-    const parts = ruleNames.map((rule, i) => ({
-        id: `${resultId}R${i}`,
-        expression: `INSIGHT_RULE_METRIC("${rule}", "UniqueContributors")`,
-        label: `${rule} sessions`,
-        period: periodSeconds,
-    }));
+    const parts = perRuleQueries(ruleNames, "UniqueContributors", "sessions", periodSeconds, resultId);
     return [
         ...parts,
         {
