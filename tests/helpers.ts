@@ -57,19 +57,6 @@ export const REPO_ROOT = PROJECT_ROOT;
 export const STACKS = ["development", "staging", "production"] as const;
 
 /**
- * The five interface endpoints AgentCore needs in a private VPC (docs/network.md), written
- * out for the specs rather than read from src/aws/agentcore.ts, so a service dropped from
- * the code fails a test.
- */
-export const REQUIRED_INTERFACE_ENDPOINT_SERVICES = [
-    "bedrock-agentcore",
-    "bedrock-agentcore.gateway",
-    "ecr.api",
-    "ecr.dkr",
-    "logs",
-] as const;
-
-/**
  * Runs the real program for a stack file (a fixture one unless `root` says otherwise) with
  * some config values replaced, artifact paths resolved in the fixture source tree.
  */

@@ -5,17 +5,8 @@ import { endpointPlans, endpointRole, interfaceEndpointServices } from "../../sr
 import { flowLogDeliveryPolicy, flowLogTrustPolicy } from "../../src/network/flowLogPolicies";
 import { SECURITY_GROUP_DESCRIPTIONS, cidrSlug, securityGroupRules } from "../../src/network/securityGroupRules";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    ProgramRun,
-    REQUIRED_INTERFACE_ENDPOINT_SERVICES,
-    RecordedResource,
-    STACKS,
-    configOf,
-    ofType,
-    one,
-    promiseOf,
-    runComponent,
-} from "../helpers";
+import { ProgramRun, RecordedResource, STACKS, configOf, ofType, one, promiseOf, runComponent } from "../helpers";
+import { REQUIRED_ENDPOINT_SERVICES } from "./requirements";
 
 const T = {
     vpc: "aws:ec2/vpc:Vpc",
@@ -170,7 +161,7 @@ describe("network: pure helpers", () => {
                 createEndpoints: true,
                 endpointServices: ["bedrock-runtime", "logs", "sts", "bedrock-runtime"],
             });
-            expect(services).to.deep.equal([...REQUIRED_INTERFACE_ENDPOINT_SERVICES, "bedrock-runtime", "sts"]);
+            expect(services).to.deep.equal([...REQUIRED_ENDPOINT_SERVICES, "bedrock-runtime", "sts"]);
         });
         it("never makes S3 an interface endpoint (it is the gateway endpoint)", () => {
             expect(interfaceEndpointServices({ createEndpoints: true, endpointServices: ["s3"] })).not.to.include("s3");
@@ -368,7 +359,7 @@ describe("network: AgentNetwork, create mode, every stack file", () => {
             });
 
             it("creates each required and configured interface endpoint once, in every agent subnet, with private DNS and the endpoint SG", () => {
-                const expected = [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, ...b.config.network.endpointServices].map(
+                const expected = [...REQUIRED_ENDPOINT_SERVICES, ...b.config.network.endpointServices].map(
                     (s) => `com.amazonaws.${b.config.region}.${s}`,
                 );
                 const endpoints = interfaceEndpoints(b.run);
@@ -554,9 +545,7 @@ describe("network: AgentNetwork, existing VPC", () => {
             expect(sg.inputs.vpcId).to.equal(EXISTING.vpcId);
         }
         const endpoints = interfaceEndpoints(b.run);
-        expect(endpoints).to.have.length(
-            REQUIRED_INTERFACE_ENDPOINT_SERVICES.length + b.config.network.endpointServices.length,
-        );
+        expect(endpoints).to.have.length(REQUIRED_ENDPOINT_SERVICES.length + b.config.network.endpointServices.length);
         for (const e of endpoints) {
             expect(e.inputs).to.include({ vpcId: EXISTING.vpcId, privateDnsEnabled: true });
             expect(e.inputs.subnetIds).to.deep.equal(EXISTING.subnetIds);
@@ -634,7 +623,7 @@ describe("network: AgentNetwork in another region (eu-west-1)", () => {
 
     it("names every endpoint service com.amazonaws.eu-west-1.* and looks up the eu-west-1 S3 prefix list", () => {
         const names = ofType(b.run, T.endpoint).map((e) => String(e.inputs.serviceName));
-        expect(names).to.have.length(REQUIRED_INTERFACE_ENDPOINT_SERVICES.length + 1 + 1);
+        expect(names).to.have.length(REQUIRED_ENDPOINT_SERVICES.length + 1 + 1);
         for (const n of names) {
             expect(n).to.match(/^com\.amazonaws\.eu-west-1\./);
         }

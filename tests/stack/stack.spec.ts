@@ -7,7 +7,6 @@ import { ConfigValidationError } from "../../src/config";
 import {
     ProgramRun,
     RecordedResource,
-    REQUIRED_INTERFACE_ENDPOINT_SERVICES,
     STACKS,
     ofType,
     providerOverrides,
@@ -16,6 +15,7 @@ import {
     runStackOnce,
 } from "../helpers";
 import { ALARM_KINDS } from "../observability/requirements";
+import { REQUIRED_ENDPOINT_SERVICES } from "../network/requirements";
 
 const OUTPUT_NAMES = [
     "agentSubnetIds",
@@ -74,21 +74,21 @@ const DECIDED: Record<
         sizing: { cpu: 512, memory: 1024 },
         protect: false,
         agentSubnetAzIds: ["use1-az1", "use1-az2"],
-        vpcEndpoints: [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, "bedrock-runtime", "s3"],
+        vpcEndpoints: [...REQUIRED_ENDPOINT_SERVICES, "bedrock-runtime", "s3"],
         runtimes: { support_agent: { awsName: "support_agent_development", endpoints: [] } },
     },
     staging: {
         sizing: { cpu: 1024, memory: 2048 },
         protect: false,
         agentSubnetAzIds: ["use1-az1", "use1-az2"],
-        vpcEndpoints: [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, "bedrock-runtime", "sts", "xray", "s3"],
+        vpcEndpoints: [...REQUIRED_ENDPOINT_SERVICES, "bedrock-runtime", "sts", "xray", "s3"],
         runtimes: { support_agent: { awsName: "support_agent_staging", endpoints: ["qa"] } },
     },
     production: {
         sizing: { cpu: 2048, memory: 4096 },
         protect: true,
         agentSubnetAzIds: ["use1-az1", "use1-az2", "use1-az4"],
-        vpcEndpoints: [...REQUIRED_INTERFACE_ENDPOINT_SERVICES, "bedrock-runtime", "sts", "xray", "monitoring", "s3"],
+        vpcEndpoints: [...REQUIRED_ENDPOINT_SERVICES, "bedrock-runtime", "sts", "xray", "monitoring", "s3"],
         runtimes: { support_agent: { awsName: "support_agent_production", endpoints: ["live"] } },
     },
 };
@@ -241,7 +241,7 @@ describe("stack contract", () => {
                             ...ofType(run, "aws:iam/rolePolicy:RolePolicy"),
                             ...ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint"),
                         ].filter((r) => !r.name.includes("flow-log"));
-                        expect(mustPrecede.length).to.be.greaterThan(REQUIRED_INTERFACE_ENDPOINT_SERVICES.length);
+                        expect(mustPrecede.length).to.be.greaterThan(REQUIRED_ENDPOINT_SERVICES.length);
                         for (const dep of mustPrecede) {
                             expect(runtime.dependencies, dep.name).to.include(dep.urn);
                         }
