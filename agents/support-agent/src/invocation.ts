@@ -117,38 +117,35 @@ function answerModelFailure(res: ServerResponse, error: unknown, log: Logger): v
     sendError(res, failure.status, failure.code, failure.message, headers);
 }
 
-/** One invocation being answered: the response, the model and prompt, and the caller's abort signal. */
-interface Call {
-    readonly res: ServerResponse;
-    readonly deps: InvocationDeps;
-    readonly modelId: string;
-    readonly prompt: string;
-    readonly signal: AbortSignal;
-    readonly log: Logger;
-}
-
-/** The model failed before answering: the failure's status, or nothing when the caller has gone. */
-function answerEarlyFailure(call: Call, error: unknown): void {
-    if (call.signal.aborted) {
-        call.log.info("caller went away before the model answered");
-        return;
-    }
-    answerModelFailure(call.res, error, call.log);
-}
-
-async function answerJson(call: Call) {
-    const { res, deps, modelId, prompt, signal, log } = call;
+async function answerJson(
+    res: ServerResponse,
+    deps: InvocationDeps,
+    modelId: string,
+    prompt: string,
+    signal: AbortSignal,
+    log: Logger,
+) {
     try {
         const answer = await reply(deps.api, modelId, prompt, signal);
         log.debug("model answered", { stopReason: answer.stopReason, usage: answer.usage });
         sendJson(res, 200, answer);
     } catch (error) {
-        answerEarlyFailure(call, error);
+        if (signal.aborted) {
+            log.info("caller went away before the model answered");
+            return;
+        }
+        answerModelFailure(res, error, log);
     }
 }
 
-async function answerStream(call: Call) {
-    const { res, deps, modelId, prompt, signal, log } = call;
+async function answerStream(
+    res: ServerResponse,
+    deps: InvocationDeps,
+    modelId: string,
+    prompt: string,
+    signal: AbortSignal,
+    log: Logger,
+) {
     let events: AsyncGenerator<ReplyEvent>;
     let next: IteratorResult<ReplyEvent>;
     try {
@@ -156,7 +153,11 @@ async function answerStream(call: Call) {
         events = await replyStream(deps.api, modelId, prompt, signal);
         next = await events.next();
     } catch (error) {
-        answerEarlyFailure(call, error);
+        if (signal.aborted) {
+            log.info("caller went away before the model answered");
+            return;
+        }
+        answerModelFailure(res, error, log);
         return;
     }
     res.writeHead(200, {
@@ -229,7 +230,7 @@ export async function handleInvocation(
     const end = deps.health.begin();
     try {
         const answer = parsed.request.stream ? answerStream : answerJson;
-        await answer({ res, deps, modelId: deps.modelId, prompt: parsed.request.prompt, signal: abort.signal, log });
+        await answer(res, deps, deps.modelId, parsed.request.prompt, abort.signal, log);
     } finally {
         end();
     }
