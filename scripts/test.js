@@ -10,6 +10,7 @@
  *    (source, declaration, config) is newer than its build info and the last build had no
  *    errors, it is up to date without parsing the 6,000 files of the program again; otherwise
  *    it type-checks and emits as before, and errors are reported on every run until fixed.
+ *    When the lint has no caches yet, the build runs single-threaded (lintIsCold).
  * 2. Once the build is done, the mocha specs run from the compiled JavaScript of exactly the
  *    specs that exist under tests/ (a stale .build file of a deleted spec never runs).
  *    Compiled specs skip ts-node's per-run transpiling of every module. Mocha runs the spec
@@ -93,8 +94,16 @@ function run(command, args, streamed, name) {
     });
 }
 
+/**
+ * Without the lint's caches (a fresh clone, CI) ESLint and prettier check every file, one core
+ * busy for most of the build; the build then runs single-threaded, which does the same check
+ * with about two thirds of the CPU time tsgo's threads take (measured: 4.8 s against 7.7 s). With
+ * the caches the lint is done in a second or two and the build keeps its threads.
+ */
+const lintIsCold = !fs.existsSync(path.join(ROOT, ".build", "cache", "eslint"));
 const lint = run(NPM, ["run", "--silent", "lint"], false, "npm run lint");
-run(NPM, ["run", "--silent", "build"], true, "npm run build").then(async (build) => {
+const buildArgs = ["run", "--silent", "build", ...(lintIsCold ? ["--", "--singleThreaded"] : [])];
+run(NPM, buildArgs, true, "npm run build").then(async (build) => {
     if (build.code !== 0) {
         console.error("npm run build failed: fix the type errors above first");
         const { output } = await lint;

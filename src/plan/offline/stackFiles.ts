@@ -20,6 +20,31 @@ function findProjectRoot(from: string): string {
     }
 }
 
+/**
+ * YAML texts already parsed, by file name and text. A process that plans or tests many stacks
+ * reads the same Pulumi.yaml and stack files hundreds of times (the specs: about 2,000 reads),
+ * and parsing was most of each read. Keyed by the text, so an edited file is parsed again;
+ * each read gets its own copy, so no caller's change to its config reaches another. Only
+ * js-yaml's result is kept: everything done with it runs on every read. Under the mutation
+ * run (Stryker's `__stryker__` global) the memo starts empty for each active mutant, so no
+ * mutant reuses what was computed with another.
+ */
+const parsedYaml = new Map<string, unknown>();
+let parsedFor: string | undefined;
+
+function parseYaml(text: string, filename?: string): unknown {
+    const mutant = (globalThis as { __stryker__?: { activeMutant?: string } }).__stryker__?.activeMutant;
+    if (mutant !== parsedFor) {
+        parsedYaml.clear();
+        parsedFor = mutant;
+    }
+    const key = `${filename ?? ""}\n${text}`;
+    if (!parsedYaml.has(key)) {
+        parsedYaml.set(key, yaml.load(text, filename === undefined ? undefined : { filename }));
+    }
+    return structuredClone(parsedYaml.get(key));
+}
+
 interface ProjectFile {
     name: string;
     config?: Record<string, { type?: string; default?: unknown; description?: string; items?: unknown }>;
@@ -32,7 +57,7 @@ interface ProjectFile {
 export function readProjectFile(root = PROJECT_ROOT): ProjectFile {
     const own = path.join(root, "Pulumi.yaml");
     const file = fs.existsSync(own) ? own : path.join(PROJECT_ROOT, "Pulumi.yaml");
-    return yaml.load(fs.readFileSync(file, "utf8")) as ProjectFile;
+    return parseYaml(fs.readFileSync(file, "utf8")) as ProjectFile;
 }
 
 /** Stack names that have a `Pulumi.<stack>.yaml` beside Pulumi.yaml, sorted. */
@@ -115,7 +140,7 @@ export function readStackFile(file: string): { config?: Record<string, unknown> 
     const name = path.basename(file);
     let parsed: unknown;
     try {
-        parsed = yaml.load(fs.readFileSync(file, "utf8"), { filename: name });
+        parsed = parseYaml(fs.readFileSync(file, "utf8"), name);
     } catch (e) {
         if (e instanceof yaml.YAMLException) {
             const where = e.mark ? `${name}:${e.mark.line + 1}:${e.mark.column + 1}` : name;
