@@ -71,6 +71,14 @@ export function chosenBy<T>(choose: (value: unknown) => z.ZodType<T>) {
     });
 }
 
+/**
+ * How many entries a record was given, from a refinement of the record: its value leaves out
+ * the entries whose key its key schema refused, which count all the same.
+ */
+export function entriesGiven(record: object, payload: z.core.ParsePayload): number {
+    return Object.keys(record).length + payload.issues.filter((issue) => issue.code === "invalid_key").length;
+}
+
 /** A list of non-empty strings, refused as a whole (the list is the problem, not one item). */
 export function stringList(example: string) {
     return z

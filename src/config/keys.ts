@@ -30,7 +30,8 @@ import {
 } from "../aws/agentcore";
 import { TAG_LIMITS } from "../aws/limits";
 import { INSTANCE_ARCHITECTURES } from "../compute/catalogue";
-import { KeyContext, ValuesOf, fieldsOf, key, requiredKey, said, says, unsetKey } from "./declare";
+import { KeyContext, ValuesOf, entriesGiven, fieldsOf, key, requiredKey, said, says, unsetKey } from "./declare";
+import { isRecord } from "./fields";
 
 export { says, type KeyContext, type KeyDeclaration } from "./declare";
 
@@ -83,45 +84,44 @@ const MAX_USER_TAGS = TAG_LIMITS.perResource - PROGRAM_TAG_KEYS.length;
 const TAGS_EXAMPLE = `{ CostCenter: "ai-platform" }`;
 
 /** `tags`: extra tags on every resource, within AWS's tag rules and not the program's own keys. */
+const tagKey = says(
+    "a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:",
+    "CostCenter",
+);
+const tagValue = says("a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@", `"ai-platform"`);
 const tagsSchema = z
-    .record(z.string(), z.unknown(), says("a map of tag keys to values", TAGS_EXAMPLE))
-    .superRefine((tags, ctx) => {
-        const entries = Object.entries(tags);
-        if (entries.length > MAX_USER_TAGS) {
-            ctx.addIssue({
-                code: "custom",
-                input: `${entries.length} tags`,
-                ...said(`at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`, TAGS_EXAMPLE),
-            });
-        }
-        const reserved: readonly string[] = PROGRAM_TAG_KEYS;
-        for (const [name, value] of entries) {
-            const problem = (input: unknown, allowed: string, example: string) =>
-                ctx.addIssue({ code: "custom", path: [name], input, ...said(allowed, example) });
-            if (
-                name.length < 1 ||
-                name.length > TAG_LIMITS.keyLength ||
-                !TAG_TEXT.test(name) ||
-                name.toLowerCase().startsWith("aws:")
-            ) {
-                problem(
-                    name,
-                    "a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:",
-                    "CostCenter",
-                );
-            } else if (reserved.includes(name)) {
-                problem(name, `a key the program does not set itself (${reserved.join(", ")})`, "CostCenter");
+    .record(
+        z
+            .string()
+            .refine(
+                (name) =>
+                    name.length >= 1 &&
+                    name.length <= TAG_LIMITS.keyLength &&
+                    TAG_TEXT.test(name) &&
+                    !name.toLowerCase().startsWith("aws:"),
+                tagKey,
+            )
+            .refine(
+                (name) => !(PROGRAM_TAG_KEYS as readonly string[]).includes(name),
+                says(`a key the program does not set itself (${PROGRAM_TAG_KEYS.join(", ")})`, "CostCenter"),
+            ),
+        z.string(tagValue).refine((value) => value.length <= TAG_LIMITS.valueLength && TAG_TEXT.test(value), tagValue),
+        says("a map of tag keys to values", TAGS_EXAMPLE),
+    )
+    .superRefine(
+        (tags, ctx) => {
+            const count = entriesGiven(tags, ctx);
+            if (count > MAX_USER_TAGS) {
+                ctx.addIssue({
+                    code: "custom",
+                    input: `${count} tags`,
+                    ...said(`at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`, TAGS_EXAMPLE),
+                });
             }
-            if (typeof value !== "string" || value.length > TAG_LIMITS.valueLength || !TAG_TEXT.test(value)) {
-                problem(
-                    value,
-                    "a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@",
-                    `"ai-platform"`,
-                );
-            }
-        }
-    })
-    .transform((tags) => tags as Record<string, string>);
+        },
+        // The count is reported beside the tags' own problems.
+        { when: (payload) => isRecord(payload.value) },
+    );
 
 const oneOf = <T extends string>(choices: readonly [T, ...T[]], example: string) =>
     z.enum(choices, says(`one of ${choices.join(", ")}`, example));

@@ -20,7 +20,7 @@ import {
 import { readRuntimeAccess } from "../inbound/config";
 import { ArtifactContext, readArtifact } from "../artifact/config";
 import { z } from "zod";
-import { fieldsOf, ifPassed, said, says, stringList } from "../config/declare";
+import { entriesGiven, fieldsOf, ifPassed, said, says, stringList } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 import { isRecord } from "../config/fields";
@@ -66,43 +66,41 @@ const text = (max: number, example: string) => {
 /** `environment`: names AgentCore accepts, at most its count, values as text. */
 const environmentSchema = z
     .record(
-        z.string(),
-        z.union([z.string(), z.number(), z.boolean()], says("a text value", `"info"`)),
+        z
+            .string()
+            .regex(
+                ENV_VAR_NAME_PATTERN,
+                says("a name of letters, digits and _ (1-128), not starting with a digit", "LOG_LEVEL"),
+            ),
+        z
+            .union([z.string(), z.number(), z.boolean()], says("a text value", `"info"`))
+            .transform((value) => String(value))
+            .superRefine((value, ctx) => {
+                if (value.length > ENV_VAR_VALUE_MAX_LENGTH) {
+                    ctx.addIssue({
+                        code: "custom",
+                        // The length, not the value: the value may be long, and the length is the problem.
+                        input: `${value.slice(0, 20)}… (${value.length} characters)`,
+                        ...said(`at most ${ENV_VAR_VALUE_MAX_LENGTH} characters`, `"info"`),
+                    });
+                }
+            }),
         says("a map of variable names to values", `{ LOG_LEVEL: "info" }`),
     )
     .superRefine(
         (variables, ctx) => {
-            const entries = Object.entries(variables ?? {});
-            if (entries.length > ENV_VAR_MAX_COUNT) {
+            const count = entriesGiven(variables, ctx);
+            if (count > ENV_VAR_MAX_COUNT) {
                 ctx.addIssue({
                     code: "custom",
-                    input: `${entries.length} variables`,
+                    input: `${count} variables`,
                     ...said(`at most ${ENV_VAR_MAX_COUNT} variables`, `{ LOG_LEVEL: "info" }`),
                 });
             }
-            for (const [name, value] of entries) {
-                if (!ENV_VAR_NAME_PATTERN.test(name)) {
-                    ctx.addIssue({
-                        code: "custom",
-                        path: [name],
-                        input: name,
-                        ...said("a name of letters, digits and _ (1-128), not starting with a digit", "LOG_LEVEL"),
-                    });
-                }
-                const shown = String(value);
-                if (shown.length > ENV_VAR_VALUE_MAX_LENGTH) {
-                    ctx.addIssue({
-                        code: "custom",
-                        path: [name],
-                        input: `${shown.slice(0, 20)}… (${shown.length} characters)`,
-                        ...said(`at most ${ENV_VAR_VALUE_MAX_LENGTH} characters`, `"info"`),
-                    });
-                }
-            }
         },
-        { when: () => true },
-    )
-    .transform((variables) => Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])));
+        // The count is reported beside the variables' own problems.
+        { when: (payload) => isRecord(payload.value) },
+    );
 
 const endpointSchema = fieldsOf(
     {

@@ -184,6 +184,7 @@ function runtimeSecretsSchema(ctx: { readonly region?: string; readonly environm
                 ...said("exactly one of stored (a secretValues name) or arn (an existing secret)", SOURCE_EXAMPLE),
             }),
         )
+        // Always refused above: this form has no value to give.
         .pipe(z.never());
     const name = z
         .string()
@@ -221,6 +222,7 @@ function runtimeSecretsSchema(ctx: { readonly region?: string; readonly environm
         .refine((secrets) => Object.keys(secrets).length > 0, map);
 }
 
+/** Reads `runtimes[i].secrets` (key `runtimes[i].secrets`), recording every problem. */
 export function readRuntimeSecrets(
     p: Problems,
     key: string,

@@ -96,6 +96,17 @@ describe("bounds: runtime fields (AWS::BedrockAgentCore::Runtime)", () => {
         );
     });
 
+    it("environment: a refused name still counts toward the 50, and its problem stands beside the count's", () => {
+        const vars = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`V${i}`, "x"]));
+        expect(problems({ runtimes: runtimes({ environment: { ...vars, "1A": "v" } }) })).to.deep.equal([
+            'runtimes[0].environment.1A "1A" is invalid: a name of letters, digits and _ (1-128), not starting with a digit (e.g. LOG_LEVEL)',
+            'runtimes[0].environment "51 variables" is invalid: at most 50 variables (e.g. { LOG_LEVEL: "info" })',
+        ]);
+        expect(problems({ runtimes: runtimes({ environment: { ...vars, V0: "v".repeat(2049) } }) })).to.deep.equal([
+            'runtimes[0].environment.V0 "vvvvvvvvvvvvvvvvvvvv… (2049 characters)" is invalid: at most 2048 characters (e.g. "info")',
+        ]);
+    });
+
     it("request headers: 1 to 20 names, each starting with a letter, up to 256 characters", () => {
         const headers = (n: number) => Array.from({ length: n }, (_, i) => `X-Header-${i}`);
         boundary(
@@ -259,6 +270,17 @@ describe("bounds: flat keys", () => {
             'tags.Café "Café" is invalid: a tag key of 1-128 ASCII letters, digits, spaces and _.:/=+-@, not starting with aws:',
         );
         boundary({ tags: { awsome: "x" } }, { tags: { "aws:x": "x" } }, 'tags.aws:x "aws:x" is invalid');
+    });
+
+    it("tags: a refused key still counts toward the 42, and its problem stands beside the count's", () => {
+        const tags = Object.fromEntries(Array.from({ length: 42 }, (_, i) => [`T${i}`, "v"]));
+        expect(problems({ tags: { ...tags, Name: "x" } })).to.deep.equal([
+            'tags.Name "Name" is invalid: a key the program does not set itself (Project, Stack, Environment, ManagedBy, AgentRuntime, CpuBudget, MemoryBudgetMiB, Name) (e.g. CostCenter)',
+            'tags "43 tags" is invalid: at most 42 tags (AWS allows 50 and the program adds its own) (e.g. { CostCenter: "ai-platform" })',
+        ]);
+        expect(problems({ tags: { ...tags, T0: 5 } })).to.deep.equal([
+            'tags.T0 5 is invalid: a tag value of at most 256 ASCII letters, digits, spaces and _.:/=+-@ (e.g. "ai-platform")',
+        ]);
     });
 
     it("network: vpcCidr /16 to /28, subnets no smaller than /28, 2 to 3 subnets in us-east-1", () => {
