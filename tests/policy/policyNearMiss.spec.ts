@@ -1,7 +1,7 @@
 /**
  * Near misses: resources one detail away from compliant, which the rules must still fail
- * (and the compliant twin they must pass). Each probes an edge a mutation study found
- * untested: a 12-digit account, whitespace and case in protocols, the production tag's case.
+ * (and the compliant twin they must pass), at the edges a rule is easiest to get wrong at: a
+ * 12-digit account, whitespace and case in protocols, the production tag's case.
  */
 import { expect } from "chai";
 import { executionRoleTrust } from "../../policy/rules/executionRoleTrust";
