@@ -14,6 +14,14 @@ const LEDGER_KEY = "arn:aws:kms:us-east-1:123456789012:key/9999abcd-12ab-34cd-56
 const LEDGER = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ledger/api-key-AbC123";
 const CRM = "arn:aws:secretsmanager:us-east-1:123456789012:secret:agentcore-staging/crm_api_key-XyZ789";
 
+/** The statement that reads exactly these secrets' values, and nothing else of Secrets Manager. */
+const readOwn = (Resource: string[]) => ({
+    Sid: "ReadOwnSecrets",
+    Effect: "Allow",
+    Action: ["secretsmanager:GetSecretValue"],
+    Resource,
+});
+
 describe("secret read policy, as AWS receives it", () => {
     it("reads exactly its secrets and decrypts with their keys only through Secrets Manager, for those secrets", () => {
         expect(
@@ -26,12 +34,7 @@ describe("secret read policy, as AWS receives it", () => {
         ).to.deep.equal({
             Version: "2012-10-17",
             Statement: [
-                {
-                    Sid: "ReadOwnSecrets",
-                    Effect: "Allow",
-                    Action: ["secretsmanager:GetSecretValue"],
-                    Resource: [CRM, LEDGER],
-                },
+                readOwn([CRM, LEDGER]),
                 {
                     Sid: "DecryptOwnSecretsViaSecretsManager",
                     Effect: "Allow",

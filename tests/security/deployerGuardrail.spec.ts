@@ -10,6 +10,7 @@ import { expect } from "chai";
 import { simulate } from "../iamSimulation";
 import { deployerGuardrailDocument } from "../../src/security/deployerGuardrail";
 import { runStackOnce } from "../helpers";
+import { otherProvidersDeny } from "./requirements";
 
 const ACCOUNT = "123456789012";
 const DEPLOYER = `arn:aws:iam::${ACCOUNT}:role/deployer`;
@@ -114,15 +115,8 @@ describe("deployer guardrail: the output of an Instances stack", () => {
             "DenyRuntimeOutsideStackSecurityGroups",
             "DenyCapacityProviderOutsideStack",
         ]);
-        expect(guardrail.Statement[2]).to.deep.equal({
-            Sid: "DenyCapacityProviderOutsideStack",
-            Effect: "Deny",
-            Action: [
-                "bedrock-agentcore:PassCapacityProvider",
-                "bedrock-agentcore:UpdateCapacityProvider",
-                "bedrock-agentcore:DeleteCapacityProvider",
-            ],
-            NotResource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/agents_staging-*",
-        });
+        expect(guardrail.Statement[2]).to.deep.equal(
+            otherProvidersDeny("arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/agents_staging-*"),
+        );
     });
 });

@@ -16,6 +16,7 @@ import { StackKey } from "../../src/security/stackKey";
 import { FilesystemConfig } from "../../src/config";
 import { PolicyDocument } from "../../src/aws/iamDocument";
 import { configOf, one, ofType, runComponent } from "../helpers";
+import { otherProvidersDeny, runtimeWriteDeny } from "./requirements";
 import { XRAY_ACTIONS } from "../aws/unscopableActions";
 
 const TARGET = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
@@ -272,50 +273,16 @@ describe("security documents, as AWS receives them", () => {
         ).to.deep.equal({
             Version: "2012-10-17",
             Statement: [
-                {
-                    Sid: "DenyRuntimeOutsideStackSubnets",
-                    Effect: "Deny",
-                    Action: ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"],
-                    Resource: "*",
-                    Condition: {
-                        "ForAnyValue:StringNotEquals": {
-                            "bedrock-agentcore:subnets": ["subnet-0a1", "subnet-0b2"],
-                        },
-                    },
-                },
-                {
-                    Sid: "DenyRuntimeWithoutSubnets",
-                    Effect: "Deny",
-                    Action: ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"],
-                    Resource: "*",
-                    Condition: {
-                        Null: {
-                            "bedrock-agentcore:subnets": "true",
-                        },
-                    },
-                },
-                {
-                    Sid: "DenyRuntimeOutsideStackSecurityGroups",
-                    Effect: "Deny",
-                    Action: ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"],
-                    Resource: "*",
-                    Condition: {
-                        "ForAnyValue:StringNotEquals": {
-                            "bedrock-agentcore:securityGroups": ["sg-0runtime"],
-                        },
-                    },
-                },
-                {
-                    Sid: "DenyRuntimeWithoutSecurityGroups",
-                    Effect: "Deny",
-                    Action: ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"],
-                    Resource: "*",
-                    Condition: {
-                        Null: {
-                            "bedrock-agentcore:securityGroups": "true",
-                        },
-                    },
-                },
+                runtimeWriteDeny("DenyRuntimeOutsideStackSubnets", {
+                    "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": ["subnet-0a1", "subnet-0b2"] },
+                }),
+                runtimeWriteDeny("DenyRuntimeWithoutSubnets", { Null: { "bedrock-agentcore:subnets": "true" } }),
+                runtimeWriteDeny("DenyRuntimeOutsideStackSecurityGroups", {
+                    "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": ["sg-0runtime"] },
+                }),
+                runtimeWriteDeny("DenyRuntimeWithoutSecurityGroups", {
+                    Null: { "bedrock-agentcore:securityGroups": "true" },
+                }),
                 {
                     Sid: "DenyAnyCapacityProvider",
                     Effect: "Deny",
@@ -336,35 +303,15 @@ describe("security documents, as AWS receives them", () => {
         expect(doc).to.deep.equal({
             Version: "2012-10-17",
             Statement: [
-                {
-                    Sid: "DenyRuntimeOutsideStackSubnets",
-                    Effect: "Deny",
-                    Action: ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"],
-                    Resource: "*",
-                    Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": ["subnet-0a1"] } },
-                },
-                {
-                    Sid: "DenyRuntimeOutsideStackSecurityGroups",
-                    Effect: "Deny",
-                    Action: ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:UpdateAgentRuntime"],
-                    Resource: "*",
-                    Condition: {
-                        "ForAnyValue:StringNotEquals": {
-                            "bedrock-agentcore:securityGroups": ["sg-0admin", "sg-0runtime"],
-                        },
-                    },
-                },
-                {
-                    Sid: "DenyCapacityProviderOutsideStack",
-                    Effect: "Deny",
-                    Action: [
-                        "bedrock-agentcore:PassCapacityProvider",
-                        "bedrock-agentcore:UpdateCapacityProvider",
-                        "bedrock-agentcore:DeleteCapacityProvider",
-                    ],
-                    NotResource:
-                        "arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/agentcore_staging-*",
-                },
+                runtimeWriteDeny("DenyRuntimeOutsideStackSubnets", {
+                    "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": ["subnet-0a1"] },
+                }),
+                runtimeWriteDeny("DenyRuntimeOutsideStackSecurityGroups", {
+                    "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": ["sg-0admin", "sg-0runtime"] },
+                }),
+                otherProvidersDeny(
+                    "arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/agentcore_staging-*",
+                ),
             ],
         });
     });
