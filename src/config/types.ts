@@ -8,8 +8,9 @@ import {
 } from "../aws/agentcore";
 import { AccessMode } from "../inbound/config";
 import { RuntimeArtifact } from "../artifact/config";
-import { StackKind } from "../topology/config";
 import type { ComputeConfig } from "../compute/config";
+import type { ObservabilityConfig } from "../observability/config";
+import type { TopologyConfig } from "../topology/config";
 
 /** A custom JWT authorizer; without one, callers sign requests with IAM SigV4. */
 export interface JwtAuthorizerConfig {
@@ -155,8 +156,13 @@ export interface SizingBudget {
     readonly memory: number;
 }
 
-/** The whole validated configuration of one stack; every component reads only this. */
-export interface StackConfig {
+/**
+ * The whole validated configuration of one stack; every component reads only this. The
+ * observability keys (`tracing`, `transactionSearch`) and the topology keys (`kind`,
+ * `networkStack`, `sessionInsights`) are the fields of their readers' types, so a key added to
+ * one of those readers needs no field here.
+ */
+export interface StackConfig extends ObservabilityConfig, TopologyConfig {
     readonly project: string;
     readonly stack: string;
     readonly environment: Environment;
@@ -171,18 +177,8 @@ export interface StackConfig {
     readonly runtimeProvider: RuntimeProvider;
     /** microVMs (default) or Instances with the capacity provider's settings (src/compute/config.ts). */
     readonly compute: ComputeConfig;
-    /** Vended TRACES to X-Ray and the ADOT environment on every runtime. */
-    readonly tracing: boolean;
-    /** This stack owns the account's Transaction Search (production stacks only). */
-    readonly transactionSearch: boolean;
     /** AWS Organizations ID whose callers the bedrock-agentcore endpoints admit; undefined: this account only. */
     readonly organizationId?: string;
-    /** all-in-one (default), network or agent (src/topology/config.ts, docs/topology.md). */
-    readonly kind: StackKind;
-    /** The network stack an agent stack reads, `<organization>/<project>/<stack>`. */
-    readonly networkStack?: string;
-    /** Per-runtime Contributor Insights rules, per-session alarms and saved queries (default: all-in-one only). */
-    readonly sessionInsights: boolean;
     /** User tags merged with the standard ones (Project, Stack, Environment, ManagedBy). */
     readonly tags: Readonly<Record<string, string>>;
     /**

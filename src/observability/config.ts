@@ -19,8 +19,11 @@ import { Problems } from "../config/problems";
  */
 export const TRANSACTION_SEARCH_OWNER_ENVIRONMENT: Environment = "production";
 
+/** The observability keys as the stack uses them; fields of StackConfig too. */
 export interface ObservabilityConfig {
+    /** Vended TRACES to X-Ray and the ADOT environment on every runtime. */
     readonly tracing: boolean;
+    /** This stack owns the account's Transaction Search (production stacks only). */
     readonly transactionSearch: boolean;
 }
 

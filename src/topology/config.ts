@@ -24,9 +24,11 @@ export const NETWORK_ONLY_KEYS = [
     "endpointClientCidrs",
 ] as const;
 
+/** The topology keys as the stack uses them; fields of StackConfig too. */
 export interface TopologyConfig {
+    /** all-in-one (default), network or agent (docs/topology.md). */
     readonly kind: StackKind;
-    /** The network stack an agent stack reads (agent stacks only). */
+    /** The network stack an agent stack reads, `<organization>/<project>/<stack>` (agent stacks only). */
     readonly networkStack?: string;
     /**
      * Per runtime: 4 Contributor Insights rules over its usage logs, the per-session vCPU and
