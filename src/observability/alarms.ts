@@ -87,7 +87,7 @@ export function usageSilenceQueries(target: MetricTarget): MetricQuery[] {
 /** The alarms that read the usage rules: created only with sessionInsights (docs/topology.md#quotas). */
 export const SESSION_INSIGHT_ALARMS: readonly AlarmMetric[] = ["CpuPerSession", "MemoryPerSession", "UsageLogsSilent"];
 
-/** The seven alarms of a runtime with these endpoints, for an environment and sizing budget. */
+/** Every alarm of a runtime with these endpoints (one per ALARM_METRICS kind), for an environment and sizing budget. */
 export function runtimeAlarmDefinitions(
     environment: Environment,
     sizing: SizingBudget,

@@ -1,12 +1,11 @@
 /**
  * Monitoring for the stack's runtimes: an encrypted SNS topic the alarms publish to; per
  * runtime, its own logs and traces through vended log delivery into stack-owned KMS log
- * groups (./logDelivery.ts) and seven alarms (failures, throttles, client-error rate, p99
- * latency, the busiest session's vCPU and memory against the sizing budget, measured from
- * USAGE_LOGS: where the budget is enforced, and a check that those usage logs arrive); one
+ * groups (./logDelivery.ts) and the alarms of ./alarms.ts (on AgentCore's runtime metrics,
+ * and the busiest session's vCPU and memory against the sizing budget, measured from
+ * USAGE_LOGS: where the budget is enforced, with a check that those usage logs arrive); one
  * dashboard; and, in the one stack that owns it, Transaction Search. Every threshold,
- * dimension, name and document comes from a pure function in src/observability or
- * src/observability.
+ * dimension, name and document comes from a pure function in src/observability.
  */
 import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
