@@ -8,25 +8,18 @@
  */
 import { expect } from "chai";
 import { configProblems, ofType, rawStack, runStackOnce } from "../helpers";
+import { ALARM_KINDS, RUNTIME_METRIC_ALARM_KINDS } from "../observability/requirements";
 
-const ERRORS_THROTTLES_LATENCY = [
-    "agentcore-staging-support_agent-SystemErrors",
-    "agentcore-staging-support_agent-Throttles",
-    "agentcore-staging-support_agent-UserErrorRate",
-    "agentcore-staging-support_agent-LatencyP99",
-];
+const nameOf = (kind: string) => `agentcore-staging-support_agent-${kind}`;
+/** Errors, throttles, client errors and latency: the alarms on AgentCore's runtime metrics. */
+const ERRORS_THROTTLES_LATENCY = RUNTIME_METRIC_ALARM_KINDS.map(nameOf);
 
 describe("Instances: alarms that stay meaningful", function () {
     this.timeout(60_000);
 
-    it("microVM staging: the seven alarms, per-session budget and usage silence included", async () => {
+    it("microVM staging: every alarm, per-session budget and usage silence included", async () => {
         const run = await runStackOnce("staging");
-        expect(run.outputs?.alarmNames).to.deep.equal([
-            ...ERRORS_THROTTLES_LATENCY,
-            "agentcore-staging-support_agent-CpuPerSession",
-            "agentcore-staging-support_agent-MemoryPerSession",
-            "agentcore-staging-support_agent-UsageLogsSilent",
-        ]);
+        expect(run.outputs?.alarmNames).to.deep.equal(ALARM_KINDS.map(nameOf));
         expect(ofType(run, "aws:cloudwatch/contributorInsightRule:ContributorInsightRule")).to.not.have.length(0);
     });
 

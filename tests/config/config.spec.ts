@@ -5,6 +5,7 @@ import { parseEcrImageUri } from "../../src/artifact/config";
 import { readProjectFile } from "../../src/plan/offline/stackFiles";
 import { STACKS, rawStack } from "../helpers";
 import { pinnedRuntime, problemsOf } from "./overrides";
+import { unknownKeyMessage } from "./keyNames";
 
 describe("config: the stack files", () => {
     for (const stack of STACKS) {
@@ -475,12 +476,7 @@ describe("config: each bad value gives its exact message", () => {
             { tags: Object.fromEntries(Array.from({ length: 43 }, (_, i) => [`T${i}`, "x"])) },
             `tags "43 tags" is invalid: at most 42 tags (AWS allows 50 and the program adds its own) (e.g. { CostCenter: "ai-platform" })`,
         ],
-        [
-            "development",
-            "a typo in a key",
-            { cpus: "512" },
-            `agentcore-private:cpus "512" is invalid: not a setting of this program (did you mean cpu?); known keys: environment, cpu, memory, vpcCidr, agentSubnetCidrs, availabilityZoneIds, vpcId, subnetIds, routeTableIds, createEndpoints, endpointServices, endpointClientCidrs, runtimes, modelArns, logRetentionDays, alarmEmails, protect, organizationId, computeType, instanceTypes, instanceArchitecture, instanceIdleTimeoutSeconds, instanceMaxLifetimeSeconds, instanceVolumes, runtimeProvider, secretValues, tags, tracing, transactionSearch, stackKind, networkStack, sessionInsights (e.g. cpu)`,
-        ],
+        ["development", "a typo in a key", { cpus: "512" }, unknownKeyMessage("cpus", "512", "cpu")],
     ];
     for (const [stack, title, overrides, message] of cases) {
         it(title, () => {

@@ -7,6 +7,7 @@ import { expect } from "chai";
 import { validateConfig } from "../../src/config";
 import { levenshtein, nearest } from "../../src/config/suggest";
 import { configProblems, rawStack } from "../helpers";
+import { unknownKeyMessage } from "./keyNames";
 
 function problemsOf(overrides: Record<string, unknown>, otherValues: Record<string, string> = {}): readonly string[] {
     return configProblems({ ...rawStack("development", overrides), otherValues });
@@ -40,9 +41,7 @@ describe("newcomer: did you mean", () => {
     });
 
     it("suggests the key for a misspelt project key", () => {
-        expect(problemsOf({ cpuu: "512" })).to.deep.equal([
-            'agentcore-private:cpuu "512" is invalid: not a setting of this program (did you mean cpu?); known keys: environment, cpu, memory, vpcCidr, agentSubnetCidrs, availabilityZoneIds, vpcId, subnetIds, routeTableIds, createEndpoints, endpointServices, endpointClientCidrs, runtimes, modelArns, logRetentionDays, alarmEmails, protect, organizationId, computeType, instanceTypes, instanceArchitecture, instanceIdleTimeoutSeconds, instanceMaxLifetimeSeconds, instanceVolumes, runtimeProvider, secretValues, tags, tracing, transactionSearch, stackKind, networkStack, sessionInsights (e.g. cpu)',
-        ]);
+        expect(problemsOf({ cpuu: "512" })).to.deep.equal([unknownKeyMessage("cpuu", "512", "cpu")]);
         expect(problemsOf({ frobnicate: "1" })[0]).to.match(
             /^agentcore-private:frobnicate "1" is invalid: not a setting of this program; known keys: /,
         );

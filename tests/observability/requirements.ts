@@ -16,6 +16,18 @@ export const ALARM_KINDS = [
 ] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 
+/** The kinds that read the usage rules: created only with sessionInsights, never on Instances (README "Stack outputs"). */
+export const SESSION_INSIGHT_ALARM_KINDS: readonly AlarmKind[] = [
+    "CpuPerSession",
+    "MemoryPerSession",
+    "UsageLogsSilent",
+];
+
+/** The kinds every runtime gets, sessionInsights or not, on microVMs and on Instances, in ALARM_KINDS' order. */
+export const RUNTIME_METRIC_ALARM_KINDS: readonly AlarmKind[] = ALARM_KINDS.filter(
+    (kind) => !SESSION_INSIGHT_ALARM_KINDS.includes(kind),
+);
+
 /** CloudWatch lets a metric-math alarm fetch at most 10 metrics ("Limit" in docs/monitoring.md). */
 export const MAX_METRICS_PER_ALARM = 10;
 

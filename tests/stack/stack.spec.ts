@@ -14,7 +14,7 @@ import {
     runStack,
     runStackOnce,
 } from "../helpers";
-import { ALARM_KINDS } from "../observability/requirements";
+import { ALARM_KINDS, RUNTIME_METRIC_ALARM_KINDS } from "../observability/requirements";
 import { REQUIRED_ENDPOINT_SERVICES } from "../network/requirements";
 
 const OUTPUT_NAMES = [
@@ -294,12 +294,9 @@ describe("stack contract", () => {
         // The provider the stack made matches the pattern the guardrail admits.
         const pattern = guardrail.Statement[2].NotResource as string;
         expect(compute.capacityProviderArn.startsWith(pattern.slice(0, -1))).to.equal(true);
-        expect(out.alarmNames).to.deep.equal([
-            "agentcore-staging-support_agent-SystemErrors",
-            "agentcore-staging-support_agent-Throttles",
-            "agentcore-staging-support_agent-UserErrorRate",
-            "agentcore-staging-support_agent-LatencyP99",
-        ]);
+        expect(out.alarmNames).to.deep.equal(
+            RUNTIME_METRIC_ALARM_KINDS.map((kind) => `agentcore-staging-support_agent-${kind}`),
+        );
     });
 
     it("budgets differ per stack as the stack files say", async () => {
