@@ -149,6 +149,14 @@ export function passingEntries<T>(schema: z.ZodType<Record<string, T>>, value: u
     );
 }
 
+/** The items of a list that pass their schema alone: what the checks across keys read of a refused list. */
+export function passingItems<T>(item: z.ZodType<T>, value: unknown): T[] {
+    return (Array.isArray(value) ? value : []).flatMap((one) => {
+        const result = item.safeParse(one);
+        return result.success ? [result.data] : [];
+    });
+}
+
 /** A problem per unknown field of a map, with the nearest known field (./declare.ts `fieldsOf`). */
 function unknownFields(
     p: Problems,

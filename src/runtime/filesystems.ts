@@ -16,8 +16,8 @@ import {
     S3_FILES_ACCESS_POINT_ARN_MAX_LENGTH,
 } from "../aws/agentcore";
 import { z } from "zod";
-import { fieldsOf, ifPassed, says } from "../config/declare";
-import { parseValue } from "../config/parse";
+import { chosenBy, fieldsOf, ifPassed, said, says } from "../config/declare";
+import { parseValue, passingItems } from "../config/parse";
 import { Problems } from "../config/problems";
 import { FilesystemConfig } from "../config/types";
 
@@ -122,57 +122,69 @@ export function mountPoint(path: string): string {
     return path.replace(/\/$/, "");
 }
 
+/** One mount, read by its kind's schema: the kind first, since it decides the entry's fields. */
+function filesystemSchema(ctx: FilesystemContext) {
+    const names = FILESYSTEM_KIND_NAMES;
+    const byKind = kinds(ctx) as Record<string, z.ZodType<FilesystemConfig>>;
+    const entry = z
+        .object(
+            { kind: z.enum(names as [string, ...string[]], says(`one of ${names.join(", ")}`, `"sessionStorage"`)) },
+            says(`a map with kind (${names.join(", ")}) and mountPath`, FILESYSTEMS_EXAMPLE.slice(1, -1)),
+        )
+        .loose();
+    return chosenBy<FilesystemConfig>((item) => {
+        const kind = entry.safeParse(item);
+        // Without a known kind the entry has no value to give: only its refusal.
+        return kind.success ? byKind[kind.data.kind] : entry.pipe(z.never());
+    });
+}
+
+/** `filesystems` (key `runtimes[i].filesystems`): 1 to 5 mounts at distinct mount paths. */
+function filesystemsSchema(key: string, ctx: FilesystemContext) {
+    const list = says(
+        `a list of 1 to ${FILESYSTEMS_MAX} file systems (AgentCore mounts at most ${FILESYSTEMS_MAX} per runtime)`,
+        FILESYSTEMS_EXAMPLE,
+    );
+    return z.array(filesystemSchema(ctx), list).superRefine(
+        (filesystems, c) => {
+            if (filesystems.length === 0 || filesystems.length > FILESYSTEMS_MAX) {
+                // The count, not the entries: they are shown where refused, and the count is the problem.
+                const count = filesystems.length === 0 ? [] : `${filesystems.length} file systems`;
+                c.addIssue({ code: "custom", input: count, message: list.error });
+            }
+            // Among the entries read: one refused on its own is not also a repeat.
+            const refused = new Set(c.issues.map((issue) => issue.path?.[0]));
+            const points = new Map<string, number>();
+            filesystems.forEach((fs, i) => {
+                if (refused.has(i)) {
+                    return;
+                }
+                const point = mountPoint(fs.mountPath);
+                const first = points.get(point);
+                if (first === undefined) {
+                    points.set(point, i);
+                } else {
+                    c.addIssue({
+                        code: "custom",
+                        path: [i, "mountPath"],
+                        input: fs.mountPath,
+                        ...said(
+                            `a mount path not used by ${key}[${first}] (each mount path must be unique)`,
+                            `"${point}_2"`,
+                        ),
+                    });
+                }
+            });
+        },
+        // The count and the repeats are reported beside the entries' own problems.
+        { when: (payload) => Array.isArray(payload.value) },
+    );
+}
+
 export function readFilesystems(p: Problems, key: string, v: unknown, ctx: FilesystemContext): FilesystemConfig[] {
     if (v === undefined) {
         return [];
     }
-    const names = FILESYSTEM_KIND_NAMES;
-    if (!Array.isArray(v) || v.length === 0 || v.length > FILESYSTEMS_MAX) {
-        p.invalid(
-            key,
-            v,
-            `a list of 1 to ${FILESYSTEMS_MAX} file systems (AgentCore mounts at most ${FILESYSTEMS_MAX} per runtime)`,
-            FILESYSTEMS_EXAMPLE,
-        );
-        if (!Array.isArray(v)) {
-            return [];
-        }
-    }
-    const byKind = kinds(ctx) as Record<string, z.ZodType<FilesystemConfig>>;
-    const entry = z
-        .object(
-            {
-                kind: z.enum(names as [string, ...string[]], says(`one of ${names.join(", ")}`, `"sessionStorage"`)),
-            },
-            says(`a map with kind (${names.join(", ")}) and mountPath`, FILESYSTEMS_EXAMPLE.slice(1, -1)),
-        )
-        .loose();
-    const out: FilesystemConfig[] = [];
-    const paths = new Map<string, number>();
-    v.forEach((item: unknown, i: number) => {
-        const k = `${key}[${i}]`;
-        // The kind first: it decides which fields the entry may have.
-        const kind = parseValue(p, k, entry, item, FILESYSTEMS_EXAMPLE.slice(1, -1));
-        if (!kind.ok) {
-            return;
-        }
-        const fs = parseValue(p, k, byKind[kind.value.kind], item, FILESYSTEMS_EXAMPLE.slice(1, -1));
-        if (!fs.ok) {
-            return;
-        }
-        const point = mountPoint(fs.value.mountPath);
-        const first = paths.get(point);
-        if (first !== undefined) {
-            p.invalid(
-                `${k}.mountPath`,
-                fs.value.mountPath,
-                `a mount path not used by ${key}[${first}] (each mount path must be unique)`,
-                `"${point}_2"`,
-            );
-            return;
-        }
-        paths.set(point, i);
-        out.push(fs.value);
-    });
-    return out;
+    const parsed = parseValue(p, key, filesystemsSchema(key, ctx), v, FILESYSTEMS_EXAMPLE);
+    return parsed.ok ? parsed.value : passingItems(filesystemSchema(ctx), v);
 }

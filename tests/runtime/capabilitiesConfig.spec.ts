@@ -319,6 +319,34 @@ describe("config: file systems", () => {
         );
     });
 
+    it("reports the count and the repeats beside the entries' own problems; a refused entry is no repeat", () => {
+        const LIST =
+            'is invalid: a list of 1 to 5 file systems (AgentCore mounts at most 5 per runtime) (e.g. [{ kind: "sessionStorage", mountPath: "/mnt/workspace" }])';
+        const KIND =
+            'is invalid: a map with kind (sessionStorage, efs, s3Files) and mountPath (e.g. { kind: "sessionStorage", mountPath: "/mnt/workspace" })';
+        const six = [
+            "storage",
+            ...Array.from({ length: 5 }, (_, i) => ({ kind: "sessionStorage", mountPath: `/mnt/d${i}` })),
+        ];
+        expect(fs(...six)).to.deep.equal([
+            `runtimes[0].filesystems[0] "storage" ${KIND}`,
+            `runtimes[0].filesystems "6 file systems" ${LIST}`,
+        ]);
+        expect(
+            fs(
+                { kind: "sessionStorage", mountPath: "/mnt/data" },
+                { kind: "sessionStorage", mountPath: "/mnt/data", x: 1 },
+            ),
+        ).to.deep.equal([
+            "runtimes[0].filesystems[1].x 1 is invalid: not a known field; use kind, mountPath (e.g. runtimes[0].filesystems[1].kind)",
+        ]);
+        expect(fs()).to.deep.equal([`runtimes[0].filesystems [] ${LIST}`]);
+        expect(fs("/mnt/data")).to.deep.equal([`runtimes[0].filesystems[0] "/mnt/data" ${KIND}`]);
+        expect(problems({ filesystems: { kind: "sessionStorage" } })).to.deep.equal([
+            `runtimes[0].filesystems {"kind":"sessionStorage"} ${LIST}`,
+        ]);
+    });
+
     it("refuses access points in different accounts within one stack", () => {
         const other = EFS_AP.replace("123456789012", "210987654321");
         const found = fs(
