@@ -11,7 +11,7 @@ import { unifiedDiff } from "../src/release/diff";
 import { promote, PromotionError } from "../src/release/promote";
 import { PROJECT_ROOT, readProjectFile } from "../src/plan/offline/stackFiles";
 
-export const USAGE = `Usage: npm run move-endpoint -- <stack> <runtime> <endpoint> <version> [--dry-run] [--root DIR]`;
+const USAGE = `Usage: npm run move-endpoint -- <stack> <runtime> <endpoint> <version> [--dry-run] [--root DIR]`;
 
 export function runMoveEndpoint(argv: readonly string[], log: (line: string) => void = console.log): number {
     if (argv.includes("--help") || argv.includes("-h")) {

@@ -12,7 +12,7 @@ import { listStacks, PROJECT_ROOT } from "../src/plan/offline/stackFiles";
 import { deferSdkModules } from "../src/plan/deferredSdkModules";
 import type { Plan } from "../src/plan/model";
 
-export const USAGE = `Usage: npm run plan -- [stack] [options]
+const USAGE = `Usage: npm run plan -- [stack] [options]
 
   stack            a stack file Pulumi.<stack>.yaml (default: development)
   --all            plan every stack file and compare them side by side
@@ -35,7 +35,7 @@ export interface CliArgs {
 }
 
 /** Parses the arguments after `npm run plan --`; throws a usage error. */
-export function parseArgs(argv: readonly string[]): CliArgs {
+export function parsePlanArgs(argv: readonly string[]): CliArgs {
     const stacks: string[] = [];
     let all = false;
     let help = false;
@@ -90,7 +90,7 @@ function write(file: string, text: string, io: CliIo): void {
 export async function main(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
     let args: CliArgs;
     try {
-        args = parseArgs(argv);
+        args = parsePlanArgs(argv);
     } catch (e) {
         io.err(`${(e as Error).message}\n\n${USAGE}`);
         return 2;

@@ -22,7 +22,7 @@ import {
 } from "../src/release/promote";
 import { PROJECT_ROOT, readProjectFile } from "../src/plan/offline/stackFiles";
 
-export const USAGE = `Usage: npm run promote -- <from> <to> [runtime] [options]
+const USAGE = `Usage: npm run promote -- <from> <to> [runtime] [options]
 
   from, to                   stack names (Pulumi.<stack>.yaml); the artifact of <from> goes into <to>'s file
   runtime                    one runtime to promote (default: every runtime <from> runs)
@@ -52,7 +52,7 @@ export interface PromoteArgs {
 }
 
 /** Parses the arguments after `npm run promote --`; throws an Error with a usage message. */
-export function parseArgs(argv: readonly string[]): PromoteArgs {
+export function parsePromoteArgs(argv: readonly string[]): PromoteArgs {
     const positional: string[] = [];
     let endpoint: string | undefined;
     let version: string | undefined;
@@ -137,7 +137,7 @@ export function runPromote(
     }
     let args: PromoteArgs;
     try {
-        args = parseArgs(argv);
+        args = parsePromoteArgs(argv);
     } catch (e) {
         log(`promote: ${(e as Error).message}\n\n${USAGE}`);
         return 2;

@@ -14,7 +14,7 @@ import { automationTeardownOps } from "../src/release/automationOps";
 import { EXIT_CODES, runTeardown } from "../src/release/teardown";
 import { PROJECT_ROOT } from "../src/plan/offline/stackFiles";
 
-export const USAGE = `Usage: npm run teardown -- <stack> [--max-wait-minutes N] [--dry-run]
+const USAGE = `Usage: npm run teardown -- <stack> [--max-wait-minutes N] [--dry-run]
 
   stack                  the stack to destroy (a name, or org/name for Pulumi Cloud)
   --max-wait-minutes N   how long to keep retrying the subnets and security groups (default 60; AgentCore may hold them up to 480)
@@ -30,7 +30,7 @@ export interface TeardownArgs {
 export const DEFAULT_MAX_WAIT_MINUTES = 60;
 
 /** Parses the arguments after `npm run teardown --`; throws a usage error. */
-export function parseArgs(argv: readonly string[]): TeardownArgs {
+export function parseTeardownArgs(argv: readonly string[]): TeardownArgs {
     const positional: string[] = [];
     let maxWaitMinutes = DEFAULT_MAX_WAIT_MINUTES;
     let dryRun = false;
@@ -65,7 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     let args: TeardownArgs;
     try {
-        args = parseArgs(argv);
+        args = parseTeardownArgs(argv);
     } catch (e) {
         console.error(`teardown: ${(e as Error).message}\n\n${USAGE}`);
         return 2;

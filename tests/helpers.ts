@@ -60,7 +60,7 @@ export const STACKS = ["development", "staging", "production"] as const;
  * Runs the real program for a stack file (a fixture one unless `root` says otherwise) with
  * some config values replaced, artifact paths resolved in the fixture source tree.
  */
-export function runStack(
+export function runFixtureStack(
     stack: string,
     overrides: Readonly<Record<string, string | undefined>> = {},
     root: string = FIXTURES_ROOT,
@@ -75,7 +75,7 @@ export function runStack(
  * every spec that only reads it: a full program run takes about a second.
  */
 export function runStackOnce(stack: string, overrides: Record<string, string | undefined> = {}): Promise<ProgramRun> {
-    return shared(JSON.stringify(["runStack", stack, overrides]), () => runStack(stack, overrides));
+    return shared(JSON.stringify(["runStack", stack, overrides]), () => runFixtureStack(stack, overrides));
 }
 
 /** Resolves an Output in a test (mocks resolve every value). */

@@ -31,7 +31,7 @@ import {
     promiseOf,
     rawStack,
     runComponent,
-    runStack,
+    runFixtureStack,
 } from "../helpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
@@ -544,7 +544,7 @@ describe("AgentArtifacts: an existing image or object version", () => {
             tags: many,
             runtimes: [{ name: "support_agent", code: { s3: PROMOTED, runtime: "NODE_22", entryPoint: ["main.js"] } }],
         });
-        const run = await runStack("staging", { tags: raw.values.tags, runtimes: raw.values.runtimes });
+        const run = await runFixtureStack("staging", { tags: raw.values.tags, runtimes: raw.values.runtimes });
         expect(run.error, run.error?.message).to.equal(undefined);
         expect(Object.keys(one(run, T.copy).inputs.tags as object).length).to.be.at.most(10);
     });
@@ -552,7 +552,7 @@ describe("AgentArtifacts: an existing image or object version", () => {
 
 describe("AgentArtifacts in the program: the runtime consumes the artifact", () => {
     it("aws-native, code: codeConfiguration with the object version, after the artifact read policy", async () => {
-        const run = await runStack("development");
+        const run = await runFixtureStack("development");
         const runtime = one(run, T.native);
         const object = one(run, T.object);
         expect(runtime.inputs.agentRuntimeArtifact).to.deep.equal({
@@ -573,7 +573,7 @@ describe("AgentArtifacts in the program: the runtime consumes the artifact", () 
     });
 
     it("classic, code: codeConfiguration with entryPoints and a Python runtime", async () => {
-        const run = await runStack("development", {
+        const run = await runFixtureStack("development", {
             runtimeProvider: "aws",
             runtimes: JSON.stringify([
                 {
@@ -605,7 +605,7 @@ describe("AgentArtifacts in the program: the runtime consumes the artifact", () 
 
     for (const provider of ["aws-native", "aws"] as const) {
         it(`${provider}, image: containerConfiguration with the digest awsx returned`, async () => {
-            const run = await runStack("staging", provider === "aws" ? { runtimeProvider: "aws" } : {});
+            const run = await runFixtureStack("staging", provider === "aws" ? { runtimeProvider: "aws" } : {});
             const runtime = one(run, provider === "aws" ? T.classic : T.native);
             const imageUri = one(run, T.image).state.imageUri as string;
             expect(runtime.inputs.agentRuntimeArtifact).to.deep.equal({
@@ -617,8 +617,8 @@ describe("AgentArtifacts in the program: the runtime consumes the artifact", () 
     }
 
     it("the same source gives the same runtime inputs (no new version); another archive a new version ID the runtime takes", async () => {
-        const first = await runStack("development");
-        const again = await runStack("development");
+        const first = await runFixtureStack("development");
+        const again = await runFixtureStack("development");
         expect(one(again, T.native).inputs.agentRuntimeArtifact).to.deep.equal(
             one(first, T.native).inputs.agentRuntimeArtifact,
         );
@@ -626,7 +626,7 @@ describe("AgentArtifacts in the program: the runtime consumes the artifact", () 
         try {
             fs.mkdirSync(path.join(dir, "agents", "v2"), { recursive: true });
             fs.writeFileSync(path.join(dir, "agents", "v2", "main.js"), "// v2\n");
-            const next = await runStack(
+            const next = await runFixtureStack(
                 "development",
                 {
                     runtimes: JSON.stringify([

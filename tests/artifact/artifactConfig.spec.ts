@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import * as path from "path";
 import { RuntimeConfig, validateConfig } from "../../src/config";
-import { FIXTURE_SOURCE_ROOT, configProblems, rawStack, runStack } from "../helpers";
+import { FIXTURE_SOURCE_ROOT, configProblems, rawStack, runFixtureStack } from "../helpers";
 
 const DIGEST_URI =
     "123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/support-agent@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -480,7 +480,7 @@ describe("artifact config: nothing is registered when an artifact is bad", () =>
         ],
     ] as const) {
         it(title, async () => {
-            const run = await runStack("development", { runtimes: JSON.stringify([runtime]) });
+            const run = await runFixtureStack("development", { runtimes: JSON.stringify([runtime]) });
             expect(run.error?.message).to.match(
                 /^Stack "development" has 1 configuration problem; nothing was created:/,
             );

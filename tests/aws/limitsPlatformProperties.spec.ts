@@ -18,7 +18,7 @@ import * as path from "path";
 import { limitBreaches } from "../../src/aws/limitsCheck";
 import { runStack as runStackIn } from "../../src/plan/offline/runProgram";
 import { stackConfig } from "../../src/plan/offline/stackFiles";
-import { FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, runStack } from "../helpers";
+import { FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, runFixtureStack } from "../helpers";
 import { endpointName, runtimeName, userTags } from "./limitsArbitraries";
 
 const TOPOLOGY = path.join(FIXTURES_ROOT, "topology");
@@ -213,7 +213,7 @@ describe("AWS limits over the platform topology and Instances (fast-check)", fun
                         ...computeOverrides({ ...compute, explicitTypes: fitting }),
                         tags: JSON.stringify(tags),
                     };
-                    const run = await runStack(stack, overrides);
+                    const run = await runFixtureStack(stack, overrides);
                     expectInsideLimits(run, JSON.stringify({ stack, compute }));
                     expect(run.resources.filter((r) => r.type === CAPACITY_PROVIDER)).to.have.length(1);
                 }),

@@ -10,7 +10,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { limitBreaches } from "../../src/aws/limitsCheck";
-import { providerOverrides, rawStack, runStack } from "../helpers";
+import { providerOverrides, rawStack, runFixtureStack } from "../helpers";
 import { endpointName, runtimeName, userTags } from "./limitsArbitraries";
 
 const SUFFIX = { development: "_development", staging: "_staging", production: "_production" } as const;
@@ -21,7 +21,7 @@ const property = (stack: Stack, provider: "aws-native" | "aws") =>
         const base = providerOverrides(stack, provider);
         const runtimes = JSON.parse(base.runtimes ?? rawStack(stack).values.runtimes) as Record<string, unknown>[];
         const first = { ...runtimes[0], name, endpoints: [{ name: endpoint, version: 1 }] };
-        const run = await runStack(stack, {
+        const run = await runFixtureStack(stack, {
             ...base,
             runtimes: JSON.stringify([first]),
             tags: JSON.stringify(tags),

@@ -6,10 +6,10 @@
  */
 
 /** ECR: the registry login token is account-wide. */
-export const ECR_AUTH_ACTIONS = ["ecr:GetAuthorizationToken"];
+export const ECR_AUTHORIZATION = ["ecr:GetAuthorizationToken"];
 
 /** X-Ray: trace export (PutSpans / PutSpansForIndexing admit the OTLP endpoint's spans) and sampling reads. */
-export const XRAY_ACTIONS = [
+export const XRAY_WRITES = [
     "xray:PutTraceSegments",
     "xray:PutTelemetryRecords",
     "xray:GetSamplingRules",
@@ -19,7 +19,7 @@ export const XRAY_ACTIONS = [
 ];
 
 /** CloudWatch: PutMetricData, scoped by a namespace condition instead. */
-export const METRIC_ACTIONS = ["cloudwatch:PutMetricData"];
+export const METRIC_WRITES = ["cloudwatch:PutMetricData"];
 
 /** All of them, in the order the execution role grants them. */
-export const UNSCOPABLE_ACTIONS = [...ECR_AUTH_ACTIONS, ...XRAY_ACTIONS, ...METRIC_ACTIONS];
+export const ACTIONS_ONLY_ON_STAR = [...ECR_AUTHORIZATION, ...XRAY_WRITES, ...METRIC_WRITES];

@@ -13,7 +13,15 @@ import { Plan } from "../../src/plan/model";
 import { renderPlan } from "../../src/plan/report";
 import { planStack } from "../../src/plan/run";
 import { wrapLine } from "../../src/plan/wrap";
-import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT, STACKS, configProblems, rawStack, runStack, REPO_ROOT } from "../helpers";
+import {
+    FIXTURES_ROOT,
+    FIXTURE_SOURCE_ROOT,
+    STACKS,
+    configProblems,
+    rawStack,
+    runFixtureStack,
+    REPO_ROOT,
+} from "../helpers";
 
 function capture(): CliIo & { stdout: () => string; stderr: () => string } {
     let out = "";
@@ -24,7 +32,7 @@ function capture(): CliIo & { stdout: () => string; stderr: () => string } {
 describe("newcomer: a key in a foreign namespace stops the program", function () {
     this.timeout(60000);
     it("fails the program run for a stack that sets one", async () => {
-        const run = await runStack("development", { "agentcore:cpu": "512" });
+        const run = await runFixtureStack("development", { "agentcore:cpu": "512" });
         expect(run.error?.message).to.include("agentcore:cpu");
         expect(run.resources.filter((r) => r.custom)).to.deep.equal([]);
     });

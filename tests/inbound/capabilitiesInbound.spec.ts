@@ -8,7 +8,7 @@ import { expect } from "chai";
 import { anonymousPrincipal, runSimulation } from "@cloud-copilot/iam-simulate";
 import { renderReachability, tokenRequirements } from "../../src/plan/reachability";
 import { planFromRun } from "../../src/plan/run";
-import { ProgramRun, one, rawStack, runStack } from "../helpers";
+import { ProgramRun, one, rawStack, runFixtureStack } from "../helpers";
 import { EFS_AP, PRIVATE_IDP_URL } from "../runtime/capabilityFacts";
 
 const [base] = JSON.parse(rawStack("staging").values.runtimes) as Record<string, unknown>[];
@@ -30,7 +30,7 @@ for (const provider of ["aws-native", "aws"] as const) {
     describe(`inbound with the capabilities (${provider})`, () => {
         let run: ProgramRun;
         before(async () => {
-            run = await runStack("staging", { runtimes: JSON.stringify([runtime]), runtimeProvider: provider });
+            run = await runFixtureStack("staging", { runtimes: JSON.stringify([runtime]), runtimeProvider: provider });
         });
         const policyType =
             provider === "aws"

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { ConfigValidationError, validateConfig } from "../../src/config";
 import { ProgramRun, ofType, rawStack, runComponent, runStackOnce } from "../helpers";
 import { RuntimeInboundAccess } from "../../src/inbound/inboundAccess";
-import { XRAY_ACTIONS } from "../aws/unscopableActions";
+import { XRAY_WRITES } from "../aws/unscopableActions";
 import { INVOKE_ACTIONS } from "./requirements";
 import { pinnedRuntime, problemsOf } from "../config/overrides";
 
@@ -445,7 +445,7 @@ describe("inbound: VPC endpoint policies", () => {
                 Sid: "AccountCallersSendTraces",
                 Effect: "Allow",
                 Principal: "*",
-                Action: XRAY_ACTIONS,
+                Action: XRAY_WRITES,
                 Resource: "*",
                 Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
             },

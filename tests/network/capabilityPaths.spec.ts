@@ -4,7 +4,7 @@
  * needs and nothing when nothing needs them.
  */
 import { expect } from "chai";
-import { configOf, ofType, rawStack, runStack } from "../helpers";
+import { configOf, ofType, rawStack, runFixtureStack } from "../helpers";
 import { EFS_AP, NFS, PRIVATE_IDP_URL, S3_FILES_AP } from "../runtime/capabilityFacts";
 
 const [base] = JSON.parse(rawStack("staging").values.runtimes) as Record<string, unknown>[];
@@ -15,7 +15,7 @@ const SG = "aws:ec2/securityGroup:SecurityGroup";
 type Json = Record<string, any>;
 
 function withRuntime(patch: Record<string, unknown>) {
-    return runStack("staging", { runtimes: JSON.stringify([{ ...base, ...patch }]) });
+    return runFixtureStack("staging", { runtimes: JSON.stringify([{ ...base, ...patch }]) });
 }
 
 describe("network: NFS egress for file systems", () => {

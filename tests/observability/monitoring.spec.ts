@@ -15,7 +15,7 @@ import { alarmTopicPolicy, subscriptionResourceName } from "../../src/observabil
 import { PolicyDocument } from "../../src/aws/iamDocument";
 import { ProgramRun, RecordedResource, STACKS, configOf, one, ofType, promiseOf, runComponent } from "../helpers";
 import { shared } from "../mutationCoverage";
-import { ALARMS_BY_ENVIRONMENT, ALARM_KINDS, AlarmKind, MAX_METRICS_PER_ALARM, windowOf } from "./requirements";
+import { ALARMS_BY_ENVIRONMENT, ALARM_KINDS, AlarmKind, METRICS_PER_ALARM_LIMIT, windowOf } from "./requirements";
 
 const ACCOUNT = "123456789012";
 const KMS_KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -195,7 +195,7 @@ for (const stack of STACKS) {
                         const alarm = one(b.run, ALARM, `-${runtime.name}-${metric}`);
                         const expected = EXPECTED_METRICS[metric];
                         const queries = fetched(alarm);
-                        expect(queries.length, alarm.name).to.be.at.most(MAX_METRICS_PER_ALARM);
+                        expect(queries.length, alarm.name).to.be.at.most(METRICS_PER_ALARM_LIMIT);
                         expect(queries, alarm.name).to.have.length(
                             Object.keys(expected.metrics).length * endpoints.length,
                         );

@@ -29,7 +29,7 @@ export const RUNTIME_METRIC_ALARM_KINDS: readonly AlarmKind[] = ALARM_KINDS.filt
 );
 
 /** CloudWatch lets a metric-math alarm fetch at most 10 metrics ("Limit" in docs/monitoring.md). */
-export const MAX_METRICS_PER_ALARM = 10;
+export const METRICS_PER_ALARM_LIMIT = 10;
 
 /** An alarm's evaluation: `datapointsToAlarm` of the last `evaluationPeriods` periods of `periodSeconds`. */
 export interface AlarmWindow {

@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { tracingEgressWarning } from "../../src/observability/tracingEgress";
-import { runStack } from "../helpers";
+import { runFixtureStack } from "../helpers";
 
 const MESSAGE =
     'tracing is true and this stack creates the VPC endpoints, but endpointServices ["bedrock-runtime","sts"] lacks "xray": ' +
@@ -57,7 +57,7 @@ describe("tracing egress: the xray endpoint", () => {
             warnings.length = 0;
             console.warn = (...parts: unknown[]) => void warnings.push(parts.map(String).join(" "));
             try {
-                await runStack("staging", overrides);
+                await runFixtureStack("staging", overrides);
             } finally {
                 console.warn = original;
             }

@@ -8,7 +8,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CliIo, main, parseArgs } from "../../scripts/plan";
+import { CliIo, main, parsePlanArgs } from "../../scripts/plan";
 import { renderComparison } from "../../src/plan/compare";
 import { CostInputs, billedAlarmMetrics, costInputsFromResources, estimateCost } from "../../src/plan/cost";
 import { mermaidDiagram } from "../../src/plan/diagram";
@@ -364,17 +364,17 @@ describe("plan: the command", function () {
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("parses its arguments, defaulting to development", () => {
-        expect(parseArgs([]))
+        expect(parsePlanArgs([]))
             .to.include({ all: false, help: false })
             .and.deep.include({ stacks: ["development"] });
-        expect(parseArgs(["production", "--json", "p.json", "--diagram", "d.md"])).to.deep.include({
+        expect(parsePlanArgs(["production", "--json", "p.json", "--diagram", "d.md"])).to.deep.include({
             stacks: ["production"],
             json: "p.json",
             diagram: "d.md",
         });
-        expect(() => parseArgs(["--json"])).to.throw("--json needs a value");
-        expect(() => parseArgs(["staging", "--all"])).to.throw("not both");
-        expect(() => parseArgs(["--all", "--diagram", "d.md"])).to.throw("one stack");
+        expect(() => parsePlanArgs(["--json"])).to.throw("--json needs a value");
+        expect(() => parsePlanArgs(["staging", "--all"])).to.throw("not both");
+        expect(() => parsePlanArgs(["--all", "--diagram", "d.md"])).to.throw("one stack");
     });
 
     it("exits 1 with every config problem and writes nothing for a bad stack file", async () => {

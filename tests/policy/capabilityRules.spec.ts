@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { filesystemGrantsScoped, nfsEgressInVpc, productionJwtRestricted } from "../../policy/rules/capabilities";
 import { evaluatePolicyPack } from "../../src/plan/packFindings";
-import { rawStack, runStack } from "../helpers";
+import { rawStack, runFixtureStack } from "../helpers";
 import { EFS_AP, EFS_FS, PRIVATE_IDP_URL, S3_FILES_AP } from "../runtime/capabilityFacts";
 import { reported } from "./reported";
 
@@ -138,7 +138,7 @@ describe("pack: stacks that use the capabilities have zero findings, on both pro
     };
     for (const provider of ["aws-native", "aws"]) {
         it(`production, ${provider}: JWT with scopes and a claim, a private IdP path, EFS and S3 Files`, async () => {
-            const run = await runStack("production", {
+            const run = await runFixtureStack("production", {
                 runtimes: JSON.stringify([withAll]),
                 runtimeProvider: provider,
             });

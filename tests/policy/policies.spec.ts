@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { AwsContext, PolicyDocument, PolicyStatement } from "../../src/aws/iamDocument";
 import { ExecutionRoleInput, executionRolePolicy, executionRoleTrustPolicy } from "../../src/security/executionRole";
 import { keyDeletionWindowDays, kmsAliasName, kmsKeyPolicy } from "../../src/security/kmsKey";
-import { METRIC_ACTIONS, UNSCOPABLE_ACTIONS, XRAY_ACTIONS } from "../aws/unscopableActions";
+import { METRIC_WRITES, ACTIONS_ONLY_ON_STAR, XRAY_WRITES } from "../aws/unscopableActions";
 
 const ctx: AwsContext = { partition: "aws", region: "eu-west-1", accountId: "111122223333" };
 const support = { runtimeName: "support_agent_staging" };
@@ -105,12 +105,12 @@ describe("execution role permission policy", () => {
 
     it("allows X-Ray on * and metrics on * only in the bedrock-agentcore namespace", () => {
         const xray = statement(doc, "XRayTraces");
-        expect(xray.Action).to.deep.equal(XRAY_ACTIONS);
+        expect(xray.Action).to.deep.equal(XRAY_WRITES);
         expect(xray.Resource).to.equal("*");
         expect(xray.Condition).to.deep.equal(region);
 
         const metrics = statement(doc, "CloudWatchAgentCoreMetrics");
-        expect(metrics.Action).to.deep.equal(METRIC_ACTIONS);
+        expect(metrics.Action).to.deep.equal(METRIC_WRITES);
         expect(metrics.Resource).to.equal("*");
         expect(metrics.Condition).to.deep.equal({
             StringEquals: { "cloudwatch:namespace": "bedrock-agentcore", "aws:RequestedRegion": "eu-west-1" },
@@ -169,7 +169,7 @@ describe("execution role permission policy", () => {
             expect(resources.length, s.Sid).to.be.greaterThan(0);
             if (resources.includes("*")) {
                 expect(resources, s.Sid).to.deep.equal(["*"]);
-                s.Action.forEach((a) => expect(UNSCOPABLE_ACTIONS, `${s.Sid} ${a}`).to.include(a));
+                s.Action.forEach((a) => expect(ACTIONS_ONLY_ON_STAR, `${s.Sid} ${a}`).to.include(a));
             } else {
                 // Scoped ARNs: the only wildcards are the documented name suffixes.
                 resources.forEach((arn) => expect(arn, s.Sid).to.match(/^arn:aws:[a-z-]+:[a-z0-9-]*:\d{0,12}:/));

@@ -56,7 +56,7 @@ import { UNSCOPABLE_ACTIONS as PROGRAM_UNSCOPABLE_ACTIONS } from "../../src/secu
 import { PRIVATE_RANGES as PACK_PRIVATE_RANGES } from "../../policy/rules/cidr";
 import { PRIVATE_IPV4_RANGE_LIST } from "../../src/network/cidrConfig";
 import { RecordedResource, STACKS, runComponent, runStackOnce, REPO_ROOT } from "../helpers";
-import { UNSCOPABLE_ACTIONS as REQUIRED_UNSCOPABLE_ACTIONS } from "../aws/unscopableActions";
+import { ACTIONS_ONLY_ON_STAR as REQUIRED_UNSCOPABLE_ACTIONS } from "../aws/unscopableActions";
 import { recordedResource } from "../recordedResource";
 import { reported } from "./reported";
 

@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseArgs, runPromote, SourceReader } from "../../scripts/promote";
+import { parsePromoteArgs, runPromote, SourceReader } from "../../scripts/promote";
 import { runMoveEndpoint } from "../../scripts/moveEndpoint";
 import { unifiedDiff } from "../../src/release/diff";
 import { keepPromotedImageCommand } from "../../src/release/promote";
@@ -317,7 +317,7 @@ describe("promote: refusals write nothing", () => {
 
 describe("promote: arguments", () => {
     it("parses stacks, runtime and flags", () => {
-        const a = parseArgs([
+        const a = parsePromoteArgs([
             "staging",
             "production",
             "support_agent",
@@ -518,8 +518,12 @@ describe("promote --tag-script: the script that keeps promoted images", () => {
     });
 
     it("parses --tag-script FILE; without a value it is a usage error", () => {
-        expect(parseArgs(["staging", "production", "--tag-script", "t.sh"]).tagScript).to.equal(path.resolve("t.sh"));
-        expect(parseArgs(["staging", "production"]).tagScript).to.equal(undefined);
-        expect(() => parseArgs(["staging", "production", "--tag-script"])).to.throw("--tag-script needs a value");
+        expect(parsePromoteArgs(["staging", "production", "--tag-script", "t.sh"]).tagScript).to.equal(
+            path.resolve("t.sh"),
+        );
+        expect(parsePromoteArgs(["staging", "production"]).tagScript).to.equal(undefined);
+        expect(() => parsePromoteArgs(["staging", "production", "--tag-script"])).to.throw(
+            "--tag-script needs a value",
+        );
     });
 });

@@ -4,7 +4,7 @@
  * against fake effects (lingering ENIs, other failures, protection, dry run).
  */
 import { expect } from "chai";
-import { parseArgs } from "../../scripts/teardown";
+import { parseTeardownArgs } from "../../scripts/teardown";
 import {
     backoffSchedule,
     EXIT_CODES,
@@ -176,20 +176,26 @@ describe("teardown: error classification and arguments", () => {
     });
 
     it("parses --max-wait-minutes and --dry-run; rejects bad values", () => {
-        expect(parseArgs(["development"])).to.deep.equal({ stack: "development", maxWaitMinutes: 60, dryRun: false });
-        expect(parseArgs(["acme/staging", "--max-wait-minutes", "480", "--dry-run"])).to.deep.equal({
+        expect(parseTeardownArgs(["development"])).to.deep.equal({
+            stack: "development",
+            maxWaitMinutes: 60,
+            dryRun: false,
+        });
+        expect(parseTeardownArgs(["acme/staging", "--max-wait-minutes", "480", "--dry-run"])).to.deep.equal({
             stack: "acme/staging",
             maxWaitMinutes: 480,
             dryRun: true,
         });
-        expect(parseArgs(["d", "--max-wait-minutes", "0"]).maxWaitMinutes).to.equal(0);
-        expect(parseArgs(["d", "--max-wait-minutes", "1440"]).maxWaitMinutes).to.equal(1440);
-        expect(() => parseArgs(["d", "--max-wait-minutes", "1441"])).to.throw('--max-wait-minutes "1441" is invalid');
-        expect(() => parseArgs(["d", "--max-wait-minutes", "-1"])).to.throw("is invalid");
-        expect(() => parseArgs(["d", "--max-wait-minutes", "1.5"])).to.throw("is invalid");
-        expect(() => parseArgs([])).to.throw("expected one stack, got 0");
-        expect(() => parseArgs(["a", "b"])).to.throw("expected one stack, got 2");
-        expect(() => parseArgs(["a", "--force"])).to.throw("unknown option --force");
+        expect(parseTeardownArgs(["d", "--max-wait-minutes", "0"]).maxWaitMinutes).to.equal(0);
+        expect(parseTeardownArgs(["d", "--max-wait-minutes", "1440"]).maxWaitMinutes).to.equal(1440);
+        expect(() => parseTeardownArgs(["d", "--max-wait-minutes", "1441"])).to.throw(
+            '--max-wait-minutes "1441" is invalid',
+        );
+        expect(() => parseTeardownArgs(["d", "--max-wait-minutes", "-1"])).to.throw("is invalid");
+        expect(() => parseTeardownArgs(["d", "--max-wait-minutes", "1.5"])).to.throw("is invalid");
+        expect(() => parseTeardownArgs([])).to.throw("expected one stack, got 0");
+        expect(() => parseTeardownArgs(["a", "b"])).to.throw("expected one stack, got 2");
+        expect(() => parseTeardownArgs(["a", "--force"])).to.throw("unknown option --force");
     });
 
     it("exit codes: 0 done or planned, 1 refused or failed, 3 left for a later run", () => {

@@ -4,11 +4,11 @@
  * the key, with nothing created.
  */
 import { expect } from "chai";
-import { configOf, configProblems, rawStack, runStack } from "../helpers";
+import { configOf, configProblems, rawStack, runFixtureStack } from "../helpers";
 import {
     CLAIM_NAME_MAX,
     EFS_AP,
-    FILESYSTEMS_MAX,
+    MOUNTS_PER_RUNTIME,
     MOUNT_PATH_MAX,
     MOUNT_PATH_MIN,
     PRIVATE_IDP_URL,
@@ -232,7 +232,7 @@ describe("config: a private identity provider", () => {
     });
 
     it("creates nothing when the config is refused", async () => {
-        const run = await runStack("staging", {
+        const run = await runFixtureStack("staging", {
             runtimes: JSON.stringify([stagingRuntime({ privateEndpoint: { managed: {} } })]),
         });
         expect(run.error?.message).to.contain("runtimes[0].privateEndpoint");
@@ -253,8 +253,8 @@ describe("config: file systems", () => {
         ).to.deep.equal([]);
         const many = (n: number) =>
             Array.from({ length: n }, (_, i) => ({ kind: "sessionStorage", mountPath: `/mnt/d${i}` }));
-        expect(fs(...many(FILESYSTEMS_MAX))).to.deep.equal([]);
-        expect(fs(...many(FILESYSTEMS_MAX + 1))[0]).to.contain("runtimes[0].filesystems");
+        expect(fs(...many(MOUNTS_PER_RUNTIME))).to.deep.equal([]);
+        expect(fs(...many(MOUNTS_PER_RUNTIME + 1))[0]).to.contain("runtimes[0].filesystems");
         expect(fs()[0]).to.contain("a list of 1 to 5 file systems");
     });
 

@@ -12,7 +12,7 @@ export const CLAIM_NAME_MAX = 255;
 export const MOUNT_PATH_MIN = 6;
 export const MOUNT_PATH_MAX = 200;
 /** Up to 5 file system configurations per runtime. */
-export const FILESYSTEMS_MAX = 5;
+export const MOUNTS_PER_RUNTIME = 5;
 /** NFS: the port EFS and S3 Files mount targets serve. */
 export const NFS = 2049;
 export const EFS_AP = "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0";

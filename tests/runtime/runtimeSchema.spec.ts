@@ -8,7 +8,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { RecordedResource, rawStack, REPO_ROOT, runStack } from "../helpers";
+import { RecordedResource, rawStack, REPO_ROOT, runFixtureStack } from "../helpers";
 import { EFS_AP, PRIVATE_IDP_URL, S3_FILES_AP, SECRET } from "./capabilityFacts";
 
 interface Declared {
@@ -119,7 +119,7 @@ for (const [provider, spec] of Object.entries(PROVIDERS)) {
         });
 
         it("every property of a runtime using every capability is declared", async () => {
-            const run = await runStack("staging", {
+            const run = await runFixtureStack("staging", {
                 runtimes: JSON.stringify([everything]),
                 runtimeProvider: provider,
             });

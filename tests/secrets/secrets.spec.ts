@@ -12,7 +12,7 @@ import * as path from "path";
 import { planFromRun } from "../../src/plan/run";
 import { renderPlan } from "../../src/plan/report";
 import { planJson } from "../../src/plan/stableJson";
-import { FIXTURES_ROOT, configProblems, ofType, one, rawStack, runStack } from "../helpers";
+import { FIXTURES_ROOT, configProblems, ofType, one, rawStack, runFixtureStack } from "../helpers";
 import { SECRET } from "../runtime/capabilityFacts";
 
 const PLAINTEXT = "crm-live-9f2c61d7e4b8a035";
@@ -29,7 +29,7 @@ describe("secrets: a Pulumi secret in environment", () => {
             { ...runtime, environment: { ...(runtime.environment as object), CRM_API_KEY: PLAINTEXT } },
         ]);
         // `pulumi config set --secret --path 'runtimes[0].environment.CRM_API_KEY'` marks the whole key.
-        const run = await runStack("staging", { runtimes }, undefined, undefined, ["runtimes"]);
+        const run = await runFixtureStack("staging", { runtimes }, undefined, undefined, ["runtimes"]);
         expect(run.error?.message).to.contain(
             "runtimes \"[secret]\" is invalid: no Pulumi secrets (pulumi config set --secret --path 'runtimes[0].environment.X' marks all of runtimes secret): AgentCore keeps environment variables in plain text in the runtime's configuration",
         );
@@ -48,7 +48,7 @@ describe("secrets: a Pulumi secret in environment", () => {
             );
         expect(file).to.contain("secure: v1:");
         fs.writeFileSync(path.join(dir, "Pulumi.staging.yaml"), file);
-        const run = await runStack("staging", {}, dir);
+        const run = await runFixtureStack("staging", {}, dir);
         expect(run.error?.message).to.contain(
             'runtimes[0].environment.CRM_API_KEY "[secret]" is invalid: a plain value: a Pulumi secret is refused in environment because AgentCore keeps environment variables in plain text in the runtime\'s configuration',
         );
@@ -69,9 +69,13 @@ describe("secrets: secretValues and runtimes[i].secrets", () => {
 
     for (const provider of ["aws-native", "aws"] as const) {
         it(`${provider}: stores the value under the stack key and gives the agent only ARNs`, async () => {
-            const run = await runStack("staging", { ...stored, runtimeProvider: provider }, undefined, undefined, [
-                "secretValues",
-            ]);
+            const run = await runFixtureStack(
+                "staging",
+                { ...stored, runtimeProvider: provider },
+                undefined,
+                undefined,
+                ["secretValues"],
+            );
             expect(run.error).to.equal(undefined);
             const secret = one(run, "aws:secretsmanager/secret:Secret");
             const key = one(run, "aws:kms/key:Key");
@@ -97,7 +101,7 @@ describe("secrets: secretValues and runtimes[i].secrets", () => {
     }
 
     it("never shows the plaintext in the plan, its JSON or the stack outputs", async () => {
-        const run = await runStack("staging", stored, undefined, undefined, ["secretValues"]);
+        const run = await runFixtureStack("staging", stored, undefined, undefined, ["secretValues"]);
         const result = await planFromRun(run);
         expect(result.error).to.equal(undefined);
         expect(renderPlan(result.plan!)).to.not.contain(PLAINTEXT);

@@ -17,7 +17,7 @@ import { FilesystemConfig } from "../../src/config";
 import { PolicyDocument } from "../../src/aws/iamDocument";
 import { configOf, one, ofType, runComponent } from "../helpers";
 import { otherProvidersDeny, runtimeWriteDeny } from "./requirements";
-import { XRAY_ACTIONS } from "../aws/unscopableActions";
+import { XRAY_WRITES } from "../aws/unscopableActions";
 
 const TARGET = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
 const HAIKU = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0";
@@ -86,7 +86,7 @@ describe("security documents, as AWS receives them", () => {
                 {
                     Sid: "XRayTraces",
                     Effect: "Allow",
-                    Action: XRAY_ACTIONS,
+                    Action: XRAY_WRITES,
                     Resource: "*",
                     Condition: {
                         StringEquals: {

@@ -11,7 +11,7 @@ import {
     ofType,
     providerOverrides,
     rawStack,
-    runStack,
+    runFixtureStack,
     runStackOnce,
 } from "../helpers";
 import { ALARM_KINDS, RUNTIME_METRIC_ALARM_KINDS } from "../observability/requirements";
@@ -319,7 +319,7 @@ describe("stack contract", () => {
             endpoints: [{ name: "live", version: "1" }],
         };
         const [first] = JSON.parse(rawStack("staging").values.runtimes);
-        const run = await runStack("staging", { runtimes: JSON.stringify([first, second]) });
+        const run = await runFixtureStack("staging", { runtimes: JSON.stringify([first, second]) });
         expect(run.error, run.error?.message).to.equal(undefined);
         const runtimes = run.outputs?.runtimes as Record<string, RuntimeOutput>;
         expect(Object.keys(runtimes)).to.deep.equal(["support_agent", "research_agent"]);
@@ -338,7 +338,7 @@ describe("stack contract", () => {
     });
 
     it("registers nothing when the config is bad, and reports every problem", async () => {
-        const run = await runStack("production", { cpu: "3000", logRetentionDays: "30" });
+        const run = await runFixtureStack("production", { cpu: "3000", logRetentionDays: "30" });
         expect(run.error).to.be.instanceOf(ConfigValidationError);
         expect((run.error as ConfigValidationError).problems).to.have.length(2);
         expect(run.resources.map((r) => r.type)).to.deep.equal(["pulumi:pulumi:Stack"]);

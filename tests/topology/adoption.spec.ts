@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { adoptedEndpointsWarning, ignoredNetworkKeysWarning } from "../../src/network/adoptionWarning";
 import { validateConfig } from "../../src/config";
-import { configProblems, rawStack, runStack, runStackOnce } from "../helpers";
+import { configProblems, rawStack, runFixtureStack, runStackOnce } from "../helpers";
 
 const EXISTING = {
     vpcId: "vpc-0a1b2c3d4e5f60718",
@@ -113,7 +113,7 @@ describe("topology: keys an adopted VPC ignores", function () {
         console.warn = (...parts: unknown[]) => void warnings.push(parts.map(String).join(" "));
         let run;
         try {
-            run = await runStack("development", {
+            run = await runFixtureStack("development", {
                 vpcId: EXISTING.vpcId,
                 subnetIds: JSON.stringify(EXISTING.subnetIds),
                 routeTableIds: JSON.stringify(EXISTING.routeTableIds),

@@ -9,7 +9,7 @@ import { validateConfig } from "../../src/config";
 import { checkNetworkOutputs } from "../../src/topology/networkContract";
 import { runStack } from "../../src/plan/offline/runProgram";
 import { NETWORK_OUTPUTS as GOOD } from "./networkOutputs";
-import { configProblems, FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, rawStack, runStack as runStackFixture } from "../helpers";
+import { configProblems, FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, rawStack, runFixtureStack } from "../helpers";
 
 const ROOT = path.join(FIXTURES_ROOT, "topology");
 /** The staging fixture as an agent stack: its network keys removed (an agent stack creates no network). */
@@ -146,7 +146,7 @@ describe("topology: sessionInsights in an all-in-one stack", function () {
     const RULE = "aws:cloudwatch/contributorInsightRule:ContributorInsightRule";
 
     it("sessionInsights false leaves out the usage rules and the per-session alarms", async () => {
-        const run = await runStackFixture("staging", { sessionInsights: "false" });
+        const run = await runFixtureStack("staging", { sessionInsights: "false" });
         expect(run.error).to.equal(undefined);
         expect(run.resources.filter((r) => r.type === RULE)).to.deep.equal([]);
         const alarms = run.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
@@ -154,7 +154,7 @@ describe("topology: sessionInsights in an all-in-one stack", function () {
     });
 
     it("near miss: by default the staging runtime has its 4 usage rules", async () => {
-        const run = await runStackFixture("staging", {});
+        const run = await runFixtureStack("staging", {});
         expect(run.resources.filter((r) => r.type === RULE)).to.have.length(4);
     });
 });
