@@ -14,7 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { Environment, RuntimeProvider } from "../aws/agentcore";
-import { fieldsOf, ifPassed, said, saidMissing, says, whenFieldsPassed } from "../config/declare";
+import { fieldsOf, ifPassed, refuse, saidMissing, says, whenFieldsPassed } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 
@@ -152,14 +152,12 @@ function containerUriSchema(ctx: ArtifactContext) {
         .superRefine((uri, c) => {
             const digest = /@(sha256:)?([^@]*)$/.exec(uri);
             if (digest && !ECR_IMAGE_URI.test(uri)) {
-                c.addIssue({
-                    code: "custom",
-                    input: uri,
-                    ...said(
-                        `a digest is sha256: and 64 hex characters, lowercase (this one has ${digest[1] ? `${digest[2].length} characters after sha256:` : "no sha256: prefix"})`,
-                        uriExample,
-                    ),
-                });
+                refuse(
+                    c,
+                    uri,
+                    `a digest is sha256: and 64 hex characters, lowercase (this one has ${digest[1] ? `${digest[2].length} characters after sha256:` : "no sha256: prefix"})`,
+                    uriExample,
+                );
             }
         })
         .refine((uri) => ECR_IMAGE_URI.test(uri), {
@@ -215,14 +213,12 @@ function imageSchema(root: string) {
                 .superRefine((context, ctx) => {
                     const absolute = path.resolve(root, normalizePath(context));
                     if (!isDirectory(absolute)) {
-                        ctx.addIssue({
-                            code: "custom",
-                            input: context,
-                            ...said(
-                                `an existing directory relative to the project root (${absolute} does not exist or is not a directory)`,
-                                `"agents/support-agent"`,
-                            ),
-                        });
+                        refuse(
+                            ctx,
+                            context,
+                            `an existing directory relative to the project root (${absolute} does not exist or is not a directory)`,
+                            `"agents/support-agent"`,
+                        );
                     }
                 }, ifPassed),
             dockerfile: z
@@ -242,15 +238,13 @@ function imageSchema(root: string) {
                     normalizePath(image.dockerfile ?? "Dockerfile"),
                 );
                 if (!isFile(dockerfilePath)) {
-                    ctx.addIssue({
-                        code: "custom",
-                        path: image.dockerfile === undefined ? [] : ["dockerfile"],
-                        input: image.dockerfile ?? { context: image.context },
-                        ...said(
-                            `a context with a Dockerfile: ${dockerfilePath} does not exist (set dockerfile to its path relative to the context)`,
-                            `{ context: "${context}", dockerfile: "Dockerfile" }`,
-                        ),
-                    });
+                    refuse(
+                        ctx,
+                        image.dockerfile ?? { context: image.context },
+                        `a context with a Dockerfile: ${dockerfilePath} does not exist (set dockerfile to its path relative to the context)`,
+                        `{ context: "${context}", dockerfile: "Dockerfile" }`,
+                        image.dockerfile === undefined ? [] : ["dockerfile"],
+                    );
                 }
             },
             whenFieldsPassed("context", "dockerfile"),
@@ -321,14 +315,12 @@ function codeSchema(ctx: ArtifactContext) {
                 .superRefine((dir, c) => {
                     const absolute = path.resolve(ctx.root, normalizePath(dir));
                     if (!isDirectory(absolute)) {
-                        c.addIssue({
-                            code: "custom",
-                            input: dir,
-                            ...said(
-                                `an existing directory relative to the project root (${absolute} does not exist or is not a directory; build it first, e.g. npm run agent:build)`,
-                                `"agents/support-agent/dist"`,
-                            ),
-                        });
+                        refuse(
+                            c,
+                            dir,
+                            `an existing directory relative to the project root (${absolute} does not exist or is not a directory; build it first, e.g. npm run agent:build)`,
+                            `"agents/support-agent/dist"`,
+                        );
                     }
                 }, ifPassed)
                 .optional(),
@@ -339,11 +331,7 @@ function codeSchema(ctx: ArtifactContext) {
                         ctx.provider === "aws" && CODE_RUNTIMES["aws-native"].includes(runtime)
                             ? ` (runtimeProvider aws, the classic provider, lists only these; ${runtime} needs runtimeProvider aws-native)`
                             : "";
-                    c.addIssue({
-                        code: "custom",
-                        input: runtime,
-                        ...said(`one of ${runtimes.join(", ")}${other}`, `"${runtimes[0]}"`),
-                    });
+                    refuse(c, runtime, `one of ${runtimes.join(", ")}${other}`, `"${runtimes[0]}"`);
                 }
             }),
             // Refused as a whole: the list is the command line, not a set of independent items.
@@ -370,12 +358,7 @@ function codeSchema(ctx: ArtifactContext) {
                     ...saidMissing(sourceAllowed, `path: "agents/support-agent/dist"`),
                 });
             } else if (code.path !== undefined && code.s3 !== undefined) {
-                c.addIssue({
-                    code: "custom",
-                    path: ["path+s3"],
-                    input: "path, s3",
-                    ...said(`${sourceAllowed}; remove one`, `path: "agents/support-agent/dist"`),
-                });
+                refuse(c, "path, s3", `${sourceAllowed}; remove one`, `path: "agents/support-agent/dist"`, ["path+s3"]);
             }
         }, whenFieldsPassed())
         .superRefine(
@@ -387,12 +370,9 @@ function codeSchema(ctx: ArtifactContext) {
                 const relative = normalizePath(code.path);
                 const file = path.join(path.resolve(ctx.root, relative), code.entryPoint[code.entryPoint.length - 1]);
                 if (!isFile(file)) {
-                    c.addIssue({
-                        code: "custom",
-                        path: ["entryPoint"],
-                        input: code.entryPoint,
-                        ...said(`a file inside ${relative} (${file} does not exist)`, `["main.js"]`),
-                    });
+                    refuse(c, code.entryPoint, `a file inside ${relative} (${file} does not exist)`, `["main.js"]`, [
+                        "entryPoint",
+                    ]);
                 }
             },
             whenFieldsPassed("path", "entryPoint"),

@@ -29,6 +29,20 @@ export function said(allowed: string, example: string): { message: string } {
 }
 
 /**
+ * From a refinement, one problem: `input` is the value shown, `path` where it sits under the
+ * refined value (a map field, a list index).
+ */
+export function refuse(
+    ctx: z.core.$RefinementCtx,
+    input: unknown,
+    allowed: string,
+    example: string,
+    path: PropertyKey[] = [],
+): void {
+    ctx.addIssue({ code: "custom", input, path, ...said(allowed, example) });
+}
+
+/**
  * `said` for a field that must be given, where its absence is the problem (one of two fields,
  * say): ./parse.ts renders `<key> is missing: <allowed> (e.g. <example>)`.
  */

@@ -30,7 +30,7 @@ import {
 } from "../aws/agentcore";
 import { TAG_LIMITS } from "../aws/limits";
 import { INSTANCE_ARCHITECTURES } from "../compute/catalogue";
-import { KeyContext, ValuesOf, entriesGiven, fieldsOf, key, requiredKey, said, says, unsetKey } from "./declare";
+import { entriesGiven, fieldsOf, key, KeyContext, refuse, requiredKey, says, unsetKey, ValuesOf } from "./declare";
 import { isRecord } from "./fields";
 
 export { says, type KeyContext, type KeyDeclaration } from "./declare";
@@ -112,11 +112,12 @@ const tagsSchema = z
         (tags, ctx) => {
             const count = entriesGiven(tags, ctx);
             if (count > MAX_USER_TAGS) {
-                ctx.addIssue({
-                    code: "custom",
-                    input: `${count} tags`,
-                    ...said(`at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`, TAGS_EXAMPLE),
-                });
+                refuse(
+                    ctx,
+                    `${count} tags`,
+                    `at most ${MAX_USER_TAGS} tags (AWS allows 50 and the program adds its own)`,
+                    TAGS_EXAMPLE,
+                );
             }
         },
         // The count is reported beside the tags' own problems.

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { Environment } from "../aws/agentcore";
-import { said, says, whenFieldsPassed } from "../config/declare";
+import { refuse, says, whenFieldsPassed } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 
@@ -73,12 +73,7 @@ function accessSchema(ctx: { readonly environment?: Environment; readonly hasAut
                     z.array(z.string(principal).regex(IAM_PRINCIPAL_ARN, principal)).superRefine((arns, c) =>
                         arns.forEach((arn, i) => {
                             if (arns.indexOf(arn) !== i) {
-                                c.addIssue({
-                                    code: "custom",
-                                    path: [i],
-                                    input: arn,
-                                    ...said("a principal not already listed", PRINCIPAL_EXAMPLE),
-                                });
+                                refuse(c, arn, "a principal not already listed", PRINCIPAL_EXAMPLE, [i]);
                             }
                         }),
                     ),
@@ -87,15 +82,13 @@ function accessSchema(ctx: { readonly environment?: Environment; readonly hasAut
         })
         .superRefine((entry, c) => {
             if (entry.access === "iam" && Array.isArray(entry.allowedPrincipals)) {
-                c.addIssue({
-                    code: "custom",
-                    path: ["allowedPrincipals"],
-                    input: entry.allowedPrincipals,
-                    ...said(
-                        "no principals with access iam: there is no resource policy to name them in (use access vpc)",
-                        `access: "vpc", allowedPrincipals: [${PRINCIPAL_EXAMPLE}]`,
-                    ),
-                });
+                refuse(
+                    c,
+                    entry.allowedPrincipals,
+                    "no principals with access iam: there is no resource policy to name them in (use access vpc)",
+                    `access: "vpc", allowedPrincipals: [${PRINCIPAL_EXAMPLE}]`,
+                    ["allowedPrincipals"],
+                );
             }
         }, whenFieldsPassed("access"))
         .transform((entry): RuntimeAccess => ({

@@ -17,7 +17,7 @@ import {
 } from "../aws/agentcore";
 import { isPrivateCidr, parseNetworkCidr } from "../aws/cidr";
 import { z } from "zod";
-import { fieldsOf, said, says, stringList } from "../config/declare";
+import { fieldsOf, refuse, said, says, stringList } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 import { JwtAuthorizerConfig, JwtCustomClaimConfig, PrivateEndpointConfig } from "../config/types";
@@ -46,12 +46,7 @@ const scopesSchema = listOf(
 ).superRefine((scopes, ctx) =>
     scopes.forEach((scope, i) => {
         if (scopes.indexOf(scope) !== i) {
-            ctx.addIssue({
-                code: "custom",
-                path: [i],
-                input: scope,
-                ...said("a scope not already listed", `"agents/read"`),
-            });
+            refuse(ctx, scope, "a scope not already listed", `"agents/read"`, [i]);
         }
     }),
 );
@@ -89,19 +84,16 @@ const claimSchema = fieldsOf(
             (JWT_CLAIM_VALUE_TYPES as readonly unknown[]).includes(entry.valueType) &&
             entry.valueType !== rule.valueType
         ) {
-            ctx.addIssue({
-                code: "custom",
-                path: ["valueType"],
-                input: entry.valueType,
-                ...said(
-                    `${rule.valueType} with operator ${entry.operator} (EQUALS compares a STRING claim; CONTAINS and CONTAINS_ANY search a STRING_ARRAY claim)`,
-                    `"${rule.valueType}"`,
-                ),
-            });
+            refuse(
+                ctx,
+                entry.valueType,
+                `${rule.valueType} with operator ${entry.operator} (EQUALS compares a STRING claim; CONTAINS and CONTAINS_ANY search a STRING_ARRAY claim)`,
+                `"${rule.valueType}"`,
+                ["valueType"],
+            );
         }
         const value = entry.value;
-        const problem = (allowed: string, example: string) =>
-            ctx.addIssue({ code: "custom", path: ["value"], input: value ?? null, ...said(allowed, example) });
+        const problem = (allowed: string, example: string) => refuse(ctx, value ?? null, allowed, example, ["value"]);
         if (rule.value === "string") {
             if (!claimText(value)) {
                 problem(
@@ -134,11 +126,7 @@ const claimsSchema = listOf(
     const names = claims.map((c) => c.claim);
     names.forEach((name, i) => {
         if (names.indexOf(name) !== i) {
-            ctx.addIssue({
-                code: "custom",
-                input: name,
-                ...said(`one rule per claim (claim "${name}" appears twice)`, `[${CLAIM_EXAMPLE}]`),
-            });
+            refuse(ctx, name, `one rule per claim (claim "${name}" appears twice)`, `[${CLAIM_EXAMPLE}]`);
         }
     });
 });
@@ -152,15 +140,13 @@ const managedSchema = fieldsOf(
                 cidrs.forEach((cidr, i) => {
                     const parsed = parseNetworkCidr(cidr);
                     if (!parsed || parsed.version !== 4 || !isPrivateCidr(parsed)) {
-                        ctx.addIssue({
-                            code: "custom",
-                            path: [i],
-                            input: cidr,
-                            ...said(
-                                "a private IPv4 network CIDR inside the VPC, where the identity provider answers",
-                                `"10.20.12.0/24"`,
-                            ),
-                        });
+                        refuse(
+                            ctx,
+                            cidr,
+                            "a private IPv4 network CIDR inside the VPC, where the identity provider answers",
+                            `"10.20.12.0/24"`,
+                            [i],
+                        );
                     }
                 }),
             )
@@ -270,12 +256,7 @@ const authorizerSchema = fieldsOf(
                 return;
             }
             const problem = (allowed: string) =>
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["privateEndpointOverrides", i, "domain"],
-                    input: domain,
-                    ...said(allowed, DOMAIN_EXAMPLE),
-                });
+                refuse(ctx, domain, allowed, DOMAIN_EXAMPLE, ["privateEndpointOverrides", i, "domain"]);
             if (seen.has(domain.toLowerCase())) {
                 problem("a domain not already overridden");
             } else if (domain.toLowerCase() === discoveryHost) {

@@ -20,7 +20,7 @@ import {
 import { readRuntimeAccess } from "../inbound/config";
 import { ArtifactContext, readArtifact } from "../artifact/config";
 import { z } from "zod";
-import { entriesGiven, fieldsOf, ifPassed, said, says, stringList } from "../config/declare";
+import { entriesGiven, fieldsOf, ifPassed, refuse, said, says, stringList } from "../config/declare";
 import { parseValue } from "../config/parse";
 import { Problems } from "../config/problems";
 import { isRecord } from "../config/fields";
@@ -91,11 +91,7 @@ const environmentSchema = z
         (variables, ctx) => {
             const count = entriesGiven(variables, ctx);
             if (count > ENV_VAR_MAX_COUNT) {
-                ctx.addIssue({
-                    code: "custom",
-                    input: `${count} variables`,
-                    ...said(`at most ${ENV_VAR_MAX_COUNT} variables`, `{ LOG_LEVEL: "info" }`),
-                });
+                refuse(ctx, `${count} variables`, `at most ${ENV_VAR_MAX_COUNT} variables`, `{ LOG_LEVEL: "info" }`);
             }
         },
         // The count is reported beside the variables' own problems.
@@ -135,14 +131,12 @@ const endpointsSchema = z
     .unknown()
     .superRefine((list, ctx) => {
         if (!Array.isArray(list) || list.length > MAX_CONFIGURED_ENDPOINTS) {
-            ctx.addIssue({
-                code: "custom",
-                input: Array.isArray(list) ? `${list.length} endpoints` : list,
-                ...said(
-                    `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm)`,
-                    `[${ENDPOINT_EXAMPLE}]`,
-                ),
-            });
+            refuse(
+                ctx,
+                Array.isArray(list) ? `${list.length} endpoints` : list,
+                `a list of at most ${MAX_CONFIGURED_ENDPOINTS} endpoints (each alarm reads 2 metrics per endpoint, DEFAULT included, and CloudWatch allows 10 per alarm)`,
+                `[${ENDPOINT_EXAMPLE}]`,
+            );
         }
     })
     .pipe(
@@ -152,12 +146,10 @@ const endpointsSchema = z
                 endpoints.forEach((endpoint, i) => {
                     const name = (endpoint as { name?: unknown } | undefined)?.name;
                     if (typeof name === "string" && seen.has(name)) {
-                        ctx.addIssue({
-                            code: "custom",
-                            path: [i, "name"],
-                            input: name,
-                            ...said("a name not used by another endpoint of this runtime", `"${name}_2"`),
-                        });
+                        refuse(ctx, name, "a name not used by another endpoint of this runtime", `"${name}_2"`, [
+                            i,
+                            "name",
+                        ]);
                     }
                     seen.add(name);
                 });
@@ -212,15 +204,13 @@ function requestHeadersSchema(hasAuthorizer: boolean) {
                     const refused = new Set(c.issues.map((issue) => issue.path?.[0]));
                     headers.forEach((h, i) => {
                         if (!refused.has(i) && headers.findIndex((other) => lower(other) === lower(h)) !== i) {
-                            c.addIssue({
-                                code: "custom",
-                                path: [i],
-                                input: h,
-                                ...said(
-                                    "a header not already listed (names are compared without regard to case)",
-                                    example,
-                                ),
-                            });
+                            refuse(
+                                c,
+                                h,
+                                "a header not already listed (names are compared without regard to case)",
+                                example,
+                                [i],
+                            );
                         }
                     });
                 },
@@ -246,14 +236,12 @@ function runtimeEntrySchema(stack: string, hasAuthorizer: boolean) {
                 .regex(RUNTIME_NAME_PATTERN, pattern)
                 .superRefine((name, ctx) => {
                     if (name.length > maxNameLength) {
-                        ctx.addIssue({
-                            code: "custom",
-                            input: name,
-                            ...said(
-                                `at most ${maxNameLength} characters, so that the AWS name "<name>${suffix}" stays within ${RUNTIME_NAME_MAX_LENGTH}`,
-                                `"${name.slice(0, Math.max(1, maxNameLength))}"`,
-                            ),
-                        });
+                        refuse(
+                            ctx,
+                            name,
+                            `at most ${maxNameLength} characters, so that the AWS name "<name>${suffix}" stays within ${RUNTIME_NAME_MAX_LENGTH}`,
+                            `"${name.slice(0, Math.max(1, maxNameLength))}"`,
+                        );
                     }
                 }),
             containerUri: z.unknown().optional(),

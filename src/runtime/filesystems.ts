@@ -16,7 +16,7 @@ import {
     S3_FILES_ACCESS_POINT_ARN_MAX_LENGTH,
 } from "../aws/agentcore";
 import { z } from "zod";
-import { chosenBy, fieldsOf, ifPassed, said, says } from "../config/declare";
+import { chosenBy, fieldsOf, ifPassed, refuse, says } from "../config/declare";
 import { parseValue, passingItems } from "../config/parse";
 import { Problems } from "../config/problems";
 import { FilesystemConfig } from "../config/types";
@@ -164,15 +164,13 @@ function filesystemsSchema(key: string, ctx: FilesystemContext) {
                 if (first === undefined) {
                     points.set(point, i);
                 } else {
-                    c.addIssue({
-                        code: "custom",
-                        path: [i, "mountPath"],
-                        input: fs.mountPath,
-                        ...said(
-                            `a mount path not used by ${key}[${first}] (each mount path must be unique)`,
-                            `"${point}_2"`,
-                        ),
-                    });
+                    refuse(
+                        c,
+                        fs.mountPath,
+                        `a mount path not used by ${key}[${first}] (each mount path must be unique)`,
+                        `"${point}_2"`,
+                        [i, "mountPath"],
+                    );
                 }
             });
         },

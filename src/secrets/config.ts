@@ -7,7 +7,7 @@
  */
 import { ENV_VAR_NAME_PATTERN, SECRET_ARN } from "../aws/agentcore";
 import { z } from "zod";
-import { chosenBy, fieldsOf, ifPassed, said, says } from "../config/declare";
+import { chosenBy, fieldsOf, ifPassed, refuse, said, says } from "../config/declare";
 import { isRecord } from "../config/fields";
 import { parseValue, passingEntries } from "../config/parse";
 import { Problems } from "../config/problems";
@@ -178,11 +178,12 @@ function runtimeSecretsSchema(ctx: { readonly region?: string; readonly environm
         SOURCE_EXAMPLE,
     )
         .superRefine((source, c) =>
-            c.addIssue({
-                code: "custom",
-                input: source,
-                ...said("exactly one of stored (a secretValues name) or arn (an existing secret)", SOURCE_EXAMPLE),
-            }),
+            refuse(
+                c,
+                source,
+                "exactly one of stored (a secretValues name) or arn (an existing secret)",
+                SOURCE_EXAMPLE,
+            ),
         )
         // Always refused above: this form has no value to give.
         .pipe(z.never());
