@@ -131,6 +131,16 @@ function isFile(p: string): boolean {
 
 const nonBlank = (text: string) => text.trim() !== "";
 
+/** A refinement: the path, relative to `root`, is a directory there (the problem names where it looked). */
+function directoryUnder(root: string, allowed: (absolute: string) => string, example: string) {
+    return (dir: string, ctx: z.core.$RefinementCtx<string>) => {
+        const absolute = path.resolve(root, normalizePath(dir));
+        if (!isDirectory(absolute)) {
+            refuse(ctx, dir, allowed(absolute), example);
+        }
+    };
+}
+
 const IMAGE_EXAMPLE = `{ context: "agents/support-agent" }`;
 const CODE_EXAMPLE = `{ path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] }`;
 
@@ -210,17 +220,15 @@ function imageSchema(root: string) {
             context: z
                 .string(contextRule)
                 .refine(nonBlank, contextRule)
-                .superRefine((context, ctx) => {
-                    const absolute = path.resolve(root, normalizePath(context));
-                    if (!isDirectory(absolute)) {
-                        refuse(
-                            ctx,
-                            context,
+                .superRefine(
+                    directoryUnder(
+                        root,
+                        (absolute) =>
                             `an existing directory relative to the project root (${absolute} does not exist or is not a directory)`,
-                            `"agents/support-agent"`,
-                        );
-                    }
-                }, ifPassed),
+                        `"agents/support-agent"`,
+                    ),
+                    ifPassed,
+                ),
             dockerfile: z
                 .string(dockerfileRule)
                 .refine((file) => nonBlank(file) && !path.isAbsolute(file), dockerfileRule)
@@ -312,17 +320,15 @@ function codeSchema(ctx: ArtifactContext) {
             path: z
                 .string(pathRule)
                 .refine(nonBlank, pathRule)
-                .superRefine((dir, c) => {
-                    const absolute = path.resolve(ctx.root, normalizePath(dir));
-                    if (!isDirectory(absolute)) {
-                        refuse(
-                            c,
-                            dir,
+                .superRefine(
+                    directoryUnder(
+                        ctx.root,
+                        (absolute) =>
                             `an existing directory relative to the project root (${absolute} does not exist or is not a directory; build it first, e.g. npm run agent:build)`,
-                            `"agents/support-agent/dist"`,
-                        );
-                    }
-                }, ifPassed)
+                        `"agents/support-agent/dist"`,
+                    ),
+                    ifPassed,
+                )
                 .optional(),
             s3: s3Schema(ctx.region ?? "us-east-1").optional(),
             runtime: z.string(runtimeRule).superRefine((runtime, c) => {
