@@ -27,6 +27,15 @@ export interface ObservabilityConfig {
     readonly transactionSearch: boolean;
 }
 
+/**
+ * Exactly the observability settings of a stack's config: what RuntimeMonitoring takes from it
+ * (src/topology/runtimesOfStack.ts), so that a key added to ObservabilityConfig reaches the
+ * component without a line of its own there.
+ */
+export function observabilitySettings(config: ObservabilityConfig): ObservabilityConfig {
+    return { tracing: config.tracing, transactionSearch: config.transactionSearch };
+}
+
 /** Reads `tracing` and `transactionSearch`; a production-only rule for the latter. */
 export function readObservability(
     keys: ParsedKeys,

@@ -20,6 +20,7 @@ import { alarmTopicPolicy, subscriptionResourceName } from "./topicPolicy";
 import { deliveryLogGroupPrefix, logDeliveryResourcePolicy, xrayDeliveryResourcePolicy } from "./logDeliveryDocuments";
 import { RuntimeLogDelivery } from "./logDelivery";
 import { TransactionSearch } from "./transactionSearch";
+import type { ObservabilityConfig } from "./config";
 import { COMPONENTS } from "../aws/tokens";
 
 /** One runtime to watch, as index.ts hands it over. */
@@ -34,7 +35,13 @@ export interface MonitoredRuntime {
     readonly endpointNames: readonly string[];
 }
 
-export interface RuntimeMonitoringArgs {
+/**
+ * Beside its own fields, the stack's observability settings (ObservabilityConfig,
+ * ./config.ts), each off when absent: `tracing` delivers each runtime's TRACES to X-Ray,
+ * `transactionSearch` makes this stack the owner of the account's Transaction Search (one
+ * stack per account and region).
+ */
+export interface RuntimeMonitoringArgs extends Partial<ObservabilityConfig> {
     /** Selects the threshold table (src/observability/thresholds.ts). Required; no default. */
     readonly environment: Environment;
     /** The runtimes to alarm on, graph and own log groups for. Required, at least one. */
@@ -47,10 +54,6 @@ export interface RuntimeMonitoringArgs {
     readonly alarmEmails: readonly string[];
     /** Retention of the delivery log groups, a CloudWatch Logs value. Required. */
     readonly logRetentionDays: number;
-    /** Deliver each runtime's TRACES to X-Ray. Default: false. */
-    readonly tracing?: boolean;
-    /** Own the account's Transaction Search (one stack per account and region). Default: false. */
-    readonly transactionSearch?: boolean;
     /** Protect and retain the log groups on delete (they hold the runtimes' history). Required; true in production. */
     readonly protect: boolean;
     /** Tags for the topic, the alarms and the log groups. Default: none beyond the provider's. */

@@ -11,6 +11,7 @@ import { AgentCapacity } from "../compute/capacityProvider";
 import { capacityProviderName } from "../compute/documents";
 import { StackConfig } from "../config";
 import { RuntimeInboundAccess } from "../inbound/inboundAccess";
+import { observabilitySettings } from "../observability/config";
 import { RuntimeMonitoring } from "../observability/monitoring";
 import { AgentRuntime, AgentRuntimeArgs } from "../runtime/runtime";
 import { RuntimeSecrets } from "../secrets/secrets";
@@ -164,8 +165,7 @@ export function runtimesOfStack(
         kmsKeyArn: security.kmsKeyArn,
         alarmEmails: config.alarmEmails,
         logRetentionDays: config.logRetentionDays,
-        tracing: config.tracing,
-        transactionSearch: config.transactionSearch,
+        ...observabilitySettings(config),
         // Per-session vCPU/memory readings come from USAGE_LOGS, microVM-billed records AWS does
         // not confirm for Instances (billed per instance-hour, the instance type is the size):
         // on Instances no usage rules, per-session or usage-silence alarms (docs/instances.md).

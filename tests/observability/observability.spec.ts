@@ -15,6 +15,7 @@ import { USAGE_RECORD_READINGS } from "../../src/observability/facts";
 import { costInputsFromResources, estimateCost } from "../../src/plan/cost";
 import { classicRuntimeArgs, environmentVariables, nativeRuntimeArgs } from "../../src/runtime/args";
 import { ProgramRun, RecordedResource, STACKS, configOf, ofType, one, rawStack, runStackOnce } from "../helpers";
+import { observabilitySettings } from "../../src/observability/config";
 
 const ACCOUNT = "123456789012";
 const SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
@@ -334,6 +335,17 @@ describe("observability config", () => {
             return [...(e as ConfigValidationError).problems];
         }
     };
+
+    it("hands RuntimeMonitoring exactly the observability settings of the stack's config", () => {
+        expect(observabilitySettings(validateConfig(rawStack("production")))).to.deep.equal({
+            tracing: true,
+            transactionSearch: true,
+        });
+        expect(observabilitySettings(validateConfig(rawStack("development")))).to.deep.equal({
+            tracing: false,
+            transactionSearch: false,
+        });
+    });
 
     it("allows Transaction Search only in a production stack, as a config error elsewhere", () => {
         expect(problemsOf("production", { transactionSearch: "true" })).to.deep.equal([]);
