@@ -9,6 +9,7 @@ import {
 import { AccessMode } from "../inbound/config";
 import { RuntimeArtifact } from "../artifact/config";
 import type { ComputeConfig } from "../compute/config";
+import type { NetworkConfig } from "../network/config";
 import type { ObservabilityConfig } from "../observability/config";
 import type { TopologyConfig } from "../topology/config";
 
@@ -120,34 +121,6 @@ export interface RuntimeConfig {
     readonly filesystems: readonly FilesystemConfig[];
     /** Env var name → the secret whose ARN it carries; the role may read exactly these. */
     readonly secrets: Readonly<Record<string, RuntimeSecretSource>>;
-}
-
-/** An existing VPC adopted instead of creating one. */
-export interface ExistingVpcConfig {
-    readonly vpcId: string;
-    readonly subnetIds: readonly string[];
-    readonly routeTableIds: readonly string[];
-}
-
-export interface NetworkConfig {
-    /** `create`: a new VPC; `existing`: adopt `existingVpc`. */
-    readonly mode: "create" | "existing";
-    readonly vpcCidr: string;
-    readonly agentSubnetCidrs: readonly string[];
-    /** AZ IDs for the agent subnets, one per subnet (create mode). */
-    readonly availabilityZoneIds: readonly string[];
-    readonly existingVpc?: ExistingVpcConfig;
-    /** Whether this stack owns the VPC endpoints. */
-    readonly createEndpoints: boolean;
-    /** Interface endpoint services beyond the required ones, e.g. `bedrock-runtime`. */
-    readonly endpointServices: readonly string[];
-    /** Client CIDRs inside the VPC allowed to reach the endpoints on 443. */
-    readonly endpointClientCidrs: readonly string[];
-    /**
-     * Keys the stack file sets to a value other than their default that this mode ignores
-     * (an adopted VPC has its own CIDR and subnets); the network component warns naming them.
-     */
-    readonly ignoredKeys: readonly { readonly key: string; readonly value: unknown }[];
 }
 
 /** The per-session sizing budget: CPU units (1024 = 1 vCPU) and MiB. */

@@ -2,7 +2,7 @@
  * What a network stack changes for the workloads already in a VPC it adopts with
  * `createEndpoints: true` (docs/network.md#adopting-a-vpc). Pure.
  */
-import { NetworkConfig } from "../config/types";
+import type { NetworkConfig } from "./config";
 import { endpointPlans } from "./vpcEndpoints";
 
 /** The warning text, or undefined when nothing existing changes (a created VPC, or no endpoints). */

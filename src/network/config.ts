@@ -13,7 +13,35 @@ import { KEYS } from "../config/keys";
 import { ParsedKeys } from "../config/parse";
 import { Problems } from "../config/problems";
 import { nearest } from "../config/suggest";
-import { NetworkConfig } from "../config/types";
+
+/** An existing VPC adopted instead of creating one. */
+export interface ExistingVpcConfig {
+    readonly vpcId: string;
+    readonly subnetIds: readonly string[];
+    readonly routeTableIds: readonly string[];
+}
+
+/** The network keys as the stack uses them: `StackConfig.network`, which AgentNetwork takes whole. */
+export interface NetworkConfig {
+    /** `create`: a new VPC; `existing`: adopt `existingVpc`. */
+    readonly mode: "create" | "existing";
+    readonly vpcCidr: string;
+    readonly agentSubnetCidrs: readonly string[];
+    /** AZ IDs for the agent subnets, one per subnet (create mode). */
+    readonly availabilityZoneIds: readonly string[];
+    readonly existingVpc?: ExistingVpcConfig;
+    /** Whether this stack owns the VPC endpoints. */
+    readonly createEndpoints: boolean;
+    /** Interface endpoint services beyond the required ones, e.g. `bedrock-runtime`. */
+    readonly endpointServices: readonly string[];
+    /** Client CIDRs inside the VPC allowed to reach the endpoints on 443. */
+    readonly endpointClientCidrs: readonly string[];
+    /**
+     * Keys the stack file sets to a value other than their default that this mode ignores
+     * (an adopted VPC has its own CIDR and subnets); the network component warns naming them.
+     */
+    readonly ignoredKeys: readonly { readonly key: string; readonly value: unknown }[];
+}
 
 const SERVICE_SUFFIX = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 

@@ -6,7 +6,8 @@
 import * as aws from "../providers/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { S3_GATEWAY_SERVICE, endpointServiceName } from "../aws/agentcore";
-import { NetworkConfig, RuntimeConfig } from "../config/types";
+import { RuntimeConfig } from "../config/types";
+import type { NetworkConfig } from "./config";
 import { SECRETS_MANAGER_SERVICE } from "../aws/agentcore";
 import { awsContextOutput } from "../aws/context";
 import { endpointPlans } from "./vpcEndpoints";

@@ -4,7 +4,8 @@
  * docs/network.md read the same table. Pure.
  */
 import { NFS_PORT } from "../aws/agentcore";
-import { NetworkConfig, PrivateEndpointConfig, RuntimeConfig } from "../config/types";
+import { PrivateEndpointConfig, RuntimeConfig } from "../config/types";
+import type { NetworkConfig } from "./config";
 
 /** Everything the agents talk to (endpoints, S3) is HTTPS. */
 export const HTTPS_PORT = 443;

@@ -3,7 +3,7 @@
  * the tests both read the plan from here.
  */
 import { REQUIRED_INTERFACE_ENDPOINT_SERVICES, S3_GATEWAY_SERVICE, endpointServiceName } from "../aws/agentcore";
-import { NetworkConfig } from "../config/types";
+import type { NetworkConfig } from "./config";
 
 /** One endpoint to create: its service suffix, full service name and logical-name role. */
 export interface EndpointPlan {
