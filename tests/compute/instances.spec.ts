@@ -81,6 +81,37 @@ describe("Instances compute type", () => {
                 "r7i.large",
             ]);
         });
+        it("orders by vCPUs, then memory, then name, whatever the catalogue's order", () => {
+            // A catalogue made for the rule, listed largest first: a 1-vCPU type with the most
+            // memory still comes first, two types of one size come in name order.
+            const t = (name: string, architecture: "arm64" | "x86_64", vcpus: number, gib: number) => ({
+                name,
+                architecture,
+                vcpus,
+                memoryMiB: gib * 1024,
+            });
+            const catalogue = [
+                t("m.4x16", "arm64", 4, 16),
+                t("c.4x8", "arm64", 4, 8),
+                t("x.2x8", "arm64", 2, 8),
+                t("b.2x8", "arm64", 2, 8),
+                t("c.2x4", "arm64", 2, 4),
+                t("r.1x32", "arm64", 1, 32),
+                t("i.1x2", "x86_64", 1, 2),
+            ];
+            expect(chooseInstanceTypes({ cpu: 1024, memory: 2048 }, "arm64", 10, catalogue)).to.deep.equal([
+                "r.1x32",
+                "c.2x4",
+                "b.2x8",
+                "x.2x8",
+                "c.4x8",
+                "m.4x16",
+            ]);
+            expect(chooseInstanceTypes({ cpu: 1024, memory: 2048 }, "arm64", 2, catalogue)).to.deep.equal([
+                "r.1x32",
+                "c.2x4",
+            ]);
+        });
         it("every chosen type has at least the size (for each size and architecture)", () => {
             for (const size of [
                 { cpu: 512, memory: 1024 },

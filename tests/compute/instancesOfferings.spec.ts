@@ -46,6 +46,21 @@ describe("Instances: instance type offerings per AZ ID", function () {
         expect(offeringProblem(["c7g.large"], ["use1-az1", "use1-az2"], offerings)).to.equal(undefined);
     });
 
+    it("lists each missing type with all its zones; with none offered everywhere, asks for other types", () => {
+        const onlyR7g = { instanceTypes: ["r7g.large", "r7g.large"], locations: ["use1-az1", "use1-az2"] };
+        expect(offeringProblem(["c7g.large", "m7g.large", "r7g.large"], ["use1-az1", "use1-az2"], onlyR7g)).to.equal(
+            "instanceTypes: c7g.large is not offered in use1-az1, use1-az2; m7g.large is not offered in use1-az1, use1-az2 " +
+                "(EC2 DescribeInstanceTypeOfferings by availability-zone-id); " +
+                "the capacity provider launches in every one of the stack's AZ IDs (use1-az1, use1-az2), so each allowed type must be offered in all of them: " +
+                "list only types offered everywhere (e.g. instanceTypes: [r7g.large]) or choose other availabilityZoneIds",
+        );
+        expect(offeringProblem(["c7g.large"], ["use1-az1", "use1-az2"], onlyR7g)).to.equal(
+            "instanceTypes: c7g.large is not offered in use1-az1, use1-az2 (EC2 DescribeInstanceTypeOfferings by availability-zone-id); " +
+                "the capacity provider launches in every one of the stack's AZ IDs (use1-az1, use1-az2), so each allowed type must be offered in all of them: " +
+                "list other instanceTypes or choose other availabilityZoneIds",
+        );
+    });
+
     it("asks EC2 by zone ID for exactly the chosen types and the stack's AZ IDs; all offered, the stack plans", async () => {
         const run = await stagingOnInstances();
         expect(run.error).to.equal(undefined);
