@@ -9,7 +9,7 @@ import * as path from "path";
 import { runStack } from "../../src/plan/offline/runProgram";
 import { NETWORK_OUTPUTS as OUTPUTS, NETWORK_STACK as NETWORK } from "./networkOutputs";
 import { configProblems, FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, rawStack } from "../helpers";
-import { EFS_AP } from "../runtime/capabilityFacts";
+import { EFS_AP, S3_FILES_AP } from "../runtime/capabilityFacts";
 
 const ROOT = path.join(FIXTURES_ROOT, "topology");
 const DISCOVERY = "https://idp.internal.example.com/realms/agents/.well-known/openid-configuration";
@@ -66,6 +66,26 @@ describe("topology: runtime capabilities in an agent stack", function () {
         expect(problems[0]).to.match(/^runtimes\[0\]\.authorizer\.privateEndpoint "managed" is invalid/);
     });
 
+    it("refuses a managed path in an override for another IdP domain, naming the override", () => {
+        const problems = agentProblems({
+            authorizer: {
+                discoveryUrl: DISCOVERY,
+                allowedAudience: ["agents"],
+                privateEndpoint: { resourceConfiguration: "rcfg-0123456789abcdef0" },
+                privateEndpointOverrides: [
+                    {
+                        domain: "keys.idp.internal.example.com",
+                        privateEndpoint: { resourceConfiguration: "rcfg-0123456789abcdef0" },
+                    },
+                    { domain: "login.idp.internal.example.com", privateEndpoint: { managed: {} } },
+                ],
+            },
+        });
+        expect(problems).to.deep.equal([
+            `runtimes[0].authorizer.privateEndpointOverrides[1].privateEndpoint "managed" is invalid: a resourceConfiguration in an agent stack: the managed path needs an identity-provider security group, which only a stack that owns the network creates (e.g. { resourceConfiguration: "rcfg-0123456789abcdef0" })`,
+        ]);
+    });
+
     it("near miss: a self-managed resource configuration is accepted", () => {
         const problems = agentProblems({
             authorizer: {
@@ -91,6 +111,14 @@ describe("topology: runtime capabilities in an agent stack", function () {
         });
         expect(problems).to.deep.equal([
             `runtimes[0].filesystems[1].kind "efs" is invalid: sessionStorage in an agent stack: EFS and S3 Files need NFS egress on the runtime security group, which the network stack owns; mount them from an all-in-one stack (e.g. { kind: "sessionStorage", mountPath: "/mnt/workspace" })`,
+        ]);
+    });
+
+    it("refuses an S3 Files mount alone", () => {
+        expect(
+            agentProblems({ filesystems: [{ kind: "s3Files", accessPointArn: S3_FILES_AP, mountPath: "/mnt/s3" }] }),
+        ).to.deep.equal([
+            `runtimes[0].filesystems[0].kind "s3Files" is invalid: sessionStorage in an agent stack: EFS and S3 Files need NFS egress on the runtime security group, which the network stack owns; mount them from an all-in-one stack (e.g. { kind: "sessionStorage", mountPath: "/mnt/workspace" })`,
         ]);
     });
 

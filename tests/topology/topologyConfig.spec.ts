@@ -60,6 +60,15 @@ describe("topology: stackKind, networkStack, sessionInsights", () => {
         ]);
     });
 
+    it("without networkStack, a network key's refusal says where it belongs in general terms", () => {
+        expect(
+            configProblems(rawStack("staging", { ...agent, networkStack: undefined, endpointServices: ["sts"] })),
+        ).to.deep.equal([
+            `networkStack is missing: the network stack this agent stack deploys into, as <organization>/<project>/<stack> (e.g. "acme/agentcore-private/network")`,
+            `endpointServices ["sts"] is invalid: unset in an agent stack: it creates no VPC, subnet, security group or endpoint; set endpointServices in the network stack (networkStack) (e.g. remove the key)`,
+        ]);
+    });
+
     it("a network stack refuses runtimes and networkStack; networkStack needs stackKind agent", () => {
         const problems = configProblems(rawStack("staging", { stackKind: "network", sessionInsights: "false" }));
         expect(problems).to.have.length(2);
