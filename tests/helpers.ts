@@ -55,6 +55,15 @@ debuggable.debuggablePromise = <T>(p: Promise<T>, ctx: unknown): Promise<T> => {
 };
 
 /**
+ * Each resource the program creates asks the SDK for its source position: a full stack trace
+ * (no depth limit), parsed frame by frame and each file turned into a URL, which the SDK hands
+ * to the engine with the registration. The mocks never read it (src/plan/offline/mocks.ts
+ * records type, name, inputs, options and the computed state), so the specs take none: a
+ * twentieth of a program run's CPU, and every recorded resource stays byte-identical.
+ */
+(pulumi.Resource as unknown as { stackTrace: (skip: number) => unknown[] }).stackTrace = () => [];
+
+/**
  * The tree the tests resolve the stack files' artifact paths against: it holds what
  * `agents/support-agent/dist` (a build output, not in git) and the agent's Dockerfile stand
  * for, so the suite runs from a clean clone without building the agent.
