@@ -15,8 +15,6 @@ import * as path from "path";
 import { z } from "zod";
 import { Environment, RuntimeProvider } from "../aws/agentcore";
 import { fieldsOf, ifPassed, refuse, saidMissing, says, whenFieldsPassed } from "../config/declare";
-import { parseValue } from "../config/parse";
-import { Problems } from "../config/problems";
 
 /**
  * Direct-code language runtimes per provider, as the installed provider types list them:
@@ -391,52 +389,51 @@ function codeSchema(ctx: ArtifactContext) {
         }));
 }
 
+const ARTIFACT_ALLOWED = `exactly one of containerUri (an existing image), image (built from source) or code (direct code deployment)`;
+
 /**
- * Reads the one artifact of `runtimes[i]` (key `runtimes[i]`), recording every problem.
- * Undefined when the artifact is unusable.
+ * The artifact fields of one runtime entry (`entry`, as written): the one given is read by its
+ * schema; when none or several are, none is read, and `artifactRule` reports the choice.
  */
-export function readArtifact(
-    p: Problems,
-    key: string,
-    e: Record<string, unknown>,
+export function artifactFields(
     ctx: ArtifactContext,
-): RuntimeArtifact | undefined {
-    // The artifact decides which schema applies: exactly one is set.
-    const present = ARTIFACT_KEYS.filter((k) => e[k] !== undefined);
-    if (present.length !== 1) {
-        const allowed = `exactly one of containerUri (an existing image), image (built from source) or code (direct code deployment)`;
+    entry: Readonly<Record<string, unknown>>,
+): Record<(typeof ARTIFACT_KEYS)[number], z.ZodType<RuntimeArtifact | undefined>> {
+    const present = ARTIFACT_KEYS.filter((k) => entry[k] !== undefined);
+    const only = present.length === 1 ? present[0] : undefined;
+    const unread = z
+        .unknown()
+        .transform((): RuntimeArtifact | undefined => undefined)
+        .optional();
+    return {
+        containerUri: only === "containerUri" ? containerUriSchema(ctx).optional() : unread,
+        image: only === "image" ? imageSchema(ctx.root).optional() : unread,
+        code: only === "code" ? codeSchema(ctx).optional() : unread,
+    };
+}
+
+/**
+ * A refinement of the runtime entry `entry` (as written): exactly one artifact. The problem's
+ * key names the fields and the runtime: `runtimes[0].containerUri|image|code (runtime "agent")`.
+ */
+export function artifactRule(entry: Readonly<Record<string, unknown>>) {
+    return (_: unknown, ctx: z.core.$RefinementCtx) => {
+        const present = ARTIFACT_KEYS.filter((k) => entry[k] !== undefined);
+        if (present.length === 1) {
+            return;
+        }
         const example = `code: ${CODE_EXAMPLE} or image: ${IMAGE_EXAMPLE}`;
-        const runtimeName = typeof e.name === "string" ? ` (runtime "${e.name}")` : "";
+        const runtimeName = typeof entry.name === "string" ? ` (runtime "${entry.name}")` : "";
         if (present.length === 0) {
-            p.missing(`${key}.containerUri|image|code${runtimeName}`, allowed, example);
+            ctx.addIssue({
+                code: "custom",
+                path: [`containerUri|image|code${runtimeName}`],
+                ...saidMissing(ARTIFACT_ALLOWED, example),
+            });
         } else {
-            p.invalid(
-                `${key}.${present.join("+")}${runtimeName}`,
-                present.join(", "),
-                `${allowed}; remove all but one`,
-                example,
-            );
+            refuse(ctx, present.join(", "), `${ARTIFACT_ALLOWED}; remove all but one`, example, [
+                `${present.join("+")}${runtimeName}`,
+            ]);
         }
-        return undefined;
-    }
-    switch (present[0]) {
-        case "containerUri": {
-            const container = parseValue(
-                p,
-                `${key}.containerUri`,
-                containerUriSchema(ctx),
-                e.containerUri,
-                `"123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent:1.4.2"`,
-            );
-            return container.ok ? container.value : undefined;
-        }
-        case "image": {
-            const image = parseValue(p, `${key}.image`, imageSchema(ctx.root), e.image, IMAGE_EXAMPLE);
-            return image.ok ? image.value : undefined;
-        }
-        default: {
-            const code = parseValue(p, `${key}.code`, codeSchema(ctx), e.code, CODE_EXAMPLE);
-            return code.ok ? code.value : undefined;
-        }
-    }
+    };
 }

@@ -105,14 +105,20 @@ export function stringList(example: string) {
 }
 
 /**
- * A map with only the given fields; an unknown field is reported with the nearest known one
+ * A map with only the given fields; an unknown field is reported with the nearest of `known`
  * (./parse.ts reads the field list from the message), a value that is no map with `allowed`.
+ * `known` leaves out a field the shape holds only to refuse it where it is.
  */
-export function fieldsOf<S extends z.core.$ZodLooseShape>(shape: S, allowed = "a map", example = "{}") {
+export function fieldsOf<S extends z.core.$ZodLooseShape>(
+    shape: S,
+    allowed = "a map",
+    example = "{}",
+    known: readonly string[] = Object.keys(shape),
+) {
     return z.strictObject(shape, {
         error: (issue) =>
             issue.code === "unrecognized_keys"
-                ? JSON.stringify({ knownFields: Object.keys(shape) })
+                ? JSON.stringify({ knownFields: known })
                 : JSON.stringify({ allowed, example }),
     });
 }

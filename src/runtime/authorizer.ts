@@ -18,8 +18,7 @@ import {
 import { isPrivateCidr, parseNetworkCidr } from "../aws/cidr";
 import { z } from "zod";
 import { fieldsOf, refuse, said, says, stringList } from "../config/declare";
-import { parseValue } from "../config/parse";
-import { Problems } from "../config/problems";
+import { isRecord } from "../config/fields";
 import { JwtAuthorizerConfig, JwtCustomClaimConfig, PrivateEndpointConfig } from "../config/types";
 
 const DISCOVERY_URL = /^https:\/\/[^\s/]+(\/[^\s]*)?\/\.well-known\/openid-configuration$/;
@@ -69,7 +68,8 @@ const claimSchema = fieldsOf(
         valueType: z
             .enum(JWT_CLAIM_VALUE_TYPES, says(`one of ${JWT_CLAIM_VALUE_TYPES.join(", ")}`, `"STRING"`))
             .optional(),
-        value: z.unknown(),
+        // Read against the operator below, given or not.
+        value: z.unknown().optional(),
     },
     "a map with claim, operator and value",
     CLAIM_EXAMPLE,
@@ -110,8 +110,9 @@ const claimSchema = fieldsOf(
             problem("a list without repeated values", `["support", "billing"]`);
         }
     },
-    // The value is checked against the operator even when the claim name has a problem.
-    { when: () => true },
+    // The value is checked against the operator even when the claim name has a problem; a claim
+    // rule that is no map has one problem: that.
+    { when: (payload) => isRecord(payload.value) },
 );
 
 function claimNameRule() {
@@ -217,7 +218,8 @@ const overrideSchema = fieldsOf(
     OVERRIDES_EXAMPLE.slice(1, -1),
 );
 
-const authorizerSchema = fieldsOf(
+/** `runtimes[i].authorizer`: a custom JWT authorizer, read into the runtime's JwtAuthorizerConfig. */
+export const authorizerSchema = fieldsOf(
     {
         discoveryUrl: z.string(discoveryRule()).regex(DISCOVERY_URL, discoveryRule()),
         allowedAudience: stringList(`["api://support-agent"]`).default([]),
@@ -233,57 +235,44 @@ const authorizerSchema = fieldsOf(
     },
     "a map with discoveryUrl and allowedAudience and/or allowedClients",
     AUTHORIZER_EXAMPLE,
-).superRefine(
-    (a, ctx) => {
-        const given = (list: unknown) => Array.isArray(list) && list.length > 0;
-        if (!given(a.allowedAudience) && !given(a.allowedClients)) {
-            ctx.addIssue({
-                code: "custom",
-                ...said(
-                    "at least one of allowedAudience or allowedClients, or any token from the issuer would be accepted",
-                    AUTHORIZER_EXAMPLE,
-                ),
+)
+    .superRefine(
+        (a, ctx) => {
+            const given = (list: unknown) => Array.isArray(list) && list.length > 0;
+            if (!given(a.allowedAudience) && !given(a.allowedClients)) {
+                ctx.addIssue({
+                    code: "custom",
+                    ...said(
+                        "at least one of allowedAudience or allowedClients, or any token from the issuer would be accepted",
+                        AUTHORIZER_EXAMPLE,
+                    ),
+                });
+            }
+            const discoveryHost =
+                typeof a.discoveryUrl === "string"
+                    ? a.discoveryUrl.replace(/^https:\/\/([^/:]+).*$/, "$1").toLowerCase()
+                    : undefined;
+            const seen = new Set<string>();
+            (Array.isArray(a.privateEndpointOverrides) ? a.privateEndpointOverrides : []).forEach((o, i) => {
+                const domain = (o as { domain?: unknown } | undefined)?.domain;
+                if (typeof domain !== "string" || !DOMAIN.test(domain)) {
+                    return;
+                }
+                const problem = (allowed: string) =>
+                    refuse(ctx, domain, allowed, DOMAIN_EXAMPLE, ["privateEndpointOverrides", i, "domain"]);
+                if (seen.has(domain.toLowerCase())) {
+                    problem("a domain not already overridden");
+                } else if (domain.toLowerCase() === discoveryHost) {
+                    problem("a domain other than the discovery URL's, whose path is authorizer.privateEndpoint");
+                }
+                seen.add(domain.toLowerCase());
             });
-        }
-        const discoveryHost =
-            typeof a.discoveryUrl === "string"
-                ? a.discoveryUrl.replace(/^https:\/\/([^/:]+).*$/, "$1").toLowerCase()
-                : undefined;
-        const seen = new Set<string>();
-        (Array.isArray(a.privateEndpointOverrides) ? a.privateEndpointOverrides : []).forEach((o, i) => {
-            const domain = (o as { domain?: unknown } | undefined)?.domain;
-            if (typeof domain !== "string" || !DOMAIN.test(domain)) {
-                return;
-            }
-            const problem = (allowed: string) =>
-                refuse(ctx, domain, allowed, DOMAIN_EXAMPLE, ["privateEndpointOverrides", i, "domain"]);
-            if (seen.has(domain.toLowerCase())) {
-                problem("a domain not already overridden");
-            } else if (domain.toLowerCase() === discoveryHost) {
-                problem("a domain other than the discovery URL's, whose path is authorizer.privateEndpoint");
-            }
-            seen.add(domain.toLowerCase());
-        });
-    },
-    // Across fields: checked even when one of them has a problem of its own.
-    { when: () => true },
-);
-
-function discoveryRule() {
-    return says(
-        "an https URL ending in /.well-known/openid-configuration",
-        `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`,
-    );
-}
-
-/** Reads `runtimes[i].authorizer`, every problem recorded under `key`. */
-export function readAuthorizer(p: Problems, key: string, v: unknown): JwtAuthorizerConfig | undefined {
-    const parsed = parseValue(p, key, authorizerSchema, v, AUTHORIZER_EXAMPLE);
-    if (!parsed.ok) {
-        return undefined;
-    }
-    const a = parsed.value;
-    return {
+        },
+        // Across fields: checked even when one of them has a problem of its own, on a map only
+        // (what is no map has one problem: that).
+        { when: (payload) => isRecord(payload.value) },
+    )
+    .transform((a): JwtAuthorizerConfig => ({
         discoveryUrl: a.discoveryUrl,
         allowedAudience: a.allowedAudience,
         allowedClients: a.allowedClients,
@@ -299,5 +288,11 @@ export function readAuthorizer(p: Problems, key: string, v: unknown): JwtAuthori
             domain: o.domain,
             privateEndpoint: o.privateEndpoint,
         })),
-    };
+    }));
+
+function discoveryRule() {
+    return says(
+        "an https URL ending in /.well-known/openid-configuration",
+        `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`,
+    );
 }

@@ -17,17 +17,28 @@ import {
     RUNTIME_DESCRIPTION_MAX_LENGTH,
     RUNTIME_NAME_PATTERN,
 } from "../aws/agentcore";
-import { readRuntimeAccess } from "../inbound/config";
-import { ArtifactContext, readArtifact } from "../artifact/config";
+import { accessFields, accessRule, DEFAULT_ACCESS_MODE } from "../inbound/config";
+import { ArtifactContext, artifactFields, artifactRule } from "../artifact/config";
 import { z } from "zod";
-import { entriesGiven, fieldsOf, ifPassed, refuse, said, says, stringList } from "../config/declare";
-import { parseValue } from "../config/parse";
+import {
+    chosenBy,
+    entriesGiven,
+    fieldsOf,
+    ifPassed,
+    refuse,
+    said,
+    saidMissing,
+    says,
+    stringList,
+    whenFieldsPassed,
+} from "../config/declare";
+import { parseValue, passingEntries, passingItems } from "../config/parse";
 import { Problems } from "../config/problems";
 import { isRecord } from "../config/fields";
 import { RuntimeConfig } from "../config/types";
-import { readAuthorizer } from "./authorizer";
-import { readFilesystems } from "./filesystems";
-import { readRuntimeSecrets } from "../secrets/config";
+import { authorizerSchema } from "./authorizer";
+import { filesystemSchema, filesystemsSchema } from "./filesystems";
+import { runtimeSecretsSchema } from "../secrets/config";
 
 /** The design caps a stack at two runtimes. */
 export const MAX_RUNTIMES_PER_STACK = 2;
@@ -220,191 +231,198 @@ function requestHeadersSchema(hasAuthorizer: boolean) {
         );
 }
 
+const ENTRY_ALLOWED = "a map with at least name and one of containerUri, image or code";
+
 /**
- * One runtime entry's own fields; the artifact, authorizer, file systems, secrets and access
- * fields are read by their features' readers (src/artifact, ./authorizer.ts, ./filesystems.ts,
- * src/secrets, src/inbound).
+ * `runtimes[i]` (`entry` as written, which decides the artifact's schema and what the other
+ * fields' rules know of their neighbours: an authorizer, the environment's names). Strict: every
+ * field by its feature's schema (src/artifact, ./authorizer.ts, ./filesystems.ts, src/secrets,
+ * src/inbound) and the rules between fields. Not strict: the entry the checks across entries and
+ * keys read, usable once its own fields and artifact pass, a refused feature field taking what
+ * passes of it (its entries, its items) or its default, so that one problem makes no others.
  */
-function runtimeEntrySchema(stack: string, hasAuthorizer: boolean) {
-    const suffix = awsRuntimeName("", stack); // "_<stack>"
+function runtimeSchema(ctx: RuntimesContext, entry: Readonly<Record<string, unknown>>, i: number, strict: boolean) {
+    const key = `runtimes[${i}]`;
+    const suffix = awsRuntimeName("", ctx.stack); // "_<stack>"
     const maxNameLength = RUNTIME_NAME_MAX_LENGTH - suffix.length;
     const pattern = says("letters, digits and _ only, starting with a letter", `"support_agent"`);
-    return fieldsOf(
+    const hasAuthorizer = entry.authorizer !== undefined;
+    const environmentNames = isRecord(entry.environment) ? Object.keys(entry.environment) : [];
+    const secrets = runtimeSecretsSchema({ region: ctx.region, environmentNames });
+    const filesystems = { region: ctx.region };
+    const access = accessFields({ environment: ctx.environment, hasAuthorizer });
+    // Strict: the schema; not strict: the schema, a refused value taking the fallback instead.
+    const withFallback = <T>(schema: z.ZodType<T>, fallback: (input: unknown) => T) =>
+        strict ? schema : schema.catch((refused) => fallback(refused.input));
+    const shape = {
+        name: z
+            .string(pattern)
+            .regex(RUNTIME_NAME_PATTERN, pattern)
+            .superRefine((name, c) => {
+                if (name.length > maxNameLength) {
+                    refuse(
+                        c,
+                        name,
+                        `at most ${maxNameLength} characters, so that the AWS name "<name>${suffix}" stays within ${RUNTIME_NAME_MAX_LENGTH}`,
+                        `"${name.slice(0, Math.max(1, maxNameLength))}"`,
+                    );
+                }
+            }),
+        ...artifactFields(ctx, entry),
+        description: text(RUNTIME_DESCRIPTION_MAX_LENGTH, `"Answers customer support questions"`).optional(),
+        protocol: z.enum(PROTOCOLS, says(`one of ${PROTOCOLS.join(", ")}`, `"HTTP"`)).default("HTTP"),
+        environment: environmentSchema.default({}),
+        idleTimeoutSeconds: seconds(DEFAULT_IDLE_TIMEOUT_SECONDS),
+        maxLifetimeSeconds: seconds(DEFAULT_MAX_LIFETIME_SECONDS),
+        authorizer: withFallback(authorizerSchema.optional(), () => undefined),
+        requestHeaders: requestHeadersSchema(hasAuthorizer).default([]),
+        endpoints: endpointsSchema.default([]),
+        filesystems: withFallback(filesystemsSchema(`${key}.filesystems`, filesystems).default([]), (input) =>
+            passingItems(filesystemSchema(filesystems), input),
+        ),
+        secrets: withFallback(secrets.default({}), (input) => passingEntries(secrets, input)),
+        access: withFallback(access.access, () => DEFAULT_ACCESS_MODE),
+        allowedPrincipals: withFallback(access.allowedPrincipals, () => undefined),
+    };
+    const fields = fieldsOf(
         {
-            name: z
-                .string(pattern)
-                .regex(RUNTIME_NAME_PATTERN, pattern)
-                .superRefine((name, ctx) => {
-                    if (name.length > maxNameLength) {
-                        refuse(
-                            ctx,
-                            name,
-                            `at most ${maxNameLength} characters, so that the AWS name "<name>${suffix}" stays within ${RUNTIME_NAME_MAX_LENGTH}`,
-                            `"${name.slice(0, Math.max(1, maxNameLength))}"`,
-                        );
-                    }
-                }),
-            containerUri: z.unknown().optional(),
-            image: z.unknown().optional(),
-            code: z.unknown().optional(),
-            description: text(RUNTIME_DESCRIPTION_MAX_LENGTH, `"Answers customer support questions"`).optional(),
-            protocol: z.enum(PROTOCOLS, says(`one of ${PROTOCOLS.join(", ")}`, `"HTTP"`)).default("HTTP"),
-            environment: environmentSchema.default({}),
-            idleTimeoutSeconds: seconds(DEFAULT_IDLE_TIMEOUT_SECONDS),
-            maxLifetimeSeconds: seconds(DEFAULT_MAX_LIFETIME_SECONDS),
-            authorizer: z.unknown().optional(),
-            requestHeaders: requestHeadersSchema(hasAuthorizer).default([]),
-            endpoints: endpointsSchema.optional(),
-            filesystems: z.unknown().optional(),
-            secrets: z.unknown().optional(),
-            access: z.unknown().optional(),
-            allowedPrincipals: z.unknown().optional(),
+            ...shape,
+            // A private endpoint is the authorizer's path to its discovery URL: it has no meaning
+            // without one. Refused where it was put, and not offered as a field of the entry.
+            privateEndpoint: withFallback(
+                z
+                    .never(
+                        says(
+                            "authorizer.privateEndpoint: a private endpoint is how AgentCore reaches the JWT authorizer's discovery URL, so it needs an authorizer",
+                            `${key}.authorizer: { discoveryUrl: "https://idp.internal.example.com/realms/agents/.well-known/openid-configuration", allowedAudience: ["support-agent"], privateEndpoint: { managed: {} } }`,
+                        ),
+                    )
+                    .optional(),
+                () => undefined,
+            ),
         },
-        "a map with at least name and one of containerUri, image or code",
+        ENTRY_ALLOWED,
         RUNTIMES_EXAMPLE.slice(1, -1),
-    );
-}
-
-/** Reads `runtimes` (already JSON-parsed) and checks every field of every entry. */
-export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): RuntimeConfig[] {
-    if (raw === undefined) {
-        p.missing("runtimes", `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes`, RUNTIMES_EXAMPLE);
-        return [];
-    }
-    if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_RUNTIMES_PER_STACK) {
-        p.invalid(
-            "runtimes",
-            // The count, not the whole list: the list may be long, and the count is the problem.
-            Array.isArray(raw) ? `${raw.length} runtimes` : raw,
-            `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes (the design caps a stack at ${MAX_RUNTIMES_PER_STACK})`,
-            RUNTIMES_EXAMPLE,
-        );
-        if (!Array.isArray(raw)) {
-            return [];
-        }
-    }
-    const runtimes: RuntimeConfig[] = [];
-    const names = new Set<string>();
-    raw.forEach((entry: unknown, i: number) => {
-        const key = `runtimes[${i}]`;
-        if (!isRecord(entry)) {
-            p.invalid(
-                key,
-                entry,
-                "a map with at least name and one of containerUri, image or code",
-                RUNTIMES_EXAMPLE.slice(1, -1),
-            );
-            return;
-        }
-        // A private endpoint is the authorizer's path to its discovery URL: it has no meaning without one.
-        if (entry.privateEndpoint !== undefined) {
-            p.invalid(
-                `${key}.privateEndpoint`,
-                entry.privateEndpoint,
-                "authorizer.privateEndpoint: a private endpoint is how AgentCore reaches the JWT authorizer's discovery URL, so it needs an authorizer",
-                `${key}.authorizer: { discoveryUrl: "https://idp.internal.example.com/realms/agents/.well-known/openid-configuration", allowedAudience: ["support-agent"], privateEndpoint: { managed: {} } }`,
-            );
-        }
-        const runtime = readRuntime(
-            p,
-            key,
-            Object.fromEntries(Object.entries(entry).filter(([f]) => f !== "privateEndpoint")),
-            ctx,
-        );
-        if (runtime) {
-            // Case-insensitively: ECR repository names are lowercase (src/artifact/settings.ts),
-            // so `Agent` and `agent` would share one.
-            if (names.has(runtime.name.toLowerCase())) {
-                p.invalid(
-                    `${key}.name`,
-                    runtime.name,
-                    "a name not used by another runtime in this stack, letter case aside",
-                    `"${runtime.name}_2"`,
-                );
-            }
-            names.add(runtime.name.toLowerCase());
-            runtimes.push(runtime);
-        }
-    });
-    return runtimes;
-}
-
-function readRuntime(
-    p: Problems,
-    key: string,
-    e: Record<string, unknown>,
-    ctx: RuntimesContext,
-): RuntimeConfig | undefined {
-    const parsed = parseValue(
-        p,
-        key,
-        runtimeEntrySchema(ctx.stack, e.authorizer !== undefined),
-        e,
-        RUNTIMES_EXAMPLE.slice(1, -1),
-    );
-    const own = parsed.ok ? parsed.value : undefined;
-
-    const artifact = readArtifact(p, key, e, ctx);
-
-    const environment = own?.environment ?? (isRecord(e.environment) ? stringValues(e.environment) : {});
-    const idle = own?.idleTimeoutSeconds;
-    const max = own?.maxLifetimeSeconds;
-    if (idle !== undefined && max !== undefined && max < idle) {
-        p.invalid(
-            `${key}.maxLifetimeSeconds`,
-            max,
-            `at least idleTimeoutSeconds (${idle})`,
-            `${Math.max(idle, DEFAULT_MAX_LIFETIME_SECONDS)}`,
-        );
-    }
-
-    const authorizer = e.authorizer === undefined ? undefined : readAuthorizer(p, `${key}.authorizer`, e.authorizer);
-    const filesystems = readFilesystems(p, `${key}.filesystems`, e.filesystems, { region: ctx.region });
-    const secrets = readRuntimeSecrets(p, `${key}.secrets`, e.secrets, {
-        region: ctx.region,
-        environmentNames: Object.keys(environment),
-    });
-    // Each secret is one more environment variable (its ARN): the runtime's limit covers both.
-    const variables = Object.keys(environment).length + Object.keys(secrets).length;
-    if (Object.keys(secrets).length > 0 && variables > ENV_VAR_MAX_COUNT) {
-        p.invalid(
-            `${key}.secrets`,
-            `${variables} variables with environment`,
-            `at most ${ENV_VAR_MAX_COUNT} environment variables and secrets together (each secret is a variable holding its ARN)`,
-            `{ CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } }`,
-        );
-    }
-    const access = readRuntimeAccess(p, key, e, {
-        environment: ctx.environment,
-        hasAuthorizer: e.authorizer !== undefined,
-    });
-
-    if (!own || !artifact) {
-        return undefined;
-    }
-    return {
-        name: own.name,
-        runtimeName: awsRuntimeName(own.name, ctx.stack),
-        artifact,
-        description: own.description,
-        protocol: own.protocol,
-        environment,
-        idleTimeoutSeconds: own.idleTimeoutSeconds,
-        maxLifetimeSeconds: own.maxLifetimeSeconds,
-        authorizer,
-        requestHeaders: own.requestHeaders,
-        endpoints: (own.endpoints ?? []).map((endpoint) => ({
+        Object.keys(shape),
+    ).superRefine(artifactRule(entry), { when: (payload) => isRecord(payload.value) });
+    const checked = strict
+        ? fields
+              .superRefine(
+                  (e, c) => {
+                      if (e.maxLifetimeSeconds < e.idleTimeoutSeconds) {
+                          refuse(
+                              c,
+                              e.maxLifetimeSeconds,
+                              `at least idleTimeoutSeconds (${e.idleTimeoutSeconds})`,
+                              `${Math.max(e.idleTimeoutSeconds, DEFAULT_MAX_LIFETIME_SECONDS)}`,
+                              ["maxLifetimeSeconds"],
+                          );
+                      }
+                  },
+                  whenFieldsPassed("idleTimeoutSeconds", "maxLifetimeSeconds"),
+              )
+              .superRefine(
+                  (_, c) => {
+                      // Each secret is one more environment variable (its ARN): the runtime's limit covers both.
+                      const secretCount = Object.keys(passingEntries(secrets, entry.secrets)).length;
+                      const variables = environmentNames.length + secretCount;
+                      if (secretCount > 0 && variables > ENV_VAR_MAX_COUNT) {
+                          refuse(
+                              c,
+                              `${variables} variables with environment`,
+                              `at most ${ENV_VAR_MAX_COUNT} environment variables and secrets together (each secret is a variable holding its ARN)`,
+                              `{ CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } }`,
+                              ["secrets"],
+                          );
+                      }
+                  },
+                  { when: (payload) => isRecord(payload.value) },
+              )
+              .superRefine(accessRule, whenFieldsPassed("access"))
+        : fields;
+    return checked.transform((e): RuntimeConfig => ({
+        name: e.name,
+        runtimeName: awsRuntimeName(e.name, ctx.stack),
+        // artifactRule holds: exactly one is set.
+        artifact: (e.containerUri ?? e.image ?? e.code)!,
+        description: e.description,
+        protocol: e.protocol,
+        environment: e.environment,
+        idleTimeoutSeconds: e.idleTimeoutSeconds,
+        maxLifetimeSeconds: e.maxLifetimeSeconds,
+        authorizer: e.authorizer,
+        requestHeaders: e.requestHeaders,
+        endpoints: e.endpoints.map((endpoint) => ({
             name: endpoint.name,
             version: endpoint.version,
             description: endpoint.description,
         })),
-        ...access,
-        filesystems,
-        secrets,
-    };
+        access: e.access,
+        allowedPrincipals: e.allowedPrincipals ?? [],
+        filesystems: e.filesystems,
+        secrets: e.secrets,
+    }));
 }
 
-/** The environment's values as text, for the readers that need its names when the entry has other problems. */
-function stringValues(map: Record<string, unknown>): Record<string, string> {
-    return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, String(v)]));
+/**
+ * `runtimes` (already JSON-parsed): 1 to MAX_RUNTIMES_PER_STACK entries, each by
+ * `runtimeSchema`, and the rules across entries.
+ */
+function runtimesSchema(ctx: RuntimesContext) {
+    const allowed = `a list of 1 to ${MAX_RUNTIMES_PER_STACK} runtimes`;
+    const list = says(`${allowed} (the design caps a stack at ${MAX_RUNTIMES_PER_STACK})`, RUNTIMES_EXAMPLE);
+    return chosenBy<RuntimeConfig[]>((raw) => {
+        if (raw === undefined) {
+            return z.never(saidMissing(allowed, RUNTIMES_EXAMPLE));
+        }
+        if (!Array.isArray(raw)) {
+            return z.array(z.never(), list);
+        }
+        const entries = raw.map((_: unknown, i) => chosenBy((e) => runtimeSchema(ctx, isRecord(e) ? e : {}, i, true)));
+        return z.tuple(entries as unknown as [z.ZodType<RuntimeConfig>]).superRefine(
+            (_, c) => {
+                if (raw.length < 1 || raw.length > MAX_RUNTIMES_PER_STACK) {
+                    // The count, not the whole list: the list may be long, and the count is the problem.
+                    c.addIssue({ code: "custom", input: `${raw.length} runtimes`, message: list.error });
+                }
+                // Among the usable entries, case-insensitively: ECR repository names are lowercase
+                // (src/artifact/settings.ts), so `Agent` and `agent` would share one.
+                const names = new Set<string>();
+                usableRuntimes(ctx, raw).forEach(({ runtime, i }) => {
+                    if (names.has(runtime.name.toLowerCase())) {
+                        refuse(
+                            c,
+                            runtime.name,
+                            "a name not used by another runtime in this stack, letter case aside",
+                            `"${runtime.name}_2"`,
+                            [i, "name"],
+                        );
+                    }
+                    names.add(runtime.name.toLowerCase());
+                });
+            },
+            // The count and the repeats are reported beside the entries' own problems.
+            { when: () => true },
+        ) as unknown as z.ZodType<RuntimeConfig[]>;
+    });
+}
+
+/** The entries of a refused list that the checks across entries and keys read, with their index. */
+function usableRuntimes(ctx: RuntimesContext, raw: readonly unknown[]): { runtime: RuntimeConfig; i: number }[] {
+    return raw.flatMap((entry, i) => {
+        const usable = isRecord(entry) ? runtimeSchema(ctx, entry, i, false).safeParse(entry) : undefined;
+        return usable?.success ? [{ runtime: usable.data, i }] : [];
+    });
+}
+
+/**
+ * Reads `runtimes` (already JSON-parsed), every problem recorded; when any, the usable entries
+ * (`runtimeSchema` not strict), so that the checks across keys still report theirs.
+ */
+export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): RuntimeConfig[] {
+    const parsed = parseValue(p, "runtimes", runtimesSchema(ctx), raw, RUNTIMES_EXAMPLE);
+    if (parsed.ok) {
+        return parsed.value;
+    }
+    return Array.isArray(raw) ? usableRuntimes(ctx, raw).map(({ runtime }) => runtime) : [];
 }

@@ -17,8 +17,6 @@ import {
 } from "../aws/agentcore";
 import { z } from "zod";
 import { chosenBy, fieldsOf, ifPassed, refuse, says } from "../config/declare";
-import { parseValue, passingItems } from "../config/parse";
-import { Problems } from "../config/problems";
 import { FilesystemConfig } from "../config/types";
 
 /** What the readers need to know about the stack: its region (mounts are same-region). */
@@ -123,7 +121,7 @@ export function mountPoint(path: string): string {
 }
 
 /** One mount, read by its kind's schema: the kind first, since it decides the entry's fields. */
-function filesystemSchema(ctx: FilesystemContext) {
+export function filesystemSchema(ctx: FilesystemContext) {
     const names = FILESYSTEM_KIND_NAMES;
     const byKind = kinds(ctx) as Record<string, z.ZodType<FilesystemConfig>>;
     const entry = z
@@ -140,7 +138,7 @@ function filesystemSchema(ctx: FilesystemContext) {
 }
 
 /** `filesystems` (key `runtimes[i].filesystems`): 1 to 5 mounts at distinct mount paths. */
-function filesystemsSchema(key: string, ctx: FilesystemContext) {
+export function filesystemsSchema(key: string, ctx: FilesystemContext) {
     const list = says(
         `a list of 1 to ${FILESYSTEMS_MAX} file systems (AgentCore mounts at most ${FILESYSTEMS_MAX} per runtime)`,
         FILESYSTEMS_EXAMPLE,
@@ -177,12 +175,4 @@ function filesystemsSchema(key: string, ctx: FilesystemContext) {
         // The count and the repeats are reported beside the entries' own problems.
         { when: (payload) => Array.isArray(payload.value) },
     );
-}
-
-export function readFilesystems(p: Problems, key: string, v: unknown, ctx: FilesystemContext): FilesystemConfig[] {
-    if (v === undefined) {
-        return [];
-    }
-    const parsed = parseValue(p, key, filesystemsSchema(key, ctx), v, FILESYSTEMS_EXAMPLE);
-    return parsed.ok ? parsed.value : passingItems(filesystemSchema(ctx), v);
 }

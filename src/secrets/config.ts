@@ -165,7 +165,7 @@ function existingSource(ctx: { readonly region?: string }) {
 const SOURCE_EXAMPLE = "{ stored: crm_api_key }";
 
 /** `runtimes[i].secrets`: env var name → `{ stored: <secretValues name> }` or `{ arn, kmsKeyArn? }`. */
-function runtimeSecretsSchema(ctx: { readonly region?: string; readonly environmentNames: readonly string[] }) {
+export function runtimeSecretsSchema(ctx: { readonly region?: string; readonly environmentNames: readonly string[] }) {
     const existing = existingSource(ctx);
     const map = says(
         "a map of environment variable names to { stored: <name> } or { arn: <secret ARN> }",
@@ -221,19 +221,4 @@ function runtimeSecretsSchema(ctx: { readonly region?: string; readonly environm
             map,
         )
         .refine((secrets) => Object.keys(secrets).length > 0, map);
-}
-
-/** Reads `runtimes[i].secrets` (key `runtimes[i].secrets`), recording every problem. */
-export function readRuntimeSecrets(
-    p: Problems,
-    key: string,
-    v: unknown,
-    ctx: { readonly region?: string; readonly environmentNames: readonly string[] },
-): Record<string, RuntimeSecretSource> {
-    if (v === undefined) {
-        return {};
-    }
-    const schema = runtimeSecretsSchema(ctx);
-    const parsed = parseValue(p, key, schema, v, SOURCE_EXAMPLE);
-    return parsed.ok ? parsed.value : passingEntries(schema, v);
 }

@@ -42,6 +42,25 @@ const authorizer = (extra: Record<string, unknown>) => ({
 });
 
 describe("config: JWT scopes and custom claims", () => {
+    it("a claim rule without a value has one problem: what its operator needs", () => {
+        expect(problems(authorizer({ customClaims: [{ claim: "tier", operator: "EQUALS" }] }))).to.deep.equal([
+            `runtimes[0].authorizer.customClaims[0].value null is invalid: one string of 1 to 255 characters with operator EQUALS (e.g. "support")`,
+        ]);
+        expect(problems(authorizer({ customClaims: [{ claim: "tier", operator: "CONTAINS_ANY" }] }))).to.deep.equal([
+            `runtimes[0].authorizer.customClaims[0].value null is invalid: a list of 1 or more strings of 1 to 255 characters with operator CONTAINS_ANY (e.g. ["support", "billing"])`,
+        ]);
+    });
+
+    it("an authorizer or a claim rule that is no map has one problem: that (null too)", () => {
+        const notAuthorizer = (shown: string) =>
+            `runtimes[0].authorizer ${shown} is invalid: a map with discoveryUrl and allowedAudience and/or allowedClients (e.g. { discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration", allowedClients: ["4f1k2example"] })`;
+        expect(problems({ authorizer: null })).to.deep.equal([notAuthorizer("null")]);
+        expect(problems({ authorizer: 1 })).to.deep.equal([notAuthorizer("1")]);
+        expect(problems(authorizer({ customClaims: [null] }))).to.deep.equal([
+            `runtimes[0].authorizer.customClaims[0] null is invalid: a map with claim, operator and value (e.g. { claim: "department", operator: "EQUALS", value: "support" })`,
+        ]);
+    });
+
     it("refuses a misspelt field of a claim rule with the nearest known one; near miss: spelt right", () => {
         const found = problems(authorizer({ customClaims: [{ claim: "tier", operater: "EQUALS", value: "gold" }] }));
         expect(found).to.include(
