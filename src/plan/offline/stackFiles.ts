@@ -25,9 +25,10 @@ function findProjectRoot(from: string): string {
  * reads the same Pulumi.yaml and stack files hundreds of times (the specs: about 2,000 reads),
  * and parsing was most of each read. Keyed by the text, so an edited file is parsed again;
  * each read gets its own copy, so no caller's change to its config reaches another. Only
- * js-yaml's result is kept: everything done with it runs on every read. Under the mutation
- * run (Stryker's `__stryker__` global) the memo starts empty for each active mutant, so no
- * mutant reuses what was computed with another.
+ * js-yaml's result is kept: everything done with it, and the parse options, run on every read,
+ * so the mutation run's per-test coverage still credits every reader with them. Under the
+ * mutation run (Stryker's `__stryker__` global) the memo starts empty for each active mutant,
+ * so no mutant reuses what was computed with another.
  */
 const parsedYaml = new Map<string, unknown>();
 let parsedFor: string | undefined;
@@ -39,8 +40,9 @@ function parseYaml(text: string, filename?: string): unknown {
         parsedFor = mutant;
     }
     const key = `${filename ?? ""}\n${text}`;
+    const options = filename === undefined ? undefined : { filename };
     if (!parsedYaml.has(key)) {
-        parsedYaml.set(key, yaml.load(text, filename === undefined ? undefined : { filename }));
+        parsedYaml.set(key, yaml.load(text, options));
     }
     return structuredClone(parsedYaml.get(key));
 }
