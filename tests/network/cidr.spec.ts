@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { isPublicCidr } from "../../policy/rules/cidr";
-import { parseIpv4Cidr } from "../../src/network/cidrConfig";
+import { hostBitsNetwork, parseIpv4Cidr } from "../../src/network/cidrConfig";
 import { cidrContains, cidrsOverlap, isPrivateCidr, parseCidr, parseNetworkCidr } from "../../src/aws/cidr";
 
 const v4 = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
@@ -49,6 +49,30 @@ describe("cidr: worked examples", () => {
         expect(parseNetworkCidr("fd00::1/64")).to.equal(undefined);
         expect(parseIpv4Cidr("fd00::/64"), "the config takes IPv4 only").to.equal(undefined);
         expect(parseIpv4Cidr("10.0.4.0/24")).to.deep.include({ prefix: 24 });
+    });
+
+    it("the config's IPv4 reader: a network CIDR only, nothing for text that is not a CIDR", () => {
+        expect(parseIpv4Cidr("10.0.4.0/24")).to.deep.equal({
+            text: "10.0.4.0/24",
+            version: 4,
+            start: BigInt(167773184),
+            end: BigInt(167773439),
+            prefix: 24,
+        });
+        for (const text of ["not-a-cidr", "", "10.0.4.0", "10.0.4.1/24", "fd00::/64"]) {
+            expect(parseIpv4Cidr(text), text).to.equal(undefined);
+        }
+    });
+
+    it("names the network a CIDR with host bits stands for, and nothing otherwise", () => {
+        expect(hostBitsNetwork("10.0.4.1/24")).to.equal("10.0.4.0/24");
+        expect(hostBitsNetwork("172.31.255.255/12")).to.equal("172.16.0.0/12");
+        expect(hostBitsNetwork("192.168.7.129/25")).to.equal("192.168.7.128/25");
+        expect(hostBitsNetwork("10.0.0.1/31")).to.equal("10.0.0.0/31");
+        // Near misses: already a network (at /24 and at /32), IPv6 with host bits, not a CIDR.
+        for (const text of ["10.0.4.0/24", "10.0.4.1/32", "fd00::1/64", "10.0.4.1", "not-a-cidr"]) {
+            expect(hostBitsNetwork(text), text).to.equal(undefined);
+        }
     });
 
     it("knows the private ranges and their edges", () => {
