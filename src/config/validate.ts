@@ -75,6 +75,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             environment,
             provider: runtimeProvider,
             root: raw.root ?? process.cwd(),
+            modelArns: keys.valid("modelArns") ? v.modelArns : undefined,
         });
     }
     const secretValues = readSecretValues(p, v.secretValues, secretKeys.includes("secretValues"));
@@ -137,28 +138,6 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
                 arn,
                 `an ARN in the stack's region ${region} (aws:region), or a foundation model another region serves through a listed inference profile`,
                 `"${arn.replace(`:${arnRegion}:`, `:${region}:`)}"`,
-            );
-        }
-    });
-
-    // The agent's MODEL_ID must be a model the role may invoke: a modelArns entry whose resource
-    // ends in /<MODEL_ID> (a foundation model or an inference profile), or the ARN itself.
-    // Otherwise every session fails with AccessDenied at its first model call.
-    runtimes.forEach((runtime, i) => {
-        const modelId = runtime.environment.MODEL_ID;
-        // An invalid modelArns entry is already reported: no knock-on error about MODEL_ID.
-        if (modelId === undefined || !keys.valid("modelArns")) {
-            return;
-        }
-        const allowed = modelArns.some((arn) => arn === modelId || arn.endsWith(`/${modelId}`));
-        if (!allowed) {
-            p.invalid(
-                `runtimes[${i}].environment.MODEL_ID`,
-                modelId,
-                modelArns.length === 0
-                    ? "a model the execution role may invoke, but modelArns is empty: add the model's ARN to modelArns"
-                    : `a model that modelArns allows (it lists ${modelArns.length}: ${modelArns.map((a) => a.slice(a.indexOf("/") + 1)).join(", ")})`,
-                `modelArns: ["arn:aws:bedrock:${region ?? "us-east-1"}:123456789012:inference-profile/${modelId}"]`,
             );
         }
     });
@@ -247,35 +226,6 @@ function crossChecks(
     /** The network the stack creates or adopts; undefined in an agent stack (the network stack's). */
     network: StackConfig["network"] | undefined,
 ): void {
-    // One account for every ARN the runtimes name: the stack deploys into one account, and its
-    // role mounts and reads only that account's file systems and secrets (the policy pack
-    // compares them with the role's account, which config cannot know).
-    let account: { id: string; key: string } | undefined;
-    const sameAccount = (key: string, arn: string) => {
-        const id = arn.split(":")[4];
-        if (!account) {
-            account = { id, key };
-        } else if (id !== account.id) {
-            p.invalid(
-                key,
-                arn,
-                `an ARN in the account ${account.id} that ${account.key} names: the stack's role reaches its own account's file systems and secrets only`,
-                `"${arn.split(":").slice(0, 4).join(":")}:${account.id}:${arn.split(":").slice(5).join(":")}"`,
-            );
-        }
-    };
-    runtimes.forEach((runtime, i) => {
-        runtime.filesystems.forEach((fs, j) => {
-            if (fs.kind === "efs" || fs.kind === "s3Files") {
-                sameAccount(`runtimes[${i}].filesystems[${j}].accessPointArn`, fs.accessPointArn);
-            }
-        });
-        for (const [variable, source] of Object.entries(runtime.secrets)) {
-            if (source.kind === "existing") {
-                sameAccount(`runtimes[${i}].secrets.${variable}.arn`, source.arn);
-            }
-        }
-    });
     const used = new Set<string>();
     runtimes.forEach((runtime, i) => {
         for (const [variable, source] of Object.entries(runtime.secrets)) {

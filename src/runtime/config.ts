@@ -51,7 +51,11 @@ export function awsRuntimeName(name: string, stack: string): string {
 }
 
 /** What reading the runtimes needs from the rest of the config. */
-export type RuntimesContext = { stack: string } & ArtifactContext;
+export type RuntimesContext = {
+    readonly stack: string;
+    /** The models the execution role may invoke; undefined when modelArns is refused (no knock-on problem). */
+    readonly modelArns?: readonly string[];
+} & ArtifactContext;
 
 const RUNTIMES_EXAMPLE = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
 const ENDPOINT_EXAMPLE = `{ name: "live", version: "3" }`;
@@ -385,30 +389,108 @@ function runtimesSchema(ctx: RuntimesContext) {
                     // The count, not the whole list: the list may be long, and the count is the problem.
                     c.addIssue({ code: "custom", input: `${raw.length} runtimes`, message: list.error });
                 }
-                // Among the usable entries, case-insensitively: ECR repository names are lowercase
-                // (src/artifact/settings.ts), so `Agent` and `agent` would share one.
-                const names = new Set<string>();
-                usableRuntimes(ctx, raw).forEach(({ runtime, i }) => {
-                    if (names.has(runtime.name.toLowerCase())) {
-                        refuse(
-                            c,
-                            runtime.name,
-                            "a name not used by another runtime in this stack, letter case aside",
-                            `"${runtime.name}_2"`,
-                            [i, "name"],
-                        );
-                    }
-                    names.add(runtime.name.toLowerCase());
-                });
+                const usable = usableRuntimes(ctx, raw);
+                distinctNames(usable, c);
+                oneAccount(usable, c);
+                if (ctx.modelArns !== undefined) {
+                    modelsAllowed(usable, ctx.modelArns, ctx.region, c);
+                }
             },
-            // The count and the repeats are reported beside the entries' own problems.
+            // The rules across entries are reported beside the entries' own problems.
             { when: () => true },
         ) as unknown as z.ZodType<RuntimeConfig[]>;
     });
 }
 
+/** An entry that stands on its own fields and artifact, with its index in the list. */
+type Usable = { readonly runtime: RuntimeConfig; readonly i: number };
+
+/**
+ * Names distinct among the usable entries, case-insensitively: ECR repository names are
+ * lowercase (src/artifact/settings.ts), so `Agent` and `agent` would share one.
+ */
+function distinctNames(usable: readonly Usable[], c: z.core.$RefinementCtx): void {
+    const names = new Set<string>();
+    for (const { runtime, i } of usable) {
+        if (names.has(runtime.name.toLowerCase())) {
+            refuse(
+                c,
+                runtime.name,
+                "a name not used by another runtime in this stack, letter case aside",
+                `"${runtime.name}_2"`,
+                [i, "name"],
+            );
+        }
+        names.add(runtime.name.toLowerCase());
+    }
+}
+
+/**
+ * One account for every ARN the runtimes name: the stack deploys into one account, and its role
+ * mounts and reads only that account's file systems and secrets (the policy pack compares them
+ * with the role's account, which config cannot know). The first ARN names the account.
+ */
+function oneAccount(usable: readonly Usable[], c: z.core.$RefinementCtx): void {
+    let account: { id: string; key: string } | undefined;
+    const sameAccount = (path: PropertyKey[], arn: string) => {
+        const id = arn.split(":")[4];
+        const key = `runtimes${path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("")}`;
+        if (!account) {
+            account = { id, key };
+        } else if (id !== account.id) {
+            refuse(
+                c,
+                arn,
+                `an ARN in the account ${account.id} that ${account.key} names: the stack's role reaches its own account's file systems and secrets only`,
+                `"${arn.split(":").slice(0, 4).join(":")}:${account.id}:${arn.split(":").slice(5).join(":")}"`,
+                path,
+            );
+        }
+    };
+    for (const { runtime, i } of usable) {
+        runtime.filesystems.forEach((fs, j) => {
+            if (fs.kind === "efs" || fs.kind === "s3Files") {
+                sameAccount([i, "filesystems", j, "accessPointArn"], fs.accessPointArn);
+            }
+        });
+        for (const [variable, source] of Object.entries(runtime.secrets)) {
+            if (source.kind === "existing") {
+                sameAccount([i, "secrets", variable, "arn"], source.arn);
+            }
+        }
+    }
+}
+
+/**
+ * The agent's MODEL_ID is a model the role may invoke: a modelArns entry whose resource ends in
+ * /<MODEL_ID> (a foundation model or an inference profile), or the ARN itself. Otherwise every
+ * session fails with AccessDenied at its first model call.
+ */
+function modelsAllowed(
+    usable: readonly Usable[],
+    modelArns: readonly string[],
+    region: string | undefined,
+    c: z.core.$RefinementCtx,
+): void {
+    for (const { runtime, i } of usable) {
+        const modelId = runtime.environment.MODEL_ID;
+        if (modelId === undefined || modelArns.some((arn) => arn === modelId || arn.endsWith(`/${modelId}`))) {
+            continue;
+        }
+        refuse(
+            c,
+            modelId,
+            modelArns.length === 0
+                ? "a model the execution role may invoke, but modelArns is empty: add the model's ARN to modelArns"
+                : `a model that modelArns allows (it lists ${modelArns.length}: ${modelArns.map((a) => a.slice(a.indexOf("/") + 1)).join(", ")})`,
+            `modelArns: ["arn:aws:bedrock:${region ?? "us-east-1"}:123456789012:inference-profile/${modelId}"]`,
+            [i, "environment", "MODEL_ID"],
+        );
+    }
+}
+
 /** The entries of a refused list that the checks across entries and keys read, with their index. */
-function usableRuntimes(ctx: RuntimesContext, raw: readonly unknown[]): { runtime: RuntimeConfig; i: number }[] {
+function usableRuntimes(ctx: RuntimesContext, raw: readonly unknown[]): Usable[] {
     return raw.flatMap((entry, i) => {
         const usable = isRecord(entry) ? runtimeSchema(ctx, entry, i, false).safeParse(entry) : undefined;
         return usable?.success ? [{ runtime: usable.data, i }] : [];

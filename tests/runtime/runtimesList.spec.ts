@@ -106,4 +106,62 @@ describe("config: the runtimes list", () => {
             `runtimes[0].maxLifetimeSeconds 999 is invalid: at least idleTimeoutSeconds (1000) (e.g. 28800)`,
         ]);
     });
+
+    it("names one account for every ARN across the entries, the first ARN naming it; near miss: the same account passes", () => {
+        const [entry] = pinnedRuntime({});
+        const secret = (account: string) => ({
+            S_ARN: { arn: `arn:aws:secretsmanager:us-east-1:${account}:secret:crm-AbCdEf` },
+        });
+        expect(
+            problemsOf("development", {
+                runtimes: [
+                    { ...entry, secrets: secret("123456789012") },
+                    { ...entry, name: "b", secrets: secret("210987654321") },
+                ],
+            }),
+        ).to.deep.equal([
+            `runtimes[1].secrets.S_ARN.arn "arn:aws:secretsmanager:us-east-1:210987654321:secret:crm-AbCdEf" is invalid: an ARN in the account 123456789012 that runtimes[0].secrets.S_ARN.arn names: the stack's role reaches its own account's file systems and secrets only (e.g. "arn:aws:secretsmanager:us-east-1:123456789012:secret:crm-AbCdEf")`,
+        ]);
+        expect(
+            problemsOf("development", {
+                runtimes: [
+                    { ...entry, secrets: secret("123456789012") },
+                    { ...entry, name: "b", secrets: secret("123456789012") },
+                ],
+            }),
+        ).to.deep.equal([]);
+    });
+
+    it("checks MODEL_ID against modelArns under the entry's own index, after a refused entry too", () => {
+        const [entry] = pinnedRuntime({});
+        const modelArns = ["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"];
+        const model = (MODEL_ID: string) => ({ ...entry, name: "b", environment: { MODEL_ID } });
+        expect(
+            problemsOf("development", {
+                modelArns,
+                runtimes: [{ ...entry, protocol: "GRPC" }, model("amazon.nova-lite-v1:0")],
+            }),
+        ).to.deep.equal([
+            `runtimes[0].protocol "GRPC" is invalid: one of HTTP, MCP, A2A, AGUI (e.g. "HTTP")`,
+            `runtimes[1].environment.MODEL_ID "amazon.nova-lite-v1:0" is invalid: a model that modelArns allows (it lists 1: anthropic.claude-3-5-haiku-20241022-v1:0) (e.g. modelArns: ["arn:aws:bedrock:us-east-1:123456789012:inference-profile/amazon.nova-lite-v1:0"])`,
+        ]);
+        // Near miss: the model listed.
+        expect(
+            problemsOf("development", {
+                modelArns,
+                runtimes: [{ ...entry, protocol: "GRPC" }, model("anthropic.claude-3-5-haiku-20241022-v1:0")],
+            }),
+        ).to.deep.equal([`runtimes[0].protocol "GRPC" is invalid: one of HTTP, MCP, A2A, AGUI (e.g. "HTTP")`]);
+    });
+
+    it("a refused modelArns makes no MODEL_ID problem", () => {
+        expect(
+            problemsOf("development", {
+                modelArns: ["arn:aws:bedrock:us-east-1::foundation-model/*"],
+                runtimes: pinnedRuntime({ environment: { MODEL_ID: "amazon.nova-lite-v1:0" } }),
+            }),
+        ).to.deep.equal([
+            `modelArns[0] "arn:aws:bedrock:us-east-1::foundation-model/*" is invalid: a Bedrock foundation-model or inference-profile ARN without wildcards (e.g. "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0")`,
+        ]);
+    });
 });
