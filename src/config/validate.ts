@@ -17,7 +17,6 @@ import { Problems } from "./problems";
 import { readRuntimes } from "../runtime/config";
 import { agentStackRuntimeProblems, readTopology } from "../topology/config";
 import { readSecretValues, runtimesSecretProblems, securePaths } from "../secrets/config";
-import { cidrContains, parseCidr } from "../aws/cidr";
 import { RawStackConfig, RuntimeConfig, StackConfig } from "./types";
 
 /** Every key this program reads from the project namespace, declared in ./keys.ts. */
@@ -76,11 +75,12 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             provider: runtimeProvider,
             root: raw.root ?? process.cwd(),
             modelArns: keys.valid("modelArns") ? v.modelArns : undefined,
+            // An agent stack creates no network: its own vpcCidr default says nothing about the VPC.
+            vpcCidr: topology.kind !== "agent" && network.mode === "create" ? network.vpcCidr : undefined,
         });
     }
     const secretValues = readSecretValues(p, v.secretValues, secretKeys.includes("secretValues"));
-    // An agent stack creates no network: its own vpcCidr default says nothing about the VPC.
-    crossChecks(p, runtimes, secretValues, topology.kind === "agent" ? undefined : network);
+    crossChecks(p, runtimes, secretValues);
     // The security groups a stack with a network makes stay inside AWS's rules-per-group quota.
     if (topology.kind !== "agent") {
         for (const q of securityGroupQuotaProblems(network, runtimes, COUNT_LIMITS.rulesPerSecurityGroup)) {
@@ -218,13 +218,11 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     });
 }
 
-/** Checks across keys: stored secrets exist and are used; a managed IdP path stays inside the VPC. */
+/** Checks across keys: stored secrets exist and are used. */
 function crossChecks(
     p: Problems,
     runtimes: readonly RuntimeConfig[],
     secretValues: Readonly<Record<string, string>>,
-    /** The network the stack creates or adopts; undefined in an agent stack (the network stack's). */
-    network: StackConfig["network"] | undefined,
 ): void {
     const used = new Set<string>();
     runtimes.forEach((runtime, i) => {
@@ -241,33 +239,6 @@ function crossChecks(
                     `pulumi config set --secret --path 'secretValues.${source.name}' <value>`,
                 );
             }
-        }
-        const authorizer = runtime.authorizer;
-        const paths = authorizer
-            ? [
-                  { key: "authorizer.privateEndpoint", endpoint: authorizer.privateEndpoint },
-                  ...authorizer.privateEndpointOverrides.map((o, j) => ({
-                      key: `authorizer.privateEndpointOverrides[${j}].privateEndpoint`,
-                      endpoint: o.privateEndpoint,
-                  })),
-              ]
-            : [];
-        const vpc = network?.mode === "create" ? parseCidr(network.vpcCidr) : undefined;
-        for (const { key, endpoint } of paths) {
-            if (endpoint?.kind !== "managed" || !vpc) {
-                continue;
-            }
-            endpoint.idpCidrs.forEach((cidr, j) => {
-                const parsed = parseCidr(cidr);
-                if (parsed && !cidrContains(vpc, parsed)) {
-                    p.invalid(
-                        `runtimes[${i}].${key}.managed.idpCidrs[${j}]`,
-                        cidr,
-                        `a CIDR inside vpcCidr ${network?.vpcCidr}: the identity-provider path never leaves the VPC`,
-                        `"${network?.vpcCidr}"`,
-                    );
-                }
-            });
         }
     });
     for (const name of Object.keys(secretValues)) {

@@ -15,7 +15,7 @@ import {
     LATTICE_RESOURCE_CONFIGURATION,
     PRIVATE_ENDPOINT_IP_ADDRESS_TYPES,
 } from "../aws/agentcore";
-import { isPrivateCidr, parseNetworkCidr } from "../aws/cidr";
+import { cidrContains, isPrivateCidr, parseCidr, parseNetworkCidr } from "../aws/cidr";
 import { z } from "zod";
 import { fieldsOf, refuse, said, says, stringList } from "../config/declare";
 import { isRecord } from "../config/fields";
@@ -295,4 +295,43 @@ function discoveryRule() {
         "an https URL ending in /.well-known/openid-configuration",
         `"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration"`,
     );
+}
+
+/**
+ * A refinement of the runtime entry, read when its authorizer passed: a managed path to the
+ * identity provider stays inside `vpcCidr`, the VPC the stack creates (undefined when it adopts
+ * one or is an agent stack: no CIDR to hold it to).
+ */
+export function idpPathsInside(vpcCidr: string | undefined) {
+    const vpc = vpcCidr === undefined ? undefined : parseCidr(vpcCidr);
+    return (entry: { readonly authorizer?: JwtAuthorizerConfig }, ctx: z.core.$RefinementCtx): void => {
+        const authorizer = entry.authorizer;
+        if (!vpc || !authorizer) {
+            return;
+        }
+        const paths = [
+            { path: ["privateEndpoint"], endpoint: authorizer.privateEndpoint },
+            ...authorizer.privateEndpointOverrides.map((o, j) => ({
+                path: ["privateEndpointOverrides", j, "privateEndpoint"],
+                endpoint: o.privateEndpoint,
+            })),
+        ];
+        for (const { path, endpoint } of paths) {
+            if (endpoint?.kind !== "managed") {
+                continue;
+            }
+            endpoint.idpCidrs.forEach((cidr, j) => {
+                const parsed = parseCidr(cidr);
+                if (parsed && !cidrContains(vpc, parsed)) {
+                    refuse(
+                        ctx,
+                        cidr,
+                        `a CIDR inside vpcCidr ${vpcCidr}: the identity-provider path never leaves the VPC`,
+                        `"${vpcCidr}"`,
+                        ["authorizer", ...path, "managed", "idpCidrs", j],
+                    );
+                }
+            });
+        }
+    };
 }

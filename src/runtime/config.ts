@@ -36,7 +36,7 @@ import { parseValue, passingEntries, passingItems } from "../config/parse";
 import { Problems } from "../config/problems";
 import { isRecord } from "../config/fields";
 import { RuntimeConfig } from "../config/types";
-import { authorizerSchema } from "./authorizer";
+import { authorizerSchema, idpPathsInside } from "./authorizer";
 import { filesystemSchema, filesystemsSchema } from "./filesystems";
 import { runtimeSecretsSchema } from "../secrets/config";
 
@@ -55,6 +55,8 @@ export type RuntimesContext = {
     readonly stack: string;
     /** The models the execution role may invoke; undefined when modelArns is refused (no knock-on problem). */
     readonly modelArns?: readonly string[];
+    /** The CIDR of the VPC the stack creates; undefined when it adopts one or is an agent stack. */
+    readonly vpcCidr?: string;
 } & ArtifactContext;
 
 const RUNTIMES_EXAMPLE = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
@@ -343,6 +345,7 @@ function runtimeSchema(ctx: RuntimesContext, entry: Readonly<Record<string, unkn
                   { when: (payload) => isRecord(payload.value) },
               )
               .superRefine(accessRule, whenFieldsPassed("access"))
+              .superRefine(idpPathsInside(ctx.vpcCidr), whenFieldsPassed("authorizer"))
         : fields;
     return checked.transform((e): RuntimeConfig => ({
         name: e.name,

@@ -196,6 +196,35 @@ describe("config: a private identity provider", () => {
         ).to.deep.equal([]);
     });
 
+    it("holds an override's managed path inside the VPC, under the entry's own index and beside its other problems", () => {
+        const override = (idpCidrs: string[]) =>
+            stagingRuntime({
+                name: "second_agent",
+                description: "",
+                ...privateIdp(
+                    { managed: {} },
+                    {
+                        privateEndpointOverrides: [
+                            { domain: "keys.idp.internal.example.com", privateEndpoint: { managed: { idpCidrs } } },
+                        ],
+                    },
+                ),
+            });
+        const refused = stagingRuntime({ protocol: "GRPC" });
+        const own = [
+            `runtimes[0].protocol "GRPC" is invalid: one of HTTP, MCP, A2A, AGUI (e.g. "HTTP")`,
+            `runtimes[1].description "" is invalid: text of 1 to 1200 characters (e.g. "Answers customer support questions")`,
+        ];
+        expect(configProblems(rawStack("staging", { runtimes: [refused, override(["10.99.0.0/24"])] }))).to.deep.equal([
+            ...own,
+            'runtimes[1].authorizer.privateEndpointOverrides[0].privateEndpoint.managed.idpCidrs[0] "10.99.0.0/24" is invalid: a CIDR inside vpcCidr 10.20.0.0/16: the identity-provider path never leaves the VPC (e.g. "10.20.0.0/16")',
+        ]);
+        // Near miss: inside the VPC.
+        expect(configProblems(rawStack("staging", { runtimes: [refused, override(["10.20.12.0/24"])] }))).to.deep.equal(
+            own,
+        );
+    });
+
     it("refuses a private endpoint without an authorizer, naming where it belongs", () => {
         const found = problems({ authorizer: undefined, privateEndpoint: { managed: {} } });
         expect(found[0]).to.match(
