@@ -11,11 +11,10 @@
 import { expect } from "chai";
 import * as path from "path";
 import { agentStackOnInstances } from "../compute/agentStackOnInstances";
-import { runStack } from "../../src/plan/offline/runProgram";
+import { ProgramRun, runStack } from "../../src/plan/offline/runProgram";
 import { shared } from "../mutationCoverage";
 import { FIXTURE_SOURCE_ROOT, FIXTURES_ROOT, one, ofType, runStackOnce } from "../helpers";
 import { NETWORK_OUTPUTS, NETWORK_STACK } from "./networkOutputs";
-import { ProgramRun } from "../../src/plan/offline/runProgram";
 
 const INSTANCES = { computeType: "instances" };
 const OFFERINGS = "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings";
