@@ -4,7 +4,8 @@
  *
  * One StrykerJS run per folder (docs/testing.md, "Mutation testing"): the folder's sources
  * (`src/<folder>/`, or `policy/rules/` for `policy`) mutated, its mirrored specs
- * (`tests/<folder>/**\/*.spec.ts`, the whole-program ones included) as the tests. Per folder
+ * (`tests/<folder>/**\/*.spec.ts`, the whole-program ones included) plus the config specs
+ * (`tests/config/`, which check every feature's config reader) as the tests. Per folder
  * rather than all of `src/` against every spec: a mutant is then run only against the specs
  * written for its folder, which keeps a run of the whole tree within a few hours on two cores,
  * and a folder can be measured again alone after its tests change. The settings are
@@ -27,6 +28,13 @@ function folders(): string[] {
         .filter((e) => e.isDirectory() && !NOT_MUTATED.has(e.name))
         .map((e) => e.name);
     return [...src, "policy"].sort();
+}
+
+/** The specs of a folder: its mirrored ones, and the config specs that test each feature's `config.ts`. */
+function specsOf(folder: string): string[] {
+    return folder === "config"
+        ? ["tests/config/**/*.spec.ts"]
+        : [`tests/${folder}/**/*.spec.ts`, "tests/config/**/*.spec.ts"];
 }
 
 function sourcesOf(folder: string): string {
@@ -98,7 +106,10 @@ function main(argv: string[]): number {
                     ...base,
                     $schema: undefined,
                     mutate: [sourcesOf(folder)],
-                    mochaOptions: { ...mochaOptions, spec: [`tests/${folder}/**/*.spec.ts`] },
+                    mochaOptions: { ...mochaOptions, spec: specsOf(folder) },
+                    // A mutant that loops is caught in seconds, not the default 20: the folder's
+                    // specs run in a few seconds, and a timeout counts as detected either way.
+                    timeoutMS: 5000,
                     jsonReporter: { fileName: path.relative(ROOT, report) },
                     ...(concurrency !== undefined ? { concurrency: Number(concurrency) } : {}),
                 },
@@ -106,7 +117,7 @@ function main(argv: string[]): number {
                 2,
             ),
         );
-        console.log(`\n== ${sourcesOf(folder)} against tests/${folder}/**/*.spec.ts`);
+        console.log(`\n== ${sourcesOf(folder)} against ${specsOf(folder).join(" and ")}`);
         const run = spawnSync("npx", ["stryker", "run", path.relative(ROOT, config)], { cwd: ROOT, stdio: "inherit" });
         if (run.status !== 0) {
             console.error(`stryker failed on ${folder} (exit ${run.status})`);
