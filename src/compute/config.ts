@@ -161,7 +161,7 @@ export function readCompute(keys: ParsedKeys, p: Problems, ctx: ComputeContext):
                     `"${chooseInstanceTypes(ctx.sizing, architecture)[0]}"`,
                 );
             } else if (configured.indexOf(name) !== i) {
-                p.invalid(key, name, "a type not already listed", `"${name}"`);
+                p.invalid(key, name, "a type not already listed", "remove the repeat");
             }
         });
         instanceTypes = configured;

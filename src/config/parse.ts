@@ -20,6 +20,11 @@ export interface ParsedKeys<K extends Declarations = typeof KEYS> {
     given(key: keyof K & string): boolean;
     /** Whether the key's value passed its schema (an absent key passes unless required). */
     valid(key: keyof K & string): boolean;
+    /**
+     * The value as the stack file writes it (`[secret]` for a Pulumi secret), for a rule between
+     * keys that must name a value its schema refused. Undefined when the key is not set.
+     */
+    written(key: keyof K & string): string | undefined;
 }
 
 /** How a value is shown when the key is a Pulumi secret: never echoed. */
@@ -67,7 +72,9 @@ export function parseDeclared<K extends Declarations>(
             invalid.add(name);
         }
     }
-    return { values: values as ValuesOf<K>, given, valid: (name) => !invalid.has(name) };
+    const written = (name: string) =>
+        !given(name) ? undefined : raw.secretKeys?.includes(name) ? SECRET_SHOWN : raw.values[name];
+    return { values: values as ValuesOf<K>, given, valid: (name) => !invalid.has(name), written };
 }
 
 function absent(p: Problems, name: string, declaration: KeyDeclaration<unknown>, ctx: KeyContext): unknown {

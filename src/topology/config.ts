@@ -74,7 +74,7 @@ export function readTopology(keys: ParsedKeys, p: Problems): TopologyConfig {
     } else if (keys.given("networkStack")) {
         p.invalid(
             "networkStack",
-            networkStack ?? "",
+            keys.written("networkStack"),
             `unset unless stackKind is agent (this stack is ${kind})`,
             `stackKind: agent, or remove networkStack`,
         );

@@ -129,7 +129,7 @@ describe("compute config: the exact refusals", () => {
 
         it("refuses a repeated type at its second place only; distinct types pass", () => {
             expect(staging({ ...INSTANCES, instanceTypes: ["c7g.medium", "m7g.medium", "c7g.medium"] })).to.deep.equal([
-                `instanceTypes[2] "c7g.medium" is invalid: a type not already listed (e.g. "c7g.medium")`,
+                `instanceTypes[2] "c7g.medium" is invalid: a type not already listed (e.g. remove the repeat)`,
             ]);
             expect(staging({ ...INSTANCES, instanceTypes: ["c7g.medium", "m7g.medium"] })).to.deep.equal([]);
         });

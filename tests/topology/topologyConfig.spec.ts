@@ -81,6 +81,22 @@ describe("topology: stackKind, networkStack, sessionInsights", () => {
         expect(configProblems(rawStack("staging", { networkStack: "acme/agentcore-private/network" }))).to.deep.equal([
             `networkStack "acme/agentcore-private/network" is invalid: unset unless stackKind is agent (this stack is all-in-one) (e.g. stackKind: agent, or remove networkStack)`,
         ]);
+        // A malformed networkStack in a stack that must not set it: both problems name the value as written.
+        const malformed = configProblems(rawStack("staging", { networkStack: "network" }));
+        expect(malformed).to.have.length(2);
+        expect(malformed[0]).to.match(/^networkStack "network" is invalid: /);
+        expect(malformed[1]).to.equal(
+            `networkStack "network" is invalid: unset unless stackKind is agent (this stack is all-in-one) (e.g. stackKind: agent, or remove networkStack)`,
+        );
+        // Set as a Pulumi secret, it is never echoed, in the rule between keys either.
+        const hidden = configProblems({
+            ...rawStack("staging", { networkStack: "network" }),
+            secretKeys: ["networkStack"],
+        });
+        expect(hidden[1]).to.equal(
+            `networkStack "[secret]" is invalid: unset unless stackKind is agent (this stack is all-in-one) (e.g. stackKind: agent, or remove networkStack)`,
+        );
+        expect(hidden.join("\n")).to.not.contain('"network"');
         // Near miss: without runtimes a network stack validates, and may own Transaction Search outside production.
         const config = validateConfig(
             rawStack("staging", { stackKind: "network", runtimes: undefined, transactionSearch: "true" }),
