@@ -61,6 +61,8 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             "remove runtimes",
         );
     }
+    // Read before the runtimes, whose stored secret sources name its values.
+    const secretValues = readSecretValues(p, v.secretValues, secretKeys.includes("secretValues"));
     const runtimesSecret = securePaths(runtimesRaw);
     let runtimes: RuntimeConfig[] = [];
     if (topology.kind === "network") {
@@ -77,10 +79,10 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             modelArns: keys.valid("modelArns") ? v.modelArns : undefined,
             // An agent stack creates no network: its own vpcCidr default says nothing about the VPC.
             vpcCidr: topology.kind !== "agent" && network.mode === "create" ? network.vpcCidr : undefined,
+            secretValueNames: Object.keys(secretValues),
         });
     }
-    const secretValues = readSecretValues(p, v.secretValues, secretKeys.includes("secretValues"));
-    crossChecks(p, runtimes, secretValues);
+    unusedSecretValues(p, runtimes, secretValues);
     // The security groups a stack with a network makes stay inside AWS's rules-per-group quota.
     if (topology.kind !== "agent") {
         for (const q of securityGroupQuotaProblems(network, runtimes, COUNT_LIMITS.rulesPerSecurityGroup)) {
@@ -218,29 +220,17 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     });
 }
 
-/** Checks across keys: stored secrets exist and are used. */
-function crossChecks(
+/** Each value under secretValues is one a runtime's stored secret source names. */
+function unusedSecretValues(
     p: Problems,
     runtimes: readonly RuntimeConfig[],
     secretValues: Readonly<Record<string, string>>,
 ): void {
-    const used = new Set<string>();
-    runtimes.forEach((runtime, i) => {
-        for (const [variable, source] of Object.entries(runtime.secrets)) {
-            if (source.kind !== "stored") {
-                continue;
-            }
-            used.add(source.name);
-            if (!(source.name in secretValues)) {
-                p.invalid(
-                    `runtimes[${i}].secrets.${variable}.stored`,
-                    source.name,
-                    `a name under secretValues (${Object.keys(secretValues).join(", ") || "none set"})`,
-                    `pulumi config set --secret --path 'secretValues.${source.name}' <value>`,
-                );
-            }
-        }
-    });
+    const used = new Set(
+        runtimes.flatMap((runtime) =>
+            Object.values(runtime.secrets).flatMap((source) => (source.kind === "stored" ? [source.name] : [])),
+        ),
+    );
     for (const name of Object.keys(secretValues)) {
         if (!used.has(name)) {
             p.invalid(

@@ -38,7 +38,7 @@ import { isRecord } from "../config/fields";
 import { RuntimeConfig } from "../config/types";
 import { authorizerSchema, idpPathsInside } from "./authorizer";
 import { filesystemSchema, filesystemsSchema } from "./filesystems";
-import { runtimeSecretsSchema } from "../secrets/config";
+import { runtimeSecretsSchema, storedValuesGiven } from "../secrets/config";
 
 /** The design caps a stack at two runtimes. */
 export const MAX_RUNTIMES_PER_STACK = 2;
@@ -57,6 +57,8 @@ export type RuntimesContext = {
     readonly modelArns?: readonly string[];
     /** The CIDR of the VPC the stack creates; undefined when it adopts one or is an agent stack. */
     readonly vpcCidr?: string;
+    /** The names under secretValues (those that pass), which a stored secret source names. */
+    readonly secretValueNames: readonly string[];
 } & ArtifactContext;
 
 const RUNTIMES_EXAMPLE = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
@@ -329,8 +331,9 @@ function runtimeSchema(ctx: RuntimesContext, entry: Readonly<Record<string, unkn
               )
               .superRefine(
                   (_, c) => {
+                      const sources = passingEntries(secrets, entry.secrets);
                       // Each secret is one more environment variable (its ARN): the runtime's limit covers both.
-                      const secretCount = Object.keys(passingEntries(secrets, entry.secrets)).length;
+                      const secretCount = Object.keys(sources).length;
                       const variables = environmentNames.length + secretCount;
                       if (secretCount > 0 && variables > ENV_VAR_MAX_COUNT) {
                           refuse(
@@ -341,6 +344,7 @@ function runtimeSchema(ctx: RuntimesContext, entry: Readonly<Record<string, unkn
                               ["secrets"],
                           );
                       }
+                      storedValuesGiven(sources, ctx.secretValueNames, c);
                   },
                   { when: (payload) => isRecord(payload.value) },
               )

@@ -222,3 +222,25 @@ export function runtimeSecretsSchema(ctx: { readonly region?: string; readonly e
         )
         .refine((secrets) => Object.keys(secrets).length > 0, map);
 }
+
+/**
+ * A refinement of the runtime entry: each stored source of `sources` (the entry's secrets that
+ * pass) names a value under secretValues (`names`), which the stack writes into Secrets Manager.
+ */
+export function storedValuesGiven(
+    sources: Readonly<Record<string, RuntimeSecretSource>>,
+    names: readonly string[],
+    ctx: z.core.$RefinementCtx,
+): void {
+    for (const [variable, source] of Object.entries(sources)) {
+        if (source.kind === "stored" && !names.includes(source.name)) {
+            refuse(
+                ctx,
+                source.name,
+                `a name under secretValues (${names.join(", ") || "none set"})`,
+                `pulumi config set --secret --path 'secretValues.${source.name}' <value>`,
+                ["secrets", variable, "stored"],
+            );
+        }
+    }
+}

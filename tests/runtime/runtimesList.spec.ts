@@ -5,6 +5,7 @@
  */
 import { expect } from "chai";
 import { pinnedRuntime, problemsOf } from "../config/overrides";
+import { configProblems, rawStack } from "../helpers";
 
 const LIST_EXAMPLE = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
 const ENTRY_EXAMPLE = `{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }`;
@@ -163,5 +164,38 @@ describe("config: the runtimes list", () => {
         ).to.deep.equal([
             `modelArns[0] "arn:aws:bedrock:us-east-1::foundation-model/*" is invalid: a Bedrock foundation-model or inference-profile ARN without wildcards (e.g. "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0")`,
         ]);
+    });
+
+    it("checks a stored secret's name against secretValues under the entry's own index, beside its other problems", () => {
+        const [entry] = pinnedRuntime({});
+        const stored = (name: string) => ({
+            ...entry,
+            name: "b",
+            description: "",
+            secrets: { CRM_API_KEY_SECRET_ARN: { stored: name } },
+        });
+        const own = [
+            `runtimes[0].protocol "GRPC" is invalid: one of HTTP, MCP, A2A, AGUI (e.g. "HTTP")`,
+            `runtimes[1].description "" is invalid: text of 1 to 1200 characters (e.g. "Answers customer support questions")`,
+        ];
+        expect(
+            problemsOf("development", { runtimes: [{ ...entry, protocol: "GRPC" }, stored("crm_api_key")] }),
+        ).to.deep.equal([
+            ...own,
+            `runtimes[1].secrets.CRM_API_KEY_SECRET_ARN.stored "crm_api_key" is invalid: a name under secretValues (none set) (e.g. pulumi config set --secret --path 'secretValues.crm_api_key' <value>)`,
+        ]);
+        // Near miss: the name set under secretValues (as a Pulumi secret).
+        expect(
+            configProblems({
+                ...rawStack("development", {
+                    runtimes: [
+                        { ...entry, protocol: "GRPC" },
+                        { ...stored("crm_api_key"), description: "d" },
+                    ],
+                    secretValues: { crm_api_key: "s3cr3t" },
+                }),
+                secretKeys: ["secretValues"],
+            }),
+        ).to.deep.equal([own[0]]);
     });
 });
