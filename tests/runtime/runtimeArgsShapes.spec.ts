@@ -71,14 +71,18 @@ describe("runtime args: code, Instances, file systems, private identity provider
 
     it("Instances: the capacity provider instead of a network configuration, its volumes as the only mounts", () => {
         const provider = "arn:aws:bedrock-agentcore:us-east-1:123456789012:capacity-provider/agents_staging-AbC123";
-        const args = nativeRuntimeArgs(runtime, {
-            ...wiring,
-            capacityProviderArn: provider,
-            capacityProviderVolumes: [
-                { name: "workspace", mountPath: "/mnt/workspace" },
-                { name: "cache", mountPath: "/mnt/cache" },
-            ],
-        }) as unknown as Record<string, unknown>;
+        const args = nativeRuntimeArgs(
+            runtime,
+            {
+                ...wiring,
+                capacityProviderArn: provider,
+                capacityProviderVolumes: [
+                    { name: "workspace", mountPath: "/mnt/workspace" },
+                    { name: "cache", mountPath: "/mnt/cache" },
+                ],
+            },
+            {},
+        ) as unknown as Record<string, unknown>;
         expect(args.networkConfiguration).to.equal(undefined);
         expect(args.capacityProviderConfiguration).to.deep.equal({ capacityProviderArn: provider });
         expect(args.filesystemConfigurations).to.deep.equal([
@@ -86,13 +90,17 @@ describe("runtime args: code, Instances, file systems, private identity provider
             { capacityProviderVolume: { volumeName: "cache", mountPath: "/mnt/cache" } },
         ]);
         // Near miss: without volumes no file-system list at all; without a provider, the VPC.
-        const bare = nativeRuntimeArgs(runtime, {
-            ...wiring,
-            capacityProviderArn: provider,
-            capacityProviderVolumes: [],
-        });
+        const bare = nativeRuntimeArgs(
+            runtime,
+            {
+                ...wiring,
+                capacityProviderArn: provider,
+                capacityProviderVolumes: [],
+            },
+            {},
+        );
         expect(bare).to.not.have.property("filesystemConfigurations");
-        const microvm = nativeRuntimeArgs(runtime, wiring) as unknown as Record<string, unknown>;
+        const microvm = nativeRuntimeArgs(runtime, wiring, {}) as unknown as Record<string, unknown>;
         expect(microvm).to.not.have.property("capacityProviderConfiguration");
         expect(microvm.networkConfiguration).to.deep.equal({
             networkMode: "VPC",
