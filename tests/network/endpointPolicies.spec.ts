@@ -7,6 +7,7 @@
  * buckets), never a constant of the code. Each branch has its near miss beside it.
  */
 import { expect } from "chai";
+import { INVOKE_ACTIONS } from "../inbound/requirements";
 import {
     EndpointPolicyInput,
     endpointPolicy,
@@ -86,14 +87,7 @@ describe("network: endpoint policies, whole documents", () => {
                     Sid: "AnyCallerToAccountRuntimes",
                     Effect: "Allow",
                     Principal: "*",
-                    Action: [
-                        "bedrock-agentcore:InvokeAgentRuntime",
-                        "bedrock-agentcore:InvokeAgentRuntimeForUser",
-                        "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream",
-                        "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStreamForUser",
-                        "bedrock-agentcore:StopRuntimeSession",
-                        "bedrock-agentcore:GetAgentCard",
-                    ],
+                    Action: INVOKE_ACTIONS,
                     Resource: `arn:aws:bedrock-agentcore:eu-west-1:${ACCOUNT}:runtime/*`,
                     Condition: RESOURCE_ACCOUNT_IF_EXISTS,
                 },

@@ -26,19 +26,12 @@ function findProjectRoot(from: string): string {
  * and parsing was most of each read. Keyed by the text, so an edited file is parsed again;
  * each read gets its own copy, so no caller's change to its config reaches another. Only
  * js-yaml's result is kept: everything done with it, and the parse options, run on every read,
- * so the mutation run's per-test coverage still credits every reader with them. Under the
- * mutation run (Stryker's `__stryker__` global) the memo starts empty for each active mutant,
- * so no mutant reuses what was computed with another.
+ * so the mutation run's per-test coverage still credits every reader with them; and since
+ * js-yaml is not mutated, no mutant can make a kept result stale.
  */
 const parsedYaml = new Map<string, unknown>();
-let parsedFor: string | undefined;
 
 function parseYaml(text: string, filename?: string): unknown {
-    const mutant = (globalThis as { __stryker__?: { activeMutant?: string } }).__stryker__?.activeMutant;
-    if (mutant !== parsedFor) {
-        parsedYaml.clear();
-        parsedFor = mutant;
-    }
     const key = `${filename ?? ""}\n${text}`;
     const options = filename === undefined ? undefined : { filename };
     if (!parsedYaml.has(key)) {
