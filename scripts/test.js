@@ -5,12 +5,12 @@
  * 1. Started together, since neither reads the other's output: `npm run build` (the
  *    type-check with the native TypeScript compiler, same options and strictness as
  *    tsconfig.json, which also writes the JavaScript into .build/) and the lint and format
- *    check (`npm run lint`, whose ESLint and prettier caches in .build/cache/ re-check only
- *    files whose content changed). The build runs in build mode (`tsgo -b`): when no input
- *    (source, declaration, config) is newer than its build info and the last build had no
- *    errors, it is up to date without parsing the 6,000 files of the program again; otherwise
- *    it type-checks and emits as before, and errors are reported on every run until fixed.
- *    When the lint has no caches yet, the build runs single-threaded (lintIsCold).
+ *    check (`npm run lint`: oxlint and oxfmt, native tools that check the whole tree in well
+ *    under a second, so they need no cache). The build runs in build mode (`tsgo -b`): when no
+ *    input (source, declaration, config) is newer than its build info and the last build had
+ *    no errors, it is up to date without parsing the 6,000 files of the program again;
+ *    otherwise it type-checks and emits as before, and errors are reported on every run until
+ *    fixed.
  * 2. Once the build is done, the mocha specs run from the compiled JavaScript of exactly the
  *    specs that exist under tests/ (a stale .build file of a deleted spec never runs).
  *    Compiled specs skip ts-node's per-run transpiling of every module. Mocha runs the spec
@@ -94,16 +94,8 @@ function run(command, args, streamed, name) {
     });
 }
 
-/**
- * Without the lint's caches (a fresh clone, CI) ESLint and prettier check every file, one core
- * busy for most of the build; the build then runs single-threaded, which does the same check
- * with about two thirds of the CPU time tsgo's threads take (measured: 4.8 s against 7.7 s). With
- * the caches the lint is done in a second or two and the build keeps its threads.
- */
-const lintIsCold = !fs.existsSync(path.join(ROOT, ".build", "cache", "eslint"));
 const lint = run(NPM, ["run", "--silent", "lint"], false, "npm run lint");
-const buildArgs = ["run", "--silent", "build", ...(lintIsCold ? ["--", "--singleThreaded"] : [])];
-run(NPM, buildArgs, true, "npm run build").then(async (build) => {
+run(NPM, ["run", "--silent", "build"], true, "npm run build").then(async (build) => {
     if (build.code !== 0) {
         console.error("npm run build failed: fix the type errors above first");
         const { output } = await lint;

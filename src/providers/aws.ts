@@ -6,8 +6,8 @@
  * is most of what makes the offline plan and the type-check fast (docs/plan.md, "Speed").
  *
  * The rule: code under index.ts, src/, scripts/ and policy/ imports
- * `import * as aws from "<path>/providers/aws"`, never `@pulumi/aws` (eslint
- * no-restricted-imports enforces it). Need another service? Add one line here
+ * `import * as aws from "<path>/providers/aws"`, never `@pulumi/aws` (the lint's
+ * no-restricted-imports, .oxlintrc.json, enforces it). Need another service? Add one line here
  * (`export * as ecr from "@pulumi/aws/ecr";`). The classes are the package's own, so
  * resource type tokens do not change (tests/aws/providers.spec.ts checks each one).
  */

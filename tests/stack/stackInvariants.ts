@@ -111,11 +111,13 @@ export function stackInvariantProblems(
         }
         const networkStack = (config[`${NS}networkStack`] ?? "").split("/").pop() ?? "";
         const outputs = others.get(networkStack)?.plan?.outputs as
-            { agentSubnetIds: string[]; runtimeSecurityGroupId: string } | undefined;
+            | { agentSubnetIds: string[]; runtimeSecurityGroupId: string }
+            | undefined;
         for (const runtime of runtimes) {
             const placed = (
                 runtime.inputs.networkConfiguration as
-                    { networkModeConfig?: { subnets: string[]; securityGroups: string[] } } | undefined
+                    | { networkModeConfig?: { subnets: string[]; securityGroups: string[] } }
+                    | undefined
             )?.networkModeConfig;
             if (
                 outputs &&

@@ -149,9 +149,9 @@ describe("topology: runtime capabilities in an agent stack", function () {
         });
         expect(run.error).to.equal(undefined);
         const runtime = run.resources.find((r) => r.type === "aws-native:bedrockagentcore:Runtime");
-        expect((runtime?.inputs.environmentVariables as Record<string, string>).CRM_API_KEY_SECRET_ARN).to.equal(
-            "arn:aws:secretsmanager:us-east-1:123456789012:secret:agents/development/crm-api-key-AbC123",
-        );
+        expect(
+            (runtime?.inputs.environmentVariables as Record<string, string> | undefined)?.CRM_API_KEY_SECRET_ARN,
+        ).to.equal("arn:aws:secretsmanager:us-east-1:123456789012:secret:agents/development/crm-api-key-AbC123");
         const grants = run.resources
             .filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy")
             .map((r) => String(r.inputs.policy))

@@ -8,7 +8,8 @@ import { IncomingMessage } from "node:http";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export type BodyResult =
-    { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly reason: "too-large" };
+    | { readonly ok: true; readonly body: Buffer }
+    | { readonly ok: false; readonly reason: "too-large" };
 
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
     const declared = Number(req.headers["content-length"]);
