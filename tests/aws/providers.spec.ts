@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import * as aws from "../../src/providers/aws";
 import * as awsNative from "../../src/providers/awsNative";
+import * as awsx from "../../src/providers/awsx";
 
 // The root packages, untyped on purpose: a typed import would make the type-check read every
 // service's declarations, which the facades exist to avoid.
@@ -12,6 +13,8 @@ import * as awsNative from "../../src/providers/awsNative";
 const rootAws = require("@pulumi/aws") as Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const rootAwsNative = require("@pulumi/aws-native") as Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rootAwsxEcr = require("@pulumi/awsx/ecr") as Record<string, unknown>;
 
 type Namespace = Record<string, unknown>;
 
@@ -59,6 +62,17 @@ for (const [label, facade, root] of [
         });
     });
 }
+
+describe("provider facade: awsx", () => {
+    it("hands out awsx's own image component, with its type token", () => {
+        expect(awsx.ecr.Image).to.equal(rootAwsxEcr.Image);
+        expect(tokenOf(awsx.ecr.Image)).to.equal("awsx:ecr:Image");
+    });
+
+    it("names nothing else of awsx (its ecr module's declarations would load the whole aws root)", () => {
+        expect(Object.keys(awsx.ecr).sort()).to.deep.equal(["Image"]);
+    });
+});
 
 describe("provider facade: the program's resources", () => {
     it("keeps the tokens the program registers", () => {
