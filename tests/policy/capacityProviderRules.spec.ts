@@ -66,20 +66,20 @@ describe("pack: agentcore-capacity-provider-private", () => {
     it("passes a provider in subnets with a security group and encrypted volumes, and the defaults (no volumes)", () => {
         expect(check(ec2())).to.deep.equal([]);
         expect(check(ec2({ rootVolume: undefined, volumes: undefined }))).to.deep.equal([]);
-        expect(check(ec2({ rootVolume: { sizeInGiB: 30 }, volumes: [{ ebsConfiguration: { name: "a" } }] }))).to.deep.equal(
-            [],
-        );
+        expect(
+            check(ec2({ rootVolume: { sizeInGiB: 30 }, volumes: [{ ebsConfiguration: { name: "a" } }] })),
+        ).to.deep.equal([]);
     });
 
     it("passes a compute configuration, a vpcConfiguration, subnets, security groups or volumes unknown during preview", () => {
         expect(check({ computeConfiguration: UNKNOWN_OBJECT })).to.deep.equal([]);
         expect(check(ec2({ vpcConfiguration: UNKNOWN_OBJECT }))).to.deep.equal([]);
-        expect(check(ec2({ vpcConfiguration: { subnets: UNKNOWN_ARRAY, securityGroups: UNKNOWN_ARRAY } }))).to.deep.equal(
-            [],
-        );
-        expect(check(ec2({ vpcConfiguration: { subnets: [UNKNOWN_STRING], securityGroups: [UNKNOWN_STRING] } }))).to.deep.equal(
-            [],
-        );
+        expect(
+            check(ec2({ vpcConfiguration: { subnets: UNKNOWN_ARRAY, securityGroups: UNKNOWN_ARRAY } })),
+        ).to.deep.equal([]);
+        expect(
+            check(ec2({ vpcConfiguration: { subnets: [UNKNOWN_STRING], securityGroups: [UNKNOWN_STRING] } })),
+        ).to.deep.equal([]);
         expect(check(ec2({ volumes: UNKNOWN_ARRAY }))).to.deep.equal([]);
     });
 
@@ -96,9 +96,9 @@ describe("pack: agentcore-capacity-provider-private", () => {
     });
 
     it("near miss: one subnet and one security group (the lower bound, 1) pass", () => {
-        expect(check(ec2({ vpcConfiguration: { subnets: ["subnet-0a"], securityGroups: ["sg-0runtime"] } }))).to.deep.equal(
-            [],
-        );
+        expect(
+            check(ec2({ vpcConfiguration: { subnets: ["subnet-0a"], securityGroups: ["sg-0runtime"] } })),
+        ).to.deep.equal([]);
     });
 
     it("fails an unencrypted root volume, and each unencrypted volume by index and name", () => {
@@ -141,7 +141,11 @@ describe("pack: agentcore-capacity-provider-in-agent-subnets, near misses", () =
         recordedResource(
             PROVIDER,
             "agents",
-            { computeConfiguration: compute ?? { ec2Configuration: { vpcConfiguration: { subnets, securityGroups: ["sg-0a"] } } } },
+            {
+                computeConfiguration: compute ?? {
+                    ec2Configuration: { vpcConfiguration: { subnets, securityGroups: ["sg-0a"] } },
+                },
+            },
             { dependencies },
         );
     const validate = (resources: readonly RecordedResource[]) => {
