@@ -2,149 +2,19 @@
 /**
  * `npm run plan` starts here: it runs the compiled plan (.build/scripts/plan.js) with plain
  * node, so no TypeScript is transpiled on an everyday run (ts-node spent about a third of a
- * plan's time on it). `npm run build` (part of `npm test`) type-checks and writes .build/.
+ * plan's time on it). What is missing or stale in .build/ is transpiled first
+ * (scripts/transpile.js); the type-check stays `npm test`'s.
  *
- * When an output is missing or stale (its .ts, tsconfig.json or package-lock.json is newer
- * than its .js: a fresh clone, an edit since the last build), this file first transpiles
- * exactly those files, the way ts-node --transpile-only did, with the compiler options of
- * tsconfig.json, writing what `tsc` would write there; the type-check stays `npm run build`'s.
- *
- * Plain JavaScript on purpose: it must run before anything is compiled. No V8 compile cache:
- * measured, it did not help (docs/plan.md, "Speed").
+ * Plain JavaScript on purpose: it must run before anything is compiled.
  */
 "use strict";
-const fs = require("fs");
 const path = require("path");
+const { ensureCompiled } = require("./transpile");
 
-const ROOT = path.resolve(__dirname, "..");
-const TSCONFIG = path.join(ROOT, "tsconfig.json");
-/** A change to either may change what the compiler writes for every file. */
-const BUILD_INPUTS = [TSCONFIG, path.join(ROOT, "package-lock.json")];
 /** The compiled entry, relative to the output folder; its runCli reads the arguments. */
 const ENTRY = path.join("scripts", "plan.js");
 
-function mtime(file) {
-    try {
-        return fs.statSync(file).mtimeMs;
-    } catch {
-        return undefined;
-    }
-}
-
-/** tsconfig.json as JSON; a file with comments or trailing commas is read by TypeScript. */
-function readTsconfig() {
-    const text = fs.readFileSync(TSCONFIG, "utf8");
-    try {
-        return JSON.parse(text);
-    } catch {
-        const ts = require("typescript");
-        const read = ts.readConfigFile(TSCONFIG, ts.sys.readFile);
-        if (read.error) {
-            throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, "\n"));
-        }
-        return read.config;
-    }
-}
-
-/** Every .ts file (not .d.ts) under the fixed part of each include pattern of tsconfig.json. */
-function sourceFiles(include) {
-    const files = new Set();
-    const walk = (dir) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(full);
-            } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
-                files.add(full);
-            }
-        }
-    };
-    for (const pattern of include) {
-        const parts = pattern.split("/");
-        const firstGlob = parts.findIndex((part) => /[*?]/.test(part));
-        const base = path.join(ROOT, ...(firstGlob === -1 ? parts : parts.slice(0, firstGlob)));
-        if (!fs.existsSync(base)) continue;
-        if (firstGlob === -1) files.add(base);
-        else walk(base);
-    }
-    return [...files].sort();
-}
-
-/** Where tsc writes the JavaScript of a source file. */
-function outputOf(file, outDir, rootDir) {
-    return path.join(outDir, path.relative(rootDir, file)).replace(/\.ts$/, ".js");
-}
-
-/** Writes so that a plan running at the same moment never reads half a file. */
-function writeAtomically(file, text) {
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, file);
-}
-
-/** Transpiles the stale files; returns false (after printing why) on a syntax error. */
-function transpile(stale, outDir, rootDir) {
-    const ts = require("typescript");
-    const parsed = ts.getParsedCommandLineOfConfigFile(
-        TSCONFIG,
-        {},
-        {
-            ...ts.sys,
-            onUnRecoverableConfigFileDiagnostic: (d) => {
-                throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-            },
-        },
-    );
-    const problems = [];
-    for (const file of stale) {
-        const out = outputOf(file, outDir, rootDir);
-        // The name relative to the output folder gives the source map the paths tsc gives it;
-        // rootDir only places outputs (done here), and would flag that relative name.
-        const result = ts.transpileModule(fs.readFileSync(file, "utf8"), {
-            compilerOptions: { ...parsed.options, rootDir: undefined },
-            fileName: path.relative(path.dirname(out), file),
-            reportDiagnostics: true,
-        });
-        const errors = (result.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
-        for (const d of errors) {
-            const at =
-                d.file && d.start !== undefined
-                    ? d.file.getLineAndCharacterOfPosition(d.start)
-                    : { line: 0, character: 0 };
-            problems.push(
-                `${path.relative(ROOT, file)}(${at.line + 1},${at.character + 1}): error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
-            );
-        }
-        if (errors.length > 0) continue;
-        fs.mkdirSync(path.dirname(out), { recursive: true });
-        if (result.sourceMapText !== undefined) writeAtomically(`${out}.map`, result.sourceMapText);
-        writeAtomically(out, result.outputText);
-    }
-    if (problems.length > 0) {
-        process.stderr.write(`${problems.join("\n")}\nThe plan did not run: fix the syntax errors above.\n`);
-        return false;
-    }
-    return true;
-}
-
-/** Compiles what is missing or stale; returns the folder to run from, or undefined on a syntax error. */
-function ensureCompiled() {
-    const tsconfig = readTsconfig();
-    const options = tsconfig.compilerOptions ?? {};
-    const outDir = path.resolve(ROOT, options.outDir);
-    const rootDir = path.resolve(ROOT, options.rootDir ?? ".");
-    const inputsChanged = Math.max(...BUILD_INPUTS.map((f) => mtime(f) ?? 0));
-    const stale = sourceFiles(tsconfig.include ?? []).filter((file) => {
-        const built = mtime(outputOf(file, outDir, rootDir));
-        return built === undefined || built < Math.max(mtime(file), inputsChanged);
-    });
-    if (stale.length > 0 && !transpile(stale, outDir, rootDir)) {
-        return undefined;
-    }
-    return outDir;
-}
-
-const outDir = ensureCompiled();
+const outDir = ensureCompiled("The plan");
 if (outDir === undefined) {
     process.exitCode = 1;
 } else {

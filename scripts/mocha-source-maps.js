@@ -5,7 +5,7 @@
  * formats one for each of its internal promises: under the mocks that mapping was about a
  * quarter of the specs' CPU time, spent on stacks nobody reads. Instead this root hook maps
  * the stack of a failed test once, when it failed: each `.build/**.js:line:column` frame to
- * its TypeScript source through the `.js.map` tsgo wrote beside it (other frames are left as
+ * its TypeScript source through the `.js.map` scripts/transpile.js wrote beside it (other frames are left as
  * they are). Plain JavaScript: mocha loads it with `--require` before anything is compiled.
  */
 "use strict";

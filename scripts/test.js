@@ -2,39 +2,38 @@
 /**
  * `npm test`: the one proof command.
  *
- * 1. Started together, since neither reads the other's output: `npm run build` (the
- *    type-check with the native TypeScript compiler, same options and strictness as
- *    tsconfig.json, which also writes the JavaScript into .build/) and the lint and format
- *    check (`npm run lint`: oxlint and oxfmt, native tools that check the whole tree in well
- *    under a second, so they need no cache). The build runs in build mode (`tsgo -b`): when no
- *    input (source, declaration, config) is newer than its build info and the last build had
- *    no errors, it is up to date without parsing the 6,000 files of the program again;
- *    otherwise it type-checks and emits as before, and errors are reported on every run until
- *    fixed.
- * 2. Once the build is done, the mocha specs run from the compiled JavaScript of exactly the
- *    specs that exist under tests/ (a stale .build file of a deleted spec never runs).
- *    Compiled specs skip ts-node's per-run transpiling of every module. Mocha runs the spec
- *    files in two worker processes (`--parallel --jobs 2`), each taking the next file when
- *    it finishes one, the slowest files first (SLOWEST_FIRST) so that no long file starts
- *    last and leaves one core idle at the end. Without `--enable-source-maps`: Node would map
- *    every stack trace the process formats, and the Pulumi SDK formats one per internal
- *    promise (a quarter of the specs' CPU time); a failed test's stack is mapped to the
- *    TypeScript lines by scripts/mocha-source-maps.js instead. The workers run with a larger
- *    young generation (`--max-semi-space-size`): program renders allocate short-lived
- *    objects by the million, and with Node's default the garbage collector was a fifth of
- *    their CPU time.
+ * 1. Started at once, as children that read only the sources: the lint (oxlint) and the
+ *    format check (oxfmt --check), native tools that check the whole tree in well under a
+ *    second, and the type-check (`tsgo -b tsconfig.check.json`: the native TypeScript compiler,
+ *    the strictness of tsconfig.json, no output). In build mode the type-check is up to date at
+ *    once when no input (source, declaration, config) is newer than its build info and the last
+ *    check had no errors; errors are reported on every run until fixed.
+ * 2. Meanwhile, in this process, what is missing or stale in .build/ is transpiled file by file
+ *    (scripts/transpile.js, shared with `npm run plan`): about a second for the whole tree, a
+ *    few milliseconds when one file changed. So the specs need not wait for the type-check: on
+ *    a cold run it and the specs share the two cores instead of taking turns.
+ * 3. The mocha specs then run from that JavaScript, exactly the specs that exist under tests/
+ *    (a stale .build file of a deleted spec never runs), in two worker processes
+ *    (`--parallel --jobs 2`), each taking the next file when it finishes one, the slowest files
+ *    first (SLOWEST_FIRST) so that no long file starts last and leaves one core idle at the end.
+ *    Without `--enable-source-maps`: Node would map every stack trace the process formats, and
+ *    the Pulumi SDK formats one per internal promise (a quarter of the specs' CPU time); a
+ *    failed test's stack is mapped to the TypeScript lines by scripts/mocha-source-maps.js
+ *    instead. The workers run with a larger young generation (`--max-semi-space-size`): program
+ *    renders allocate short-lived objects by the million, and with Node's default the garbage
+ *    collector was a fifth of their CPU time.
  *
- * The build's errors and the specs stream; the lint's output follows them. Exits non-zero
- * when any step fails. `npm run unit` runs the same specs through ts-node without a build, for
+ * The specs stream; the output of a failed type-check, lint or format check follows them.
+ * Exits non-zero when any step fails. `npm run unit` runs the same specs through ts-node without a build, for
  * one spec at a time. Plain JavaScript on purpose: it starts before anything is compiled.
  */
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const { spawn } = require("child_process");
+const { ensureCompiled } = require("./transpile");
 
 const ROOT = path.resolve(__dirname, "..");
-const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
 /**
  * The spec files that keep a worker busy longest (a second or more each, measured with the
@@ -94,39 +93,44 @@ function run(command, args, streamed, name) {
     });
 }
 
-const lint = run(NPM, ["run", "--silent", "lint"], false, "npm run lint");
-run(NPM, ["run", "--silent", "build"], true, "npm run build").then(async (build) => {
-    if (build.code !== 0) {
-        console.error("npm run build failed: fix the type errors above first");
-        const { output } = await lint;
-        if (output) process.stdout.write(output);
-        process.exit(build.code);
-    }
-    const mocha = require.resolve("mocha/bin/mocha.js");
-    const results = await Promise.all([
-        run(
-            process.execPath,
-            [
-                // Workers inherit the main process's Node options (mocha's worker pool forks with its execArgv).
-                "--max-semi-space-size=64",
-                mocha,
-                "--no-config",
-                "--timeout",
-                "20000",
-                "--parallel",
-                "--jobs",
-                "2",
-                "--require",
-                path.join("scripts", "mocha-source-maps.js"),
-                ...compiledSpecs(),
-            ],
-            true,
-            "mocha",
-        ),
-        lint,
-    ]);
+/** A tool of node_modules/.bin, started without npm (an npm process costs a node start of its own). */
+const bin = (name) => path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+
+// The lint and the type-check read only the sources; they run while the specs do.
+const lint = run(bin("oxlint"), ["--deny-warnings", "."], false, "the lint (oxlint)");
+const format = run(bin("oxfmt"), ["--check", "."], false, "the format check (oxfmt --check)");
+const typeCheck = run(bin("tsgo"), ["-b", "tsconfig.check.json", "--pretty"], false, "the type-check (tsgo)");
+
+if (ensureCompiled("npm test") === undefined) {
+    process.exit(1);
+}
+const mocha = require.resolve("mocha/bin/mocha.js");
+Promise.all([
+    run(
+        process.execPath,
+        [
+            // Workers inherit the main process's Node options (mocha's worker pool forks with its execArgv).
+            "--max-semi-space-size=64",
+            mocha,
+            "--no-config",
+            "--timeout",
+            "20000",
+            "--parallel",
+            "--jobs",
+            "2",
+            "--require",
+            path.join("scripts", "mocha-source-maps.js"),
+            ...compiledSpecs(),
+        ],
+        true,
+        "mocha",
+    ),
+    typeCheck,
+    lint,
+    format,
+]).then((results) => {
     for (const { name, code, output } of results) {
-        if (output) process.stdout.write(output);
+        if (code !== 0 && output) process.stdout.write(output);
         if (code !== 0) console.error(`${name} failed (exit ${code})`);
     }
     process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
