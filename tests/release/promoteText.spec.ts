@@ -412,7 +412,7 @@ describe("promote(): moving an endpoint", () => {
     });
 
     it("refuses a move with more than one runtime, naming them", () => {
-        const source: SourceArtifacts = new Map([
+        const source: SourceArtifacts = new Map<string, PinnedArtifact>([
             ["support_agent", { kind: "container", imageUri: IMAGE_1 }],
             ["triage_agent", CODE_V2],
         ]);
