@@ -70,6 +70,25 @@ describe("policy agentcore-execution-role-trust: edges", () => {
     });
 });
 
+describe("policy agentcore-execution-role-trust: which role is an execution or operator role", () => {
+    const deny = { Sid: "NoTagging", Effect: "Deny", Principal: "*", Action: "sts:TagSession" };
+
+    it("a Deny beside the AgentCore Allow does not hide the role from the rule", () => {
+        expect(
+            trustOf(deny, { ...trusted, Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } } }),
+        ).to.deep.equal([
+            `${PREFIX} has no ArnLike "aws:SourceArn" condition on bedrock-agentcore ARNs of one account: add Condition.ArnLike["aws:SourceArn"] = "arn:aws:bedrock-agentcore:<region>:<account>:*" (the form AWS documents).`,
+        ]);
+    });
+
+    it("a Deny with another Sid leaves the operator role an operator role", () => {
+        const operator = { ...trusted, Sid: "AgentCoreInstancesOperator", Condition: {} };
+        const found = trustOf(deny, operator);
+        expect(found).to.have.length(1);
+        expect(found[0]).to.match(/^Role "subject" is an AgentCore Instances operator role whose trust /);
+    });
+});
+
 describe("policy kms-key-policy-roles-via-service: edges", () => {
     const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/agentcore-operator`;
     const statement = { Sid: "Use", Effect: "Allow", Action: "kms:Decrypt", Resource: "*" };
