@@ -2,9 +2,9 @@
 /**
  * `npm test`: the one proof command.
  *
- * 1. Started at once, as children that read only the sources: the lint (oxlint) and the
- *    format check (oxfmt --check), native tools that check the whole tree in well under a
- *    second, and the type-check (`tsgo -b tsconfig.check.json`: the native TypeScript compiler,
+ * 1. Started at once, as children that read only the sources: `npm run lint` (oxlint, then
+ *    oxfmt --check: native tools that check the whole tree in well under a second) and
+ *    `npm run typecheck` (`tsgo -b tsconfig.check.json`: the native TypeScript compiler,
  *    the strictness of tsconfig.json, no output). In build mode the type-check is up to date at
  *    once when no input (source, declaration, config) is newer than its build info and the last
  *    check had no errors; errors are reported on every run until fixed.
@@ -93,13 +93,12 @@ function run(command, args, streamed, name) {
     });
 }
 
-/** A tool of node_modules/.bin, started without npm (an npm process costs a node start of its own). */
-const bin = (name) => path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
-// The lint and the type-check read only the sources; they run while the specs do.
-const lint = run(bin("oxlint"), ["--deny-warnings", "."], false, "the lint (oxlint)");
-const format = run(bin("oxfmt"), ["--check", "."], false, "the format check (oxfmt --check)");
-const typeCheck = run(bin("tsgo"), ["-b", "tsconfig.check.json", "--pretty"], false, "the type-check (tsgo)");
+// The lint and format check (`npm run lint`) and the type-check (`npm run typecheck`; its
+// --pretty keeps its colours in the captured output) read only the sources; they run while the specs do.
+const lint = run(NPM, ["run", "--silent", "lint"], false, "npm run lint");
+const typeCheck = run(NPM, ["run", "--silent", "typecheck", "--", "--pretty"], false, "npm run typecheck");
 
 if (ensureCompiled("npm test") === undefined) {
     process.exit(1);
@@ -127,7 +126,6 @@ Promise.all([
     ),
     typeCheck,
     lint,
-    format,
 ]).then((results) => {
     for (const { name, code, output } of results) {
         if (code !== 0 && output) process.stdout.write(output);

@@ -15,10 +15,7 @@ import { KNOWN_INTERFACE_ENDPOINT_SERVICES } from "../../src/network/privateLink
 import { RecordedResource, STACKS, runStackOnce } from "../helpers";
 import { recordedResource } from "../recordedResource";
 import { reported } from "../policy/reported";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<"unknownStringValue", string>;
-const UNKNOWN_STRING = sentinels.unknownStringValue;
+import { UNKNOWN_STRING } from "../policy/unknowns";
 
 const interfaceEndpoint = (policy?: unknown) => ({
     vpcId: "vpc-0a1b2c3d4e5f60718",

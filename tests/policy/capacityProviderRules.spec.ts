@@ -14,15 +14,7 @@ import { stackArgs } from "../../src/plan/offline/evaluate";
 import { RecordedResource } from "../../src/plan/offline/mocks";
 import { recordedResource } from "../recordedResource";
 import { reported } from "./reported";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<
-    "unknownStringValue" | "unknownArrayValue" | "unknownObjectValue" | "unknownBooleanValue",
-    string
->;
-const UNKNOWN_STRING = sentinels.unknownStringValue;
-const UNKNOWN_ARRAY = sentinels.unknownArrayValue;
-const UNKNOWN_OBJECT = sentinels.unknownObjectValue;
+import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_OBJECT, UNKNOWN_STRING } from "./unknowns";
 
 const PROVIDER = "aws-native:bedrockagentcore:CapacityProvider";
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -129,7 +121,7 @@ describe("pack: agentcore-capacity-provider-private", () => {
     });
 
     it("near misses: encrypted unknown during preview, a volume without an EBS configuration", () => {
-        expect(check(ec2({ rootVolume: { encrypted: sentinels.unknownBooleanValue } }))).to.deep.equal([]);
+        expect(check(ec2({ rootVolume: { encrypted: UNKNOWN_BOOLEAN } }))).to.deep.equal([]);
         expect(check(ec2({ volumes: [{}, { ebsConfiguration: { name: "a", encrypted: true } }] }))).to.deep.equal([]);
     });
 });

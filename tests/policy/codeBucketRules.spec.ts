@@ -13,12 +13,7 @@ import { codeBucketProtected } from "../../policy/rules/codeBucket";
 import { stackArgs } from "../../src/plan/offline/evaluate";
 import { RecordedResource } from "../../src/plan/offline/mocks";
 import { recordedResource } from "../recordedResource";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<"unknownStringValue" | "unknownObjectValue", string>;
-/** How the engine sends a string (or an object) unknown during preview. */
-const UNKNOWN_STRING = sentinels.unknownStringValue;
-const UNKNOWN_OBJECT = sentinels.unknownObjectValue;
+import { UNKNOWN_OBJECT, UNKNOWN_STRING } from "./unknowns";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 const NAME = "agentcore-code-development-1a2b3c";

@@ -17,11 +17,7 @@ import {
     unconditionedAnyPrincipalProblems,
 } from "../../policy/rules/endpointPolicies";
 import { reported } from "./reported";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<"unknownStringValue" | "unknownObjectValue", string>;
-const UNKNOWN_STRING = sentinels.unknownStringValue;
-const UNKNOWN_OBJECT = sentinels.unknownObjectValue;
+import { UNKNOWN_OBJECT, UNKNOWN_STRING } from "./unknowns";
 
 /** A copy of a statement without one key. */
 const without = (statement: Record<string, unknown>, key: string): Record<string, unknown> =>

@@ -8,10 +8,7 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { executionRoleNoAttachedPolicies } from "../../policy/rules/executionRoleManagedPolicies";
 import { stackArgs } from "../../src/plan/offline/evaluate";
 import { recordedResource } from "../recordedResource";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<"unknownStringValue", string>;
-const UNKNOWN_STRING = sentinels.unknownStringValue;
+import { UNKNOWN_STRING } from "./unknowns";
 
 const trust = JSON.stringify({
     Version: "2012-10-17",

@@ -9,11 +9,7 @@ import { expect } from "chai";
 import { executionRoleTrust } from "../../policy/rules/executionRoleTrust";
 import { kmsKeyPolicyRoleProblems } from "../../policy/rules/kmsKeyPolicyRoles";
 import { reported } from "./reported";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<"unknownStringValue" | "unknownObjectValue", string>;
-const UNKNOWN_STRING = sentinels.unknownStringValue;
-const UNKNOWN_OBJECT = sentinels.unknownObjectValue;
+import { UNKNOWN_OBJECT, UNKNOWN_STRING } from "./unknowns";
 
 const ROLE = "aws:iam/role:Role";
 const ACCOUNT = "123456789012";

@@ -7,12 +7,11 @@ import { expect } from "chai";
 import { objectCopyPrivateEncrypted } from "../../policy/rules/objectCopy";
 import { one, runStackOnce } from "../helpers";
 import { reported } from "./reported";
+import { UNKNOWN_STRING } from "./unknowns";
 
 const OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 
 // The engine's marker for a value unknown during preview (internal to @pulumi/policy).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const UNKNOWN_STRING = (require("@pulumi/policy/proxy") as Record<string, string>).unknownStringValue;
 
 /** What the rule reports for an object copy in the staging stack. */
 const copyReported = (props: Record<string, unknown>) =>

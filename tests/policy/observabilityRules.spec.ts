@@ -13,10 +13,7 @@ import {
     transactionSearchProductionOnly,
 } from "../../policy/rules/observability";
 import { reported } from "./reported";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<"unknownStringValue", string>;
-const UNKNOWN_STRING = sentinels.unknownStringValue;
+import { UNKNOWN_STRING } from "./unknowns";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const NATIVE_LOG_GROUP = "aws-native:logs:LogGroup";

@@ -59,21 +59,8 @@ import { RecordedResource, STACKS, runComponent, runStackOnce, REPO_ROOT } from 
 import { ACTIONS_ONLY_ON_STAR as REQUIRED_UNSCOPABLE_ACTIONS } from "../aws/unscopableActions";
 import { recordedResource } from "../recordedResource";
 import { reported } from "./reported";
+import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_NUMBER, UNKNOWN_OBJECT, UNKNOWN_STRING } from "./unknowns";
 
-// The engine's markers for values unknown during preview (internal to @pulumi/policy). The CLI
-// marshals each unknown as the sentinel of its type, element by element: `[a.id, b.id]` of two
-// subnets not created yet arrives as [UNKNOWN_STRING, UNKNOWN_STRING], a whole unknown list as
-// UNKNOWN_ARRAY, and the policy reads both through unknownCheckingProxy (see resourceArgs).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<
-    "unknownStringValue" | "unknownArrayValue" | "unknownObjectValue" | "unknownBooleanValue" | "unknownNumberValue",
-    string
->;
-const UNKNOWN_STRING = sentinels.unknownStringValue;
-const UNKNOWN_ARRAY = sentinels.unknownArrayValue;
-const UNKNOWN_OBJECT = sentinels.unknownObjectValue;
-const UNKNOWN_BOOLEAN = sentinels.unknownBooleanValue;
-const UNKNOWN_NUMBER = sentinels.unknownNumberValue;
 /** A list of known length whose elements are all unknown (IDs of resources not created yet). */
 const unknownIds = (n: number): string[] => Array<string>(n).fill(UNKNOWN_STRING);
 /** How a rule renders an unknown value in a message. */

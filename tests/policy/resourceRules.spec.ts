@@ -9,15 +9,7 @@ import { expect } from "chai";
 import { ecrRepositorySecure } from "../../policy/rules/ecrRepository";
 import { runtimeVpcMode } from "../../policy/rules/runtimeVpcMode";
 import { reported } from "./reported";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<
-    "unknownStringValue" | "unknownArrayValue" | "unknownObjectValue" | "unknownBooleanValue",
-    string
->;
-const UNKNOWN_STRING = sentinels.unknownStringValue;
-const UNKNOWN_ARRAY = sentinels.unknownArrayValue;
-const UNKNOWN_OBJECT = sentinels.unknownObjectValue;
+import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_OBJECT, UNKNOWN_STRING } from "./unknowns";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 
@@ -129,7 +121,7 @@ describe("pack: ecr-repository-encrypted-immutable-scanned, run as the engine ru
             reported(
                 ecrRepositorySecure,
                 NATIVE,
-                native({ imageScanningConfiguration: { scanOnPush: sentinels.unknownBooleanValue } }),
+                native({ imageScanningConfiguration: { scanOnPush: UNKNOWN_BOOLEAN } }),
             ),
         ).to.deep.equal([]);
     });

@@ -13,11 +13,7 @@ import { stackArgs } from "../../src/plan/offline/evaluate";
 import { RecordedResource } from "../helpers";
 import { recordedResource } from "../recordedResource";
 import { INVOKE_ACTIONS } from "../inbound/requirements";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sentinels = require("@pulumi/policy/proxy") as Record<"unknownStringValue" | "unknownObjectValue", string>;
-const UNKNOWN_STRING = sentinels.unknownStringValue;
-const UNKNOWN_OBJECT = sentinels.unknownObjectValue;
+import { UNKNOWN_OBJECT, UNKNOWN_STRING } from "./unknowns";
 
 /** A copy of a statement without one key. */
 const without = (statement: Record<string, unknown>, key: string): Record<string, unknown> =>

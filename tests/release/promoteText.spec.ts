@@ -303,16 +303,16 @@ describe("promote(): moving an endpoint", () => {
             "        - name: live",
             ...(version === undefined ? [] : [`          version: ${version}`]),
         ]);
-    const moveOnly = (text: string, version: string, endpoint = "live", runtime = "support_agent") =>
-        promote(
-            request({
-                source: new Map(),
-                targetText: text,
-                runtimes: [runtime],
-                promoteArtifact: false,
-                moveEndpoint: { endpoint, version },
-            }),
-        );
+    /** A request that only moves `endpoint` of `runtime` to `version`, with nothing to promote. */
+    const moveRequest = (text: string, version: string, endpoint = "live", runtime = "support_agent") =>
+        request({
+            source: new Map(),
+            targetText: text,
+            runtimes: [runtime],
+            promoteArtifact: false,
+            moveEndpoint: { endpoint, version },
+        });
+    const moveOnly = (...args: Parameters<typeof moveRequest>) => promote(moveRequest(...args));
 
     it("moves the version and says from what to what; the artifact is left alone without promoteArtifact", () => {
         const r = promote(
@@ -346,62 +346,23 @@ describe("promote(): moving an endpoint", () => {
     });
 
     it("refuses an endpoint the runtime has not got, naming what it has or 'none'", () => {
-        expect(
-            problemsOf(
-                request({
-                    source: new Map(),
-                    targetText: withEndpoint("1"),
-                    runtimes: ["support_agent"],
-                    promoteArtifact: false,
-                    moveEndpoint: { endpoint: "canary", version: "2" },
-                }),
-            ),
-        ).to.deep.equal([
+        expect(problemsOf(moveRequest(withEndpoint("1"), "2", "canary"))).to.deep.equal([
             '--move-endpoint "canary": runtime "support_agent" of Pulumi.production.yaml has no such endpoint (it has: live)',
         ]);
-        expect(
-            problemsOf(
-                request({
-                    source: new Map(),
-                    targetText: target(SUPPORT),
-                    runtimes: ["support_agent"],
-                    promoteArtifact: false,
-                    moveEndpoint: { endpoint: "live", version: "2" },
-                }),
-            ),
-        ).to.deep.equal([
+        expect(problemsOf(moveRequest(target(SUPPORT), "2"))).to.deep.equal([
             '--move-endpoint "live": runtime "support_agent" of Pulumi.production.yaml has no such endpoint (it has: none)',
         ]);
         const stray = target([...SUPPORT, "      endpoints:", "        - a stray line", "        - name: live"]);
-        expect(
-            problemsOf(
-                request({
-                    source: new Map(),
-                    targetText: stray,
-                    runtimes: ["support_agent"],
-                    promoteArtifact: false,
-                    moveEndpoint: { endpoint: "canary", version: "2" },
-                }),
-            ),
-        ).to.deep.equal([
+        expect(problemsOf(moveRequest(stray, "2", "canary"))).to.deep.equal([
             '--move-endpoint "canary": runtime "support_agent" of Pulumi.production.yaml has no such endpoint (it has: live)',
         ]);
     });
 
     it("refuses a version that is not a whole number from 1; bounds 1 and 9999999999 pass", () => {
         for (const bad of ["0", "01", "-1", "1.5", "10000000000", ""]) {
-            expect(
-                problemsOf(
-                    request({
-                        source: new Map(),
-                        targetText: withEndpoint("1"),
-                        runtimes: ["support_agent"],
-                        promoteArtifact: false,
-                        moveEndpoint: { endpoint: "live", version: bad },
-                    }),
-                ),
-                bad,
-            ).to.deep.equal([`--to-version "${bad}" is invalid: a runtime version is a whole number from 1 (e.g. 3)`]);
+            expect(problemsOf(moveRequest(withEndpoint("1"), bad)), bad).to.deep.equal([
+                `--to-version "${bad}" is invalid: a runtime version is a whole number from 1 (e.g. 3)`,
+            ]);
         }
         expect(moveOnly(withEndpoint("2"), "1").changes).to.deep.equal([
             "runtime support_agent: endpoint live version 2 -> 1",
