@@ -53,20 +53,13 @@ export const BAND_HEIGHT = 20;
 
 /**
  * Widget lines from metric queries. Queries not in `show` are fetched but hidden (inputs
- * of an expression); those in `right` go on the right axis.
+ * of an expression).
  */
-function lines(
-    queries: readonly MetricQuery[],
-    show?: ReadonlySet<string>,
-    right: ReadonlySet<string> = new Set(),
-): WidgetMetric[] {
+function lines(queries: readonly MetricQuery[], show?: ReadonlySet<string>): WidgetMetric[] {
     return queries.map((q) => {
         const options: Record<string, unknown> = { id: q.id, label: q.label };
         if (show && !show.has(q.id)) {
             options.visible = false;
-        }
-        if (right.has(q.id)) {
-            options.yAxis = "right";
         }
         if (q.expression !== undefined) {
             return [{ expression: q.expression, ...options }];
