@@ -50,3 +50,49 @@ describe("USAGE_LOGS record shape", () => {
         );
     });
 });
+
+describe("USAGE_LOGS record shape: edges", () => {
+    it("falls back to a shorter key when the longer one leads nowhere", () => {
+        // "a.b" holds no c; "a" holds "b.c".
+        expect(valueAt({ "a.b": { x: 1 }, a: { "b.c": 5 } }, "$.a.b.c")).to.equal(5);
+        expect(valueAt({ "a.b": { c: 4 }, a: { "b.c": 5 } }, "$.a.b.c")).to.equal(4);
+        expect(valueAt({ "a.b": { x: 1 } }, "$.a.b.c")).to.equal(undefined);
+    });
+
+    it("reads no field of null, an array or text", () => {
+        expect(valueAt({ session: null }, "$.session.id")).to.equal(undefined);
+        expect(valueAt({ session: ["x"] }, "$.session.0")).to.equal(undefined);
+        expect(valueAt({ session: "s" }, "$.session.length")).to.equal(undefined);
+        expect(valueAt(null, "$.session")).to.equal(undefined);
+    });
+
+    it("strips only a leading $.", () => {
+        expect(valueAt({ a$: { b: 1 } }, "a$.b")).to.equal(1);
+        expect(valueAt({ a: { b: 2 } }, "$.a.b")).to.equal(2);
+    });
+
+    it("an empty session ID, or a figure that is NaN or infinite, is a gap", () => {
+        const flat = (session: unknown, vcpu: unknown) =>
+            matchUsageRecord({
+                "session.id": session,
+                "agent.runtime.vcpu.hours.used": vcpu,
+                "agent.runtime.memory.gb_hours.used": 0.2,
+            });
+        expect(flat("s", 0.1)).to.deep.equal({ label: "flat" });
+        expect(flat("s", 0)).to.deep.equal({ label: "flat" });
+        const nested =
+            "nested: $.attributes.session.id (a session ID string) is absent; " +
+            "$.metrics.agent.runtime.vcpu.hours.used (a number) is absent; " +
+            "$.metrics.agent.runtime.memory.gb_hours.used (a number) is absent";
+        const problem = (flatGaps: string) => ({
+            problem:
+                'the USAGE_LOGS record matches no reading the per-session alarms use (docs/monitoring.md, "Per-session usage"): ' +
+                `flat: ${flatGaps} | ${nested}`,
+        });
+        expect(flat("", 0.1)).to.deep.equal(problem('$.session.id (a session ID string) is ""'));
+        expect(flat(7, 0.1)).to.deep.equal(problem("$.session.id (a session ID string) is 7"));
+        // JSON writes NaN and Infinity as null.
+        expect(flat("s", NaN)).to.deep.equal(problem("$.agent.runtime.vcpu.hours.used (a number) is null"));
+        expect(flat("s", Infinity)).to.deep.equal(problem("$.agent.runtime.vcpu.hours.used (a number) is null"));
+    });
+});
