@@ -30,11 +30,16 @@ function folders(): string[] {
     return [...src, "policy"].sort();
 }
 
-/** The specs of a folder: its mirrored ones, and the config specs that test each feature's `config.ts`. */
+/**
+ * Specs a folder's code serves beyond its own: src/plan/offline/evaluate.ts is the policy
+ * engine every pack spec (tests/policy/) evaluates the rules with.
+ */
+const ALSO_TESTED_BY: Readonly<Record<string, readonly string[]>> = { plan: ["tests/policy/**/*.spec.ts"] };
+
+/** The specs of a folder: its mirrored ones, the config specs that test each feature's `config.ts`, and ALSO_TESTED_BY's. */
 function specsOf(folder: string): string[] {
-    return folder === "config"
-        ? ["tests/config/**/*.spec.ts"]
-        : [`tests/${folder}/**/*.spec.ts`, "tests/config/**/*.spec.ts"];
+    const own = folder === "config" ? [] : [`tests/${folder}/**/*.spec.ts`];
+    return [...own, "tests/config/**/*.spec.ts", ...(ALSO_TESTED_BY[folder] ?? [])];
 }
 
 function sourcesOf(folder: string): string {
