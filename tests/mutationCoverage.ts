@@ -21,6 +21,7 @@
  * registers `mochaHooks`; `npm test` only imports it through tests/helpers.ts, where `shared` is a
  * plain per-process memo.
  */
+import { keepBuiltSchemas } from "../src/config/declare";
 
 /** The instrumenter's context, present only inside a Stryker sandbox (its `globalNamespace`). */
 export interface StrykerContext {
@@ -185,4 +186,15 @@ export function coverageAttribution(context: () => StrykerContext | undefined) {
 const attribution = coverageAttribution(() => (globalThis as { __stryker__?: StrykerContext }).__stryker__);
 
 export const shared = attribution.shared;
-export const mochaHooks = attribution.mochaHooks;
+/**
+ * Registered only by Stryker. Besides the attribution: schemas are built afresh in every test
+ * (src/config/declare.ts `builtOnce` keeps none), so that each test covers the schema factories
+ * it reaches and a mutant in one takes effect.
+ */
+export const mochaHooks = {
+    ...attribution.mochaHooks,
+    beforeAll(this: { test?: TestLike }): void {
+        keepBuiltSchemas(false);
+        attribution.mochaHooks.beforeAll.call(this);
+    },
+};

@@ -93,6 +93,39 @@ export function entriesGiven(record: object, payload: z.core.ParsePayload): numb
     return Object.keys(record).length + payload.issues.filter((issue) => issue.code === "invalid_key").length;
 }
 
+let caching = true;
+
+/**
+ * Whether `builtOnce` keeps what it built (it does unless told otherwise). The mutation run
+ * turns it off (tests/mutationCoverage.ts): there every test must build, and so cover, the
+ * schemas it parses with, and a mutant switched on in a factory must reach the schema.
+ */
+export function keepBuiltSchemas(keep: boolean): void {
+    caching = keep;
+}
+
+/**
+ * A schema factory that builds once per argument list: its arguments must be plain data (the
+ * cache key is their JSON) and the only thing its schema depends on. A zod schema is immutable,
+ * and building one costs more than parsing with it; validation asks for the same ones for
+ * every key, runtime and stack.
+ */
+export function builtOnce<A extends readonly unknown[], S>(build: (...args: A) => S): (...args: A) => S {
+    const built = new Map<string, S>();
+    return (...args: A): S => {
+        if (!caching) {
+            return build(...args);
+        }
+        const key = JSON.stringify(args);
+        let schema = built.get(key);
+        if (schema === undefined) {
+            schema = build(...args);
+            built.set(key, schema);
+        }
+        return schema;
+    };
+}
+
 /** A list of non-empty strings, refused as a whole (the list is the problem, not one item). */
 export function stringList(example: string) {
     return z

@@ -21,6 +21,7 @@ import { accessFields, accessRule, DEFAULT_ACCESS_MODE } from "../inbound/config
 import { ArtifactContext, artifactFields, artifactRule } from "../artifact/config";
 import { z } from "zod";
 import {
+    builtOnce,
     chosenBy,
     entriesGiven,
     fieldsOf,
@@ -64,7 +65,7 @@ export type RuntimesContext = {
 const RUNTIMES_EXAMPLE = `[{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }]`;
 const ENDPOINT_EXAMPLE = `{ name: "live", version: "3" }`;
 
-const seconds = (fallback: number) => {
+const seconds = builtOnce((fallback: number) => {
     const bounds = says(
         `a whole number of seconds from ${LIFECYCLE_MIN_SECONDS} to ${LIFECYCLE_MAX_SECONDS}`,
         `${fallback}`,
@@ -75,12 +76,12 @@ const seconds = (fallback: number) => {
         .min(LIFECYCLE_MIN_SECONDS, bounds)
         .max(LIFECYCLE_MAX_SECONDS, bounds)
         .default(fallback);
-};
+});
 
-const text = (max: number, example: string) => {
+const text = builtOnce((max: number, example: string) => {
     const length = says(`text of 1 to ${max} characters`, example);
     return z.string(length).min(1, length).max(max, length);
-};
+});
 
 /** `environment`: names AgentCore accepts, at most its count, values as text. */
 const environmentSchema = z
@@ -182,7 +183,7 @@ const endpointsSchema = z
  * whole first, then each name by the first rule it breaks. `hasAuthorizer`: a custom JWT
  * authorizer receives the Authorization header.
  */
-function requestHeadersSchema(hasAuthorizer: boolean) {
+const requestHeadersSchema = builtOnce((hasAuthorizer: boolean) => {
     const example = `"X-Tenant-Id"`;
     const restricted = new Set(RESTRICTED_REQUEST_HEADERS.map((h) => h.toLowerCase()));
     const first = (allowed: string, ex = example) => ({ ...says(allowed, ex), ...ifPassed });
@@ -237,7 +238,7 @@ function requestHeadersSchema(hasAuthorizer: boolean) {
                 { when: (payload) => Array.isArray(payload.value) },
             ),
         );
-}
+});
 
 const ENTRY_ALLOWED = "a map with at least name and one of containerUri, image or code";
 
@@ -391,12 +392,17 @@ function runtimesSchema(ctx: RuntimesContext) {
         }
         const entries = raw.map((_: unknown, i) => chosenBy((e) => runtimeSchema(ctx, isRecord(e) ? e : {}, i, true)));
         return z.tuple(entries as unknown as [z.ZodType<RuntimeConfig>]).superRefine(
-            (_, c) => {
+            (parsed, c) => {
+                // Every entry passed: the usable entries are the parsed ones (where the strict
+                // schema passes, the lenient one gives the same value), not parsed once more.
+                const usable =
+                    c.issues.length === 0
+                        ? (parsed as RuntimeConfig[]).map((runtime, i) => ({ runtime, i }))
+                        : usableRuntimes(ctx, raw);
                 if (raw.length < 1 || raw.length > MAX_RUNTIMES_PER_STACK) {
                     // The count, not the whole list: the list may be long, and the count is the problem.
                     c.addIssue({ code: "custom", input: `${raw.length} runtimes`, message: list.error });
                 }
-                const usable = usableRuntimes(ctx, raw);
                 distinctNames(usable, c);
                 oneAccount(usable, c);
                 if (ctx.modelArns !== undefined) {

@@ -16,7 +16,7 @@ import {
     S3_FILES_ACCESS_POINT_ARN_MAX_LENGTH,
 } from "../aws/agentcore";
 import { z } from "zod";
-import { chosenBy, fieldsOf, ifPassed, refuse, says } from "../config/declare";
+import { builtOnce, chosenBy, fieldsOf, ifPassed, refuse, says } from "../config/declare";
 import { FilesystemConfig } from "../config/types";
 
 /** What the readers need to know about the stack: its region (mounts are same-region). */
@@ -121,7 +121,7 @@ export function mountPoint(path: string): string {
 }
 
 /** One mount, read by its kind's schema: the kind first, since it decides the entry's fields. */
-export function filesystemSchema(ctx: FilesystemContext) {
+export const filesystemSchema = builtOnce((ctx: FilesystemContext) => {
     const names = FILESYSTEM_KIND_NAMES;
     const byKind = kinds(ctx) as Record<string, z.ZodType<FilesystemConfig>>;
     const entry = z
@@ -135,10 +135,10 @@ export function filesystemSchema(ctx: FilesystemContext) {
         // Without a known kind the entry has no value to give: only its refusal.
         return kind.success ? byKind[kind.data.kind] : entry.pipe(z.never());
     });
-}
+});
 
 /** `filesystems` (key `runtimes[i].filesystems`): 1 to 5 mounts at distinct mount paths. */
-export function filesystemsSchema(key: string, ctx: FilesystemContext) {
+export const filesystemsSchema = builtOnce((key: string, ctx: FilesystemContext) => {
     const list = says(
         `a list of 1 to ${FILESYSTEMS_MAX} file systems (AgentCore mounts at most ${FILESYSTEMS_MAX} per runtime)`,
         FILESYSTEMS_EXAMPLE,
@@ -175,4 +175,4 @@ export function filesystemsSchema(key: string, ctx: FilesystemContext) {
         // The count and the repeats are reported beside the entries' own problems.
         { when: (payload) => Array.isArray(payload.value) },
     );
-}
+});

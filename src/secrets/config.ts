@@ -7,7 +7,7 @@
  */
 import { ENV_VAR_NAME_PATTERN, SECRET_ARN } from "../aws/agentcore";
 import { z } from "zod";
-import { chosenBy, fieldsOf, ifPassed, refuse, said, says } from "../config/declare";
+import { builtOnce, chosenBy, fieldsOf, ifPassed, refuse, said, says } from "../config/declare";
 import { isRecord } from "../config/fields";
 import { parseValue, passingEntries } from "../config/parse";
 import { Problems } from "../config/problems";
@@ -130,7 +130,7 @@ const storedSource = fieldsOf({
 }).transform((source): RuntimeSecretSource => ({ kind: "stored", name: source.stored }));
 
 /** `{ arn, kmsKeyArn? }`: an existing secret of the stack's region, by its complete ARN. */
-function existingSource(ctx: { readonly region?: string }) {
+const existingSource = builtOnce((ctx: { readonly region?: string }) => {
     const region = ctx.region ?? "us-east-1";
     const arnExample = `"arn:aws:secretsmanager:${region}:123456789012:secret:crm/api-key-AbC123"`;
     const arnShape = says(
@@ -160,68 +160,70 @@ function existingSource(ctx: { readonly region?: string }) {
             .refine((arn) => KMS_KEY_ARN.test(arn) && inRegion(KMS_KEY_ARN, 1)(arn), keyRule)
             .optional(),
     }).transform((source): RuntimeSecretSource => ({ kind: "existing", arn: source.arn, kmsKeyArn: source.kmsKeyArn }));
-}
+});
 
 const SOURCE_EXAMPLE = "{ stored: crm_api_key }";
 
 /** `runtimes[i].secrets`: env var name → `{ stored: <secretValues name> }` or `{ arn, kmsKeyArn? }`. */
-export function runtimeSecretsSchema(ctx: { readonly region?: string; readonly environmentNames: readonly string[] }) {
-    const existing = existingSource(ctx);
-    const map = says(
-        "a map of environment variable names to { stored: <name> } or { arn: <secret ARN> }",
-        `{ CRM_API_KEY_SECRET_ARN: ${SOURCE_EXAMPLE} }`,
-    );
-    // Neither or both of stored and arn: a misspelt one is the likely reason, named with the nearest field.
-    const form = fieldsOf(
-        { stored: z.unknown().optional(), arn: z.unknown().optional(), kmsKeyArn: z.unknown().optional() },
-        "{ stored: <secretValues name> } or { arn: <secret ARN> }",
-        SOURCE_EXAMPLE,
-    )
-        .superRefine((source, c) =>
-            refuse(
-                c,
-                source,
-                "exactly one of stored (a secretValues name) or arn (an existing secret)",
-                SOURCE_EXAMPLE,
-            ),
+export const runtimeSecretsSchema = builtOnce(
+    (ctx: { readonly region?: string; readonly environmentNames: readonly string[] }) => {
+        const existing = existingSource(ctx);
+        const map = says(
+            "a map of environment variable names to { stored: <name> } or { arn: <secret ARN> }",
+            `{ CRM_API_KEY_SECRET_ARN: ${SOURCE_EXAMPLE} }`,
+        );
+        // Neither or both of stored and arn: a misspelt one is the likely reason, named with the nearest field.
+        const form = fieldsOf(
+            { stored: z.unknown().optional(), arn: z.unknown().optional(), kmsKeyArn: z.unknown().optional() },
+            "{ stored: <secretValues name> } or { arn: <secret ARN> }",
+            SOURCE_EXAMPLE,
         )
-        // Always refused above: this form has no value to give.
-        .pipe(z.never());
-    const name = z
-        .string()
-        .regex(
-            ENV_VAR_NAME_PATTERN,
-            says(
-                "an environment variable name of letters, digits and _ (1-128), not starting with a digit",
-                "CRM_API_KEY_SECRET_ARN",
-            ),
-        )
-        .superRefine((variable, c) => {
-            if (ctx.environmentNames.includes(variable)) {
-                c.addIssue({
-                    code: "custom",
-                    ...said(
-                        "a name not also set in environment (the variable carries the secret's ARN)",
-                        `${variable}_SECRET_ARN`,
-                    ),
-                });
-            }
-        }, ifPassed);
-    return z
-        .record(
-            name,
-            // The form decides the fields: stored or arn, exactly one.
-            chosenBy<RuntimeSecretSource>((source) =>
-                !isRecord(source) || (source.stored === undefined) === (source.arn === undefined)
-                    ? form
-                    : source.stored !== undefined
-                      ? storedSource
-                      : existing,
-            ),
-            map,
-        )
-        .refine((secrets) => Object.keys(secrets).length > 0, map);
-}
+            .superRefine((source, c) =>
+                refuse(
+                    c,
+                    source,
+                    "exactly one of stored (a secretValues name) or arn (an existing secret)",
+                    SOURCE_EXAMPLE,
+                ),
+            )
+            // Always refused above: this form has no value to give.
+            .pipe(z.never());
+        const name = z
+            .string()
+            .regex(
+                ENV_VAR_NAME_PATTERN,
+                says(
+                    "an environment variable name of letters, digits and _ (1-128), not starting with a digit",
+                    "CRM_API_KEY_SECRET_ARN",
+                ),
+            )
+            .superRefine((variable, c) => {
+                if (ctx.environmentNames.includes(variable)) {
+                    c.addIssue({
+                        code: "custom",
+                        ...said(
+                            "a name not also set in environment (the variable carries the secret's ARN)",
+                            `${variable}_SECRET_ARN`,
+                        ),
+                    });
+                }
+            }, ifPassed);
+        return z
+            .record(
+                name,
+                // The form decides the fields: stored or arn, exactly one.
+                chosenBy<RuntimeSecretSource>((source) =>
+                    !isRecord(source) || (source.stored === undefined) === (source.arn === undefined)
+                        ? form
+                        : source.stored !== undefined
+                          ? storedSource
+                          : existing,
+                ),
+                map,
+            )
+            .refine((secrets) => Object.keys(secrets).length > 0, map);
+    },
+);
 
 /**
  * A refinement of the runtime entry: each stored source of `sources` (the entry's secrets that
