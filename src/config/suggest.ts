@@ -33,9 +33,3 @@ export function nearest(word: string, candidates: readonly string[]): string | u
     }
     return bestDistance <= 2 && bestDistance * 2 < word.length ? best : undefined;
 }
-
-/** ` Did you mean "x"?` when a known name is near, else "". */
-export function didYouMean(word: string, candidates: readonly string[]): string {
-    const near = nearest(word, candidates);
-    return near === undefined ? "" : ` Did you mean "${near}"?`;
-}
