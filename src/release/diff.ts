@@ -52,7 +52,9 @@ export function unifiedDiff(before: string, after: string, file: string, context
         const hunk = ops.slice(start, end + 1);
         const aCount = hunk.filter((op) => op.kind !== "+").length;
         const bCount = hunk.filter((op) => op.kind !== "-").length;
-        out.push(`@@ -${hunk[0].a + 1},${aCount} +${hunk[0].b + 1},${bCount} @@`);
+        // A side with no lines names the line it follows (0: the top), as `diff -u` and patch read it.
+        const from = (index: number, count: number) => (count === 0 ? index : index + 1);
+        out.push(`@@ -${from(hunk[0].a, aCount)},${aCount} +${from(hunk[0].b, bCount)},${bCount} @@`);
         out.push(...hunk.map((op) => `${op.kind}${op.line}`));
         k++;
     }

@@ -40,4 +40,23 @@ describe("unifiedDiff: hunks", () => {
             text("--- a/f", "+++ b/f", "@@ -1,2 +1,2 @@", " a", "-b", "+c"),
         );
     });
+
+    it("a side with no lines names the line it follows, as GNU diff -u prints it (0 is the top)", () => {
+        // Headers as `diff -U0` prints them for the same texts (it leaves out a count of 1).
+        expect(unifiedDiff(text("a", "b", "c"), text("a", "b", "X", "c"), "f", 0)).to.equal(
+            text("--- a/f", "+++ b/f", "@@ -2,0 +3,1 @@", "+X"),
+        );
+        expect(unifiedDiff(text("a", "b", "c"), text("a", "c"), "f", 0)).to.equal(
+            text("--- a/f", "+++ b/f", "@@ -2,1 +1,0 @@", "-b"),
+        );
+        expect(unifiedDiff(text("a", "b", "c"), text("X", "a", "b", "c"), "f", 0)).to.equal(
+            text("--- a/f", "+++ b/f", "@@ -0,0 +1,1 @@", "+X"),
+        );
+        expect(unifiedDiff("", text("a", "b"), "f")).to.equal(
+            text("--- a/f", "+++ b/f", "@@ -0,0 +1,2 @@", "+a", "+b"),
+        );
+        expect(unifiedDiff(text("a", "b"), "", "f")).to.equal(
+            text("--- a/f", "+++ b/f", "@@ -1,2 +0,0 @@", "-a", "-b"),
+        );
+    });
 });
