@@ -303,8 +303,11 @@ function moveEndpoint(
     if (previous === move.version) {
         return `runtime ${runtime}: endpoint ${move.endpoint} already pins version ${move.version}`;
     }
-    // Keep the way the version was written ("1" quoted stays quoted).
-    const value = new Scalar(move.version);
+    // Keep the way the version was written: "1" quoted stays quoted, 1 stays a number (a string
+    // value would be written quoted, since plain it would read back as a number).
+    const value = new Scalar(
+        isScalar(current) && typeof current.value === "number" ? Number(move.version) : move.version,
+    );
     if (isScalar(current)) {
         value.type = current.type;
     }

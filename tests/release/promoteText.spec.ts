@@ -332,6 +332,12 @@ describe("promote(): moving an endpoint", () => {
         expect(moveOnly(withEndpoint("'1'"), "7").text).to.equal(withEndpoint("'7'"));
     });
 
+    it("keeps the way the version was written: a number stays an unquoted number", () => {
+        const r = moveOnly(withEndpoint("1"), "7");
+        expect(r.text).to.equal(withEndpoint("7"));
+        expect(r.changes).to.deep.equal(["runtime support_agent: endpoint live version 1 -> 7"]);
+    });
+
     it("an endpoint without a version gets one: '(none) -> 3'", () => {
         const r = moveOnly(withEndpoint(undefined), "3");
         expect(r.changes).to.deep.equal(["runtime support_agent: endpoint live version (none) -> 3"]);
