@@ -124,6 +124,12 @@ describe("pack: agentcore-capacity-provider-private", () => {
         expect(check(ec2({ rootVolume: { encrypted: UNKNOWN_BOOLEAN } }))).to.deep.equal([]);
         expect(check(ec2({ volumes: [{}, { ebsConfiguration: { name: "a", encrypted: true } }] }))).to.deep.equal([]);
     });
+
+    it("reads past a volume that is no map (null, text), judging the volumes beside it by their own index", () => {
+        expect(
+            check(ec2({ volumes: [null, "gp3", { ebsConfiguration: { name: "cache", encrypted: false } }] })),
+        ).to.deep.equal([volumeUnencrypted(2, "cache")]);
+    });
 });
 
 describe("pack: agentcore-capacity-provider-in-agent-subnets, near misses", () => {

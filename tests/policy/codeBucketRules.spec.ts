@@ -191,6 +191,11 @@ describe("pack: s3-bucket-encrypted-versioned-private-tls, every companion", () 
             }
         });
 
+        it("reads past a rule that is no map (null, text), judging the rules beside it", () => {
+            expect(messages(replacing(SSE, encryption([null, "AES256", sseRule("aws:kms", KEY)])))).to.deep.equal([]);
+            expect(messages(replacing(SSE, encryption([null, "aws:kms"])))).to.deep.equal(only(NO_SSE));
+        });
+
         it("fails a rule with no default encryption block, and a configuration of another bucket", () => {
             expect(messages(replacing(SSE, encryption([{ bucketKeyEnabled: true }])))).to.deep.equal(only(NO_SSE));
             expect(messages(replacing(SSE, encryption([sseRule("aws:kms", KEY)], "another-bucket")))).to.deep.equal(

@@ -107,6 +107,15 @@ describe("pack: agentcore-alarm-no-uncertain-session-metric, messages and shapes
         ).to.deep.equal([sessionAlarm("Alarm", '"Sessions"')]);
     });
 
+    it("reads past a metric query that is no map (null, text), judging the queries beside it", () => {
+        expect(reported(noSessionCountAlarms, ALARM, { metricQueries: [null, "m0", query("Sessions")] })).to.deep.equal(
+            [sessionAlarm("MetricAlarm", '"Sessions"')],
+        );
+        expect(
+            reported(noSessionCountAlarms, NATIVE_ALARM, { metrics: [null, "m0", nativeQuery("SessionCount")] }),
+        ).to.deep.equal([sessionAlarm("Alarm", '"SessionCount"')]);
+    });
+
     it("near misses: the names in another namespace, the settled metrics, and an alarm of neither shape", () => {
         expect(reported(noSessionCountAlarms, ALARM, { namespace: "MyApp", metricName: "Sessions" })).to.deep.equal([]);
         expect(
