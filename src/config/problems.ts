@@ -22,16 +22,33 @@ export function show(value: unknown): string {
 }
 
 export class Problems {
-    private readonly list: string[] = [];
+    constructor(
+        private readonly list: string[] = [],
+        private readonly keyOf: (key: string) => string = (key) => key,
+    ) {}
 
     /** `<key> <value> is invalid: <allowed> (e.g. <example>)` */
     invalid(key: string, value: unknown, allowed: string, example: string): void {
-        this.list.push(`${key} ${show(value)} is invalid: ${allowed} (e.g. ${example})`);
+        this.list.push(`${this.keyOf(key)} ${show(value)} is invalid: ${allowed} (e.g. ${example})`);
     }
 
     /** `<key> is missing: <allowed> (e.g. <example>)` */
     missing(key: string, allowed: string, example: string): void {
-        this.list.push(`${key} is missing: ${allowed} (e.g. ${example})`);
+        this.list.push(`${this.keyOf(key)} is missing: ${allowed} (e.g. ${example})`);
+    }
+
+    /**
+     * The same list of problems, where a key `<list>[k]…` names the entry at `positions[k]`:
+     * the checks that read only the usable entries of a refused list (the k-th usable one is
+     * the list's entry `positions[k]`) report under the index the stack file shows.
+     */
+    renumbering(list: string, positions: readonly number[]): Problems {
+        return new Problems(this.list, (key) => {
+            const at = /^(\w+)\[(\d+)\]/.exec(key);
+            const renumbered =
+                at !== null && at[1] === list ? `${list}[${positions[Number(at[2])]}]${key.slice(at[0].length)}` : key;
+            return this.keyOf(renumbered);
+        });
     }
 
     get all(): readonly string[] {

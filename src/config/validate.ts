@@ -13,6 +13,7 @@ import { checkNamespaces } from "./namespaces";
 import { readNetwork } from "../network/config";
 import { observabilityEnvironmentProblems, readObservability } from "../observability/config";
 import { parseKeys, ParsedKeys, SECRET_SHOWN } from "./parse";
+import { isRecord } from "./fields";
 import { Problems } from "./problems";
 import { readRuntimes } from "../runtime/config";
 import { agentStackRuntimeProblems, readTopology } from "../topology/config";
@@ -65,12 +66,14 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     const secretValues = readSecretValues(p, v.secretValues, secretKeys.includes("secretValues"));
     const runtimesSecret = securePaths(runtimesRaw);
     let runtimes: RuntimeConfig[] = [];
+    // The checks below read the usable runtimes; each names an entry by its index in the stack file.
+    let rp = p;
     if (topology.kind === "network") {
         runtimes = [];
     } else if (secretKeys.includes("runtimes") || runtimesSecret.length > 0) {
         runtimesSecretProblems(p, runtimesSecret);
     } else {
-        runtimes = readRuntimes(p, runtimesRaw, {
+        const read = readRuntimes(p, runtimesRaw, {
             stack: raw.stack,
             region,
             environment,
@@ -81,20 +84,22 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
             vpcCidr: topology.kind !== "agent" && network.mode === "create" ? network.vpcCidr : undefined,
             secretValueNames: Object.keys(secretValues),
         });
+        runtimes = read.runtimes;
+        rp = p.renumbering("runtimes", read.positions);
     }
-    unusedSecretValues(p, runtimes, secretValues);
+    unusedSecretValues(p, runtimesRaw, secretValues);
     // The security groups a stack with a network makes stay inside AWS's rules-per-group quota.
     if (topology.kind !== "agent") {
         for (const q of securityGroupQuotaProblems(network, runtimes, COUNT_LIMITS.rulesPerSecurityGroup)) {
-            p.invalid(q.key, q.value, q.allowed, q.example);
+            rp.invalid(q.key, q.value, q.allowed, q.example);
         }
     }
     if (topology.kind === "agent") {
-        agentStackRuntimeProblems(p, runtimes);
+        agentStackRuntimeProblems(rp, runtimes);
     }
 
-    const compute = readCompute(keys, p, { region, sizing, runtimeProvider, runtimes });
-    instancesFilesystemProblems(p, compute, runtimes);
+    const compute = readCompute(keys, rp, { region, sizing, runtimeProvider, runtimes });
+    instancesFilesystemProblems(rp, compute, runtimes);
     if (topology.kind === "network" && compute.type === "instances") {
         p.invalid(
             "computeType",
@@ -193,7 +198,7 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     const organizationId = v.organizationId;
 
     const observability = readObservability(keys, p, environment, topology.kind);
-    observabilityEnvironmentProblems(p, runtimes, observability.tracing);
+    observabilityEnvironmentProblems(rp, runtimes, observability.tracing);
 
     p.throwIfAny(raw.stack);
 
@@ -221,14 +226,18 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
 }
 
 /** Each value under secretValues is one a runtime's stored secret source names. */
-function unusedSecretValues(
-    p: Problems,
-    runtimes: readonly RuntimeConfig[],
-    secretValues: Readonly<Record<string, string>>,
-): void {
+/**
+ * A secretValues entry no runtime uses. Read from the list as written: a value that a refused
+ * runtime entry names is in use, and only that entry is the problem.
+ */
+function unusedSecretValues(p: Problems, runtimesRaw: unknown, secretValues: Readonly<Record<string, string>>): void {
     const used = new Set(
-        runtimes.flatMap((runtime) =>
-            Object.values(runtime.secrets).flatMap((source) => (source.kind === "stored" ? [source.name] : [])),
+        (Array.isArray(runtimesRaw) ? runtimesRaw : []).flatMap((entry) =>
+            isRecord(entry) && isRecord(entry.secrets)
+                ? Object.values(entry.secrets).flatMap((source) =>
+                      isRecord(source) && typeof source.stored === "string" ? [source.stored] : [],
+                  )
+                : [],
         ),
     );
     for (const name of Object.keys(secretValues)) {

@@ -512,12 +512,18 @@ function usableRuntimes(ctx: RuntimesContext, raw: readonly unknown[]): Usable[]
 
 /**
  * Reads `runtimes` (already JSON-parsed), every problem recorded; when any, the usable entries
- * (`runtimeSchema` not strict), so that the checks across keys still report theirs.
+ * (`runtimeSchema` not strict), so that the checks across keys still report theirs. `positions`:
+ * each returned runtime's index in the stack file's list.
  */
-export function readRuntimes(p: Problems, raw: unknown, ctx: RuntimesContext): RuntimeConfig[] {
+export function readRuntimes(
+    p: Problems,
+    raw: unknown,
+    ctx: RuntimesContext,
+): { runtimes: RuntimeConfig[]; positions: number[] } {
     const parsed = parseValue(p, "runtimes", runtimesSchema(ctx), raw, RUNTIMES_EXAMPLE);
     if (parsed.ok) {
-        return parsed.value;
+        return { runtimes: parsed.value, positions: parsed.value.map((_, i) => i) };
     }
-    return Array.isArray(raw) ? usableRuntimes(ctx, raw).map(({ runtime }) => runtime) : [];
+    const usable = Array.isArray(raw) ? usableRuntimes(ctx, raw) : [];
+    return { runtimes: usable.map(({ runtime }) => runtime), positions: usable.map(({ i }) => i) };
 }
