@@ -8,8 +8,15 @@ import { z } from "zod";
 import { builtOnce, keepBuiltSchemas } from "../../src/config/declare";
 import { configProblems, rawStack } from "../helpers";
 
+/**
+ * The mutation run keeps no schemas (tests/mutationCoverage.ts turns keeping off before any
+ * test): each test here starts with keeping on and leaves it as the run had it.
+ */
+const keepsByDefault = (globalThis as { __stryker__?: unknown }).__stryker__ === undefined;
+
 describe("config: schemas built once per argument list", () => {
-    afterEach(() => keepBuiltSchemas(true));
+    beforeEach(() => keepBuiltSchemas(true));
+    afterEach(() => keepBuiltSchemas(keepsByDefault));
 
     it("builds once for equal arguments and again for others", () => {
         let builds = 0;
