@@ -96,12 +96,15 @@ export function entriesGiven(record: object, payload: z.core.ParsePayload): numb
 let caching = true;
 
 /**
- * Whether `builtOnce` keeps what it built (it does unless told otherwise). The mutation run
- * turns it off (tests/mutationCoverage.ts): there every test must build, and so cover, the
- * schemas it parses with, and a mutant switched on in a factory must reach the schema.
+ * Whether `builtOnce` keeps what it built (it does unless told otherwise); returns the setting
+ * it replaces. The mutation run turns it off (tests/mutationCoverage.ts): there every test
+ * must build, and so cover, the schemas it parses with, and a mutant switched on in a factory
+ * must reach the schema.
  */
-export function keepBuiltSchemas(keep: boolean): void {
+export function keepBuiltSchemas(keep: boolean): boolean {
+    const before = caching;
     caching = keep;
+    return before;
 }
 
 /**

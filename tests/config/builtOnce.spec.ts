@@ -8,15 +8,11 @@ import { z } from "zod";
 import { builtOnce, keepBuiltSchemas } from "../../src/config/declare";
 import { configProblems, rawStack } from "../helpers";
 
-/**
- * The mutation run keeps no schemas (tests/mutationCoverage.ts turns keeping off before any
- * test): each test here starts with keeping on and leaves it as the run had it.
- */
-const keepsByDefault = (globalThis as { __stryker__?: unknown }).__stryker__ === undefined;
-
 describe("config: schemas built once per argument list", () => {
-    beforeEach(() => keepBuiltSchemas(true));
-    afterEach(() => keepBuiltSchemas(keepsByDefault));
+    // Each test sets what it needs; the setting around it (off in the mutation run) comes back after.
+    let around: boolean;
+    beforeEach(() => (around = keepBuiltSchemas(true)));
+    afterEach(() => keepBuiltSchemas(around));
 
     it("builds once for equal arguments and again for others", () => {
         let builds = 0;
@@ -44,7 +40,7 @@ describe("config: schemas built once per argument list", () => {
         keepBuiltSchemas(false);
         expect(schema(3)).to.not.equal(schema(3));
         expect(builds).to.equal(2);
-        keepBuiltSchemas(true);
+        expect(keepBuiltSchemas(true)).to.equal(false);
         expect(schema(3)).to.equal(schema(3));
         expect(builds).to.equal(3);
     });
