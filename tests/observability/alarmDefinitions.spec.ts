@@ -95,21 +95,52 @@ describe("alarm definitions, written out", () => {
             definitions
                 .find((d) => d.metric === metric)!
                 .queries(target)
-                .map((q) => [q.id, q.expression, q.returnData ?? false, q.period]);
+                .map((q) => [q.id, q.expression, q.label, q.returnData ?? false, q.period]);
         expect(queries("CpuPerSession")).to.deep.equal([
-            ["busiestSessionVcpuR0", 'INSIGHT_RULE_METRIC("c-vcpu-flat", "MaxContributorValue")', false, 300],
-            ["busiestSessionVcpuR1", 'INSIGHT_RULE_METRIC("c-vcpu-nested", "MaxContributorValue")', false, 300],
+            [
+                "busiestSessionVcpuR0",
+                'INSIGHT_RULE_METRIC("c-vcpu-flat", "MaxContributorValue")',
+                "c-vcpu-flat top session",
+                false,
+                300,
+            ],
+            [
+                "busiestSessionVcpuR1",
+                'INSIGHT_RULE_METRIC("c-vcpu-nested", "MaxContributorValue")',
+                "c-vcpu-nested top session",
+                false,
+                300,
+            ],
             [
                 "busiestSessionVcpu",
                 "MAX([FILL(busiestSessionVcpuR0, 0), FILL(busiestSessionVcpuR1, 0)]) * 12",
+                "vCPU of the busiest session (average over 5 minutes)",
                 true,
                 300,
             ],
         ]);
         expect(queries("MemoryPerSession")).to.deep.equal([
-            ["busiestSessionGbR0", 'INSIGHT_RULE_METRIC("c-memory-flat", "MaxContributorValue")', false, 300],
-            ["busiestSessionGbR1", 'INSIGHT_RULE_METRIC("c-memory-nested", "MaxContributorValue")', false, 300],
-            ["busiestSessionGb", "MAX([FILL(busiestSessionGbR0, 0), FILL(busiestSessionGbR1, 0)]) * 12", true, 300],
+            [
+                "busiestSessionGbR0",
+                'INSIGHT_RULE_METRIC("c-memory-flat", "MaxContributorValue")',
+                "c-memory-flat top session",
+                false,
+                300,
+            ],
+            [
+                "busiestSessionGbR1",
+                'INSIGHT_RULE_METRIC("c-memory-nested", "MaxContributorValue")',
+                "c-memory-nested top session",
+                false,
+                300,
+            ],
+            [
+                "busiestSessionGb",
+                "MAX([FILL(busiestSessionGbR0, 0), FILL(busiestSessionGbR1, 0)]) * 12",
+                "GB of the busiest session (average over 5 minutes)",
+                true,
+                300,
+            ],
         ]);
     });
 
