@@ -258,6 +258,32 @@ describe("config rules: secret values", () => {
         ).to.deep.equal([UNUSED("other_one")]);
     });
 
+    it("read from the runtimes as written: a list that is no list, or entries that are no maps, name none", () => {
+        const secretValues = { crm_api_key: { secure: "v1" } };
+        const stored = { CRM_API_KEY_SECRET_ARN: { stored: "crm_api_key" } };
+        expect(problemsOf("development", { secretValues, runtimes: { name: "x" } })).to.deep.equal([
+            `runtimes {"name":"x"} is invalid: a list of 1 to 2 runtimes (the design caps a stack at 2) (e.g. [{ name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } }])`,
+            UNUSED("crm_api_key"),
+        ]);
+        expect(
+            problemsOf("development", { secretValues, runtimes: [null, ...pinnedRuntime({ secrets: stored })] }),
+        ).to.deep.equal([
+            `runtimes[0] null is invalid: a map with at least name and one of containerUri, image or code (e.g. { name: "support_agent", code: { path: "agents/support-agent/dist", runtime: "NODE_22", entryPoint: ["main.js"] } })`,
+        ]);
+        expect(
+            problemsOf("development", {
+                secretValues,
+                runtimes: pinnedRuntime({ secrets: { OTHER_SECRET_ARN: null, ...stored } }),
+            }),
+        ).to.deep.equal([
+            `runtimes[0].secrets.OTHER_SECRET_ARN null is invalid: { stored: <secretValues name> } or { arn: <secret ARN> } (e.g. { stored: crm_api_key })`,
+        ]);
+        expect(problemsOf("development", { secretValues, runtimes: pinnedRuntime({ secrets: null }) })).to.deep.equal([
+            `runtimes[0].secrets null is invalid: a map of environment variable names to { stored: <name> } or { arn: <secret ARN> } (e.g. { CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } })`,
+            UNUSED("crm_api_key"),
+        ]);
+    });
+
     it("a plain value is refused unless the whole key is a Pulumi secret", () => {
         expect(problemsOf("development", { secretValues: { crm: "plain" } })).to.deep.equal([
             `secretValues.crm "[secret]" is invalid: a Pulumi secret, set with --secret (a plain value would sit unencrypted in the stack file) (e.g. pulumi config set --secret --path 'secretValues.crm_api_key' <value>)`,
