@@ -6,6 +6,7 @@
  */
 import { expect } from "chai";
 import { ConfigValidationError, RawStackConfig, validateConfig } from "../../src/config";
+import { Problems } from "../../src/config/problems";
 import { configProblems, rawStack } from "../helpers";
 import { CONFIG_KEY_NAMES } from "./keyNames";
 import { pinnedRuntime, problemsOf } from "./overrides";
@@ -153,6 +154,16 @@ describe("config parsing: unknown keys", () => {
             `agentcore-private:zzzzzzzzzz "1" is invalid: not a setting of this program; known keys: ${CONFIG_KEY_NAMES.join(", ")} (e.g. environment)`,
         ]);
     });
+
+    it("suggests a key at most 2 edits away, never one 3 away", () => {
+        const known = `known keys: ${CONFIG_KEY_NAMES.join(", ")}`;
+        expect(problemsOf("development", { memoryxx: "1" })).to.deep.equal([
+            `agentcore-private:memoryxx "1" is invalid: not a setting of this program (did you mean memory?); ${known} (e.g. memory)`,
+        ]);
+        expect(problemsOf("development", { memoryxxx: "1" })).to.deep.equal([
+            `agentcore-private:memoryxxx "1" is invalid: not a setting of this program; ${known} (e.g. environment)`,
+        ]);
+    });
 });
 
 describe("config parsing: values shown as written", () => {
@@ -262,5 +273,66 @@ describe("config parsing: the error listing every problem", () => {
                 `  - cpu "lots" is invalid: a whole number (e.g. 512)\n` +
                 `  - memory "lots" is invalid: a whole number (e.g. 1024)`,
         );
+    });
+});
+
+describe("config parsing: problems renumbered after a refused entry (near misses)", () => {
+    it("renumbers only a key that starts with the list, and indexes of two digits", () => {
+        const p = new Problems();
+        const view = p.renumbering("runtimes", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12]);
+        view.invalid("runtimes[10].name", "x", "a name", `"a"`);
+        view.invalid("other.runtimes[0]", "y", "a name", `"a"`);
+        expect(p.all).to.deep.equal([
+            `runtimes[12].name "x" is invalid: a name (e.g. "a")`,
+            `other.runtimes[0] "y" is invalid: a name (e.g. "a")`,
+        ]);
+    });
+});
+
+describe("config parsing: the entries of a refused map that pass alone", () => {
+    it("a refused secretValues name leaves the others usable by the runtimes", () => {
+        expect(
+            problemsOf("development", {
+                secretValues: { crm_api_key: { secure: "v1" }, "bad-name": { secure: "v2" } },
+                runtimes: pinnedRuntime({ secrets: { CRM_API_KEY_SECRET_ARN: { stored: "crm_api_key" } } }),
+            }),
+        ).to.deep.equal([
+            `secretValues.bad-name "bad-name" is invalid: a name of letters, digits and _ (1-64), starting with a letter (e.g. crm_api_key)`,
+        ]);
+    });
+});
+
+describe("config parsing: a runtime's secrets read past a refused map's entries", () => {
+    const secretValues = { crm_api_key: { secure: "v1" } };
+    const stored = { CRM_API_KEY_SECRET_ARN: { stored: "crm_api_key" } };
+    /** `count` environment variables VAR_0, VAR_1, ... */
+    const variables = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`VAR_${i}`, "v"]));
+
+    it("a stored source names a value under secretValues", () => {
+        expect(
+            problemsOf("development", {
+                secretValues,
+                runtimes: pinnedRuntime({ secrets: { ...stored, OTHER_SECRET_ARN: { stored: "other_key" } } }),
+            }),
+        ).to.deep.equal([
+            `runtimes[0].secrets.OTHER_SECRET_ARN.stored "other_key" is invalid: a name under secretValues (crm_api_key) (e.g. pulumi config set --secret --path 'secretValues.other_key' <value>)`,
+        ]);
+    });
+
+    it("each secret counts as one of the runtime's 50 environment variables (AgentCore's limit)", () => {
+        expect(
+            problemsOf("development", {
+                secretValues,
+                runtimes: pinnedRuntime({ environment: variables(49), secrets: stored }),
+            }),
+        ).to.deep.equal([]);
+        expect(
+            problemsOf("development", {
+                secretValues,
+                runtimes: pinnedRuntime({ environment: variables(50), secrets: stored }),
+            }),
+        ).to.deep.equal([
+            `runtimes[0].secrets "51 variables with environment" is invalid: at most 50 environment variables and secrets together (each secret is a variable holding its ARN) (e.g. { CRM_API_KEY_SECRET_ARN: { stored: crm_api_key } })`,
+        ]);
     });
 });
