@@ -119,6 +119,18 @@ describe("config rules: an agent stack", () => {
         expect(problemsOf("development", { runtimes: codeRuntime({ filesystems: [EFS] }) })).to.deep.equal([]);
     });
 
+    it("still refuses the EFS mount when another file system of the runtime is refused", () => {
+        expect(
+            problemsOf("development", {
+                ...AGENT_STACK,
+                runtimes: codeRuntime({ filesystems: [EFS, { kind: "sessionStorage", mountPath: 5 }] }),
+            }),
+        ).to.deep.equal([
+            `runtimes[0].filesystems[1].mountPath 5 is invalid: a path /mnt/<one directory> of letters, digits and . _ - (6 to 200 characters) (e.g. "/mnt/workspace")`,
+            `runtimes[0].filesystems[0].kind "efs" is invalid: sessionStorage in an agent stack: EFS and S3 Files need NFS egress on the runtime security group, which the network stack owns; mount them from an all-in-one stack (e.g. { kind: "sessionStorage", mountPath: "/mnt/workspace" })`,
+        ]);
+    });
+
     it("accepts session storage", () => {
         expect(
             problemsOf("development", {
