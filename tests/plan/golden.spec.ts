@@ -4,6 +4,11 @@
  * side-by-side comparison with the quota fit (`--all`), for the fixture stacks and the
  * platform topology's network and agent stacks.
  *
+ * Beside them, for the same stacks and for variants that reach the rest of the recording mocks
+ * (an adopted VPC, Instances, stored secrets, a promoted image, the classic provider), what the
+ * mocks answered: each resource's ID, protection, aliases, dependencies and the attributes the
+ * mock computed, the values every whole-program spec builds on.
+ *
  * The expected texts are the files under tests/plan/golden/, reviewed as part of the change
  * that alters them: a change to the plan's rendering, to the mocks' recorded values or to what
  * the program creates shows here as a line diff. After a deliberate change, rewrite them with
@@ -20,8 +25,19 @@ import { renderFleets } from "../../src/plan/fleet";
 import { Plan } from "../../src/plan/model";
 import { renderPlan } from "../../src/plan/report";
 import { planFromRun, planStack } from "../../src/plan/run";
+import { stableStringify } from "../../src/plan/stableJson";
+import { runStack } from "../../src/plan/offline/runProgram";
 import { unifiedDiff } from "../../src/release/diff";
-import { FIXTURES_ROOT, FIXTURE_SOURCE_ROOT, REPO_ROOT, STACKS, runStackOnce } from "../helpers";
+import {
+    FIXTURES_ROOT,
+    FIXTURE_SOURCE_ROOT,
+    ProgramRun,
+    REPO_ROOT,
+    STACKS,
+    rawStack,
+    runFixtureStack,
+    runStackOnce,
+} from "../helpers";
 import { shared } from "../mutationCoverage";
 
 const GOLDEN = path.join(REPO_ROOT, "tests", "plan", "golden");
@@ -40,11 +56,97 @@ async function fixturePlan(stack: string): Promise<Plan> {
     return planned(await planFromRun(await runStackOnce(stack)));
 }
 
-/** A topology stack's plan, planned once per process. */
-function topologyPlan(stack: string): Promise<Plan> {
-    return shared(JSON.stringify(["golden", "topology", stack]), async () =>
-        planned(await planStack(stack, { root: TOPOLOGY_ROOT, sourceRoot: FIXTURE_SOURCE_ROOT })),
+/** A topology stack's run (its network stack's outputs read from the network stack file), once per process. */
+function topologyRun(stack: string): Promise<ProgramRun> {
+    return shared(JSON.stringify(["golden", "topology", stack]), () =>
+        runStack(stack, {}, TOPOLOGY_ROOT, FIXTURE_SOURCE_ROOT),
     );
+}
+
+async function topologyPlan(stack: string): Promise<Plan> {
+    return planned(await planFromRun(await topologyRun(stack)));
+}
+
+const DIGEST = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ledger/api-key-AbC123";
+
+/** The staging fixture's runtimes, each with `extra` fields. */
+function stagingRuntimes(extra: Record<string, unknown>): string {
+    const runtimes = JSON.parse(rawStack("staging").values.runtimes) as Record<string, unknown>[];
+    return JSON.stringify(runtimes.map((r) => ({ ...r, ...extra })));
+}
+
+/** Stacks that reach the mocks' other answers: lookups, Instances, secrets, promotion, the classic provider. */
+const VARIANTS: Record<string, () => Promise<ProgramRun>> = {
+    "adopted-vpc": () =>
+        runFixtureStack("development", {
+            vpcId: "vpc-0a1b2c3d4e5f60718",
+            subnetIds: JSON.stringify(["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]),
+            routeTableIds: JSON.stringify(["rtb-0a1b2c3d4e5f60718"]),
+            availabilityZoneIds: undefined,
+        }),
+    instances: () => runStack("agents-code", { computeType: "instances" }, TOPOLOGY_ROOT, FIXTURE_SOURCE_ROOT),
+    "stored-secrets": () =>
+        runFixtureStack(
+            "staging",
+            {
+                runtimes: stagingRuntimes({
+                    secrets: { CRM_API_KEY_SECRET_ARN: { stored: "crm_api_key" }, LEDGER_SECRET_ARN: { arn: SECRET } },
+                }),
+                secretValues: JSON.stringify({ crm_api_key: "golden-plaintext" }),
+            },
+            undefined,
+            undefined,
+            ["secretValues"],
+        ),
+    "promoted-image": () =>
+        runFixtureStack("production", {
+            runtimes: JSON.stringify([
+                {
+                    name: "support_agent",
+                    containerUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/agentcore-staging/support_agent@${DIGEST}`,
+                },
+            ]),
+        }),
+    "classic-provider": () => runFixtureStack("staging", { runtimeProvider: "aws" }),
+};
+
+function variantRun(name: string): Promise<ProgramRun> {
+    return shared(JSON.stringify(["golden", "variant", name]), VARIANTS[name]);
+}
+
+/**
+ * What the recording mocks answered for a run: per resource (by URN) its ID, protect and
+ * retainOnDelete, aliases, dependencies (by name), and each attribute the mock computed (in state, not
+ * among the inputs, or changed from the input).
+ */
+function mockAnswers(run: ProgramRun): string {
+    const lines: string[] = [];
+    for (const r of [...run.resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0))) {
+        lines.push(r.urn);
+        lines.push(
+            `  id: ${r.id ?? "(none)"}; custom: ${r.custom}; protect: ${r.protect}; retainOnDelete: ${r.retainOnDelete}`,
+        );
+        if (r.aliases !== undefined && r.aliases.length > 0) {
+            lines.push(`  aliases: ${stableStringify(r.aliases)}`);
+        }
+        if (r.dependencies.length > 0) {
+            // By name (the URN's last part): the names are unique in these stacks.
+            lines.push(
+                `  depends on: ${r.dependencies
+                    .map((urn) => urn.slice(urn.lastIndexOf("::") + 2))
+                    .sort()
+                    .join(", ")}`,
+            );
+        }
+        for (const key of Object.keys(r.state).sort()) {
+            if (!(key in r.inputs) || stableStringify(r.inputs[key]) !== stableStringify(r.state[key])) {
+                lines.push(`  computed ${key}: ${stableStringify(r.state[key])}`);
+            }
+        }
+    }
+    lines.push(`invokes: ${run.invokes.map((i) => i.token).join(", ")}`);
+    return `${lines.join("\n")}\n`;
 }
 
 /** What `--all` prints on stdout for these plans. */
@@ -82,6 +184,10 @@ describe("plan: the golden texts of the fixture stacks", function () {
         it(`${stack}: the diagram, line for line`, async () => {
             expectGolden(`fixtures/${stack}.mmd`, mermaidDiagram(await fixturePlan(stack)));
         });
+
+        it(`${stack}: what the mocks answered, line for line`, async () => {
+            expectGolden(`fixtures/${stack}.mocks.txt`, mockAnswers(await runStackOnce(stack)));
+        });
     }
 
     it("--all: the comparison, line for line", async () => {
@@ -104,6 +210,10 @@ describe("plan: the golden texts of a network stack and its agent stacks", funct
         it(`${stack}: the diagram, line for line`, async () => {
             expectGolden(`topology/${stack}.mmd`, mermaidDiagram(await topologyPlan(stack)));
         });
+
+        it(`${stack}: what the mocks answered, line for line`, async () => {
+            expectGolden(`topology/${stack}.mocks.txt`, mockAnswers(await topologyRun(stack)));
+        });
     }
 
     it("--all: the comparison and how many agent stacks fit, line for line", async () => {
@@ -113,4 +223,17 @@ describe("plan: the golden texts of a network stack and its agent stacks", funct
         }
         expectGolden("topology/all.txt", allText(plans));
     });
+});
+
+describe("plan: the golden texts of the variants that reach the rest of the mocks", function () {
+    this.timeout(120000);
+
+    for (const name of Object.keys(VARIANTS)) {
+        it(`${name}: the report and what the mocks answered, line for line`, async () => {
+            const run = await variantRun(name);
+            expect(run.error, run.error?.message).to.equal(undefined);
+            expectGolden(`variants/${name}.txt`, renderPlan(planned(await planFromRun(run))));
+            expectGolden(`variants/${name}.mocks.txt`, mockAnswers(run));
+        });
+    }
 });
