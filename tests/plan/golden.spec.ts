@@ -51,20 +51,11 @@ function planned(result: Awaited<ReturnType<typeof planStack>>): Plan {
     return result.plan as Plan;
 }
 
-/** A fixture stack's plan, from the run every spec of this process shares. */
-async function fixturePlan(stack: string): Promise<Plan> {
-    return planned(await planFromRun(await runStackOnce(stack)));
-}
-
 /** A topology stack's run (its network stack's outputs read from the network stack file), once per process. */
 function topologyRun(stack: string): Promise<ProgramRun> {
     return shared(JSON.stringify(["golden", "topology", stack]), () =>
         runStack(stack, {}, TOPOLOGY_ROOT, FIXTURE_SOURCE_ROOT),
     );
-}
-
-async function topologyPlan(stack: string): Promise<Plan> {
-    return planned(await planFromRun(await topologyRun(stack)));
 }
 
 const DIGEST = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -173,57 +164,42 @@ function expectGolden(file: string, actual: string): void {
     }
 }
 
-describe("plan: the golden texts of the fixture stacks", function () {
-    this.timeout(120000);
+/** The stacks planned together, each family in a golden folder of its own. */
+const FAMILIES = [
+    // The fixture stacks' runs are the ones every spec of this process shares.
+    { title: "the fixture stacks", folder: "fixtures", stacks: STACKS, run: (stack: string) => runStackOnce(stack) },
+    { title: "a network stack and its agent stacks", folder: "topology", stacks: TOPOLOGY_STACKS, run: topologyRun },
+];
 
-    for (const stack of STACKS) {
-        it(`${stack}: the report, line for line`, async () => {
-            expectGolden(`fixtures/${stack}.txt`, renderPlan(await fixturePlan(stack)));
-        });
+for (const { title, folder, stacks, run } of FAMILIES) {
+    const plan = async (stack: string) => planned(await planFromRun(await run(stack)));
 
-        it(`${stack}: the diagram, line for line`, async () => {
-            expectGolden(`fixtures/${stack}.mmd`, mermaidDiagram(await fixturePlan(stack)));
-        });
+    describe(`plan: the golden texts of ${title}`, function () {
+        this.timeout(120000);
 
-        it(`${stack}: what the mocks answered, line for line`, async () => {
-            expectGolden(`fixtures/${stack}.mocks.txt`, mockAnswers(await runStackOnce(stack)));
-        });
-    }
+        for (const stack of stacks) {
+            it(`${stack}: the report, line for line`, async () => {
+                expectGolden(`${folder}/${stack}.txt`, renderPlan(await plan(stack)));
+            });
 
-    it("--all: the comparison, line for line", async () => {
-        const plans: Plan[] = [];
-        for (const stack of STACKS) {
-            plans.push(await fixturePlan(stack));
+            it(`${stack}: the diagram, line for line`, async () => {
+                expectGolden(`${folder}/${stack}.mmd`, mermaidDiagram(await plan(stack)));
+            });
+
+            it(`${stack}: what the mocks answered, line for line`, async () => {
+                expectGolden(`${folder}/${stack}.mocks.txt`, mockAnswers(await run(stack)));
+            });
         }
-        expectGolden("fixtures/all.txt", allText(plans));
+
+        it("--all: the comparison and, where agent stacks read a network stack, how many fit, line for line", async () => {
+            const plans: Plan[] = [];
+            for (const stack of stacks) {
+                plans.push(await plan(stack));
+            }
+            expectGolden(`${folder}/all.txt`, allText(plans));
+        });
     });
-});
-
-describe("plan: the golden texts of a network stack and its agent stacks", function () {
-    this.timeout(120000);
-
-    for (const stack of TOPOLOGY_STACKS) {
-        it(`${stack}: the report, line for line`, async () => {
-            expectGolden(`topology/${stack}.txt`, renderPlan(await topologyPlan(stack)));
-        });
-
-        it(`${stack}: the diagram, line for line`, async () => {
-            expectGolden(`topology/${stack}.mmd`, mermaidDiagram(await topologyPlan(stack)));
-        });
-
-        it(`${stack}: what the mocks answered, line for line`, async () => {
-            expectGolden(`topology/${stack}.mocks.txt`, mockAnswers(await topologyRun(stack)));
-        });
-    }
-
-    it("--all: the comparison and how many agent stacks fit, line for line", async () => {
-        const plans: Plan[] = [];
-        for (const stack of TOPOLOGY_STACKS) {
-            plans.push(await topologyPlan(stack));
-        }
-        expectGolden("topology/all.txt", allText(plans));
-    });
-});
+}
 
 describe("plan: the golden texts of the variants that reach the rest of the mocks", function () {
     this.timeout(120000);
