@@ -133,9 +133,15 @@ export class StackFileError extends Error {
 /** Parses a stack file; throws a StackFileError that says where and what, never a library trace. */
 export function readStackFile(file: string): { config?: Record<string, unknown> } {
     const name = path.basename(file);
+    const text = fs.readFileSync(file, "utf8");
+    // A stack file with nothing but blank lines and comments has no settings, as the Pulumi CLI
+    // reads it; js-yaml 5 refuses such a text ("expected a document").
+    if (text.replace(/#.*$/gm, "").trim() === "") {
+        return {};
+    }
     let parsed: unknown;
     try {
-        parsed = parseYaml(fs.readFileSync(file, "utf8"), name);
+        parsed = parseYaml(text, name);
     } catch (e) {
         if (e instanceof yaml.YAMLException) {
             const where = e.mark ? `${name}:${e.mark.line + 1}:${e.mark.column + 1}` : name;
