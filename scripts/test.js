@@ -9,7 +9,7 @@
  *    once when no input (source, declaration, config) is newer than its build info and the last
  *    check had no errors; errors are reported on every run until fixed.
  * 2. Meanwhile, in this process, what is missing or stale in .build/ is transpiled file by file
- *    (scripts/transpile.js, shared with `npm run plan`): about 4 s for the whole tree, a
+ *    (scripts/transpile.js, shared with `npm run plan`: esbuild): under a second for the whole tree, a
  *    few milliseconds when one file changed. So the specs need not wait for the type-check: on
  *    a cold run it and the specs share the two cores instead of taking turns.
  * 3. The mocha specs then run from that JavaScript, exactly the specs that exist under tests/
