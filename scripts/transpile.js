@@ -88,9 +88,8 @@ function writeAtomically(file, text) {
  * tsconfig.json's; `"use strict"` is added as TypeScript adds it to every CommonJS file.
  * Returns false (after printing why, naming `what`) on a syntax error.
  */
-function transpile(stale, outDir, rootDir, what) {
+function transpile(stale, options, outDir, rootDir, what) {
     const esbuild = require("esbuild");
-    const options = readTsconfig().compilerOptions ?? {};
     const problems = [];
     for (const file of stale) {
         const out = outputOf(file, outDir, rootDir);
@@ -146,7 +145,7 @@ function ensureCompiled(what) {
         const built = mtime(outputOf(file, outDir, rootDir));
         return built === undefined || built < Math.max(mtime(file), inputsChanged);
     });
-    if (stale.length > 0 && !transpile(stale, outDir, rootDir, what)) {
+    if (stale.length > 0 && !transpile(stale, options, outDir, rootDir, what)) {
         return undefined;
     }
     return outDir;

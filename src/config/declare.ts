@@ -180,21 +180,23 @@ export interface KeyDeclaration<T, MayBeUnset extends boolean = boolean> {
 
 type Declared<T> = Omit<KeyDeclaration<T>, "mayBeUnset" | "default" | "required">;
 
+// Each constructor builds the key's schema once per context (`builtOnce`).
+
 /** A key with a default: its value is always set. */
 export function key<T>(declaration: Declared<T> & { readonly default: NoInfer<T> }): KeyDeclaration<T, false> {
-    return { ...declaration, mayBeUnset: false };
+    return { ...declaration, schema: builtOnce(declaration.schema), mayBeUnset: false };
 }
 
 /** A key without a default: unset when absent. */
 export function unsetKey<T>(declaration: Declared<T>): KeyDeclaration<T, true> {
-    return { ...declaration, default: undefined, mayBeUnset: true };
+    return { ...declaration, schema: builtOnce(declaration.schema), default: undefined, mayBeUnset: true };
 }
 
 /** A key the stack file must give (Pulumi.yaml still declares a default on the safe side). */
 export function requiredKey<T>(
     declaration: Declared<T> & { readonly default: NoInfer<T>; readonly required: (ctx: KeyContext) => string },
 ): KeyDeclaration<T, true> {
-    return { ...declaration, mayBeUnset: true };
+    return { ...declaration, schema: builtOnce(declaration.schema), mayBeUnset: true };
 }
 
 /** The value each declared key holds after parsing. */

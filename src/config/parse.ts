@@ -6,7 +6,7 @@
  * fails takes its default so that the feature readers go on and report their rules too.
  */
 import { z } from "zod";
-import { KeyContext, KeyDeclaration, ValuesOf, builtOnce } from "./declare";
+import { KeyContext, KeyDeclaration, ValuesOf } from "./declare";
 import { isRecord } from "./fields";
 import { KEYS } from "./keys";
 import { Problems } from "./problems";
@@ -85,18 +85,6 @@ function absent(p: Problems, name: string, declaration: KeyDeclaration<unknown>,
     return declaration.default;
 }
 
-/** Each declaration's schema, built once per context (./declare.ts `builtOnce`). */
-const schemas = new WeakMap<KeyDeclaration<unknown>, (ctx: KeyContext) => z.ZodType<unknown>>();
-
-function schemaOf(declaration: KeyDeclaration<unknown>): (ctx: KeyContext) => z.ZodType<unknown> {
-    let schema = schemas.get(declaration);
-    if (schema === undefined) {
-        schema = builtOnce(declaration.schema);
-        schemas.set(declaration, schema);
-    }
-    return schema;
-}
-
 function parseOne(
     p: Problems,
     name: string,
@@ -112,7 +100,7 @@ function parseOne(
         p.invalid(name, shown(text), decoded.allowed, decoded.example ?? declaration.example(ctx));
         return failed();
     }
-    const result = parseValue(p, name, schemaOf(declaration)(ctx), decoded.value, declaration.example(ctx), shown);
+    const result = parseValue(p, name, declaration.schema(ctx), decoded.value, declaration.example(ctx), shown);
     return result.ok ? result.value : failed();
 }
 

@@ -225,7 +225,6 @@ export function validateConfig(raw: RawStackConfig): StackConfig {
     });
 }
 
-/** Each value under secretValues is one a runtime's stored secret source names. */
 /**
  * A secretValues entry no runtime uses. Read from the list as written: a value that a refused
  * runtime entry names is in use, and only that entry is the problem.
